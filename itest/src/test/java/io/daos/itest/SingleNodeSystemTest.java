@@ -1,0 +1,158 @@
+package io.daos.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's first hour, with the real launchers: start daos_server with two engines, format, see both
+ * ranks joined, kill an engine, stop and start the system, restart the server. Steps share one server and
+ * run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SingleNodeSystemTest {
+  @TempDir
+  static Path dir;
+  private ServerProcess server;
+
+  @BeforeAll
+  void startServer() throws Exception {
+    server = ServerProcess.start(dir, 2);
+  }
+
+  @AfterAll
+  void stopServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void formatJoinsEveryEngineWithRanksZeroToN() {
+    CommandResult format = server.dmg("storage", "format");
+    assertEquals(0, format.exitCode(), format.toString());
+    long t0 = System.nanoTime();
+    server.waitForAll("joined", Duration.ofSeconds(30));
+    System.out.printf("format -> all joined in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    assertEquals(Set.of(0, 1), ranks());
+  }
+
+  @Test
+  @Order(2)
+  void eachEngineIsItsOwnChildProcessWithSeqpacketSockets() {
+    List<ProcessHandle> engines = server.engineProcesses();
+    assertEquals(2, engines.size(), "engine processes: " + engines);
+    for (ProcessHandle e : engines) {
+      assertEquals(server.process().pid(), e.parent().map(ProcessHandle::pid).orElse(-1L),
+          "engine " + e.pid() + " is not a child of daos_server");
+    }
+    CommandResult ss = Commands.run(List.of("ss", "-xlp"), Duration.ofSeconds(10));
+    String runDir = server.dir().resolve("run").toString();
+    assertTrue(seqpacketListener(ss.stdout(), runDir + "/daos_server.sock"), ss.stdout());
+    for (ProcessHandle e : engines) {
+      assertTrue(seqpacketListener(ss.stdout(), runDir + "/daos_engine_" + e.pid() + ".sock"), ss.stdout());
+    }
+  }
+
+  private static boolean seqpacketListener(String ssOutput, String path) {
+    return ssOutput.lines().anyMatch(l -> l.startsWith("u_seq") && l.contains(path));
+  }
+
+  @Test
+  @Order(3)
+  void malformedDrpcInputDoesNotHurtTheServer() throws Exception {
+    Path sock = server.dir().resolve("run/daos_server.sock");
+    DrpcAbuse.sendGarbage(sock);
+    DrpcAbuse.sendOversizedHeader(sock);
+    DrpcAbuse.sendTruncatedMessage(sock);
+    assertEquals("joined", server.memberState(0));
+    assertEquals(0, server.dmg("system", "query").exitCode());
+  }
+
+  @Test
+  @Order(4)
+  void killedEngineIsErroredThenSystemStartRejoinsWithSameRank() {
+    ProcessHandle victim = server.engineProcesses().get(0);
+    int rank = rankOfEngine(victim);
+    long t0 = System.nanoTime();
+    victim.destroyForcibly();
+    server.waitUntil("rank " + rank + " errored", Duration.ofSeconds(10),
+        () -> "errored".equals(server.memberState(rank)));
+    System.out.printf("kill -9 -> errored in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    CommandResult start = server.dmg("system", "start");
+    assertEquals(0, start.exitCode(), start.toString());
+    server.waitForAll("joined", Duration.ofSeconds(30));
+    assertEquals(Set.of(0, 1), ranks());
+  }
+
+  private int rankOfEngine(ProcessHandle engine) {
+    for (JsonElement e : server.members()) {
+      JsonObject m = e.getAsJsonObject();
+      if (engine.info().commandLine().orElse("").contains("-I " + m.get("rank").getAsInt())) {
+        return m.get("rank").getAsInt();
+      }
+    }
+    return 0;
+  }
+
+  @Test
+  @Order(5)
+  void systemStopThenStart() {
+    CommandResult stop = server.dmg("system", "stop");
+    assertEquals(0, stop.exitCode(), stop.toString());
+    server.waitForAll("stopped", Duration.ofSeconds(30));
+    assertTrue(server.engineProcesses().isEmpty(), "engines still running after system stop");
+    CommandResult start = server.dmg("-j", "system", "start");
+    assertEquals(0, start.exitCode(), start.toString());
+    server.waitForAll("joined", Duration.ofSeconds(30));
+  }
+
+  @Test
+  @Order(6)
+  void restartOfDaosServerKeepsRanks() throws Exception {
+    Set<String> uuidsBefore = uuids();
+    server.restart();
+    server.waitForAll("joined", Duration.ofSeconds(60));
+    assertEquals(Set.of(0, 1), ranks());
+    assertEquals(uuidsBefore, uuids());
+  }
+
+  @Test
+  @Order(7)
+  void sigtermStopsEnginesAndExitsZero() throws Exception {
+    List<ProcessHandle> engines = server.engineProcesses();
+    assertEquals(0, server.stop());
+    for (ProcessHandle e : engines) {
+      server.waitUntilDead(e, Duration.ofSeconds(5));
+    }
+  }
+
+  private Set<Integer> ranks() {
+    Set<Integer> r = new TreeSet<>();
+    server.members().forEach(e -> r.add(e.getAsJsonObject().get("rank").getAsInt()));
+    return r;
+  }
+
+  private Set<String> uuids() {
+    Set<String> r = new TreeSet<>();
+    server.members().forEach(e -> r.add(e.getAsJsonObject().get("uuid").getAsString()));
+    return r;
+  }
+}
