@@ -64,7 +64,7 @@ final class ServerConfigParser {
 
   private static void readTop(YamlMap m, ServerConfig.Builder b) {
     str(m, "name", b::name);
-    integer(m, "port", b::port);
+    natural(m, "port", b::port);
     str(m, "control_iface", b::controlIface);
     str(m, "control_addr", b::controlAddr);
     b.transport(readTransport(m.map("transport_config")));
@@ -75,7 +75,7 @@ final class ServerConfigParser {
     bool(m, "control_log_json", b::controlLogJson);
     str(m, "helper_log_file", b::helperLogFile);
     str(m, "firmware_helper_log_file", v -> { }); // deprecated in DAOS 3.0, ignored
-    integer(m, "telemetry_port", b::telemetryPort);
+    natural(m, "telemetry_port", b::telemetryPort);
     integer(m, "system_ram_reserved", b::systemRamReserved);
     Long hp = m.integer("nr_hugepages");
     if (hp != null) {
@@ -167,6 +167,13 @@ final class ServerConfigParser {
 
   private static void integer(YamlMap m, String key, java.util.function.IntConsumer set) {
     Integer v = m.int32(key);
+    if (v != null) {
+      set.accept(v);
+    }
+  }
+
+  private static void natural(YamlMap m, String key, java.util.function.IntConsumer set) {
+    Integer v = m.natural(key);
     if (v != null) {
       set.accept(v);
     }
