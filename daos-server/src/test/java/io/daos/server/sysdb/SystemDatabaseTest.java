@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class SystemDatabaseTest {
     return db;
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger URI_PORT = new java.util.concurrent.atomic.AtomicInteger(31416);
+  private static final AtomicInteger URI_PORT = new AtomicInteger(31416);
 
   static JoinRequest join(int rank, int host) {
     String addr = "10.0.0." + host + ":10001";
