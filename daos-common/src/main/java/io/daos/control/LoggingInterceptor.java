@@ -1,5 +1,7 @@
 package io.daos.control;
 
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.TextFormat;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -34,7 +36,7 @@ public final class LoggingInterceptor implements ServerInterceptor {
       @Override
       public void sendMessage(R message) {
         if (LOG.isDebugEnabled()) {
-          LOG.debug("{}: gRPC response for {}: {}", identity, method, message);
+          LOG.debug("{}: gRPC response for {}: {}", identity, method, brief(message));
         }
         super.sendMessage(message);
       }
@@ -51,7 +53,7 @@ public final class LoggingInterceptor implements ServerInterceptor {
       @Override
       public void onMessage(Q message) {
         if (LOG.isDebugEnabled()) {
-          LOG.debug("{}: gRPC request {}: {}", identity, method, message);
+          LOG.debug("{}: gRPC request {}: {}", identity, method, brief(message));
         }
         super.onMessage(message);
       }
@@ -66,6 +68,10 @@ public final class LoggingInterceptor implements ServerInterceptor {
     }
     LOG.error("{}: gRPC handler for {} failed: {} (elapsed: {} ms)", identity, method,
         GrpcErrors.errorString(err), elapsedMs);
+  }
+
+  private static String brief(Object message) {
+    return message instanceof MessageOrBuilder m ? TextFormat.printer().emittingSingleLine(true).printToString(m) : String.valueOf(message);
   }
 
   static boolean isSentinel(Throwable err) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** Waits between retries; tests inject one that advances a fake clock instead. */
 @FunctionalInterface
 public interface Sleeper {
-  Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+  Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
 
   void sleep(Duration duration) throws InterruptedException;
 }

@@ -86,10 +86,14 @@ final class FakeServers implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (Server s : servers) {
       s.shutdownNow();
-      s.awaitTermination(5, TimeUnit.SECONDS);
+      try {
+        s.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
