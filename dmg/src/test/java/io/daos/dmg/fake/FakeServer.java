@@ -11,14 +11,16 @@ public final class FakeServer implements AutoCloseable {
   public final FakeMgmtSvc mgmt = new FakeMgmtSvc();
   public final FakeCtlSvc ctl = new FakeCtlSvc();
   private final Server server;
+  private final int port;
 
   public FakeServer() throws IOException {
     server = OkHttpServerBuilder.forPort(0, InsecureServerCredentials.create()).addService(mgmt).addService(ctl)
         .build().start();
+    port = server.getPort();
   }
 
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   public String addr() {
@@ -27,6 +29,9 @@ public final class FakeServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (server.isShutdown()) {
+      return;
+    }
     server.shutdownNow();
     server.awaitTermination(5, TimeUnit.SECONDS);
   }
