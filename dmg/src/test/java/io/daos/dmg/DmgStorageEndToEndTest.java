@@ -89,6 +89,14 @@ class DmgStorageEndToEndTest {
   }
 
   @Test
+  void hostListFlagAfterSubcommand() {
+    DmgRun r = DmgRun.run("-o", cfg, "storage", "scan", "-l", b.addr());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, a.ctl.requests.size());
+    assertEquals(1, b.ctl.requests.size());
+  }
+
+  @Test
   void storageScanHostErrorStillReturnsResponse() throws Exception {
     b.close();
     DmgRun r = DmgRun.run("-o", cfg, "-j", "storage", "scan");
