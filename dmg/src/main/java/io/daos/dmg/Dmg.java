@@ -1,10 +1,10 @@
 package io.daos.dmg;
 
 import io.daos.common.Fault;
+import io.daos.control.ControlConfig;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandContext;
 import io.daos.dmg.command.ControlInvoker;
-import io.daos.dmg.command.DmgConfig;
 import io.daos.dmg.command.HostLists;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.command.network.NetworkCommand;
@@ -55,12 +55,12 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
 
   private final PrintStream out;
   private final PrintStream err;
-  private final Function<DmgConfig, ControlInvoker> invokerFactory;
-  private DmgConfig config;
+  private final Function<ControlConfig, ControlInvoker> invokerFactory;
+  private ControlConfig config;
   private boolean wroteJson;
   private boolean jsonArg;
 
-  Dmg(PrintStream out, PrintStream err, Function<DmgConfig, ControlInvoker> invokerFactory) {
+  Dmg(PrintStream out, PrintStream err, Function<ControlConfig, ControlInvoker> invokerFactory) {
     this.out = out;
     this.err = err;
     this.invokerFactory = invokerFactory;
@@ -68,7 +68,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
 
   /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
   public static int run(String[] args, PrintStream out, PrintStream err,
-      Function<DmgConfig, ControlInvoker> invokerFactory) {
+      Function<ControlConfig, ControlInvoker> invokerFactory) {
     Dmg root = new Dmg(out, err, invokerFactory);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
@@ -91,13 +91,13 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     }
   }
 
-  private DmgConfig loadConfig() {
-    DmgConfig cfg = DmgConfig.load(configPath);
+  private ControlConfig loadConfig() {
+    ControlConfig cfg = ControlConfig.load(configPath == null ? null : java.nio.file.Path.of(configPath));
     List<String> hosts = hostList();
     if (!hosts.isEmpty()) {
       cfg = cfg.withHostList(hosts);
     }
-    return insecure ? cfg.withInsecure() : cfg;
+    return insecure ? cfg.withInsecure(true) : cfg;
   }
 
   private int render(Outcome outcome) {
@@ -166,13 +166,13 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   }
 
   @Override
-  public DmgConfig config() {
+  public ControlConfig config() {
     return config == null ? loadConfig() : config;
   }
 
   @Override
   public List<String> hostList() {
-    int port = config == null ? DmgConfig.DEFAULT_PORT : config.port();
+    int port = config == null ? io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
     return hostList == null ? List.of() : HostLists.expand(hostList, port);
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What the root command resolved for a subcommand: config, host list from -l, output mode. */
 public interface CommandContext {
-  DmgConfig config();
+  io.daos.control.ControlConfig config();
 
   /** Hosts given with -l/--host-list, expanded; empty when not given. */
   List<String> hostList();

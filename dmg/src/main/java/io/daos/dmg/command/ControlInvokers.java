@@ -1,14 +1,15 @@
 package io.daos.dmg.command;
 
-/** Factories for the production control invoker. */
-public final class ControlInvokers {
-  /** Default per-request deadline, as DAOS's client (5 minutes). */
-  public static final long DEFAULT_TIMEOUT_MS = 5 * 60 * 1000L;
+import io.daos.common.Component;
+import io.daos.control.ControlClient;
+import io.daos.control.ControlConfig;
 
+/** Factory for the production control invoker (component "admin"). */
+public final class ControlInvokers {
   private ControlInvokers() {
   }
 
-  public static ControlInvoker grpc(DmgConfig cfg) {
-    return new GrpcControlInvoker(cfg.hostList(), cfg.name(), DEFAULT_TIMEOUT_MS);
+  public static ControlInvoker grpc(ControlConfig cfg) {
+    return new ControlClientInvoker(ControlClient.builder().config(cfg).component(Component.ADMIN).build());
   }
 }

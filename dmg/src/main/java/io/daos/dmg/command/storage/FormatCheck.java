@@ -5,8 +5,10 @@ import io.daos.common.DaosStatus;
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
 import io.daos.dmg.command.ControlInvoker;
+import io.daos.dmg.command.HostResult;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.mgmt.SystemQueryReq;
+import io.daos.proto.mgmt.SystemQueryResp;
 import java.util.List;
 import java.util.Set;
 
@@ -23,35 +25,35 @@ final class FormatCheck {
   private FormatCheck() {
   }
 
+  /**
+   * Asks each host to be formatted (all configured hosts when none given) for the system membership; DAOS's
+   * "fail on unavailable" query, so an unreachable or not-ready MS lets the format go on.
+   */
   static void check(ControlInvoker client, List<String> hosts) {
     SystemQueryReq req = SystemQueryReq.newBuilder().setSys(client.systemName()).setStateMask(0xFFFF).build();
-    if (hosts.isEmpty()) {
-      checkError(() -> client.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(), req));
-      return;
-    }
-    for (String host : hosts) {
-      checkError(() -> client.invokeHost(MgmtSvcGrpc.getSystemQueryMethod(), req, host));
-    }
-  }
-
-  private static void checkError(Runnable query) {
-    try {
-      query.run();
-    } catch (RuntimeException e) {
-      if (msUnavailable(e)) {
-        return;
+    for (HostResult<SystemQueryResp> r : client.invokeHosts(MgmtSvcGrpc.getSystemQueryMethod(), req, hosts)) {
+      if (r.error() == null) {
+        throw RUNNING_SYSTEM;
       }
-      throw e;
+      if (!msUnavailable(r.error())) {
+        throw r.error() instanceof RuntimeException re ? re : new IllegalStateException(r.error());
+      }
     }
-    throw RUNNING_SYSTEM;
   }
 
   static boolean msUnavailable(Throwable e) {
+    if (e instanceof io.daos.control.NotLeaderException || e instanceof io.daos.control.NotReplicaException) {
+      return true;
+    }
     if (e instanceof Fault f) {
       return "client".equals(f.domain()) || f.description().contains("unavailable");
     }
     if (e instanceof DaosException de) {
       return MS_UNAVAILABLE.contains(de.status());
+    }
+    if (e instanceof io.grpc.StatusRuntimeException sre) {
+      return sre.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE
+          || sre.getStatus().getCode() == io.grpc.Status.Code.UNIMPLEMENTED;
     }
     String msg = String.valueOf(e.getMessage());
     return msg.contains("unavailable") || msg.contains("uninitialized");
