@@ -1,0 +1,188 @@
+package io.daos.dmg;
+
+import io.daos.common.Fault;
+import io.daos.control.ControlConfig;
+import io.daos.dmg.command.BaseCommand;
+import io.daos.dmg.command.CommandContext;
+import io.daos.dmg.command.ControlInvoker;
+import io.daos.dmg.command.HostLists;
+import io.daos.dmg.command.Outcome;
+import io.daos.dmg.command.network.NetworkCommand;
+import io.daos.dmg.command.storage.StorageCommand;
+import io.daos.dmg.command.system.SystemCommand;
+import io.daos.dmg.command.version.ServerVersionCommand;
+import io.daos.dmg.command.version.VersionCommand;
+import io.daos.dmg.output.ErrorText;
+import io.daos.dmg.output.JsonEnvelope;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code dmg} root command: global flags, command tree, and the one path that renders output and errors. */
+@Command(name = "dmg", mixinStandardHelpOptions = false,
+    description = "Administrative tool for managing DAOS clusters",
+    subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
+        SystemCommand.class})
+public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
+  @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
+  String configPath;
+  @Option(names = {"-l", "--host-list"}, scope = ScopeType.INHERIT,
+      description = "A comma separated list of addresses <ipv4addr/hostname> to connect to")
+  String hostList;
+  @Option(names = {"-i", "--insecure"}, scope = ScopeType.INHERIT,
+      description = "Have dmg attempt to connect without certificates")
+  boolean insecure;
+  @Option(names = {"-d", "--debug"}, scope = ScopeType.INHERIT, description = "Enable debug output")
+  boolean debug;
+  @Option(names = {"-j", "--json"}, scope = ScopeType.INHERIT, description = "Enable JSON output")
+  boolean json;
+  @Option(names = {"-J", "--json-logging"}, scope = ScopeType.INHERIT,
+      description = "Enable JSON-formatted log output")
+  boolean jsonLogging;
+  @Option(names = "--log-file", scope = ScopeType.INHERIT, description = "Log command output to the specified file")
+  String logFile;
+  @Option(names = "--allow-proxy", scope = ScopeType.INHERIT,
+      description = "Allow proxy configuration via environment")
+  boolean allowProxy;
+  @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help")
+  boolean help;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Function<ControlConfig, ControlInvoker> invokerFactory;
+  private ControlConfig config;
+  private boolean wroteJson;
+  private boolean jsonArg;
+
+  Dmg(PrintStream out, PrintStream err, Function<ControlConfig, ControlInvoker> invokerFactory) {
+    this.out = out;
+    this.err = err;
+    this.invokerFactory = invokerFactory;
+  }
+
+  /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
+  public static int run(String[] args, PrintStream out, PrintStream err,
+      Function<ControlConfig, ControlInvoker> invokerFactory) {
+    Dmg root = new Dmg(out, err, invokerFactory);
+    root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
+        || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler((e, a) -> root.fail(e, e.getCommandLine()));
+    cl.setExecutionExceptionHandler((e, c, r) -> root.fail(e, c));
+    return cl.execute(args);
+  }
+
+  @Override
+  public int run(BaseCommand cmd) {
+    if (!cmd.requiresClient()) {
+      return render(cmd.executeWith(null));
+    }
+    config = loadConfig();
+    try (ControlInvoker client = invokerFactory.apply(config)) {
+      return render(cmd.executeWith(client));
+    }
+  }
+
+  private ControlConfig loadConfig() {
+    ControlConfig cfg = ControlConfig.load(configPath == null ? null : java.nio.file.Path.of(configPath));
+    List<String> hosts = hostList();
+    if (!hosts.isEmpty()) {
+      cfg = cfg.withHostList(hosts);
+    }
+    return insecure ? cfg.withInsecure(true) : cfg;
+  }
+
+  private int render(Outcome outcome) {
+    if (json) {
+      writeJson(outcome.response(), outcome.error());
+    } else if (outcome.text() != null) {
+      StringBuilder o = new StringBuilder();
+      StringBuilder e = new StringBuilder();
+      outcome.text().print(o, e);
+      out.print(o);
+      out.flush();
+      err.print(e);
+    }
+    if (outcome.error() != null) {
+      printError(outcome.error());
+      return 1;
+    }
+    return 0;
+  }
+
+  private void writeJson(Object response, Throwable error) {
+    if (!wroteJson) {
+      wroteJson = true;
+      out.print(JsonEnvelope.render(response, error));
+      out.flush();
+    }
+  }
+
+  private int fail(Exception e, CommandLine cl) {
+    if (json || jsonArg) {
+      writeJson(null, e);
+    }
+    printError(e);
+    if (e instanceof CommandLine.ParameterException) {
+      err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    }
+    return 1;
+  }
+
+  private void printError(Throwable e) {
+    err.println("ERROR: dmg: " + ErrorText.of(e));
+    Fault f = findFault(e);
+    if (f != null) {
+      err.println("ERROR: dmg: " + f.resolutionLine());
+    }
+    if (debug) {
+      StringWriter sw = new StringWriter();
+      e.printStackTrace(new PrintWriter(sw));
+      err.print(sw);
+    }
+    err.flush();
+  }
+
+  private static Fault findFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Fault f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public CommandContext context() {
+    return this;
+  }
+
+  @Override
+  public ControlConfig config() {
+    return config == null ? loadConfig() : config;
+  }
+
+  @Override
+  public List<String> hostList() {
+    int port = config == null ? io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
+    return hostList == null ? List.of() : HostLists.expand(hostList, port);
+  }
+
+  @Override
+  public boolean json() {
+    return json;
+  }
+
+  @Override
+  public ControlInvoker openInvoker() {
+    return invokerFactory.apply(config());
+  }
+}

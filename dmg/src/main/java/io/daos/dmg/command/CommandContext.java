@@ -1,0 +1,16 @@
+package io.daos.dmg.command;
+
+import java.util.List;
+
+/** What the root command resolved for a subcommand: config, host list from -l, output mode. */
+public interface CommandContext {
+  io.daos.control.ControlConfig config();
+
+  /** Hosts given with -l/--host-list, expanded; empty when not given. */
+  List<String> hostList();
+
+  boolean json();
+
+  /** Opens the control client for this invocation. */
+  ControlInvoker openInvoker();
+}

@@ -1,0 +1,10 @@
+package io.daos.dmg.command.storage;
+
+import picocli.CommandLine.Command;
+
+/** {@code dmg storage} (alias {@code sto}). */
+@Command(name = "storage", aliases = "sto",
+    description = "Perform tasks related to storage attached to remote servers",
+    subcommands = {StorageScanCommand.class, StorageFormatCommand.class})
+public final class StorageCommand {
+}

@@ -1,0 +1,10 @@
+package io.daos.dmg.command.system;
+
+import picocli.CommandLine.Command;
+
+/** {@code dmg system} (alias {@code sys}). */
+@Command(name = "system", aliases = "sys", description = "Perform distributed tasks related to DAOS system",
+    subcommands = {LeaderQueryCommand.class, SystemQueryCommand.class, SystemStopCommand.class,
+        SystemStartCommand.class})
+public final class SystemCommand {
+}
