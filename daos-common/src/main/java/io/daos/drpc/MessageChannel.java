@@ -1,0 +1,58 @@
+package io.daos.drpc;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/** Whole dRPC messages over a {@link PacketConnection}: chunks on send, validated reassembly on receive. */
+final class MessageChannel implements Closeable {
+  private final PacketConnection conn;
+  private final DrpcChunkAssembler assembler;
+  // One byte more than the largest legal chunk, so that an oversize packet is seen rather than truncated.
+  private final ByteBuffer rx = ByteBuffer.allocateDirect(DrpcChunks.MAX_CHUNK_SIZE + 1);
+
+  MessageChannel(PacketConnection conn, long maxMessageSize) {
+    this.conn = conn;
+    this.assembler = new DrpcChunkAssembler(maxMessageSize);
+  }
+
+  PacketConnection connection() {
+    return conn;
+  }
+
+  void send(byte[] msg) throws IOException {
+    for (ByteBuffer chunk : DrpcChunks.encode(msg)) {
+      conn.send(chunk);
+    }
+  }
+
+  /**
+   * Receives one message; returns null at a clean end of stream (between messages). End of stream in the
+   * middle of a message, or any framing error, throws.
+   */
+  byte[] receive(long timeoutMillis) throws IOException {
+    while (true) {
+      rx.clear();
+      int n = conn.receive(rx, timeoutMillis);
+      if (n < 0) {
+        if (assembler.inProgress()) {
+          throw new DrpcProtocolException("dRPC: peer closed the connection in the middle of a message");
+        }
+        return null;
+      }
+      if (n > DrpcChunks.MAX_CHUNK_SIZE) {
+        throw new DrpcProtocolException("dRPC: packet larger than " + DrpcChunks.MAX_CHUNK_SIZE + " bytes");
+      }
+      rx.flip();
+      byte[] msg = assembler.add(rx);
+      if (msg != null) {
+        return msg;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    conn.close();
+  }
+}
