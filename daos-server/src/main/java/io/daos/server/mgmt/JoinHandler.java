@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Join on the MS leader (DAOS mgmt_system.go join): validates the engine's UUID, fault domain and fabric
  * provider, resolves its server's control address (0.0.0.0 ⇒ the peer's IP), adds or updates the member
- * and queues a CaRT group update. The joining server sets the rank up on its engine itself, so the answer
+ * and queues an immediate (forced: map version bumped) CaRT group update. The joining server sets the rank up on its engine itself, so the answer
  * never claims a local join.
  */
 public final class JoinHandler {
@@ -55,7 +55,7 @@ public final class JoinHandler {
       LOG.info("updated system member: rank {}, primary uri {}, {}->{}", m.rank(), m.primaryFabricUri(),
           joined.prevState(), m.state());
     }
-    ctx.groupUpdate().ifPresent(g -> g.request(false));
+    ctx.groupUpdate().ifPresent(g -> g.request(true));
     return JoinResp.newBuilder().setRank(m.rank()).setState(JoinResp.State.IN)
         .setFaultDomain(m.faultDomain().toString()).setLocalJoin(false).setMapVersion(joined.mapVersion()).build();
   }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** DAOS's mgmt_system_test.go helpers: mock members, rank results and a leader MS over an in-memory DB. */
-final class MgmtFixture {
+final class MgmtFixture implements AutoCloseable {
   static final String SYS = "daos_server";
 
   final InMemorySystemDb db = new InMemorySystemDb();
@@ -22,13 +22,27 @@ final class MgmtFixture {
   final MsAccess access = new MsAccess(SYS, List.of("127.0.0.1:10001"), true);
   final FakeControlInvoker invoker;
   final MgmtService service;
+  final GroupUpdater groupUpdater;
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+      GroupUpdateSender sender) {
     this.invoker = invoker;
     members.forEach(membership::add);
     access.attach(db, membership);
+    groupUpdater = sender == null ? null : new GroupUpdater(() -> membership, access.replicas(), sender);
     service = new MgmtService(MsContext.builder().access(access).invoker(invoker).netHints(hints)
-        .provider("tcp").build());
+        .provider("tcp").groupUpdater(groupUpdater).build());
+  }
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {
+    this(members, invoker, hints, null);
+  }
+
+  @Override
+  public void close() {
+    if (groupUpdater != null) {
+      groupUpdater.close();
+    }
   }
 
   MgmtFixture(List<Member> members, FakeControlInvoker invoker) {
