@@ -43,7 +43,7 @@ public final class HostList {
 
   private static void expandEntry(String entry, List<String> out) {
     int open = entry.indexOf('[');
-    if (entry.isEmpty() || !entry.matches("[A-Za-z0-9._:\\-\\[\\],]+")) {
+    if (entry.isEmpty() || !entry.matches("[A-Za-z0-9._:\\-\\[\\],]+") || entry.matches("\\d+")) {
       throw new IllegalArgumentException("invalid hostname \"" + entry + "\" in host list");
     }
     if (open < 0) {
