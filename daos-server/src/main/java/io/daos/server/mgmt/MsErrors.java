@@ -2,6 +2,9 @@ package io.daos.server.mgmt;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
+import io.daos.control.NotLeaderException;
+import io.daos.control.NotReplicaException;
+import io.daos.control.SystemNames;
 import io.daos.server.system.SystemException;
 import java.util.List;
 
@@ -11,14 +14,11 @@ final class MsErrors {
   }
 
   static RuntimeException notReplica(List<String> replicas) {
-    // TODO(h-common): io.daos.control.NotReplicaException once merged
-    return new Fault("system", FaultCode.UNKNOWN, "not a DAOS Management Service replica (try one of "
-        + String.join(",", replicas) + ")", "retry the request at one of the replicas");
+    return new NotReplicaException(replicas);
   }
 
   static RuntimeException notLeader(String leaderHint, List<String> replicas) {
-    // TODO(h-common): io.daos.control.NotLeaderException once merged
-    return new io.daos.server.sysdb.NotLeaderException(leaderHint, replicas);
+    return new NotLeaderException(leaderHint, replicas);
   }
 
   /** DAOS system.ErrRaftUnavail: this replica's database is not running (yet). */
@@ -36,16 +36,8 @@ final class MsErrors {
         "re-run the command without requesting the administratively excluded rank(s)");
   }
 
+  /** @throws Fault SERVER_WRONG_SYSTEM */
   static void checkSystem(String sys, String systemName) {
-    // TODO(h-common): io.daos.control.SystemNames.check once merged
-    String name = sys == null ? "" : sys;
-    int dash = name.lastIndexOf('-');
-    if (dash > 0 && name.substring(dash + 1).matches("\\d+\\.\\d+\\.\\d+")) {
-      name = name.substring(0, dash);
-    }
-    if (!name.equals(systemName)) {
-      throw new Fault("server", FaultCode.SERVER_WRONG_SYSTEM, "request system does not match running system ("
-          + name + " != " + systemName + ")", "retry the request with the correct system name");
-    }
+    SystemNames.check(sys == null ? "" : sys, systemName);
   }
 }
