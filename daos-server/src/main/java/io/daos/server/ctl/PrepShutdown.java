@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
  * counts as done. Results: "stopping" on success, errored on a failed call or non-zero DaosResp status.
  */
 final class PrepShutdown {
+  private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private final List<Engine> instances;
 
   PrepShutdown(List<Engine> instances) {
@@ -49,15 +51,21 @@ final class PrepShutdown {
   }
 
   private static RankResult await(CompletableFuture<RankResult> f, CallDeadline deadline) {
-    try {
-      return f.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw new CtlException(CallDeadline.DEADLINE_EXCEEDED);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CtlException(CallDeadline.CANCELED);
-    } catch (ExecutionException e) {
-      throw new CtlException("tryDrpc failed: " + e.getCause(), e.getCause());
+    while (true) {
+      String err = deadline.error();
+      if (err != null) {
+        throw new CtlException(err);
+      }
+      try {
+        return f.get(Math.max(1, Math.min(SLICE_NANOS, deadline.remainingNanos())), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // check the deadline and cancellation again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CtlException(CallDeadline.CANCELED);
+      } catch (ExecutionException e) {
+        throw new CtlException("tryDrpc failed: " + e.getCause(), e.getCause());
+      }
     }
   }
 

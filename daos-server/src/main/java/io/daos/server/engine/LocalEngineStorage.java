@@ -55,10 +55,20 @@ public final class LocalEngineStorage implements EngineStorage {
   @Override
   public boolean scmFormatted() throws IOException {
     return switch (scm.storageClass()) {
-      case DIR -> Files.isDirectory(scmMount());
+      case DIR -> isNonEmptyDir(scmMount());
       case RAM, DCPM -> Mounts.isMountPoint(scmMount());
       default -> false;
     };
+  }
+
+  /** A dir SCM counts as formatted once it holds something (an empty one is a fresh mount point). */
+  private static boolean isNonEmptyDir(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isPresent();
+    }
   }
 
   @Override
@@ -86,6 +96,7 @@ public final class LocalEngineStorage implements EngineStorage {
       }
     }
     Files.createDirectories(mount);
+    Files.writeString(mount.resolve(".daos_scm_dir"), "jdaos SCM directory of engine " + idx + "\n");
   }
 
   private void formatRam() throws IOException {
