@@ -11,6 +11,7 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.server.config.ServerConfig;
+import io.daos.server.ctl.ControlService;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import io.daos.server.engine.EngineHarness;
@@ -24,18 +25,14 @@ import io.daos.server.mgmt.MgmtService;
 import io.daos.server.mgmt.MsAccess;
 import io.daos.server.mgmt.MsContext;
 import io.daos.server.sysdb.LeadershipListener;
-import io.grpc.BindableService;
-import io.grpc.ServerServiceDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +53,6 @@ public final class DaosServer implements AutoCloseable {
 
   private final ServerConfig cfg;
   private final EngineLauncher launcher;
-  private final Function<EngineHarness, List<BindableService>> ctlServices;
   private final LifeCycle lifeCycle = new LifeCycle("daos_server");
   private final Deque<AutoCloseable> closers = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -67,7 +63,6 @@ public final class DaosServer implements AutoCloseable {
   private DaosServer(Builder b) {
     this.cfg = Objects.requireNonNull(b.config, "config");
     this.launcher = b.launcher != null ? b.launcher : new ProcessEngineLauncher();
-    this.ctlServices = b.ctlServices;
   }
 
   public static Builder builder() {
@@ -114,19 +109,14 @@ public final class DaosServer implements AutoCloseable {
     MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
         .netHints(NetHints.of(valid)).provider(valid.engines().isEmpty() ? "" : valid.engineFabric(0).provider())
         .controlPort(valid.port()).groupUpdater(groups).build());
-    grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server", services(mgmt)));
+    ControlService ctlSvc = new ControlService(harness, events, valid.engines());
+    grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server",
+        List.of(mgmt.definition(), ctlSvc.bindService())));
     grpc.start();
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir,
         SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient)));
     drpc.start();
     harness.start();
-  }
-
-  private List<ServerServiceDefinition> services(MgmtService mgmt) {
-    List<ServerServiceDefinition> out = new ArrayList<>();
-    out.add(mgmt.definition());
-    ctlServices.apply(harness).forEach(s -> out.add(s.bindService()));
-    return out;
   }
 
   private static void checkTransport(ServerConfig c) {
@@ -226,7 +216,6 @@ public final class DaosServer implements AutoCloseable {
   public static final class Builder {
     private ServerConfig config;
     private EngineLauncher launcher;
-    private Function<EngineHarness, List<BindableService>> ctlServices = h -> List.of();
 
     public Builder config(ServerConfig v) {
       config = v;
@@ -235,12 +224,6 @@ public final class DaosServer implements AutoCloseable {
 
     public Builder launcher(EngineLauncher v) {
       launcher = v;
-      return this;
-    }
-
-    /** The CtlSvc implementation(s) to serve, built on the harness (io.daos.server.ctl). */
-    public Builder ctlServices(Function<EngineHarness, List<BindableService>> v) {
-      ctlServices = v;
       return this;
     }
 
