@@ -105,10 +105,19 @@ public final class JoinHandler {
       throw new IllegalArgumentException("unable to parse fabric provider from URI \"" + req.getUri() + "\"");
     }
     String joinProv = req.getUri().substring(0, sep);
-    if (!joinProv.equals(sysProv)) {
+    if (!baseProvider(joinProv).equals(baseProvider(sysProv))) {
       throw new IllegalArgumentException(String.format("rank %s fabric provider \"%s\" does not match system "
           + "provider \"%s\"", Integer.toUnsignedString(req.getRank()), joinProv, sysProv));
     }
+  }
+
+  /**
+   * The provider without utility-provider suffixes ("ofi+tcp;ofi_rxm" ⇒ "ofi+tcp"): CART-J engines name
+   * their URIs after the core provider only.
+   */
+  static String baseProvider(String provider) {
+    int semi = provider.indexOf(';');
+    return semi < 0 ? provider : provider.substring(0, semi);
   }
 
   /** DAOS getPeerListenAddr: an explicit address is resolved; 0.0.0.0 takes the peer's IP. */
