@@ -51,8 +51,11 @@ public final class DaosEngine implements Closeable {
     this.handlers = new MgmtDrpcHandlers(name, state, logging);
   }
 
-  /** Opens the sockets and sends NotifyReady; on failure everything opened is closed again. */
-  public void start() throws IOException, EngineUsageException {
+  /**
+   * Opens the sockets and sends NotifyReady; on failure everything opened is closed again. Start and close
+   * are serialized: a close requested during start (signal, watchdog) runs once start has finished.
+   */
+  public synchronized void start() throws IOException, EngineUsageException {
     lifeCycle.transition(LifeCycle.State.STARTING);
     try {
       startDrpc();
@@ -87,9 +90,14 @@ public final class DaosEngine implements Closeable {
     NotifyReadyReq req = NotifyReadyReq.newBuilder().setUri(uri()).setNctxs(args.contextCount())
         .setDrpcListenerSock(drpcSocket().toString()).setInstanceIdx(args.instanceIdx())
         .setNtgts(args.effectiveTargets()).setIncarnation(incarnation).setCheckMode(args.checkMode()).build();
-    serverClient = DrpcClient.builder(args.serverSocket()).transport(transport)
-        .timeout(Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()))).connect();
-    serverClient.call(DrpcMethod.SRV_NOTIFY_READY, req.toByteArray());
+    try {
+      serverClient = DrpcClient.builder(args.serverSocket()).transport(transport)
+          .timeout(Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()))).connect();
+      serverClient.call(DrpcMethod.SRV_NOTIFY_READY, req.toByteArray());
+    } catch (IOException e) {
+      throw new IOException("NotifyReady to daos_server failed: " + e.getMessage() + " (is daos_server running "
+          + "with socket_dir " + args.socketDir() + "?)", e);
+    }
   }
 
   /** {@code ofi+tcp://<ip>:<port>} of the data-plane listener. */
@@ -125,7 +133,7 @@ public final class DaosEngine implements Closeable {
 
   /** Stops everything in reverse order and removes the socket file; safe to call more than once. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!lifeCycle.checkStateAndClose()) {
       return;
     }

@@ -1,6 +1,8 @@
 package io.daos.engine;
 
 import io.daos.drpc.DrpcTransport;
+import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +25,19 @@ public final class DaosEngineMain {
     EngineEnv env;
     try {
       parsed = EngineArgsParser.parse(argv);
-      if (parsed.help()) {
-        System.out.print(EngineUsage.text());
-        return 0;
-      }
-      env = EngineEnv.from(System.getenv());
     } catch (EngineUsageException e) {
       System.err.println("daos_engine: " + e.getMessage());
       System.err.print(EngineUsage.text());
+      return 1;
+    }
+    if (parsed.help()) {
+      System.out.print(EngineUsage.text());
+      return 0;
+    }
+    try {
+      env = EngineEnv.from(System.getenv());
+    } catch (EngineUsageException e) {
+      System.err.println("daos_engine: " + e.getMessage());
       return 1;
     }
     return runEngine(parsed, env);
@@ -51,14 +58,27 @@ public final class DaosEngineMain {
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "engine-shutdown"));
     ShutdownSignals.install(engine::close);
     ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-    try (ParentWatchdog dog = new ParentWatchdog(engine::close).start(System.in, parent, PARENT_POLL_MS)) {
+    InputStream stdin = ParentWatchdog.stdinIsPipe() ? System.in : null;
+    ParentWatchdog watchdog = new ParentWatchdog(engine::close).start(stdin, parent, PARENT_POLL_MS);
+    try {
       engine.start();
       engine.awaitClose();
       return 0;
-    } catch (Exception e) {
+    } catch (IOException | EngineUsageException e) {
+      log.error("daos_engine: failed to start: {}", e.getMessage());
+      log.debug("daos_engine: start failure", e);
+      engine.close();
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      engine.close();
+      return 1;
+    } catch (RuntimeException e) {
       log.error("daos_engine: failed to start: {}", e.getMessage(), e);
       engine.close();
       return 1;
+    } finally {
+      watchdog.close();
     }
   }
 }

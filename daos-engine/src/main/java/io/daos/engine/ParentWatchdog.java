@@ -2,6 +2,8 @@ package io.daos.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +30,18 @@ public final class ParentWatchdog implements AutoCloseable {
 
   public ParentWatchdog(Runnable onParentGone) {
     this.onParentGone = onParentGone;
+  }
+
+  /**
+   * True when stdin is a pipe (as daos_server starts its engines); an engine started by hand with stdin on
+   * a terminal or /dev/null must not take end of file there for its server's death.
+   */
+  public static boolean stdinIsPipe() {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString().startsWith("pipe:");
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** Watches {@code stdin} for end of file (null: don't) and the parent process (null: don't). */

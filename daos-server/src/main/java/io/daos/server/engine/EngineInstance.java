@@ -83,10 +83,13 @@ public final class EngineInstance implements Engine {
     return awaitingFormat ? LocalState.AWAIT_FORMAT : LocalState.STOPPED;
   }
 
+  /**
+   * True from launch until the run loop has handled the engine's exit (engine_died, socket removal), so
+   * that a stop observed through this flag is a finished one.
+   */
   @Override
   public boolean isStarted() {
-    EngineProcess p = process;
-    return p != null && p.isAlive();
+    return process != null;
   }
 
   @Override
