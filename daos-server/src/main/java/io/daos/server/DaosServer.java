@@ -1,0 +1,234 @@
+package io.daos.server;
+
+import io.daos.common.Component;
+import io.daos.common.Fault;
+import io.daos.common.FaultCode;
+import io.daos.common.LifeCycle;
+import io.daos.control.ControlClient;
+import io.daos.control.ControlConfig;
+import io.daos.control.TransportConfig;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.proto.mgmt.GroupUpdateResp;
+import io.daos.server.config.ServerConfig;
+import io.daos.server.ctl.ControlService;
+import io.daos.server.drpc.ServerDrpcListener;
+import io.daos.server.drpc.SrvDrpcHandlers;
+import io.daos.server.engine.EngineHarness;
+import io.daos.server.engine.EngineInstance;
+import io.daos.server.engine.EngineLauncher;
+import io.daos.server.engine.MgmtServiceClient;
+import io.daos.server.engine.ProcessEngineLauncher;
+import io.daos.server.engine.RasPublisher;
+import io.daos.server.mgmt.GroupUpdater;
+import io.daos.server.mgmt.MgmtService;
+import io.daos.server.mgmt.MsAccess;
+import io.daos.server.mgmt.MsContext;
+import io.daos.server.sysdb.LeadershipListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One daos_server (DAOS server/server.go). {@link #start()} brings the parts up in DAOS's order: config
+ * validation and the transport check → socket directory → MS (on a replica: database and membership,
+ * started when engine 0's storage is ready) → engine harness → gRPC (MgmtSvc, CtlSvc) → dRPC listener
+ * ({@code daos_server.sock}) → harness start. {@link #close()} stops them in reverse through one path, which
+ * the JVM shutdown hook also takes (engines get SIGINT, then SIGKILL after a timeout).
+ *
+ * <p>Ports: gRPC listens on {@code port} (default 10001). An MS replica's Apache Ratis group listens on the
+ * <b>control port + 1</b> (10002 by default) on the same host, so both ports must be free and reachable
+ * between replicas. Ratis data lives in {@code <scm_mount of engine 0>/control_raft} (or
+ * {@code <control_metadata.path>/daos_control/control_raft}).
+ */
+public final class DaosServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DaosServer.class);
+
+  private final ServerConfig cfg;
+  private final EngineLauncher launcher;
+  private final LifeCycle lifeCycle = new LifeCycle("daos_server");
+  private final Deque<AutoCloseable> closers = new ArrayDeque<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile EngineHarness harness;
+  private volatile GrpcServer grpc;
+  private volatile MsAccess access;
+
+  private DaosServer(Builder b) {
+    this.cfg = Objects.requireNonNull(b.config, "config");
+    this.launcher = b.launcher != null ? b.launcher : new ProcessEngineLauncher();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts every part in order; on failure closes what was started and rethrows.
+   *
+   * @throws Fault for invalid config or insecure transport not allowed
+   */
+  public void start() throws IOException {
+    lifeCycle.transition(LifeCycle.State.STARTING);
+    try {
+      doStart();
+      lifeCycle.transition(LifeCycle.State.RUNNING);
+      LOG.info("daos_server {} started (system {}, control port {})", io.daos.common.BuildInfo.DAOS_VERSION,
+          cfg.name(), grpcPort());
+    } catch (IOException | RuntimeException e) {
+      lifeCycle.transition(LifeCycle.State.FAILED);
+      close();
+      throw e;
+    }
+  }
+
+  private void doStart() throws IOException {
+    ServerConfig valid = cfg.validate();
+    checkTransport(valid);
+    Path socketDir = Files.createDirectories(Path.of(valid.socketDir()));
+    ServerDrpcListener.removeStaleEngineSockets(socketDir);
+    ControlAddress ctl = ControlAddress.of(valid);
+    access = new MsAccess(valid.name(), ctl.replicas(), ctl.isReplica());
+    ControlClient client = push(controlClient(valid));
+    MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
+    RasPublisher events = new RasPublisher(msClient);
+    harness = EngineFactory.harness(valid, ctl, launcher, msClient, events);
+    GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
+        GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
+    ManagementService ms = ctl.isReplica() ? push(managementService(valid, ctl, groups)) : null;
+    if (ms != null) {
+      startMsWithEngineZero(valid, ms);
+    }
+    push(harness);
+    MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
+        .netHints(NetHints.of(valid)).provider(valid.engines().isEmpty() ? "" : valid.engineFabric(0).provider())
+        .controlPort(valid.port()).groupUpdater(groups).build());
+    ControlService ctlSvc = new ControlService(harness, events, valid.engines());
+    grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server",
+        List.of(mgmt.definition(), ctlSvc.bindService())));
+    grpc.start();
+    ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir,
+        SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient)));
+    drpc.start();
+    harness.start();
+  }
+
+  private static void checkTransport(ServerConfig c) {
+    if (!c.transport().allowInsecure()) {
+      throw new Fault("security", FaultCode.SECURITY_UNKNOWN, "TLS for the control plane is not implemented yet "
+          + "(transport_config.allow_insecure is false)",
+          "set transport_config: {allow_insecure: true} in the server config, or start with -i/--insecure");
+    }
+  }
+
+  private static ControlClient controlClient(ServerConfig c) {
+    ControlConfig cc = new ControlConfig(c.name(), c.port(), c.mgmtSvcReplicas(),
+        TransportConfig.adminDefaults().withAllowInsecure(true), null);
+    return ControlClient.builder().config(cc).component(Component.SERVER).insecure(true).build();
+  }
+
+  private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups) {
+    Path dir = c.controlMetadata().hasPath() ? c.controlMetadata().directory().resolve("control_raft")
+        : Path.of(c.engines().get(0).scmTier().scmMount()).resolve("control_raft");
+    return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir,
+        new Leadership(groups));
+  }
+
+  private void startMsWithEngineZero(ServerConfig c, ManagementService ms) {
+    if (c.engines().isEmpty() || !(harness.instance(0) instanceof EngineInstance e0)) {
+      LOG.warn("MS replica without engines: the MS database starts when engine 0's storage is ready");
+      return;
+    }
+    e0.onStorageReady(e -> ms.start());
+  }
+
+  private io.daos.server.system.Membership membership() {
+    MsAccess a = access;
+    return a == null ? null : a.ms().map(MsAccess.Ms::membership).orElse(null);
+  }
+
+  private <T extends AutoCloseable> T push(T c) {
+    closers.push(c);
+    return c;
+  }
+
+  /** The gRPC port actually bound, or the configured port before start. */
+  public int grpcPort() {
+    GrpcServer g = grpc;
+    return g == null ? cfg.port() : g.port();
+  }
+
+  public EngineHarness harness() {
+    return harness;
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  /** Stops everything in reverse start order; safe to call more than once and from a shutdown hook. */
+  @Override
+  public void close() {
+    if (!lifeCycle.checkStateAndClose()) {
+      return;
+    }
+    LOG.info("daos_server shutting down");
+    while (!closers.isEmpty()) {
+      AutoCloseable c = closers.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("error stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+    lifeCycle.transition(LifeCycle.State.CLOSED);
+    closed.countDown();
+  }
+
+  /** The MS leader's duties on gaining leadership: an immediate group update. */
+  private static final class Leadership implements LeadershipListener {
+    private final GroupUpdater groups;
+
+    Leadership(GroupUpdater groups) {
+      this.groups = groups;
+    }
+
+    @Override
+    public void onLeadershipGained() {
+      LOG.info("this server is now the MS leader");
+      groups.request(true);
+    }
+
+    @Override
+    public void onLeadershipLost() {
+      LOG.info("this server is no longer the MS leader");
+    }
+  }
+
+  /** Builder: config is required; the launcher defaults to forking {@code daos_engine}. */
+  public static final class Builder {
+    private ServerConfig config;
+    private EngineLauncher launcher;
+
+    public Builder config(ServerConfig v) {
+      config = v;
+      return this;
+    }
+
+    public Builder launcher(EngineLauncher v) {
+      launcher = v;
+      return this;
+    }
+
+    public DaosServer build() {
+      return new DaosServer(this);
+    }
+  }
+}

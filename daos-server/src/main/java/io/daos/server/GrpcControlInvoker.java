@@ -1,0 +1,45 @@
+package io.daos.server;
+
+import io.daos.control.ControlClient;
+import io.daos.control.HostResponses;
+import io.daos.proto.ctl.CtlSvcGrpc;
+import io.daos.proto.ctl.RanksReq;
+import io.daos.proto.ctl.RanksResp;
+import io.daos.server.mgmt.ControlInvoker;
+import io.daos.server.mgmt.HostResponse;
+import io.daos.server.mgmt.RanksMethod;
+import io.grpc.MethodDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The MS fan-out over gRPC: {@link ControlClient#invokeHosts} (component "server") to each host's CtlSvc. */
+final class GrpcControlInvoker implements ControlInvoker {
+  private final ControlClient client;
+
+  GrpcControlInvoker(ControlClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<HostResponse> invokeRanks(RanksMethod method, List<String> hosts, RanksReq req, Duration deadline) {
+    if (hosts.isEmpty()) {
+      return List.of();
+    }
+    HostResponses<RanksResp> got = client.invokeHosts(descriptor(method), req, hosts, deadline);
+    List<HostResponse> out = new ArrayList<>();
+    for (io.daos.control.HostResponse<RanksResp> hr : got.responses()) {
+      out.add(hr.isOk() ? HostResponse.ok(hr.address(), hr.response()) : HostResponse.failed(hr.address(), hr.error()));
+    }
+    return out;
+  }
+
+  static MethodDescriptor<RanksReq, RanksResp> descriptor(RanksMethod method) {
+    return switch (method) {
+      case PREP_SHUTDOWN -> CtlSvcGrpc.getPrepShutdownRanksMethod();
+      case STOP -> CtlSvcGrpc.getStopRanksMethod();
+      case START -> CtlSvcGrpc.getStartRanksMethod();
+      case RESET_FORMAT -> CtlSvcGrpc.getResetFormatRanksMethod();
+    };
+  }
+}

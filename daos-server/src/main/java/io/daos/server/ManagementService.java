@@ -1,0 +1,80 @@
+package io.daos.server;
+
+import io.daos.common.LifeCycle;
+import io.daos.server.mgmt.MsAccess;
+import io.daos.server.sysdb.LeadershipListener;
+import io.daos.server.sysdb.SystemDatabase;
+import io.daos.server.system.Membership;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MS on a replica: the Ratis {@link SystemDatabase} (storage {@code <scm_mount of engine 0>/control_raft}, Raft
+ * port = control port + 1) and the {@link Membership} on it, attached to the MgmtSvc's {@link MsAccess} once
+ * running. DAOS starts it when engine 0's storage is ready.
+ */
+final class ManagementService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementService.class);
+
+  private final MsAccess access;
+  private final String replicaAddr;
+  private final List<String> replicas;
+  private final Path storageDir;
+  private final LifeCycle lifeCycle;
+  private final LeadershipListener leadership;
+  private SystemDatabase db;
+
+  ManagementService(MsAccess access, String replicaAddr, List<String> replicas, Path storageDir,
+      LeadershipListener leadership) {
+    this.access = access;
+    this.replicaAddr = replicaAddr;
+    this.replicas = List.copyOf(replicas);
+    this.storageDir = storageDir;
+    this.leadership = leadership;
+    this.lifeCycle = new LifeCycle("MS replica " + replicaAddr);
+  }
+
+  /** Starts the database (idempotent: later storage-ready notifications are ignored). */
+  synchronized void start() throws IOException {
+    if (!lifeCycle.compareAndTransition(LifeCycle.State.NEW, LifeCycle.State.STARTING)) {
+      return;
+    }
+    LOG.info("MS replica {}: starting database in {}", replicaAddr, storageDir);
+    try {
+      db = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas).storageDir(storageDir).build();
+      db.addLeadershipListener(leadership);
+      db.start();
+      access.attach(db, new Membership(db));
+      lifeCycle.transition(LifeCycle.State.RUNNING);
+    } catch (IOException | RuntimeException e) {
+      lifeCycle.transition(LifeCycle.State.FAILED);
+      closeDb();
+      throw e;
+    }
+  }
+
+  /** The membership, when the database runs. */
+  Membership membership() {
+    return access.ms().map(MsAccess.Ms::membership).orElse(null);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!lifeCycle.checkStateAndClose()) {
+      return;
+    }
+    access.detach();
+    closeDb();
+    lifeCycle.transition(LifeCycle.State.CLOSED);
+  }
+
+  private void closeDb() {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.daos.server.ctl;
+
+import io.daos.common.Fault;
+import io.daos.proto.ctl.CtlSvcGrpc;
+import io.daos.proto.ctl.NetworkScanReq;
+import io.daos.proto.ctl.NetworkScanResp;
+import io.daos.proto.ctl.RanksReq;
+import io.daos.proto.ctl.RanksResp;
+import io.daos.proto.ctl.SetLogMasksReq;
+import io.daos.proto.ctl.SetLogMasksResp;
+import io.daos.proto.ctl.StorageFormatReq;
+import io.daos.proto.ctl.StorageFormatResp;
+import io.daos.proto.ctl.StorageScanReq;
+import io.daos.proto.ctl.StorageScanResp;
+import io.daos.server.config.EngineConfig;
+import io.daos.server.engine.EngineHarness;
+import io.daos.server.engine.RasPublisher;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CtlSvc (per-host control service): a thin adapter from gRPC to the handlers. Methods not overridden
+ * answer UNIMPLEMENTED. Rank operations take their deadline from the gRPC call (default 2 minutes).
+ */
+public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlService.class);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+  private final RanksHandler ranks;
+  private final StorageScanHandler scan;
+  private final StorageFormatHandler format;
+  private final NetworkScanHandler network;
+  private final LogMasksHandler logMasks;
+
+  /** The CtlSvc of a server whose engines are {@code harness}, configured by {@code engineConfigs}. */
+  public ControlService(EngineHarness harness, RasPublisher events, List<EngineConfig> engineConfigs) {
+    this(new RanksHandler(harness, events, Duration.ofMillis(500)),
+        new StorageScanHandler(harness, new SysMemInfoReader()), new StorageFormatHandler(harness),
+        new NetworkScanHandler(), new LogMasksHandler(harness, engineConfigs));
+  }
+
+  ControlService(RanksHandler ranks, StorageScanHandler scan, StorageFormatHandler format,
+      NetworkScanHandler network, LogMasksHandler logMasks) {
+    this.ranks = ranks;
+    this.scan = scan;
+    this.format = format;
+    this.network = network;
+    this.logMasks = logMasks;
+  }
+
+  @Override
+  public void storageScan(StorageScanReq req, StreamObserver<StorageScanResp> out) {
+    reply("StorageScan", out, () -> scan.scan(req));
+  }
+
+  @Override
+  public void storageFormat(StorageFormatReq req, StreamObserver<StorageFormatResp> out) {
+    reply("StorageFormat", out, () -> format.format(req));
+  }
+
+  @Override
+  public void networkScan(NetworkScanReq req, StreamObserver<NetworkScanResp> out) {
+    reply("NetworkScan", out, () -> network.scan(req));
+  }
+
+  @Override
+  public void setEngineLogMasks(SetLogMasksReq req, StreamObserver<SetLogMasksResp> out) {
+    reply("SetEngineLogMasks", out, () -> logMasks.setLogMasks(req));
+  }
+
+  @Override
+  public void prepShutdownRanks(RanksReq req, StreamObserver<RanksResp> out) {
+    CallDeadline d = deadline();
+    reply("PrepShutdownRanks", out, () -> ranks.prepShutdownRanks(req, d));
+  }
+
+  @Override
+  public void stopRanks(RanksReq req, StreamObserver<RanksResp> out) {
+    CallDeadline d = deadline();
+    reply("StopRanks", out, () -> ranks.stopRanks(req, d));
+  }
+
+  @Override
+  public void startRanks(RanksReq req, StreamObserver<RanksResp> out) {
+    CallDeadline d = deadline();
+    reply("StartRanks", out, () -> ranks.startRanks(req, d));
+  }
+
+  @Override
+  public void resetFormatRanks(RanksReq req, StreamObserver<RanksResp> out) {
+    CallDeadline d = deadline();
+    reply("ResetFormatRanks", out, () -> ranks.resetFormatRanks(req, d));
+  }
+
+  private static CallDeadline deadline() {
+    Context ctx = Context.current();
+    Deadline d = ctx.getDeadline();
+    Duration timeout = d == null ? DEFAULT_TIMEOUT : Duration.ofNanos(d.timeRemaining(TimeUnit.NANOSECONDS));
+    return CallDeadline.after(timeout, ctx::isCancelled);
+  }
+
+  private static <T> void reply(String method, StreamObserver<T> out, Call<T> call) {
+    T resp;
+    try {
+      resp = call.run();
+    } catch (Exception e) {
+      LOG.debug("CtlSvc {} failed: {}", method, e.getMessage());
+      out.onError(toStatus(e).asRuntimeException());
+      return;
+    }
+    out.onNext(resp);
+    out.onCompleted();
+  }
+
+  /** Faults travel as INTERNAL (the ErrorInfo encoding of io.daos.control.GrpcErrors can wrap this), others as UNKNOWN. */
+  static Status toStatus(Throwable e) {
+    if (e instanceof Fault f) {
+      return Status.INTERNAL.withDescription(f.getMessage()).withCause(f);
+    }
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+    return Status.UNKNOWN.withDescription(msg).withCause(e);
+  }
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws Exception;
+  }
+}

@@ -1,0 +1,107 @@
+package io.daos.server.engine;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.common.Rank;
+import io.daos.drpc.DrpcMethod;
+import io.daos.proto.mgmt.DaosResp;
+import io.daos.proto.mgmt.JoinReq;
+import io.daos.proto.mgmt.JoinResp;
+import io.daos.proto.mgmt.SetRankReq;
+import io.daos.proto.srv.NotifyReadyReq;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What follows an engine's NotifyReady (DAOS's handleReady): record the incarnation, join the system,
+ * persist rank and URI in the superblock, then SetRank (202) and SetUp (209) unless the MS did a local join.
+ */
+final class InstanceSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceSetup.class);
+
+  private final EngineInstance ei;
+  private final InstanceSettings cfg;
+  private final boolean replace;
+
+  InstanceSetup(EngineInstance ei, boolean replace) {
+    this.ei = ei;
+    this.cfg = ei.cfg;
+    this.replace = replace;
+  }
+
+  void handleReady(NotifyReadyReq ready) throws IOException {
+    EngineSuperblock sb = ei.superblock().orElseThrow(() -> new IOException("nil superblock while determining rank"));
+    ei.setIncarnation(ready.getIncarnation());
+    sb = sb.withIncarnation(ready.getIncarnation());
+    if (!cfg.faultDomain.equals(sb.hostFaultDomain())) {
+      LOG.info("instance {} setting host fault domain to {} (previously {})", cfg.index, cfg.faultDomain,
+          sb.hostFaultDomain());
+      sb = sb.withHostFaultDomain(cfg.faultDomain);
+    }
+    ei.setSuperblock(sb);
+    JoinResp resp = join(sb, ready);
+    Rank rank = Rank.of(Integer.toUnsignedLong(resp.getRank()));
+    if (!sb.validRank() || !ready.getUri().equals(sb.uri()) || !rank.equals(sb.rank())) {
+      LOG.info("updating rank {} URI to {}", rank, ready.getUri());
+      ei.setSuperblock(sb.withJoin(rank, ready.getUri()));
+    }
+    if (resp.getLocalJoin()) {
+      return;
+    }
+    setRank(rank, resp.getMapVersion());
+    setUp();
+  }
+
+  private JoinResp join(EngineSuperblock sb, NotifyReadyReq ready) throws IOException {
+    JoinResp resp = cfg.mgmt.join(joinReq(sb, ready), cfg.joinTimeout);
+    if (resp.getStatus() != 0) {
+      throw new DaosException(DaosStatus.fromCode(resp.getStatus()), "join failed");
+    }
+    switch (resp.getState()) {
+      case OUT -> throw new IOException("rank " + Integer.toUnsignedString(resp.getRank()) + " excluded");
+      case CHECK -> {
+        if (!ready.getCheckMode()) {
+          LOG.info("restarting rank {} in checker mode", Integer.toUnsignedString(resp.getRank()));
+          ei.setCheckerMode(true);
+          ei.requestStart();
+          throw new IOException("rank " + Integer.toUnsignedString(resp.getRank()) + " restarting to enable checker");
+        }
+      }
+      default -> {
+      }
+    }
+    return resp;
+  }
+
+  JoinReq joinReq(EngineSuperblock sb, NotifyReadyReq ready) {
+    Rank rank = sb.rankOpt().orElse(cfg.bootstrapRankZero && cfg.index == 0 ? Rank.of(0) : Rank.NIL);
+    return JoinReq.newBuilder().setSys(cfg.systemName).setUuid(sb.uuid()).setRank(rank.toUint32())
+        .setUri(ready.getUri()).setNctxs(ready.getNctxs()).setAddr(cfg.controlAddr)
+        .setSrvFaultDomain(cfg.faultDomain).setIdx(cfg.index).setIncarnation(ready.getIncarnation())
+        .addAllSecondaryUris(ready.getSecondaryUrisList()).addAllSecondaryNctxs(ready.getSecondaryNctxsList())
+        .setCheckMode(ready.getCheckMode()).setReplace(replace).build();
+  }
+
+  private void setRank(Rank rank, int mapVersion) throws IOException {
+    byte[] body = SetRankReq.newBuilder().setRank(rank.toUint32()).setMapVersion(mapVersion).build().toByteArray();
+    checkDaosResp("SetRank", ei.callDrpcUnchecked(DrpcMethod.MGMT_SET_RANK, body));
+  }
+
+  private void setUp() throws IOException {
+    checkDaosResp("SetUp", ei.callDrpcUnchecked(DrpcMethod.MGMT_SET_UP, new byte[0]));
+  }
+
+  private static void checkDaosResp(String what, byte[] body) throws IOException {
+    DaosResp resp;
+    try {
+      resp = DaosResp.parseFrom(body);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IOException("unmarshal " + what + " response: " + e.getMessage(), e);
+    }
+    if (resp.getStatus() != 0) {
+      throw new IOException(what + " failed: " + resp.getStatus());
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.daos.server.mgmt;
+
+import io.daos.proto.mgmt.GetAttachInfoReq;
+import io.daos.proto.mgmt.GetAttachInfoResp;
+import io.daos.proto.mgmt.JoinReq;
+import io.daos.proto.mgmt.JoinResp;
+import io.daos.proto.mgmt.LeaderQueryReq;
+import io.daos.proto.mgmt.LeaderQueryResp;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.SystemQueryReq;
+import io.daos.proto.mgmt.SystemQueryResp;
+import io.daos.proto.mgmt.SystemStartReq;
+import io.daos.proto.mgmt.SystemStartResp;
+import io.daos.proto.mgmt.SystemStopReq;
+import io.daos.proto.mgmt.SystemStopResp;
+import io.daos.proto.shared.ClusterEventReq;
+import io.daos.proto.shared.ClusterEventResp;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+
+/**
+ * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler} and
+ * {@link RankControl}. Errors are passed on as thrown; the error-annotation interceptor gives them DAOS's
+ * wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
+ */
+public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
+  private final SystemHandler system;
+  private final JoinHandler join;
+  private final RankControl ranks;
+
+  public MgmtService(MsContext ctx) {
+    this.system = new SystemHandler(ctx);
+    this.join = new JoinHandler(ctx);
+    this.ranks = new RankControl(ctx);
+  }
+
+  /** This service with the peer-address interceptor Join needs. */
+  public ServerServiceDefinition definition() {
+    return ServerInterceptors.intercept(this, new PeerAddress());
+  }
+
+  public SystemHandler systemHandler() {
+    return system;
+  }
+
+  public JoinHandler joinHandler() {
+    return join;
+  }
+
+  public RankControl rankControl() {
+    return ranks;
+  }
+
+  @Override
+  public void join(JoinReq req, StreamObserver<JoinResp> obs) {
+    String peer = PeerAddress.current();
+    answer(obs, () -> join.join(req, peer));
+  }
+
+  @Override
+  public void clusterEvent(ClusterEventReq req, StreamObserver<ClusterEventResp> obs) {
+    answer(obs, () -> system.clusterEvent(req));
+  }
+
+  @Override
+  public void leaderQuery(LeaderQueryReq req, StreamObserver<LeaderQueryResp> obs) {
+    answer(obs, () -> system.leaderQuery(req));
+  }
+
+  @Override
+  public void getAttachInfo(GetAttachInfoReq req, StreamObserver<GetAttachInfoResp> obs) {
+    answer(obs, () -> system.getAttachInfo(req));
+  }
+
+  @Override
+  public void systemQuery(SystemQueryReq req, StreamObserver<SystemQueryResp> obs) {
+    answer(obs, () -> system.systemQuery(req));
+  }
+
+  @Override
+  public void systemStop(SystemStopReq req, StreamObserver<SystemStopResp> obs) {
+    answer(obs, () -> ranks.systemStop(req));
+  }
+
+  @Override
+  public void systemStart(SystemStartReq req, StreamObserver<SystemStartResp> obs) {
+    answer(obs, () -> ranks.systemStart(req));
+  }
+
+  private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {
+    T resp;
+    try {
+      resp = call.get();
+    } catch (RuntimeException e) {
+      obs.onError(e);
+      return;
+    }
+    obs.onNext(resp);
+    obs.onCompleted();
+  }
+}

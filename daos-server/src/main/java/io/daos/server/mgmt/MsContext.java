@@ -1,0 +1,133 @@
+package io.daos.server.mgmt;
+
+import io.daos.proto.mgmt.ClientNetHint;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the MgmtSvc handlers share on one server: the serving rules ({@link MsAccess}), the fan-out invoker,
+ * the client network hints, the system fabric provider, the control port and the group updater.
+ */
+public final class MsContext {
+  private final MsAccess access;
+  private final ControlInvoker invoker;
+  private final List<ClientNetHint> netHints;
+  private final String provider;
+  private final int controlPort;
+  private final Duration fanoutDeadline;
+  private final GroupUpdater groupUpdater;
+  private final List<String> resolvedReplicas;
+
+  private MsContext(Builder b) {
+    this.access = Objects.requireNonNull(b.access, "access");
+    this.invoker = Objects.requireNonNull(b.invoker, "invoker");
+    this.netHints = List.copyOf(b.netHints);
+    this.provider = b.provider == null ? "" : b.provider;
+    this.controlPort = b.controlPort;
+    this.fanoutDeadline = b.fanoutDeadline;
+    this.groupUpdater = b.groupUpdater;
+    this.resolvedReplicas = resolve(access.replicas());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  MsAccess access() {
+    return access;
+  }
+
+  List<ClientNetHint> netHints() {
+    return netHints;
+  }
+
+  String provider() {
+    return provider;
+  }
+
+  Optional<GroupUpdater> groupUpdate() {
+    return Optional.ofNullable(groupUpdater);
+  }
+
+  /** MS replica addresses as "ip:port" (how members' control addresses are stored). */
+  List<String> resolvedReplicas() {
+    return resolvedReplicas;
+  }
+
+  Fanout fanout(MsAccess.Ms ms) {
+    return new Fanout(ms.membership(), invoker, controlPort, fanoutDeadline);
+  }
+
+  /** "host:port" entries with their host resolved to an IP address where possible. */
+  public static List<String> resolve(List<String> hostPorts) {
+    List<String> out = new ArrayList<>();
+    for (String hp : hostPorts) {
+      int colon = hp.lastIndexOf(':');
+      try {
+        out.add(InetAddress.getByName(hp.substring(0, colon)).getHostAddress() + hp.substring(colon));
+      } catch (UnknownHostException | RuntimeException e) {
+        out.add(hp);
+      }
+    }
+    return out;
+  }
+
+  /** Builder; access and invoker are required. */
+  public static final class Builder {
+    private MsAccess access;
+    private ControlInvoker invoker;
+    private List<ClientNetHint> netHints = List.of();
+    private String provider;
+    private int controlPort = io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT;
+    private Duration fanoutDeadline = Duration.ofMinutes(2);
+    private GroupUpdater groupUpdater;
+
+    public Builder access(MsAccess v) {
+      access = v;
+      return this;
+    }
+
+    public Builder invoker(ControlInvoker v) {
+      invoker = v;
+      return this;
+    }
+
+    /** Client network hints, primary provider first (GetAttachInfo, SystemQuery providers). */
+    public Builder netHints(List<ClientNetHint> v) {
+      netHints = v;
+      return this;
+    }
+
+    /** The system fabric provider joins must match ("" skips the check). */
+    public Builder provider(String v) {
+      provider = v;
+      return this;
+    }
+
+    /** Port added to host-list entries without one. */
+    public Builder controlPort(int v) {
+      controlPort = v;
+      return this;
+    }
+
+    /** Overall time a rank fan-out (stop, start) may take. */
+    public Builder fanoutDeadline(Duration v) {
+      fanoutDeadline = v;
+      return this;
+    }
+
+    public Builder groupUpdater(GroupUpdater v) {
+      groupUpdater = v;
+      return this;
+    }
+
+    public MsContext build() {
+      return new MsContext(this);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.daos.server.mgmt;
+
+import io.daos.proto.ctl.RanksResp;
+import io.daos.proto.mgmt.ClientNetHint;
+import io.daos.proto.shared.RankResult;
+import io.daos.server.sysdb.InMemorySystemDb;
+import io.daos.server.system.FaultDomain;
+import io.daos.server.system.Member;
+import io.daos.server.system.MemberState;
+import io.daos.server.system.Membership;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** DAOS's mgmt_system_test.go helpers: mock members, rank results and a leader MS over an in-memory DB. */
+final class MgmtFixture implements AutoCloseable {
+  static final String SYS = "daos_server";
+
+  final InMemorySystemDb db = new InMemorySystemDb();
+  final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
+  final MsAccess access = new MsAccess(SYS, List.of("127.0.0.1:10001"), true);
+  final FakeControlInvoker invoker;
+  final MgmtService service;
+  final GroupUpdater groupUpdater;
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+      GroupUpdateSender sender) {
+    this.invoker = invoker;
+    members.forEach(membership::add);
+    access.attach(db, membership);
+    groupUpdater = sender == null ? null : new GroupUpdater(() -> membership, access.replicas(), sender);
+    service = new MgmtService(MsContext.builder().access(access).invoker(invoker).netHints(hints)
+        .provider("tcp").groupUpdater(groupUpdater).build());
+  }
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {
+    this(members, invoker, hints, null);
+  }
+
+  @Override
+  public void close() {
+    if (groupUpdater != null) {
+      groupUpdater.close();
+    }
+  }
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker) {
+    this(members, invoker, List.of());
+  }
+
+  private static Optional<String> resolve(String hostPort) {
+    return Optional.ofNullable(Map.of("10.0.0.1:10001", "10.0.0.1:10001", "10.0.0.2:10001", "10.0.0.2:10001",
+        "10.0.0.3:10001", "10.0.0.3:10001", "10.0.0.4:10001", "10.0.0.4:10001").get(hostPort));
+  }
+
+  static String hostAddr(int a) {
+    return "10.0.0." + a + ":10001";
+  }
+
+  static UUID mockUuid(int r) {
+    return UUID.fromString(String.format("00000000-0000-0000-0000-%012d", r));
+  }
+
+  /** DAOS mockMember(t, rank, addrIdx, state). */
+  static Member member(int r, int a, String state) {
+    return Member.builder().rank(r).uuid(mockUuid(r)).addr(hostAddr(a)).primaryFabricUri("tcp://" + hostAddr(a))
+        .primaryFabricContexts(r).faultDomain(FaultDomain.of(hostAddr(a), Integer.toString(r)))
+        .incarnation(r).state(state(state)).build();
+  }
+
+  static MemberState state(String s) {
+    MemberState st = MemberState.fromString(s);
+    if (st == MemberState.UNKNOWN && !s.equals("unknown")) {
+      throw new IllegalArgumentException("unknown member state " + s);
+    }
+    return st;
+  }
+
+  static String act2state(String action) {
+    return switch (action) {
+      case "prep shutdown" -> "stopping";
+      case "stop" -> "stopped";
+      case "start" -> "ready";
+      case "reset format" -> "awaitformat";
+      default -> "";
+    };
+  }
+
+  static RankResult rankFail(String action, int r, int... addr) {
+    RankResult.Builder b = RankResult.newBuilder().setRank(r).setErrored(true).setMsg(action + " failed")
+        .setState("errored").setAction(action);
+    return (addr.length > 0 ? b.setAddr(hostAddr(addr[0])) : b).build();
+  }
+
+  static RankResult rankSuccess(String action, int r, int... addr) {
+    RankResult.Builder b = RankResult.newBuilder().setRank(r).setAction(action).setState(act2state(action));
+    return (addr.length > 0 ? b.setAddr(hostAddr(addr[0])) : b).build();
+  }
+
+  static HostResponse hr(int a, RankResult... results) {
+    return HostResponse.ok(hostAddr(a), RanksResp.newBuilder().addAllResults(List.of(results)).build());
+  }
+}
