@@ -69,6 +69,27 @@ public final class ConfigFaults {
         "set 'disable_hotplug: true' in server config file to disable hotplug");
   }
 
+  public static Fault bothFaultPathAndCb() {
+    return fault(FaultCode.SERVER_CONFIG_BOTH_FAULT_PATH_AND_CB,
+        "both fault domain and fault path are defined in the configuration",
+        "remove either the fault domain ('fault_path' parameter) or callback script ('fault_cb' parameter)"
+            + RESTART);
+  }
+
+  public static Fault hugepagesDisabledWithNvmeBdevs() {
+    return fault(FaultCode.SERVER_CONFIG_HUGEPAGES_DISABLED_WITH_NVME_BDEVS,
+        "hugepages cannot be disabled if nvme-bdevs have been specified in config",
+        "either set false (or remove) disable_hugepages parameter or remove nvme storage assignment in config"
+            + RESTART);
+  }
+
+  public static Fault hugepagesDisabledWithNrSet() {
+    return fault(FaultCode.SERVER_CONFIG_HUGEPAGES_DISABLED_WITH_NR_SET,
+        "hugepages cannot be disabled if non-zero number has been specified in config",
+        "either set false (or remove) disable_hugepages parameter or remove nr_hugepages assignment in config"
+            + RESTART);
+  }
+
   public static Fault bdevExcludeClash() {
     return fault(FaultCode.SERVER_CONFIG_BDEV_EXCLUDE_CLASH,
         "'bdev_exclude' list includes address used in engine config bdev_list",

@@ -58,6 +58,7 @@ final class ServerConfigValidator {
       throw ConfigFaults.nrHugepagesOutOfRange(cfg.nrHugepages(), Integer.MAX_VALUE);
     }
     checkBdevExclude(cfg);
+    checkHugepagesAndFaultDomain(cfg);
     return b.build();
   }
 
@@ -137,6 +138,23 @@ final class ServerConfigValidator {
       throw ConfigFaults.badConfig("control_addr \"" + addr + "\" is not an IP address",
           "set control_addr to one of this host's IP addresses (e.g. 10.0.0.5), or remove it to listen on all "
               + "interfaces");
+    }
+  }
+
+  private static void checkHugepagesAndFaultDomain(ServerConfig cfg) {
+    if (!cfg.faultPath().isEmpty() && !cfg.faultCb().isEmpty()) {
+      throw ConfigFaults.bothFaultPathAndCb();
+    }
+    if (!cfg.disableHugepages()) {
+      return;
+    }
+    if (cfg.nrHugepages() != 0) {
+      throw ConfigFaults.hugepagesDisabledWithNrSet();
+    }
+    boolean nvme = cfg.engines().stream().flatMap(e -> e.bdevTiers().stream())
+        .anyMatch(t -> t.storageClass() == StorageClass.NVME);
+    if (nvme) {
+      throw ConfigFaults.hugepagesDisabledWithNvmeBdevs();
     }
   }
 

@@ -98,6 +98,12 @@ class ServerConfigValidationTest {
         bad("roles specified with no control metadata path", c -> withRoles(c, false),
             FaultCode.BDEV_CONFIG_ROLES_NO_CONTROL_METADATA),
         ok("md-on-ssd enabled with role assignment", c -> withRoles(c, true)),
+        bad("both fault_path and fault_cb", c -> c.withFaultPath("/r/h").withFaultCb("/bin/fd.sh"),
+            FaultCode.SERVER_CONFIG_BOTH_FAULT_PATH_AND_CB),
+        bad("hugepages disabled with nvme bdevs", c -> c.withDisableHugepages(true),
+            FaultCode.SERVER_CONFIG_HUGEPAGES_DISABLED_WITH_NVME_BDEVS),
+        bad("hugepages disabled with nr_hugepages set", c -> c.withDisableHugepages(true).withNrHugepages(1024),
+            FaultCode.SERVER_CONFIG_HUGEPAGES_DISABLED_WITH_NR_SET),
         bad("bdev_exclude addresses clash with bdev_list", c -> c.withBdevExclude(List.of("0000:81:00.0")),
             FaultCode.SERVER_CONFIG_BDEV_EXCLUDE_CLASH));
   }

@@ -1,0 +1,75 @@
+package io.daos.control;
+
+import io.daos.common.Fault;
+import io.grpc.Status;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+
+/** Maps transport failures (whichever gRPC transport is on the class path) to DAOS client faults. */
+final class ConnectionFaults {
+  private ConnectionFaults() {
+  }
+
+  /** The connection fault a failed status stands for, or null if it is not a connection failure. */
+  static Fault fromStatus(Status status, String target) {
+    if (status.getCode() != Status.Code.UNAVAILABLE && status.getCode() != Status.Code.UNKNOWN) {
+      return null;
+    }
+    for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
+      Fault f = fromThrowable(c, target);
+      if (f != null) {
+        return f;
+      }
+    }
+    return fromText(status.getDescription(), target);
+  }
+
+  private static Fault fromThrowable(Throwable c, String target) {
+    String name = c.getClass().getSimpleName();
+    if (c instanceof SocketTimeoutException || name.contains("ConnectTimeout")) {
+      return ClientFaults.timedOut(target);
+    }
+    if (c instanceof NoRouteToHostException) {
+      return ClientFaults.noRoute(target);
+    }
+    if (c instanceof UnknownHostException) {
+      return ClientFaults.badHost(target);
+    }
+    if (c instanceof ConnectException) {
+      return fromText(c.getMessage(), target) != null ? fromText(c.getMessage(), target)
+          : ClientFaults.connectionRefused(target);
+    }
+    if (c instanceof ClosedChannelException) {
+      return ClientFaults.closed(target);
+    }
+    return null;
+  }
+
+  private static Fault fromText(String text, String target) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    if (t.contains("connection refused")) {
+      return ClientFaults.connectionRefused(target);
+    }
+    if (t.contains("no route to host") || t.contains("host is unreachable") || t.contains("network is unreachable")) {
+      return ClientFaults.noRoute(target);
+    }
+    if (t.contains("unable to resolve host") || t.contains("unknownhost") || t.contains("no such host")
+        || t.contains("name or service not known")) {
+      return ClientFaults.badHost(target);
+    }
+    if (t.contains("timed out") || t.contains("i/o timeout")) {
+      return ClientFaults.timedOut(target);
+    }
+    if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")) {
+      return ClientFaults.closed(target);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,134 @@
+package io.daos.control;
+
+import io.daos.common.BuildInfo;
+import io.daos.common.Component;
+import io.daos.common.Version;
+import io.grpc.ChannelCredentials;
+import io.grpc.MethodDescriptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * gRPC client for DAOS servers with DAOS's request rules (lib/control/rpc.go). Management-service
+ * requests ({@link #invokeMs}) go to up to 5 random candidate hosts at once, take the successful answer with
+ * the highest {@code data_version}, follow not-leader/not-replica redirections and retry timeouts and
+ * "MS not ready" errors with DAOS's backoff until the deadline. Host requests ({@link #invokeHosts}) fan out
+ * to every host and return each host's result or error. Failures are typed: {@link io.daos.common.Fault},
+ * {@link io.daos.common.DaosException}, {@link NotLeaderException}, {@link NotReplicaException},
+ * {@link PoolNotFoundException}, or a {@link io.grpc.StatusRuntimeException} for anything else.
+ * An empty {@code sys} field in a request is filled with the configured system name.
+ */
+public interface ControlClient extends AutoCloseable {
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** An MS request with the default 5-minute deadline. */
+  <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request);
+
+  /** An MS request with an overall deadline. */
+  <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request, Duration timeout);
+
+  <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request, MsRequestOptions options);
+
+  /** Sends the request to every host ({@code hosts} empty: the configured list) with a 5-minute deadline. */
+  <Q, R> HostResponses<R> invokeHosts(MethodDescriptor<Q, R> method, Q request, List<String> hosts);
+
+  <Q, R> HostResponses<R> invokeHosts(MethodDescriptor<Q, R> method, Q request, List<String> hosts,
+      Duration timeout);
+
+  String systemName();
+
+  /** The configured hosts as {@code host:port} addresses. */
+  List<String> hostAddresses();
+
+  Component component();
+
+  /** Shuts down all channels. */
+  @Override
+  void close();
+
+  /** Builds a {@link ControlClient}; every setting has DAOS's default. */
+  final class Builder {
+    ControlConfig config = ControlConfig.defaults();
+    List<String> hostList;
+    Boolean insecure;
+    Component component = Component.ADMIN;
+    Version version = BuildInfo.DAOS_VERSION;
+    ChannelFactory channelFactory = ChannelFactory.DEFAULT;
+    ChannelCredentials credentials;
+    Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Random random = new Random();
+
+    Builder() {
+    }
+
+    /** Name, port, host list and transport settings (default: {@link ControlConfig#defaults()}). */
+    public Builder config(ControlConfig c) {
+      this.config = Objects.requireNonNull(c, "config");
+      return this;
+    }
+
+    /** Overrides the configured host list (entries may be ranged and may lack the port). */
+    public Builder hostList(List<String> hosts) {
+      this.hostList = List.copyOf(hosts);
+      return this;
+    }
+
+    /** Overrides transport_config.allow_insecure (dmg -i). */
+    public Builder insecure(boolean on) {
+      this.insecure = on;
+      return this;
+    }
+
+    /** Who is calling, sent as x-daos-component (default admin). */
+    public Builder component(Component c) {
+      this.component = Objects.requireNonNull(c, "component");
+      return this;
+    }
+
+    /** Version sent as x-daos-version (default {@link BuildInfo#DAOS_VERSION}). */
+    public Builder version(Version v) {
+      this.version = Objects.requireNonNull(v, "version");
+      return this;
+    }
+
+    public Builder channelFactory(ChannelFactory f) {
+      this.channelFactory = Objects.requireNonNull(f, "channelFactory");
+      return this;
+    }
+
+    /** TLS hook: credentials for secure mode (e.g. {@code TlsChannelCredentials}); required unless insecure. */
+    public Builder channelCredentials(ChannelCredentials c) {
+      this.credentials = c;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper s) {
+      this.sleeper = Objects.requireNonNull(s, "sleeper");
+      return this;
+    }
+
+    /** Source of MS candidate choice and backoff jitter. */
+    public Builder random(Random r) {
+      this.random = Objects.requireNonNull(r, "random");
+      return this;
+    }
+
+    /**
+     * @throws io.daos.common.Fault for an empty host list, a bad port, or secure mode without credentials
+     */
+    public ControlClient build() {
+      return new DefaultControlClient(this);
+    }
+  }
+}

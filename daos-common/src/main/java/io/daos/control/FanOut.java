@@ -1,0 +1,72 @@
+package io.daos.control;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.daos.common.Fault;
+import io.daos.common.FaultCode;
+import io.grpc.CallOptions;
+import io.grpc.MethodDescriptor;
+import io.grpc.stub.ClientCalls;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Sends one request to several hosts at once and collects each host's result in completion order. */
+final class FanOut {
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  private FanOut() {
+  }
+
+  static <Q, R> List<HostResponse<R>> send(ChannelPool pool, List<String> hosts, MethodDescriptor<Q, R> method,
+      Q request, Duration timeout) throws InterruptedException {
+    BlockingQueue<HostResponse<R>> done = new LinkedBlockingQueue<>();
+    CallOptions opts = CallOptions.DEFAULT.withDeadlineAfter(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    for (String host : hosts) {
+      ListenableFuture<R> f;
+      try {
+        f = ClientCalls.futureUnaryCall(pool.get(host).newCall(method, opts), request);
+      } catch (RuntimeException e) {
+        done.add(HostResponse.failed(host, GrpcErrors.unwrap(e)));
+        continue;
+      }
+      Futures.addCallback(f, new FutureCallback<R>() {
+        @Override
+        public void onSuccess(R result) {
+          done.add(HostResponse.ok(host, result));
+        }
+
+        @Override
+        public void onFailure(Throwable t) {
+          done.add(HostResponse.failed(host, GrpcErrors.unwrap(t)));
+        }
+      }, MoreExecutors.directExecutor());
+    }
+    return collect(done, hosts, timeout.plus(GRACE));
+  }
+
+  private static <R> List<HostResponse<R>> collect(BlockingQueue<HostResponse<R>> done, List<String> hosts,
+      Duration wait) throws InterruptedException {
+    List<HostResponse<R>> out = new ArrayList<>(hosts.size());
+    long end = System.nanoTime() + wait.toNanos();
+    while (out.size() < hosts.size()) {
+      HostResponse<R> r = done.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (r == null) {
+        break;
+      }
+      out.add(r);
+    }
+    for (String h : hosts) {
+      if (out.stream().noneMatch(r -> r.address().equals(h))) {
+        out.add(HostResponse.failed(h, new Fault(ClientFaults.DOMAIN, FaultCode.CLIENT_UNKNOWN,
+            "no answer from " + h + " within the deadline", "check the server's logs")));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+package io.daos.control;
+
+import io.daos.common.ExpBackoff;
+import io.grpc.MethodDescriptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One management-service request with DAOS's redirect and retry loop (lib/control/rpc.go invokeUnaryRPC). */
+final class MsRequest<Q, R> {
+  private static final Logger LOG = LoggerFactory.getLogger(MsRequest.class);
+  static final Duration BASE_BACKOFF = Duration.ofMillis(250);
+  static final long MAX_BACKOFF_FACTOR = 7;
+
+  private final DefaultControlClient client;
+  private final MethodDescriptor<Q, R> method;
+  private final Q request;
+  private final MsRequestOptions options;
+  private final List<String> startHosts;
+
+  MsRequest(DefaultControlClient client, MethodDescriptor<Q, R> method, Q request, MsRequestOptions options,
+      List<String> startHosts) {
+    this.client = client;
+    this.method = method;
+    this.request = request;
+    this.options = options;
+    this.startHosts = startHosts;
+  }
+
+  R run() throws InterruptedException {
+    Instant deadline = now().plus(options.timeout());
+    List<String> hosts = startHosts;
+    for (long attempt = 0; ; attempt++) {
+      Duration left = Duration.between(now(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        throw timeout();
+      }
+      HostResponse<R> picked = MsResponses.pick(client.send(hosts, method, request, tryTimeout(left)));
+      if (picked.isOk()) {
+        return picked.response();
+      }
+      hosts = nextHosts(picked.error(), hosts, deadline);
+      Duration wait = ExpBackoff.backoff(BASE_BACKOFF, attempt, MAX_BACKOFF_FACTOR, client.settings().random);
+      if (!now().plus(wait).isBefore(deadline)) {
+        throw timeout();
+      }
+      LOG.debug("retrying {} at {} after {}: {}", method.getBareMethodName(), hosts, wait, picked.error().toString());
+      client.settings().sleeper.sleep(wait);
+    }
+  }
+
+  private Duration tryTimeout(Duration left) {
+    Duration per = options.perTryTimeout();
+    return per != null && per.compareTo(left) < 0 ? per : left;
+  }
+
+  /** Where to retry after {@code err}, or throws if the error is final. */
+  private List<String> nextHosts(Throwable err, List<String> hosts, Instant deadline) {
+    boolean expired = !now().isBefore(deadline);
+    if (!expired && options.retryIf().test(err)) {
+      return startHosts;
+    }
+    if (err instanceof NotLeaderException nl) {
+      if (!nl.leaderHint().isEmpty()) {
+        return client.normalize(List.of(nl.leaderHint()));
+      }
+      return nl.replicas().isEmpty() ? hosts : client.normalize(nl.replicas());
+    }
+    if (err instanceof NotReplicaException nr) {
+      return nr.replicas().isEmpty() ? hosts : client.normalize(nr.replicas());
+    }
+    if (MsErrors.isTimeout(err)) {
+      if (expired) {
+        throw timeout();
+      }
+      return hosts;
+    }
+    if (MsErrors.isUnavailable(err) && !MsErrors.isUnimplemented(err)) {
+      return hosts;
+    }
+    throw asRuntime(err);
+  }
+
+  private RuntimeException timeout() {
+    return ClientFaults.rpcTimeout(method.getBareMethodName(), options.timeout());
+  }
+
+  private static RuntimeException asRuntime(Throwable err) {
+    return err instanceof RuntimeException re ? re : new IllegalStateException(err);
+  }
+
+  private Instant now() {
+    return client.settings().clock.instant();
+  }
+}

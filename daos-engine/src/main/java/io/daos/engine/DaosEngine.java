@@ -1,0 +1,167 @@
+package io.daos.engine;
+
+import io.daos.common.LifeCycle;
+import io.daos.drpc.DrpcClient;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.DrpcServer;
+import io.daos.drpc.DrpcTransport;
+import io.daos.proto.srv.NotifyReadyReq;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One daos_engine: starts its dRPC listener ({@code daos_engine_<pid>.sock}), its data-plane listener,
+ * then tells daos_server it is ready (SRV_NOTIFY_READY); stops them in reverse through {@link #close()},
+ * which the shutdown hook, the parent watchdog and tests all use.
+ */
+public final class DaosEngine implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(DaosEngine.class);
+
+  private final EngineArgs args;
+  private final EngineEnv env;
+  private final DrpcTransport transport;
+  private final long pid;
+  private final String name;
+  private final LifeCycle lifeCycle;
+  private final EngineState state = new EngineState();
+  private final MgmtDrpcHandlers handlers;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final long incarnation = Incarnation.now();
+  private DrpcServer drpcServer;
+  private DataPlaneServer dataPlane;
+  private DrpcClient serverClient;
+
+  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
+    this.args = args;
+    this.env = env;
+    this.transport = transport;
+    this.pid = pid;
+    this.name = "engine " + args.instanceIdx();
+    this.lifeCycle = new LifeCycle(name);
+    this.handlers = new MgmtDrpcHandlers(name, state, logging);
+  }
+
+  /**
+   * Opens the sockets and sends NotifyReady; on failure everything opened is closed again. Start and close
+   * are serialized: a close requested during start (signal, watchdog) runs once start has finished.
+   */
+  public synchronized void start() throws IOException, EngineUsageException {
+    lifeCycle.transition(LifeCycle.State.STARTING);
+    try {
+      startDrpc();
+      startDataPlane();
+      notifyReady();
+      lifeCycle.transition(LifeCycle.State.RUNNING);
+      LOG.info("{}: ready, uri {}, dRPC {}, {} targets", name, uri(), drpcSocket(), args.effectiveTargets());
+    } catch (IOException | EngineUsageException | RuntimeException e) {
+      lifeCycle.transition(LifeCycle.State.FAILED);
+      close();
+      throw e;
+    }
+  }
+
+  private void startDrpc() throws IOException {
+    if (!Files.isDirectory(args.socketDir())) {
+      throw new IOException("socket_dir " + args.socketDir() + " does not exist; create it or set socket_dir "
+          + "in daos_server.yml");
+    }
+    DrpcRegistry registry = handlers.registerOn(new DrpcRegistry());
+    drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
+    drpcServer.start();
+  }
+
+  private void startDataPlane() throws IOException, EngineUsageException {
+    InetAddress addr = FabricAddress.resolve(env.iface());
+    int threads = Math.max(1, Math.min(4, args.effectiveTargets()));
+    dataPlane = DataPlaneServer.start(addr, env.port(), threads);
+  }
+
+  private void notifyReady() throws IOException {
+    NotifyReadyReq req = NotifyReadyReq.newBuilder().setUri(uri()).setNctxs(args.contextCount())
+        .setDrpcListenerSock(drpcSocket().toString()).setInstanceIdx(args.instanceIdx())
+        .setNtgts(args.effectiveTargets()).setIncarnation(incarnation).setCheckMode(args.checkMode()).build();
+    try {
+      serverClient = DrpcClient.builder(args.serverSocket()).transport(transport)
+          .timeout(Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()))).connect();
+      serverClient.call(DrpcMethod.SRV_NOTIFY_READY, req.toByteArray());
+    } catch (IOException e) {
+      throw new IOException("NotifyReady to daos_server failed: " + e.getMessage() + " (is daos_server running "
+          + "with socket_dir " + args.socketDir() + "?)", e);
+    }
+  }
+
+  /** {@code ofi+tcp://<ip>:<port>} of the data-plane listener. */
+  public String uri() {
+    InetSocketAddress a = dataPlane.localAddress();
+    return "ofi+tcp://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+
+  public InetSocketAddress dataPlaneAddress() {
+    return dataPlane.localAddress();
+  }
+
+  public Path drpcSocket() {
+    return args.engineSocket(pid);
+  }
+
+  public long incarnation() {
+    return incarnation;
+  }
+
+  public EngineState state() {
+    return state;
+  }
+
+  public LifeCycle.State lifeCycleState() {
+    return lifeCycle.current();
+  }
+
+  /** A dRPC client to daos_server (for engine → server calls), once started. */
+  public DrpcClient serverClient() {
+    return serverClient;
+  }
+
+  /** Stops everything in reverse order and removes the socket file; safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    if (!lifeCycle.checkStateAndClose()) {
+      return;
+    }
+    LOG.info("{} ({}): shutting down", name, state.describeRank());
+    closeQuietly(serverClient);
+    closeQuietly(dataPlane);
+    closeQuietly(drpcServer);
+    lifeCycle.transition(LifeCycle.State.CLOSED);
+    closed.countDown();
+  }
+
+  /** Waits until {@link #close()} has finished. */
+  public boolean awaitClose(long timeout, TimeUnit unit) throws InterruptedException {
+    return closed.await(timeout, unit);
+  }
+
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  private void closeQuietly(Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{}: error while closing {}: {}", name, c.getClass().getSimpleName(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.daos.engine;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The environment daos_server gives its engine: D_PROVIDER, D_INTERFACE, D_PORT, D_LOG_FILE, D_LOG_MASK,
+ * CRT_TIMEOUT. Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
+ */
+public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
+    int crtTimeoutSec) {
+
+  /** Providers the CART-J transport serves (DESIGN D6). */
+  public static final Set<String> PROVIDERS = Set.of("ofi+tcp", "ofi+tcp;ofi_rxm");
+  public static final String DEFAULT_PROVIDER = "ofi+tcp";
+  public static final String DEFAULT_LOG_MASK = "ERR";
+  public static final int DEFAULT_CRT_TIMEOUT = 60;
+
+  /** Reads and validates the variables; a bad value throws with the variable's name. */
+  public static EngineEnv from(Map<String, String> env) throws EngineUsageException {
+    String provider = env.getOrDefault("D_PROVIDER", DEFAULT_PROVIDER).trim();
+    if (!PROVIDERS.contains(provider)) {
+      throw new EngineUsageException("D_PROVIDER=" + provider + " is not supported by this engine; use one of "
+          + PROVIDERS + " (fabric provider in daos_server.yml)");
+    }
+    String iface = env.getOrDefault("D_INTERFACE", "lo").trim();
+    int port = intVar(env, "D_PORT", 0, 65535);
+    int timeout = intVar(env, "CRT_TIMEOUT", DEFAULT_CRT_TIMEOUT, Integer.MAX_VALUE);
+    String logFile = env.getOrDefault("D_LOG_FILE", "").trim();
+    String mask = env.getOrDefault("D_LOG_MASK", DEFAULT_LOG_MASK).trim();
+    return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,
+        mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout);
+  }
+
+  private static int intVar(Map<String, String> env, String name, int def, int max)
+      throws EngineUsageException {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      return def;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0 || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new EngineUsageException(name + "=" + v + " is not a number in [0, " + max + "]");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.daos.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineEnvTest {
+  @Test
+  void defaults() throws Exception {
+    assertEquals(new EngineEnv("ofi+tcp", "lo", 0, "", "ERR", 60), EngineEnv.from(Map.of()));
+  }
+
+  @Test
+  void readsDaosVariables() throws Exception {
+    EngineEnv e = EngineEnv.from(Map.of("D_PROVIDER", "ofi+tcp;ofi_rxm", "D_INTERFACE", "eth0", "D_PORT", "31416",
+        "D_LOG_FILE", "/tmp/engine.log", "D_LOG_MASK", "INFO", "CRT_TIMEOUT", "30"));
+    assertEquals(new EngineEnv("ofi+tcp;ofi_rxm", "eth0", 31416, "/tmp/engine.log", "INFO", 30), e);
+  }
+
+  @Test
+  void unsupportedProviderIsClear() {
+    EngineUsageException e = assertThrows(EngineUsageException.class,
+        () -> EngineEnv.from(Map.of("D_PROVIDER", "ofi+verbs;ofi_rxm")));
+    assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+  }
+
+  @Test
+  void badPortNamesTheVariable() {
+    EngineUsageException e = assertThrows(EngineUsageException.class, () -> EngineEnv.from(Map.of("D_PORT", "x")));
+    assertTrue(e.getMessage().startsWith("D_PORT=x"), e.getMessage());
+    assertThrows(EngineUsageException.class, () -> EngineEnv.from(Map.of("D_PORT", "70000")));
+  }
+
+  @Test
+  void fabricAddress() throws Exception {
+    assertEquals("127.0.0.1", FabricAddress.resolve("lo").getHostAddress());
+    assertEquals("127.0.0.2", FabricAddress.resolve("127.0.0.2").getHostAddress());
+    EngineUsageException e = assertThrows(EngineUsageException.class, () -> FabricAddress.resolve("nosuch0"));
+    assertTrue(e.getMessage().contains("no such network interface"), e.getMessage());
+  }
+
+  @Test
+  void logMasks() {
+    assertEquals(new LogMasks(Level.ERROR, Map.of()), LogMasks.parse("ERR"));
+    assertEquals(new LogMasks(Level.INFO, Map.of("mgmt", Level.DEBUG)), LogMasks.parse("NOTE, mgmt=DBUG"));
+    assertEquals(new LogMasks(Level.WARN, Map.of()), LogMasks.parse("warn"));
+    assertEquals(new LogMasks(Level.ERROR, Map.of()), LogMasks.parse("EMRG"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogMasks.parse("LOUD"));
+    assertTrue(e.getMessage().contains("unknown log priority 'LOUD'"), e.getMessage());
+  }
+}

@@ -1,0 +1,33 @@
+package io.daos.server.storage;
+
+import io.daos.server.config.BdevTier;
+import java.util.List;
+
+/**
+ * Bdev class {@code nvme}: needs SPDK. Without it, scan finds no controllers and format is a fault that names
+ * SPDK and the alternatives.
+ */
+final class BdevNvme implements BdevProvider {
+  private final BdevTier tier;
+  private final HostSystem host;
+
+  BdevNvme(BdevTier tier, HostSystem host) {
+    this.tier = tier;
+    this.host = host;
+  }
+
+  @Override
+  public BdevTier tier() {
+    return tier;
+  }
+
+  @Override
+  public List<BdevDeviceInfo> scan() {
+    return List.of();
+  }
+
+  @Override
+  public void format() {
+    throw host.hasLibrary("libspdk") ? StorageFaults.spdkUnsupported() : StorageFaults.spdkMissing();
+  }
+}

@@ -1,0 +1,126 @@
+package io.daos.server.storage;
+
+import io.daos.common.FaultCode;
+import io.daos.server.config.ScmTier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SCM class {@code dcpm}: a PMem namespace ({@code scm_list}, e.g. /dev/pmem0) formatted with DAOS's
+ * {@code mkfs.ext4} options and mounted with {@code dax,nodelalloc}. Needs root and PMem.
+ */
+final class ScmDcpm implements ScmProvider {
+  static final String FS_TYPE = "ext4";
+
+  private final ScmTier tier;
+  private final HostSystem host;
+
+  ScmDcpm(ScmTier tier, HostSystem host) {
+    this.tier = tier;
+    this.host = host;
+  }
+
+  @Override
+  public ScmTier tier() {
+    return tier;
+  }
+
+  private String device() {
+    return tier.scmList().isEmpty() ? "" : tier.scmList().get(0);
+  }
+
+  /** DAOS's mkfs.ext4 arguments for a PMem namespace. */
+  static List<String> mkfsArgs(String device) {
+    List<String> a = new ArrayList<>(List.of("mkfs.ext4", "-q", "-D", "-L", "daos", "-m", "0", "-b", "4096",
+        "-I", "128", "-i", "67108864",
+        "-E", "stride=512,lazy_itable_init=0,lazy_journal_init=0,nodiscard,packed_meta_blocks=1",
+        "-O", "flex_bg,^uninit_bg,^resize_inode,^extra_isize,sparse_super2,^metadata_csum", "-G", "128"));
+    a.add("-F");
+    a.add(device);
+    return a;
+  }
+
+  /** Checks PMem presence and the configured namespace, as a fault a person can act on. */
+  void checkDevice() {
+    List<Path> pmem;
+    try {
+      pmem = host.pmemDevices();
+    } catch (IOException e) {
+      pmem = List.of();
+    }
+    if (pmem.isEmpty()) {
+      throw StorageFaults.noPmem();
+    }
+    if (device().isEmpty() || !Files.exists(Path.of(device()))) {
+      throw StorageFaults.missingScmDevice(device());
+    }
+  }
+
+  @Override
+  public boolean isMounted() {
+    try {
+      HostSystem.MountEntry m = MountTable.find(host.mounts(), mountPoint());
+      return m != null && FS_TYPE.equals(m.fsType());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean isFormatted() {
+    return isMounted();
+  }
+
+  @Override
+  public void format(boolean force) {
+    checkDevice();
+    if (!host.isRoot()) {
+      throw StorageFaults.needsRoot("dcpm", mountPoint(), host.userName());
+    }
+    if (isMounted()) {
+      if (!force) {
+        throw StorageFaults.alreadyFormatted(mountPoint());
+      }
+      run(List.of("umount", mountPoint().toString()), "umount " + mountPoint());
+    }
+    run(mkfsArgs(device()), "mkfs.ext4 " + device());
+    mount();
+  }
+
+  @Override
+  public void mount() {
+    if (isMounted()) {
+      return;
+    }
+    checkDevice();
+    if (!host.isRoot()) {
+      throw StorageFaults.needsRoot("dcpm", mountPoint(), host.userName());
+    }
+    try {
+      Files.createDirectories(mountPoint());
+    } catch (IOException e) {
+      throw StorageFaults.scmIo(mountPoint(), e);
+    }
+    run(List.of("mount", "-t", FS_TYPE, "-o", "dax,nodelalloc,noatime", device(), mountPoint().toString()),
+        "mount " + device());
+  }
+
+  private void run(List<String> cmd, String what) {
+    try {
+      HostSystem.ExecResult r = host.exec(cmd);
+      if (!r.ok()) {
+        throw StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, r.output());
+      }
+    } catch (IOException e) {
+      throw StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, e.getMessage());
+    }
+  }
+
+  @Override
+  public ScmMountInfo usage() {
+    return SpaceUsage.of(tier, isMounted(), device());
+  }
+}

@@ -1,0 +1,37 @@
+package io.daos.server.storage;
+
+import io.daos.server.config.BdevTier;
+import io.daos.server.config.EngineConfig;
+import io.daos.server.config.ScmTier;
+import io.daos.server.config.ServerConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scans the storage a server config names, plus /proc/meminfo. */
+public final class StorageScanner {
+  private StorageScanner() {
+  }
+
+  public static StorageScan scan(ServerConfig cfg, HostSystem host) {
+    List<ScmMountInfo> scm = new ArrayList<>();
+    List<BdevDeviceInfo> devices = new ArrayList<>();
+    for (int i = 0; i < cfg.engines().size(); i++) {
+      EngineConfig e = cfg.engines().get(i);
+      int numa = e.pinnedNumaNode() == null ? 0 : e.pinnedNumaNode();
+      for (ScmTier t : e.scmTiers()) {
+        scm.add(ScmProvider.of(t, numa, host).usage());
+      }
+      for (BdevTier t : e.bdevTiers()) {
+        devices.addAll(BdevProvider.of(t, host).scan());
+      }
+    }
+    MemInfo mem;
+    try {
+      mem = MemInfo.parse(host.memInfo());
+    } catch (IOException e) {
+      mem = MemInfo.parse("");
+    }
+    return new StorageScan(scm, List.of(), devices, mem);
+  }
+}
