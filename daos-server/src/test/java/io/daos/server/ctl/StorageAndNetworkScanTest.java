@@ -12,6 +12,7 @@ import io.daos.proto.ctl.StorageScanReq;
 import io.daos.proto.ctl.StorageScanResp;
 import io.daos.proto.ctl.SysMemInfo;
 import io.daos.server.engine.HarnessFixture;
+import io.daos.server.engine.Superblock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class StorageAndNetworkScanTest {
       assertEquals(1L << 30, after.getNvme().getCtrlrs(0).getNamespaces(0).getSize());
       assertTrue(after.getSysMemInfo().getMemTotalKb() > 0);
 
+      // the instance writes its superblock once storage is ready; a dir SCM with one is formatted
+      Superblock.create("daos_server", "/host").write(Superblock.pathIn(fx.scm));
       StorageFormatResp again = new StorageFormatHandler(fx.harness).format(StorageFormatReq.getDefaultInstance());
       assertEquals("SCM is already formatted", again.getMrets(0).getState().getInfo());
       assertEquals("NVMe format skipped on instance 0, SCM was not formatted", again.getCrets(0).getState().getInfo());
