@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.common.Fault;
+import io.daos.control.GrpcErrors;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.NetworkScanReq;
 import io.daos.proto.ctl.NetworkScanResp;
@@ -17,7 +17,6 @@ import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.RasPublisher;
 import io.grpc.Context;
 import io.grpc.Deadline;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
@@ -112,20 +111,11 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
       resp = call.run();
     } catch (Exception e) {
       LOG.debug("CtlSvc {} failed: {}", method, e.getMessage());
-      out.onError(toStatus(e).asRuntimeException());
+      out.onError(GrpcErrors.toStatusRuntimeException(e));
       return;
     }
     out.onNext(resp);
     out.onCompleted();
-  }
-
-  /** Faults travel as INTERNAL (the ErrorInfo encoding of io.daos.control.GrpcErrors can wrap this), others as UNKNOWN. */
-  static Status toStatus(Throwable e) {
-    if (e instanceof Fault f) {
-      return Status.INTERNAL.withDescription(f.getMessage()).withCause(f);
-    }
-    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-    return Status.UNKNOWN.withDescription(msg).withCause(e);
   }
 
   @FunctionalInterface

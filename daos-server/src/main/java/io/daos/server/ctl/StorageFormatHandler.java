@@ -1,5 +1,6 @@
 package io.daos.server.ctl;
 
+import io.daos.common.Fault;
 import io.daos.proto.ctl.NvmeControllerResult;
 import io.daos.proto.ctl.ResponseState;
 import io.daos.proto.ctl.ResponseStatus;
@@ -70,7 +71,7 @@ public final class StorageFormatHandler {
       resp.addMrets(mountResult(ei, mnt, null, ""));
     } catch (Exception err) {
       LOG.error("instance {}: SCM format failed: {}", ei.index(), err.getMessage());
-      resp.addMrets(mountResult(ei, mnt, err.getMessage(), ""));
+      resp.addMrets(mountResult(ei, mnt, err.getMessage(), err instanceof Fault f ? f.resolutionLine() : ""));
       resp.addCrets(cret(NIL_BDEV_ADDRESS, null,
           String.format("NVMe format skipped on instance %d, SCM format failed", ei.index())));
       return false;

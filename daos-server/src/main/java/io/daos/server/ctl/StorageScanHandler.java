@@ -51,7 +51,7 @@ public final class StorageScanHandler {
     ScmNamespace.Mount.Builder m = ScmNamespace.Mount.newBuilder().setPath(st.scmMount().toString())
         .setClass_(st.scmClass());
     ei.rank().ifPresent(r -> m.setRank(r.toUint32()));
-    if (st.scmFormatted()) {
+    if (st.scmMounted()) {
       FileStore fs = Files.getFileStore(st.scmMount());
       m.setTotalBytes(fs.getTotalSpace()).setAvailBytes(fs.getUsableSpace()).setUsableBytes(fs.getUsableSpace());
     }

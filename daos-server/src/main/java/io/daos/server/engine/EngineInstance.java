@@ -30,7 +30,7 @@ public final class EngineInstance implements Engine {
   private final List<StorageReadyListener> storageReadyListeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> firstStorageReady = new CompletableFuture<>();
   private final Object drpcLock = new Object();
-  private volatile EngineSuperblock superblock;
+  private volatile Superblock superblock;
   private volatile EngineProcess process;
   private volatile boolean ready;
   private volatile boolean awaitingFormat;
@@ -43,7 +43,7 @@ public final class EngineInstance implements Engine {
     this.cfg = cfg;
     this.loop = new InstanceRunLoop(this);
     try {
-      this.superblock = SuperblockFile.read(cfg.storage.superblockPath()).orElse(null);
+      this.superblock = Superblock.read(cfg.storage.superblockPath());
     } catch (IOException e) {
       LOG.warn("engine {}: {}", cfg.index, e.getMessage());
     }
@@ -64,11 +64,11 @@ public final class EngineInstance implements Engine {
 
   @Override
   public Optional<Rank> rank() {
-    EngineSuperblock sb = superblock;
-    return sb == null ? Optional.empty() : sb.rankOpt();
+    Superblock sb = superblock;
+    return sb == null || sb.rank() == null ? Optional.empty() : Optional.of(Rank.of(Integer.toUnsignedLong(sb.rank())));
   }
 
-  public Optional<EngineSuperblock> superblock() {
+  public Optional<Superblock> superblock() {
     return Optional.ofNullable(superblock);
   }
 
@@ -184,13 +184,13 @@ public final class EngineInstance implements Engine {
     LOG.info("engine {}: removed superblock {}", cfg.index, cfg.storage.superblockPath());
   }
 
-  void setSuperblock(EngineSuperblock sb) throws IOException {
-    SuperblockFile.write(cfg.storage.superblockPath(), sb);
+  void setSuperblock(Superblock sb) throws IOException {
+    sb.write(cfg.storage.superblockPath());
     superblock = sb;
   }
 
   void loadSuperblock() throws IOException {
-    superblock = SuperblockFile.read(cfg.storage.superblockPath()).orElse(null);
+    superblock = Superblock.read(cfg.storage.superblockPath());
   }
 
   void setAwaitingFormat(boolean v) {

@@ -15,15 +15,21 @@ public interface EngineStorage {
   /** The SCM tier's class name as in the YAML: "dir", "ram" or "dcpm". */
   String scmClass();
 
-  /** True if SCM is mounted/present so that no SCM format is needed (DAOS: !ScmNeedsFormat). */
+  /** True if SCM is mounted/present, so a superblock can be written there (DAOS: ScmIsMounted). */
+  boolean scmMounted() throws IOException;
+
+  /**
+   * True if SCM holds a formatted engine store, so StorageFormat without reformat reports "SCM is already
+   * formatted" (ram/dcpm: mounted; dir: a superblock is present).
+   */
   boolean scmFormatted() throws IOException;
 
   /**
-   * Formats SCM: dir = create the directory (reformat also empties it), ram = mount tmpfs.
+   * Formats SCM: dir = create the directory (reformat also empties it), ram = mount tmpfs, dcpm = ext4/dax.
    *
-   * @return false if it was already formatted and {@code reformat} was not asked (nothing done)
+   * @throws io.daos.common.Fault when it is already formatted and {@code reformat} is false, or on failure
    */
-  boolean formatScm(boolean reformat) throws IOException;
+  void formatScm(boolean reformat) throws IOException;
 
   /** The bdev devices (files, kernel devices), in config order; empty without bdev tiers. */
   List<String> bdevDevices();
@@ -36,6 +42,6 @@ public interface EngineStorage {
 
   /** {@code <scm_mount>/superblock}. */
   default Path superblockPath() {
-    return scmMount().resolve(SuperblockFile.NAME);
+    return Superblock.pathIn(scmMount());
   }
 }

@@ -32,7 +32,7 @@ final class InstanceSetup {
   }
 
   void handleReady(NotifyReadyReq ready) throws IOException {
-    EngineSuperblock sb = ei.superblock().orElseThrow(() -> new IOException("nil superblock while determining rank"));
+    Superblock sb = ei.superblock().orElseThrow(() -> new IOException("nil superblock while determining rank"));
     ei.setIncarnation(ready.getIncarnation());
     sb = sb.withIncarnation(ready.getIncarnation());
     if (!cfg.faultDomain.equals(sb.hostFaultDomain())) {
@@ -43,9 +43,10 @@ final class InstanceSetup {
     ei.setSuperblock(sb);
     JoinResp resp = join(sb, ready);
     Rank rank = Rank.of(Integer.toUnsignedLong(resp.getRank()));
-    if (!sb.validRank() || !ready.getUri().equals(sb.uri()) || !rank.equals(sb.rank())) {
+    boolean sameRank = sb.rank() != null && sb.rank() == resp.getRank();
+    if (!sb.validRank() || !ready.getUri().equals(sb.uri()) || !sameRank) {
       LOG.info("updating rank {} URI to {}", rank, ready.getUri());
-      ei.setSuperblock(sb.withJoin(rank, ready.getUri()));
+      ei.setSuperblock(sb.withRank(resp.getRank()).withUri(ready.getUri()));
     }
     if (resp.getLocalJoin()) {
       return;
@@ -54,7 +55,7 @@ final class InstanceSetup {
     setUp();
   }
 
-  private JoinResp join(EngineSuperblock sb, NotifyReadyReq ready) throws IOException {
+  private JoinResp join(Superblock sb, NotifyReadyReq ready) throws IOException {
     JoinResp resp = cfg.mgmt.join(joinReq(sb, ready), cfg.joinTimeout);
     if (resp.getStatus() != 0) {
       throw new DaosException(DaosStatus.fromCode(resp.getStatus()), "join failed");
@@ -75,8 +76,9 @@ final class InstanceSetup {
     return resp;
   }
 
-  JoinReq joinReq(EngineSuperblock sb, NotifyReadyReq ready) {
-    Rank rank = sb.rankOpt().orElse(cfg.bootstrapRankZero && cfg.index == 0 ? Rank.of(0) : Rank.NIL);
+  JoinReq joinReq(Superblock sb, NotifyReadyReq ready) {
+    Rank rank = sb.rank() != null ? Rank.of(Integer.toUnsignedLong(sb.rank()))
+        : cfg.bootstrapRankZero && cfg.index == 0 ? Rank.of(0) : Rank.NIL;
     return JoinReq.newBuilder().setSys(cfg.systemName).setUuid(sb.uuid()).setRank(rank.toUint32())
         .setUri(ready.getUri()).setNctxs(ready.getNctxs()).setAddr(cfg.controlAddr)
         .setSrvFaultDomain(cfg.faultDomain).setIdx(cfg.index).setIncarnation(ready.getIncarnation())

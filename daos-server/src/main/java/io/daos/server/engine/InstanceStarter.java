@@ -40,14 +40,14 @@ final class InstanceStarter {
   /** Blocks in AwaitFormat unless SCM is formatted and the superblock exists; returns the replace flag. */
   private boolean awaitStorageReady() throws IOException, InterruptedException {
     LOG.info("Checking daos_engine instance {} storage ...", cfg.index);
-    boolean scmFormatted = scmFormatted();
-    if (scmFormatted) {
+    boolean scmMounted = scmMounted();
+    if (scmMounted) {
       ei.loadSuperblock();
       if (ei.superblock().isPresent()) {
         return false;
       }
     }
-    String formatType = scmFormatted ? "Metadata" : "SCM";
+    String formatType = scmMounted ? "Metadata" : "SCM";
     LOG.info("{} format required on instance {}", formatType, cfg.index);
     ei.setAwaitingFormat(true);
     try {
@@ -60,9 +60,9 @@ final class InstanceStarter {
     }
   }
 
-  private boolean scmFormatted() {
+  private boolean scmMounted() {
     try {
-      return cfg.storage.scmFormatted();
+      return cfg.storage.scmMounted();
     } catch (IOException e) {
       LOG.error("instance {}: failed to check storage formatting: {}", cfg.index, e.getMessage());
       return false;
@@ -74,11 +74,11 @@ final class InstanceStarter {
     if (ei.superblock().isPresent()) {
       return;
     }
-    if (!cfg.storage.scmFormatted()) {
+    if (!cfg.storage.scmMounted()) {
       throw new IOException("instance " + cfg.index + ": SCM " + cfg.storage.scmMount()
           + " is not formatted; run dmg storage format");
     }
-    EngineSuperblock sb = EngineSuperblock.create(cfg.systemName, cfg.faultDomain);
+    Superblock sb = Superblock.create(cfg.systemName, cfg.faultDomain);
     LOG.debug("index {}: creating {}: (uuid: {})", cfg.index, cfg.storage.superblockPath(), sb.uuid());
     ei.setSuperblock(sb);
   }

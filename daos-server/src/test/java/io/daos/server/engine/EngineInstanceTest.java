@@ -75,8 +75,8 @@ class EngineInstanceTest {
     assertEquals(0, engine.setRank.getRank());
     assertEquals(7, engine.setRank.getMapVersion());
 
-    EngineSuperblock sb = SuperblockFile.read(fx.scm.resolve("superblock")).orElseThrow();
-    assertEquals(Rank.of(0), sb.rank());
+    Superblock sb = Superblock.read(fx.scm.resolve("superblock"));
+    assertEquals(0, sb.rank());
     assertTrue(sb.validRank());
     assertEquals(join.getUuid(), sb.uuid());
     assertEquals("ofi+tcp://127.0.0.1:31416", sb.uri());
@@ -134,7 +134,8 @@ class EngineInstanceTest {
     assertFalse(Files.exists(fx.scm.resolve("superblock")));
 
     StorageFormatResp resp = new StorageFormatHandler(fx.harness).format(StorageFormatReq.getDefaultInstance());
-    assertEquals("SCM is already formatted", resp.getMrets(0).getState().getInfo());
+    assertEquals("", resp.getMrets(0).getState().getInfo(), "a dir SCM without superblock is formatted afresh");
+    assertEquals(ResponseStatus.CTL_SUCCESS, resp.getMrets(0).getState().getStatus());
     await("ready again", fx.instance::isReady);
     assertEquals(0, fx.ms.joins.get(1).getRank(), "the bootstrap engine asks for rank 0 again");
     assertTrue(!fx.ms.joins.get(1).getUuid().equals(fx.ms.joins.get(0).getUuid()), "new engine uuid");

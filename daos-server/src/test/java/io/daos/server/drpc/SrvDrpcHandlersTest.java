@@ -1,0 +1,55 @@
+package io.daos.server.drpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.drpc.DrpcClient;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.DrpcStatusException;
+import io.daos.proto.drpc.Status;
+import io.daos.proto.shared.ClusterEventReq;
+import io.daos.proto.shared.ClusterEventResp;
+import io.daos.proto.shared.RASEvent;
+import io.daos.proto.srv.NotifyReadyReq;
+import io.daos.server.engine.EngineHarness;
+import io.daos.server.engine.FakeMgmtService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** daos_server.sock: mode, stale engine sockets, ClusterEvent forwarding, unknown methods. */
+class SrvDrpcHandlersTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void listenerServesSrvModule() throws Exception {
+    Files.createFile(tmp.resolve("daos_engine_77.sock"));
+    FakeMgmtService ms = new FakeMgmtService();
+    DrpcRegistry reg = SrvDrpcHandlers.register(new DrpcRegistry(), new EngineHarness(), ms);
+    try (ServerDrpcListener l = new ServerDrpcListener(tmp, reg)) {
+      l.start();
+      assertEquals(tmp.resolve("daos_server.sock"), l.socketPath());
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(l.socketPath())));
+      assertTrue(!Files.exists(tmp.resolve("daos_engine_77.sock")), "stale engine socket removed");
+      try (DrpcClient c = DrpcClient.connect(l.socketPath())) {
+        RASEvent ev = RASEvent.newBuilder().setId(17).setMsg("swim rank dead").setRank(3).build();
+        byte[] body = c.call(DrpcMethod.SRV_CLUSTER_EVENT,
+            ClusterEventReq.newBuilder().setSequence(5).setEvent(ev).build().toByteArray());
+        assertEquals(5, ClusterEventResp.parseFrom(body).getSequence());
+        assertEquals(ev, ms.events.poll());
+
+        DrpcStatusException unknown = assertThrows(DrpcStatusException.class,
+            () -> c.call(DrpcMethod.SRV_GET_POOL_SVC, new byte[] {1}));
+        assertEquals(Status.UNKNOWN_METHOD, unknown.status());
+        DrpcStatusException badIdx = assertThrows(DrpcStatusException.class, () -> c.call(
+            DrpcMethod.SRV_NOTIFY_READY, NotifyReadyReq.newBuilder().setInstanceIdx(4).build().toByteArray()));
+        assertEquals(Status.FAILURE, badIdx.status());
+      }
+    }
+  }
+}
