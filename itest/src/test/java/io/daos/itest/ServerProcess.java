@@ -149,8 +149,17 @@ final class ServerProcess implements AutoCloseable {
   /** Engine processes: children of the daos_server JVM running DaosEngineMain. */
   List<ProcessHandle> engineProcesses() {
     return process.toHandle().descendants()
-        .filter(ph -> ph.info().commandLine().orElse("").contains("io.daos.engine.DaosEngineMain"))
+        .filter(ph -> commandLine(ph).contains("io.daos.engine.DaosEngineMain"))
         .toList();
+  }
+
+  /** The full command line from /proc (ProcessHandle.Info truncates it). */
+  static String commandLine(ProcessHandle ph) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(ph.pid()), "cmdline")).replace('\0', ' ');
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Stops daos_server with SIGTERM (as systemctl stop does) and waits for it. */

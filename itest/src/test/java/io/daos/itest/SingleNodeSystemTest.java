@@ -105,7 +105,7 @@ class SingleNodeSystemTest {
   private int rankOfEngine(ProcessHandle engine) {
     for (JsonElement e : server.members()) {
       JsonObject m = e.getAsJsonObject();
-      if (engine.info().commandLine().orElse("").contains("-I " + m.get("rank").getAsInt())) {
+      if (ServerProcess.commandLine(engine).contains("-I " + m.get("rank").getAsInt())) {
         return m.get("rank").getAsInt();
       }
     }
