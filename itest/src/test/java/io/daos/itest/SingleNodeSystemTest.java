@@ -136,6 +136,20 @@ class SingleNodeSystemTest {
 
   @Test
   @Order(7)
+  void enginesDieWithAKilledServerAndRanksSurviveTheCrash() throws Exception {
+    List<ProcessHandle> engines = server.engineProcesses();
+    assertEquals(2, engines.size());
+    server.process().destroyForcibly().waitFor();
+    for (ProcessHandle e : engines) {
+      server.waitUntilDead(e, Duration.ofSeconds(10));
+    }
+    server.restart();
+    server.waitForAll("joined", Duration.ofSeconds(60));
+    assertEquals(Set.of(0, 1), ranks());
+  }
+
+  @Test
+  @Order(8)
   void sigtermStopsEnginesAndExitsZero() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
     assertEquals(0, server.stop());
