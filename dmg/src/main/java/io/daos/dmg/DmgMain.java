@@ -5,7 +5,10 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
-/** {@code dmg} entry point: quiet JUL (grpc) logging, run, exit 0 on success and 1 on any error. */
+/**
+ * {@code dmg} entry point: quiet JUL (grpc) logging, run, exit 0 on success and 1 on any error. dmg logs
+ * through slf4j-simple to stderr (WARN, or DEBUG with -d): it starts far faster than a configured logback.
+ */
 public final class DmgMain {
   private DmgMain() {
   }
@@ -15,8 +18,16 @@ public final class DmgMain {
   }
 
   static int run(String[] args) {
+    configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     silenceJul();
     return Dmg.run(args, System.out, System.err, ControlInvokers::grpc);
+  }
+
+  static void configureLogging(boolean debug) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
   }
 
   static void silenceJul() {
