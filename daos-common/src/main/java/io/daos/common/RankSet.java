@@ -34,6 +34,16 @@ public final class RankSet implements Iterable<Rank> {
     return v.length == 0 ? EMPTY : new RankSet(v);
   }
 
+  /** The set of ranks given as protobuf uint32 bits (as {@code int}); NilRank (-1) is dropped. */
+  public static RankSet ofInts(Collection<Integer> ranks) {
+    return of(ranks.stream().map(Rank::fromUint32).toList());
+  }
+
+  /** {@link #ofInts(Collection)} for a few ranks. */
+  public static RankSet ofInts(int... ranks) {
+    return ofInts(Arrays.stream(ranks).boxed().toList());
+  }
+
   /**
    * Parses DAOS's rank-list syntax: {@code "0-3,5"}, {@code "[0-3,5]"}, {@code ""} or {@code "[]"}.
    *
@@ -57,6 +67,11 @@ public final class RankSet implements Iterable<Rank> {
 
   public boolean contains(Rank rank) {
     return !rank.isNil() && Arrays.binarySearch(values, rank.value()) >= 0;
+  }
+
+  /** {@link #contains(Rank)} for a rank given as uint32 bits (as {@code int}). */
+  public boolean contains(int rank) {
+    return contains(Rank.fromUint32(rank));
   }
 
   /** A set with {@code rank} added (this set if it is already present). */
@@ -100,6 +115,15 @@ public final class RankSet implements Iterable<Rank> {
     List<Rank> out = new ArrayList<>(values.length);
     for (long v : values) {
       out.add(Rank.of(v));
+    }
+    return out;
+  }
+
+  /** The ranks in ascending order, as uint32 bits (as {@code int}, the way protobuf carries them). */
+  public List<Integer> ints() {
+    List<Integer> out = new ArrayList<>(values.length);
+    for (long v : values) {
+      out.add((int) v);
     }
     return out;
   }

@@ -98,4 +98,16 @@ class RankSetTest {
     assertThrows(IllegalArgumentException.class, () -> Rank.parse("4294967295"));
     assertThrows(IllegalArgumentException.class, () -> RankSet.empty().add(Rank.NIL));
   }
+
+  @Test
+  void intConveniences() {
+    RankSet rs = RankSet.ofInts(List.of(5, 3, 0, 1, 2, 3, -1));
+    assertEquals("0-3,5", rs.toString());
+    assertEquals(List.of(0, 1, 2, 3, 5), rs.ints());
+    assertTrue(rs.contains(5));
+    assertFalse(rs.contains(4));
+    assertFalse(rs.contains(-1));
+    assertEquals(RankSet.ofInts(0, 1, 2, 3, 5), rs);
+    assertEquals(List.of(-2), RankSet.ofInts(-2).ints()); // 0xFFFFFFFE, the largest rank, round-trips
+  }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.common.LifeCycle;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
 import io.daos.drpc.DrpcTransport;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.SetRankReq;
@@ -21,7 +19,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,18 +31,12 @@ class DaosEngineTest {
 
   @TempDir
   Path dir;
-  private DrpcServer fakeServer;
-  private final CompletableFuture<NotifyReadyReq> ready = new CompletableFuture<>();
+  private FakeServerSocket fakeServer;
   private DaosEngine engine;
 
   @BeforeEach
   void startFakeServer() throws IOException {
-    DrpcRegistry reg = new DrpcRegistry().register(DrpcMethod.SRV_NOTIFY_READY, (ctx, body) -> {
-      ready.complete(NotifyReadyReq.parseFrom(body));
-      return new byte[0];
-    });
-    fakeServer = DrpcServer.builder(dir.resolve("daos_server.sock"), reg).build();
-    fakeServer.start();
+    fakeServer = FakeServerSocket.start(dir);
   }
 
   @AfterEach
@@ -66,7 +57,7 @@ class DaosEngineTest {
   void startsNotifiesReadyServesDrpcAndPingsThenCloses() throws Exception {
     engine = newEngine();
     engine.start();
-    NotifyReadyReq req = ready.get(10, TimeUnit.SECONDS);
+    NotifyReadyReq req = fakeServer.awaitReady(10);
     Path sock = dir.resolve("daos_engine_" + PID + ".sock");
     assertEquals(sock.toString(), req.getDrpcListenerSock());
     assertEquals("ofi+tcp://127.0.0.1:" + engine.dataPlaneAddress().getPort(), req.getUri());

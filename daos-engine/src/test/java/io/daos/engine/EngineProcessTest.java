@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,18 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineProcessTest {
   @TempDir
   Path dir;
-  private DrpcServer fakeServer;
-  private final CompletableFuture<NotifyReadyReq> ready = new CompletableFuture<>();
+  private FakeServerSocket fakeServer;
   private Process engine;
 
   @BeforeEach
   void startFakeServer() throws IOException {
-    DrpcRegistry reg = new DrpcRegistry().register(DrpcMethod.SRV_NOTIFY_READY, (ctx, body) -> {
-      ready.complete(NotifyReadyReq.parseFrom(body));
-      return new byte[0];
-    });
-    fakeServer = DrpcServer.builder(dir.resolve("daos_server.sock"), reg).build();
-    fakeServer.start();
+    fakeServer = FakeServerSocket.start(dir);
   }
 
   @AfterEach
@@ -60,7 +50,7 @@ class EngineProcessTest {
 
   private Path startEngine() throws Exception {
     engine = launch("-t", "1", "-d", dir.toString());
-    NotifyReadyReq req = ready.get(30, TimeUnit.SECONDS);
+    NotifyReadyReq req = fakeServer.awaitReady(30);
     Path sock = Path.of(req.getDrpcListenerSock());
     assertEquals(dir.resolve("daos_engine_" + engine.pid() + ".sock"), sock);
     assertTrue(Files.exists(sock));

@@ -21,6 +21,7 @@ import io.daos.proto.mgmt.SystemStartResp;
 import io.daos.proto.mgmt.SystemStopReq;
 import io.daos.proto.mgmt.SystemStopResp;
 import io.daos.server.config.ServerConfig;
+import io.daos.server.engine.FakeEngineLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class DaosServerTest {
     int port = freePortPair();
     ServerConfig cfg = ServerConfig.defaultLocal(state).withPort(port)
         .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
-    try (DaosServer server = DaosServer.builder().config(cfg).launcher(new InProcessEngineLauncher()).build();
+    try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
       server.start();
       LeaderQueryResp lq = client.invokeMs(MgmtSvcGrpc.getLeaderQueryMethod(), LeaderQueryReq.getDefaultInstance());

@@ -8,7 +8,8 @@ import java.util.List;
  * daos_server.yml as an immutable value: DAOS's keys and defaults ({@link ConfigDefaults}), plus the
  * documented jdaos extensions {@code control_addr} and SCM class {@code dir}. {@link #load(Path)} parses
  * strictly (unknown keys and bad values fail with file and line); {@link #validate()} applies DAOS's
- * validation faults and returns the normalized config. {@code withX} return copies.
+ * validation faults and returns the normalized config. {@code withX} return copies; {@link #builder()} gives a
+ * {@link ServerConfigBuilder}.
  */
 public final class ServerConfig {
   private final String name;
@@ -47,7 +48,7 @@ public final class ServerConfig {
   private final List<EngineConfig> engines;
   private final Path path;
 
-  private ServerConfig(Builder b) {
+  ServerConfig(ServerConfigBuilder b) {
     name = b.name;
     port = b.port;
     controlIface = b.controlIface;
@@ -85,12 +86,12 @@ public final class ServerConfig {
     path = b.path;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static ServerConfigBuilder builder() {
+    return new ServerConfigBuilder();
   }
 
-  public Builder toBuilder() {
-    return new Builder(this);
+  public ServerConfigBuilder toBuilder() {
+    return new ServerConfigBuilder(this);
   }
 
   /**
@@ -496,264 +497,5 @@ public final class ServerConfig {
   public String toString() {
     return "ServerConfig{name=" + name + ", port=" + port + ", replicas=" + mgmtSvcReplicas + ", engines="
         + engines.size() + (path == null ? "" : ", path=" + path) + "}";
-  }
-
-  /** Builder; starts from the defaults in {@link ConfigDefaults}. */
-  public static final class Builder {
-    private String name = ConfigDefaults.SYSTEM_NAME;
-    private int port = ConfigDefaults.CONTROL_PORT;
-    private String controlIface = "";
-    private String controlAddr = "";
-    private List<String> mgmtSvcReplicas = ConfigDefaults.MGMT_SVC_REPLICAS;
-    private TransportConfig transport = TransportConfig.DEFAULT;
-    private FabricConfig fabric = FabricConfig.EMPTY;
-    private String socketDir = ConfigDefaults.SOCKET_DIR;
-    private String controlLogMask = ConfigDefaults.CONTROL_LOG_MASK;
-    private String controlLogFile = "";
-    private boolean controlLogJson = false;
-    private String helperLogFile = "";
-    private int telemetryPort = 0;
-    private int systemRamReserved = ConfigDefaults.SYSTEM_RAM_RESERVED_GIB;
-    private long nrHugepages = 0;
-    private boolean disableHugepages = false;
-    private boolean allowNumaImbalance = false;
-    private boolean allowThp = false;
-    private String kernelConfigPath = "";
-    private boolean disableEngineAutoRestart = false;
-    private int engineAutoRestartMinDelay = ConfigDefaults.ENGINE_AUTO_RESTART_MIN_DELAY_SECS;
-    private String faultPath = "";
-    private String faultCb = "";
-    private int coreDumpFilter = ConfigDefaults.CORE_DUMP_FILTER;
-    private List<String> bdevExclude = List.of();
-    private boolean disableVfio = false;
-    private Boolean disableVmd = null;
-    private Boolean disableHotplug = null;
-    private Boolean enableHotplug = null;
-    private boolean hyperthreads = false;
-    private ControlMetadata controlMetadata = ControlMetadata.NONE;
-    private List<String> clientEnvVars = List.of();
-    private SupportConfig supportConfig = SupportConfig.NONE;
-    private List<EngineConfig> engines = List.of();
-    private Path path = null;
-
-    private Builder() {
-    }
-
-    private Builder(ServerConfig c) {
-      name = c.name;
-      port = c.port;
-      controlIface = c.controlIface;
-      controlAddr = c.controlAddr;
-      mgmtSvcReplicas = c.mgmtSvcReplicas;
-      transport = c.transport;
-      fabric = c.fabric;
-      socketDir = c.socketDir;
-      controlLogMask = c.controlLogMask;
-      controlLogFile = c.controlLogFile;
-      controlLogJson = c.controlLogJson;
-      helperLogFile = c.helperLogFile;
-      telemetryPort = c.telemetryPort;
-      systemRamReserved = c.systemRamReserved;
-      nrHugepages = c.nrHugepages;
-      disableHugepages = c.disableHugepages;
-      allowNumaImbalance = c.allowNumaImbalance;
-      allowThp = c.allowThp;
-      kernelConfigPath = c.kernelConfigPath;
-      disableEngineAutoRestart = c.disableEngineAutoRestart;
-      engineAutoRestartMinDelay = c.engineAutoRestartMinDelay;
-      faultPath = c.faultPath;
-      faultCb = c.faultCb;
-      coreDumpFilter = c.coreDumpFilter;
-      bdevExclude = c.bdevExclude;
-      disableVfio = c.disableVfio;
-      disableVmd = c.disableVmd;
-      disableHotplug = c.disableHotplug;
-      enableHotplug = c.enableHotplug;
-      hyperthreads = c.hyperthreads;
-      controlMetadata = c.controlMetadata;
-      clientEnvVars = c.clientEnvVars;
-      supportConfig = c.supportConfig;
-      engines = c.engines;
-      path = c.path;
-    }
-
-    public Builder name(String v) {
-      name = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder port(int v) {
-      port = v;
-      return this;
-    }
-
-    public Builder controlIface(String v) {
-      controlIface = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder controlAddr(String v) {
-      controlAddr = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder mgmtSvcReplicas(List<String> v) {
-      mgmtSvcReplicas = v == null ? List.of() : v;
-      return this;
-    }
-
-    public Builder transport(TransportConfig v) {
-      transport = v == null ? TransportConfig.DEFAULT : v;
-      return this;
-    }
-
-    public Builder fabric(FabricConfig v) {
-      fabric = v == null ? FabricConfig.EMPTY : v;
-      return this;
-    }
-
-    public Builder socketDir(String v) {
-      socketDir = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder controlLogMask(String v) {
-      controlLogMask = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder controlLogFile(String v) {
-      controlLogFile = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder controlLogJson(boolean v) {
-      controlLogJson = v;
-      return this;
-    }
-
-    public Builder helperLogFile(String v) {
-      helperLogFile = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder telemetryPort(int v) {
-      telemetryPort = v;
-      return this;
-    }
-
-    public Builder systemRamReserved(int v) {
-      systemRamReserved = v;
-      return this;
-    }
-
-    public Builder nrHugepages(long v) {
-      nrHugepages = v;
-      return this;
-    }
-
-    public Builder disableHugepages(boolean v) {
-      disableHugepages = v;
-      return this;
-    }
-
-    public Builder allowNumaImbalance(boolean v) {
-      allowNumaImbalance = v;
-      return this;
-    }
-
-    public Builder allowThp(boolean v) {
-      allowThp = v;
-      return this;
-    }
-
-    public Builder kernelConfigPath(String v) {
-      kernelConfigPath = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder disableEngineAutoRestart(boolean v) {
-      disableEngineAutoRestart = v;
-      return this;
-    }
-
-    public Builder engineAutoRestartMinDelay(int v) {
-      engineAutoRestartMinDelay = v;
-      return this;
-    }
-
-    public Builder faultPath(String v) {
-      faultPath = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder faultCb(String v) {
-      faultCb = v == null ? "" : v;
-      return this;
-    }
-
-    public Builder coreDumpFilter(int v) {
-      coreDumpFilter = v;
-      return this;
-    }
-
-    public Builder bdevExclude(List<String> v) {
-      bdevExclude = v == null ? List.of() : v;
-      return this;
-    }
-
-    public Builder disableVfio(boolean v) {
-      disableVfio = v;
-      return this;
-    }
-
-    public Builder disableVmd(Boolean v) {
-      disableVmd = v;
-      return this;
-    }
-
-    public Builder disableHotplug(Boolean v) {
-      disableHotplug = v;
-      return this;
-    }
-
-    public Builder enableHotplug(Boolean v) {
-      enableHotplug = v;
-      return this;
-    }
-
-    public Builder hyperthreads(boolean v) {
-      hyperthreads = v;
-      return this;
-    }
-
-    public Builder controlMetadata(ControlMetadata v) {
-      controlMetadata = v == null ? ControlMetadata.NONE : v;
-      return this;
-    }
-
-    public Builder clientEnvVars(List<String> v) {
-      clientEnvVars = v == null ? List.of() : v;
-      return this;
-    }
-
-    public Builder supportConfig(SupportConfig v) {
-      supportConfig = v == null ? SupportConfig.NONE : v;
-      return this;
-    }
-
-    public Builder engines(List<EngineConfig> v) {
-      engines = v == null ? List.of() : v;
-      return this;
-    }
-
-    public Builder path(Path v) {
-      path = v;
-      return this;
-    }
-
-    public ServerConfig build() {
-      return new ServerConfig(this);
-    }
   }
 }

@@ -35,7 +35,7 @@ final class ServerConfigParser {
 
   static ServerConfig parse(String yaml, String source, Path path) {
     Node root = compose(yaml, source);
-    ServerConfig.Builder b = ServerConfig.builder().path(path);
+    ServerConfigBuilder b = ServerConfig.builder().path(path);
     if (root == null) {
       return b.build();
     }
@@ -62,7 +62,7 @@ final class ServerConfigParser {
     }
   }
 
-  private static void readTop(YamlMap m, ServerConfig.Builder b) {
+  private static void readTop(YamlMap m, ServerConfigBuilder b) {
     str(m, "name", b::name);
     natural(m, "port", b::port);
     str(m, "control_iface", b::controlIface);
@@ -114,7 +114,7 @@ final class ServerConfigParser {
     }
   }
 
-  private static void readLists(YamlMap m, ServerConfig.Builder b) {
+  private static void readLists(YamlMap m, ServerConfigBuilder b) {
     List<String> reps = m.strList("mgmt_svc_replicas");
     List<String> aps = m.strList("access_points");
     if (aps != null && !aps.isEmpty()) {

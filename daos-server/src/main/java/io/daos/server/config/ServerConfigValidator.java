@@ -16,7 +16,7 @@ final class ServerConfigValidator {
   }
 
   static ServerConfig validate(ServerConfig cfg) {
-    ServerConfig.Builder b = cfg.toBuilder();
+    ServerConfigBuilder b = cfg.toBuilder();
     if (cfg.enableHotplug() != null) {
       if (cfg.disableHotplug() != null) {
         throw ConfigFaults.enableHotplugDeprecated();

@@ -1,11 +1,11 @@
 package io.daos.server.mgmt;
 
+import io.daos.common.RankSet;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.server.system.MemberResult;
 import io.daos.server.system.MemberState;
 import io.daos.server.system.Membership;
-import io.daos.server.system.RankSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.daos.server.mgmt;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
+import io.daos.common.RankSet;
 import io.daos.control.NotLeaderException;
 import io.daos.control.NotReplicaException;
 import io.daos.control.SystemNames;
@@ -29,7 +30,7 @@ final class MsErrors {
   /** DAOS FaultRankAdminExcluded. */
   static Fault rankAdminExcluded(List<Integer> ranks) {
     boolean one = ranks.size() == 1;
-    String list = io.daos.server.system.RankSet.of(ranks).toString();
+    String list = RankSet.ofInts(ranks).toString();
     return new Fault("server", FaultCode.SERVER_RANK_ADMIN_EXCLUDED,
         (one ? "rank" : "ranks") + " [" + list + "] " + (one ? "is" : "are")
             + " administratively excluded and cannot be operated on by this command",

@@ -1,12 +1,12 @@
 package io.daos.server.mgmt;
 
+import io.daos.common.RankSet;
 import io.daos.proto.mgmt.SystemStartReq;
 import io.daos.proto.mgmt.SystemStartResp;
 import io.daos.proto.mgmt.SystemStopReq;
 import io.daos.proto.mgmt.SystemStopResp;
 import io.daos.proto.shared.RankResult;
 import io.daos.server.system.MemberResult;
-import io.daos.server.system.RankSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,7 +67,7 @@ public final class RankControl {
   }
 
   private static void logFailures(RanksMethod method, List<MemberResult> results) {
-    RankSet failed = RankSet.of(results.stream().filter(MemberResult::errored).map(MemberResult::rank).toList());
+    RankSet failed = RankSet.ofInts(results.stream().filter(MemberResult::errored).map(MemberResult::rank).toList());
     if (!failed.isEmpty()) {
       LOG.error("system {} failed during \"{}\" action, failed {} {}", method == RanksMethod.START ? "start" : "stop",
           method.action(), failed.count() == 1 ? "rank" : "ranks", failed);
@@ -87,13 +87,13 @@ public final class RankControl {
   private static Fanout.Selection select(MsAccess.Ms ms, Fanout fanout, String hosts, String ranks,
       boolean ignoreAdminExcluded) {
     Fanout.Selection sel = fanout.resolve(hosts, ranks);
-    List<Integer> excluded = sel.hit().ranks().stream().filter(ms.membership()::isRankAdminExcluded).toList();
+    List<Integer> excluded = sel.hit().ints().stream().filter(ms.membership()::isRankAdminExcluded).toList();
     if (ignoreAdminExcluded || (hosts.isEmpty() && ranks.isEmpty())) {
-      List<Integer> kept = sel.hit().ranks().stream().filter(r -> !excluded.contains(r)).toList();
+      List<Integer> kept = sel.hit().ints().stream().filter(r -> !excluded.contains(r)).toList();
       if (kept.isEmpty()) {
         throw new IllegalArgumentException("all requested ranks are administratively excluded");
       }
-      return sel.withHit(RankSet.of(kept));
+      return sel.withHit(RankSet.ofInts(kept));
     }
     if (!excluded.isEmpty()) {
       throw MsErrors.rankAdminExcluded(excluded);

@@ -1,6 +1,5 @@
 package io.daos.server.storage;
 
-import io.daos.common.FaultCode;
 import io.daos.server.config.ScmTier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,12 +60,7 @@ final class ScmDcpm implements ScmProvider {
 
   @Override
   public boolean isMounted() {
-    try {
-      HostSystem.MountEntry m = MountTable.find(host.mounts(), mountPoint());
-      return m != null && FS_TYPE.equals(m.fsType());
-    } catch (IOException e) {
-      return false;
-    }
+    return ScmMounts.isMounted(host, mountPoint(), FS_TYPE);
   }
 
   @Override
@@ -80,13 +74,8 @@ final class ScmDcpm implements ScmProvider {
     if (!host.isRoot()) {
       throw StorageFaults.needsRoot("dcpm", mountPoint(), host.userName());
     }
-    if (isMounted()) {
-      if (!force) {
-        throw StorageFaults.alreadyFormatted(mountPoint());
-      }
-      run(List.of("umount", mountPoint().toString()), "umount " + mountPoint());
-    }
-    run(mkfsArgs(device()), "mkfs.ext4 " + device());
+    ScmMounts.unmountForFormat(host, mountPoint(), FS_TYPE, force);
+    ScmMounts.run(host, mkfsArgs(device()), "mkfs.ext4 " + device());
     mount();
   }
 
@@ -104,19 +93,9 @@ final class ScmDcpm implements ScmProvider {
     } catch (IOException e) {
       throw StorageFaults.scmIo(mountPoint(), e);
     }
-    run(List.of("mount", "-t", FS_TYPE, "-o", "dax,nodelalloc,noatime", device(), mountPoint().toString()),
-        "mount " + device());
-  }
-
-  private void run(List<String> cmd, String what) {
-    try {
-      HostSystem.ExecResult r = host.exec(cmd);
-      if (!r.ok()) {
-        throw StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, r.output());
-      }
-    } catch (IOException e) {
-      throw StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, e.getMessage());
-    }
+    List<String> cmd = List.of("mount", "-t", FS_TYPE, "-o", "dax,nodelalloc,noatime", device(),
+        mountPoint().toString());
+    ScmMounts.run(host, cmd, "mount " + device());
   }
 
   @Override

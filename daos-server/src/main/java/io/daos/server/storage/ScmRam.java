@@ -1,7 +1,5 @@
 package io.daos.server.storage;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
 import io.daos.server.config.ScmTier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,13 +54,7 @@ final class ScmRam implements ScmProvider {
 
   @Override
   public boolean isMounted() {
-    try {
-      HostSystem.MountEntry m = MountTable.find(host.mounts(), mountPoint());
-      return m != null && FS_TYPE.equals(m.fsType());
-    } catch (IOException e) {
-      LOG.warn("scm {}: cannot read mount table: {}", mountPoint(), e.getMessage());
-      return false;
-    }
+    return ScmMounts.isMounted(host, mountPoint(), FS_TYPE);
   }
 
   @Override
@@ -76,12 +68,7 @@ final class ScmRam implements ScmProvider {
     if (!host.isRoot()) {
       throw StorageFaults.needsRoot("ram (tmpfs)", mnt, host.userName());
     }
-    if (isMounted()) {
-      if (!force) {
-        throw StorageFaults.alreadyFormatted(mnt);
-      }
-      run(List.of("umount", mnt.toString()), "umount " + mnt);
-    }
+    ScmMounts.unmountForFormat(host, mnt, FS_TYPE, force);
     doMount();
   }
 
@@ -104,21 +91,9 @@ final class ScmRam implements ScmProvider {
     } catch (IOException e) {
       throw StorageFaults.scmIo(mnt, e);
     }
-    run(List.of("mount", "-t", FS_TYPE, "-o", opts, FS_TYPE, mnt.toString()), "mount tmpfs at " + mnt);
+    ScmMounts.run(host, List.of("mount", "-t", FS_TYPE, "-o", opts, FS_TYPE, mnt.toString()),
+        "mount tmpfs at " + mnt);
     LOG.info("scm ram {}: mounted tmpfs ({})", mnt, opts);
-  }
-
-  private void run(List<String> cmd, String what) {
-    HostSystem.ExecResult r;
-    try {
-      r = host.exec(cmd);
-    } catch (IOException e) {
-      throw StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, e.getMessage());
-    }
-    if (!r.ok()) {
-      Fault f = StorageFaults.commandFailed(FaultCode.SCM_UNKNOWN, what, r.output());
-      throw f;
-    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.daos.server.system;
 
+import io.daos.common.HostSet;
+import io.daos.common.RankSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -192,7 +194,7 @@ public final class Membership {
   private List<MemberResult> setStates(RankSet ranks, MemberState state, String action) {
     return locked(() -> {
       List<MemberResult> out = new ArrayList<>();
-      for (int r : ranks) {
+      for (int r : ranks.ints()) {
         Member m = get(r).withState(state);
         db.updateMember(m);
         out.add(MemberResult.ok(r, state).withAddr(m.addr()).withAction(action));
@@ -212,16 +214,16 @@ public final class Membership {
    * @throws IllegalArgumentException for a malformed rank list
    */
   public RankCheck checkRanks(String ranks) {
-    RankSet all = RankSet.of(rankList());
+    RankSet all = RankSet.ofInts(rankList());
     if (ranks == null || ranks.isBlank()) {
       return new RankCheck(all, RankSet.empty());
     }
     List<Integer> hit = new ArrayList<>();
     List<Integer> miss = new ArrayList<>();
-    for (int r : RankSet.parse(ranks)) {
+    for (int r : RankSet.parse(ranks).ints()) {
       (all.contains(r) ? hit : miss).add(r);
     }
-    return new RankCheck(RankSet.of(hit), RankSet.of(miss));
+    return new RankCheck(RankSet.ofInts(hit), RankSet.ofInts(miss));
   }
 
   /**
@@ -234,7 +236,7 @@ public final class Membership {
     SortedMap<String, List<Integer>> hostRanks = hostRanks(null);
     List<Integer> ranks = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (String host : HostList.expand(hosts)) {
+    for (String host : HostSet.parse(hosts).hosts()) {
       String withPort = HostResolver.hasPort(host) ? host : host + ":" + ctlPort;
       List<Integer> found = resolver.apply(withPort).map(hostRanks::get).orElse(null);
       if (found == null) {
@@ -243,7 +245,7 @@ public final class Membership {
         ranks.addAll(found);
       }
     }
-    return new HostCheck(RankSet.of(ranks), missing);
+    return new HostCheck(RankSet.ofInts(ranks), missing);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.daos.drpc.DrpcModule;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcServer;
 import io.daos.proto.mgmt.DaosResp;
+import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.proto.mgmt.SetRankReq;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.IOException;
@@ -17,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process stand-in for daos_engine speaking the real protocol over real sockets: listens on
- * {@code <-d>/daos_engine_<pid>.sock} (MGMT SetRank/SetUp/PrepShutdown), then sends NotifyReady (301) to
- * {@code <-d>/daos_server.sock}. Takes {@code -d} and {@code -I} from the launch args.
+ * {@code <-d>/daos_engine_<pid>.sock} (MGMT SetRank/SetUp/PrepShutdown recorded, GroupUpdate answered), then
+ * sends NotifyReady (301) to {@code <-d>/daos_server.sock} with a URI built from {@code D_PROVIDER} and
+ * {@code D_PORT} as the real engine does. Takes {@code -d} and {@code -I} from the launch args; SIGINT and
+ * SIGKILL end it.
  */
 public final class FakeEngineLauncher implements EngineLauncher {
   private static final AtomicLong PIDS = new AtomicLong(900_000);
@@ -41,6 +44,7 @@ public final class FakeEngineLauncher implements EngineLauncher {
     private final long pid = PIDS.incrementAndGet();
     private final Path socketDir;
     private final int idx;
+    private final String uri;
     private final CompletableFuture<String> exit = new CompletableFuture<>();
     public final List<DrpcMethod> calls = new CopyOnWriteArrayList<>();
     public volatile SetRankReq setRank;
@@ -49,10 +53,16 @@ public final class FakeEngineLauncher implements EngineLauncher {
     Engine(EngineLaunchSpec spec) {
       this.socketDir = Path.of(arg(spec.args(), "-d"));
       this.idx = Integer.parseInt(arg(spec.args(), "-I"));
+      this.uri = spec.env().getOrDefault("D_PROVIDER", "ofi+tcp") + "://127.0.0.1:"
+          + spec.env().getOrDefault("D_PORT", Integer.toString(31416 + idx));
     }
 
     private static String arg(List<String> args, String flag) {
-      return args.get(args.indexOf(flag) + 1);
+      int i = args.indexOf(flag);
+      if (i < 0 || i + 1 >= args.size()) {
+        throw new IllegalArgumentException("engine args lack " + flag + ": " + args);
+      }
+      return args.get(i + 1);
     }
 
     void start() throws IOException {
@@ -64,6 +74,7 @@ public final class FakeEngineLauncher implements EngineLauncher {
       });
       reg.register(DrpcMethod.MGMT_SET_UP, (ctx, body) -> record(ctx.method()));
       reg.register(DrpcMethod.MGMT_PREP_SHUTDOWN, (ctx, body) -> record(ctx.method()));
+      reg.register(DrpcMethod.MGMT_GROUP_UPDATE, (ctx, body) -> GroupUpdateResp.getDefaultInstance().toByteArray());
       server = DrpcServer.builder(socketPath(), reg).build();
       server.start();
       Thread t = new Thread(this::notifyReady, "fake-engine-" + idx + "-notify");
@@ -85,7 +96,7 @@ public final class FakeEngineLauncher implements EngineLauncher {
     }
 
     private void notifyReady() {
-      NotifyReadyReq req = NotifyReadyReq.newBuilder().setUri("ofi+tcp://127.0.0.1:" + (31416 + idx)).setNctxs(3)
+      NotifyReadyReq req = NotifyReadyReq.newBuilder().setUri(uri).setNctxs(3)
           .setDrpcListenerSock(socketPath().toString()).setInstanceIdx(idx).setNtgts(1).setIncarnation(pid).build();
       try (DrpcClient c = DrpcClient.connect(socketDir.resolve("daos_server.sock"))) {
         c.call(DrpcMethod.SRV_NOTIFY_READY, req.toByteArray());

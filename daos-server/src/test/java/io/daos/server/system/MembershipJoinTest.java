@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.common.Fault;
+import io.daos.control.NotLeaderException;
 import io.daos.server.sysdb.InMemorySystemDb;
-import io.daos.server.sysdb.NotLeaderException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;

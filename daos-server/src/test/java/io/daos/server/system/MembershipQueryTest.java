@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.RankSet;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class MembershipQueryTest {
     assertEquals(Map.of("127.0.0.1:10001", List.of(1), "127.0.0.2:10001", List.of(2)),
         ms.hostRanks(RankSet.parse("1-2")));
     // distinct rank list
-    assertEquals(Map.of(), ms.hostRanks(RankSet.of(0, 5)));
+    assertEquals(Map.of(), ms.hostRanks(RankSet.ofInts(0, 5)));
     assertEquals(List.of("127.0.0.1:10001", "127.0.0.2:10001", "127.0.0.3:10001"), ms.hostList(null));
     // distinct desired states
     assertEquals(List.of(1), ms.members(JOINED).stream().map(Member::rank).toList());

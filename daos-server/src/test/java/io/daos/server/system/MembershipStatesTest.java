@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.RankSet;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -156,14 +157,14 @@ class MembershipStatesTest {
   @Test
   void adminExcludeIsStickyUntilCleared() {
     Membership ms = Mocks.membership(new InMemorySystemDb(), member(0, JOINED), member(1, JOINED));
-    List<MemberResult> res = ms.adminExclude(RankSet.of(1));
+    List<MemberResult> res = ms.adminExclude(RankSet.ofInts(1));
     assertEquals("set admin-excluded state", res.get(0).action());
     assertTrue(ms.isRankAdminExcluded(1));
     ms.updateMemberStates(List.of(MemberResult.ok(1, STOPPED)), true);
     assertFalse(ms.markRankDead(1, 0));
     assertEquals(ADMIN_EXCLUDED, ms.get(1).state());
     assertThrows(SystemException.class, () -> ms.join(MembershipJoinTest.req(member(1, JOINED)).build()));
-    ms.clearExclude(RankSet.of(1));
+    ms.clearExclude(RankSet.ofInts(1));
     assertEquals(EXCLUDED, ms.get(1).state());
     assertEquals(JOINED, ms.join(MembershipJoinTest.req(member(1, JOINED)).build()).member().state());
   }
