@@ -27,7 +27,8 @@ class ProcessEngineLauncherTest {
   @Test
   void environmentIsIsolatedAndSigintStops() throws Exception {
     Path out = tmp.resolve("out");
-    String bin = script("echo \"$FOO:$HOME:$1\" > " + out + "\ntrap 'exit 0' INT\nwhile true; do sleep 0.05; done\n");
+    String bin = script("trap 'exit 0' INT\necho \"$FOO:$HOME:$1\" > " + out
+        + "\nwhile true; do sleep 0.05; done\n");
     EngineProcess p = new ProcessEngineLauncher(bin)
         .launch(new EngineLaunchSpec(0, List.of("-t", "1"), Map.of("FOO", "bar"), ""));
     HarnessFixture.await("script ran", () -> Files.exists(out) && sizeOf(out) > 0);
