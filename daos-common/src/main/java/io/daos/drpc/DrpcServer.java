@@ -86,7 +86,7 @@ public final class DrpcServer implements Closeable {
   }
 
   private void startSession(PacketConnection conn) {
-    DrpcSession s = new DrpcSession(conn, cfg.registry, cfg.maxMessageSize, sessions::remove);
+    DrpcSession s = new DrpcSession(conn, cfg.registry, cfg.maxMessageSize, cfg.midMessageTimeoutMillis, sessions::remove);
     sessions.add(s);
     try {
       pool.execute(s);
@@ -134,7 +134,10 @@ public final class DrpcServer implements Closeable {
     };
   }
 
-  /** Server settings; defaults: real SEQPACKET transport, mode 0600, 64 connections, 64 MiB messages. */
+  /**
+   * Server settings; defaults: real SEQPACKET transport, mode 0600, 64 connections, 64 MiB messages, and 10 s
+   * for the rest of a message once its first chunk has arrived (a peer that stalls mid-message is dropped).
+   */
   public static final class Builder {
     private final Path path;
     private final DrpcRegistry registry;
@@ -142,6 +145,7 @@ public final class DrpcServer implements Closeable {
     private Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
     private int maxConnections = 64;
     private long maxMessageSize = DrpcChunks.DEFAULT_MAX_MESSAGE_SIZE;
+    private long midMessageTimeoutMillis = 10_000;
 
     private Builder(Path path, DrpcRegistry registry) {
       this.path = Objects.requireNonNull(path, "socket path");
@@ -169,6 +173,15 @@ public final class DrpcServer implements Closeable {
 
     public Builder maxMessageSize(long bytes) {
       this.maxMessageSize = DrpcChunks.checkMaxMessageSize(bytes);
+      return this;
+    }
+
+    /** How long the remaining chunks of a started message may take, per chunk. */
+    public Builder midMessageTimeout(java.time.Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("midMessageTimeout must be positive: " + timeout);
+      }
+      this.midMessageTimeoutMillis = timeout.toMillis();
       return this;
     }
 

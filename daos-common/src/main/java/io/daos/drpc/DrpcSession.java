@@ -14,8 +14,9 @@ final class DrpcSession implements Runnable {
   private final PeerCredentials peer;
   private final Consumer<DrpcSession> onClose;
 
-  DrpcSession(PacketConnection conn, DrpcRegistry registry, long maxMessageSize, Consumer<DrpcSession> onClose) {
-    this.channel = new MessageChannel(conn, maxMessageSize);
+  DrpcSession(PacketConnection conn, DrpcRegistry registry, long maxMessageSize, long midMessageTimeoutMillis,
+      Consumer<DrpcSession> onClose) {
+    this.channel = new MessageChannel(conn, maxMessageSize).withMidMessageTimeout(midMessageTimeoutMillis);
     this.registry = registry;
     this.peer = conn.peerCredentials();
     this.onClose = onClose;

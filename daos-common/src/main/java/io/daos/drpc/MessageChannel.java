@@ -10,10 +10,17 @@ final class MessageChannel implements Closeable {
   private final DrpcChunkAssembler assembler;
   // One byte more than the largest legal chunk, so that an oversize packet is seen rather than truncated.
   private final ByteBuffer rx = ByteBuffer.allocateDirect(DrpcChunks.MAX_CHUNK_SIZE + 1);
+  private long midMessageTimeoutMillis;
 
   MessageChannel(PacketConnection conn, long maxMessageSize) {
     this.conn = conn;
     this.assembler = new DrpcChunkAssembler(maxMessageSize);
+  }
+
+  /** Bounds the wait for each further chunk once a message has started (0 = wait as for the first chunk). */
+  MessageChannel withMidMessageTimeout(long millis) {
+    this.midMessageTimeoutMillis = millis;
+    return this;
   }
 
   PacketConnection connection() {
@@ -33,7 +40,7 @@ final class MessageChannel implements Closeable {
   byte[] receive(long timeoutMillis) throws IOException {
     while (true) {
       rx.clear();
-      int n = conn.receive(rx, timeoutMillis);
+      int n = receiveChunk(timeoutMillis);
       if (n < 0) {
         if (assembler.inProgress()) {
           throw new DrpcProtocolException("dRPC: peer closed the connection in the middle of a message");
@@ -48,6 +55,18 @@ final class MessageChannel implements Closeable {
       if (msg != null) {
         return msg;
       }
+    }
+  }
+
+  private int receiveChunk(long timeoutMillis) throws IOException {
+    if (!assembler.inProgress() || midMessageTimeoutMillis <= 0) {
+      return conn.receive(rx, timeoutMillis);
+    }
+    try {
+      return conn.receive(rx, midMessageTimeoutMillis);
+    } catch (java.net.SocketTimeoutException e) {
+      throw new DrpcProtocolException("dRPC: peer stalled for " + midMessageTimeoutMillis
+          + " ms in the middle of a message");
     }
   }
 

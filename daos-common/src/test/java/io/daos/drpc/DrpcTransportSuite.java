@@ -149,6 +149,23 @@ abstract class DrpcTransportSuite {
   }
 
   @Test
+  void peerStallingMidMessageIsDisconnected() throws IOException {
+    server.close();
+    server = DrpcServer.builder(sock, registry()).transport(transport)
+        .midMessageTimeout(Duration.ofMillis(200)).build();
+    server.start();
+    PacketConnection raw = transport.connect(sock);
+    waitFor(() -> server.sessionCount() == 1);
+    raw.send(DrpcChunks.encode(new byte[2 * DrpcChunks.MAX_DATA_SIZE]).get(0));
+    assertClosedByServer(raw);
+    waitFor(() -> server.sessionCount() == 0);
+    raw.close();
+    try (DrpcClient c = client().connect()) {
+      assertArrayEquals(new byte[] {2}, c.call(DrpcMethod.MGMT_PING_RANK, new byte[] {2}));
+    }
+  }
+
+  @Test
   void clientTimesOutThenReconnects() throws IOException {
     try (DrpcClient c = client().timeout(Duration.ofMillis(300)).connect()) {
       assertThrows(SocketTimeoutException.class, () -> c.call(DrpcMethod.MGMT_SET_UP, new byte[0]));
