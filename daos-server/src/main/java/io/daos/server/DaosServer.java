@@ -94,6 +94,10 @@ public final class DaosServer implements AutoCloseable {
     Path socketDir = Files.createDirectories(Path.of(valid.socketDir()));
     ServerDrpcListener.removeStaleEngineSockets(socketDir);
     ControlAddress ctl = ControlAddress.of(valid);
+    if (ctl.replicas().size() == 1) {
+      LOG.info("Configuration includes only one MS replica. This provides no redundancy in the event of a MS "
+          + "replica failure.");
+    }
     access = new MsAccess(valid.name(), ctl.replicas(), ctl.isReplica());
     ControlClient client = push(controlClient(valid));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);

@@ -49,6 +49,12 @@ public final class GroupUpdater implements AutoCloseable {
     return executor.submit(() -> {
       try {
         update(forced);
+      } catch (io.daos.server.system.SystemException e) {
+        if (e.kind() != io.daos.server.system.SystemException.Kind.EMPTY_GROUP_MAP) {
+          LOG.warn("MS group update failed: {}", e.toString());
+        } else {
+          LOG.debug("group update skipped: empty group map");
+        }
       } catch (Exception e) {
         LOG.warn("MS group update failed: {}", e.toString());
       }
