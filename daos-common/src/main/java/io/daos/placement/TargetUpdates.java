@@ -1,0 +1,64 @@
+package io.daos.placement;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+
+/** {@code update_one_tgt}: one target's transition for a {@link MapOp}, bumping the map version when it changes. */
+final class TargetUpdates {
+  private TargetUpdates() {
+  }
+
+  /** Returns the updated component (same instance when nothing changes); {@code version[0]} is incremented. */
+  static MapComponent apply(MapComponent t, MapOp op, int[] version) {
+    TargetState s = t.state();
+    switch (op) {
+      case EXCLUDE:
+        if (s == TargetState.NEW) {
+          throw new DaosException(DaosStatus.NOSYS, "target " + t.id() + " is being added and cannot be excluded");
+        }
+        return s == TargetState.UP || s == TargetState.UPIN
+            ? t.with(TargetState.DOWN, ++version[0], t.inVer(), t.outVer(), t.flags()) : t;
+      case DRAIN:
+        if (s == TargetState.NEW || s == TargetState.UP) {
+          throw busy(t, "drained while it is being added or reintegrated");
+        }
+        return s == TargetState.UPIN ? t.with(TargetState.DRAIN, ++version[0], t.inVer(), t.outVer(), t.flags()) : t;
+      case REINT:
+        return reint(t, version);
+      case EXTEND:
+        if (s == TargetState.DOWN || s == TargetState.DRAIN || s == TargetState.DOWNOUT) {
+          throw busy(t, "extended while it is excluded or draining");
+        }
+        return s == TargetState.NEW ? t.with(TargetState.UP, t.fseq(), ++version[0], t.outVer(), t.flags()) : t;
+      case ADD_IN:
+        return s == TargetState.UP ? t.with(TargetState.UPIN, t.fseq(), ++version[0], t.outVer(), 0) : t;
+      case EXCLUDE_OUT:
+        if (s != TargetState.DOWN && s != TargetState.DRAIN) {
+          return t;
+        }
+        int flags = s == TargetState.DOWN ? MapComponent.DOWN2OUT : t.flags();
+        return t.with(TargetState.DOWNOUT, t.fseq(), t.inVer(), ++version[0], flags);
+      default:
+        throw new IllegalArgumentException("unsupported map operation " + op);
+    }
+  }
+
+  private static MapComponent reint(MapComponent t, int[] version) {
+    switch (t.state()) {
+      case NEW:
+      case DRAIN:
+        throw busy(t, "reintegrated while it is being added or drained");
+      case DOWN:
+        return t.with(TargetState.UP, t.fseq(), ++version[0], t.outVer(), t.flags() | MapComponent.DOWN2UP);
+      case DOWNOUT:
+        return t.with(TargetState.UP, t.fseq(), ++version[0], t.outVer(), t.flags());
+      default:
+        return t;
+    }
+  }
+
+  private static DaosException busy(MapComponent t, String what) {
+    return new DaosException(DaosStatus.BUSY, "target " + t.id() + " (rank " + t.rank() + " index " + t.index()
+        + ", " + t.state() + ") cannot be " + what + "; wait for the current operation to finish");
+  }
+}
