@@ -54,7 +54,6 @@ final class LocalServer implements CartServer {
     onClose.add(r);
   }
 
-
   @Override
   public String uri() {
     return uri.toString();
