@@ -24,8 +24,8 @@ public interface CartClient extends AutoCloseable {
       ByteBuf bulk, Duration timeout);
 
   /** As {@link #call(String, Opcode, int, int, ByteBuf, ByteBuf, Duration)}; the arrays are wrapped, not copied. */
-  default CompletableFuture<CartReply> call(String uri, Opcode opcode, int target, int mapVersion, byte[] body,
-      ByteBuffer bulk, Duration timeout) {
+  default CompletableFuture<CartReply> callWrapped(String uri, Opcode opcode, int target, int mapVersion,
+      byte[] body, ByteBuffer bulk, Duration timeout) {
     return call(uri, opcode, target, mapVersion, body == null ? null : Unpooled.wrappedBuffer(body),
         bulk == null ? null : Unpooled.wrappedBuffer(bulk), timeout);
   }

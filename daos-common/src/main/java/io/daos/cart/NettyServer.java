@@ -67,6 +67,7 @@ final class NettyServer implements CartServer {
 
   private ServerBootstrap bootstrap() {
     return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+        .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
