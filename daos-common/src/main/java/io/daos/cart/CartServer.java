@@ -1,0 +1,101 @@
+package io.daos.cart;
+
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+
+/**
+ * Serves CART-J RPCs at one URI. Handlers are registered per opcode and run on the executor of the
+ * request's target; an opcode without a handler is answered with DER_UNREG, a target that does not exist
+ * with DER_NONEXIST.
+ */
+public interface CartServer extends AutoCloseable {
+  /** Registers the handler of {@code opcode} (before or after start); one handler per opcode. */
+  CartServer register(Opcode opcode, CartHandler handler);
+
+  /** Binds and starts serving; throws {@code DaosException} if the address cannot be bound. */
+  CartServer start();
+
+  /** The URI clients reach this server at (with the bound port when 0 was asked for). */
+  String uri();
+
+  /** Stops accepting, closes connections and releases I/O threads and owned target executors. */
+  @Override
+  void close();
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a server; only {@link #uri(String)} is required. */
+  final class Builder {
+    CartTransport transport;
+    String uri;
+    String name = "cart";
+    int targets = 1;
+    IntFunction<Executor> targetExecutor;
+    CartLimits limits = CartLimits.DEFAULT;
+    int ioThreads = 2;
+    IntSupplier mapVersion = () -> 0;
+
+    private Builder() { }
+
+    /** Default {@link CartTransport#tcp()}. */
+    public Builder transport(CartTransport t) {
+      this.transport = t;
+      return this;
+    }
+
+    /** {@code ofi+tcp://<ip>:<port>} (port 0 picks a free one). */
+    public Builder uri(String u) {
+      this.uri = u;
+      return this;
+    }
+
+    /** Prefix of logs and thread names, e.g. {@code "engine 0"}. */
+    public Builder name(String n) {
+      this.name = n;
+      return this;
+    }
+
+    /** Number of targets (DAOS xstreams); default 1. */
+    public Builder targets(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("targets must be >= 1, got " + n);
+      }
+      this.targets = n;
+      return this;
+    }
+
+    /** Executor of each target; default one single-thread executor per target, owned by the server. */
+    public Builder targetExecutor(IntFunction<Executor> perTarget) {
+      this.targetExecutor = perTarget;
+      return this;
+    }
+
+    public Builder limits(CartLimits l) {
+      this.limits = l;
+      return this;
+    }
+
+    /** Network I/O threads (they only decode and hand off); default 2. */
+    public Builder ioThreads(int n) {
+      this.ioThreads = n;
+      return this;
+    }
+
+    /** The map version transport-level error replies carry; default 0. */
+    public Builder mapVersion(IntSupplier v) {
+      this.mapVersion = v;
+      return this;
+    }
+
+    public CartServer build() {
+      if (uri == null) {
+        throw new IllegalStateException("CartServer: uri is required (e.g. ofi+tcp://127.0.0.1:0)");
+      }
+      CartUri.parse(uri);
+      return (transport == null ? CartTransport.tcp() : transport).newServer(this);
+    }
+  }
+}

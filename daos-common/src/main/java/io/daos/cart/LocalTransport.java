@@ -1,0 +1,45 @@
+package io.daos.cart;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory CART-J network: servers are found by URI, frames are handed over without sockets. */
+final class LocalTransport extends CartTransport {
+  private final Map<String, LocalServer> servers = new ConcurrentHashMap<>();
+  private final AtomicInteger nextPort = new AtomicInteger(40000);
+
+  @Override
+  CartServer newServer(CartServer.Builder b) {
+    return new LocalServer(this, b);
+  }
+
+  @Override
+  CartClient newClient(CartClient.Builder b) {
+    return new LocalClient(this, b);
+  }
+
+  /** Binds {@code s} at {@code uri} (port 0 picks an unused one); returns the bound URI. */
+  CartUri bind(CartUri uri, LocalServer s) {
+    CartUri bound = uri.port() == 0 ? uri.withPort(nextPort.getAndIncrement()) : uri;
+    if (servers.putIfAbsent(bound.toString(), s) != null) {
+      throw new DaosException(DaosStatus.INVAL, "CART-J cannot listen on " + bound + " (in use)");
+    }
+    return bound;
+  }
+
+  void unbind(CartUri uri, LocalServer s) {
+    servers.remove(uri.toString(), s);
+  }
+
+  LocalServer lookup(String uri) {
+    return servers.get(uri);
+  }
+
+  @Override
+  public String toString() {
+    return "in-memory";
+  }
+}

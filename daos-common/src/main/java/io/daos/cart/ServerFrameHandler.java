@@ -1,0 +1,38 @@
+package io.daos.cart;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hands each decoded request to the dispatcher; replies are written back from whichever thread sends them. */
+final class ServerFrameHandler extends SimpleChannelInboundHandler<RpcFrame> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerFrameHandler.class);
+
+  private final Dispatcher dispatcher;
+  private final String name;
+
+  ServerFrameHandler(Dispatcher dispatcher, String name) {
+    super(false);
+    this.dispatcher = dispatcher;
+    this.name = name;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, RpcFrame req) {
+    Channel ch = ctx.channel();
+    dispatcher.dispatch(req, String.valueOf(ch.remoteAddress()), ch::writeAndFlush);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      LOG.debug("{}: connection from {} failed: {}", name, ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      LOG.warn("{}: closing connection from {}: {}", name, ctx.channel().remoteAddress(), cause.toString());
+    }
+    ctx.close();
+  }
+}
