@@ -145,12 +145,11 @@ public final class VosPool implements AutoCloseable {
     List<UUID> out = new ArrayList<>();
     try (Txn<byte[]> txn = store.read(); Cursor<byte[]> c = store.index.openCursor(txn)) {
       for (boolean ok = c.first(); ok; ) {
-        byte[] k = c.key();
-        if (k.length == Keys.HEAD && k[16] == Keys.CONT) {
-          out.add(Keys.uuidAt(k));
+        byte[] cont = java.util.Arrays.copyOf(c.key(), 16);
+        if (store.index.get(txn, Keys.head(cont, Keys.CONT)) != null) {
+          out.add(Keys.uuidAt(cont));
         }
-        byte[] next = Bytes.concat(java.util.Arrays.copyOf(k, 16), new byte[] {(byte) 0xff, (byte) 0xff});
-        ok = c.get(next, GetOp.MDB_SET_RANGE);
+        ok = c.get(Bytes.concat(cont, new byte[] {(byte) 0xff}), GetOp.MDB_SET_RANGE);
       }
     }
     return out;
