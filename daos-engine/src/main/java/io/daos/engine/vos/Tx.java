@@ -11,11 +11,21 @@ final class Tx {
   final Store store;
   final Txn<byte[]> txn;
   final byte[] cont;
+  /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
+  private Cursor<byte[]> seeker;
 
   Tx(Store store, Txn<byte[]> txn, byte[] cont) {
     this.store = store;
     this.txn = txn;
     this.cont = cont;
+  }
+
+  /** Closes the reused cursor; call before the transaction ends. */
+  void release() {
+    if (seeker != null) {
+      seeker.close();
+      seeker = null;
+    }
   }
 
   byte[] get(byte[] key) {
@@ -33,10 +43,12 @@ final class Tx {
   /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
   long latest(byte tag, long id, long epoch) {
     byte[] prefix = Keys.withId(cont, tag, id);
-    try (Cursor<byte[]> c = cursor()) {
-      if (c.get(Keys.versioned(cont, tag, id, epoch), GetOp.MDB_SET_RANGE) && Bytes.startsWith(c.key(), prefix)) {
-        return Keys.versionEpoch(c.key());
-      }
+    if (seeker == null) {
+      seeker = cursor();
+    }
+    Cursor<byte[]> c = seeker;
+    if (c.get(Keys.versioned(cont, tag, id, epoch), GetOp.MDB_SET_RANGE) && Bytes.startsWith(c.key(), prefix)) {
+      return Keys.versionEpoch(c.key());
     }
     return NONE;
   }

@@ -115,18 +115,26 @@ public final class VosContainer {
 
   private <T> T write(Function<Tx, T> op) {
     Txn<byte[]> txn = store.write();
+    Tx tx = new Tx(store, txn, cont);
     try {
-      T r = op.apply(new Tx(store, txn, cont));
+      T r = op.apply(tx);
+      tx.release();
       store.commit(txn);
       return r;
     } finally {
+      tx.release();
       store.abort(txn);
     }
   }
 
   private <T> T read(Function<Tx, T> op) {
     try (Txn<byte[]> txn = store.read()) {
-      return op.apply(new Tx(store, txn, cont));
+      Tx tx = new Tx(store, txn, cont);
+      try {
+        return op.apply(tx);
+      } finally {
+        tx.release();
+      }
     }
   }
 
