@@ -1,0 +1,46 @@
+package io.daos.engine.vos;
+
+import java.util.Arrays;
+
+/**
+ * An enumeration position ({@code daos_anchor_t} equivalent): opaque; start with {@link #ZERO}, pass the returned
+ * anchor back until {@link #eof()}.
+ */
+public final class Anchor {
+  /** Start of an enumeration. */
+  public static final Anchor ZERO = new Anchor(new byte[0], false);
+
+  private final byte[] after;
+  private final boolean eof;
+
+  private Anchor(byte[] after, boolean eof) {
+    this.after = after;
+    this.eof = eof;
+  }
+
+  static Anchor after(byte[] position) {
+    return new Anchor(position.clone(), false);
+  }
+
+  static Anchor endOfEnum() {
+    return new Anchor(new byte[0], true);
+  }
+
+  /** True once the enumeration has returned everything. */
+  public boolean eof() {
+    return eof;
+  }
+
+  boolean isZero() {
+    return !eof && after.length == 0;
+  }
+
+  byte[] position() {
+    return after.clone();
+  }
+
+  @Override
+  public String toString() {
+    return eof ? "Anchor[EOF]" : "Anchor" + Arrays.toString(after);
+  }
+}

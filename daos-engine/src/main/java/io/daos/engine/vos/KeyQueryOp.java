@@ -1,0 +1,143 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.List;
+import org.lmdbjava.Cursor;
+import org.lmdbjava.GetOp;
+
+/**
+ * vos_obj_query_key: the greatest (GET_MAX) or least (GET_MIN) visible dkey, akey and/or extent. As DAOS, only
+ * integer (uint64) dkeys/akeys can be queried; a dkey/akey not asked for is an input. When the max/min dkey has no
+ * matching akey or extent, the next one in order is tried. Nothing found: {@code -DER_NONEXIST}.
+ */
+final class KeyQueryOp {
+  private final Tx tx;
+  private final long epoch;
+  private final VosObjectId oid;
+  private final int flags;
+
+  KeyQueryOp(Tx tx, long epoch, VosObjectId oid, int flags) {
+    this.tx = tx;
+    this.epoch = epoch;
+    this.oid = oid;
+    this.flags = flags;
+  }
+
+  static void check(VosObjectId oid, int flags) {
+    boolean max = (flags & KeyQuery.GET_MAX) != 0;
+    if (max == ((flags & KeyQuery.GET_MIN) != 0)) {
+      throw new DaosException(DaosStatus.INVAL, "query_key needs exactly one of DAOS_GET_MAX and DAOS_GET_MIN");
+    }
+    if ((flags & (KeyQuery.GET_DKEY | KeyQuery.GET_AKEY | KeyQuery.GET_RECX)) == 0) {
+      throw new DaosException(DaosStatus.INVAL, "query_key needs DAOS_GET_DKEY, DAOS_GET_AKEY or DAOS_GET_RECX");
+    }
+    if ((flags & KeyQuery.GET_DKEY) != 0 && !oid.dkeyUint64()) {
+      throw new DaosException(DaosStatus.INVAL, "only integer dkeys can be queried (object type " + oid.otype() + ")");
+    }
+    if ((flags & KeyQuery.GET_AKEY) != 0 && !oid.akeyUint64()) {
+      throw new DaosException(DaosStatus.INVAL, "only integer akeys can be queried (object type " + oid.otype() + ")");
+    }
+  }
+
+  KeyQuery run(byte[] dkey, byte[] akey) {
+    long objId = tx.objId(oid);
+    if (objId == Tx.NONE || !tx.visible(epoch, objId)) {
+      throw new DaosException(DaosStatus.NONEXIST, "object " + oid + " does not exist");
+    }
+    if (!has(KeyQuery.GET_DKEY)) {
+      KeyQuery q = inDkey(objId, dkey, akey);
+      return q != null ? q : nonexist();
+    }
+    byte[] prefix = Keys.withId(tx.cont, Keys.DKEY, objId);
+    return walk(prefix, (stored, val) -> inDkey(objId, stored, akey));
+  }
+
+  private KeyQuery inDkey(long objId, byte[] dkey, byte[] akey) {
+    long dkeyId = tx.dkeyId(objId, dkey);
+    if (dkeyId == Tx.NONE || !tx.visible(epoch, objId, dkeyId)) {
+      return null;
+    }
+    byte[] dkeyOut = has(KeyQuery.GET_DKEY) ? KeyForm.external(dkey, true) : null;
+    if (!has(KeyQuery.GET_AKEY)) {
+      if (!has(KeyQuery.GET_RECX)) {
+        return new KeyQuery(dkeyOut, null, null);
+      }
+      Recx r = recx(objId, dkeyId, tx.akey(dkeyId, akey));
+      return r != null ? new KeyQuery(dkeyOut, null, r) : null;
+    }
+    byte[] prefix = Keys.withId(tx.cont, Keys.AKEY, dkeyId);
+    return walkOrNull(prefix, (stored, val) -> {
+      AkeyRecord rec = AkeyRecord.decode(val);
+      if (!tx.visible(epoch, objId, dkeyId, rec.id())) {
+        return null;
+      }
+      Recx r = recx(objId, dkeyId, rec);
+      return r != null || !has(KeyQuery.GET_RECX) ? new KeyQuery(dkeyOut, KeyForm.external(stored, true), r) : null;
+    });
+  }
+
+  /** The max/min visible, non-hole extent of the akey, or null (also when GET_RECX is not asked). */
+  private Recx recx(long objId, long dkeyId, AkeyRecord rec) {
+    if (rec == null || !tx.visible(epoch, objId, dkeyId, rec.id())) {
+      return null;
+    }
+    if (!has(KeyQuery.GET_RECX)) {
+      return null;
+    }
+    if (rec.type() != IodType.ARRAY) {
+      return null;
+    }
+    long floor = tx.punchFloor(epoch, objId, dkeyId, rec.id());
+    List<Fragment> frags = ArrayReader.visible(tx, rec, 0, Long.MAX_VALUE, floor, epoch).stream()
+        .filter(f -> !f.ref().isHole()).toList();
+    if (frags.isEmpty()) {
+      return null;
+    }
+    Fragment f = has(KeyQuery.GET_MAX) ? frags.get(frags.size() - 1) : frags.get(0);
+    return new Recx(f.start(), f.nr());
+  }
+
+  private interface Visit {
+    KeyQuery apply(byte[] storedKey, byte[] val);
+  }
+
+  private KeyQuery walk(byte[] prefix, Visit v) {
+    KeyQuery q = walkOrNull(prefix, v);
+    return q != null ? q : nonexist();
+  }
+
+  /** Visits the keys under {@code prefix} from the greatest (GET_MAX) or least down/up; first non-null wins. */
+  private KeyQuery walkOrNull(byte[] prefix, Visit v) {
+    boolean max = has(KeyQuery.GET_MAX);
+    try (Cursor<byte[]> c = tx.cursor()) {
+      boolean ok = max ? seekLast(c, prefix) : c.get(prefix, GetOp.MDB_SET_RANGE);
+      for (; ok && Bytes.startsWith(c.key(), prefix); ok = max ? c.prev() : c.next()) {
+        byte[] stored = java.util.Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
+        KeyQuery q = v.apply(stored, c.val());
+        if (q != null) {
+          return q;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean seekLast(Cursor<byte[]> c, byte[] prefix) {
+    byte[] after = prefix.clone();
+    int i = after.length - 1;
+    while (i >= 0 && after[i] == (byte) 0xff) {
+      after[i--] = 0;
+    }
+    after[i]++;
+    return c.get(after, GetOp.MDB_SET_RANGE) ? c.prev() : c.last();
+  }
+
+  private boolean has(int bit) {
+    return (flags & bit) != 0;
+  }
+
+  private static KeyQuery nonexist() {
+    throw new DaosException(DaosStatus.NONEXIST, "no visible key or extent matches the query");
+  }
+}

@@ -1,0 +1,113 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.Txn;
+
+/**
+ * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob file and its
+ * allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS threads) and, unless
+ * {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta pages).
+ * Single-threaded per D7: only the owning target's thread calls it.
+ */
+final class Store implements AutoCloseable {
+  static final String DATA_FILE = "data.mdb";
+  static final String BLOB_FILE = "blob.dat";
+  private static final byte[] NEXT_ID = {'i', 'd'};
+
+  final Env<byte[]> env;
+  final Dbi<byte[]> index;
+  final Dbi<byte[]> meta;
+  final ExtentAllocator alloc;
+  final BlobFile blob;
+  final VosOptions opts;
+  final int maxKeySize;
+  private boolean blobDirty;
+
+  Store(Path dir, VosOptions opts) throws IOException {
+    this.opts = opts;
+    EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
+        : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
+    this.env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
+        .open(dir.toFile(), flags);
+    this.index = env.openDbi("index", DbiFlags.MDB_CREATE);
+    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
+    this.alloc = new ExtentAllocator(meta);
+    this.blob = new BlobFile(dir.resolve(BLOB_FILE));
+    this.maxKeySize = env.getMaxKeySize();
+  }
+
+  long nextId(Txn<byte[]> txn) {
+    byte[] v = meta.get(txn, NEXT_ID);
+    long id = v == null ? 1 : Bytes.getLong(v, 0);
+    meta.put(txn, NEXT_ID, Bytes.ofLong(id + 1));
+    return id;
+  }
+
+  /** Stores {@code len} bytes of {@code data} inline or in the blob (data written now, forced at commit). */
+  ValueRef putValue(Txn<byte[]> txn, long recordSize, byte[] data, int from, int len) {
+    if (len < opts.dataThresh() || opts.dataThresh() == 0) {
+      byte[] copy = new byte[len];
+      System.arraycopy(data, from, copy, 0, len);
+      return ValueRef.inline(recordSize, copy);
+    }
+    long off = alloc.allocate(txn, len);
+    blob.write(off, data, from, len);
+    blobDirty = true;
+    return ValueRef.blob(recordSize, off, len);
+  }
+
+  void readValue(ValueRef v, long byteOff, byte[] dst, int to, int len) {
+    if (v.kind() == ValueRef.INLINE) {
+      System.arraycopy(v.inline(), (int) byteOff, dst, to, len);
+    } else if (v.kind() == ValueRef.BLOB) {
+      blob.read(v.blobOff() + byteOff, dst, to, len);
+    }
+  }
+
+  void freeValue(Txn<byte[]> txn, ValueRef v) {
+    if (v.kind() == ValueRef.BLOB) {
+      alloc.free(txn, v.blobOff(), v.len());
+    }
+  }
+
+  /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
+  void commit(Txn<byte[]> txn) {
+    if (blobDirty) {
+      blob.force();
+      blobDirty = false;
+    }
+    txn.commit();
+  }
+
+  void abort(Txn<byte[]> txn) {
+    blobDirty = false;
+    txn.close();
+  }
+
+  Txn<byte[]> write() {
+    return env.txnWrite();
+  }
+
+  Txn<byte[]> read() {
+    return env.txnRead();
+  }
+
+  @Override
+  public void close() {
+    try {
+      blob.close();
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "closing blob: " + e.getMessage(), e);
+    } finally {
+      env.close();
+    }
+  }
+}

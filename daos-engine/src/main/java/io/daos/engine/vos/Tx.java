@@ -1,0 +1,110 @@
+package io.daos.engine.vos;
+
+import org.lmdbjava.Cursor;
+import org.lmdbjava.GetOp;
+import org.lmdbjava.Txn;
+
+/** One LMDB transaction on one container's key range, with the incarnation log queries every op needs. */
+final class Tx {
+  static final long NONE = -1;
+
+  final Store store;
+  final Txn<byte[]> txn;
+  final byte[] cont;
+  /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
+  private Cursor<byte[]> seeker;
+
+  Tx(Store store, Txn<byte[]> txn, byte[] cont) {
+    this.store = store;
+    this.txn = txn;
+    this.cont = cont;
+  }
+
+  /** Closes the reused cursor; call before the transaction ends. */
+  void release() {
+    if (seeker != null) {
+      seeker.close();
+      seeker = null;
+    }
+  }
+
+  byte[] get(byte[] key) {
+    return store.index.get(txn, key);
+  }
+
+  void put(byte[] key, byte[] val) {
+    store.index.put(txn, key, val);
+  }
+
+  Cursor<byte[]> cursor() {
+    return store.index.openCursor(txn);
+  }
+
+  /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
+  long latest(byte tag, long id, long epoch) {
+    byte[] prefix = Keys.withId(cont, tag, id);
+    if (seeker == null) {
+      seeker = cursor();
+    }
+    Cursor<byte[]> c = seeker;
+    if (c.get(Keys.versioned(cont, tag, id, epoch), GetOp.MDB_SET_RANGE) && Bytes.startsWith(c.key(), prefix)) {
+      return Keys.versionEpoch(c.key());
+    }
+    return NONE;
+  }
+
+  /** The newest punch at or below {@code epoch} on any of {@code ids} (an entity and its ancestors). */
+  long punchFloor(long epoch, long... ids) {
+    long floor = NONE;
+    for (long id : ids) {
+      floor = Math.max(floor, latest(Keys.PUNCH, id, epoch));
+    }
+    return floor;
+  }
+
+  /** Entity {@code ids[last]} exists at {@code epoch}: created after every punch of it and its ancestors. */
+  boolean visible(long epoch, long... ids) {
+    long created = latest(Keys.CREATE, ids[ids.length - 1], epoch);
+    return created != NONE && created > punchFloor(epoch, ids);
+  }
+
+  void logCreate(long id, long epoch) {
+    put(Keys.versioned(cont, Keys.CREATE, id, epoch), new byte[0]);
+  }
+
+  void logPunch(long id, long epoch) {
+    put(Keys.versioned(cont, Keys.PUNCH, id, epoch), new byte[0]);
+  }
+
+  /** Id stored under an entity key, or {@link #NONE}. */
+  long id(byte[] key) {
+    byte[] v = get(key);
+    return v == null ? NONE : Bytes.getLong(v, 0);
+  }
+
+  long objId(VosObjectId oid) {
+    return id(Keys.obj(cont, oid));
+  }
+
+  long dkeyId(long objId, byte[] dkey) {
+    return objId == NONE ? NONE : id(Keys.child(cont, Keys.DKEY, objId, dkey));
+  }
+
+  AkeyRecord akey(long dkeyId, byte[] akey) {
+    if (dkeyId == NONE) {
+      return null;
+    }
+    byte[] v = get(Keys.child(cont, Keys.AKEY, dkeyId, akey));
+    return v == null ? null : AkeyRecord.decode(v);
+  }
+
+  /** The id under {@code key}, creating the entry with a fresh id if absent. */
+  long ensureId(byte[] key) {
+    long id = id(key);
+    if (id == NONE) {
+      id = store.nextId(txn);
+      put(key, Bytes.ofLong(id));
+    }
+    return id;
+  }
+}

@@ -1,0 +1,121 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.List;
+
+/** vos_obj_update: conditionals, incarnation log creates, then value versions at the epoch. */
+final class UpdateOp {
+  private final Tx tx;
+  private final long epoch;
+  private final VosObjectId oid;
+
+  UpdateOp(Tx tx, long epoch, VosObjectId oid) {
+    this.tx = tx;
+    this.epoch = epoch;
+    this.oid = oid;
+  }
+
+  void run(byte[] dkey, List<Iod> iods, int flags) {
+    long objId = tx.objId(oid);
+    long dkeyId = tx.dkeyId(objId, dkey);
+    boolean dkeyExists = dkeyId != Tx.NONE && tx.visible(epoch, objId, dkeyId);
+    if (Cond.has(flags, Cond.DKEY_INSERT) && dkeyExists) {
+      throw new DaosException(DaosStatus.EXIST, "dkey exists (DAOS_COND_DKEY_INSERT)");
+    }
+    if (Cond.has(flags, Cond.DKEY_UPDATE) && !dkeyExists) {
+      throw new DaosException(DaosStatus.NONEXIST, "dkey does not exist (DAOS_COND_DKEY_UPDATE)");
+    }
+    for (Iod iod : iods) {
+      checkAkey(dkeyId, dkeyExists, objId, iod, Cond.has(flags, Cond.PER_AKEY) ? iod.flags() : flags);
+    }
+    objId = ensureVisible(Keys.obj(tx.cont, oid));
+    dkeyId = ensureVisible(Keys.child(tx.cont, Keys.DKEY, objId, dkey), objId);
+    for (Iod iod : iods) {
+      writeIod(objId, dkeyId, iod);
+    }
+  }
+
+  private void checkAkey(long dkeyId, boolean dkeyExists, long objId, Iod iod, int af) {
+    AkeyRecord rec = tx.akey(dkeyId, iod.akey());
+    boolean exists = dkeyExists && rec != null && tx.visible(epoch, objId, dkeyId, rec.id());
+    if (Cond.has(af, Cond.AKEY_INSERT) && exists) {
+      throw new DaosException(DaosStatus.EXIST, "akey exists (DAOS_COND_AKEY_INSERT)");
+    }
+    if (Cond.has(af, Cond.AKEY_UPDATE) && !exists) {
+      throw new DaosException(DaosStatus.NONEXIST, "akey does not exist (DAOS_COND_AKEY_UPDATE)");
+    }
+    if (rec == null) {
+      return;
+    }
+    if (rec.type() != iod.type()) {
+      throw new DaosException(DaosStatus.INVAL, "akey holds " + rec.type() + " values, not " + iod.type());
+    }
+    if (iod.type() == IodType.ARRAY && iod.recordSize() != 0 && rec.recordSize() != 0
+        && iod.recordSize() != rec.recordSize()) {
+      throw new DaosException(DaosStatus.INVAL, "record size " + iod.recordSize()
+          + " differs from the akey's record size " + rec.recordSize() + "; an akey keeps one record size");
+    }
+  }
+
+  /** Id of the entity under {@code key} (created if needed), logging a create if it is not visible now. */
+  private long ensureVisible(byte[] key, long... ancestors) {
+    long id = tx.ensureId(key);
+    long[] ids = append(ancestors, id);
+    if (tx.punchFloor(epoch, ids) == epoch) {
+      throw new DaosException(DaosStatus.NO_PERM, "update at epoch " + epoch + " conflicts with a punch at that epoch");
+    }
+    if (!tx.visible(epoch, ids)) {
+      tx.logCreate(id, epoch);
+    }
+    return id;
+  }
+
+  private void writeIod(long objId, long dkeyId, Iod iod) {
+    byte[] key = Keys.child(tx.cont, Keys.AKEY, dkeyId, iod.akey());
+    byte[] old = tx.get(key);
+    AkeyRecord rec = old != null ? AkeyRecord.decode(old) : new AkeyRecord(tx.store.nextId(tx.txn), iod.type(), 0, 0);
+    if (old == null) {
+      tx.put(key, rec.encode());
+    }
+    ensureVisible(key, objId, dkeyId);
+    if (iod.type() == IodType.SINGLE) {
+      ValueRef v = iod.recordSize() == 0 ? ValueRef.hole()
+          : tx.store.putValue(tx.txn, iod.recordSize(), iod.data(), 0, iod.data().length);
+      replace(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch), v);
+    } else {
+      writeExtents(key, rec, iod);
+    }
+  }
+
+  private void writeExtents(byte[] akeyKey, AkeyRecord rec, Iod iod) {
+    long rs = iod.recordSize();
+    int off = 0;
+    AkeyRecord updated = rec;
+    for (Recx r : iod.recxs()) {
+      int len = (int) (r.nr() * rs);
+      ValueRef v = rs == 0 ? ValueRef.hole() : tx.store.putValue(tx.txn, rs, iod.data(), off, len);
+      off += len;
+      replace(Keys.extent(tx.cont, rec.id(), r.end(), epoch, r.idx()), v);
+      updated = updated.withArray(rs == 0 ? updated.recordSize() : rs, r.nr());
+    }
+    if (!updated.equals(rec)) {
+      tx.put(akeyKey, updated.encode());
+    }
+  }
+
+  /** Puts a version, freeing the blob space of a version it overwrites at the same epoch. */
+  private void replace(byte[] key, ValueRef v) {
+    byte[] prev = tx.get(key);
+    if (prev != null) {
+      tx.store.freeValue(tx.txn, ValueRef.decode(prev));
+    }
+    tx.put(key, v.encode());
+  }
+
+  private static long[] append(long[] a, long v) {
+    long[] r = java.util.Arrays.copyOf(a, a.length + 1);
+    r[a.length] = v;
+    return r;
+  }
+}

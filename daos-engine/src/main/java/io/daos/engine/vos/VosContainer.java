@@ -1,0 +1,170 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.lmdbjava.Txn;
+
+/**
+ * One container of a {@link VosPool}: update, fetch, punch, enumerate and query objects at epochs. Epochs are
+ * DAOS HLC values; a read epoch that is negative as a Java long (e.g. {@code DAOS_EPOCH_MAX = ~0}) means
+ * "latest". Updates and punches need an epoch in [1, Long.MAX_VALUE). Every call is one LMDB transaction;
+ * a write is durable when it returns. Keys are in the caller's form (uint64 keys: 8 little-endian bytes).
+ * <p>Not thread-safe, by design (DESIGN D7): only the owning target's thread uses it; there are no locks.
+ */
+public final class VosContainer {
+  private final Store store;
+  private final UUID uuid;
+  private final byte[] cont;
+
+  VosContainer(Store store, UUID uuid) {
+    this.store = store;
+    this.uuid = uuid;
+    this.cont = Keys.uuid(uuid);
+  }
+
+  public UUID uuid() {
+    return uuid;
+  }
+
+  /** vos_obj_update: writes {@code iods} under {@code dkey} at {@code epoch}; {@code flags} are {@link Cond} bits. */
+  public void update(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags) {
+    byte[] d = dkey(oid, dkey);
+    List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
+    write(tx -> {
+      new UpdateOp(tx, writeEpoch(epoch), oid).run(d, checked, flags);
+      return null;
+    });
+  }
+
+  /** vos_obj_fetch: one {@link FetchedValue} per iod, as visible at {@code epoch}. */
+  public List<FetchedValue> fetch(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags) {
+    byte[] d = dkey(oid, dkey);
+    List<Iod> checked = IodCheck.forFetch(iods, oid, maxKey());
+    return read(tx -> new FetchOp(tx, readEpoch(epoch), oid).run(d, checked, flags));
+  }
+
+  /** Punches the whole object at {@code epoch} ({@link Cond#PUNCH}: fail if it does not exist). */
+  public void punchObject(long epoch, VosObjectId oid, int flags) {
+    write(tx -> {
+      new PunchOp(tx, writeEpoch(epoch), oid).object(flags);
+      return null;
+    });
+  }
+
+  /** Punches dkeys of an object at {@code epoch}. */
+  public void punchDkeys(long epoch, VosObjectId oid, List<byte[]> dkeys, int flags) {
+    List<byte[]> ds = dkeys.stream().map(k -> dkey(oid, k)).toList();
+    write(tx -> {
+      new PunchOp(tx, writeEpoch(epoch), oid).dkeys(ds, flags);
+      return null;
+    });
+  }
+
+  /** Punches akeys under one dkey at {@code epoch}. */
+  public void punchAkeys(long epoch, VosObjectId oid, byte[] dkey, List<byte[]> akeys, int flags) {
+    byte[] d = dkey(oid, dkey);
+    List<byte[]> as = akeys.stream().map(k -> akey(oid, k)).toList();
+    write(tx -> {
+      new PunchOp(tx, writeEpoch(epoch), oid).akeys(d, as, flags);
+      return null;
+    });
+  }
+
+  /** Objects visible at {@code epoch}, at most {@code max} per call. */
+  public EnumPage<VosObjectId> listObjects(long epoch, Anchor anchor, int max) {
+    checkMax(max);
+    return read(tx -> new Lister(tx, readEpoch(epoch)).objects(anchor, max));
+  }
+
+  public EnumPage<byte[]> listDkeys(long epoch, VosObjectId oid, Anchor anchor, int max) {
+    checkMax(max);
+    return read(tx -> new Lister(tx, readEpoch(epoch)).dkeys(oid, anchor, max));
+  }
+
+  public EnumPage<byte[]> listAkeys(long epoch, VosObjectId oid, byte[] dkey, Anchor anchor, int max) {
+    checkMax(max);
+    byte[] d = dkey(oid, dkey);
+    return read(tx -> new Lister(tx, readEpoch(epoch)).akeys(oid, d, anchor, max));
+  }
+
+  /** Visible extents of an array akey (newest fragment per index, holes skipped), ordered by index. */
+  public EnumPage<RecxEntry> listRecx(long epoch, VosObjectId oid, byte[] dkey, byte[] akey, Anchor anchor,
+      int max) {
+    checkMax(max);
+    byte[] d = dkey(oid, dkey);
+    byte[] a = akey(oid, akey);
+    return read(tx -> new Lister(tx, readEpoch(epoch)).recxs(oid, d, a, anchor, max));
+  }
+
+  /**
+   * vos_obj_query_key with {@link KeyQuery} flags; {@code dkey}/{@code akey} are inputs when GET_DKEY/GET_AKEY
+   * are not set (may be null otherwise).
+   */
+  public KeyQuery queryKey(long epoch, VosObjectId oid, int flags, byte[] dkey, byte[] akey) {
+    KeyQueryOp.check(oid, flags);
+    byte[] d = (flags & KeyQuery.GET_DKEY) != 0 ? null : dkey(oid, dkey);
+    byte[] a = (flags & KeyQuery.GET_AKEY) != 0 || akey == null ? null : akey(oid, akey);
+    if ((flags & (KeyQuery.GET_AKEY | KeyQuery.GET_RECX)) == KeyQuery.GET_RECX && a == null) {
+      throw new DaosException(DaosStatus.INVAL, "DAOS_GET_RECX without DAOS_GET_AKEY needs an akey");
+    }
+    return read(tx -> new KeyQueryOp(tx, readEpoch(epoch), oid, flags).run(d, a));
+  }
+
+  private <T> T write(Function<Tx, T> op) {
+    Txn<byte[]> txn = store.write();
+    Tx tx = new Tx(store, txn, cont);
+    try {
+      T r = op.apply(tx);
+      tx.release();
+      store.commit(txn);
+      return r;
+    } finally {
+      tx.release();
+      store.abort(txn);
+    }
+  }
+
+  private <T> T read(Function<Tx, T> op) {
+    try (Txn<byte[]> txn = store.read()) {
+      Tx tx = new Tx(store, txn, cont);
+      try {
+        return op.apply(tx);
+      } finally {
+        tx.release();
+      }
+    }
+  }
+
+  private byte[] dkey(VosObjectId oid, byte[] k) {
+    return KeyForm.stored(k, oid.dkeyUint64(), "dkey", maxKey());
+  }
+
+  private byte[] akey(VosObjectId oid, byte[] k) {
+    return KeyForm.stored(k, oid.akeyUint64(), "akey", maxKey());
+  }
+
+  private int maxKey() {
+    return KeyForm.maxKeySize(store);
+  }
+
+  private static long readEpoch(long epoch) {
+    return epoch < 0 ? Long.MAX_VALUE : epoch;
+  }
+
+  private static long writeEpoch(long epoch) {
+    if (epoch <= 0 || epoch == Long.MAX_VALUE) {
+      throw new DaosException(DaosStatus.INVAL, "invalid epoch " + Long.toUnsignedString(epoch)
+          + " for a write; use an HLC epoch in [1, 2^63-1)");
+    }
+    return epoch;
+  }
+
+  private static void checkMax(int max) {
+    if (max <= 0) {
+      throw new DaosException(DaosStatus.INVAL, "enumeration batch size must be > 0, got " + max);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.daos.engine.vos;
+
+/**
+ * A DAOS object id ({@code daos_obj_id_t}: hi, lo). The object type lives in hi bits 63..56 and decides how
+ * dkeys and akeys are ordered (see {@link #dkeyUint64()}).
+ */
+public record VosObjectId(long hi, long lo) {
+  static final int OT_DKEY_UINT64 = 2;
+  static final int OT_AKEY_UINT64 = 3;
+  static final int OT_MULTI_UINT64 = 4;
+  static final int OT_KV_UINT64 = 9;
+  static final int OT_ARRAY = 11;
+  static final int OT_ARRAY_ATTR = 12;
+  static final int OT_ARRAY_BYTE = 13;
+
+  /** An id with object type {@code otype} and the 96 user bits (hi[31:0], lo). */
+  public static VosObjectId of(int otype, long userHi, long lo) {
+    return new VosObjectId(((long) otype << 56) | (userHi & 0xffffffffL), lo);
+  }
+
+  /** {@code daos_otype_t} from hi bits 63..56. */
+  public int otype() {
+    return (int) (hi >>> 56);
+  }
+
+  /** As DAOS {@code daos_is_dkey_uint64}: dkeys are 8-byte native (little-endian) integers ordered numerically. */
+  public boolean dkeyUint64() {
+    int t = otype();
+    return t == OT_DKEY_UINT64 || t == OT_MULTI_UINT64 || t == OT_KV_UINT64 || t == OT_ARRAY
+        || t == OT_ARRAY_ATTR || t == OT_ARRAY_BYTE;
+  }
+
+  /** As DAOS {@code daos_is_akey_uint64}. */
+  public boolean akeyUint64() {
+    int t = otype();
+    return t == OT_AKEY_UINT64 || t == OT_MULTI_UINT64;
+  }
+
+  byte[] toBytes() {
+    byte[] b = new byte[16];
+    Bytes.putLong(b, 0, hi);
+    Bytes.putLong(b, 8, lo);
+    return b;
+  }
+
+  static VosObjectId fromBytes(byte[] b, int off) {
+    return new VosObjectId(Bytes.getLong(b, off), Bytes.getLong(b, off + 8));
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%d.%d", hi, lo);
+  }
+}

@@ -1,0 +1,169 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.lmdbjava.Cursor;
+import org.lmdbjava.GetOp;
+import org.lmdbjava.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The versioned object store of one pool on one target (DAOS {@code vos_pool}): an LMDB environment plus a blob
+ * file in {@code <dir>/vos-<tgt>/} ({@code data.mdb}, {@code lock.mdb}, {@code blob.dat}), holding containers.
+ * <p>Not thread-safe, by design (DESIGN D7): a pool is opened, used and closed by its target's single thread;
+ * there are no locks on this path.
+ */
+public final class VosPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VosPool.class);
+
+  private final Path dir;
+  private final Store store;
+
+  private VosPool(Path dir, Store store) {
+    this.dir = dir;
+    this.store = store;
+  }
+
+  /** The directory of target {@code tgt}'s VOS pool under {@code poolDir}. */
+  public static Path path(Path poolDir, int tgt) {
+    return poolDir.resolve("vos-" + tgt);
+  }
+
+  /** Creates the target's pool; {@code -DER_EXIST} if it is already there. */
+  public static VosPool create(Path poolDir, int tgt, VosOptions opts) {
+    Path d = path(poolDir, tgt);
+    if (Files.exists(d.resolve(Store.DATA_FILE))) {
+      throw new DaosException(DaosStatus.EXIST, "VOS pool " + d + " already exists");
+    }
+    try {
+      Files.createDirectories(d);
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot create " + d + ": " + e.getMessage(), e);
+    }
+    LOG.debug("vos: creating pool at {}", d);
+    return openDir(d, opts);
+  }
+
+  /** Opens an existing target pool; {@code -DER_NONEXIST} if there is none. */
+  public static VosPool open(Path poolDir, int tgt, VosOptions opts) {
+    Path d = path(poolDir, tgt);
+    if (!Files.exists(d.resolve(Store.DATA_FILE))) {
+      throw new DaosException(DaosStatus.NONEXIST, "no VOS pool at " + d);
+    }
+    return openDir(d, opts);
+  }
+
+  /** Removes a (closed) target pool and its files; a missing pool is not an error. */
+  public static void destroy(Path poolDir, int tgt) {
+    Path d = path(poolDir, tgt);
+    if (!Files.exists(d)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(d)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot destroy VOS pool " + d + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static VosPool openDir(Path d, VosOptions opts) {
+    try {
+      return new VosPool(d, new Store(d, opts));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DaosException de) {
+        throw de;
+      }
+      throw new DaosException(DaosStatus.IO, "cannot open VOS pool " + d + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Longest dkey/akey accepted (LMDB key limit minus the index key header); longer ones get DER_KEY2BIG. */
+  public int maxKeySize() {
+    return KeyForm.maxKeySize(store);
+  }
+
+  /** Creates a container; {@code -DER_EXIST} if it exists. */
+  public VosContainer createContainer(UUID uuid) {
+    byte[] key = Keys.head(Keys.uuid(uuid), Keys.CONT);
+    try (Txn<byte[]> txn = store.write()) {
+      if (store.index.get(txn, key) != null) {
+        throw new DaosException(DaosStatus.EXIST, "container " + uuid + " exists");
+      }
+      store.index.put(txn, key, new byte[0]);
+      store.commit(txn);
+    }
+    return new VosContainer(store, uuid);
+  }
+
+  /** Opens a container; {@code -DER_NONEXIST} if absent. */
+  public VosContainer openContainer(UUID uuid) {
+    try (Txn<byte[]> txn = store.read()) {
+      if (store.index.get(txn, Keys.head(Keys.uuid(uuid), Keys.CONT)) == null) {
+        throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
+      }
+    }
+    return new VosContainer(store, uuid);
+  }
+
+  /** Destroys a container: all its records go, blob space returns to the allocator. */
+  public void destroyContainer(UUID uuid) {
+    byte[] prefix = Keys.uuid(uuid);
+    try (Txn<byte[]> txn = store.write()) {
+      if (store.index.get(txn, Keys.head(prefix, Keys.CONT)) == null) {
+        throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
+      }
+      try (Cursor<byte[]> c = store.index.openCursor(txn)) {
+        for (boolean ok = c.get(prefix, GetOp.MDB_SET_RANGE); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
+          byte tag = c.key()[16];
+          if (tag == Keys.SV || tag == Keys.EXT) {
+            store.freeValue(txn, ValueRef.decode(c.val()));
+          }
+          c.delete();
+        }
+      }
+      store.commit(txn);
+    }
+  }
+
+  public List<UUID> listContainers() {
+    List<UUID> out = new ArrayList<>();
+    try (Txn<byte[]> txn = store.read(); Cursor<byte[]> c = store.index.openCursor(txn)) {
+      for (boolean ok = c.first(); ok; ) {
+        byte[] cont = java.util.Arrays.copyOf(c.key(), 16);
+        if (store.index.get(txn, Keys.head(cont, Keys.CONT)) != null) {
+          out.add(Keys.uuidAt(cont));
+        }
+        ok = c.get(Bytes.concat(cont, new byte[] {(byte) 0xff}), GetOp.MDB_SET_RANGE);
+      }
+    }
+    return out;
+  }
+
+  /** Bytes of the blob file handed out so far (high-water mark of the extent allocator). */
+  long blobEnd() {
+    try (Txn<byte[]> txn = store.read()) {
+      return store.alloc.end(txn);
+    }
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

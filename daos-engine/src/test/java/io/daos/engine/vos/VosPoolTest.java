@@ -1,0 +1,107 @@
+package io.daos.engine.vos;
+
+import static io.daos.engine.vos.VosFixture.OID;
+import static io.daos.engine.vos.VosFixture.b;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pool lifecycle, key validation and durability across an unclean exit. */
+class VosPoolTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("create, reopen, destroy; DER_EXIST and DER_NONEXIST")
+  void lifecycle() {
+    UUID u = UUID.randomUUID();
+    try (VosPool p = VosPool.create(dir, 3, VosOptions.defaults())) {
+      p.createContainer(u).update(5, OID, b("d"), List.of(Iod.single(b("a"), b("v"))), 0);
+      assertTrue(Files.exists(dir.resolve("vos-3").resolve("data.mdb")));
+    }
+    assertEquals(DaosStatus.EXIST,
+        assertThrows(DaosException.class, () -> VosPool.create(dir, 3, VosOptions.defaults())).status());
+    try (VosPool p = VosPool.open(dir, 3, VosOptions.defaults())) {
+      assertEquals(List.of(u), p.listContainers());
+      assertEquals("v", VosFixture.s(p.openContainer(u).fetch(5, OID, b("d"),
+          List.of(Iod.fetchSingle(b("a"))), 0).get(0).data()));
+    }
+    VosPool.destroy(dir, 3);
+    assertFalse(Files.exists(dir.resolve("vos-3")));
+    assertEquals(DaosStatus.NONEXIST,
+        assertThrows(DaosException.class, () -> VosPool.open(dir, 3, VosOptions.defaults())).status());
+  }
+
+  @Test
+  @DisplayName("bad keys and iods: DER_INVAL, DER_KEY2BIG, DER_REC2BIG")
+  void badInput() {
+    try (VosFixture f = new VosFixture(dir)) {
+      VosContainer c = f.cont;
+      assertDer(DaosStatus.INVAL, () -> c.update(1, OID, new byte[0], List.of(Iod.single(b("a"), b("v"))), 0));
+      assertDer(DaosStatus.INVAL, () -> c.update(1, OID, b("d"), List.of(Iod.single(new byte[0], b("v"))), 0));
+      byte[] big = new byte[f.pool.maxKeySize() + 1];
+      assertDer(DaosStatus.KEY2BIG, () -> c.update(1, OID, big, List.of(Iod.single(b("a"), b("v"))), 0));
+      byte[] max = new byte[f.pool.maxKeySize()];
+      c.update(1, OID, max, List.of(Iod.single(max, b("v"))), 0);
+      assertDer(DaosStatus.INVAL, () -> c.update(1, VosFixture.UINT_OID, b("not-8-bytes"),
+          List.of(Iod.single(VosFixture.u64(1), b("v"))), 0));
+      assertDer(DaosStatus.INVAL, () -> c.update(1, OID, b("d"),
+          List.of(Iod.single(b("a"), b("v")), Iod.single(b("a"), b("w"))), 0));
+      assertDer(DaosStatus.INVAL, () -> c.update(0, OID, b("d"), List.of(Iod.single(b("a"), b("v"))), 0));
+      c.update(2, OID, b("d"), List.of(Iod.single(b("a"), b("value"))), 0);
+      assertDer(DaosStatus.REC2BIG, () -> c.fetch(2, OID, b("d"),
+          List.of(new Iod(b("a"), IodType.SINGLE, 2, List.of(), null, 0)), 0));
+    }
+  }
+
+  private static void assertDer(DaosStatus want, org.junit.jupiter.api.function.Executable op) {
+    assertEquals(want, assertThrows(DaosException.class, op).status());
+  }
+
+  @Test
+  @DisplayName("every acknowledged update survives a process halt without clean shutdown")
+  void reopenDurability() throws Exception {
+    UUID u = UUID.randomUUID();
+    int n = 40;
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), u.toString(),
+        Integer.toString(n)));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int acked = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("ACK ")) {
+          acked = Integer.parseInt(line.substring(4)) + 1;
+        }
+      }
+    } finally {
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "writer exits");
+    }
+    assertEquals(n, acked);
+    try (VosPool pool = VosPool.open(dir, 0, VosOptions.defaults().withMapSize(64L << 20))) {
+      VosContainer c = pool.openContainer(u);
+      for (int i = 0; i < acked; i++) {
+        FetchedValue v = c.fetch(-1, OID, b("d" + i), List.of(Iod.fetchSingle(b("a"))), 0).get(0);
+        assertArrayEquals(CrashWriter.value(i), v.data(), "update " + i);
+      }
+    }
+  }
+}
