@@ -32,7 +32,7 @@ public final class ProcessMonitor implements AutoCloseable {
   });
 
   public ProcessMonitor(PoolEvicter evicter) {
-    this(evicter, pid -> ProcessHandle.of(pid).map(ProcessHandle::onExit).orElse(null));
+    this(evicter, ProcessMonitor::onExit);
   }
 
   /** @param exitWatcher completes when process {@code pid} exits (null if it is already gone) */
@@ -106,6 +106,14 @@ public final class ProcessMonitor implements AutoCloseable {
         LOG.error("failed to clean up pool handles of machine {}: {}", machine, e.getMessage());
       }
     });
+  }
+
+  /** The kernel's word that {@code pid} exited (never, for this process, which cannot watch itself). */
+  private static java.util.concurrent.CompletableFuture<?> onExit(long pid) {
+    if (pid == ProcessHandle.current().pid()) {
+      return new java.util.concurrent.CompletableFuture<Void>();
+    }
+    return ProcessHandle.of(pid).map(ProcessHandle::onExit).orElse(null);
   }
 
   private void watch(long pid) {
