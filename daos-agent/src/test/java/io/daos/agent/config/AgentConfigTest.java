@@ -80,6 +80,15 @@ class AgentConfigTest {
     assertEquals(Duration.ZERO, d.cacheExpiration());
   }
 
+  @Test
+  void shippedSampleParses() {
+    Path sample = Path.of(System.getProperty("user.dir")).resolveSibling("config").resolve("daos_agent.yml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sample), "no config/daos_agent.yml");
+    AgentConfig c = AgentConfig.load(sample);
+    assertTrue(c.transport().allowInsecure());
+    assertEquals("/tmp/jdaos/agent", c.runtimeDir());
+  }
+
   // TestAgent_LoadConfig
   @Test
   void badPath() {
