@@ -12,6 +12,7 @@ import io.daos.drpc.DrpcRegistry;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.ctl.ControlService;
+import io.daos.server.drpc.SecDrpcHandlers;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import io.daos.server.engine.EngineHarness;
@@ -117,8 +118,9 @@ public final class DaosServer implements AutoCloseable {
     grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService())));
     grpc.start();
-    ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir,
-        SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient)));
+    DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient);
+    SecDrpcHandlers.register(registry, valid.transport().allowInsecure(), Path.of(valid.transport().clientCertDir()));
+    ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry));
     drpc.start();
     harness.start();
   }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * daos_server's upcall handlers for engines (DAOS's srvModule and mgmtModule in server/mgmt_drpc.go):
  * SRV NOTIFY_READY (301) and CLUSTER_EVENT (304). The MGMT and SEC modules are registered so that their
- * methods answer UNKNOWN_METHOD; SEC VALIDATE_CREDS (401) and the other SRV methods come later.
+ * methods answer UNKNOWN_METHOD; SEC VALIDATE_CREDS (401) is in {@link SecDrpcHandlers}.
  */
 public final class SrvDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(SrvDrpcHandlers.class);

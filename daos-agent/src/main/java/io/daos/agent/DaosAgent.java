@@ -1,0 +1,211 @@
+package io.daos.agent;
+
+import io.daos.agent.config.AgentConfig;
+import io.daos.agent.mgmt.AttachInfoCache;
+import io.daos.agent.mgmt.AttachInfoSource;
+import io.daos.agent.mgmt.FabricSelector;
+import io.daos.agent.mgmt.MgmtModule;
+import io.daos.agent.mgmt.PoolEvicter;
+import io.daos.agent.mgmt.ProcessMonitor;
+import io.daos.agent.security.CredentialFactory;
+import io.daos.agent.security.SecurityModule;
+import io.daos.agent.security.UserDb;
+import io.daos.common.Component;
+import io.daos.common.Fault;
+import io.daos.common.FaultCode;
+import io.daos.common.LifeCycle;
+import io.daos.control.ChannelFactory;
+import io.daos.control.ControlClient;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.DrpcServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daos_agent daemon (DAOS cmd/daos_agent/start.go): validates the config, opens a control client to the
+ * MS (component agent), builds the attach-info cache and process monitor, registers the SEC_AGENT and MGMT
+ * dRPC modules and listens on {@code <runtime_dir>/daos_agent.sock} (mode 0666, stale file removed).
+ * {@link #close()} is the one stop path (signals, shutdown hook, tests): calls are refused from then on,
+ * tracked pool handles are evicted unless {@code disable_auto_evict}, and everything started is closed in
+ * reverse order.
+ */
+public final class DaosAgent implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DaosAgent.class);
+  /** Deadline of each MS request the agent makes. */
+  static final Duration MS_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Builder cfg;
+  private final LifeCycle lifeCycle = new LifeCycle("daos_agent");
+  private final AtomicBoolean shuttingDown = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private ProcessMonitor monitor;
+  private MgmtModule mgmt;
+  private DrpcServer drpc;
+
+  private DaosAgent(Builder cfg) {
+    this.cfg = cfg;
+  }
+
+  public static Builder builder(AgentConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @throws io.daos.agent.config.AgentConfigException for an invalid config
+   * @throws Fault in secure mode (control-plane TLS is not implemented) or for an unusable runtime directory
+   */
+  public void start() throws IOException {
+    lifeCycle.transition(LifeCycle.State.STARTING);
+    try {
+      doStart();
+      lifeCycle.transition(LifeCycle.State.RUNNING);
+    } catch (IOException | RuntimeException e) {
+      lifeCycle.transition(LifeCycle.State.FAILED);
+      close();
+      throw e;
+    }
+    LOG.info("daos_agent version {} (pid {}) listening on {}", io.daos.common.BuildInfo.DAOS_VERSION,
+        ProcessHandle.current().pid(), drpc.socketPath());
+  }
+
+  private void doStart() throws IOException {
+    AgentConfig c = cfg.config.validate();
+    checkTransport(c);
+    Path runtimeDir = Files.createDirectories(Path.of(c.runtimeDir()));
+    ControlClient client = ControlClient.builder().config(c.controlConfig()).component(Component.AGENT)
+        .insecure(true).channelFactory(cfg.channelFactory).clock(cfg.clock).build();
+    resources.push(client);
+    AttachInfoCache cache = new AttachInfoCache(AttachInfoSource.ms(client, cfg.msTimeout), cfg.clock,
+        c.cacheExpiration(), c.attachInfoCacheDisabled());
+    monitor = new ProcessMonitor(PoolEvicter.ms(client, cfg.msTimeout));
+    resources.push(monitor);
+    DrpcRegistry registry = new DrpcRegistry();
+    new SecurityModule(new CredentialFactory(cfg.userDb, CredentialFactory::localHostname), c.credentialConfig(),
+        null, cfg.clock).register(registry);
+    mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
+    mgmt.register(registry);
+    drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-").build();
+    resources.push(drpc);
+    drpc.start();
+    if (c.enableEvictOnStart()) {
+      monitor.cleanupMachine(CredentialFactory.localHostname().split("\\.")[0]);
+    }
+  }
+
+  private static void checkTransport(AgentConfig c) {
+    if (!c.transport().allowInsecure()) {
+      throw new Fault("security", FaultCode.SECURITY_UNKNOWN, "TLS for the control plane is not implemented yet "
+          + "(transport_config.allow_insecure is false)",
+          "set transport_config: {allow_insecure: true} in daos_agent.yml (and in daos_server.yml), or start "
+              + "with -i/--insecure");
+    }
+  }
+
+  public Path socketPath() {
+    return drpc == null ? cfg.config.socketPath() : drpc.socketPath();
+  }
+
+  public LifeCycle.State state() {
+    return lifeCycle.current();
+  }
+
+  /** Re-fetches cached attach info (SIGUSR2). */
+  public void refreshCaches() {
+    if (mgmt != null) {
+      try {
+        mgmt.refreshCache();
+      } catch (RuntimeException e) {
+        LOG.error("failed to refresh attach info cache: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** Evicts every tracked pool handle (SIGUSR1). */
+  public void flushHandles() {
+    if (monitor != null) {
+      monitor.flushAll();
+    }
+  }
+
+  public ProcessMonitor processMonitor() {
+    return monitor;
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (!lifeCycle.checkStateAndClose()) {
+      return;
+    }
+    shuttingDown.set(true);
+    if (monitor != null && !cfg.config.disableAutoEvict()) {
+      monitor.flushAll();
+    }
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("daos_agent: closing {}: {}", r.getClass().getSimpleName(), e.toString());
+      }
+    }
+    lifeCycle.transition(LifeCycle.State.CLOSED);
+    closed.countDown();
+    LOG.info("daos_agent stopped");
+  }
+
+  /** Agent settings; everything but the config has a production default. */
+  public static final class Builder {
+    private final AgentConfig config;
+    private Clock clock = Clock.systemUTC();
+    private ChannelFactory channelFactory = ChannelFactory.DEFAULT;
+    private UserDb userDb = UserDb.system();
+    private Duration msTimeout = MS_TIMEOUT;
+
+    private Builder(AgentConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /** gRPC channels to the MS (tests: in-process). */
+    public Builder channelFactory(ChannelFactory f) {
+      this.channelFactory = Objects.requireNonNull(f);
+      return this;
+    }
+
+    public Builder userDb(UserDb db) {
+      this.userDb = Objects.requireNonNull(db);
+      return this;
+    }
+
+    public Builder msTimeout(Duration d) {
+      this.msTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    public DaosAgent build() {
+      return new DaosAgent(this);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.daos.agent.mgmt;
+
+import io.daos.common.DaosStatus;
+import io.daos.common.Fault;
+import io.daos.common.FaultCode;
+import io.daos.control.ClientFaults;
+import io.daos.drpc.DrpcCallContext;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcModule;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.proto.mgmt.ClientTelemetryReq;
+import io.daos.proto.mgmt.ClientTelemetryResp;
+import io.daos.proto.mgmt.FabricInterface;
+import io.daos.proto.mgmt.FabricInterfaces;
+import io.daos.proto.mgmt.GetAttachInfoReq;
+import io.daos.proto.mgmt.GetAttachInfoResp;
+import io.daos.proto.mgmt.PoolMonitorReq;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's MGMT module (DAOS cmd/daos_agent/mgmt_rpc.go): GET_ATTACH_INFO (206), NOTIFY_EXIT (233),
+ * NOTIFY_POOL_CONNECT/DISCONNECT (235/236) and SETUP_CLIENT_TELEM (247). A request for another system gets
+ * DER_INVAL; MS errors map to DER_CONTROL_INCOMPAT (wrong system), DER_BAD_CERT (invalid certificate) and
+ * DER_UNREACH (MS unreachable); other failures fail the dRPC call. While the agent shuts down every call fails.
+ */
+public final class MgmtModule {
+  private static final Logger LOG = LoggerFactory.getLogger(MgmtModule.class);
+
+  private final String systemName;
+  private final AttachInfoCache cache;
+  private final FabricSelector fabric;
+  private final ProcessMonitor monitor;
+  private final BooleanSupplier shuttingDown;
+  private final int agentUid;
+
+  public MgmtModule(String systemName, AttachInfoCache cache, FabricSelector fabric, ProcessMonitor monitor,
+      BooleanSupplier shuttingDown) {
+    this.systemName = systemName;
+    this.cache = cache;
+    this.fabric = fabric;
+    this.monitor = monitor;
+    this.shuttingDown = shuttingDown;
+    this.agentUid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
+  }
+
+  /** Registers module MGMT and the five agent methods in {@code registry}. */
+  public void register(DrpcRegistry registry) {
+    registry.registerModule(DrpcModule.MGMT);
+    registry.register(DrpcMethod.MGMT_GET_ATTACH_INFO, guarded(this::getAttachInfo));
+    registry.register(DrpcMethod.MGMT_SETUP_CLIENT_TELEM, guarded(this::setupClientTelemetry));
+    registry.register(DrpcMethod.MGMT_NOTIFY_POOL_CONNECT, guarded((ctx, b) -> {
+      monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b));
+      return new byte[0];
+    }));
+    registry.register(DrpcMethod.MGMT_NOTIFY_POOL_DISCONNECT, guarded((ctx, b) -> {
+      monitor.removePoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b));
+      return new byte[0];
+    }));
+    registry.register(DrpcMethod.MGMT_NOTIFY_EXIT, guarded((ctx, b) -> {
+      monitor.notifyExit(ctx.peer().pid());
+      return new byte[0];
+    }));
+  }
+
+  /** Re-fetches cached attach info (SIGUSR2). */
+  public void refreshCache() {
+    cache.refresh();
+  }
+
+  private io.daos.drpc.DrpcHandler guarded(io.daos.drpc.DrpcHandler h) {
+    return (ctx, body) -> {
+      if (shuttingDown.getAsBoolean()) {
+        LOG.error("agent is shutting down, dropping {}", ctx.method());
+        throw new io.daos.drpc.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "agent is shutting down");
+      }
+      return h.handle(ctx, body);
+    };
+  }
+
+  byte[] getAttachInfo(DrpcCallContext ctx, byte[] body) throws Exception {
+    GetAttachInfoReq req = GetAttachInfoReq.parseFrom(body);
+    long pid = ctx.peer().pid();
+    if (!req.getSys().isEmpty() && !req.getSys().equals(systemName)) {
+      LOG.error("pid {}: {}: unknown system name", pid, req.getSys());
+      return status(DaosStatus.INVAL);
+    }
+    GetAttachInfoResp raw;
+    try {
+      raw = cache.get(req.getSys());
+    } catch (RuntimeException e) {
+      LOG.error("failed to fetch AttachInfo: {}", e.getMessage());
+      return errorStatus(e);
+    }
+    GetAttachInfoResp resp = withNetHint(raw, req);
+    LOG.info("pid {}: iface:{} dom:{} prov:{} srx:{}", pid, resp.getClientNetHint().getInterface(),
+        resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
+        resp.getClientNetHint().getSrvSrxSet());
+    return resp.toByteArray();
+  }
+
+  private GetAttachInfoResp withNetHint(GetAttachInfoResp raw, GetAttachInfoReq req) {
+    String iface = req.getInterface();
+    String domain = req.getDomain().isEmpty() ? iface : req.getDomain();
+    if (iface.isEmpty()) {
+      FabricSelector.Choice c = fabric.select(raw.getRankUrisCount() == 0 ? "" : raw.getRankUris(0).getUri());
+      iface = c.iface();
+      domain = c.domain();
+    }
+    String provider = raw.getClientNetHint().getProvider();
+    GetAttachInfoResp.Builder b = raw.toBuilder();
+    b.getClientNetHintBuilder().setInterface(iface).setDomain(domain);
+    b.clearNumaFabricInterfaces().addNumaFabricInterfaces(FabricInterfaces.newBuilder().setNumaNode(0)
+        .addIfaces(FabricInterface.newBuilder().setNumaNode(0).setInterface(iface).setDomain(domain)
+            .setProvider(provider)));
+    return b.build();
+  }
+
+  private static byte[] errorStatus(RuntimeException e) {
+    if (Fault.hasCode(e, FaultCode.SERVER_WRONG_SYSTEM)) {
+      return status(DaosStatus.CONTROL_INCOMPAT);
+    }
+    if (Fault.hasCode(e, FaultCode.SECURITY_INVALID_CERT)) {
+      return status(DaosStatus.BAD_CERT);
+    }
+    if (ClientFaults.isConnectionFault(e) || Fault.hasCode(e, FaultCode.CLIENT_RPC_TIMEOUT)) {
+      return status(DaosStatus.UNREACH);
+    }
+    throw e;
+  }
+
+  private static byte[] status(DaosStatus s) {
+    return GetAttachInfoResp.newBuilder().setStatus(s.code()).build().toByteArray();
+  }
+
+  /** Client telemetry needs the agent's telemetry segment, which jdaos does not host: DER_UNINIT, as DAOS. */
+  byte[] setupClientTelemetry(DrpcCallContext ctx, byte[] body) throws Exception {
+    if (body.length == 0) {
+      throw new IllegalArgumentException("empty request");
+    }
+    ClientTelemetryReq req = ClientTelemetryReq.parseFrom(body);
+    if (req.getJobid().isEmpty()) {
+      throw new IllegalArgumentException("empty jobid");
+    }
+    if (req.getShmKey() == 0) {
+      throw new IllegalArgumentException("unset shm key");
+    }
+    if (ctx.peer() == null) {
+      throw new IllegalArgumentException("nil user credentials");
+    }
+    return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).setStatus(DaosStatus.UNINIT.code()).build()
+        .toByteArray();
+  }
+}

@@ -1,0 +1,215 @@
+package io.daos.agent.security;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.agent.MutableClock;
+import io.daos.agent.config.CredentialConfig;
+import io.daos.agent.config.CredentialConfig.MappedClientUser;
+import io.daos.common.DaosStatus;
+import io.daos.drpc.DrpcCallContext;
+import io.daos.drpc.DrpcClient;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.DrpcServer;
+import io.daos.drpc.PeerCredentials;
+import io.daos.proto.auth.Flavor;
+import io.daos.proto.auth.GetCredResp;
+import io.daos.proto.auth.Sys;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SecurityModuleTest {
+  @TempDir
+  Path dir;
+
+  private final MutableClock clock = new MutableClock();
+
+  /** TestAgentSecurityModule_RequestCreds_OK, over a real SEQPACKET socket: the peer is this JVM. */
+  @Test
+  void requestCredsOverSocket() throws Exception {
+    DrpcRegistry registry = new DrpcRegistry();
+    module(UserDb.system(), CredentialConfig.NONE).register(registry);
+    Path sock = dir.resolve("daos_agent.sock");
+    try (DrpcServer server = DrpcServer.builder(sock, registry).mode("rw-rw-rw-").build()) {
+      server.start();
+      try (DrpcClient client = DrpcClient.connect(sock)) {
+        GetCredResp resp = GetCredResp.parseFrom(client.call(DrpcMethod.SEC_AGENT_REQUEST_CREDS, new byte[0]));
+        assertEquals(0, resp.getStatus());
+        assertEquals("agent", resp.getCred().getOrigin());
+        assertEquals(Flavor.AUTH_SYS, resp.getCred().getToken().getFlavor());
+        assertEquals(Flavor.AUTH_SYS, resp.getCred().getVerifier().getFlavor());
+        assertArrayEquals(TokenSigner.hash(resp.getCred().getToken().toByteArray()),
+            resp.getCred().getVerifier().getData().toByteArray());
+        Sys sys = Sys.parseFrom(resp.getCred().getToken().getData());
+        assertEquals(0, sys.getStamp());
+        assertEquals(run("id", "-un") + "@", sys.getUser());
+        assertEquals(run("id", "-gn") + "@", sys.getGroup());
+        assertTrue(sys.getGroupsList().contains(run("id", "-gn") + "@"), sys.getGroupsList().toString());
+        assertEquals("host1", sys.getMachinename());
+        assertEquals("", sys.getSecctx());
+      }
+    }
+  }
+
+  record Case(String name, Map<Long, MappedClientUser> userMap, int expStatus, String expUser, String expGroup,
+      List<String> expGroups) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  // TestAgent_SecurityRPC_getCredential
+  static Stream<Case> getCredentialCases() {
+    MappedClientUser frodo = new MappedClientUser("frodo", "baggins", List.of("shire", "ringbearers"));
+    return Stream.of(
+        new Case("lookup miss", Map.of(), DaosStatus.MISC.code(), null, null, null),
+        new Case("lookup OK", Map.of(4242L, frodo), 0, "frodo@", "baggins@", List.of("shire@", "ringbearers@")),
+        new Case("default mapping", Map.of(CredentialConfig.DEFAULT_KEY, frodo), 0, "frodo@", "baggins@",
+            List.of("shire@", "ringbearers@")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("getCredentialCases")
+  void getCredential(Case tc) throws Exception {
+    SecurityModule m = module(new FakeUserDb(), new CredentialConfig(Duration.ZERO, tc.userMap()));
+    GetCredResp resp = GetCredResp.parseFrom(m.requestCreds(ctx(4242, 4242), new byte[0]));
+    assertEquals(tc.expStatus(), resp.getStatus());
+    if (tc.expStatus() != 0) {
+      assertFalse(resp.hasCred());
+      return;
+    }
+    Sys sys = Sys.parseFrom(resp.getCred().getToken().getData());
+    assertEquals(tc.expUser(), sys.getUser());
+    assertEquals(tc.expGroup(), sys.getGroup());
+    assertEquals(tc.expGroups(), sys.getGroupsList());
+    assertEquals("host1", sys.getMachinename());
+  }
+
+  @Test
+  void knownUserWithFakeDb() throws Exception {
+    GetCredResp resp = GetCredResp.parseFrom(module(new FakeUserDb(), CredentialConfig.NONE)
+        .requestCreds(ctx(1000, 100), new byte[0]));
+    Sys sys = Sys.parseFrom(resp.getCred().getToken().getData());
+    assertEquals("sam@", sys.getUser());
+    assertEquals("users@", sys.getGroup());
+    assertEquals(List.of("users@", "gardeners@"), sys.getGroupsList());
+  }
+
+  @Test
+  void machineNameIsShortHostName() {
+    assertEquals("node1", CredentialFactory.shortName("node1.cluster.example.com"));
+    assertFalse(CredentialFactory.localHostname().isEmpty());
+  }
+
+  @Test
+  void unknownPeer() throws Exception {
+    SecurityModule m = module(new FakeUserDb(), CredentialConfig.NONE);
+    DrpcCallContext ctx = new DrpcCallContext(DrpcMethod.SEC_AGENT_REQUEST_CREDS, 1, PeerCredentials.UNKNOWN);
+    assertEquals(DaosStatus.MISC.code(), GetCredResp.parseFrom(m.requestCreds(ctx, new byte[0])).getStatus());
+  }
+
+  /** TestAgent_SecurityCachedCredentials: reused until cache_expiration, then signed anew. */
+  @Test
+  void cachedCredentials() throws Exception {
+    SecurityModule m = module(new FakeUserDb(), new CredentialConfig(Duration.ofMinutes(1), Map.of()));
+    byte[] first = m.requestCreds(ctx(1000, 100), new byte[0]);
+    clock.advance(Duration.ofSeconds(30));
+    byte[] cached = m.requestCreds(ctx(1000, 100), new byte[0]);
+    assertArrayEquals(first, cached);
+    FakeUserDb.renamed = true;
+    try {
+      clock.advance(Duration.ofSeconds(31));
+      Sys sys = Sys.parseFrom(GetCredResp.parseFrom(m.requestCreds(ctx(1000, 100), new byte[0])).getCred()
+          .getToken().getData());
+      assertEquals("samwise@", sys.getUser());
+    } finally {
+      FakeUserDb.renamed = false;
+    }
+  }
+
+  @Test
+  void signedVerifierVerifies() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    KeyPair kp = g.generateKeyPair();
+    SecurityModule m = new SecurityModule(new CredentialFactory(new FakeUserDb(), () -> "host1.example.com"),
+        CredentialConfig.NONE, kp.getPrivate(), clock);
+    GetCredResp resp = GetCredResp.parseFrom(m.requestCreds(ctx(1000, 100), new byte[0]));
+    byte[] token = resp.getCred().getToken().toByteArray();
+    byte[] sig = resp.getCred().getVerifier().getData().toByteArray();
+    assertEquals(256, sig.length);
+    assertTrue(TokenSigner.verify(kp.getPublic(), token, sig));
+    token[token.length - 1] ^= 1;
+    assertFalse(TokenSigner.verify(kp.getPublic(), token, sig));
+  }
+
+  @Test
+  void pemKeysReadPkcs8AndPkcs1() throws Exception {
+    Path pkcs1 = dir.resolve("agent.key");
+    Path pkcs8 = dir.resolve("agent8.key");
+    Process p = new ProcessBuilder("openssl", "genrsa", "-traditional", "-out", pkcs1.toString(), "2048")
+        .redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
+        "openssl genrsa -traditional unavailable");
+    Process q = new ProcessBuilder("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", pkcs1.toString(), "-out",
+        pkcs8.toString()).redirectErrorStream(true).start();
+    q.getInputStream().readAllBytes();
+    assertTrue(q.waitFor(60, TimeUnit.SECONDS) && q.exitValue() == 0);
+    assertTrue(java.nio.file.Files.readString(pkcs1).contains("BEGIN RSA PRIVATE KEY"));
+    assertEquals(PemKeys.readPrivateKey(pkcs8), PemKeys.readPrivateKey(pkcs1));
+  }
+
+  private SecurityModule module(UserDb db, CredentialConfig cc) {
+    return new SecurityModule(new CredentialFactory(db, () -> "host1.example.com"), cc, null, clock);
+  }
+
+  private static DrpcCallContext ctx(long uid, long gid) {
+    return new DrpcCallContext(DrpcMethod.SEC_AGENT_REQUEST_CREDS, 1, new PeerCredentials(77, uid, gid));
+  }
+
+  private static String run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.waitFor();
+    return out;
+  }
+
+  /** uid 1000 = sam (gid 100 users, also in 200 gardeners); nothing else. */
+  static final class FakeUserDb implements UserDb {
+    static volatile boolean renamed;
+
+    @Override
+    public Optional<PosixUser> user(long uid) {
+      return uid == 1000 ? Optional.of(new PosixUser(renamed ? "samwise" : "sam", 1000, 100)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> groupName(long gid) {
+      return gid == 100 ? Optional.of("users") : gid == 200 ? Optional.of("gardeners") : Optional.empty();
+    }
+
+    @Override
+    public List<String> groupNames(PosixUser user) {
+      return List.of("users", "gardeners");
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.daos.server.drpc;
+
+import io.daos.common.DaosStatus;
+import io.daos.drpc.DrpcCallContext;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcModule;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.proto.auth.Credential;
+import io.daos.proto.auth.ValidateCredReq;
+import io.daos.proto.auth.ValidateCredResp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * daos_server's SEC module (DAOS server/security_rpc.go): VALIDATE_CREDS (401) checks a client credential
+ * an engine forwards. Missing token or verifier: DER_INVAL. Insecure mode: the verifier must equal the
+ * SHA-512 digest of the marshalled token. Secure mode: {@code <client_cert_dir>/<origin>.crt} must load
+ * (else DER_NO_CERT) and the verifier must be its key's RSA-PSS/SHA-512 signature of the token (MGF1-SHA-512,
+ * any salt length Go's verifier accepts is the maximal one we use). A failed check is DER_NO_PERM.
+ * Success returns the token.
+ */
+public final class SecDrpcHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(SecDrpcHandlers.class);
+
+  private final boolean allowInsecure;
+  private final Path clientCertDir;
+
+  SecDrpcHandlers(boolean allowInsecure, Path clientCertDir) {
+    this.allowInsecure = allowInsecure;
+    this.clientCertDir = clientCertDir;
+  }
+
+  /** Registers module SEC and VALIDATE_CREDS in {@code registry}; returns it. */
+  public static DrpcRegistry register(DrpcRegistry registry, boolean allowInsecure, Path clientCertDir) {
+    SecDrpcHandlers h = new SecDrpcHandlers(allowInsecure, clientCertDir);
+    registry.registerModule(DrpcModule.SEC);
+    registry.register(DrpcMethod.SEC_VALIDATE_CREDS, h::validateCredentials);
+    return registry;
+  }
+
+  byte[] validateCredentials(DrpcCallContext ctx, byte[] body) throws Exception {
+    Credential cred = ValidateCredReq.parseFrom(body).getCred();
+    if (!cred.hasToken() || !cred.hasVerifier()) {
+      LOG.error("malformed credential");
+      return status(DaosStatus.INVAL);
+    }
+    byte[] token = cred.getToken().toByteArray();
+    byte[] verifier = cred.getVerifier().getData().toByteArray();
+    if (allowInsecure) {
+      if (!MessageDigest.isEqual(sha512(token), verifier)) {
+        LOG.error("cred verification failed: unsigned hash failed to verify.");
+        return status(DaosStatus.NO_PERM);
+      }
+      return ok(cred);
+    }
+    PublicKey key;
+    Path certPath = clientCertDir.resolve(cred.getOrigin() + ".crt");
+    try {
+      key = loadPublicKey(cred.getOrigin(), certPath);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      LOG.error("loading certificate {} failed: {}", certPath, e.toString());
+      return status(DaosStatus.NO_CERT);
+    }
+    if (!verifyPss(key, token, verifier)) {
+      LOG.error("cred verification failed: token verification Failed (origin {})", cred.getOrigin());
+      return status(DaosStatus.NO_PERM);
+    }
+    return ok(cred);
+  }
+
+  private static byte[] ok(Credential cred) {
+    return ValidateCredResp.newBuilder().setToken(cred.getToken()).build().toByteArray();
+  }
+
+  private static byte[] status(DaosStatus s) {
+    return ValidateCredResp.newBuilder().setStatus(s.code()).build().toByteArray();
+  }
+
+  static byte[] sha512(byte[] data) throws GeneralSecurityException {
+    return MessageDigest.getInstance("SHA-512").digest(data);
+  }
+
+  private static PublicKey loadPublicKey(String origin, Path cert) throws IOException, GeneralSecurityException {
+    if (origin.isEmpty() || origin.contains("/") || origin.startsWith(".")) {
+      throw new GeneralSecurityException("invalid credential origin \"" + origin + "\"");
+    }
+    try (InputStream in = Files.newInputStream(cert)) {
+      return CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey();
+    }
+  }
+
+  private static boolean verifyPss(PublicKey key, byte[] data, byte[] sig) {
+    if (!(key instanceof RSAKey rsa)) {
+      LOG.error("cred verification failed: key contains an unsupported key type");
+      return false;
+    }
+    int emLen = (rsa.getModulus().bitLength() - 1 + 7) / 8;
+    try {
+      Signature s = Signature.getInstance("RSASSA-PSS");
+      s.setParameter(new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, emLen - 64 - 2, 1));
+      s.initVerify(key);
+      s.update(data);
+      return s.verify(sig);
+    } catch (GeneralSecurityException e) {
+      LOG.error("cred verification failed: {}", e.toString());
+      return false;
+    }
+  }
+}
