@@ -1,5 +1,6 @@
 package io.daos.agent.security;
 
+import io.daos.security.TokenSigner;
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;

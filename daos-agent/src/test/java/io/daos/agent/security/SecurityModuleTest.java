@@ -1,5 +1,6 @@
 package io.daos.agent.security;
 
+import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

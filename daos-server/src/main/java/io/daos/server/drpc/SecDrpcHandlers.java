@@ -8,6 +8,7 @@ import io.daos.drpc.DrpcRegistry;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.ValidateCredReq;
 import io.daos.proto.auth.ValidateCredResp;
+import io.daos.security.TokenSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
-import java.security.interfaces.RSAKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +56,7 @@ public final class SecDrpcHandlers {
     byte[] token = cred.getToken().toByteArray();
     byte[] verifier = cred.getVerifier().getData().toByteArray();
     if (allowInsecure) {
-      if (!MessageDigest.isEqual(sha512(token), verifier)) {
+      if (!MessageDigest.isEqual(TokenSigner.hash(token), verifier)) {
         LOG.error("cred verification failed: unsigned hash failed to verify.");
         return status(DaosStatus.NO_PERM);
       }
@@ -88,10 +85,6 @@ public final class SecDrpcHandlers {
     return ValidateCredResp.newBuilder().setStatus(s.code()).build().toByteArray();
   }
 
-  static byte[] sha512(byte[] data) throws GeneralSecurityException {
-    return MessageDigest.getInstance("SHA-512").digest(data);
-  }
-
   private static PublicKey loadPublicKey(String origin, Path cert) throws IOException, GeneralSecurityException {
     if (origin.isEmpty() || origin.contains("/") || origin.startsWith(".")) {
       throw new GeneralSecurityException("invalid credential origin \"" + origin + "\"");
@@ -102,19 +95,10 @@ public final class SecDrpcHandlers {
   }
 
   private static boolean verifyPss(PublicKey key, byte[] data, byte[] sig) {
-    if (!(key instanceof RSAKey rsa)) {
-      LOG.error("cred verification failed: key contains an unsupported key type");
-      return false;
-    }
-    int emLen = (rsa.getModulus().bitLength() - 1 + 7) / 8;
     try {
-      Signature s = Signature.getInstance("RSASSA-PSS");
-      s.setParameter(new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, emLen - 64 - 2, 1));
-      s.initVerify(key);
-      s.update(data);
-      return s.verify(sig);
+      return TokenSigner.verify(key, data, sig);
     } catch (GeneralSecurityException e) {
-      LOG.error("cred verification failed: {}", e.toString());
+      LOG.error("cred verification failed: {}", e.getMessage());
       return false;
     }
   }

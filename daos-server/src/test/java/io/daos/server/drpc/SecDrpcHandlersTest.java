@@ -1,5 +1,6 @@
 package io.daos.server.drpc;
 
+import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -88,14 +89,14 @@ class SecDrpcHandlersTest {
 
   @Test
   void insecureOk() throws Exception {
-    ValidateCredResp r = validate(true, cred(SecDrpcHandlers.sha512(TOKEN.toByteArray()), "agent"));
+    ValidateCredResp r = validate(true, cred(TokenSigner.hash(TOKEN.toByteArray()), "agent"));
     assertEquals(0, r.getStatus());
     assertEquals(TOKEN, r.getToken());
   }
 
   @Test
   void insecureBadVerifier() throws Exception {
-    byte[] v = SecDrpcHandlers.sha512(TOKEN.toByteArray());
+    byte[] v = TokenSigner.hash(TOKEN.toByteArray());
     v[0] ^= 1;
     ValidateCredResp r = validate(true, cred(v, "agent"));
     assertEquals(DaosStatus.NO_PERM.code(), r.getStatus());
@@ -123,7 +124,7 @@ class SecDrpcHandlersTest {
     sig[5] ^= 1;
     assertEquals(DaosStatus.NO_PERM.code(), validate(false, cred(sig, "agent")).getStatus());
     assertEquals(DaosStatus.NO_PERM.code(),
-        validate(false, cred(SecDrpcHandlers.sha512(TOKEN.toByteArray()), "agent")).getStatus());
+        validate(false, cred(TokenSigner.hash(TOKEN.toByteArray()), "agent")).getStatus());
   }
 
   /** {@code <dir>/agent.crt} (self-signed RSA 2048) by openssl; returns its private key. */

@@ -1,4 +1,4 @@
-package io.daos.agent.security;
+package io.daos.security;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
