@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.daos.proto.auth.GetCredResp;
+import io.daos.proto.auth.Sys;
+import io.daos.proto.mgmt.GetAttachInfoResp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +91,25 @@ class SingleNodeSystemTest {
 
   @Test
   @Order(4)
+  void agentServesAttachInfoAndCredentialsFromTheRunningSystem() throws Exception {
+    try (AgentProcess agent = AgentProcess.start(server.dir().resolve("agent"), server.port())) {
+      GetAttachInfoResp info = agent.attachInfo();
+      assertEquals(0, info.getStatus());
+      assertEquals("daos_server", info.getSys());
+      assertEquals(Set.of(0, 1), info.getRankUrisList().stream().map(u -> u.getRank()).collect(
+          java.util.stream.Collectors.toSet()));
+      assertTrue(info.getRankUris(0).getUri().startsWith("ofi+tcp://127.0.0.1:"), info.toString());
+      assertEquals("ofi+tcp", info.getClientNetHint().getProvider());
+      GetCredResp cred = agent.credentials();
+      assertEquals(0, cred.getStatus());
+      Sys sys = Sys.parseFrom(cred.getCred().getToken().getData());
+      assertEquals(System.getProperty("user.name") + "@", sys.getUser());
+      assertEquals("agent", cred.getCred().getOrigin());
+    }
+  }
+
+  @Test
+  @Order(5)
   void killedEngineIsErroredThenSystemStartRejoinsWithSameRank() {
     ProcessHandle victim = server.engineProcesses().get(0);
     int rank = rankOfEngine(victim);
@@ -113,7 +135,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void systemStopThenStart() {
     CommandResult stop = server.dmg("system", "stop");
     assertEquals(0, stop.exitCode(), stop.toString());
@@ -125,7 +147,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void restartOfDaosServerKeepsRanks() throws Exception {
     Set<String> uuidsBefore = uuids();
     server.restart();
@@ -135,7 +157,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void enginesDieWithAKilledServerAndRanksSurviveTheCrash() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
     assertEquals(2, engines.size());
@@ -149,7 +171,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void sigtermStopsEnginesAndExitsZero() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
     assertEquals(0, server.stop());
