@@ -10,6 +10,7 @@ import io.daos.control.TransportConfig;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.proto.mgmt.GroupUpdateResp;
+import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.ctl.ControlService;
 import io.daos.server.drpc.SecDrpcHandlers;
@@ -22,6 +23,7 @@ import io.daos.server.engine.MgmtServiceClient;
 import io.daos.server.engine.ProcessEngineLauncher;
 import io.daos.server.engine.RasPublisher;
 import io.daos.server.mgmt.GroupUpdater;
+import io.daos.server.mgmt.HarnessPoolEngines;
 import io.daos.server.mgmt.MgmtService;
 import io.daos.server.mgmt.MsAccess;
 import io.daos.server.mgmt.MsContext;
@@ -113,7 +115,7 @@ public final class DaosServer implements AutoCloseable {
     push(harness);
     MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
         .netHints(NetHints.of(valid)).provider(valid.engines().isEmpty() ? "" : valid.engineFabric(0).provider())
-        .controlPort(valid.port()).groupUpdater(groups).build());
+        .controlPort(valid.port()).groupUpdater(groups).poolEngines(poolEngines(valid)).build());
     ControlService ctlSvc = new ControlService(harness, events, valid.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService())));
@@ -168,6 +170,14 @@ public final class DaosServer implements AutoCloseable {
   public int grpcPort() {
     GrpcServer g = grpc;
     return g == null ? cfg.port() : g.port();
+  }
+
+  private HarnessPoolEngines poolEngines(ServerConfig c) {
+    if (c.engines().isEmpty()) {
+      return null;
+    }
+    EngineConfig e0 = c.engines().get(0);
+    return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty());
   }
 
   public EngineHarness harness() {

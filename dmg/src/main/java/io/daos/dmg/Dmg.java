@@ -9,6 +9,7 @@ import io.daos.dmg.command.HostLists;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.command.network.NetworkCommand;
 import io.daos.dmg.command.storage.StorageCommand;
+import io.daos.dmg.command.pool.PoolCommand;
 import io.daos.dmg.command.system.SystemCommand;
 import io.daos.dmg.command.version.ServerVersionCommand;
 import io.daos.dmg.command.version.VersionCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "dmg", mixinStandardHelpOptions = false,
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
-        SystemCommand.class})
+        SystemCommand.class, PoolCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;

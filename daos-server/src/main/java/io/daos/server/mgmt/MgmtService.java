@@ -15,25 +15,35 @@ import io.daos.proto.mgmt.SystemStopReq;
 import io.daos.proto.mgmt.SystemStopResp;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
+import io.daos.proto.mgmt.ListPoolsReq;
+import io.daos.proto.mgmt.ListPoolsResp;
+import io.daos.proto.mgmt.PoolCreateReq;
+import io.daos.proto.mgmt.PoolCreateResp;
+import io.daos.proto.mgmt.PoolDestroyReq;
+import io.daos.proto.mgmt.PoolDestroyResp;
+import io.daos.proto.mgmt.PoolQueryReq;
+import io.daos.proto.mgmt.PoolQueryResp;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 
 /**
- * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler} and
- * {@link RankControl}. Errors are passed on as thrown; the error-annotation interceptor gives them DAOS's
- * wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
+ * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler},
+ * {@link RankControl} and {@link PoolHandler}. Errors are passed on as thrown; the error-annotation interceptor
+ * gives them DAOS's wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
  */
 public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final SystemHandler system;
   private final JoinHandler join;
   private final RankControl ranks;
+  private final PoolHandler pools;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
     this.join = new JoinHandler(ctx);
     this.ranks = new RankControl(ctx);
+    this.pools = new PoolHandler(ctx);
   }
 
   /** This service with the peer-address interceptor Join needs. */
@@ -87,6 +97,30 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void systemStart(SystemStartReq req, StreamObserver<SystemStartResp> obs) {
     answer(obs, () -> ranks.systemStart(req));
+  }
+
+  public PoolHandler poolHandler() {
+    return pools;
+  }
+
+  @Override
+  public void poolCreate(PoolCreateReq req, StreamObserver<PoolCreateResp> obs) {
+    answer(obs, () -> pools.poolCreate(req));
+  }
+
+  @Override
+  public void poolDestroy(PoolDestroyReq req, StreamObserver<PoolDestroyResp> obs) {
+    answer(obs, () -> pools.poolDestroy(req));
+  }
+
+  @Override
+  public void listPools(ListPoolsReq req, StreamObserver<ListPoolsResp> obs) {
+    answer(obs, () -> pools.listPools(req));
+  }
+
+  @Override
+  public void poolQuery(PoolQueryReq req, StreamObserver<PoolQueryResp> obs) {
+    answer(obs, () -> pools.poolQuery(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {

@@ -22,6 +22,7 @@ public final class MsContext {
   private final Duration fanoutDeadline;
   private final GroupUpdater groupUpdater;
   private final List<String> resolvedReplicas;
+  private final PoolEngines poolEngines;
 
   private MsContext(Builder b) {
     this.access = Objects.requireNonNull(b.access, "access");
@@ -32,6 +33,7 @@ public final class MsContext {
     this.fanoutDeadline = b.fanoutDeadline;
     this.groupUpdater = b.groupUpdater;
     this.resolvedReplicas = resolve(access.replicas());
+    this.poolEngines = b.poolEngines;
   }
 
   public static Builder builder() {
@@ -52,6 +54,10 @@ public final class MsContext {
 
   Optional<GroupUpdater> groupUpdate() {
     return Optional.ofNullable(groupUpdater);
+  }
+
+  Optional<PoolEngines> poolEngines() {
+    return Optional.ofNullable(poolEngines);
   }
 
   /** MS replica addresses as "ip:port" (how members' control addresses are stored). */
@@ -86,6 +92,7 @@ public final class MsContext {
     private int controlPort = io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT;
     private Duration fanoutDeadline = Duration.ofMinutes(2);
     private GroupUpdater groupUpdater;
+    private PoolEngines poolEngines;
 
     public Builder access(MsAccess v) {
       access = v;
@@ -123,6 +130,12 @@ public final class MsContext {
 
     public Builder groupUpdater(GroupUpdater v) {
       groupUpdater = v;
+      return this;
+    }
+
+    /** The engines pool create/destroy dRPCs go to (none: those requests fail). */
+    public Builder poolEngines(PoolEngines v) {
+      poolEngines = v;
       return this;
     }
 

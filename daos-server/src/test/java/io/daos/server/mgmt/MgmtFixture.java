@@ -23,6 +23,7 @@ final class MgmtFixture implements AutoCloseable {
   final FakeControlInvoker invoker;
   final MgmtService service;
   final GroupUpdater groupUpdater;
+  final FakePoolEngines engines = new FakePoolEngines();
 
   MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
       GroupUpdateSender sender) {
@@ -31,7 +32,7 @@ final class MgmtFixture implements AutoCloseable {
     access.attach(db, membership);
     groupUpdater = sender == null ? null : new GroupUpdater(() -> membership, access.replicas(), sender);
     service = new MgmtService(MsContext.builder().access(access).invoker(invoker).netHints(hints)
-        .provider("tcp").groupUpdater(groupUpdater).build());
+        .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).build());
   }
 
   MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {

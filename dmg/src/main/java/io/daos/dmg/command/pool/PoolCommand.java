@@ -1,0 +1,9 @@
+package io.daos.dmg.command.pool;
+
+import picocli.CommandLine.Command;
+
+/** {@code dmg pool}. */
+@Command(name = "pool", description = "Perform tasks related to DAOS pools",
+    subcommands = {PoolCreateCommand.class, PoolListCommand.class, PoolDestroyCommand.class})
+public final class PoolCommand {
+}
