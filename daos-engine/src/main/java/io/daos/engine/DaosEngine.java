@@ -6,6 +6,9 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcServer;
 import io.daos.drpc.DrpcTransport;
+import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.pool.TargetXstreams;
+import io.daos.engine.vos.VosOptions;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,6 +40,8 @@ public final class DaosEngine implements Closeable {
   private final MgmtDrpcHandlers handlers;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final long incarnation = Incarnation.now();
+  private TargetXstreams xstreams;
+  private PoolTargets pools;
   private DrpcServer drpcServer;
   private DataPlaneServer dataPlane;
   private DrpcClient serverClient;
@@ -58,6 +63,7 @@ public final class DaosEngine implements Closeable {
   public synchronized void start() throws IOException, EngineUsageException {
     lifeCycle.transition(LifeCycle.State.STARTING);
     try {
+      startTargets();
       startDrpc();
       startDataPlane();
       notifyReady();
@@ -70,12 +76,23 @@ public final class DaosEngine implements Closeable {
     }
   }
 
+  /** One xstream per target, then the pools already under the SCM mount (persisted across restarts). */
+  private void startTargets() {
+    xstreams = new TargetXstreams("engine-" + args.instanceIdx(), args.effectiveTargets());
+    pools = new PoolTargets(args.storage(), xstreams, VosOptions.defaults());
+    int n = pools.reopenExisting();
+    if (n > 0) {
+      LOG.info("{}: reopened {} pools under {}", name, n, args.storage());
+    }
+  }
+
   private void startDrpc() throws IOException {
     if (!Files.isDirectory(args.socketDir())) {
       throw new IOException("socket_dir " + args.socketDir() + " does not exist; create it or set socket_dir "
           + "in daos_server.yml");
     }
-    DrpcRegistry registry = handlers.registerOn(new DrpcRegistry());
+    DrpcRegistry registry = new PoolDrpcHandlers(name, state, pools).registerOn(
+        handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -126,6 +143,11 @@ public final class DaosEngine implements Closeable {
     return lifeCycle.current();
   }
 
+  /** The pools this engine holds targets of (null before start). */
+  public PoolTargets pools() {
+    return pools;
+  }
+
   /** A dRPC client to daos_server (for engine → server calls), once started. */
   public DrpcClient serverClient() {
     return serverClient;
@@ -141,6 +163,8 @@ public final class DaosEngine implements Closeable {
     closeQuietly(serverClient);
     closeQuietly(dataPlane);
     closeQuietly(drpcServer);
+    closeQuietly(pools);
+    closeQuietly(xstreams);
     lifeCycle.transition(LifeCycle.State.CLOSED);
     closed.countDown();
   }
@@ -154,13 +178,13 @@ public final class DaosEngine implements Closeable {
     closed.await();
   }
 
-  private void closeQuietly(Closeable c) {
+  private void closeQuietly(AutoCloseable c) {
     if (c == null) {
       return;
     }
     try {
       c.close();
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("{}: error while closing {}: {}", name, c.getClass().getSimpleName(), e.toString());
     }
   }

@@ -155,8 +155,13 @@ public final class VosPool implements AutoCloseable {
     return out;
   }
 
+  /** Bytes of the LMDB index in use (pages up to the last one written). */
+  public long metaBytes() {
+    return (store.env.info().lastPageNumber + 1) * store.env.stat().pageSize;
+  }
+
   /** Bytes of the blob file handed out so far (high-water mark of the extent allocator). */
-  long blobEnd() {
+  public long blobEnd() {
     try (Txn<byte[]> txn = store.read()) {
       return store.alloc.end(txn);
     }

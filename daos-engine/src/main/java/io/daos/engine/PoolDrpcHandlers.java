@@ -1,0 +1,128 @@
+package io.daos.engine;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.drpc.DrpcCallContext;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcRegistry;
+import io.daos.engine.pool.EnginePool;
+import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.pool.PoolTiers;
+import io.daos.engine.pool.TierUsage;
+import io.daos.proto.mgmt.PoolCreateReq;
+import io.daos.proto.mgmt.PoolCreateResp;
+import io.daos.proto.mgmt.PoolDestroyReq;
+import io.daos.proto.mgmt.PoolDestroyResp;
+import io.daos.proto.mgmt.PoolQueryReq;
+import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.proto.mgmt.PoolServiceState;
+import io.daos.proto.mgmt.StorageMediaType;
+import io.daos.proto.mgmt.StorageUsageStats;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_create/destroy/query}): MGMT_POOL_CREATE (207),
+ * MGMT_POOL_DESTROY (208), MGMT_POOL_QUERY (223). Until the pool service exists this engine is the whole
+ * pool: its rank is the only service replica and target rank, and it is the leader.
+ */
+public final class PoolDrpcHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(PoolDrpcHandlers.class);
+  /** DAOS_MEDIA_MAX: tier_bytes carries SCM then NVMe. */
+  static final int MEDIA_MAX = 2;
+
+  private final String name;
+  private final EngineState state;
+  private final PoolTargets pools;
+
+  public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools) {
+    this.name = name;
+    this.state = state;
+    this.pools = pools;
+  }
+
+  public DrpcRegistry registerOn(DrpcRegistry r) {
+    return r.register(DrpcMethod.MGMT_POOL_CREATE, this::create)
+        .register(DrpcMethod.MGMT_POOL_DESTROY, this::destroy)
+        .register(DrpcMethod.MGMT_POOL_QUERY, this::query);
+  }
+
+  byte[] create(DrpcCallContext ctx, byte[] body) throws Exception {
+    PoolCreateReq req = PoolCreateReq.parseFrom(body);
+    LOG.info("{}: request to create pool {} on {} ranks", name, req.getUuid(), req.getRanksCount());
+    try {
+      if (req.getTierBytesCount() != MEDIA_MAX) {
+        throw new DaosException(DaosStatus.INVAL, "tier_bytes must have " + MEDIA_MAX + " entries (SCM, NVMe), got "
+            + req.getTierBytesCount());
+      }
+      UUID uuid = uuid(req.getUuid());
+      long scm = req.getTierBytes(0);
+      if (req.getMemRatio() > 0) {
+        scm = (long) (scm * (double) req.getMemRatio());
+      }
+      EnginePool pool = pools.create(uuid, new PoolTiers(scm, req.getTierBytes(1)));
+      int rank = myRank();
+      return PoolCreateResp.newBuilder().setSvcLdr(rank).addSvcReps(rank).addTgtRanks(rank)
+          .addTierBytes(pool.tiers().scmBytes()).addTierBytes(pool.tiers().nvmeBytes())
+          .setMemFileBytes(req.getMemRatio() > 0 ? pool.tiers().scmBytes() : 0).build().toByteArray();
+    } catch (DaosException e) {
+      LOG.error("{}: failed to create pool {}: {}", name, req.getUuid(), e.getMessage());
+      return PoolCreateResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
+    }
+  }
+
+  /** As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent). */
+  byte[] destroy(DrpcCallContext ctx, byte[] body) throws Exception {
+    PoolDestroyReq req = PoolDestroyReq.parseFrom(body);
+    LOG.info("{}: request to destroy pool {}", name, req.getId());
+    try {
+      if (!pools.destroy(uuid(req.getId()))) {
+        LOG.info("{}: pool {} is not on this engine; nothing to destroy", name, req.getId());
+      }
+      return PoolDestroyResp.newBuilder().build().toByteArray();
+    } catch (DaosException e) {
+      LOG.error("{}: failed to destroy pool {}: {}", name, req.getId(), e.getMessage());
+      return PoolDestroyResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
+    }
+  }
+
+  byte[] query(DrpcCallContext ctx, byte[] body) throws Exception {
+    PoolQueryReq req = PoolQueryReq.parseFrom(body);
+    try {
+      UUID uuid = uuid(req.getId());
+      List<TierUsage> usage = pools.usage(uuid);
+      int rank = myRank();
+      PoolQueryResp.Builder b = PoolQueryResp.newBuilder().setUuid(uuid.toString())
+          .setTotalTargets(pools.targets()).setActiveTargets(pools.targets()).setTotalEngines(1).setVersion(1)
+          .setLeader(rank).setSvcLdr(rank).addSvcReps(rank).setEnabledRanks(Integer.toString(rank))
+          .setState(PoolServiceState.Ready).setQueryMask(req.getQueryMask());
+      for (int i = 0; i < MEDIA_MAX; i++) {
+        TierUsage u = usage.get(i);
+        b.addTierStats(StorageUsageStats.newBuilder().setTotal(u.total()).setFree(u.free()).setMin(u.min())
+            .setMax(u.max()).setMean(u.mean()).setMediaType(StorageMediaType.forNumber(i)));
+      }
+      return b.build().toByteArray();
+    } catch (DaosException e) {
+      LOG.error("{}: failed to query pool {}: {}", name, req.getId(), e.getMessage());
+      return PoolQueryResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
+    }
+  }
+
+  private int myRank() {
+    return state.rank().orElse(0);
+  }
+
+  private static UUID uuid(String s) {
+    try {
+      if (s.length() != 36) {
+        throw new IllegalArgumentException("length");
+      }
+      return UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      throw new DaosException(DaosStatus.INVAL, "pool UUID \"" + s + "\" is invalid; pass a UUID like "
+          + "12345678-1234-1234-1234-123456789abc");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.daos.engine.pool;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.VosPool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One pool's shards on this engine (DAOS {@code ds_pool_child} per target): a {@link VosPool} per target
+ * under {@code <scm_mount>/<pool uuid>/vos-<tgt>} and the containers opened on each. Every per-target method
+ * must be called on that target's thread (DESIGN D7); nothing here locks.
+ */
+public final class EnginePool {
+  private final UUID uuid;
+  private final Path dir;
+  private final PoolTiers tiers;
+  private final VosPool[] targets;
+  private final List<Map<UUID, VosContainer>> containers = new ArrayList<>();
+
+  EnginePool(UUID uuid, Path dir, PoolTiers tiers, List<VosPool> targets) {
+    this.uuid = uuid;
+    this.dir = dir;
+    this.tiers = tiers;
+    this.targets = targets.toArray(new VosPool[0]);
+    for (int i = 0; i < this.targets.length; i++) {
+      containers.add(new HashMap<>());
+    }
+  }
+
+  public UUID uuid() {
+    return uuid;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public PoolTiers tiers() {
+    return tiers;
+  }
+
+  public int targetCount() {
+    return targets.length;
+  }
+
+  /** Target {@code tgt}'s VOS pool; only on that target's thread. */
+  public VosPool target(int tgt) {
+    if (tgt < 0 || tgt >= targets.length) {
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + uuid + " has no target " + tgt + " on this engine "
+          + "(it has " + targets.length + ")");
+    }
+    return targets[tgt];
+  }
+
+  /**
+   * The container {@code cont} on target {@code tgt}, created in VOS on first use (there is no container
+   * service yet, so any container uuid is accepted); only on that target's thread.
+   */
+  public VosContainer container(int tgt, UUID cont) {
+    VosPool vos = target(tgt);
+    return containers.get(tgt).computeIfAbsent(cont, c -> {
+      try {
+        return vos.openContainer(c);
+      } catch (DaosException e) {
+        if (e.status() != DaosStatus.NONEXIST) {
+          throw e;
+        }
+        return vos.createContainer(c);
+      }
+    });
+  }
+
+  /** The per-target space limit of a tier: the engine's share divided evenly over its targets. */
+  public long targetLimit(long tierBytes) {
+    return tierBytes / targets.length;
+  }
+
+  /** Closes target {@code tgt}'s VOS pool; only on that target's thread. */
+  void closeTarget(int tgt) {
+    containers.get(tgt).clear();
+    targets[tgt].close();
+  }
+}

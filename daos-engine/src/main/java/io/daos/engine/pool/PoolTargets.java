@@ -1,0 +1,192 @@
+package io.daos.engine.pool;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.VosPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pools this engine holds targets of (DAOS {@code ds_mgmt_tgt_pool_create/destroy}), each under
+ * {@code <scm_mount>/<pool uuid>/}. A pool directory is complete once its {@code tiers} file exists (written
+ * last on create, removed first on destroy), so a crash mid-create or mid-destroy never reopens half a pool.
+ * Create and destroy are serialized; their per-target steps run on the targets' own threads.
+ */
+public final class PoolTargets implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PoolTargets.class);
+
+  private final Path scmMount;
+  private final TargetXstreams xs;
+  private final VosOptions opts;
+  private final Map<UUID, EnginePool> pools = new ConcurrentHashMap<>();
+
+  public PoolTargets(Path scmMount, TargetXstreams xs, VosOptions opts) {
+    this.scmMount = scmMount;
+    this.xs = xs;
+    this.opts = opts;
+  }
+
+  /** Reopens every complete pool found under the SCM mount; returns how many. */
+  public synchronized int reopenExisting() {
+    if (!Files.isDirectory(scmMount)) {
+      return 0;
+    }
+    try (Stream<Path> dirs = Files.list(scmMount)) {
+      for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        UUID uuid = parseUuid(d.getFileName().toString());
+        if (uuid != null && Files.exists(d.resolve(PoolTiers.FILE)) && !pools.containsKey(uuid)) {
+          reopen(uuid, d);
+        }
+      }
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot list " + scmMount + ": " + e.getMessage(), e);
+    }
+    return pools.size();
+  }
+
+  /** Creates the pool's targets; an existing pool is returned as it is (create is idempotent, as in DAOS). */
+  public synchronized EnginePool create(UUID uuid, PoolTiers tiers) {
+    EnginePool existing = pools.get(uuid);
+    if (existing != null) {
+      LOG.info("pool {}: already exists on this engine; reusing it", uuid);
+      return existing;
+    }
+    Path dir = scmMount.resolve(uuid.toString());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot create pool directory " + dir + ": " + e.getMessage()
+          + " (check the scm_mount of this engine)", e);
+    }
+    List<VosPool> vos = xs.onAll(tgt -> Files.exists(VosPool.path(dir, tgt))
+        ? VosPool.open(dir, tgt, opts) : VosPool.create(dir, tgt, opts));
+    EnginePool pool = new EnginePool(uuid, dir, tiers, vos);
+    tiers.store(dir);
+    pools.put(uuid, pool);
+    LOG.info("pool {}: created {} targets under {} (scm {} B, nvme {} B)", uuid, xs.size(), dir,
+        tiers.scmBytes(), tiers.nvmeBytes());
+    return pool;
+  }
+
+  /** Closes and removes the pool's targets; false if this engine has no such pool. */
+  public synchronized boolean destroy(UUID uuid) {
+    EnginePool pool = pools.remove(uuid);
+    Path dir = scmMount.resolve(uuid.toString());
+    if (pool != null) {
+      xs.onAll(tgt -> {
+        pool.closeTarget(tgt);
+        return null;
+      });
+    } else if (!Files.exists(dir)) {
+      return false;
+    }
+    deleteTree(dir);
+    LOG.info("pool {}: destroyed on this engine", uuid);
+    return true;
+  }
+
+  /** The pool, or DER_NONEXIST. */
+  public EnginePool get(UUID uuid) {
+    EnginePool p = pools.get(uuid);
+    if (p == null) {
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + uuid + " does not exist on this engine");
+    }
+    return p;
+  }
+
+  public List<UUID> list() {
+    return List.copyOf(pools.keySet());
+  }
+
+  public int targets() {
+    return xs.size();
+  }
+
+  /** Space per tier (SCM, NVMe) of the pool on this engine, measured on each target's own thread. */
+  public List<TierUsage> usage(UUID uuid) {
+    EnginePool p = get(uuid);
+    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobEnd()});
+    boolean scmOnly = p.tiers().nvmeBytes() == 0;
+    List<long[]> scm = new ArrayList<>();
+    List<long[]> nvme = new ArrayList<>();
+    for (long[] u : used) {
+      scm.add(new long[] {p.targetLimit(p.tiers().scmBytes()), scmOnly ? u[0] + u[1] : u[0]});
+      nvme.add(new long[] {p.targetLimit(p.tiers().nvmeBytes()), scmOnly ? 0 : u[1]});
+    }
+    return List.of(tier(scm), tier(nvme));
+  }
+
+  private static TierUsage tier(List<long[]> perTarget) {
+    long total = 0;
+    long free = 0;
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (long[] t : perTarget) {
+      long f = Math.max(0, t[0] - t[1]);
+      total += t[0];
+      free += f;
+      min = Math.min(min, f);
+      max = Math.max(max, f);
+    }
+    return new TierUsage(total, free, perTarget.isEmpty() ? 0 : min, max,
+        perTarget.isEmpty() ? 0 : free / perTarget.size());
+  }
+
+  private void reopen(UUID uuid, Path d) {
+    try {
+      pools.put(uuid, open(uuid, d, PoolTiers.load(d)));
+      LOG.info("pool {}: reopened {} targets under {}", uuid, xs.size(), d);
+    } catch (DaosException e) {
+      LOG.error("pool {}: cannot reopen {} (was the engine's target count changed?): {}", uuid, d, e.getMessage());
+    }
+  }
+
+  private EnginePool open(UUID uuid, Path dir, PoolTiers tiers) {
+    return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, opts)));
+  }
+
+  private static void deleteTree(Path dir) {
+    try {
+      Files.deleteIfExists(dir.resolve(PoolTiers.FILE));
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot remove pool directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static UUID parseUuid(String s) {
+    try {
+      return s.length() == 36 ? UUID.fromString(s) : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Closes every pool's targets on their threads (the files stay). */
+  @Override
+  public synchronized void close() {
+    for (EnginePool p : pools.values()) {
+      xs.onAll(tgt -> {
+        p.closeTarget(tgt);
+        return null;
+      });
+    }
+    pools.clear();
+  }
+}

@@ -1,0 +1,113 @@
+package io.daos.engine.pool;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * The engine's target xstreams (DESIGN D7): one single-thread executor per target, named
+ * {@code <name>-tgt-<i>}; only that thread touches the target's VOS pools. The CART-J server runs object RPC
+ * handlers on them, and pool create/destroy run their per-target steps on them.
+ */
+public final class TargetXstreams implements AutoCloseable {
+  private final List<ExecutorService> executors = new ArrayList<>();
+
+  public TargetXstreams(String name, int targets) {
+    if (targets < 1) {
+      throw new IllegalArgumentException("targets must be >= 1, got " + targets);
+    }
+    for (int i = 0; i < targets; i++) {
+      String thread = name + "-tgt-" + i;
+      executors.add(Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, thread);
+        t.setDaemon(true);
+        return t;
+      }));
+    }
+  }
+
+  public int size() {
+    return executors.size();
+  }
+
+  /** The executor of target {@code tgt}. */
+  public Executor executor(int tgt) {
+    return executors.get(tgt);
+  }
+
+  /** Runs {@code work} on target {@code tgt}'s thread and waits; DaosExceptions are rethrown as they are. */
+  public <T> T call(int tgt, Callable<T> work) {
+    return await(CompletableFuture.supplyAsync(() -> unchecked(work), executors.get(tgt)));
+  }
+
+  /** Runs {@code work.apply(tgt)} on every target's own thread in parallel and waits for all. */
+  public <T> List<T> onAll(IntFunction<T> work) {
+    List<CompletableFuture<T>> fs = new ArrayList<>();
+    for (int i = 0; i < executors.size(); i++) {
+      int tgt = i;
+      fs.add(CompletableFuture.supplyAsync(() -> work.apply(tgt), executors.get(i)));
+    }
+    List<T> out = new ArrayList<>();
+    DaosException first = null;
+    for (CompletableFuture<T> f : fs) {
+      try {
+        out.add(await(f));
+      } catch (DaosException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+    return out;
+  }
+
+  private static <T> T unchecked(Callable<T> work) {
+    try {
+      return work.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new DaosException(DaosStatus.MISC, e.toString(), e);
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DaosException(DaosStatus.CANCELED, "interrupted while waiting for a target", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DaosException de) {
+        throw de;
+      }
+      throw new DaosException(DaosStatus.MISC, "target work failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Stops the threads after the work already queued. */
+  @Override
+  public void close() {
+    executors.forEach(ExecutorService::shutdown);
+    for (ExecutorService e : executors) {
+      try {
+        if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
+          e.shutdownNow();
+        }
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        e.shutdownNow();
+      }
+    }
+  }
+}
