@@ -125,6 +125,32 @@ class DaosEngineTest {
   }
 
   @Test
+  void restartedEngineReopensItsPoolsWithTheirData() throws Exception {
+    engine = newEngine();
+    engine.start();
+    engine.pools().create(POOL, new io.daos.engine.pool.PoolTiers(1L << 30, 0));
+    updateThenFetch(engine, 0);
+    engine.close();
+    fakeServer.close();
+    fakeServer = FakeServerSocket.start(dir);
+    engine = newEngine();
+    engine.start();
+    assertEquals(java.util.List.of(POOL), engine.pools().list());
+    try (CartClient client = CartClient.builder().build()) {
+      ObjTarget t = ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setOidLo(1)
+          .build();
+      ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(Iod.newBuilder()
+          .setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
+      try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
+          null, Duration.ofSeconds(10))) {
+        assertEquals(0, r.status());
+        assertEquals(1, r.bulk().readableBytes());
+        assertEquals('v', r.bulk().getByte(r.bulk().readerIndex()));
+      }
+    }
+  }
+
+  @Test
   void startFailsWithoutDaosServerAndCleansUp() throws Exception {
     fakeServer.close();
     engine = newEngine();
