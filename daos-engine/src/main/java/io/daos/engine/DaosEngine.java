@@ -1,11 +1,16 @@
 package io.daos.engine;
 
+import io.daos.cart.CartServer;
+import io.daos.cart.CartUri;
+import io.daos.common.DaosException;
+import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcServer;
 import io.daos.drpc.DrpcTransport;
+import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;
@@ -23,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daos_engine: starts its dRPC listener ({@code daos_engine_<pid>.sock}), its data-plane listener,
+ * One daos_engine: starts one xstream per target and reopens its pools, its dRPC listener
+ * ({@code daos_engine_<pid>.sock}), its CART-J data-plane server (object RPCs run on the target's xstream),
  * then tells daos_server it is ready (SRV_NOTIFY_READY); stops them in reverse through {@link #close()},
  * which the shutdown hook, the parent watchdog and tests all use.
  */
@@ -43,7 +49,7 @@ public final class DaosEngine implements Closeable {
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
-  private DataPlaneServer dataPlane;
+  private CartServer dataPlane;
   private DrpcClient serverClient;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
@@ -99,8 +105,17 @@ public final class DaosEngine implements Closeable {
 
   private void startDataPlane() throws IOException, EngineUsageException {
     InetAddress addr = FabricAddress.resolve(env.iface());
-    int threads = Math.max(1, Math.min(4, args.effectiveTargets()));
-    dataPlane = DataPlaneServer.start(addr, env.port(), threads);
+    int ioThreads = Math.max(1, Math.min(4, args.effectiveTargets()));
+    String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
+    CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
+        .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
+    new ObjHandlers(name, pools, state::mapVersion, Hlc.system()).registerOn(server);
+    try {
+      dataPlane = server.start();
+    } catch (DaosException e) {
+      server.close();
+      throw new IOException("data plane: " + e.getMessage(), e);
+    }
   }
 
   private void notifyReady() throws IOException {
@@ -117,14 +132,14 @@ public final class DaosEngine implements Closeable {
     }
   }
 
-  /** {@code ofi+tcp://<ip>:<port>} of the data-plane listener. */
+  /** {@code ofi+tcp://<ip>:<port>} of the CART-J data-plane server. */
   public String uri() {
-    InetSocketAddress a = dataPlane.localAddress();
-    return "ofi+tcp://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+    return dataPlane.uri();
   }
 
   public InetSocketAddress dataPlaneAddress() {
-    return dataPlane.localAddress();
+    CartUri u = CartUri.parse(dataPlane.uri());
+    return new InetSocketAddress(u.host(), u.port());
   }
 
   public Path drpcSocket() {

@@ -1,19 +1,33 @@
 package io.daos.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
+import io.daos.engine.obj.ObjRpc;
+import io.daos.proto.mgmt.PoolCreateReq;
+import io.daos.proto.mgmt.PoolCreateResp;
+import io.daos.proto.obj.Iod;
+import io.daos.proto.obj.IodType;
+import io.daos.proto.obj.ObjRwReq;
+import io.daos.proto.obj.ObjTarget;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.UUID;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcTransport;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.SetRankReq;
 import io.daos.proto.srv.NotifyReadyReq;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -28,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** End to end in one JVM: a fake daos_server.sock, a real engine, real sockets. */
 class DaosEngineTest {
   private static final long PID = 4242;
+  private static final UUID POOL = UUID.fromString("0e0e0e0e-1111-2222-3333-444444444444");
 
   @TempDir
   Path dir;
@@ -48,13 +63,14 @@ class DaosEngineTest {
   }
 
   private DaosEngine newEngine() throws Exception {
-    EngineArgs args = EngineArgsParser.parse("-t", "2", "-x", "1", "-I", "1", "-d", dir.toString()).args();
+    EngineArgs args = EngineArgsParser.parse("-t", "2", "-x", "1", "-I", "1", "-d", dir.toString(), "-s",
+        dir.resolve("scm").toString()).args();
     EngineEnv env = EngineEnv.from(Map.of("D_INTERFACE", "lo"));
     return new DaosEngine(args, env, EngineLogging.configure(null, "ERR"), DrpcTransport.seqpacket(), PID);
   }
 
   @Test
-  void startsNotifiesReadyServesDrpcAndPingsThenCloses() throws Exception {
+  void startsNotifiesReadyServesDrpcAndObjectRpcsThenCloses() throws Exception {
     engine = newEngine();
     engine.start();
     NotifyReadyReq req = fakeServer.awaitReady(10);
@@ -75,7 +91,15 @@ class DaosEngineTest {
     assertEquals(3, engine.state().rank().getAsInt());
     assertTrue(engine.state().isSetUp());
 
-    assertEquals(0x1234_5678_9abc_def0L, ping(engine, 0x1234_5678_9abc_def0L));
+    try (DrpcClient c = DrpcClient.connect(sock)) {
+      PoolCreateReq create = PoolCreateReq.newBuilder().setUuid(POOL.toString()).addRanks(3).addTierBytes(1L << 30)
+          .addTierBytes(0).build();
+      PoolCreateResp resp = PoolCreateResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_CREATE, create.toByteArray()));
+      assertEquals(0, resp.getStatus());
+      assertEquals(java.util.List.of(3), resp.getSvcRepsList());
+    }
+    assertTrue(Files.exists(dir.resolve("scm").resolve(POOL.toString()).resolve("vos-1")));
+    assertArrayEquals("v".getBytes(), updateThenFetch(engine, 1));
 
     engine.close();
     assertEquals(LifeCycle.State.CLOSED, engine.lifeCycleState());
@@ -84,15 +108,46 @@ class DaosEngineTest {
   }
 
   @Test
-  void dataPlaneClosesOnUnknownFrame() throws Exception {
+  void dataPlaneSurvivesGarbageAndAnswersUnknownPools() throws Exception {
     engine = newEngine();
     engine.start();
     try (Socket s = new Socket("127.0.0.1", engine.dataPlaneAddress().getPort())) {
-      s.setSoTimeout(5000);
-      s.getOutputStream().write(new byte[DataPlanePing.FRAME_SIZE]);
-      assertEquals(-1, s.getInputStream().read());
+      s.getOutputStream().write(new byte[64]);
     }
-    assertEquals(7L, ping(engine, 7L), "the listener keeps serving");
+    try (CartClient client = CartClient.builder().build()) {
+      ObjRwReq req = ObjRwReq.newBuilder().setTarget(ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL))
+          .setContUuid(uuidBytes(POOL))).setDkey(ByteString.copyFromUtf8("d")).build();
+      try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0,
+          Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
+        assertEquals(DaosStatus.NONEXIST.code(), r.status(), "the listener keeps serving");
+      }
+    }
+  }
+
+  @Test
+  void restartedEngineReopensItsPoolsWithTheirData() throws Exception {
+    engine = newEngine();
+    engine.start();
+    engine.pools().create(POOL, new io.daos.engine.pool.PoolTiers(1L << 30, 0));
+    updateThenFetch(engine, 0);
+    engine.close();
+    fakeServer.close();
+    fakeServer = FakeServerSocket.start(dir);
+    engine = newEngine();
+    engine.start();
+    assertEquals(java.util.List.of(POOL), engine.pools().list());
+    try (CartClient client = CartClient.builder().build()) {
+      ObjTarget t = ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setOidLo(1)
+          .build();
+      ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(Iod.newBuilder()
+          .setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
+      try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
+          null, Duration.ofSeconds(10))) {
+        assertEquals(0, r.status());
+        assertEquals(1, r.bulk().readableBytes());
+        assertEquals('v', r.bulk().getByte(r.bulk().readerIndex()));
+      }
+    }
   }
 
   @Test
@@ -114,16 +169,30 @@ class DaosEngineTest {
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
-  static long ping(DaosEngine engine, long token) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", engine.dataPlaneAddress().getPort())) {
-      s.setSoTimeout(5000);
-      DataOutputStream out = new DataOutputStream(s.getOutputStream());
-      out.writeInt(DataPlanePing.REQUEST_MAGIC);
-      out.writeLong(token);
-      out.flush();
-      DataInputStream in = new DataInputStream(s.getInputStream());
-      assertEquals(DataPlanePing.RESPONSE_MAGIC, in.readInt());
-      return in.readLong();
+  private static ByteString uuidBytes(UUID u) {
+    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array());
+  }
+
+  /** Writes "v" to a single value through the engine's CART-J server on {@code tgt}, then reads it back. */
+  static byte[] updateThenFetch(DaosEngine engine, int tgt) throws Exception {
+    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setOidLo(1)
+        .build();
+    Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(1)
+        .setDataLen(1).build();
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();
+    try (CartClient client = CartClient.builder().build()) {
+      try (CartReply r = client.callSync(engine.uri(), ObjRpc.UPDATE, tgt, 0,
+          Unpooled.wrappedBuffer(req.toByteArray()), Unpooled.wrappedBuffer("v".getBytes()), Duration.ofSeconds(10))) {
+        assertEquals(0, r.status());
+      }
+      try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, tgt, 0,
+          Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
+        assertEquals(0, r.status());
+        byte[] b = new byte[r.bulk().readableBytes()];
+        r.bulk().getBytes(r.bulk().readerIndex(), b);
+        return b;
+      }
     }
   }
 }

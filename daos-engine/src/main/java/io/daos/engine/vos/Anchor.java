@@ -39,6 +39,22 @@ public final class Anchor {
     return after.clone();
   }
 
+  /** The anchor as opaque bytes, to send over the wire ({@link #fromBytes} reads it back). */
+  public byte[] toBytes() {
+    byte[] b = new byte[after.length + 1];
+    b[0] = (byte) (eof ? 1 : 0);
+    System.arraycopy(after, 0, b, 1, after.length);
+    return b;
+  }
+
+  /** Reads {@link #toBytes()}; empty bytes are {@link #ZERO}. */
+  public static Anchor fromBytes(byte[] b) {
+    if (b.length == 0) {
+      return ZERO;
+    }
+    return b[0] != 0 ? endOfEnum() : new Anchor(Arrays.copyOfRange(b, 1, b.length), false);
+  }
+
   @Override
   public String toString() {
     return eof ? "Anchor[EOF]" : "Anchor" + Arrays.toString(after);

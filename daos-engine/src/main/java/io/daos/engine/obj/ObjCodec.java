@@ -1,0 +1,116 @@
+package io.daos.engine.obj;
+
+import com.google.protobuf.ByteString;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.engine.vos.FetchedValue;
+import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.IodType;
+import io.daos.engine.vos.Recx;
+import io.daos.engine.vos.VosObjectId;
+import io.daos.proto.obj.ObjTarget;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Converts between the jdaos.obj protobuf bodies and VOS types; bad input is DER_INVAL with a reason. */
+final class ObjCodec {
+  /** DAOS_EPOCH_MAX as VOS reads it: latest. */
+  static final long EPOCH_LATEST = -1L;
+
+  private ObjCodec() {
+  }
+
+  static UUID uuid(ByteString b, String what) {
+    if (b.size() != 16) {
+      throw new DaosException(DaosStatus.INVAL, what + " uuid must be 16 bytes, got " + b.size());
+    }
+    ByteBuffer bb = b.asReadOnlyByteBuffer();
+    return new UUID(bb.getLong(), bb.getLong());
+  }
+
+  static ByteString uuid(UUID u) {
+    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array());
+  }
+
+  static VosObjectId oid(ObjTarget t) {
+    return new VosObjectId(t.getOidHi(), t.getOidLo());
+  }
+
+  static byte[] dkey(ByteString k) {
+    if (k.isEmpty()) {
+      throw new DaosException(DaosStatus.INVAL, "dkey must not be empty");
+    }
+    return k.toByteArray();
+  }
+
+  /** A read epoch: 0 and ~0 (DAOS_EPOCH_MAX) both mean latest. */
+  static long readEpoch(long e) {
+    return e == 0 ? EPOCH_LATEST : e;
+  }
+
+  static Recx recx(io.daos.proto.obj.Recx r) {
+    return new Recx(r.getIdx(), r.getNr());
+  }
+
+  static io.daos.proto.obj.Recx recx(Recx r) {
+    return io.daos.proto.obj.Recx.newBuilder().setIdx(r.idx()).setNr(r.nr()).build();
+  }
+
+  static IodType type(io.daos.proto.obj.IodType t) {
+    switch (t) {
+      case IOD_SINGLE:
+        return IodType.SINGLE;
+      case IOD_ARRAY:
+        return IodType.ARRAY;
+      default:
+        throw new DaosException(DaosStatus.INVAL, "iod type must be SINGLE or ARRAY, got " + t);
+    }
+  }
+
+  /** The iods of an update, their data cut from {@code bulk} in iod order (data_len each). */
+  static List<Iod> updateIods(List<io.daos.proto.obj.Iod> in, ByteBuf bulk) {
+    List<Iod> out = new ArrayList<>(in.size());
+    int at = bulk.readerIndex();
+    for (io.daos.proto.obj.Iod p : in) {
+      long len = p.getDataLen();
+      if (len > bulk.writerIndex() - at) {
+        throw new DaosException(DaosStatus.INVAL, "iod data_len " + len + " runs past the " + bulk.readableBytes()
+            + " bulk bytes sent");
+      }
+      byte[] data = new byte[(int) len];
+      bulk.getBytes(at, data);
+      at += (int) len;
+      out.add(new Iod(p.getAkey().toByteArray(), type(p.getType()), p.getSize(), recxs(p), data, p.getFlags()));
+    }
+    if (at != bulk.writerIndex()) {
+      throw new DaosException(DaosStatus.INVAL, (bulk.writerIndex() - at) + " bulk bytes are not claimed by any iod");
+    }
+    return out;
+  }
+
+  static List<Iod> fetchIods(List<io.daos.proto.obj.Iod> in) {
+    List<Iod> out = new ArrayList<>(in.size());
+    for (io.daos.proto.obj.Iod p : in) {
+      out.add(new Iod(p.getAkey().toByteArray(), type(p.getType()), p.getSize(), recxs(p), null, p.getFlags()));
+    }
+    return out;
+  }
+
+  private static List<Recx> recxs(io.daos.proto.obj.Iod p) {
+    List<Recx> r = new ArrayList<>(p.getRecxsCount());
+    p.getRecxsList().forEach(x -> r.add(recx(x)));
+    return r;
+  }
+
+  static long totalBytes(List<FetchedValue> values) {
+    long n = 0;
+    for (FetchedValue v : values) {
+      n += v.data().length;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,83 @@
+package io.daos.engine.obj;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageLite;
+import io.daos.cart.CartReplier;
+import io.daos.cart.CartRequest;
+import io.daos.cart.CartServer;
+import io.daos.engine.vos.Anchor;
+import io.daos.engine.vos.EnumPage;
+import io.daos.engine.vos.KeyQuery;
+import io.daos.engine.vos.RecxEntry;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.VosObjectId;
+import io.daos.proto.obj.ObjEnumReply;
+import io.daos.proto.obj.ObjEnumReq;
+import io.daos.proto.obj.ObjQueryKeyReply;
+import io.daos.proto.obj.ObjQueryKeyReq;
+import java.util.function.IntFunction;
+
+/** OBJ_DKEY/AKEY/RECX_ENUMERATE (one bounded batch per RPC, resumed with the returned anchor) and OBJ_QUERY_KEY. */
+final class ObjEnumHandlers {
+  private final ObjHandlers obj;
+
+  ObjEnumHandlers(ObjHandlers obj) {
+    this.obj = obj;
+  }
+
+  void registerOn(CartServer server) {
+    IntFunction<MessageLite> enumErr = st -> ObjEnumReply.newBuilder().setStatus(st).build();
+    server.register(ObjRpc.DKEY_ENUMERATE, obj.guarded(ObjRpc.DKEY_ENUMERATE, this::enumerate, enumErr))
+        .register(ObjRpc.AKEY_ENUMERATE, obj.guarded(ObjRpc.AKEY_ENUMERATE, this::enumerate, enumErr))
+        .register(ObjRpc.RECX_ENUMERATE, obj.guarded(ObjRpc.RECX_ENUMERATE, this::enumerate, enumErr))
+        .register(ObjRpc.QUERY_KEY, obj.guarded(ObjRpc.QUERY_KEY, this::queryKey,
+            st -> ObjQueryKeyReply.newBuilder().setStatus(st).build()));
+  }
+
+  private void enumerate(CartRequest req, CartReplier reply, int mv) throws Exception {
+    ObjEnumReq r = ObjEnumReq.parseFrom(req.body().nioBuffer());
+    VosContainer c = obj.container(req, r.getTarget());
+    VosObjectId oid = ObjCodec.oid(r.getTarget());
+    long epoch = ObjCodec.readEpoch(r.getEpoch());
+    Anchor anchor = Anchor.fromBytes(r.getAnchor().toByteArray());
+    int max = r.getMax();
+    ObjEnumReply.Builder b = ObjEnumReply.newBuilder().setMapVersion(mv);
+    int op = req.opcode().op();
+    Anchor next;
+    if (op == ObjRpc.OP_RECX_ENUMERATE) {
+      EnumPage<RecxEntry> page = c.listRecx(epoch, oid, ObjCodec.dkey(r.getDkey()), r.getAkey().toByteArray(),
+          anchor, max);
+      for (RecxEntry e : page.items()) {
+        b.addRecxs(io.daos.proto.obj.RecxEntry.newBuilder().setRecx(ObjCodec.recx(e.recx())).setEpoch(e.epoch())
+            .setRecordSize(e.recordSize()));
+      }
+      next = page.anchor();
+    } else {
+      EnumPage<byte[]> page = op == ObjRpc.OP_DKEY_ENUMERATE ? c.listDkeys(epoch, oid, anchor, max)
+          : c.listAkeys(epoch, oid, ObjCodec.dkey(r.getDkey()), anchor, max);
+      page.items().forEach(k -> b.addKeys(ByteString.copyFrom(k)));
+      next = page.anchor();
+    }
+    reply.ok(mv, ObjHandlers.body(b.setAnchor(ByteString.copyFrom(next.toBytes())).setEof(next.eof()).build()));
+  }
+
+  private void queryKey(CartRequest req, CartReplier reply, int mv) throws Exception {
+    ObjQueryKeyReq r = ObjQueryKeyReq.parseFrom(req.body().nioBuffer());
+    VosContainer c = obj.container(req, r.getTarget());
+    byte[] dkey = r.getDkey().isEmpty() ? null : r.getDkey().toByteArray();
+    byte[] akey = r.getAkey().isEmpty() ? null : r.getAkey().toByteArray();
+    KeyQuery q = c.queryKey(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), r.getFlags(), dkey,
+        akey);
+    ObjQueryKeyReply.Builder b = ObjQueryKeyReply.newBuilder().setMapVersion(mv);
+    if (q.dkey() != null) {
+      b.setDkey(ByteString.copyFrom(q.dkey()));
+    }
+    if (q.akey() != null) {
+      b.setAkey(ByteString.copyFrom(q.akey()));
+    }
+    if (q.recx() != null) {
+      b.setRecx(ObjCodec.recx(q.recx()));
+    }
+    reply.ok(mv, ObjHandlers.body(b.build()));
+  }
+}

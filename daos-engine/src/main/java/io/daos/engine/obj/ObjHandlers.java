@@ -1,0 +1,171 @@
+package io.daos.engine.obj;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import io.daos.cart.CartHandler;
+import io.daos.cart.CartReplier;
+import io.daos.cart.CartRequest;
+import io.daos.cart.CartServer;
+import io.daos.cart.Opcode;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.common.Hlc;
+import io.daos.engine.pool.EnginePool;
+import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.vos.FetchedValue;
+import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.VosPool;
+import io.daos.proto.obj.IodExtents;
+import io.daos.proto.obj.ObjPunchReply;
+import io.daos.proto.obj.ObjPunchReq;
+import io.daos.proto.obj.ObjRwReply;
+import io.daos.proto.obj.ObjRwReq;
+import io.daos.proto.obj.ObjTarget;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's object RPC handlers (DAOS {@code srv_obj.c}) over CART-J: update, fetch, punch (object, dkeys,
+ * akeys); enumeration and query_key are in {@link ObjEnumHandlers}. Each runs on the executor of the target the
+ * request names, the only thread that touches that target's VOS (DESIGN D7). Updates and punches with epoch 0
+ * get an HLC epoch from the engine (DAOS independent updates). Containers are created in VOS on first use
+ * until the container service exists. Errors are replied with the DAOS status in the frame and in the body.
+ */
+public final class ObjHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjHandlers.class);
+
+  private final String name;
+  private final PoolTargets pools;
+  private final IntSupplier mapVersion;
+  private final Hlc hlc;
+
+  public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc) {
+    this.name = name;
+    this.pools = pools;
+    this.mapVersion = mapVersion;
+    this.hlc = hlc;
+  }
+
+  /** Registers every object opcode this engine serves on {@code server}. */
+  public CartServer registerOn(CartServer server) {
+    IntFunction<MessageLite> rwErr = st -> ObjRwReply.newBuilder().setStatus(st).build();
+    IntFunction<MessageLite> punchErr = st -> ObjPunchReply.newBuilder().setStatus(st).build();
+    server.register(ObjRpc.UPDATE, guarded(ObjRpc.UPDATE, this::update, rwErr))
+        .register(ObjRpc.FETCH, guarded(ObjRpc.FETCH, this::fetch, rwErr))
+        .register(ObjRpc.PUNCH, guarded(ObjRpc.PUNCH, this::punch, punchErr))
+        .register(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr))
+        .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr));
+    new ObjEnumHandlers(this).registerOn(server);
+    return server;
+  }
+
+  /** A handler body; {@code mv} is the engine's map version to echo. */
+  @FunctionalInterface
+  interface Op {
+    void run(CartRequest req, CartReplier reply, int mv) throws Exception;
+  }
+
+  CartHandler guarded(Opcode opc, Op op, IntFunction<MessageLite> errorBody) {
+    return (req, reply) -> {
+      int mv = mapVersion.getAsInt();
+      try {
+        op.run(req, reply, mv);
+      } catch (DaosException e) {
+        LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
+        reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
+      } catch (InvalidProtocolBufferException e) {
+        LOG.warn("{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
+        reply.reply(DaosStatus.INVAL.code(), mv, body(errorBody.apply(DaosStatus.INVAL.code())), null);
+      }
+    };
+  }
+
+  static ByteBuf body(MessageLite m) {
+    return Unpooled.wrappedBuffer(m.toByteArray());
+  }
+
+  EnginePool pool(ObjTarget t) {
+    return pools.get(ObjCodec.uuid(t.getPoolUuid(), "pool"));
+  }
+
+  VosContainer container(CartRequest req, ObjTarget t) {
+    return pool(t).container(req.target(), ObjCodec.uuid(t.getContUuid(), "container"));
+  }
+
+  private long writeEpoch(long requested) {
+    return requested == 0 ? hlc.now() : requested;
+  }
+
+  private void update(CartRequest req, CartReplier reply, int mv) throws Exception {
+    ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
+    byte[] dkey = ObjCodec.dkey(r.getDkey());
+    VosContainer c = container(req, r.getTarget());
+    List<Iod> iods = ObjCodec.updateIods(r.getIodsList(), req.bulk());
+    checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
+    long epoch = writeEpoch(r.getEpoch());
+    c.update(epoch, ObjCodec.oid(r.getTarget()), dkey, iods, r.getFlags());
+    reply.ok(mv, body(ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build()));
+  }
+
+  /** DER_NOSPACE when the write would take the target past its share of the pool's tier bytes. */
+  private static void checkSpace(EnginePool p, int tgt, long incoming) {
+    long limit = p.targetLimit(p.tiers().scmBytes() + p.tiers().nvmeBytes());
+    if (limit <= 0) {
+      return;
+    }
+    VosPool vos = p.target(tgt);
+    long used = vos.metaBytes() + vos.blobEnd();
+    if (used + incoming > limit) {
+      throw new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has " + (limit - used)
+          + " of " + limit + " bytes free, update needs " + incoming);
+    }
+  }
+
+  private void fetch(CartRequest req, CartReplier reply, int mv) throws Exception {
+    ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
+    byte[] dkey = ObjCodec.dkey(r.getDkey());
+    VosContainer c = container(req, r.getTarget());
+    List<FetchedValue> values = c.fetch(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), dkey,
+        ObjCodec.fetchIods(r.getIodsList()), r.getFlags());
+    ObjRwReply.Builder b = ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(r.getEpoch());
+    byte[][] data = new byte[values.size()][];
+    for (int i = 0; i < values.size(); i++) {
+      FetchedValue v = values.get(i);
+      data[i] = v.data();
+      IodExtents.Builder m = IodExtents.newBuilder();
+      v.extents().forEach(x -> m.addRecxs(ObjCodec.recx(x)));
+      b.addIodSizes(v.recordSize()).addDataSizes(v.data().length).addMaps(m);
+    }
+    reply.ok(mv, body(b.build()), Unpooled.wrappedBuffer(data));
+  }
+
+  private void punch(CartRequest req, CartReplier reply, int mv) throws Exception {
+    ObjPunchReq r = ObjPunchReq.parseFrom(req.body().nioBuffer());
+    VosContainer c = container(req, r.getTarget());
+    long epoch = writeEpoch(r.getEpoch());
+    int op = req.opcode().op();
+    if (op == ObjRpc.OP_PUNCH) {
+      c.punchObject(epoch, ObjCodec.oid(r.getTarget()), r.getFlags());
+    } else if (op == ObjRpc.OP_PUNCH_DKEYS) {
+      if (r.getDkeysCount() == 0) {
+        throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_DKEYS needs at least one dkey");
+      }
+      List<byte[]> dkeys = r.getDkeysList().stream().map(ObjCodec::dkey).toList();
+      c.punchDkeys(epoch, ObjCodec.oid(r.getTarget()), dkeys, r.getFlags());
+    } else {
+      if (r.getAkeysCount() == 0) {
+        throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_AKEYS needs at least one akey");
+      }
+      List<byte[]> akeys = r.getAkeysList().stream().map(ByteString::toByteArray).toList();
+      c.punchAkeys(epoch, ObjCodec.oid(r.getTarget()), ObjCodec.dkey(r.getDkey()), akeys, r.getFlags());
+    }
+    reply.ok(mv, body(ObjPunchReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build()));
+  }
+}

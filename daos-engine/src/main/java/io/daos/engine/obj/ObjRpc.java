@@ -1,0 +1,34 @@
+package io.daos.engine.obj;
+
+import io.daos.cart.DaosModule;
+import io.daos.cart.Opcode;
+
+/**
+ * The object RPC opcodes jdaos serves: DAOS's op numbers ({@code enum obj_rpc_opc} in {@code obj_rpc.h})
+ * in module OBJ at its current version, packed as {@code DAOS_RPC_OPCODE}.
+ */
+public final class ObjRpc {
+  public static final int OP_UPDATE = 0;
+  public static final int OP_FETCH = 1;
+  public static final int OP_DKEY_ENUMERATE = 2;
+  public static final int OP_AKEY_ENUMERATE = 3;
+  public static final int OP_RECX_ENUMERATE = 4;
+  public static final int OP_ENUMERATE = 5;
+  public static final int OP_PUNCH = 6;
+  public static final int OP_PUNCH_DKEYS = 7;
+  public static final int OP_PUNCH_AKEYS = 8;
+  public static final int OP_QUERY_KEY = 9;
+
+  public static final Opcode UPDATE = DaosModule.OBJ.opcode(OP_UPDATE);
+  public static final Opcode FETCH = DaosModule.OBJ.opcode(OP_FETCH);
+  public static final Opcode DKEY_ENUMERATE = DaosModule.OBJ.opcode(OP_DKEY_ENUMERATE);
+  public static final Opcode AKEY_ENUMERATE = DaosModule.OBJ.opcode(OP_AKEY_ENUMERATE);
+  public static final Opcode RECX_ENUMERATE = DaosModule.OBJ.opcode(OP_RECX_ENUMERATE);
+  public static final Opcode PUNCH = DaosModule.OBJ.opcode(OP_PUNCH);
+  public static final Opcode PUNCH_DKEYS = DaosModule.OBJ.opcode(OP_PUNCH_DKEYS);
+  public static final Opcode PUNCH_AKEYS = DaosModule.OBJ.opcode(OP_PUNCH_AKEYS);
+  public static final Opcode QUERY_KEY = DaosModule.OBJ.opcode(OP_QUERY_KEY);
+
+  private ObjRpc() {
+  }
+}

@@ -1,0 +1,244 @@
+package io.daos.engine.obj;
+
+import static io.daos.engine.obj.ObjRpcFixture.CONT;
+import static io.daos.engine.obj.ObjRpcFixture.MAP_VERSION;
+import static io.daos.engine.obj.ObjRpcFixture.POOL;
+import static io.daos.engine.obj.ObjRpcFixture.array;
+import static io.daos.engine.obj.ObjRpcFixture.key;
+import static io.daos.engine.obj.ObjRpcFixture.single;
+import static io.daos.engine.obj.ObjRpcFixture.target;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.cart.CartReply;
+import io.daos.cart.DaosModule;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.engine.pool.PoolTiers;
+import io.daos.engine.vos.FetchedValue;
+import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.VosObjectId;
+import io.daos.proto.obj.ObjEnumReply;
+import io.daos.proto.obj.ObjEnumReq;
+import io.daos.proto.obj.ObjPunchReply;
+import io.daos.proto.obj.ObjPunchReq;
+import io.daos.proto.obj.ObjQueryKeyReply;
+import io.daos.proto.obj.ObjQueryKeyReq;
+import io.daos.proto.obj.ObjRwReply;
+import io.daos.proto.obj.ObjRwReq;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Object RPCs over a real CART-J client and server, into real per-target VOS pools. */
+class ObjHandlersTest {
+  @TempDir
+  Path scm;
+  private ObjRpcFixture f;
+
+  @BeforeEach
+  void start() {
+    f = new ObjRpcFixture(scm, 2, new PoolTiers(1L << 30, 0));
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  private ObjRwReply update(int tgt, long oid, String dkey, io.daos.proto.obj.Iod iod, byte[] data) throws Exception {
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(oid)).setDkey(key(dkey)).addIods(iod).build();
+    try (CartReply r = f.call(ObjRpc.UPDATE, tgt, req, data)) {
+      ObjRwReply reply = ObjRwReply.parseFrom(r.bodyBytes());
+      assertEquals(r.status(), reply.getStatus());
+      return reply;
+    }
+  }
+
+  private byte[] fetch(int tgt, long oid, String dkey, io.daos.proto.obj.Iod iod) throws Exception {
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(oid)).setDkey(key(dkey)).addIods(iod).build();
+    try (CartReply r = f.call(ObjRpc.FETCH, tgt, req, null)) {
+      assertEquals(0, r.status());
+      ObjRwReply reply = ObjRwReply.parseFrom(r.bodyBytes());
+      assertEquals(MAP_VERSION, reply.getMapVersion());
+      assertEquals(reply.getDataSizes(0), r.bulk().readableBytes());
+      byte[] b = new byte[r.bulk().readableBytes()];
+      r.bulk().getBytes(r.bulk().readerIndex(), b);
+      return b;
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void oneMebibyteArrayRoundTripsExactly() throws Exception {
+    byte[] data = new byte[1 << 20];
+    new Random(42).nextBytes(data);
+    ObjRwReply u = update(0, 1, "d", array("a", 1, 0, data.length, true), data);
+    assertEquals(0, u.getStatus());
+    assertTrue(u.getEpoch() > 0, "the engine assigns an HLC epoch");
+    assertEquals(MAP_VERSION, u.getMapVersion());
+    assertArrayEquals(data, fetch(0, 1, "d", array("a", 1, 0, data.length, false)));
+  }
+
+  @Test
+  void updatesGoToTheNamedTargetOnly() throws Exception {
+    update(1, 2, "d", single("a", 5), bytes("hello"));
+    assertArrayEquals(bytes("hello"), fetch(1, 2, "d", single("a", 0)));
+    assertEquals(0, fetch(0, 2, "d", single("a", 0)).length, "target 0 has its own VOS");
+    List<FetchedValue> onTgt1 = f.xs.call(1, () -> {
+      assertEquals("objtest-tgt-1", Thread.currentThread().getName());
+      return f.pools.get(POOL).container(1, CONT).fetch(-1, new VosObjectId(0, 2), bytes("d"),
+          List.of(Iod.fetchSingle(bytes("a"))), 0);
+    });
+    assertArrayEquals(bytes("hello"), onTgt1.get(0).data());
+  }
+
+  @Test
+  void readAtAnOlderEpochSeesTheOlderValue() throws Exception {
+    long e1 = update(0, 3, "d", single("a", 3), bytes("one")).getEpoch();
+    long e2 = update(0, 3, "d", single("a", 3), bytes("two")).getEpoch();
+    assertTrue(e2 > e1);
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(3)).setDkey(key("d")).setEpoch(e1)
+        .addIods(single("a", 0)).build();
+    try (CartReply r = f.call(ObjRpc.FETCH, 0, req, null)) {
+      byte[] b = new byte[r.bulk().readableBytes()];
+      r.bulk().getBytes(r.bulk().readerIndex(), b);
+      assertArrayEquals(bytes("one"), b);
+    }
+    assertArrayEquals(bytes("two"), fetch(0, 3, "d", single("a", 0)));
+  }
+
+  @Test
+  void punchThenFetchFindsNothing() throws Exception {
+    update(0, 4, "d1", single("a", 1), bytes("x"));
+    update(0, 4, "d2", single("a", 1), bytes("y"));
+    update(0, 4, "d2", single("b", 1), bytes("z"));
+    punch(ObjRpc.PUNCH_AKEYS, ObjPunchReq.newBuilder().setTarget(target(4)).setDkey(key("d2")).addAkeys(key("b")));
+    assertEquals(0, fetch(0, 4, "d2", single("b", 0)).length);
+    assertArrayEquals(bytes("y"), fetch(0, 4, "d2", single("a", 0)));
+    punch(ObjRpc.PUNCH_DKEYS, ObjPunchReq.newBuilder().setTarget(target(4)).addDkeys(key("d2")));
+    assertEquals(0, fetch(0, 4, "d2", single("a", 0)).length);
+    assertArrayEquals(bytes("x"), fetch(0, 4, "d1", single("a", 0)));
+    punch(ObjRpc.PUNCH, ObjPunchReq.newBuilder().setTarget(target(4)));
+    assertEquals(0, fetch(0, 4, "d1", single("a", 0)).length);
+  }
+
+  private void punch(io.daos.cart.Opcode opc, ObjPunchReq.Builder req) throws Exception {
+    try (CartReply r = f.call(opc, 0, req.build(), null)) {
+      assertEquals(0, r.status());
+      assertTrue(ObjPunchReply.parseFrom(r.bodyBytes()).getEpoch() > 0);
+    }
+  }
+
+  @Test
+  void enumerateDkeysWithAnchors() throws Exception {
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      written.add("dkey-" + i);
+      update(0, 5, "dkey-" + i, single("a", 1), bytes("v"));
+    }
+    List<String> seen = new ArrayList<>();
+    ObjEnumReply page = ObjEnumReply.getDefaultInstance();
+    int calls = 0;
+    do {
+      ObjEnumReq req = ObjEnumReq.newBuilder().setTarget(target(5)).setAnchor(page.getAnchor()).setMax(3).build();
+      try (CartReply r = f.call(ObjRpc.DKEY_ENUMERATE, 0, req, null)) {
+        page = ObjEnumReply.parseFrom(r.bodyBytes());
+      }
+      assertTrue(page.getKeysCount() <= 3);
+      page.getKeysList().forEach(k -> seen.add(k.toStringUtf8()));
+      calls++;
+    } while (!page.getEof() && calls < 10);
+    assertEquals(written.stream().sorted().toList(), seen.stream().sorted().toList());
+    assertTrue(calls >= 3, "three batches of at most 3");
+  }
+
+  @Test
+  void enumerateAkeysAndRecxAndQueryKey() throws Exception {
+    update(0, 6, "d", array("arr", 4, 10, 5, true), new byte[20]);
+    update(0, 6, "d", single("sv", 1), bytes("s"));
+    ObjEnumReq akeys = ObjEnumReq.newBuilder().setTarget(target(6)).setDkey(key("d")).setMax(10).build();
+    try (CartReply r = f.call(ObjRpc.AKEY_ENUMERATE, 0, akeys, null)) {
+      ObjEnumReply rep = ObjEnumReply.parseFrom(r.bodyBytes());
+      assertEquals(List.of("arr", "sv"), rep.getKeysList().stream().map(k -> k.toStringUtf8()).sorted().toList());
+      assertTrue(rep.getEof());
+    }
+    ObjEnumReq recx = akeys.toBuilder().setAkey(key("arr")).build();
+    try (CartReply r = f.call(ObjRpc.RECX_ENUMERATE, 0, recx, null)) {
+      ObjEnumReply rep = ObjEnumReply.parseFrom(r.bodyBytes());
+      assertEquals(1, rep.getRecxsCount());
+      assertEquals(10, rep.getRecxs(0).getRecx().getIdx());
+      assertEquals(5, rep.getRecxs(0).getRecx().getNr());
+      assertEquals(4, rep.getRecxs(0).getRecordSize());
+    }
+    ObjQueryKeyReq q = ObjQueryKeyReq.newBuilder().setTarget(target(6)).setDkey(key("d")).setAkey(key("arr"))
+        .setFlags(io.daos.engine.vos.KeyQuery.GET_MAX | io.daos.engine.vos.KeyQuery.GET_RECX).build();
+    try (CartReply r = f.call(ObjRpc.QUERY_KEY, 0, q, null)) {
+      assertEquals(0, r.status());
+      ObjQueryKeyReply rep = ObjQueryKeyReply.parseFrom(r.bodyBytes());
+      assertEquals(10, rep.getRecx().getIdx());
+      assertEquals(5, rep.getRecx().getNr());
+    }
+  }
+
+  @Test
+  void unknownPoolIsNonexist() throws Exception {
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(UUID.randomUUID(), 1)).setDkey(key("d"))
+        .addIods(single("a", 0)).build();
+    try (CartReply r = f.call(ObjRpc.FETCH, 0, req, null)) {
+      assertEquals(DaosStatus.NONEXIST.code(), r.status());
+      assertEquals(DaosStatus.NONEXIST.code(), ObjRwReply.parseFrom(r.bodyBytes()).getStatus());
+      assertEquals(MAP_VERSION, r.mapVersion());
+    }
+  }
+
+  @Test
+  void emptyDkeyIsInval() throws Exception {
+    assertEquals(DaosStatus.INVAL.code(), update(0, 1, "", single("a", 1), bytes("x")).getStatus());
+  }
+
+  @Test
+  void bulkThatDoesNotMatchTheIodsIsInval() throws Exception {
+    assertEquals(DaosStatus.INVAL.code(), update(0, 1, "d", single("a", 4), bytes("x")).getStatus());
+    assertEquals(DaosStatus.INVAL.code(), update(0, 1, "d", single("a", 1), bytes("xy")).getStatus());
+  }
+
+  @Test
+  void malformedBodyIsInval() {
+    try (CartReply r = f.client.callSync(f.server.uri(), ObjRpc.UPDATE, 0, 1,
+        io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {(byte) 0xff, (byte) 0xff}), null,
+        java.time.Duration.ofSeconds(10))) {
+      assertEquals(DaosStatus.INVAL.code(), r.status());
+    }
+  }
+
+  @Test
+  void unknownTargetAndOpcodeAreTransportErrors() {
+    ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(1)).setDkey(key("d")).build();
+    DaosException e = assertThrows(DaosException.class, () -> f.call(ObjRpc.FETCH, 9, req, null));
+    assertEquals(DaosStatus.NONEXIST, e.status());
+    e = assertThrows(DaosException.class, () -> f.call(DaosModule.OBJ.opcode(ObjRpc.OP_ENUMERATE), 0, req, null));
+    assertEquals(DaosStatus.UNREG, e.status());
+  }
+
+  @Test
+  void updatePastTheTargetShareIsNospace() throws Exception {
+    f.close();
+    f = new ObjRpcFixture(scm.resolve("small"), 1, new PoolTiers(256 << 10, 0));
+    byte[] big = new byte[512 << 10];
+    assertEquals(DaosStatus.NOSPACE.code(), update(0, 1, "d", array("a", 1, 0, big.length, true), big).getStatus());
+    assertEquals(0, update(0, 1, "d", single("a", 1), bytes("x")).getStatus());
+  }
+}

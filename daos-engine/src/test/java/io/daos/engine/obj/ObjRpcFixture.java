@@ -1,0 +1,79 @@
+package io.daos.engine.obj;
+
+import com.google.protobuf.ByteString;
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.cart.CartServer;
+import io.daos.cart.Opcode;
+import io.daos.common.Hlc;
+import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.pool.PoolTiers;
+import io.daos.engine.pool.TargetXstreams;
+import io.daos.engine.vos.VosOptions;
+import io.daos.proto.obj.Iod;
+import io.daos.proto.obj.IodType;
+import io.daos.proto.obj.ObjTarget;
+import io.daos.proto.obj.Recx;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/** An in-process engine data plane: pools on {@code targets} xstreams behind a real CART-J server, and a client. */
+final class ObjRpcFixture implements AutoCloseable {
+  static final UUID POOL = UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001");
+  static final UUID CONT = UUID.fromString("cccccccc-0000-0000-0000-000000000001");
+  static final int MAP_VERSION = 7;
+
+  final TargetXstreams xs;
+  final PoolTargets pools;
+  final CartServer server;
+  final CartClient client;
+
+  ObjRpcFixture(Path scm, int targets, PoolTiers tiers) {
+    xs = new TargetXstreams("objtest", targets);
+    pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(256L << 20).withDurable(false));
+    pools.create(POOL, tiers);
+    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("objtest").targets(targets)
+        .targetExecutor(xs::executor).mapVersion(() -> MAP_VERSION).build();
+    new ObjHandlers("objtest", pools, () -> MAP_VERSION, Hlc.system()).registerOn(server);
+    server.start();
+    client = CartClient.builder().build();
+  }
+
+  static ObjTarget target(UUID pool, long oidLo) {
+    return ObjTarget.newBuilder().setPoolUuid(ObjCodec.uuid(pool)).setContUuid(ObjCodec.uuid(CONT)).setOidHi(0)
+        .setOidLo(oidLo).build();
+  }
+
+  static ObjTarget target(long oidLo) {
+    return target(POOL, oidLo);
+  }
+
+  static ByteString key(String s) {
+    return ByteString.copyFrom(s, StandardCharsets.UTF_8);
+  }
+
+  static Iod single(String akey, long len) {
+    return Iod.newBuilder().setAkey(key(akey)).setType(IodType.IOD_SINGLE).setSize(len).setDataLen(len).build();
+  }
+
+  static Iod array(String akey, long rsize, long idx, long nr, boolean withData) {
+    return Iod.newBuilder().setAkey(key(akey)).setType(IodType.IOD_ARRAY).setSize(rsize)
+        .addRecxs(Recx.newBuilder().setIdx(idx).setNr(nr)).setDataLen(withData ? rsize * nr : 0).build();
+  }
+
+  CartReply call(Opcode opc, int tgt, com.google.protobuf.MessageLite body, byte[] bulk) {
+    return client.callSync(server.uri(), opc, tgt, 1, Unpooled.wrappedBuffer(body.toByteArray()),
+        bulk == null ? null : Unpooled.wrappedBuffer(bulk), Duration.ofSeconds(20));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.close();
+    pools.close();
+    xs.close();
+  }
+}
