@@ -110,6 +110,27 @@ class SingleNodeSystemTest {
 
   @Test
   @Order(5)
+  void poolCreateListDestroyAcrossBothRanks() throws Exception {
+    JsonObject created = server.dmgJson("pool", "create", "tank", "-z", "8G");
+    assertEquals(0, created.get("status").getAsInt(), created.toString());
+    String uuid = created.getAsJsonObject("response").get("uuid").getAsString();
+    assertEquals("[0,1]", created.getAsJsonObject("response").get("tgt_ranks").toString());
+    for (int rank = 0; rank < 2; rank++) {
+      assertTrue(java.nio.file.Files.isDirectory(server.dir().resolve("scm" + rank + "/" + uuid + "/vos-1")),
+          "no VOS target dir on rank " + rank);
+    }
+    JsonObject list = server.dmgJson("pool", "list");
+    assertEquals("tank", list.getAsJsonObject("response").getAsJsonArray("pools").get(0).getAsJsonObject()
+        .get("label").getAsString(), list.toString());
+    assertEquals(1, server.dmg("pool", "create", "tank", "-z", "8G").exitCode(), "duplicate label accepted");
+    CommandResult destroy = server.dmg("pool", "destroy", "tank");
+    assertEquals(0, destroy.exitCode(), destroy.toString());
+    assertEquals(0, server.dmgJson("pool", "list").getAsJsonObject("response").getAsJsonArray("pools").size());
+    assertTrue(!java.nio.file.Files.exists(server.dir().resolve("scm0/" + uuid)), "pool dir left behind");
+  }
+
+  @Test
+  @Order(6)
   void killedEngineIsErroredThenSystemStartRejoinsWithSameRank() {
     ProcessHandle victim = server.engineProcesses().get(0);
     int rank = rankOfEngine(victim);
@@ -135,7 +156,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void systemStopThenStart() {
     CommandResult stop = server.dmg("system", "stop");
     assertEquals(0, stop.exitCode(), stop.toString());
@@ -147,7 +168,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void restartOfDaosServerKeepsRanks() throws Exception {
     Set<String> uuidsBefore = uuids();
     server.restart();
@@ -157,7 +178,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void enginesDieWithAKilledServerAndRanksSurviveTheCrash() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
     assertEquals(2, engines.size());
@@ -171,7 +192,7 @@ class SingleNodeSystemTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void sigtermStopsEnginesAndExitsZero() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
     assertEquals(0, server.stop());

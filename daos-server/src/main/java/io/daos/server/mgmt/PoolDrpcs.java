@@ -62,9 +62,8 @@ final class PoolDrpcs {
       b.addAllSvcReps(ranks.subList(0, Math.min(n, ranks.size())));
       b.setSvcLdr(b.getSvcReps(0));
     }
-    if (b.getTgtRanksCount() == 0) {
-      b.addAllTgtRanks(ranks);
-    }
+    // Each rank's engine created only its own targets and reports only itself; the pool spans them all.
+    b.clearTgtRanks().addAllTgtRanks(ranks);
     if (b.getTierBytesCount() == 0) {
       b.addAllTierBytes(req.getTierBytesList());
     }

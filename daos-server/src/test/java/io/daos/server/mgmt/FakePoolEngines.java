@@ -14,12 +14,20 @@ final class FakePoolEngines implements PoolEngines {
 
   final List<Call> calls = new ArrayList<>();
   final Map<DrpcMethod, byte[]> answers = new HashMap<>();
+  private final Map<DrpcMethod, java.util.function.IntFunction<com.google.protobuf.MessageLite>> perRank =
+      new java.util.EnumMap<>(DrpcMethod.class);
   final Map<Integer, Exception> failures = new HashMap<>();
   int targets = 8;
   boolean bdevs = true;
 
   FakePoolEngines answer(DrpcMethod m, com.google.protobuf.MessageLite body) {
     answers.put(m, body.toByteArray());
+    return this;
+  }
+
+  /** Answers {@code m} per rank, as real engines do (each reports itself). */
+  FakePoolEngines answerPerRank(DrpcMethod m, java.util.function.IntFunction<com.google.protobuf.MessageLite> f) {
+    perRank.put(m, f);
     return this;
   }
 
@@ -42,6 +50,9 @@ final class FakePoolEngines implements PoolEngines {
     }
     if (e != null) {
       throw (RuntimeException) e;
+    }
+    if (perRank.containsKey(method)) {
+      return perRank.get(method).apply(rank).toByteArray();
     }
     byte[] a = answers.get(method);
     return a == null ? new byte[0] : a;

@@ -152,6 +152,17 @@ class PoolCreateTest {
   }
 
   @Test
+  void targetRanksAreEveryRankEvenWhenEachEngineReportsOnlyItself() {
+    try (MgmtFixture f = fixture()) {
+      f.engines.answerPerRank(DrpcMethod.MGMT_POOL_CREATE, rank -> PoolCreateResp.newBuilder().setSvcLdr(rank)
+          .addSvcReps(rank).addTgtRanks(rank).build());
+      PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).setNumRanks(2).build());
+      assertEquals(2, resp.getTgtRanksCount(), resp.toString());
+      assertEquals(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE), resp.getTgtRanksList());
+    }
+  }
+
+  @Test
   void randomSubsetOfNumRanksIsSorted() {
     try (MgmtFixture f = fixture()) {
       f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, PoolCreateResp.getDefaultInstance());
