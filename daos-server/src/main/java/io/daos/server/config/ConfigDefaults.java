@@ -40,8 +40,8 @@ public final class ConfigDefaults {
   public static final String LOCAL_PROVIDER = "ofi+tcp";
   public static final String LOCAL_FABRIC_IFACE = "lo";
   public static final int LOCAL_FABRIC_PORT = 31416;
-  public static final int LOCAL_TARGETS = 2;
-  public static final int LOCAL_BDEV_SIZE_GIB = 1;
+  public static final int LOCAL_TARGETS = 1; // so that `dmg pool create -z 2G` meets the 1 GiB-per-target NVMe minimum
+  public static final int LOCAL_BDEV_SIZE_GIB = 4; // sparse: costs no disk until written
 
   private ConfigDefaults() {
   }

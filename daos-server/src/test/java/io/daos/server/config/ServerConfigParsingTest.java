@@ -149,11 +149,11 @@ class ServerConfigParsingTest {
     ServerConfig back = ServerConfig.load(f).validate();
     assertEquals(local.toYaml(), back.toYaml());
     EngineConfig e = back.engines().get(0);
-    assertEquals(2, e.targets());
+    assertEquals(1, e.targets());
     assertEquals(0, e.nrXsHelpers());
     assertEquals(dir.resolve("state/scm0").toString(), e.scmTier().scmMount());
     assertEquals(List.of(dir.resolve("state/bdev0.img").toString()), e.bdevTiers().get(0).bdevList());
-    assertEquals(1, e.bdevTiers().get(0).bdevSize());
+    assertEquals(4, e.bdevTiers().get(0).bdevSize());
     assertEquals("ofi+tcp", back.engineFabric(0).provider());
     assertEquals("lo", back.engineFabric(0).fabricIface());
     assertEquals(31416, back.engineFabric(0).fabricIfacePort());

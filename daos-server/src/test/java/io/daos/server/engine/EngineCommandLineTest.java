@@ -199,7 +199,7 @@ class EngineCommandLineTest {
   void localDefaultCommandLine() {
     ServerConfig local = ServerConfig.defaultLocal(Path.of("/tmp/jd")).validate();
     EngineCommandLine cl = EngineCommandLine.builder(local, 0).build();
-    assertEquals(List.of("-x", "0", "-t", "2", "-s", "/tmp/jd/scm0", "-g", "daos_server", "-d", "/tmp/jd/run",
+    assertEquals(List.of("-x", "0", "-t", "1", "-s", "/tmp/jd/scm0", "-g", "daos_server", "-d", "/tmp/jd/run",
         "-n", "/tmp/jd/scm0/daos_nvme.conf", "-I", "0", "-T", "2", "-r", "0", "-H", "0"), cl.argv());
     Map<String, String> env = cl.env();
     assertEquals("ofi+tcp", env.get("D_PROVIDER"));

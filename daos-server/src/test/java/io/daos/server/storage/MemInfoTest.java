@@ -41,7 +41,7 @@ class MemInfoTest {
     BdevProvider.of(cfg.engines().get(0).bdevTiers().get(0), host).format();
     StorageScan after = StorageScanner.scan(cfg, host);
     assertTrue(after.scm().get(0).mounted() && after.scm().get(0).totalBytes() > 0);
-    assertEquals(1L << 30, after.devices().get(0).sizeBytes());
+    assertEquals(4L << 30, after.devices().get(0).sizeBytes());
     assertTrue(Files.exists(dir.resolve("bdev0.img")));
     assertTrue(after.nvme().isEmpty());
     assertEquals(512, after.memInfo().hugepagesTotal());
