@@ -25,7 +25,11 @@ final class PoolInfos {
         PoolCreateCommand.longs(p.getSvcRepsList()), null, null, null, null, null, 0, 0, 0, false, "");
   }
 
-  /** A PoolQuery answer (status 0). {@code mask} is the mask asked for, used when the answer has none. */
+  /**
+   * A PoolQuery answer (status 0). {@code mask} is the mask asked for: used when the answer has none, and
+   * (as DAOS's dmg) deciding whether the self-heal policy is reported; until pool properties can be fetched
+   * it is DAOS's default for an unset property.
+   */
   static PoolInfo fromQuery(PoolQueryResp r, long mask) {
     long applied = r.getQueryMask() != 0 ? r.getQueryMask() : mask;
     List<PoolInfo.TierStats> tiers = new ArrayList<>();
@@ -33,7 +37,7 @@ final class PoolInfos {
       tiers.add(new PoolInfo.TierStats(s.getTotal(), s.getFree(), s.getMin(), s.getMax(), s.getMean(),
           s.getMediaType().name().toLowerCase(Locale.ROOT)));
     }
-    String selfHeal = PoolQueryMasks.has(applied, PoolQueryMasks.SELF_HEAL_POLICY)
+    String selfHeal = PoolQueryMasks.has(mask, PoolQueryMasks.SELF_HEAL_POLICY)
         ? (r.getSelfHealPolicy().isEmpty() ? DEFAULT_POOL_SELF_HEAL : r.getSelfHealPolicy()) : "";
     return new PoolInfo(applied, state(r), r.getUuid(), r.getLabel(), r.getTotalTargets(), r.getActiveTargets(),
         r.getTotalEngines(), r.getDisabledTargets(), r.getVersion(), r.getSvcLdr(),
