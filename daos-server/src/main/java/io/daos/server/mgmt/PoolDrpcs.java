@@ -2,22 +2,28 @@ package io.daos.server.mgmt;
 
 import io.daos.common.DaosStatus;
 import io.daos.common.Fault;
+import io.daos.common.RankSet;
 import io.daos.common.FaultCode;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
+import io.daos.proto.mgmt.PoolQueryReq;
+import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.server.sysdb.PoolService;
 import io.daos.server.engine.EngineUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pool create/destroy dRPCs (207/208) sent to the engine of every target rank. The first engine answering
+ * Pool create/destroy/query dRPCs (207/208/223) sent to the engine of every target rank. The first engine answering
  * with service replicas names them; if none does, the first min(#ranks, 2×svc_rf(2)+1) ranks are used, as
  * the engine's default. A create failing on one rank is undone (forced destroy) on the ranks that succeeded.
  */
@@ -68,6 +74,37 @@ final class PoolDrpcs {
       b.addAllTierBytes(req.getTierBytesList());
     }
     return b.build();
+  }
+
+  /**
+   * Pool query (dRPC 223) sent to every target rank's engine; the answers are merged by
+   * {@link PoolQueries#aggregate}. A rank whose engine is down or unreachable counts as disabled; if no
+   * engine answers, the first failure is thrown. A non-zero engine status is returned as is.
+   */
+  static PoolQueryResp query(PoolEngines eng, PoolService ps, PoolQueryReq req) {
+    Map<Integer, PoolQueryResp> answers = new TreeMap<>();
+    List<Integer> down = new ArrayList<>();
+    RuntimeException firstFailure = null;
+    for (int rank : RankSet.parse(ps.storage().creationRankStr()).ints()) {
+      PoolQueryResp r;
+      try {
+        r = PoolQueryResp.parseFrom(eng.callDrpc(rank, DrpcMethod.MGMT_POOL_QUERY, req.toByteArray()));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("pool query {}: engine of rank {} did not answer: {}", ps.poolUuid(), rank, e.getMessage());
+        firstFailure = firstFailure != null ? firstFailure
+            : e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        down.add(rank);
+        continue;
+      }
+      if (r.getStatus() != 0) {
+        return r;
+      }
+      answers.put(rank, r);
+    }
+    if (answers.isEmpty() && firstFailure != null) {
+      throw firstFailure;
+    }
+    return PoolQueries.aggregate(ps, answers, down, eng.targetCount(), req.getQueryMask());
   }
 
   static PoolDestroyResp destroy(PoolEngines eng, List<Integer> ranks, PoolDestroyReq req) {

@@ -177,17 +177,22 @@ public final class PoolHandler {
   }
 
   /**
-   * PoolQuery (any replica), answered from the pool record until engines report usage: free space equals
-   * the created size and all targets count as active.
+   * PoolQuery (any replica): asks every target rank's engine (dRPC 223) and merges their answers; a zero
+   * query mask means DAOS's default mask.
    */
   public PoolQueryResp poolQuery(PoolQueryReq req) {
     MsAccess.Ms ms = access.checkReplica(req.getSys());
-    PoolService ps = lookup(ms, req.getId());
-    if (ps.state() != PoolServiceState.READY) {
-      throw new DaosException(DaosStatus.AGAIN);
+    try {
+      PoolService ps = lookup(ms, req.getId());
+      if (ps.state() != PoolServiceState.READY) {
+        throw new DaosException(DaosStatus.AGAIN);
+      }
+      long mask = req.getQueryMask() == 0 ? PoolQueries.DEFAULT_MASK : req.getQueryMask();
+      PoolQueryReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).setQueryMask(mask).build();
+      return PoolDrpcs.query(requireEngines(), ps, engineReq);
+    } catch (RuntimeException e) {
+      throw access.translate(e);
     }
-    int targets = engines == null ? 0 : engines.targetCount();
-    return PoolQueries.fromRecord(ps, targets, req.getQueryMask());
   }
 
   private static PoolService lookup(MsAccess.Ms ms, String id) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.ByteSize;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.control.PoolNotFoundException;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.ListPoolsReq;
@@ -14,9 +11,6 @@ import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
-import io.daos.proto.mgmt.PoolQueryReq;
-import io.daos.proto.mgmt.PoolQueryResp;
-import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.server.sysdb.PoolService;
 import io.daos.server.sysdb.PoolServiceState;
 import io.daos.server.sysdb.PoolServiceStorage;
@@ -24,11 +18,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** DAOS TestServer_MgmtSvc_PoolDestroy, TestListPools_Success and TestServer_MgmtSvc_PoolQuery. */
+/** DAOS TestServer_MgmtSvc_PoolDestroy and TestListPools_Success. */
 class PoolDestroyQueryTest {
   private static final String SYS = MgmtFixture.SYS;
 
-  private static MgmtFixture created() {
+  static MgmtFixture created() {
     MgmtFixture f = PoolCreateTest.fixture();
     f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, PoolCreateTest.ENGINE_OK);
     f.service.poolHandler().poolCreate(PoolCreateTest.sized("tank", PoolCreateTest.SCM_MIN * 2,
@@ -87,37 +81,6 @@ class PoolDestroyQueryTest {
       assertEquals(List.of(0, 1, 2), tank.getSvcRepsList());
       assertTrue(resp.getPoolsList().stream().anyMatch(p -> p.getState().equals("Creating")));
       assertEquals(f.db.dataVersion(), resp.getDataVersion());
-    }
-  }
-
-  @Test
-  void TestServer_MgmtSvc_PoolQuery_fromRecord() {
-    try (MgmtFixture f = created()) {
-      PoolQueryResp resp = f.service.poolHandler().poolQuery(PoolQueryReq.newBuilder().setSys(SYS).setId("tank")
-          .build());
-      assertEquals(PoolCreateTest.UUID1, resp.getUuid());
-      assertEquals("tank", resp.getLabel());
-      assertEquals(32, resp.getTotalTargets());
-      assertEquals(32, resp.getActiveTargets());
-      assertEquals(4, resp.getTotalEngines());
-      assertEquals(List.of(0, 1, 2), resp.getSvcRepsList());
-      assertEquals(io.daos.proto.mgmt.PoolServiceState.Ready, resp.getState());
-      long scm = PoolCreateTest.SCM_MIN * 2;
-      assertEquals(scm * 4, resp.getTierStats(0).getTotal());
-      assertEquals(scm * 4, resp.getTierStats(0).getFree());
-      assertEquals(scm / 8, resp.getTierStats(0).getMean());
-      assertEquals(StorageMediaType.NVME, resp.getTierStats(1).getMediaType());
-      assertEquals(16 * ByteSize.GIB * 4, resp.getTierStats(1).getTotal());
-    }
-  }
-
-  @Test
-  void TestServer_MgmtSvc_PoolQuery_notReady() {
-    try (MgmtFixture f = PoolCreateTest.fixture()) {
-      f.db.addPoolService(PoolService.creating(UUID.randomUUID(), "c", new PoolServiceStorage("0", List.of(), 0)));
-      DaosException e = assertThrows(DaosException.class, () -> f.service.poolHandler().poolQuery(
-          PoolQueryReq.newBuilder().setSys(SYS).setId("c").build()));
-      assertEquals(DaosStatus.AGAIN, e.status());
     }
   }
 

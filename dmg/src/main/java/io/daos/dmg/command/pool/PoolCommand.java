@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code dmg pool}. */
 @Command(name = "pool", description = "Perform tasks related to DAOS pools",
-    subcommands = {PoolCreateCommand.class, PoolListCommand.class, PoolDestroyCommand.class})
+    subcommands = {PoolCreateCommand.class, PoolListCommand.class, PoolDestroyCommand.class,
+        PoolQueryCommand.class})
 public final class PoolCommand {
 }

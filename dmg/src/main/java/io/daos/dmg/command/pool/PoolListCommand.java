@@ -1,26 +1,39 @@
 package io.daos.dmg.command.pool;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.PoolListResponse;
-import io.daos.dmg.output.RankRanges;
-import io.daos.dmg.output.TableFormatter;
+import io.daos.dmg.output.ErrorText;
+import io.daos.dmg.output.PoolInfo;
+import io.daos.dmg.output.PoolListPrinter;
 import io.daos.proto.mgmt.ListPoolsReq;
 import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.PoolQueryReq;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dmg pool list} (alias ls): pools from the MS (per-pool query not done yet). */
+/**
+ * {@code dmg pool list} (alias ls): pools from the MS, each Ready pool queried (unless {@code -n}) for its
+ * size and usage, sorted by label. Pools whose query failed are warned about on stderr and left out of the
+ * table; JSON is {@code {"status":0,"pools":[PoolInfo...]}}.
+ */
 @Command(name = "list", aliases = "ls", description = "List DAOS pools")
 public final class PoolListCommand extends BaseCommand {
   @Option(names = {"-v", "--verbose"}, description = "Add pool UUIDs and service replica lists to display")
   boolean verbose;
+  @Option(names = {"-n", "--no-query"}, description = "Disable query of listed pools")
+  boolean noQuery;
+  @Option(names = {"-r", "--rebuild-only"}, description = "List only pools which rebuild stats is not idle")
+  boolean rebuildOnly;
 
   @Override
   protected Outcome execute(ControlInvoker client) {
@@ -29,26 +42,47 @@ public final class PoolListCommand extends BaseCommand {
       pb = client.invokeMs(MgmtSvcGrpc.getListPoolsMethod(),
           ListPoolsReq.newBuilder().setSys(client.systemName()).build());
     } catch (RuntimeException e) {
-      throw new CommandError("pool list failed", e);
+      throw new CommandError("list pools failed", e);
     }
-    List<PoolListResponse.Pool> pools = pb.getPoolsList().stream().map(p -> new PoolListResponse.Pool(p.getUuid(),
-        p.getLabel(), PoolCreateCommand.longs(p.getSvcRepsList()), p.getState(), p.getRebuildState())).toList();
-    PoolListResponse resp = new PoolListResponse(0, pools);
-    return Outcome.of(resp, null, (out, err) -> print(out, resp, verbose));
+    List<PoolInfo> pools = new ArrayList<>();
+    Set<String> failed = new HashSet<>();
+    StringBuilder warn = new StringBuilder();
+    for (ListPoolsResp.Pool p : pb.getPoolsList()) {
+      PoolInfo listed = PoolInfos.fromList(p);
+      pools.add(noQuery || !listed.state().equals("Ready") ? listed : queried(client, listed, failed, warn));
+    }
+    if (!noQuery) {
+      pools.sort(Comparator.comparing(PoolInfo::label));
+    }
+    if (rebuildOnly) {
+      pools.removeIf(p -> p.rebuild() == null || p.rebuild().state().equals("idle"));
+    }
+    JsonObject json = json(pools);
+    List<PoolInfo> shown = pools.stream().filter(p -> !failed.contains(p.uuid())).toList();
+    return Outcome.of(json, null, (out, err) -> {
+      err.append(warn);
+      PoolListPrinter.print(out, shown, verbose);
+    });
   }
 
-  static void print(StringBuilder out, PoolListResponse r, boolean verbose) {
-    if (r.pools().isEmpty()) {
-      out.append("No pools in system\n");
-      return;
+  private static PoolInfo queried(ControlInvoker client, PoolInfo listed, Set<String> failed, StringBuilder warn) {
+    PoolQueryReq req = PoolQueryReq.newBuilder().setSys(client.systemName()).setId(listed.uuid()).build();
+    try {
+      return PoolQueryCommand.query(client, req);
+    } catch (CommandError e) {
+      failed.add(listed.uuid());
+      warn.append("Query on pool \"").append(listed.name()).append("\" unsuccessful, error: \"")
+          .append(ErrorText.of(e.getCause() == null ? e : e.getCause())).append("\"\n");
+      return listed;
     }
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (PoolListResponse.Pool p : r.pools()) {
-      rows.add(verbose ? Map.of("Label", p.label(), "UUID", p.uuid(), "State", p.state(), "SvcReps",
-          RankRanges.ranged(p.svcReps())) : Map.of("Pool", p.label(), "State", p.state()));
-    }
-    TableFormatter t = verbose ? new TableFormatter("Label", "UUID", "State", "SvcReps")
-        : new TableFormatter("Pool", "State");
-    out.append(t.format(rows));
+  }
+
+  static JsonObject json(List<PoolInfo> pools) {
+    JsonObject o = new JsonObject();
+    o.addProperty("status", 0);
+    JsonArray a = new JsonArray();
+    pools.forEach(p -> a.add(p.toJson()));
+    o.add("pools", a);
+    return o;
   }
 }

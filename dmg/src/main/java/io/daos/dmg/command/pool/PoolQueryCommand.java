@@ -1,0 +1,70 @@
+package io.daos.dmg.command.pool;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.dmg.command.BaseCommand;
+import io.daos.dmg.command.CommandError;
+import io.daos.dmg.command.ControlInvoker;
+import io.daos.dmg.command.Outcome;
+import io.daos.dmg.output.PoolInfo;
+import io.daos.dmg.output.PoolInfoPrinter;
+import io.daos.dmg.output.PoolQueryMasks;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.PoolQueryReq;
+import io.daos.proto.mgmt.PoolQueryResp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dmg pool query <pool>}: the pool's health and space; JSON is DAOS's PoolInfo object. */
+@Command(name = "query", description = "Query a DAOS pool")
+public final class PoolQueryCommand extends BaseCommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "pool")
+  String pool;
+  @Option(names = {"-t", "--health-only"}, description = "Only perform pool health related queries")
+  boolean healthOnly;
+  @Option(names = {"-e", "--show-enabled"}, description = "Show engine unique identifiers (ranks) which are enabled")
+  boolean showEnabled;
+  @Option(names = "--no-self-heal-check", description = "Disable self_heal pool property check")
+  boolean noSelfHealCheck;
+
+  /** The query mask DAOS's dmg sends for these flags. */
+  long mask() {
+    long mask = healthOnly ? PoolQueryMasks.HEALTH_ONLY : PoolQueryMasks.DEFAULT;
+    if (!noSelfHealCheck) {
+      mask |= PoolQueryMasks.SELF_HEAL_POLICY;
+    }
+    if (showEnabled) {
+      mask |= PoolQueryMasks.ENGINES_ENABLED;
+    }
+    return mask | PoolQueryMasks.ENGINES_DISABLED;
+  }
+
+  PoolQueryReq request(String sys) {
+    if (pool == null || pool.isEmpty()) {
+      throw new CommandError("no pool ID or label specified; usage: dmg pool query <label|uuid>");
+    }
+    return PoolQueryReq.newBuilder().setSys(sys).setId(pool).setQueryMask(mask()).build();
+  }
+
+  @Override
+  protected Outcome execute(ControlInvoker client) {
+    PoolQueryReq req = request(client.systemName());
+    PoolInfo info = query(client, req);
+    return Outcome.of(info.toJson(), null, (out, err) -> PoolInfoPrinter.print(out, info));
+  }
+
+  /** Asks the MS; a non-zero status in the answer is an error, as in DAOS. */
+  static PoolInfo query(ControlInvoker client, PoolQueryReq req) {
+    PoolQueryResp pb;
+    try {
+      pb = client.invokeMs(MgmtSvcGrpc.getPoolQueryMethod(), req);
+    } catch (RuntimeException e) {
+      throw new CommandError("pool query failed", e);
+    }
+    if (pb.getStatus() != 0) {
+      throw new CommandError("pool query failed", new DaosException(DaosStatus.fromCode(pb.getStatus())));
+    }
+    return PoolInfos.fromQuery(pb, req.getQueryMask());
+  }
+}
