@@ -3,15 +3,16 @@ package io.daos.agent;
 import io.daos.agent.config.AgentConfig;
 import io.daos.agent.config.AgentConfigException;
 import io.daos.common.BuildInfo;
+import io.daos.common.ControlLogging;
 import io.daos.common.Fault;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * {@code daos_agent [-o FILE] [-i] [-s runtime_dir] [-l logfile] [-d] [start|version]} with DAOS's flags; no
@@ -80,7 +81,7 @@ public final class DaosAgentMain implements Callable<Integer> {
       err.println("ERROR: daos_agent: " + e.getMessage());
       return 1;
     }
-    AgentLogging.configure(cfg);
+    ControlLogging.configure(cfg.controlLogMask(), cfg.logFile(), "AGENT_LOG_FILE");
     DaosAgent agent = DaosAgent.builder(cfg).build();
     AgentSignals.install(agent);
     try {

@@ -1,5 +1,6 @@
 package io.daos.server;
 
+import io.daos.common.ControlLogging;
 import io.daos.common.Fault;
 import io.daos.server.config.ConfigException;
 import io.daos.server.config.ServerConfig;
@@ -51,7 +52,7 @@ final class StartCommand implements Callable<Integer> {
       err.println("ERROR: " + e.getMessage());
       return 1;
     }
-    ServerLogging.configure(cfg);
+    ControlLogging.configure(cfg.controlLogMask(), cfg.controlLogFile(), "CONTROL_LOG_FILE");
     if (autoFormat) {
       LOG.warn("--auto-format is not supported yet; format with 'dmg storage format'");
     }

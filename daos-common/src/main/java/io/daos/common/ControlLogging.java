@@ -1,4 +1,4 @@
-package io.daos.server;
+package io.daos.common;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -6,28 +6,32 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
-import io.daos.server.config.ServerConfig;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code control_log_mask} (DAOS levels) and {@code control_log_file} to logback. */
-final class ServerLogging {
-  private ServerLogging() {
+/**
+ * Applies a daemon's DAOS control log settings ({@code control_log_mask} and its log file: daos_server's
+ * {@code control_log_file}, daos_agent's {@code log_file}) to logback. Only daemons that run on logback call
+ * it; logback is an optional dependency of daos-common.
+ */
+public final class ControlLogging {
+  private ControlLogging() {
   }
 
-  static void configure(ServerConfig cfg) {
+  /** Sets the root level from {@code mask} and, unless {@code file} is empty, adds a file appender. */
+  public static void configure(String mask, String file, String appenderName) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(level(cfg.controlLogMask()));
-    if (!cfg.controlLogFile().isEmpty()) {
-      root.addAppender(fileAppender(ctx, cfg.controlLogFile()));
+    root.setLevel(level(mask));
+    if (file != null && !file.isEmpty()) {
+      root.addAppender(fileAppender(ctx, file, appenderName));
     }
   }
 
   /** DAOS control_log_mask: DISABLED, TRACE, DEBUG, INFO, NOTICE, ERROR (default INFO). */
-  static Level level(String mask) {
+  public static Level level(String mask) {
     return switch (mask == null ? "" : mask.trim().toUpperCase(Locale.ROOT)) {
       case "DISABLED" -> Level.OFF;
       case "TRACE" -> Level.TRACE;
@@ -38,14 +42,14 @@ final class ServerLogging {
     };
   }
 
-  private static FileAppender<ILoggingEvent> fileAppender(LoggerContext ctx, String file) {
+  private static FileAppender<ILoggingEvent> fileAppender(LoggerContext ctx, String file, String name) {
     PatternLayoutEncoder enc = new PatternLayoutEncoder();
     enc.setContext(ctx);
     enc.setPattern("%d{yyyy/MM/dd HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
     enc.start();
     FileAppender<ILoggingEvent> app = new FileAppender<>();
     app.setContext(ctx);
-    app.setName("CONTROL_LOG_FILE");
+    app.setName(name);
     app.setFile(file);
     app.setAppend(true);
     app.setEncoder(enc);
