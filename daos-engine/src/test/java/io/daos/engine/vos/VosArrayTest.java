@@ -9,33 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Array values: newest-visible fragments, record punch, record size rules (evtree behaviour in DAOS). */
-class VosArrayTest {
+class VosArrayTest extends VosTestBase {
   private static final byte[] DKEY = u64(0);
   private static final byte[] AKEY = b("0");
-
-  @TempDir
-  Path dir;
-  VosFixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new VosFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   private void write(long epoch, long idx, String data) {
     f.cont.update(epoch, ARRAY_OID, DKEY,

@@ -6,31 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Values at or above data_thresh go through the blob file and the extent allocator. */
-class VosBlobTest {
-  @TempDir
-  Path dir;
-  VosFixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new VosFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
-
+class VosBlobTest extends VosTestBase {
   @Test
   @DisplayName("small values stay inline; 4 KiB and 1 MiB values round-trip exactly through the blob")
   void largeValues() {

@@ -11,32 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cases named after DAOS src/vos/tests/vts_io.c. */
-class VosIoTest {
-  @TempDir
-  Path dir;
-  VosFixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new VosFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
-
+class VosIoTest extends VosTestBase {
   @Test
   @DisplayName("VOS203: Simple update/fetch/verify test")
   void ioSimpleOneKey() {

@@ -9,31 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Punch model and conditionals, named after DAOS src/vos/tests/vts_pm.c. */
-class VosPmTest {
-  @TempDir
-  Path dir;
-  VosFixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new VosFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
-
+class VosPmTest extends VosTestBase {
   private static void assertDer(DaosStatus want, Executable op) {
     assertEquals(want, assertThrows(DaosException.class, op).status());
   }

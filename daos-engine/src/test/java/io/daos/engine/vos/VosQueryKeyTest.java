@@ -7,31 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** query_key cases named after vts_io.c VOS300.x (integer dkeys/akeys, numeric order). */
-class VosQueryKeyTest {
+class VosQueryKeyTest extends VosTestBase {
   private static final int ALL = KeyQuery.GET_DKEY | KeyQuery.GET_AKEY | KeyQuery.GET_RECX;
-
-  @TempDir
-  Path dir;
-  VosFixture f;
-
-  @BeforeEach
-  void setUp() {
-    f = new VosFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   private void put(long epoch, long dkey, long akey, long idx, long nr) {
     f.cont.update(epoch, UINT_OID, u64(dkey), List.of(Iod.array(u64(akey), 1, List.of(new Recx(idx, nr)),
