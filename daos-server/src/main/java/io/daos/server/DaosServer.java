@@ -64,7 +64,7 @@ public final class DaosServer implements AutoCloseable {
   private volatile MsAccess access;
 
   private DaosServer(Builder b) {
-    this.cfg = Objects.requireNonNull(b.config, "config");
+    this.cfg = Objects.requireNonNull(b.config, "config").validate();
     this.launcher = b.launcher != null ? b.launcher : new ProcessEngineLauncher();
   }
 
@@ -75,7 +75,7 @@ public final class DaosServer implements AutoCloseable {
   /**
    * Starts every part in order; on failure closes what was started and rethrows.
    *
-   * @throws Fault for invalid config or insecure transport not allowed
+   * @throws Fault when insecure transport is not allowed
    */
   public void start() throws IOException {
     lifeCycle.transition(LifeCycle.State.STARTING);
@@ -92,36 +92,31 @@ public final class DaosServer implements AutoCloseable {
   }
 
   private void doStart() throws IOException {
-    ServerConfig valid = cfg.validate();
-    checkTransport(valid);
-    Path socketDir = Files.createDirectories(Path.of(valid.socketDir()));
+    checkTransport(cfg);
+    Path socketDir = Files.createDirectories(Path.of(cfg.socketDir()));
     ServerDrpcListener.removeStaleEngineSockets(socketDir);
-    ControlAddress ctl = ControlAddress.of(valid);
-    if (ctl.replicas().size() == 1) {
-      LOG.info("Configuration includes only one MS replica. This provides no redundancy in the event of a MS "
-          + "replica failure.");
-    }
-    access = new MsAccess(valid.name(), ctl.replicas(), ctl.isReplica());
-    ControlClient client = push(controlClient(valid));
+    ControlAddress ctl = ControlAddress.of(cfg);
+    access = new MsAccess(cfg.name(), ctl.replicas(), ctl.isReplica());
+    ControlClient client = push(controlClient(cfg));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
     RasPublisher events = new RasPublisher(msClient);
-    harness = EngineFactory.harness(valid, ctl, launcher, msClient, events);
+    harness = EngineFactory.harness(cfg, ctl, launcher, msClient, events);
     GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
         GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
-    ManagementService ms = ctl.isReplica() ? push(managementService(valid, ctl, groups)) : null;
+    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups)) : null;
     if (ms != null) {
-      startMsWithEngineZero(valid, ms);
+      startMsWithEngineZero(cfg, ms);
     }
     push(harness);
     MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
-        .netHints(NetHints.of(valid)).provider(valid.engines().isEmpty() ? "" : valid.engineFabric(0).provider())
-        .controlPort(valid.port()).groupUpdater(groups).poolEngines(poolEngines(valid)).build());
-    ControlService ctlSvc = new ControlService(harness, events, valid.engines());
-    grpc = push(new GrpcServer(ctl.bindHost(), valid.port(), "daos_server",
+        .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
+        .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg)).build());
+    ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
+    grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService())));
     grpc.start();
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient);
-    SecDrpcHandlers.register(registry, valid.transport().allowInsecure(), Path.of(valid.transport().clientCertDir()));
+    SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()));
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry));
     drpc.start();
     harness.start();
@@ -178,6 +173,11 @@ public final class DaosServer implements AutoCloseable {
     }
     EngineConfig e0 = c.engines().get(0);
     return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty());
+  }
+
+  /** The validated configuration this server runs with. */
+  public ServerConfig config() {
+    return cfg;
   }
 
   public EngineHarness harness() {
@@ -243,6 +243,11 @@ public final class DaosServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Validates the config (DAOS's rules) and builds the server.
+     *
+     * @throws Fault when the config is invalid
+     */
     public DaosServer build() {
       return new DaosServer(this);
     }

@@ -42,9 +42,9 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    ServerConfig cfg;
+    DaosServer server;
     try {
-      cfg = load().validate();
+      server = DaosServer.builder().config(load()).build();
     } catch (ConfigException e) {
       err.println("ERROR: " + e.getMessage());
       return 1;
@@ -52,11 +52,12 @@ final class StartCommand implements Callable<Integer> {
       err.println("ERROR: " + e.getMessage());
       return 1;
     }
+    ServerConfig cfg = server.config();
     ControlLogging.configure(cfg.controlLogMask(), cfg.controlLogFile(), "CONTROL_LOG_FILE");
     if (autoFormat) {
       LOG.warn("--auto-format is not supported yet; format with 'dmg storage format'");
     }
-    return serve(cfg, err);
+    return serve(server, err);
   }
 
   private ServerConfig load() {
@@ -77,8 +78,7 @@ final class StartCommand implements Callable<Integer> {
     return cfg;
   }
 
-  private static int serve(ServerConfig cfg, PrintWriter err) throws InterruptedException {
-    DaosServer server = DaosServer.builder().config(cfg).build();
+  private static int serve(DaosServer server, PrintWriter err) throws InterruptedException {
     Signals.onTermination(server);
     try {
       server.start();

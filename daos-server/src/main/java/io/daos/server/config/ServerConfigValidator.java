@@ -110,6 +110,10 @@ final class ServerConfigValidator {
     if (reps.size() % 2 == 0) {
       throw ConfigFaults.evenMgmtSvcReplicas();
     }
+    if (reps.size() == 1) {
+      LOG.info("Configuration includes only one MS replica. This provides no redundancy in the event of a MS "
+          + "replica failure.");
+    }
   }
 
   private static void checkPorts(ServerConfig cfg) {
