@@ -11,7 +11,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
-import io.daos.engine.obj.ObjRpc;
+import io.daos.rpc.ObjRpc;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.obj.Iod;

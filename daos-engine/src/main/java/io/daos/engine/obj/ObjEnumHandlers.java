@@ -1,5 +1,7 @@
 package io.daos.engine.obj;
 
+import io.daos.rpc.ObjRpc;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageLite;
 import io.daos.cart.CartReplier;

@@ -1,5 +1,7 @@
 package io.daos.engine.obj;
 
+import io.daos.rpc.ObjRpc;
+
 import static io.daos.engine.obj.ObjRpcFixture.CONT;
 import static io.daos.engine.obj.ObjRpcFixture.MAP_VERSION;
 import static io.daos.engine.obj.ObjRpcFixture.POOL;

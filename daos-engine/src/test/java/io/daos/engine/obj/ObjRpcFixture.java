@@ -1,5 +1,7 @@
 package io.daos.engine.obj;
 
+import io.daos.rpc.ObjRpc;
+
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;

@@ -1,4 +1,4 @@
-package io.daos.engine.obj;
+package io.daos.rpc;
 
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;

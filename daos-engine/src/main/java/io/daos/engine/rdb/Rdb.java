@@ -1,0 +1,43 @@
+package io.daos.engine.rdb;
+
+import io.daos.common.DaosException;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/**
+ * A replicated key-value database of one pool service (DAOS {@code src/rdb}): ordered string keys
+ * ({@code "cont/<uuid>/prop/1"}) to byte values. The pool and container services keep all their state here.
+ *
+ * <p>Only the leader serves: reads see what this replica has applied; {@link #commit} replicates one
+ * transaction (one Raft log entry, applied atomically) and returns once it is applied on this replica.
+ * Callers serialize their read-check-commit sequences (one service thread), as DAOS's services do under
+ * their locks. On a replica that is not the leader, or has lost leadership, both throw
+ * {@link DaosException} with DER_NOTLEADER and {@link #leaderHint()} tells where the leader may be.
+ */
+public interface Rdb extends AutoCloseable {
+  /** The database's id: the pool UUID. */
+  UUID uuid();
+
+  /** Whether this replica is the leader and has applied everything of its term (may serve). */
+  boolean isLeader();
+
+  /** The leader's rank as this replica knows it, if any. */
+  OptionalInt leaderHint();
+
+  /** The leader's term (0 when unknown); with {@link #leaderHint()} it forms DAOS's rsvc_hint. */
+  long term();
+
+  /** The value of {@code key}, or null. DER_NOTLEADER unless {@link #isLeader()}. */
+  byte[] get(String key);
+
+  /** All entries whose keys start with {@code prefix}, in key order (a copy). DER_NOTLEADER unless leader. */
+  SortedMap<String, byte[]> scan(String prefix);
+
+  /** Replicates and applies {@code tx}; DER_NOTLEADER, DER_TIMEDOUT or DER_SHUTDOWN when it cannot. */
+  void commit(RdbTx tx);
+
+  /** Stops this replica (its data stays for the next start). */
+  @Override
+  void close();
+}
