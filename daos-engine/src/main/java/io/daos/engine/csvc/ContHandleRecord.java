@@ -1,0 +1,28 @@
+package io.daos.engine.csvc;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+
+/** An open container handle as the service records it (DAOS {@code struct container_hdl}). */
+public record ContHandleRecord(UUID handle, UUID cont, UUID poolHandle, long flags, long capas) {
+  private static final int SIZE = 16 * 3 + 16;
+
+  byte[] encode() {
+    ByteBuffer b = ByteBuffer.allocate(SIZE);
+    for (UUID u : new UUID[] {handle, cont, poolHandle}) {
+      b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+    }
+    return b.putLong(flags).putLong(capas).array();
+  }
+
+  static ContHandleRecord decode(byte[] v) {
+    if (v.length != SIZE) {
+      throw new DaosException(DaosStatus.IO, "corrupt container handle record (" + v.length + " bytes)");
+    }
+    ByteBuffer b = ByteBuffer.wrap(v);
+    return new ContHandleRecord(new UUID(b.getLong(), b.getLong()), new UUID(b.getLong(), b.getLong()),
+        new UUID(b.getLong(), b.getLong()), b.getLong(), b.getLong());
+  }
+}
