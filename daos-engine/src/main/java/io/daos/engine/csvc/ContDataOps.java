@@ -8,7 +8,6 @@ import io.daos.common.DaosStatus;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.cont.Snapshot;
 import io.daos.rpc.ContRpc;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,9 +149,5 @@ public final class ContDataOps {
     svc.touch(tx, c);
     svc.store.rdb().commit(tx);
     return gone.size();
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

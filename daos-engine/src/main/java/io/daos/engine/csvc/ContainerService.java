@@ -18,7 +18,6 @@ import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,9 +293,5 @@ public final class ContainerService {
   static UUID uuid(byte[] b) {
     ByteBuffer bb = ByteBuffer.wrap(b);
     return new UUID(bb.getLong(), bb.getLong());
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
