@@ -1,5 +1,6 @@
 package io.daos.engine.obj;
 
+import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
 import com.google.protobuf.ByteString;
@@ -38,7 +39,7 @@ final class ObjEnumHandlers {
 
   private void enumerate(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjEnumReq r = ObjEnumReq.parseFrom(req.body().nioBuffer());
-    VosContainer c = obj.container(req, r.getTarget());
+    VosContainer c = obj.container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
     VosObjectId oid = ObjCodec.oid(r.getTarget());
     long epoch = ObjCodec.readEpoch(r.getEpoch());
     Anchor anchor = Anchor.fromBytes(r.getAnchor().toByteArray());
@@ -65,7 +66,7 @@ final class ObjEnumHandlers {
 
   private void queryKey(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjQueryKeyReq r = ObjQueryKeyReq.parseFrom(req.body().nioBuffer());
-    VosContainer c = obj.container(req, r.getTarget());
+    VosContainer c = obj.container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
     byte[] dkey = r.getDkey().isEmpty() ? null : r.getDkey().toByteArray();
     byte[] akey = r.getAkey().isEmpty() ? null : r.getAkey().toByteArray();
     KeyQuery q = c.queryKey(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), r.getFlags(), dkey,

@@ -1,5 +1,6 @@
 package io.daos.engine.obj;
 
+import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
 import com.google.protobuf.ByteString;
@@ -28,6 +29,8 @@ import io.daos.proto.obj.ObjTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -37,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * The engine's object RPC handlers (DAOS {@code srv_obj.c}) over CART-J: update, fetch, punch (object, dkeys,
  * akeys); enumeration and query_key are in {@link ObjEnumHandlers}. Each runs on the executor of the target the
  * request names, the only thread that touches that target's VOS (DESIGN D7). Updates and punches with epoch 0
- * get an HLC epoch from the engine (DAOS independent updates). Containers are created in VOS on first use
- * until the container service exists. Errors are replied with the DAOS status in the frame and in the body.
+ * get an HLC epoch from the engine (DAOS independent updates). Every request's container handle is checked in the
+ * {@link ContHandleCache} first (updates and punches need CONT_CAPA_WRITE_DATA, reads CONT_CAPA_READ_DATA); a handle
+ * the engine has not seen is looked up without blocking the target thread, and the request then runs again on it.
+ * Containers are created in VOS on first authorized use (as DAOS does at the first open on a target). Errors are
+ * replied with the DAOS status in the frame and in the body.
  */
 public final class ObjHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ObjHandlers.class);
@@ -47,12 +53,29 @@ public final class ObjHandlers {
   private final PoolTargets pools;
   private final IntSupplier mapVersion;
   private final Hlc hlc;
+  private final ContHandleCache handles;
+  private final IntFunction<Executor> targetExecutor;
 
+  /**
+   * Handlers that check no container handle ({@link ContHandleCache#permissive()}) and do not serve
+   * CONT_TGT_DESTROY: for engines without a container service.
+   */
   public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc) {
+    this(name, pools, mapVersion, hlc, ContHandleCache.permissive(), null);
+  }
+
+  /**
+   * Handlers that check container handles in {@code handles}; {@code targetExecutor} is each target's executor
+   * (DESIGN D7), where a request waiting for a handle lookup runs again.
+   */
+  public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc, ContHandleCache handles,
+      IntFunction<Executor> targetExecutor) {
     this.name = name;
     this.pools = pools;
     this.mapVersion = mapVersion;
     this.hlc = hlc;
+    this.handles = handles;
+    this.targetExecutor = targetExecutor;
   }
 
   /** Registers every object opcode this engine serves on {@code server}. */
@@ -65,6 +88,9 @@ public final class ObjHandlers {
         .register(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr))
         .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr));
     new ObjEnumHandlers(this).registerOn(server);
+    if (targetExecutor != null) {
+      new ContTgtHandlers(name, pools, handles, targetExecutor).registerOn(server);
+    }
     return server;
   }
 
@@ -75,18 +101,57 @@ public final class ObjHandlers {
   }
 
   CartHandler guarded(Opcode opc, Op op, IntFunction<MessageLite> errorBody) {
-    return (req, reply) -> {
-      int mv = mapVersion.getAsInt();
-      try {
-        op.run(req, reply, mv);
-      } catch (DaosException e) {
-        LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
-        reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
-      } catch (InvalidProtocolBufferException e) {
-        LOG.warn("{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
-        reply.reply(DaosStatus.INVAL.code(), mv, body(errorBody.apply(DaosStatus.INVAL.code())), null);
+    return (req, reply) -> attempt(opc, op, errorBody, req, reply, true);
+  }
+
+  private void attempt(Opcode opc, Op op, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
+      boolean mayResolve) {
+    int mv = mapVersion.getAsInt();
+    try {
+      op.run(req, reply, mv);
+    } catch (ContHandleCache.Miss m) {
+      if (!mayResolve) {
+        fail(opc, errorBody, req, reply, new DaosException(DaosStatus.NO_HDL, m.getMessage()));
+        return;
       }
-    };
+      req.retain();
+      handles.resolve(m.pool, m.handle).whenComplete((h, e) -> targetExecutor.apply(req.target()).execute(() -> {
+        try {
+          if (e == null) {
+            attempt(opc, op, errorBody, req, reply, false);
+          } else {
+            fail(opc, errorBody, req, reply, lookupError(m, e));
+          }
+        } finally {
+          req.body().release();
+          req.bulk().release();
+        }
+      }));
+    } catch (DaosException e) {
+      fail(opc, errorBody, req, reply, e);
+    } catch (InvalidProtocolBufferException e) {
+      LOG.warn("{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
+      reply.reply(DaosStatus.INVAL.code(), mv, body(errorBody.apply(DaosStatus.INVAL.code())), null);
+    } catch (Exception e) {
+      LOG.error("{}: {} from {} failed unexpectedly", name, opc, req.peer(), e);
+      fail(opc, errorBody, req, reply, new DaosException(DaosStatus.MISC, e.toString(), e));
+    }
+  }
+
+  private void fail(Opcode opc, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
+      DaosException e) {
+    LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
+    int mv = mapVersion.getAsInt();
+    reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
+  }
+
+  /** DER_NO_HDL when the service does not know the handle; its own error when it could not be asked. */
+  private static DaosException lookupError(ContHandleCache.Miss m, Throwable e) {
+    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (c instanceof DaosException de) {
+      return de;
+    }
+    return new DaosException(DaosStatus.NO_HDL, "container handle " + m.handle + " could not be checked: " + c);
   }
 
   static ByteBuf body(MessageLite m) {
@@ -97,8 +162,12 @@ public final class ObjHandlers {
     return pools.get(ObjCodec.uuid(t.getPoolUuid(), "pool"));
   }
 
-  VosContainer container(CartRequest req, ObjTarget t) {
-    return pool(t).container(req.target(), ObjCodec.uuid(t.getContUuid(), "container"));
+  /** The target's container of {@code t}, once its handle may do what {@code capa} allows. */
+  VosContainer container(CartRequest req, ObjTarget t, long capa) {
+    UUID pool = ObjCodec.uuid(t.getPoolUuid(), "pool");
+    UUID cont = ObjCodec.uuid(t.getContUuid(), "container");
+    handles.check(pool, t.getContHdl(), cont, capa);
+    return pools.get(pool).container(req.target(), cont);
   }
 
   private long writeEpoch(long requested) {
@@ -108,7 +177,7 @@ public final class ObjHandlers {
   private void update(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
     byte[] dkey = ObjCodec.dkey(r.getDkey());
-    VosContainer c = container(req, r.getTarget());
+    VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
     List<Iod> iods = ObjCodec.updateIods(r.getIodsList(), req.bulk());
     checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
     long epoch = writeEpoch(r.getEpoch());
@@ -133,7 +202,7 @@ public final class ObjHandlers {
   private void fetch(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
     byte[] dkey = ObjCodec.dkey(r.getDkey());
-    VosContainer c = container(req, r.getTarget());
+    VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
     List<FetchedValue> values = c.fetch(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), dkey,
         ObjCodec.fetchIods(r.getIodsList()), r.getFlags());
     ObjRwReply.Builder b = ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(r.getEpoch());
@@ -150,7 +219,7 @@ public final class ObjHandlers {
 
   private void punch(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjPunchReq r = ObjPunchReq.parseFrom(req.body().nioBuffer());
-    VosContainer c = container(req, r.getTarget());
+    VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
     long epoch = writeEpoch(r.getEpoch());
     int op = req.opcode().op();
     if (op == ObjRpc.OP_PUNCH) {

@@ -1,0 +1,62 @@
+package io.daos.engine.csvc;
+
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.cart.DaosModule;
+import io.daos.cart.Opcode;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.proto.cont.ContOp;
+import io.daos.rpc.ContRpc;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@link TargetDestroyer} over CART-J: CONT_TGT_DESTROY to the engine of every rank in the pool map, in parallel;
+ * fails with the first rank's error (DER_UNREACH, DER_TIMEDOUT or the engine's status).
+ */
+public final class CartTargetDestroyer implements TargetDestroyer {
+  /** CONT_TGT_DESTROY (body: ContOp with pool_uuid and cont_uuid). */
+  public static final Opcode TGT_DESTROY = DaosModule.CONT.opcode(ContRpc.OP_TGT_DESTROY);
+
+  private final CartClient client;
+  private final Function<UUID, List<String>> rankUris;
+  private final Duration timeout;
+
+  /** {@code rankUris}: the CART-J URIs of every engine (rank) in a pool's map. */
+  public CartTargetDestroyer(CartClient client, Function<UUID, List<String>> rankUris, Duration timeout) {
+    this.client = client;
+    this.rankUris = rankUris;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void destroy(UUID pool, UUID cont) {
+    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.bytes(pool)).setContUuid(Uuids.bytes(cont)).build()
+        .toByteArray();
+    List<String> uris = rankUris.apply(pool);
+    List<CompletableFuture<CartReply>> calls = new ArrayList<>();
+    for (String uri : uris) {
+      calls.add(client.callWrapped(uri, TGT_DESTROY, 0, 0, body, null, timeout));
+    }
+    DaosException first = null;
+    for (int i = 0; i < calls.size(); i++) {
+      try (CartReply r = CartClient.await(calls.get(i))) {
+        if (r.status() != 0 && first == null) {
+          first = new DaosException(DaosStatus.fromCode(r.status()), "engine " + uris.get(i)
+              + " could not destroy container " + cont);
+        }
+      } catch (DaosException e) {
+        first = first == null ? new DaosException(e.status(), "engine " + uris.get(i) + " did not confirm the "
+            + "destroy of container " + cont + ": " + e.getMessage() + " (retry the destroy)", e) : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.daos.engine.obj;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.proto.cont.ContHdlLookupReply;
+import io.daos.proto.cont.ContHdlLookupReq;
+import io.daos.rpc.ContRpc;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@link HandleLookup} over CART-J: CONT_TGT_QUERY to the pool's service replicas in turn until one that leads
+ * answers (replicas that are not the leader, hold no replica or cannot be reached are skipped).
+ */
+public final class CartHandleLookup implements HandleLookup {
+  private final CartClient client;
+  private final Function<UUID, List<String>> replicaUris;
+  private final Duration timeout;
+
+  /** {@code replicaUris}: the CART-J URIs of the engines holding the service replicas of a pool. */
+  public CartHandleLookup(CartClient client, Function<UUID, List<String>> replicaUris, Duration timeout) {
+    this.client = client;
+    this.replicaUris = replicaUris;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public CompletableFuture<ContHandle> lookup(UUID pool, UUID handle) {
+    List<String> uris = replicaUris.apply(pool);
+    if (uris == null || uris.isEmpty()) {
+      return CompletableFuture.failedFuture(new DaosException(DaosStatus.NOTREPLICA, "no service replica known "
+          + "for pool " + pool));
+    }
+    byte[] body = ContHdlLookupReq.newBuilder().setPoolUuid(bytes(pool)).setContHdl(bytes(handle)).build()
+        .toByteArray();
+    return attempt(uris, 0, body, handle, null);
+  }
+
+  private CompletableFuture<ContHandle> attempt(List<String> uris, int i, byte[] body, UUID handle,
+      DaosException last) {
+    if (i >= uris.size()) {
+      return CompletableFuture.failedFuture(last);
+    }
+    return client.callWrapped(uris.get(i), ContRpc.TGT_QUERY, 0, 0, body, null, timeout)
+        .thenApply(r -> decode(r, handle))
+        .handle((h, e) -> {
+          if (e == null) {
+            return CompletableFuture.completedFuture(h);
+          }
+          DaosException de = cause(e);
+          return retryable(de) ? attempt(uris, i + 1, body, handle, de) : CompletableFuture.<ContHandle>failedFuture(de);
+        }).thenCompose(f -> f);
+  }
+
+  private static boolean retryable(DaosException e) {
+    DaosStatus s = e.status();
+    return s == DaosStatus.NOTLEADER || s == DaosStatus.NOTREPLICA || s == DaosStatus.UNREACH
+        || s == DaosStatus.TIMEDOUT;
+  }
+
+  private static DaosException cause(Throwable e) {
+    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    return c instanceof DaosException de ? de : new DaosException(DaosStatus.MISC, "handle lookup failed", c);
+  }
+
+  private static ContHandle decode(CartReply r, UUID handle) {
+    try (r) {
+      ContHdlLookupReply rep = ContHdlLookupReply.parseFrom(r.bodyBytes());
+      int st = rep.getOp().getStatus();
+      if (st != 0) {
+        throw new DaosException(DaosStatus.fromCode(st), "service answered CONT_TGT_QUERY for " + handle);
+      }
+      return new ContHandle(handle, ObjCodec.uuid(rep.getContUuid(), "container"), rep.getCapas(), rep.getFlags());
+    } catch (InvalidProtocolBufferException e) {
+      throw new DaosException(DaosStatus.PROTO, "malformed CONT_TGT_QUERY reply: " + e.getMessage(), e);
+    }
+  }
+
+  private static ByteString bytes(UUID u) {
+    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array());
+  }
+}
