@@ -34,12 +34,17 @@ final class ObjRpcFixture implements AutoCloseable {
   final CartClient client;
 
   ObjRpcFixture(Path scm, int targets, PoolTiers tiers) {
+    this(scm, targets, tiers, ContHandleCache.permissive());
+  }
+
+  /** A fixture whose object handlers check container handles in {@code handles}. */
+  ObjRpcFixture(Path scm, int targets, PoolTiers tiers, ContHandleCache handles) {
     xs = new TargetXstreams("objtest", targets);
     pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(256L << 20).withDurable(false));
     pools.create(POOL, tiers);
     server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("objtest").targets(targets)
         .targetExecutor(xs::executor).mapVersion(() -> MAP_VERSION).build();
-    new ObjHandlers("objtest", pools, () -> MAP_VERSION, Hlc.system()).registerOn(server);
+    new ObjHandlers("objtest", pools, () -> MAP_VERSION, Hlc.system(), handles, xs::executor).registerOn(server);
     server.start();
     client = CartClient.builder().build();
   }
