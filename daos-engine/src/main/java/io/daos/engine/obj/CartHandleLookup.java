@@ -56,7 +56,8 @@ public final class CartHandleLookup implements HandleLookup {
             return CompletableFuture.completedFuture(h);
           }
           DaosException de = cause(e);
-          return retryable(de) ? attempt(uris, i + 1, body, handle, de) : CompletableFuture.<ContHandle>failedFuture(de);
+          return retryable(de) ? attempt(uris, i + 1, body, handle, de)
+              : CompletableFuture.<ContHandle>failedFuture(de);
         }).thenCompose(f -> f);
   }
 
