@@ -4,6 +4,8 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -100,6 +102,18 @@ public final class RatisRdb implements Rdb {
     } catch (DaosException e) {
       return 0;
     }
+  }
+
+  /** The ranks of the group's peers (the service replicas), in rank order. */
+  public List<Integer> replicaRanks() {
+    List<Integer> out = new ArrayList<>();
+    try {
+      division().getGroup().getPeers().forEach(p -> RdbPeers.rank(p.getId()).ifPresent(out::add));
+    } catch (DaosException e) {
+      return List.of();
+    }
+    out.sort(null);
+    return out;
   }
 
   @Override
