@@ -1,5 +1,6 @@
 package io.daos.engine;
 
+import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartUri;
 import io.daos.common.DaosException;
@@ -13,6 +14,14 @@ import io.daos.drpc.DrpcTransport;
 import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
+import io.daos.engine.pool.TgtQueryHandler;
+import io.daos.engine.psvc.CartSpaceQuery;
+import io.daos.engine.psvc.DrpcCredentialValidator;
+import io.daos.engine.psvc.PoolFindHandler;
+import io.daos.engine.psvc.PoolRpcHandlers;
+import io.daos.engine.psvc.PoolServices;
+import io.daos.engine.rdb.RdbPeers;
+import io.daos.engine.rdb.RdbServer;
 import io.daos.engine.vos.VosOptions;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.Closeable;
@@ -22,7 +31,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +62,11 @@ public final class DaosEngine implements Closeable {
   private PoolTargets pools;
   private DrpcServer drpcServer;
   private CartServer dataPlane;
-  private DrpcClient serverClient;
+  private volatile DrpcClient serverClient;
+  private PoolServices poolServices;
+  private RdbServer rdbServer;
+  private CartClient cartClient;
+  private ExecutorService serviceIo;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
     this.args = args;
@@ -60,6 +76,7 @@ public final class DaosEngine implements Closeable {
     this.name = "engine " + args.instanceIdx();
     this.lifeCycle = new LifeCycle(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging);
+    this.handlers.onSetUp(this::reopenPoolServices);
   }
 
   /**
@@ -97,7 +114,13 @@ public final class DaosEngine implements Closeable {
       throw new IOException("socket_dir " + args.socketDir() + " does not exist; create it or set socket_dir "
           + "in daos_server.yml");
     }
-    DrpcRegistry registry = new PoolDrpcHandlers(name, state, pools).registerOn(
+    serviceIo = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-psvc-io");
+      t.setDaemon(true);
+      return t;
+    });
+    poolServices = new PoolServices(name, this::rdbServer);
+    DrpcRegistry registry = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).registerOn(
         handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
@@ -110,6 +133,12 @@ public final class DaosEngine implements Closeable {
     CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
     new ObjHandlers(name, pools, state::mapVersion, Hlc.system()).registerOn(server);
+    cartClient = CartClient.builder().name(name + " psvc").build();
+    Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
+    new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
+        new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
+    new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
+    new TgtQueryHandler(pools, serviceIo).registerOn(server);
     try {
       dataPlane = server.start();
     } catch (DaosException e) {
@@ -130,6 +159,49 @@ public final class DaosEngine implements Closeable {
       throw new IOException("NotifyReady to daos_server failed: " + e.getMessage() + " (is daos_server running "
           + "with socket_dir " + args.socketDir() + "?)", e);
     }
+  }
+
+  /**
+   * The engine's pool-service Raft server, started on first use once the rank is known (null before): it listens
+   * at the data-plane host, fabric port + 1, and keeps its groups under {@code <scm_mount>/rdb}.
+   */
+  synchronized RdbServer rdbServer() {
+    if (rdbServer == null && state.rank().isPresent() && dataPlane != null) {
+      try {
+        rdbServer = RdbServer.start(name, state.rank().getAsInt(), RdbPeers.raftAddress(uri()),
+            args.storage().resolve("rdb"), Duration.ofSeconds(Math.max(10, env.crtTimeoutSec())));
+      } catch (IOException e) {
+        LOG.error("{}: cannot start the pool service Raft server: {}", name, e.getMessage());
+      }
+    }
+    return rdbServer;
+  }
+
+  /** Reopens the pool service replicas found under the SCM mount (on SET_UP, off the dRPC thread). */
+  private void reopenPoolServices() {
+    if (serviceIo == null || !java.nio.file.Files.isDirectory(args.storage().resolve("rdb"))) {
+      return;
+    }
+    serviceIo.execute(() -> {
+      int n = poolServices.reopen();
+      if (n > 0) {
+        LOG.info("{}: reopened {} pool service replicas", name, n);
+      }
+    });
+  }
+
+  /** A rank's CART-J URI: this engine's own, or the group map's. */
+  Optional<String> rankUri(int rank) {
+    if (state.rank().isPresent() && state.rank().getAsInt() == rank && dataPlane != null) {
+      return Optional.of(uri());
+    }
+    GroupMap.Member m = state.groupMap().members().get(rank);
+    return m == null || m.uri().isEmpty() ? Optional.empty() : Optional.of(m.uri());
+  }
+
+  /** The pool service replicas this engine hosts (null before start). */
+  public PoolServices poolServices() {
+    return poolServices;
   }
 
   /** {@code ofi+tcp://<ip>:<port>} of the CART-J data-plane server. */
@@ -175,8 +247,14 @@ public final class DaosEngine implements Closeable {
       return;
     }
     LOG.info("{} ({}): shutting down", name, state.describeRank());
+    closeQuietly(poolServices);
+    closeQuietly(rdbServer);
     closeQuietly(serverClient);
     closeQuietly(dataPlane);
+    closeQuietly(cartClient);
+    if (serviceIo != null) {
+      serviceIo.shutdownNow();
+    }
     closeQuietly(drpcServer);
     closeQuietly(pools);
     closeQuietly(xstreams);

@@ -26,11 +26,18 @@ public final class MgmtDrpcHandlers {
   private final String name;
   private final EngineState state;
   private final EngineLogging logging;
+  private volatile Runnable onSetUp = () -> { };
 
   public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging) {
     this.name = name;
     this.state = state;
     this.logging = logging;
+  }
+
+  /** Runs {@code r} each time SET_UP succeeds (the rank is known then: pool services reopen). */
+  public MgmtDrpcHandlers onSetUp(Runnable r) {
+    this.onSetUp = r;
+    return this;
   }
 
   /** Registers every method this engine serves. */
@@ -60,6 +67,7 @@ public final class MgmtDrpcHandlers {
       return daosResp(DaosStatus.UNINIT);
     }
     LOG.info("{} ({}): modules set up, engine serving", name, state.describeRank());
+    onSetUp.run();
     return daosResp(DaosStatus.SUCCESS);
   }
 

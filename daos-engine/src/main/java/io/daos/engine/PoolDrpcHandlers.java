@@ -6,6 +6,10 @@ import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.engine.pool.EnginePool;
+import io.daos.engine.psvc.PoolInit;
+import io.daos.engine.psvc.PoolService;
+import io.daos.engine.psvc.PoolServices;
+import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.pool.TierUsage;
@@ -19,28 +23,47 @@ import io.daos.proto.mgmt.PoolServiceState;
 import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.proto.mgmt.StorageUsageStats;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_create/destroy/query}): MGMT_POOL_CREATE (207),
- * MGMT_POOL_DESTROY (208), MGMT_POOL_QUERY (223). Until the pool service exists this engine is the whole
- * pool: its rank is the only service replica and target rank, and it is the leader.
+ * MGMT_POOL_DESTROY (208), MGMT_POOL_QUERY (223). Create makes this engine's targets; when the request's svc_list
+ * property names this rank, it also starts the rank's pool service replica and initialises the service state
+ * before answering (every service rank does the same, idempotently). Destroy removes both. Without pool services
+ * (or without svc_list) this engine's rank is reported as the only replica.
  */
 public final class PoolDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(PoolDrpcHandlers.class);
   /** DAOS_MEDIA_MAX: tier_bytes carries SCM then NVMe. */
   static final int MEDIA_MAX = 2;
 
+  /** How long create waits for the group map to name every service rank's URI. */
+  static final long URI_WAIT_MS = 10_000;
+
   private final String name;
   private final EngineState state;
   private final PoolTargets pools;
+  private final PoolServices services;
+  private final IntFunction<Optional<String>> rankUri;
 
   public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools) {
+    this(name, state, pools, null, r -> Optional.empty());
+  }
+
+  /** With pool service replicas; {@code rankUri} gives a rank's CART-J URI (this engine's own included). */
+  public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools, PoolServices services,
+      IntFunction<Optional<String>> rankUri) {
     this.name = name;
     this.state = state;
     this.pools = pools;
+    this.services = services;
+    this.rankUri = rankUri;
   }
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
@@ -64,7 +87,15 @@ public final class PoolDrpcHandlers {
       }
       EnginePool pool = pools.create(uuid, new PoolTiers(scm, req.getTierBytes(1)));
       int rank = myRank();
-      return PoolCreateResp.newBuilder().setSvcLdr(rank).addSvcReps(rank).addTgtRanks(rank)
+      List<Integer> svc = PoolInit.svcRanks(req);
+      int leader = rank;
+      if (services != null && svc.contains(rank)) {
+        leader = startService(req, svc).rdb().leaderHint().orElse(svc.get(0));
+      } else if (services != null && !svc.isEmpty()) {
+        leader = svc.get(0);
+      }
+      return PoolCreateResp.newBuilder().setSvcLdr(leader).addAllSvcReps(svc.isEmpty() ? List.of(rank) : svc)
+          .addTgtRanks(rank)
           .addTierBytes(pool.tiers().scmBytes()).addTierBytes(pool.tiers().nvmeBytes())
           .setMemFileBytes(req.getMemRatio() > 0 ? pool.tiers().scmBytes() : 0).build().toByteArray();
     } catch (DaosException e) {
@@ -73,11 +104,46 @@ public final class PoolDrpcHandlers {
     }
   }
 
+  private PoolService startService(PoolCreateReq req, List<Integer> svc) {
+    Map<Integer, String> uris = awaitUris(req.getRanksList());
+    Map<Integer, String> raft = new TreeMap<>();
+    for (int r : svc) {
+      String uri = uris.get(r);
+      if (uri == null) {
+        throw new DaosException(DaosStatus.AGAIN, "the URI of service rank " + r + " is not known yet (no group "
+            + "update from the management service); retry the create");
+      }
+      raft.put(r, RdbPeers.raftAddress(uri));
+    }
+    return services.create(req, raft, pools.targets(), uris);
+  }
+
+  /** The URIs of {@code ranks}, waiting a while for the group map to name them all. */
+  private Map<Integer, String> awaitUris(List<Integer> ranks) {
+    long end = System.currentTimeMillis() + URI_WAIT_MS;
+    while (true) {
+      Map<Integer, String> uris = new TreeMap<>();
+      ranks.forEach(r -> rankUri.apply(r).ifPresent(u -> uris.put(r, u)));
+      if (uris.size() == ranks.size() || System.currentTimeMillis() > end) {
+        return uris;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return uris;
+      }
+    }
+  }
+
   /** As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent). */
   byte[] destroy(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolDestroyReq req = PoolDestroyReq.parseFrom(body);
     LOG.info("{}: request to destroy pool {}", name, req.getId());
     try {
+      if (services != null) {
+        services.destroy(uuid(req.getId()));
+      }
       if (!pools.destroy(uuid(req.getId()))) {
         LOG.info("{}: pool {} is not on this engine; nothing to destroy", name, req.getId());
       }

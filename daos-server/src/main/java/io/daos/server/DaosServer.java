@@ -15,6 +15,7 @@ import io.daos.server.config.ServerConfig;
 import io.daos.server.ctl.ControlService;
 import io.daos.server.drpc.SecDrpcHandlers;
 import io.daos.server.drpc.ServerDrpcListener;
+import io.daos.server.drpc.PoolRecords;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
@@ -115,7 +116,8 @@ public final class DaosServer implements AutoCloseable {
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService())));
     grpc.start();
-    DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient);
+    DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
+        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db)));
     SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()));
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry));
     drpc.start();

@@ -128,6 +128,19 @@ public final class PoolTargets implements AutoCloseable {
     return List.of(tier(scm), tier(nvme));
   }
 
+  /** Space per target, then per tier (SCM, NVMe), of the pool on this engine. */
+  public List<List<TierUsage>> targetUsage(UUID uuid) {
+    EnginePool p = get(uuid);
+    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobEnd()});
+    boolean scmOnly = p.tiers().nvmeBytes() == 0;
+    List<List<TierUsage>> out = new ArrayList<>();
+    for (long[] u : used) {
+      out.add(List.of(tier(List.of(new long[] {p.targetLimit(p.tiers().scmBytes()), scmOnly ? u[0] + u[1] : u[0]})),
+          tier(List.<long[]>of(new long[] {p.targetLimit(p.tiers().nvmeBytes()), scmOnly ? 0 : u[1]}))));
+    }
+    return out;
+  }
+
   private static TierUsage tier(List<long[]> perTarget) {
     long total = 0;
     long free = 0;

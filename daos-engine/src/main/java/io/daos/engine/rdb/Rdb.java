@@ -37,6 +37,14 @@ public interface Rdb extends AutoCloseable {
   /** Replicates and applies {@code tx}; DER_NOTLEADER, DER_TIMEDOUT or DER_SHUTDOWN when it cannot. */
   void commit(RdbTx tx);
 
+  /**
+   * Replicates {@code tx} through whichever replica leads, waiting (up to the replica's timeout) for one to be
+   * elected: for the idempotent initialisation every replica submits at pool create. A single replica commits.
+   */
+  default void propose(RdbTx tx) {
+    commit(tx);
+  }
+
   /** Stops this replica (its data stays for the next start). */
   @Override
   void close();

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.NavigableMap;
 
 /**
- * One atomic change to an {@link Rdb}: puts, deletes and prefix deletes, applied in order. Encodes to and
- * from bytes for the Raft log.
+ * One atomic change to an {@link Rdb}: puts, deletes and prefix deletes, applied in order, optionally guarded
+ * by keys that must be absent (then the whole change is skipped when one exists: idempotent initialisation).
+ * Encodes to and from bytes for the Raft log.
  */
 public final class RdbTx {
   /** One operation of a transaction. */
@@ -21,7 +22,7 @@ public final class RdbTx {
   }
 
   /** What an {@link Op} does. */
-  public enum Kind { PUT, DELETE, DELETE_PREFIX }
+  public enum Kind { PUT, DELETE, DELETE_PREFIX, REQUIRE_ABSENT }
 
   private final List<Op> ops = new ArrayList<>();
 
@@ -45,6 +46,12 @@ public final class RdbTx {
     return this;
   }
 
+  /** Makes the whole transaction a no-op if {@code key} exists when it is applied. */
+  public RdbTx requireAbsent(String key) {
+    ops.add(new Op(Kind.REQUIRE_ABSENT, key, null));
+    return this;
+  }
+
   public List<Op> ops() {
     return Collections.unmodifiableList(ops);
   }
@@ -53,16 +60,26 @@ public final class RdbTx {
     return ops.isEmpty();
   }
 
-  /** Applies the operations to {@code map} in order. */
-  public void applyTo(NavigableMap<String, byte[]> map) {
+  /**
+   * Applies the operations to {@code map} in order, unless a {@link #requireAbsent} key exists; returns whether
+   * it applied.
+   */
+  public boolean applyTo(NavigableMap<String, byte[]> map) {
+    for (Op op : ops) {
+      if (op.kind() == Kind.REQUIRE_ABSENT && map.containsKey(op.key())) {
+        return false;
+      }
+    }
     for (Op op : ops) {
       switch (op.kind()) {
         case PUT -> map.put(op.key(), op.value());
         case DELETE -> map.remove(op.key());
         case DELETE_PREFIX -> map.subMap(op.key(), true, op.key() + Character.MAX_VALUE, true).clear();
+        case REQUIRE_ABSENT -> { }
         default -> throw new IllegalStateException(op.kind().toString());
       }
     }
+    return true;
   }
 
   public byte[] encode() {

@@ -8,18 +8,28 @@ import io.daos.drpc.DrpcRegistry;
 import io.daos.proto.drpc.Status;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
+import io.daos.common.DaosStatus;
+import io.daos.proto.srv.GetPoolSvcReq;
+import io.daos.proto.srv.GetPoolSvcResp;
 import io.daos.proto.srv.NotifyReadyReq;
+import io.daos.proto.srv.PoolFindByLabelReq;
+import io.daos.proto.srv.PoolFindByLabelResp;
 import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
 import io.daos.server.engine.MgmtServiceClient;
+import io.daos.server.sysdb.PoolService;
+import io.daos.server.sysdb.PoolServiceState;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * daos_server's upcall handlers for engines (DAOS's srvModule and mgmtModule in server/mgmt_drpc.go):
- * SRV NOTIFY_READY (301) and CLUSTER_EVENT (304). The MGMT and SEC modules are registered so that their
+ * SRV NOTIFY_READY (301), GET_POOL_SVC (303), CLUSTER_EVENT (304) and POOL_FIND_BYLABEL (305); the pool lookups
+ * answer DER_NONEXIST unless the pool's MS record exists and is Ready. The MGMT and SEC modules are registered so that their
  * methods answer UNKNOWN_METHOD; SEC VALIDATE_CREDS (401) is in {@link SecDrpcHandlers}.
  */
 public final class SrvDrpcHandlers {
@@ -27,19 +37,56 @@ public final class SrvDrpcHandlers {
 
   private final EngineHarness harness;
   private final MgmtServiceClient ms;
+  private final PoolRecords pools;
 
-  private SrvDrpcHandlers(EngineHarness harness, MgmtServiceClient ms) {
+  private SrvDrpcHandlers(EngineHarness harness, MgmtServiceClient ms, PoolRecords pools) {
     this.harness = harness;
     this.ms = ms;
+    this.pools = pools;
+  }
+
+  /** As {@link #register(DrpcRegistry, EngineHarness, MgmtServiceClient, PoolRecords)} without pool records. */
+  public static DrpcRegistry register(DrpcRegistry registry, EngineHarness harness, MgmtServiceClient ms) {
+    return register(registry, harness, ms, PoolRecords.none());
   }
 
   /** Registers modules SRV, MGMT and SEC and the SRV handlers in {@code registry}; returns it. */
-  public static DrpcRegistry register(DrpcRegistry registry, EngineHarness harness, MgmtServiceClient ms) {
-    SrvDrpcHandlers h = new SrvDrpcHandlers(harness, ms);
+  public static DrpcRegistry register(DrpcRegistry registry, EngineHarness harness, MgmtServiceClient ms,
+      PoolRecords pools) {
+    SrvDrpcHandlers h = new SrvDrpcHandlers(harness, ms, pools);
     registry.registerModule(DrpcModule.MGMT).registerModule(DrpcModule.SEC).registerModule(DrpcModule.SRV);
     registry.register(DrpcMethod.SRV_NOTIFY_READY, h::notifyReady);
     registry.register(DrpcMethod.SRV_CLUSTER_EVENT, h::clusterEvent);
+    registry.register(DrpcMethod.SRV_GET_POOL_SVC, h::getPoolSvc);
+    registry.register(DrpcMethod.SRV_POOL_FIND_BYLABEL, h::poolFindByLabel);
     return registry;
+  }
+
+  byte[] getPoolSvc(DrpcCallContext ctx, byte[] body) throws Exception {
+    GetPoolSvcReq req = GetPoolSvcReq.parseFrom(body);
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(req.getUuid());
+    } catch (IllegalArgumentException e) {
+      throw new DrpcFailure(Status.FAILURE, "invalid pool uuid \"" + req.getUuid() + "\"");
+    }
+    Optional<PoolService> ps = ready(pools.byUuid(uuid));
+    GetPoolSvcResp.Builder resp = GetPoolSvcResp.newBuilder();
+    ps.ifPresentOrElse(p -> resp.addAllSvcreps(p.replicas()), () -> resp.setStatus(DaosStatus.NONEXIST.code()));
+    return resp.build().toByteArray();
+  }
+
+  byte[] poolFindByLabel(DrpcCallContext ctx, byte[] body) throws Exception {
+    PoolFindByLabelReq req = PoolFindByLabelReq.parseFrom(body);
+    Optional<PoolService> ps = ready(pools.byLabel(req.getLabel()));
+    PoolFindByLabelResp.Builder resp = PoolFindByLabelResp.newBuilder();
+    ps.ifPresentOrElse(p -> resp.setUuid(p.poolUuid().toString()).addAllSvcreps(p.replicas()),
+        () -> resp.setStatus(DaosStatus.NONEXIST.code()));
+    return resp.build().toByteArray();
+  }
+
+  private static Optional<PoolService> ready(Optional<PoolService> ps) {
+    return ps.filter(p -> p.state() == PoolServiceState.READY);
   }
 
   private byte[] notifyReady(DrpcCallContext ctx, byte[] body) throws Exception {

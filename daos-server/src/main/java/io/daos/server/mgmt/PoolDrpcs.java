@@ -19,61 +19,82 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pool create/destroy/query dRPCs (207/208/223) sent to the engine of every target rank. The first engine answering
- * with service replicas names them; if none does, the first min(#ranks, 2×svc_rf(2)+1) ranks are used, as
- * the engine's default. A create failing on one rank is undone (forced destroy) on the ranks that succeeded.
+ * Pool create/destroy/query dRPCs (207/208/223) sent to the engine of every target rank. Create goes to all ranks in
+ * parallel (each service rank's engine starts its replica and the replicas initialise the service before
+ * answering); the service ranks are the ones the MS chose, the leader the one a service rank reports. A create
+ * failing on one rank is undone (forced destroy) on the ranks that succeeded.
  */
 final class PoolDrpcs {
-  static final int DEFAULT_SVC_REPS = 5;
+  /** Threads for the parallel create calls (each blocks on one engine's dRPC). */
+  private static final java.util.concurrent.ExecutorService CREATE_CALLS =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pool-create-drpc");
+        t.setDaemon(true);
+        return t;
+      });
   private static final Logger LOG = LoggerFactory.getLogger(PoolDrpcs.class);
 
   private PoolDrpcs() {
   }
 
-  static PoolCreateResp create(PoolEngines eng, List<Integer> ranks, PoolCreateReq req) {
-    List<Integer> done = new ArrayList<>();
-    PoolCreateResp first = null;
+  static PoolCreateResp create(PoolEngines eng, List<Integer> ranks, List<Integer> svc, PoolCreateReq req) {
+    Map<Integer, CompletableFuture<PoolCreateResp>> calls = new TreeMap<>();
     for (int rank : ranks) {
-      PoolCreateResp r;
+      calls.put(rank, CompletableFuture.supplyAsync(() -> call(eng, rank, req), CREATE_CALLS));
+    }
+    List<Integer> done = new ArrayList<>();
+    PoolCreateResp failed = null;
+    RuntimeException error = null;
+    PoolCreateResp leader = null;
+    PoolCreateResp first = null;
+    for (Map.Entry<Integer, CompletableFuture<PoolCreateResp>> c : calls.entrySet()) {
       try {
-        r = PoolCreateResp.parseFrom(eng.callDrpc(rank, DrpcMethod.MGMT_POOL_CREATE, req.toByteArray()));
-      } catch (IOException | RuntimeException e) {
-        undo(eng, done, req);
-        if (notReady(e)) {
-          LOG.info("pool create: engine of rank {} not ready: {}", rank, e.getMessage());
-          return PoolCreateResp.newBuilder().setStatus(DaosStatus.AGAIN.code()).build();
+        PoolCreateResp r = c.getValue().join();
+        if (r.getStatus() != 0) {
+          failed = failed == null ? r : failed;
+          continue;
         }
-        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-      }
-      if (r.getStatus() != 0) {
-        undo(eng, done, req);
-        return r;
-      }
-      done.add(rank);
-      if (first == null || first.getSvcRepsCount() == 0 && r.getSvcRepsCount() > 0) {
-        first = r;
+        done.add(c.getKey());
+        first = first == null ? r : first;
+        if (leader == null && svc.contains(c.getKey()) && svc.contains(r.getSvcLdr())) {
+          leader = r;
+        }
+      } catch (java.util.concurrent.CompletionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException re ? re : e;
+        if (notReady(cause)) {
+          LOG.info("pool create: engine of rank {} not ready: {}", c.getKey(), cause.getMessage());
+          failed = failed == null ? PoolCreateResp.newBuilder().setStatus(DaosStatus.AGAIN.code()).build() : failed;
+        } else {
+          error = error == null ? cause : error;
+        }
       }
     }
-    return merge(first, ranks, req);
-  }
-
-  private static PoolCreateResp merge(PoolCreateResp first, List<Integer> ranks, PoolCreateReq req) {
-    PoolCreateResp.Builder b = first.toBuilder();
-    if (b.getSvcRepsCount() == 0) {
-      int n = req.getNumSvcReps() > 0 ? req.getNumSvcReps() : DEFAULT_SVC_REPS;
-      b.addAllSvcReps(ranks.subList(0, Math.min(n, ranks.size())));
-      b.setSvcLdr(b.getSvcReps(0));
+    if (error != null || failed != null) {
+      undo(eng, done, req);
+      if (error != null) {
+        throw error;
+      }
+      return failed;
     }
-    // Each rank's engine created only its own targets and reports only itself; the pool spans them all.
-    b.clearTgtRanks().addAllTgtRanks(ranks);
+    PoolCreateResp.Builder b = first.toBuilder().setSvcLdr(leader != null ? leader.getSvcLdr() : svc.get(0))
+        .clearSvcReps().addAllSvcReps(svc).clearTgtRanks().addAllTgtRanks(ranks);
     if (b.getTierBytesCount() == 0) {
       b.addAllTierBytes(req.getTierBytesList());
     }
     return b.build();
+  }
+
+  private static PoolCreateResp call(PoolEngines eng, int rank, PoolCreateReq req) {
+    try {
+      return PoolCreateResp.parseFrom(eng.callDrpc(rank, DrpcMethod.MGMT_POOL_CREATE, req.toByteArray()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

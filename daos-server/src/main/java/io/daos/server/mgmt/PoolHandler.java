@@ -9,6 +9,7 @@ import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.mgmt.PoolDestroyReq;
+import io.daos.proto.mgmt.PoolProperty;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
@@ -20,7 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoolHandler {
   static final int LABEL_PROP = 1;
+  /** DAOS_PROP_PO_SVC_LIST: the MS tells the engines the service ranks it chose. */
+  static final int SVC_LIST_PROP = 8;
+  /** DAOS_PROP_PO_SVC_REDUN_FAC. */
+  static final int SVC_RF_PROP = 19;
   static final int MAX_SVC_REPS = 9;
   private static final Logger LOG = LoggerFactory.getLogger(PoolHandler.class);
 
@@ -69,14 +77,21 @@ public final class PoolHandler {
     }
     PoolEngines eng = requireEngines();
     List<Long> tiers = PoolSizing.perRankTierBytes(req, ranks.size(), eng.targetCount(), eng.hasBlockDevices());
+    Map<Integer, List<String>> domains = domains(ms, ranks);
+    List<Integer> svc = PoolSvcRanks.select(domains.entrySet().stream().collect(Collectors.toMap(
+        Map.Entry::getKey, e -> String.join("/", e.getValue()))), PoolSvcRanks.count(req.getNumSvcReps(),
+        svcRf(req), ranks.size()));
     PoolCreateReq engineReq = req.toBuilder().clearRanks().addAllRanks(ranks).clearTierBytes().addAllTierBytes(tiers)
-        .clearTierRatio().setTotalBytes(0).setNumRanks(0).build();
+        .clearTierRatio().setTotalBytes(0).setNumRanks(0).setNumSvcReps(svc.size()).clearFaultDomains()
+        .addAllFaultDomains(PoolFaultDomains.compress(domains))
+        .addProperties(PoolProperty.newBuilder().setNumber(SVC_LIST_PROP).setStrval(RankSet.ofInts(svc).toString()))
+        .build();
     PoolService ps = PoolService.creating(uuid, label,
         new PoolServiceStorage(RankSet.ofInts(ranks).toString(), tiers, req.getMemRatio()));
     ms.db().addPoolService(ps);
     PoolCreateResp resp;
     try {
-      resp = PoolDrpcs.create(eng, ranks, engineReq);
+      resp = PoolDrpcs.create(eng, ranks, svc, engineReq);
     } catch (RuntimeException e) {
       removeQuietly(ms, uuid);
       throw e;
@@ -89,6 +104,22 @@ public final class PoolHandler {
         .withLastUpdate(Instant.now()));
     LOG.info("pool {} ({}) created on ranks {}", uuid, label, RankSet.ofInts(ranks));
     return resp;
+  }
+
+  /** Each rank's fault-domain levels from its member record (none known: the rank is its own domain). */
+  private static Map<Integer, List<String>> domains(MsAccess.Ms ms, List<Integer> ranks) {
+    Map<Integer, List<String>> out = new TreeMap<>();
+    for (int r : ranks) {
+      List<String> d = ms.db().findMemberByRank(r).map(m -> m.faultDomain() == null ? List.<String>of()
+          : m.faultDomain().domains()).orElse(List.of());
+      out.put(r, d.isEmpty() ? List.of("rank" + r) : d);
+    }
+    return out;
+  }
+
+  private static long svcRf(PoolCreateReq req) {
+    return req.getPropertiesList().stream().filter(p -> p.getNumber() == SVC_RF_PROP).mapToLong(p -> p.getNumval())
+        .findFirst().orElse(PoolSvcRanks.DEFAULT_SVC_RF);
   }
 
   private PoolCreateResp existingPool(MsAccess.Ms ms, PoolService ps) {

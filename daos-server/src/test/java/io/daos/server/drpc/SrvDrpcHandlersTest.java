@@ -44,7 +44,7 @@ class SrvDrpcHandlersTest {
         assertEquals(ev, ms.events.poll());
 
         DrpcStatusException unknown = assertThrows(DrpcStatusException.class,
-            () -> c.call(DrpcMethod.SRV_GET_POOL_SVC, new byte[] {1}));
+            () -> c.call(DrpcMethod.SRV_LIST_POOLS, new byte[] {1}));
         assertEquals(Status.UNKNOWN_METHOD, unknown.status());
         DrpcStatusException badIdx = assertThrows(DrpcStatusException.class, () -> c.call(
             DrpcMethod.SRV_NOTIFY_READY, NotifyReadyReq.newBuilder().setInstanceIdx(4).build().toByteArray()));

@@ -123,7 +123,7 @@ class PoolCreateTest {
           PoolService ps = f.db.findPoolServiceByUuid(UUID.fromString(UUID1)).orElseThrow();
           assertEquals(PoolServiceState.READY, ps.state());
           assertEquals(List.of(0, 1, 2), ps.replicas());
-          assertEquals(List.of(0, 1, 2, 3), f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE));
+          assertEquals(List.of(0, 1, 2, 3), sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE)));
         } else {
           assertTrue(f.db.poolServices(true).isEmpty(), "record removed after failed create");
         }
@@ -158,7 +158,7 @@ class PoolCreateTest {
           .addSvcReps(rank).addTgtRanks(rank).build());
       PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).setNumRanks(2).build());
       assertEquals(2, resp.getTgtRanksCount(), resp.toString());
-      assertEquals(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE), resp.getTgtRanksList());
+      assertEquals(sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE)), resp.getTgtRanksList());
     }
   }
 
@@ -169,20 +169,41 @@ class PoolCreateTest {
       PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).setNumRanks(2).build());
       assertEquals(2, resp.getTgtRanksCount());
       assertTrue(resp.getTgtRanks(0) < resp.getTgtRanks(1));
-      assertEquals(resp.getTgtRanksList(), resp.getSvcRepsList(), "default svc reps from the target ranks");
+      assertEquals(1, resp.getSvcRepsCount(), "2 ranks: the service size is kept odd");
+      assertTrue(resp.getTgtRanksList().contains(resp.getSvcReps(0)));
     }
   }
 
   @Test
-  void failureOnLaterRankUndoesEarlierRanks() {
+  void failureOnOneRankUndoesTheOthers() {
     try (MgmtFixture f = fixture()) {
       f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, ENGINE_OK);
       f.engines.failures.put(2, new IOException("boom"));
       assertThrows(RuntimeException.class, () -> f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN)
           .build()));
-      assertEquals(List.of(0, 1), f.engines.ranksCalled(DrpcMethod.MGMT_POOL_DESTROY));
+      assertEquals(List.of(0, 1, 3), sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_DESTROY)));
       assertTrue(f.db.poolServices(true).isEmpty());
     }
+  }
+
+  @Test
+  void engineRequestCarriesSvcListAndFaultDomains() throws Exception {
+    try (MgmtFixture f = fixture()) {
+      f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, ENGINE_OK);
+      PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).build());
+      assertEquals(List.of(0, 1, 2), resp.getSvcRepsList());
+      PoolCreateReq sent = PoolCreateReq.parseFrom(f.engines.calls.get(0).body());
+      assertEquals(3, sent.getNumSvcReps());
+      assertTrue(sent.getPropertiesList().stream().anyMatch(p -> p.getNumber() == PoolHandler.SVC_LIST_PROP
+          && p.getStrval().equals("0-2")), sent.getPropertiesList().toString());
+      assertEquals(PoolFaultDomains.compress(java.util.Map.of(0, List.of(MgmtFixture.hostAddr(1), "0"),
+          1, List.of(MgmtFixture.hostAddr(1), "1"), 2, List.of(MgmtFixture.hostAddr(2), "2"),
+          3, List.of(MgmtFixture.hostAddr(2), "3"))), sent.getFaultDomainsList());
+    }
+  }
+
+  static List<Integer> sorted(List<Integer> in) {
+    return in.stream().sorted().toList();
   }
 
   @Test

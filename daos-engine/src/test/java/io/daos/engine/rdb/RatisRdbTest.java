@@ -1,0 +1,144 @@
+package io.daos.engine.rdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RatisRdbTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final UUID POOL = UUID.fromString("11111111-2222-3333-4444-555555555555");
+
+  @TempDir
+  Path dir;
+  private final List<RdbServer> servers = new ArrayList<>();
+  private final Map<Integer, String> addrs = new LinkedHashMap<>();
+
+  @AfterEach
+  void closeAll() {
+    servers.forEach(RdbServer::close);
+  }
+
+  private RdbServer start(int rank) throws IOException {
+    RdbServer s = RdbServer.start("engine " + rank, rank, addrs.get(rank), dir.resolve("rank" + rank + "/rdb"),
+        TIMEOUT);
+    servers.add(s);
+    return s;
+  }
+
+  private void ports(int n) throws IOException {
+    for (int r = 0; r < n; r++) {
+      try (ServerSocket ss = new ServerSocket(0)) {
+        addrs.put(r, "127.0.0.1:" + ss.getLocalPort());
+      }
+    }
+  }
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void await(String what, BooleanSupplier cond) throws InterruptedException {
+    long end = System.nanoTime() + TIMEOUT.toNanos();
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static RatisRdb leaderOf(List<RatisRdb> rdbs) throws InterruptedException {
+    await("a leader", () -> rdbs.stream().anyMatch(RatisRdb::isLeader));
+    return rdbs.stream().filter(RatisRdb::isLeader).findFirst().orElseThrow();
+  }
+
+  @Test
+  void singleReplica_commitsReadsAndReopensAfterRestart() throws Exception {
+    ports(1);
+    RatisRdb rdb = start(0).join(POOL, addrs);
+    rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("v1")).put("pool/prop/1", b("label")));
+    rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("other")));
+    await("leader", rdb::isLeader);
+    rdb.commit(new RdbTx().put("pool/attr/a", b("1")).put("pool/attr/b", b("2")));
+    rdb.commit(new RdbTx().delete("pool/attr/b"));
+    assertArrayEquals(b("v1"), rdb.get("pool/map"));
+    assertEquals(List.of("pool/attr/a"), List.copyOf(rdb.scan("pool/attr/").keySet()));
+    assertEquals(0, rdb.leaderHint().orElseThrow());
+
+    servers.remove(0).close();
+    RdbServer again = start(0);
+    assertEquals(List.of(POOL), again.pools());
+    RatisRdb reopened = again.replica(POOL).orElseThrow();
+    await("leader after restart", reopened::isLeader);
+    assertArrayEquals(b("v1"), reopened.get("pool/map"));
+    assertArrayEquals(b("1"), reopened.get("pool/attr/a"));
+    assertNull(reopened.get("pool/attr/b"));
+  }
+
+  @Test
+  void threeReplicas_failoverKeepsState() throws Exception {
+    ports(3);
+    List<RatisRdb> rdbs = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      rdbs.add(start(r).join(POOL, addrs));
+    }
+    RatisRdb leader = leaderOf(rdbs);
+    leader.commit(new RdbTx().put("pool/map", b("v1")));
+    RatisRdb follower = rdbs.stream().filter(r -> r != leader).findFirst().orElseThrow();
+    DaosException e = assertThrows(DaosException.class, () -> follower.get("pool/map"));
+    assertEquals(DaosStatus.NOTLEADER, e.status());
+    await("follower learns the leader", () -> follower.leaderHint().isPresent());
+    int oldLeaderRank = rdbs.indexOf(leader);
+    assertEquals(oldLeaderRank, follower.leaderHint().getAsInt());
+
+    servers.get(oldLeaderRank).close();
+    List<RatisRdb> rest = new ArrayList<>(rdbs);
+    rest.remove(leader);
+    RatisRdb next = leaderOf(rest);
+    assertArrayEquals(b("v1"), next.get("pool/map"));
+    next.commit(new RdbTx().put("pool/map", b("v2")));
+    assertArrayEquals(b("v2"), next.get("pool/map"));
+  }
+
+  @Test
+  void remove_deletesTheGroupAndItsStorage() throws Exception {
+    ports(1);
+    RdbServer s = start(0);
+    RatisRdb rdb = s.join(POOL, addrs);
+    await("leader", rdb::isLeader);
+    assertTrue(Files.isDirectory(dir.resolve("rank0/rdb/" + POOL)));
+    assertTrue(s.remove(POOL));
+    assertFalse(s.remove(POOL));
+    assertTrue(s.replica(POOL).isEmpty());
+    assertFalse(Files.exists(dir.resolve("rank0/rdb/" + POOL)));
+  }
+
+  @Test
+  void join_refusesWhenThisRankIsNotAPeer() throws Exception {
+    ports(2);
+    RdbServer s = start(0);
+    DaosException e = assertThrows(DaosException.class, () -> s.join(POOL, Map.of(1, addrs.get(1))));
+    assertEquals(DaosStatus.INVAL, e.status());
+  }
+}
