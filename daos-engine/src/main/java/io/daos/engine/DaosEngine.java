@@ -11,6 +11,10 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcServer;
 import io.daos.drpc.DrpcTransport;
+import io.daos.engine.csvc.CartTargetDestroyer;
+import io.daos.engine.csvc.ContHandlers;
+import io.daos.engine.obj.CartHandleLookup;
+import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
@@ -132,9 +136,14 @@ public final class DaosEngine implements Closeable {
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
     CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
-    new ObjHandlers(name, pools, state::mapVersion, Hlc.system()).registerOn(server);
     cartClient = CartClient.builder().name(name + " psvc").build();
     Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
+    ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
+    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(),
+        ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout)), xstreams::executor)
+        .registerOn(server);
+    new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
+        Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
