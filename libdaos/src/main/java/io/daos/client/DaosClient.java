@@ -148,7 +148,7 @@ public final class DaosClient implements AutoCloseable {
           }
         }
       } else {
-        LOG.warn("no daos_agent socket in {}; using the given rank URIs and no credential", agentDir());
+        LOG.info("no daos_agent socket in {}; using the given rank URIs and no credential", agentDir());
       }
       CartClient.Builder cb = CartClient.builder().name("libdaos");
       if (transport != null) {
