@@ -33,6 +33,12 @@ import java.util.concurrent.CompletableFuture;
  * objects, KVs and arrays inside. Every operation has a blocking and an {@code *Async} form on one code path.
  */
 public final class DaosContainer implements AutoCloseable {
+  /** Open flags ({@code DAOS_COO_RO / RW / EX / FORCE}). */
+  public static final int RO = 1;
+  public static final int RW = 2;
+  public static final int EX = 4;
+  public static final int FORCE = 8;
+
   private final DaosPool pool;
   private final UUID uuid;
   private final UUID handle;

@@ -27,6 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * blocking one waits for the async one.
  */
 public final class DaosPool implements AutoCloseable {
+  /** Connect flags ({@code DAOS_PC_RO / RW / EX}). */
+  public static final int RO = 1;
+  public static final int RW = 2;
+  public static final int EX = 4;
+
   private final ClientContext ctx;
   private final ServiceClient svc;
   private final UUID uuid;

@@ -42,6 +42,11 @@ public final class FakeCluster implements AutoCloseable {
     return b;
   }
 
+  /** The in-memory CART-J network the engines listen on. */
+  public CartTransport transport() {
+    return transport;
+  }
+
   public String uri(int rank) {
     return engines.get(rank).uri();
   }
