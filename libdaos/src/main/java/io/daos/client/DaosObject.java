@@ -6,6 +6,7 @@ import io.daos.common.DaosStatus;
 import io.daos.placement.DkeyHash;
 import io.daos.placement.JumpMap;
 import io.daos.placement.Layout;
+import io.daos.placement.ObjectClass;
 import io.daos.placement.ObjectId;
 import io.daos.placement.PoolMap;
 import io.daos.placement.Shard;
@@ -43,6 +44,10 @@ public final class DaosObject implements AutoCloseable {
     if (oid.isNil()) {
       throw new DaosException(DaosStatus.INVAL, "object id 0.0 is not a valid object; generate one with "
           + "DaosContainer.generateOid()");
+    }
+    if (ObjectClass.isValid(oid.classId()) && !oid.objectClass().replicated()) {
+      throw new DaosException(DaosStatus.NOTSUPPORTED, "object " + oid + " is erasure coded ("
+          + oid.objectClass().name() + "); libdaos does not stripe EC objects yet: use an S* or RP_* class");
     }
     this.cont = cont;
     this.oid = oid;

@@ -195,4 +195,10 @@ class DaosObjTest extends ClientTestBase {
     io.daos.placement.ObjectId kv = cont.generateOid(ObjectType.KV_HASHED, null, 0);
     assertEquals(8, kv.groups(), "flat KVs default to max groups: 8 targets, rd_fac 0");
   }
+
+  @Test
+  void erasureCodedObjectsAreRefusedClearly() {
+    io.daos.placement.ObjectId ec = cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.EC_2P1G1, 0);
+    assertEquals(DaosStatus.NOTSUPPORTED, assertThrows(DaosException.class, () -> cont.openObject(ec)).status());
+  }
 }
