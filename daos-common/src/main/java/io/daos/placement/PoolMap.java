@@ -127,6 +127,18 @@ public final class PoolMap {
     return update(op, ids);
   }
 
+  /**
+   * A copy in which target {@code index} of {@code rank} has {@code state} and failure sequence {@code fseq}, at the
+   * same version: for maps received from the pool service, which already carry states and versions.
+   */
+  public PoolMap withTargetState(int rank, int index, TargetState state, int fseq) {
+    int id = target(rank, index).id();
+    MapComponent[] next = tgts.clone();
+    MapComponent c = next[id];
+    next[id] = c.with(state, fseq, c.inVer(), c.outVer(), c.flags());
+    return new PoolMap(version, doms, childStart, childNr, tgtStart, tgtNr, next);
+  }
+
   int domainIndexCount() {
     return doms.length;
   }

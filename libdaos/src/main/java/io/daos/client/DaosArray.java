@@ -1,0 +1,257 @@
+package io.daos.client;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.ObjectType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An array object with DAOS's array layout ({@code dc_array.c}): akey {@code '0'}; cell {@code i} lives under the
+ * 8-byte little-endian dkey {@code i / chunk + 1} at record {@code i % chunk}; {@code DAOS_OT_ARRAY} objects keep
+ * {@code [0xdaca55a9daca55a9, cell, chunk]} as a single value at dkey 0. Unwritten cells read as zeros.
+ */
+public final class DaosArray implements AutoCloseable {
+  static final long MAGIC = 0xdaca55a9daca55a9L;
+  static final byte[] AKEY = {'0'};
+  static final byte[] MD_DKEY = Keys.u64(0);
+  private static final int MD_SIZE = 24;
+
+  private final DaosObject obj;
+  private final int cell;
+  private final long chunk;
+
+  private DaosArray(DaosObject obj, long cell, long chunk) {
+    if (cell < 1 || cell > Integer.MAX_VALUE || chunk < 1) {
+      throw new DaosException(DaosStatus.INVAL, "array cell size must be 1.." + Integer.MAX_VALUE
+          + " and chunk size >= 1, got cell " + cell + ", chunk " + chunk);
+    }
+    if (!obj.oid().type().array()) {
+      throw new DaosException(DaosStatus.INVAL, "object " + obj.oid() + " has type " + obj.oid().type()
+          + "; an array needs an ARRAY, ARRAY_ATTR or ARRAY_BYTE object id");
+    }
+    this.obj = obj;
+    this.cell = (int) cell;
+    this.chunk = chunk;
+  }
+
+  static CompletableFuture<DaosArray> create(DaosObject obj, long cell, long chunk) {
+    DaosArray a = new DaosArray(obj, cell, chunk);
+    if (obj.oid().type() != ObjectType.ARRAY) {
+      return CompletableFuture.completedFuture(a);
+    }
+    byte[] md = ByteBuffer.allocate(MD_SIZE).order(ByteOrder.LITTLE_ENDIAN).putLong(MAGIC).putLong(cell)
+        .putLong(chunk).array();
+    return obj.updateAsync(MD_DKEY, List.of(Iod.single(AKEY, md)), Cond.DKEY_INSERT | Cond.AKEY_INSERT)
+        .thenApply(v -> a);
+  }
+
+  static CompletableFuture<DaosArray> open(DaosObject obj) {
+    if (obj.oid().type() != ObjectType.ARRAY) {
+      throw new DaosException(DaosStatus.INVAL, "object " + obj.oid() + " of type " + obj.oid().type()
+          + " keeps no array metadata; open it with openArrayWithAttr(oid, cell, chunk)");
+    }
+    return obj.fetchAsync(MD_DKEY, List.of(Iod.singleFetch(AKEY, MD_SIZE)), Cond.DKEY_FETCH | Cond.AKEY_FETCH)
+        .thenApply(r -> {
+          FetchedIod f = r.get(0);
+          ByteBuffer b = ByteBuffer.wrap(f.data()).order(ByteOrder.LITTLE_ENDIAN);
+          if (f.data().length != MD_SIZE || b.getLong(0) != MAGIC) {
+            throw new DaosException(DaosStatus.NOTSUPPORTED, "object " + obj.oid()
+                + " holds no DAOS array metadata at dkey 0 (bad magic or size)");
+          }
+          return new DaosArray(obj, b.getLong(8), b.getLong(16));
+        });
+  }
+
+  static DaosArray withAttr(DaosObject obj, long cell, long chunk) {
+    return new DaosArray(obj, cell, chunk);
+  }
+
+  public DaosObject object() {
+    return obj;
+  }
+
+  public long cellSize() {
+    return cell;
+  }
+
+  public long chunkSize() {
+    return chunk;
+  }
+
+  /** The dkey holding cell {@code index}. */
+  static byte[] dkey(long index, long chunk) {
+    return Keys.u64(index / chunk + 1);
+  }
+
+  /** A contiguous run of cells inside one dkey: cells [start, start + count) of the array. */
+  record Segment(long start, long count, long chunk) {
+    byte[] dkey() {
+      return DaosArray.dkey(start, chunk);
+    }
+
+    Recx recx() {
+      return new Recx(start % chunk, count);
+    }
+  }
+
+  static List<Segment> segments(long index, long count, long chunk) {
+    List<Segment> out = new ArrayList<>();
+    long i = index;
+    long end = index + count;
+    while (i < end) {
+      long n = Math.min(chunk - i % chunk, end - i);
+      out.add(new Segment(i, n, chunk));
+      i += n;
+    }
+    return out;
+  }
+
+  // --- write / read ------------------------------------------------------------------------------------------
+
+  /** {@code daos_array_write} of {@code data} (whole cells) at cell {@code index}. */
+  public void write(long index, byte[] data) {
+    Futures.join(writeAsync(index, data));
+  }
+
+  public CompletableFuture<Void> writeAsync(long index, byte[] data) {
+    return Futures.of(() -> {
+      checkRange(index, data.length % cell == 0 ? data.length / cell : -1, data.length);
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (Segment s : segments(index, data.length / cell, chunk)) {
+        byte[] part = new byte[(int) (s.count() * cell)];
+        System.arraycopy(data, (int) ((s.start() - index) * cell), part, 0, part.length);
+        fs.add(obj.updateAsync(s.dkey(), List.of(Iod.array(AKEY, cell, List.of(s.recx()), part)), Cond.NONE));
+      }
+      return Futures.all(fs).thenApply(l -> null);
+    });
+  }
+
+  /** {@code daos_array_read} of {@code count} cells from cell {@code index}; holes read as zeros. */
+  public byte[] read(long index, long count) {
+    return Futures.join(readAsync(index, count));
+  }
+
+  public CompletableFuture<byte[]> readAsync(long index, long count) {
+    return Futures.of(() -> {
+      checkRange(index, count, count * cell);
+      byte[] out = new byte[(int) (count * cell)];
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (Segment s : segments(index, count, chunk)) {
+        int at = (int) ((s.start() - index) * cell);
+        fs.add(obj.fetchAsync(s.dkey(), List.of(Iod.arrayFetch(AKEY, cell, List.of(s.recx()))), Cond.NONE)
+            .thenAccept(r -> {
+              byte[] d = r.get(0).data();
+              System.arraycopy(d, 0, out, at, (int) Math.min(d.length, s.count() * cell));
+            }));
+      }
+      return Futures.all(fs).thenApply(l -> out);
+    });
+  }
+
+  private void checkRange(long index, long count, long bytes) {
+    if (index < 0 || count < 0) {
+      throw new DaosException(DaosStatus.INVAL, "array I/O needs index >= 0 and whole cells of " + cell
+          + " bytes, got index " + index + " and " + bytes + " bytes");
+    }
+    if (bytes > Integer.MAX_VALUE - 16) {
+      throw new DaosException(DaosStatus.INVAL, "array I/O of " + bytes + " bytes is too large for one call");
+    }
+  }
+
+  // --- size --------------------------------------------------------------------------------------------------
+
+  /** {@code daos_array_get_size}: cells up to the last written one (query_key MAX on dkey and recx). */
+  public long getSize() {
+    return Futures.join(getSizeAsync());
+  }
+
+  public CompletableFuture<Long> getSizeAsync() {
+    return obj.queryKeyAsync(QueryKey.GET_DKEY | QueryKey.GET_RECX | QueryKey.GET_MAX, null, AKEY)
+        .thenApply(q -> {
+          long d = Keys.u64(q.dkey());
+          return d == 0 || q.recx() == null ? 0L : chunk * (d - 1) + q.recx().end();
+        })
+        .exceptionally(e -> {
+          if (Futures.status(e) == DaosStatus.NONEXIST) {
+            return 0L;
+          }
+          throw Futures.unwrap(e);
+        });
+  }
+
+  /**
+   * {@code daos_array_set_size}: shrinking punches the dkeys past the new end and the tail of the boundary dkey;
+   * growing writes one zero cell at {@code size - 1}.
+   */
+  public void setSize(long size) {
+    Futures.join(setSizeAsync(size));
+  }
+
+  public CompletableFuture<Void> setSizeAsync(long size) {
+    if (size < 0) {
+      return Futures.failed(DaosStatus.INVAL, "array size must be >= 0, got " + size);
+    }
+    return getSizeAsync().thenCompose(cur -> {
+      if (size == cur) {
+        return CompletableFuture.completedFuture(null);
+      }
+      if (size > cur) {
+        return writeAsync(size - 1, new byte[cell]);
+      }
+      return shrink(size);
+    });
+  }
+
+  private CompletableFuture<Void> shrink(long size) {
+    return obj.listAllDkeysAsync().thenCompose(dkeys -> {
+          List<byte[]> gone = new ArrayList<>();
+          for (byte[] k : dkeys) {
+            long d = Keys.u64(k);
+            if (d >= 1 && (d - 1) * chunk >= size) {
+              gone.add(k);
+            }
+          }
+          List<CompletableFuture<Void>> fs = new ArrayList<>();
+          if (!gone.isEmpty()) {
+            fs.add(obj.punchDkeysAsync(gone, Cond.NONE));
+          }
+          if (size % chunk != 0) {
+            fs.add(punchAsync(size, chunk - size % chunk));
+          }
+          return Futures.all(fs).thenApply(l -> (Void) null);
+        });
+  }
+
+  /** {@code daos_array_punch}: cells [index, index + count) become holes. */
+  public void punch(long index, long count) {
+    Futures.join(punchAsync(index, count));
+  }
+
+  public CompletableFuture<Void> punchAsync(long index, long count) {
+    return Futures.of(() -> {
+      checkRange(index, count, 0);
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (Segment s : segments(index, count, chunk)) {
+        fs.add(obj.updateAsync(s.dkey(), List.of(Iod.arrayPunch(AKEY, List.of(s.recx()))), Cond.NONE));
+      }
+      return Futures.all(fs).thenApply(l -> null);
+    });
+  }
+
+  /** {@code daos_array_destroy}: punches the object. */
+  public void destroy() {
+    Futures.join(destroyAsync());
+  }
+
+  public CompletableFuture<Void> destroyAsync() {
+    return obj.punchAsync(Cond.NONE);
+  }
+
+  @Override
+  public void close() {
+  }
+}

@@ -1,0 +1,177 @@
+package io.daos.client;
+
+import io.daos.cart.CartClient;
+import io.daos.cart.CartTransport;
+import io.daos.drpc.DrpcClient;
+import io.daos.proto.auth.Credential;
+import io.daos.proto.mgmt.GetAttachInfoResp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of libdaos ({@code daos_init}): bootstraps through the local daos_agent (rank URIs and the
+ * credential), holds one CART-J client for all engines, and connects pools. Thread-safe; close it when done.
+ */
+public final class DaosClient implements AutoCloseable {
+  /** {@code DAOS_AGENT_DRPC_DIR}: where the agent's socket is. */
+  public static final String AGENT_DIR_ENV = "DAOS_AGENT_DRPC_DIR";
+  public static final String DEFAULT_AGENT_DIR = "/var/run/daos_agent";
+  public static final String AGENT_SOCKET = "daos_agent.sock";
+  public static final String DEFAULT_SYSTEM = "daos_server";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DaosClient.class);
+
+  private final ClientContext ctx;
+
+  private DaosClient(ClientContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The DAOS system name this client attached to. */
+  public String systemName() {
+    return ctx.sys();
+  }
+
+  /** {@code daos_pool_connect}: by label or UUID, flags {@code DAOS_PC_RO/RW/EX} (1/2/4). */
+  public DaosPool connectPool(String labelOrUuid, int flags) {
+    return Futures.join(connectPoolAsync(labelOrUuid, flags));
+  }
+
+  public CompletableFuture<DaosPool> connectPoolAsync(String labelOrUuid, int flags) {
+    return Futures.of(() -> PoolConnect.connect(ctx, labelOrUuid, flags));
+  }
+
+  /** Closes the CART-J client; handles still open become unusable (their RPCs fail with DER_SHUTDOWN). */
+  @Override
+  public void close() {
+    ctx.rpc().close();
+  }
+
+  /** Client settings; all optional. */
+  public static final class Builder {
+    private String sys = DEFAULT_SYSTEM;
+    private Path agentDir;
+    private DrpcClient agent;
+    private final Map<Integer, String> rankUris = new LinkedHashMap<>();
+    private CartTransport transport;
+    private Duration rpcTimeout = Duration.ofSeconds(60);
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+    private long seed = System.nanoTime();
+    private int oidBatch = 1024;
+
+    private Builder() {
+    }
+
+    /** DAOS system name (default {@value #DEFAULT_SYSTEM}). */
+    public Builder systemName(String s) {
+      this.sys = s;
+      return this;
+    }
+
+    /** Agent socket directory (default $DAOS_AGENT_DRPC_DIR, else {@value #DEFAULT_AGENT_DIR}). */
+    public Builder agentSocketDir(Path dir) {
+      this.agentDir = dir;
+      return this;
+    }
+
+    /** A dRPC client to the agent to use instead of connecting to its socket (tests). */
+    public Builder agent(DrpcClient c) {
+      this.agent = c;
+      return this;
+    }
+
+    /** An engine URI given explicitly (tests): with any, the agent's attach info is not needed. */
+    public Builder rankUri(int rank, String uri) {
+      rankUris.put(rank, uri);
+      return this;
+    }
+
+    /** CART-J transport (default TCP). */
+    public Builder transport(CartTransport t) {
+      this.transport = t;
+      return this;
+    }
+
+    /** How long one RPC may wait for its reply (default 60 s). */
+    public Builder rpcTimeout(Duration d) {
+      this.rpcTimeout = d;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy p) {
+      this.retry = p;
+      return this;
+    }
+
+    /** Seed of the replica choice for reads (tests). */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /** OIDs reserved per CONT_OID_ALLOC (default 1024). */
+    public Builder oidBatch(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("oid batch must be >= 1, got " + n);
+      }
+      this.oidBatch = n;
+      return this;
+    }
+
+    /** Bootstraps (agent dRPC) and returns the client; throws {@code DaosException} when that fails. */
+    public DaosClient build() {
+      RankUris uris = new RankUris();
+      rankUris.forEach(uris::put);
+      DrpcClient a = agent != null ? agent : agentFromSocket();
+      Credential cred = Credential.getDefaultInstance();
+      if (a != null) {
+        try {
+          if (uris.isEmpty()) {
+            GetAttachInfoResp info = Agent.attachInfo(a, sys);
+            info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
+          }
+          cred = Agent.credential(a);
+        } finally {
+          if (agent == null) {
+            a.close();
+          }
+        }
+      } else {
+        LOG.info("no daos_agent socket in {}; using the given rank URIs and no credential", agentDir());
+      }
+      CartClient.Builder cb = CartClient.builder().name("libdaos");
+      if (transport != null) {
+        cb.transport(transport);
+      }
+      EngineRpc rpc = new EngineRpc(cb.build(), uris, rpcTimeout);
+      return new DaosClient(new ClientContext(sys, rpc, cred, retry, new Random(seed), oidBatch));
+    }
+
+    private DrpcClient agentFromSocket() {
+      Path sock = agentDir().resolve(AGENT_SOCKET);
+      if (!rankUris.isEmpty() && !Files.exists(sock)) {
+        return null;
+      }
+      return DrpcClient.builder(sock).build();
+    }
+
+    private Path agentDir() {
+      if (agentDir != null) {
+        return agentDir;
+      }
+      String env = System.getenv(AGENT_DIR_ENV);
+      return Path.of(env == null || env.isEmpty() ? DEFAULT_AGENT_DIR : env);
+    }
+  }
+}

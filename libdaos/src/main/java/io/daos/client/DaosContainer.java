@@ -1,0 +1,312 @@
+package io.daos.client;
+
+import com.google.protobuf.MessageLite;
+import io.daos.cart.Opcode;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.DomainLevel;
+import io.daos.placement.ObjectClass;
+import io.daos.placement.ObjectId;
+import io.daos.placement.ObjectType;
+import io.daos.placement.PoolAttributes;
+import io.daos.proto.cont.ContAttrReply;
+import io.daos.proto.cont.ContAttrReq;
+import io.daos.proto.cont.ContCloseReq;
+import io.daos.proto.cont.ContOidAllocReply;
+import io.daos.proto.cont.ContOidAllocReq;
+import io.daos.proto.cont.ContOp;
+import io.daos.proto.cont.ContOpenReply;
+import io.daos.proto.cont.ContPropSetReq;
+import io.daos.proto.cont.ContQueryReply;
+import io.daos.proto.cont.ContQueryReq;
+import io.daos.proto.cont.ContReply;
+import io.daos.proto.cont.ContSnapReply;
+import io.daos.proto.cont.ContSnapReq;
+import io.daos.rpc.ContRpc;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An open container handle ({@code daos_cont_open}): properties, attributes, snapshots, OID allocation and the
+ * objects, KVs and arrays inside. Every operation has a blocking and an {@code *Async} form on one code path.
+ */
+public final class DaosContainer implements AutoCloseable {
+  /** Open flags ({@code DAOS_COO_RO / RW / EX / FORCE}). */
+  public static final int RO = 1;
+  public static final int RW = 2;
+  public static final int EX = 4;
+  public static final int FORCE = 8;
+
+  private final DaosPool pool;
+  private final UUID uuid;
+  private final UUID handle;
+  private final int flags;
+  private final String label;
+  private final ContainerProps props;
+  private final long capas;
+  private final ContOp op;
+  private final OidAllocator oids;
+
+  DaosContainer(DaosPool pool, Containers containers, UUID uuid, UUID handle, int flags, ContOpenReply r) {
+    this.pool = pool;
+    this.uuid = uuid;
+    this.handle = handle;
+    this.flags = flags;
+    this.props = ContainerProps.fromProto(r.getPropsList());
+    this.label = r.getInfo().getLabel().isEmpty() ? props.label() : r.getInfo().getLabel();
+    this.capas = r.getCapas();
+    this.op = containers.op().setContUuid(Uuids.bytes(uuid)).setContHdl(Uuids.bytes(handle)).build();
+    this.oids = new OidAllocator(this::allocOidsAsync, pool.ctx().oidBatch());
+  }
+
+  public DaosPool pool() {
+    return pool;
+  }
+
+  public UUID uuid() {
+    return uuid;
+  }
+
+  /** The container handle UUID every object RPC carries. */
+  public UUID handle() {
+    return handle;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The open flags ({@code DAOS_COO_*}). */
+  public int flags() {
+    return flags;
+  }
+
+  /** The properties read at open. */
+  public ContainerProps props() {
+    return props;
+  }
+
+  /** Capabilities the service granted ({@code CONT_CAPA_*}). */
+  public long capabilities() {
+    return capas;
+  }
+
+  // --- query and properties ----------------------------------------------------------------------------------
+
+  public ContainerInfo query() {
+    return Futures.join(queryAsync());
+  }
+
+  public CompletableFuture<ContainerInfo> queryAsync() {
+    ContQueryReq req = ContQueryReq.newBuilder().setOp(op).build();
+    return svc(ContRpc.QUERY, req, ContQueryReply.parser(), ContQueryReply::getOp).thenApply(r -> {
+      ContainerProps p = ContainerProps.fromProto(r.getPropsList());
+      String l = r.getInfo().getLabel().isEmpty() ? p.label() : r.getInfo().getLabel();
+      return new ContainerInfo(uuid, l, r.getInfo().getLatestSnapshot(), r.getInfo().getOpenHandles(),
+          r.getInfo().getSnapshots(), p);
+    });
+  }
+
+  /** {@code daos_cont_query} with properties: the current properties. */
+  public ContainerProps getProps() {
+    return query().props();
+  }
+
+  public CompletableFuture<ContainerProps> getPropsAsync() {
+    return queryAsync().thenApply(ContainerInfo::props);
+  }
+
+  /** {@code daos_cont_set_prop}. */
+  public void setProps(ContainerProps p) {
+    Futures.join(setPropsAsync(p));
+  }
+
+  public CompletableFuture<Void> setPropsAsync(ContainerProps p) {
+    ContPropSetReq req = ContPropSetReq.newBuilder().setOp(op).addAllProps(p.toProto()).build();
+    return svc(ContRpc.PROP_SET, req, ContReply.parser(), ContReply::getOp).thenApply(r -> null);
+  }
+
+  // --- attributes --------------------------------------------------------------------------------------------
+
+  public List<String> listAttributes() {
+    return Futures.join(listAttributesAsync());
+  }
+
+  public CompletableFuture<List<String>> listAttributesAsync() {
+    return attr(ContRpc.ATTR_LIST, ContAttrReq.newBuilder().setOp(op).build())
+        .thenApply(r -> r.getAttrsMap().keySet().stream().sorted().toList());
+  }
+
+  public Map<String, byte[]> getAttributes(List<String> names) {
+    return Futures.join(getAttributesAsync(names));
+  }
+
+  public CompletableFuture<Map<String, byte[]>> getAttributesAsync(List<String> names) {
+    return attr(ContRpc.ATTR_GET, ContAttrReq.newBuilder().setOp(op).addAllNames(names).build())
+        .thenApply(r -> Attrs.toBytes(r.getAttrsMap()));
+  }
+
+  public void setAttributes(Map<String, byte[]> attrs) {
+    Futures.join(setAttributesAsync(attrs));
+  }
+
+  public CompletableFuture<Void> setAttributesAsync(Map<String, byte[]> attrs) {
+    return Futures.of(() -> attr(ContRpc.ATTR_SET, ContAttrReq.newBuilder().setOp(op)
+        .putAllAttrs(Attrs.toProto(attrs)).build()).thenApply(r -> null));
+  }
+
+  public void deleteAttributes(List<String> names) {
+    Futures.join(deleteAttributesAsync(names));
+  }
+
+  public CompletableFuture<Void> deleteAttributesAsync(List<String> names) {
+    return attr(ContRpc.ATTR_DEL, ContAttrReq.newBuilder().setOp(op).addAllNames(names).build())
+        .thenApply(r -> null);
+  }
+
+  private CompletableFuture<ContAttrReply> attr(Opcode opc, ContAttrReq req) {
+    return svc(opc, req, ContAttrReply.parser(), ContAttrReply::getOp);
+  }
+
+  // --- snapshots ---------------------------------------------------------------------------------------------
+
+  /** {@code daos_cont_create_snap}: returns the snapshot's epoch. */
+  public long createSnapshot(String name) {
+    return Futures.join(createSnapshotAsync(name));
+  }
+
+  public CompletableFuture<Long> createSnapshotAsync(String name) {
+    ContSnapReq req = ContSnapReq.newBuilder().setOp(op).setName(name == null ? "" : name).build();
+    return snap(ContRpc.SNAP_CREATE, req).thenApply(ContSnapReply::getEpoch);
+  }
+
+  public List<Snapshot> listSnapshots() {
+    return Futures.join(listSnapshotsAsync());
+  }
+
+  public CompletableFuture<List<Snapshot>> listSnapshotsAsync() {
+    return snap(ContRpc.SNAP_LIST, ContSnapReq.newBuilder().setOp(op).build())
+        .thenApply(r -> r.getSnapshotsList().stream().map(s -> new Snapshot(s.getEpoch(), s.getName())).toList());
+  }
+
+  /** {@code daos_cont_destroy_snap} of one epoch. */
+  public void destroySnapshot(long epoch) {
+    Futures.join(destroySnapshotAsync(epoch));
+  }
+
+  public CompletableFuture<Void> destroySnapshotAsync(long epoch) {
+    return snap(ContRpc.SNAP_DESTROY, ContSnapReq.newBuilder().setOp(op).setEpoch(epoch).build())
+        .thenApply(r -> null);
+  }
+
+  private CompletableFuture<ContSnapReply> snap(Opcode opc, ContSnapReq req) {
+    return svc(opc, req, ContSnapReply.parser(), ContSnapReply::getOp);
+  }
+
+  // --- OIDs --------------------------------------------------------------------------------------------------
+
+  /** {@code daos_cont_alloc_oids}: reserves {@code n} OID lo values; returns the first. */
+  public long allocOids(long n) {
+    return Futures.join(allocOidsAsync(n));
+  }
+
+  public CompletableFuture<Long> allocOidsAsync(long n) {
+    if (n < 1) {
+      return Futures.failed(DaosStatus.INVAL, "alloc_oids needs n >= 1, got " + n);
+    }
+    ContOidAllocReq req = ContOidAllocReq.newBuilder().setOp(op).setNumOids(n).build();
+    return svc(ContRpc.OID_ALLOC, req, ContOidAllocReply.parser(), ContOidAllocReply::getOp)
+        .thenApply(ContOidAllocReply::getOidLo);
+  }
+
+  /**
+   * {@code daos_obj_generate_oid} on a fresh OID from the container's allocator: class {@code oc} fitted to the
+   * pool ("X" group counts resolved now), or with {@code oc == null} chosen from the container's {@code rd_fac},
+   * the pool's fault domains, the type and {@code hints} ({@code OclassHints}).
+   */
+  public ObjectId generateOid(ObjectType type, ObjectClass oc, int hints) {
+    return Futures.join(generateOidAsync(type, oc, hints));
+  }
+
+  public CompletableFuture<ObjectId> generateOidAsync(ObjectType type, ObjectClass oc, int hints) {
+    return oids.nextLo().thenApply(lo -> encodeOid(lo, 0, type, oc, hints));
+  }
+
+  /** {@code daos_obj_generate_oid} on a user-chosen 96-bit id ({@code lo}, low 32 bits of {@code hi}). */
+  public ObjectId encodeOid(long lo, int hi, ObjectType type, ObjectClass oc, int hints) {
+    try {
+      return ObjectId.generate(lo, Integer.toUnsignedLong(hi), type, oc, hints, poolAttributes());
+    } catch (IllegalArgumentException e) {
+      throw new DaosException(DaosStatus.INVAL, e.getMessage(), e);
+    }
+  }
+
+  /** What OID generation sees of the pool: fault domains at the container's rd_lvl, targets, rd_fac. */
+  PoolAttributes poolAttributes() {
+    return pool.poolMap().attributes(domainLevel(), props.redundancyFactor());
+  }
+
+  DomainLevel domainLevel() {
+    return props.redundancyLevel() == PropType.REDUN_LVL_RANK ? DomainLevel.RANK : DomainLevel.NODE;
+  }
+
+  // --- objects -----------------------------------------------------------------------------------------------
+
+  /** {@code daos_obj_open}: local, computes the layout from the pool map; no RPC. */
+  public DaosObject openObject(ObjectId oid) {
+    return new DaosObject(this, oid);
+  }
+
+  /** {@code daos_kv_open}: the OID must be of a KV type. */
+  public DaosKv openKv(ObjectId oid) {
+    return new DaosKv(openObject(DaosKv.checkType(oid)));
+  }
+
+  /** {@code daos_array_create} ({@code DAOS_OT_ARRAY}: writes the metadata; fails DER_EXIST if present). */
+  public DaosArray createArray(ObjectId oid, long cellSize, long chunkSize) {
+    return Futures.join(createArrayAsync(oid, cellSize, chunkSize));
+  }
+
+  public CompletableFuture<DaosArray> createArrayAsync(ObjectId oid, long cellSize, long chunkSize) {
+    return Futures.of(() -> DaosArray.create(openObject(oid), cellSize, chunkSize));
+  }
+
+  /** {@code daos_array_open}: reads cell and chunk size from the metadata (DER_NONEXIST if none). */
+  public DaosArray openArray(ObjectId oid) {
+    return Futures.join(openArrayAsync(oid));
+  }
+
+  public CompletableFuture<DaosArray> openArrayAsync(ObjectId oid) {
+    return Futures.of(() -> DaosArray.open(openObject(oid)));
+  }
+
+  /** {@code daos_array_open_with_attr}: for ARRAY_BYTE / ARRAY_ATTR objects, which keep no metadata. */
+  public DaosArray openArrayWithAttr(ObjectId oid, long cellSize, long chunkSize) {
+    return DaosArray.withAttr(openObject(oid), cellSize, chunkSize);
+  }
+
+  // --- close -------------------------------------------------------------------------------------------------
+
+  /** {@code daos_cont_close}. */
+  @Override
+  public void close() {
+    Futures.join(closeAsync());
+  }
+
+  public CompletableFuture<Void> closeAsync() {
+    ContCloseReq req = ContCloseReq.newBuilder().setOp(op).build();
+    return svc(ContRpc.CLOSE, req, ContReply.parser(), ContReply::getOp).thenApply(r -> null);
+  }
+
+  private <T> CompletableFuture<T> svc(Opcode opc, MessageLite req, com.google.protobuf.Parser<T> parser,
+      java.util.function.Function<T, io.daos.proto.pool.PoolOpReply> opOf) {
+    return pool.service().call(opc, req, parser, opOf);
+  }
+
+  @Override
+  public String toString() {
+    return "DaosContainer{" + (label.isEmpty() ? uuid : label) + "}";
+  }
+}

@@ -1,0 +1,293 @@
+package io.daos.client;
+
+import com.google.protobuf.ByteString;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.DkeyHash;
+import io.daos.placement.JumpMap;
+import io.daos.placement.Layout;
+import io.daos.placement.ObjectClass;
+import io.daos.placement.ObjectId;
+import io.daos.placement.PoolMap;
+import io.daos.placement.Shard;
+import io.daos.proto.obj.ObjPunchReply;
+import io.daos.proto.obj.ObjPunchReq;
+import io.daos.proto.obj.ObjRwReply;
+import io.daos.proto.obj.ObjRwReq;
+import io.daos.rpc.ObjRpc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * An open object ({@code daos_obj_open}): its layout is computed locally with the jump map from the pool map and
+ * recomputed when the map changes. dkeys pick the redundancy group; reads go to one replica, writes to all. Every
+ * operation has a blocking and an {@code *Async} form on one code path.
+ */
+public final class DaosObject implements AutoCloseable {
+  static final ShardIo.Call<ObjRwReply> UPDATE = new ShardIo.Call<>(ObjRpc.UPDATE, ObjRwReply.parser(),
+      ObjRwReply::getStatus, ObjRwReply::getEpoch);
+  static final ShardIo.Call<ObjRwReply> FETCH = new ShardIo.Call<>(ObjRpc.FETCH, ObjRwReply.parser(),
+      ObjRwReply::getStatus, ObjRwReply::getEpoch);
+
+  private final DaosContainer cont;
+  private final ObjectId oid;
+  private final JumpMap jump;
+  private final ShardIo io;
+  private final ObjectEnum enumerator;
+  private volatile Layout layout;
+
+  DaosObject(DaosContainer cont, ObjectId oid) {
+    if (oid.isNil()) {
+      throw new DaosException(DaosStatus.INVAL, "object id 0.0 is not a valid object; generate one with "
+          + "DaosContainer.generateOid()");
+    }
+    if (ObjectClass.isValid(oid.classId()) && !oid.objectClass().replicated()) {
+      throw new DaosException(DaosStatus.NOTSUPPORTED, "object " + oid + " is erasure coded ("
+          + oid.objectClass().name() + "); libdaos does not stripe EC objects yet: use an S* or RP_* class");
+    }
+    this.cont = cont;
+    this.oid = oid;
+    this.jump = JumpMap.create(cont.domainLevel());
+    this.io = new ShardIo(cont, oid);
+    this.layout = place(cont.pool().poolMap());
+    this.enumerator = new ObjectEnum(this);
+  }
+
+  private Layout place(PoolMap map) {
+    try {
+      return jump.place(oid, map);
+    } catch (IllegalArgumentException e) {
+      throw new DaosException(DaosStatus.INVAL, "object " + oid + ": " + e.getMessage(), e);
+    }
+  }
+
+  public ObjectId oid() {
+    return oid;
+  }
+
+  public DaosContainer container() {
+    return cont;
+  }
+
+  /** The layout for the pool map the client holds now. */
+  public Layout layout() {
+    Layout l = layout;
+    PoolMap m = cont.pool().poolMap();
+    if (l.version() != m.version()) {
+      l = place(m);
+      layout = l;
+    }
+    return l;
+  }
+
+  /** The redundancy group of {@code dkey}. */
+  public int groupOf(byte[] dkey) {
+    return layout().groupOf(checkKey(dkey, "dkey"));
+  }
+
+  // --- update / fetch ----------------------------------------------------------------------------------------
+
+  /** {@code daos_obj_update} of {@code iods} under {@code dkey}. */
+  public void update(byte[] dkey, List<Iod> iods) {
+    Futures.join(updateAsync(dkey, iods, Cond.NONE));
+  }
+
+  public void update(byte[] dkey, List<Iod> iods, int flags) {
+    Futures.join(updateAsync(dkey, iods, flags));
+  }
+
+  public CompletableFuture<Void> updateAsync(byte[] dkey, List<Iod> iods, int flags) {
+    return Futures.of(() -> {
+      checkKey(dkey, "dkey");
+      byte[] bulk = IodCodec.bulk(iods);
+      List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, true)).toList();
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(epoch)
+          .setDkey(ByteString.copyFrom(dkey)).addAllIods(piods).setFlags(flags).build();
+      return retryStale(() -> {
+        Layout l = layout();
+        int g = l.groupOf(dkey);
+        int leader = ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g);
+        return io.writeAll(l.group(g), leader, UPDATE, body, bulk);
+      }).thenApply(r -> null);
+    });
+  }
+
+  /** {@code daos_obj_fetch}: one result per iod (size 0 iods are size queries). */
+  public List<FetchedIod> fetch(byte[] dkey, List<Iod> iods) {
+    return Futures.join(fetchAsync(dkey, iods, Cond.NONE));
+  }
+
+  public List<FetchedIod> fetch(byte[] dkey, List<Iod> iods, int flags) {
+    return Futures.join(fetchAsync(dkey, iods, flags));
+  }
+
+  public CompletableFuture<List<FetchedIod>> fetchAsync(byte[] dkey, List<Iod> iods, int flags) {
+    return Futures.of(() -> {
+      checkKey(dkey, "dkey");
+      List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFrom(dkey))
+          .addAllIods(piods).setFlags(flags).build();
+      return retryStale(() -> {
+        Layout l = layout();
+        return io.read(l.group(l.groupOf(dkey)), FETCH, body, null);
+      }).thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
+    });
+  }
+
+  // --- punch -------------------------------------------------------------------------------------------------
+
+  static final ShardIo.Call<ObjPunchReply> PUNCH = punchCall(ObjRpc.PUNCH);
+  static final ShardIo.Call<ObjPunchReply> PUNCH_DKEYS = punchCall(ObjRpc.PUNCH_DKEYS);
+  static final ShardIo.Call<ObjPunchReply> PUNCH_AKEYS = punchCall(ObjRpc.PUNCH_AKEYS);
+
+  private static ShardIo.Call<ObjPunchReply> punchCall(io.daos.cart.Opcode opc) {
+    return new ShardIo.Call<>(opc, ObjPunchReply.parser(), ObjPunchReply::getStatus, ObjPunchReply::getEpoch);
+  }
+
+  /** {@code daos_obj_punch}: the whole object, on every shard. */
+  public void punch() {
+    Futures.join(punchAsync(Cond.NONE));
+  }
+
+  public CompletableFuture<Void> punchAsync(int flags) {
+    ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags).build();
+    return retryStale(() -> io.writeAll(layout().shards(), 0, PUNCH, body, null)).thenApply(r -> null);
+  }
+
+  /** {@code daos_obj_punch_dkeys}: each dkey on every replica of its group. */
+  public void punchDkeys(List<byte[]> dkeys) {
+    Futures.join(punchDkeysAsync(dkeys, Cond.NONE));
+  }
+
+  public CompletableFuture<Void> punchDkeysAsync(List<byte[]> dkeys, int flags) {
+    return Futures.of(() -> {
+      if (dkeys.isEmpty()) {
+        throw new DaosException(DaosStatus.INVAL, "punch_dkeys needs at least one dkey");
+      }
+      dkeys.forEach(k -> checkKey(k, "dkey"));
+      return retryStale(() -> {
+        Layout l = layout();
+        Map<Integer, List<byte[]>> byGroup = new LinkedHashMap<>();
+        dkeys.forEach(k -> byGroup.computeIfAbsent(l.groupOf(k), g -> new ArrayList<>()).add(k));
+        List<CompletableFuture<RpcReply<ObjPunchReply>>> fs = new ArrayList<>();
+        byGroup.forEach((g, keys) -> {
+          ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags)
+              .addAllDkeys(keys.stream().map(ByteString::copyFrom).toList()).build();
+          int leader = ShardIo.leader(l.group(g), DkeyHash.hash(oid, keys.get(0)), g);
+          fs.add(io.writeAll(l.group(g), leader, PUNCH_DKEYS, body, null));
+        });
+        return Futures.all(fs);
+      }).thenApply(r -> null);
+    });
+  }
+
+  /** {@code daos_obj_punch_akeys} under {@code dkey}. */
+  public void punchAkeys(byte[] dkey, List<byte[]> akeys) {
+    Futures.join(punchAkeysAsync(dkey, akeys, Cond.NONE));
+  }
+
+  public CompletableFuture<Void> punchAkeysAsync(byte[] dkey, List<byte[]> akeys, int flags) {
+    return Futures.of(() -> {
+      checkKey(dkey, "dkey");
+      if (akeys.isEmpty()) {
+        throw new DaosException(DaosStatus.INVAL, "punch_akeys needs at least one akey");
+      }
+      ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags)
+          .setDkey(ByteString.copyFrom(dkey)).addAllAkeys(akeys.stream().map(ByteString::copyFrom).toList()).build();
+      return retryStale(() -> {
+        Layout l = layout();
+        int g = l.groupOf(dkey);
+        return io.writeAll(l.group(g), ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g), PUNCH_AKEYS, body,
+            null);
+      }).thenApply(r -> null);
+    });
+  }
+
+  // --- enumeration and query_key (ObjectEnum) ----------------------------------------------------------------
+
+  /** {@code daos_obj_list_dkey}: up to {@code max} dkeys from {@code anchor}, group by group. */
+  public KeyPage listDkeys(Anchor anchor, int max) {
+    return Futures.join(listDkeysAsync(anchor, max));
+  }
+
+  public CompletableFuture<KeyPage> listDkeysAsync(Anchor anchor, int max) {
+    return Futures.of(() -> enumerator.dkeys(anchor, max));
+  }
+
+  /** Every dkey of the object (all pages). */
+  public List<byte[]> listAllDkeys() {
+    return Futures.join(listAllDkeysAsync());
+  }
+
+  public CompletableFuture<List<byte[]>> listAllDkeysAsync() {
+    return Futures.of(enumerator::allDkeys);
+  }
+
+  /** {@code daos_obj_list_akey} under {@code dkey}. */
+  public KeyPage listAkeys(byte[] dkey, Anchor anchor, int max) {
+    return Futures.join(listAkeysAsync(dkey, anchor, max));
+  }
+
+  public CompletableFuture<KeyPage> listAkeysAsync(byte[] dkey, Anchor anchor, int max) {
+    return Futures.of(() -> enumerator.akeys(checkKey(dkey, "dkey"), anchor, max));
+  }
+
+  /** {@code daos_obj_list_recx} of the array under {@code dkey}/{@code akey}. */
+  public RecxPage listRecx(byte[] dkey, byte[] akey, Anchor anchor, int max) {
+    return Futures.join(listRecxAsync(dkey, akey, anchor, max));
+  }
+
+  public CompletableFuture<RecxPage> listRecxAsync(byte[] dkey, byte[] akey, Anchor anchor, int max) {
+    return Futures.of(() -> enumerator.recx(checkKey(dkey, "dkey"), checkKey(akey, "akey"), anchor, max));
+  }
+
+  /** {@code daos_obj_query_key} with {@code QueryKey.GET_*} flags; DER_NONEXIST when nothing matches. */
+  public QueryKey queryKey(int flags, byte[] dkey, byte[] akey) {
+    return Futures.join(queryKeyAsync(flags, dkey, akey));
+  }
+
+  public CompletableFuture<QueryKey> queryKeyAsync(int flags, byte[] dkey, byte[] akey) {
+    return Futures.of(() -> enumerator.queryKey(flags, dkey, akey));
+  }
+
+  /** Local; nothing to release ({@code daos_obj_close}). */
+  @Override
+  public void close() {
+  }
+
+  // --- shared with ObjectEnum, DaosKv, DaosArray -------------------------------------------------------------
+
+  ShardIo io() {
+    return io;
+  }
+
+  /** Runs {@code op}; on DER_STALE refreshes the pool map once and runs it again on the new layout. */
+  <T> CompletableFuture<T> retryStale(Supplier<CompletableFuture<T>> op) {
+    return Futures.of(op).handle((r, e) -> {
+      if (e == null) {
+        return CompletableFuture.completedFuture(r);
+      }
+      DaosException de = Futures.unwrap(e);
+      if (de.status() != DaosStatus.STALE) {
+        return CompletableFuture.<T>failedFuture(de);
+      }
+      return cont.pool().mapCache().refresh().thenCompose(m -> Futures.of(op));
+    }).thenCompose(x -> x);
+  }
+
+  static byte[] checkKey(byte[] key, String what) {
+    if (key == null || key.length == 0) {
+      throw new DaosException(DaosStatus.INVAL, what + " must not be empty");
+    }
+    return key;
+  }
+
+  @Override
+  public String toString() {
+    return "DaosObject{" + oid + " class 0x" + Integer.toHexString(oid.classId()) + "}";
+  }
+}

@@ -1,0 +1,81 @@
+package io.daos.client;
+
+import com.google.protobuf.ByteString;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.proto.obj.IodExtents;
+import io.daos.proto.obj.ObjRwReply;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Iods to and from the wire: update data goes into the bulk iod after iod; fetch data comes back the same way. */
+final class IodCodec {
+  private IodCodec() {
+  }
+
+  static io.daos.proto.obj.Iod toProto(Iod iod, boolean update) {
+    io.daos.proto.obj.Iod.Builder b = io.daos.proto.obj.Iod.newBuilder().setAkey(ByteString.copyFrom(iod.akeyRef()))
+        .setType(iod.type() == IodType.SINGLE ? io.daos.proto.obj.IodType.IOD_SINGLE
+            : io.daos.proto.obj.IodType.IOD_ARRAY)
+        .setSize(iod.size());
+    iod.recxs().forEach(r -> b.addRecxs(recx(r)));
+    if (update) {
+      b.setDataLen(iod.dataRef().length);
+    }
+    return b.build();
+  }
+
+  static io.daos.proto.obj.Recx recx(Recx r) {
+    return io.daos.proto.obj.Recx.newBuilder().setIdx(r.index()).setNr(r.count()).build();
+  }
+
+  static Recx recx(io.daos.proto.obj.Recx r) {
+    return new Recx(r.getIdx(), r.getNr());
+  }
+
+  static byte[] bulk(List<Iod> iods) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Iod iod : iods) {
+      if (iod.dataRef() == null) {
+        throw new IllegalArgumentException("a fetch iod (no data) cannot be used for an update");
+      }
+      out.writeBytes(iod.dataRef());
+    }
+    return out.toByteArray();
+  }
+
+  /** The fetch reply cut into one result per iod; REC2BIG when a single value outgrows its buffer. */
+  static List<FetchedIod> fetched(List<Iod> iods, ObjRwReply r, byte[] bulk) {
+    if (r.getIodSizesCount() != iods.size() || r.getDataSizesCount() != iods.size()) {
+      throw new DaosException(DaosStatus.PROTO, "fetch reply describes " + r.getIodSizesCount() + " iods, asked "
+          + iods.size());
+    }
+    List<FetchedIod> out = new ArrayList<>(iods.size());
+    int at = 0;
+    for (int i = 0; i < iods.size(); i++) {
+      Iod iod = iods.get(i);
+      long size = r.getIodSizes(i);
+      int len = (int) r.getDataSizes(i);
+      if (len < 0 || at + len > bulk.length) {
+        throw new DaosException(DaosStatus.PROTO, "fetch reply data sizes run past the " + bulk.length + " bytes sent");
+      }
+      if (iod.type() == IodType.SINGLE && iod.size() != 0 && size > iod.size()) {
+        throw new DaosException(DaosStatus.REC2BIG, "value is " + size + " bytes, buffer " + iod.size());
+      }
+      byte[] data = new byte[len];
+      System.arraycopy(bulk, at, data, 0, len);
+      at += len;
+      out.add(new FetchedIod(size, data, extents(r, i)));
+    }
+    return out;
+  }
+
+  private static List<Recx> extents(ObjRwReply r, int i) {
+    if (i >= r.getMapsCount()) {
+      return List.of();
+    }
+    IodExtents m = r.getMaps(i);
+    return m.getRecxsList().stream().map(IodCodec::recx).toList();
+  }
+}

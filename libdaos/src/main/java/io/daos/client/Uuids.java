@@ -1,0 +1,51 @@
+package io.daos.client;
+
+import com.google.protobuf.ByteString;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.UUID;
+
+/** UUIDs as the wire carries them (16 bytes, most significant first) and label-or-UUID parsing. */
+final class Uuids {
+  private Uuids() {
+  }
+
+  static ByteString bytes(UUID u) {
+    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array());
+  }
+
+  static UUID of(ByteString b) {
+    if (b.size() != 16) {
+      throw new DaosException(DaosStatus.PROTO, "expected a 16-byte UUID, got " + b.size() + " bytes");
+    }
+    ByteBuffer bb = b.asReadOnlyByteBuffer();
+    return new UUID(bb.getLong(), bb.getLong());
+  }
+
+  /** The UUID {@code id} spells, or empty when it is a label. */
+  static Optional<UUID> parse(String id) {
+    if (id == null || id.isEmpty()) {
+      throw new DaosException(DaosStatus.INVAL, "a pool or container needs a label or UUID, got nothing");
+    }
+    if (id.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code daos_label_is_valid}: 1–127 characters of {@code [A-Za-z0-9._:-]}, not a UUID. */
+  static void checkLabel(String label) {
+    if (label == null || label.isEmpty() || label.length() > 127 || !label.matches("[A-Za-z0-9._:-]+")
+        || parse(label).isPresent()) {
+      throw new DaosException(DaosStatus.INVAL, "invalid label \"" + label
+          + "\": use 1-127 characters of A-Z a-z 0-9 . _ : - that do not form a UUID");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.daos.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.ObjectClass;
+import io.daos.placement.ObjectId;
+import io.daos.placement.ObjectType;
+import io.daos.rpc.ContRpc;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Container lifecycle, properties, attributes, snapshots and OID allocation (daos_container.c, daos_oid_alloc). */
+class ContainerTest extends ClientTestBase {
+  @Test
+  void createOpenQueryDestroy() {
+    UUID u = pool.createContainer(ContainerProps.empty().withLabel("posix1").withLayoutType(PropType.LAYOUT_POSIX)
+        .withRedundancyFactor(1));
+    DaosContainer c = pool.openContainer(u.toString(), ContRpc.COO_RW);
+    assertEquals("posix1", c.label());
+    assertEquals(PropType.LAYOUT_POSIX, c.props().layoutType());
+    assertEquals(1, c.props().redundancyFactor());
+    ContainerInfo info = c.query();
+    assertEquals(u, info.uuid());
+    assertEquals(1, info.openHandles());
+    assertEquals(Set.of("cont1", "posix1"), new HashSet<>(pool.listContainers().stream()
+        .map(ContainerSummary::label).toList()));
+    assertEquals(DaosStatus.BUSY, assertThrows(DaosException.class,
+        () -> pool.destroyContainer("posix1", false)).status());
+    c.close();
+    pool.destroyContainer("posix1", false);
+    assertEquals(DaosStatus.NONEXIST, assertThrows(DaosException.class,
+        () -> pool.openContainer("posix1", ContRpc.COO_RO)).status());
+  }
+
+  @Test
+  void badLabelIsRejectedLocally() {
+    assertThrows(DaosException.class, () -> ContainerProps.empty().withLabel("bad label!"));
+    assertEquals(DaosStatus.EXIST, assertThrows(DaosException.class,
+        () -> pool.createContainer(ContainerProps.empty().withLabel("cont1"))).status());
+  }
+
+  @Test
+  void propsAndAttributes() {
+    cont.setProps(ContainerProps.empty().withString(PropType.CO_LABEL, "renamed"));
+    assertEquals("renamed", cont.getProps().label());
+    cont.setAttributes(Map.of("a", new byte[] {1}, "b", new byte[] {2}));
+    assertEquals(List.of("a", "b"), cont.listAttributes());
+    assertArrayEquals(new byte[] {2}, cont.getAttributes(List.of("b")).get("b"));
+    cont.deleteAttributes(List.of("a"));
+    assertEquals(List.of("b"), cont.listAttributes());
+  }
+
+  @Test
+  void snapshots() {
+    long e1 = cont.createSnapshot("first");
+    long e2 = cont.createSnapshotAsync("second").join();
+    assertNotEquals(e1, e2);
+    assertEquals(List.of(new Snapshot(e1, "first"), new Snapshot(e2, "second")), cont.listSnapshots());
+    cont.destroySnapshot(e1);
+    assertEquals(List.of(new Snapshot(e2, "second")), cont.listSnapshots());
+  }
+
+  @Test
+  void oidAllocationIsCachedInBatches() {
+    Set<Long> los = new HashSet<>();
+    for (int i = 0; i < 3000; i++) {
+      ObjectId id = cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.S1, 0);
+      los.add(id.lo());
+    }
+    assertEquals(3000, los.size(), "unique lo values");
+    assertEquals(3, cluster.calls(0, ContRpc.OID_ALLOC), "1024 OIDs per CONT_OID_ALLOC");
+    long lo = cont.allocOids(10);
+    assertEquals(3073, lo);
+  }
+
+  @Test
+  void classesFitThePool() {
+    assertEquals(8, cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.SX, 0).groups(), "SX resolved at generation");
+    assertEquals(4, cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.RP_2GX, 0).groups());
+    assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class,
+        () -> cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.byName("RP_6G1"), 0)).status());
+  }
+}

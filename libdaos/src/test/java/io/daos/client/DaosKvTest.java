@@ -1,0 +1,94 @@
+package io.daos.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.ObjectClass;
+import io.daos.placement.ObjectType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** DAOS {@code src/tests/suite/daos_kv.c}, on the fake system. */
+class DaosKvTest extends ClientTestBase {
+  record Size(String name, int bytes) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Size> sizes() {
+    return Stream.of(new Size("1 B", 1), new Size("100 B", 100), new Size("4 KiB", 4096),
+        new Size("19456 B (inline limit)", 19456), new Size("64 KiB + 3", 65539), new Size("1 MiB", 1 << 20));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sizes")
+  void simple_put_get(Size size) {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, ObjectClass.SX));
+    byte[] value = random(size.bytes(), size.bytes());
+    kv.put("key_" + size.bytes(), value);
+    assertArrayEquals(value, kv.get("key_" + size.bytes()));
+    assertEquals(size.bytes(), kv.size(Keys.utf8("key_" + size.bytes())));
+  }
+
+  @Test
+  void simple_put_get_async() {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, ObjectClass.S2));
+    List<CompletableFuture<Void>> puts = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      puts.add(kv.putAsync(Keys.utf8("key" + i), ("value" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0])).join();
+    for (int i = 0; i < 64; i++) {
+      assertEquals("value" + i, new String(kv.getAsync(Keys.utf8("key" + i)).join(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void getOfMissingKeyIsNull() {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, ObjectClass.S1));
+    assertNull(kv.get("nope"));
+    assertEquals(0, kv.size(Keys.utf8("nope")));
+  }
+
+  @Test
+  void removeAndListKeys() {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, ObjectClass.SX));
+    Set<String> want = new TreeSet<>();
+    for (int i = 0; i < 40; i++) {
+      kv.put("k" + i, new byte[] {(byte) i});
+      want.add("k" + i);
+    }
+    kv.remove("k7");
+    want.remove("k7");
+    assertNull(kv.get("k7"));
+    Set<String> got = new TreeSet<>();
+    Anchor a = Anchor.start();
+    while (!a.isEof()) {
+      KeyPage p = kv.list(a, 5);
+      p.keys().forEach(k -> got.add(new String(k, StandardCharsets.UTF_8)));
+      a = p.anchor();
+    }
+    assertEquals(want, got);
+  }
+
+  @Test
+  void openKvNeedsKvType() {
+    DaosException e = assertThrows(DaosException.class,
+        () -> cont.openKv(oid(ObjectType.MULTI_HASHED, ObjectClass.S1)));
+    assertEquals(DaosStatus.INVAL, e.status());
+  }
+}
