@@ -114,6 +114,38 @@ class MultiHostSystemTest {
     assertTrue(leaderQuery().get("down_replicas") == null || leaderQuery().get("down_replicas").isJsonNull());
   }
 
+  @Test
+  @Order(4)
+  void excludeMakesRankAdminExcludedAndClearExcludeMakesItExcluded() {
+    JsonObject ex = cluster.dmgJson("system", "exclude", "--ranks", "5");
+    assertEquals(0, ex.get("status").getAsInt(), ex.toString());
+    JsonObject r = ex.getAsJsonObject("response").getAsJsonArray("Results").get(0).getAsJsonObject();
+    assertEquals("adminexcluded", r.get("state").getAsString(), ex.toString());
+    assertEquals("set admin-excluded state", r.get("Action").getAsString());
+    assertEquals("adminexcluded", cluster.members().get(5).get("state").getAsString());
+    assertEquals(1, cluster.dmg("system", "exclude", "--ranks", "9").exitCode(), "unknown rank accepted");
+    JsonObject clear = cluster.dmgJson("system", "clear-exclude", "--ranks", "5");
+    assertEquals(0, clear.get("status").getAsInt(), clear.toString());
+    assertEquals("excluded", cluster.members().get(5).get("state").getAsString());
+  }
+
+  @Test
+  @Order(5)
+  void attributesAndPropertiesAreReplicated() {
+    assertEquals(0, cluster.dmg("system", "set-attr", "owner:ops,site:lab").exitCode());
+    assertEquals(0, cluster.dmg("system", "del-attr", "site").exitCode());
+    assertEquals(0, cluster.dmg("system", "set-prop", "self_heal:exclude").exitCode());
+    assertEquals(1, cluster.dmg("system", "set-prop", "self_heal:bogus").exitCode(), "bad value accepted");
+    for (int h = 0; h < cluster.size(); h++) {
+      JsonObject attrs = cluster.dmgJsonOn(h, "system", "get-attr").getAsJsonObject("response");
+      assertEquals("{\"owner\":\"ops\"}", attrs.get("attributes").toString(), "from host " + h);
+      JsonArray props = cluster.dmgJsonOn(h, "system", "get-prop", "self_heal").getAsJsonArray("response");
+      assertEquals("exclude", props.get(0).getAsJsonObject().get("value").getAsString(), "from host " + h);
+    }
+    JsonObject q = cluster.dmgJson("system", "query").getAsJsonObject("response");
+    assertEquals("exclude", q.get("sys_self_heal_policy").getAsString());
+  }
+
   private JsonObject leaderQuery() {
     JsonObject env = cluster.dmgJson("system", "leader-query");
     assertEquals(0, env.get("status").getAsInt(), env.toString());
