@@ -4,8 +4,6 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /** vos_obj_fetch: newest visible single value, or the newest visible fragment per array index, at an epoch. */
 final class FetchOp {
@@ -52,8 +50,8 @@ final class FetchOp {
 
   private FetchedValue single(AkeyRecord rec, long floor, Iod iod) {
     byte[] prefix = Keys.withId(tx.cont, Keys.SV, rec.id());
-    try (Cursor<byte[]> c = tx.cursor()) {
-      if (!c.get(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch), GetOp.MDB_SET_RANGE)
+    try (Cur c = tx.cursor()) {
+      if (!c.seek(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch))
           || !Bytes.startsWith(c.key(), prefix) || Keys.versionEpoch(c.key()) <= floor) {
         return FetchedValue.absent();
       }

@@ -3,9 +3,9 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.lmdbjava.ByteArrayProxy;
-import org.lmdbjava.Dbi;
+import org.lmdbjava.ByteBufferProxy;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
@@ -22,29 +22,32 @@ final class Store implements AutoCloseable {
   static final String BLOB_FILE = "blob.dat";
   private static final byte[] NEXT_ID = {'i', 'd'};
 
-  final Env<byte[]> env;
-  final Dbi<byte[]> index;
-  final Dbi<byte[]> meta;
+  final Env<ByteBuffer> env;
+  final Db index;
+  final Db meta;
   final ExtentAllocator alloc;
   final BlobFile blob;
   final VosOptions opts;
   final int maxKeySize;
+  final PendingWrites pending;
+  private final Scratch scratch = new Scratch();
   private boolean blobDirty;
 
   Store(Path dir, VosOptions opts) throws IOException {
     this.opts = opts;
     EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
         : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
-    this.env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
+    this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
         .open(dir.toFile(), flags);
-    this.index = env.openDbi("index", DbiFlags.MDB_CREATE);
-    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
+    this.index = new Db(env.openDbi("index", DbiFlags.MDB_CREATE), scratch);
+    this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
     this.alloc = new ExtentAllocator(meta);
     this.blob = new BlobFile(dir.resolve(BLOB_FILE));
     this.maxKeySize = env.getMaxKeySize();
+    this.pending = new PendingWrites(this);
   }
 
-  long nextId(Txn<byte[]> txn) {
+  long nextId(Txn<ByteBuffer> txn) {
     byte[] v = meta.get(txn, NEXT_ID);
     long id = v == null ? 1 : Bytes.getLong(v, 0);
     meta.put(txn, NEXT_ID, Bytes.ofLong(id + 1));
@@ -52,7 +55,7 @@ final class Store implements AutoCloseable {
   }
 
   /** Stores {@code len} bytes of {@code data} inline or in the blob (data written now, forced at commit). */
-  ValueRef putValue(Txn<byte[]> txn, long recordSize, byte[] data, int from, int len) {
+  ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, byte[] data, int from, int len) {
     if (len < opts.dataThresh() || opts.dataThresh() == 0) {
       byte[] copy = new byte[len];
       System.arraycopy(data, from, copy, 0, len);
@@ -72,14 +75,14 @@ final class Store implements AutoCloseable {
     }
   }
 
-  void freeValue(Txn<byte[]> txn, ValueRef v) {
+  void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
     if (v.kind() == ValueRef.BLOB) {
       alloc.free(txn, v.blobOff(), v.len());
     }
   }
 
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
-  void commit(Txn<byte[]> txn) {
+  void commit(Txn<ByteBuffer> txn) {
     if (blobDirty) {
       blob.force();
       blobDirty = false;
@@ -87,21 +90,28 @@ final class Store implements AutoCloseable {
     txn.commit();
   }
 
-  void abort(Txn<byte[]> txn) {
+  /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */
+  void abort(Txn<ByteBuffer> txn) {
     blobDirty = false;
     txn.close();
   }
 
-  Txn<byte[]> write() {
+  Txn<ByteBuffer> write() {
     return env.txnWrite();
   }
 
-  Txn<byte[]> read() {
+  /** A transaction nested in {@code parent}: its writes vanish if it is closed without commit. */
+  Txn<ByteBuffer> nested(Txn<ByteBuffer> parent) {
+    return env.txn(parent);
+  }
+
+  Txn<ByteBuffer> read() {
     return env.txnRead();
   }
 
   @Override
   public void close() {
+    pending.close();
     try {
       blob.close();
     } catch (IOException e) {

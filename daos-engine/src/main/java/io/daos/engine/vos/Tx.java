@@ -1,7 +1,6 @@
 package io.daos.engine.vos;
 
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
+import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
 
 /** One LMDB transaction on one container's key range, with the incarnation log queries every op needs. */
@@ -9,12 +8,12 @@ final class Tx {
   static final long NONE = -1;
 
   final Store store;
-  final Txn<byte[]> txn;
+  final Txn<ByteBuffer> txn;
   final byte[] cont;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
-  private Cursor<byte[]> seeker;
+  private Cur seeker;
 
-  Tx(Store store, Txn<byte[]> txn, byte[] cont) {
+  Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
     this.store = store;
     this.txn = txn;
     this.cont = cont;
@@ -36,7 +35,7 @@ final class Tx {
     store.index.put(txn, key, val);
   }
 
-  Cursor<byte[]> cursor() {
+  Cur cursor() {
     return store.index.openCursor(txn);
   }
 
@@ -46,8 +45,8 @@ final class Tx {
     if (seeker == null) {
       seeker = cursor();
     }
-    Cursor<byte[]> c = seeker;
-    if (c.get(Keys.versioned(cont, tag, id, epoch), GetOp.MDB_SET_RANGE) && Bytes.startsWith(c.key(), prefix)) {
+    Cur c = seeker;
+    if (c.seek(Keys.versioned(cont, tag, id, epoch)) && Bytes.startsWith(c.key(), prefix)) {
       return Keys.versionEpoch(c.key());
     }
     return NONE;
