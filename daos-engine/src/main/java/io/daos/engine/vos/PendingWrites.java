@@ -8,8 +8,8 @@ import org.lmdbjava.Txn;
 
 /**
  * The writes queued on one {@link Store} and not yet committed (group commit). {@link #commit} runs them all in one
- * LMDB write transaction, each in its own nested transaction so that a failing op leaves no trace and does not
- * affect the others, then forces the blob (data before metadata) and commits with one LMDB sync. Only then are the
+ * LMDB write transaction (a failing op is dropped and the rest replayed, so it leaves no trace and does not affect
+ * the others), then forces the blob (data before metadata) and commits with one LMDB sync. Only then are the
  * futures completed, each with its own outcome, in submission order: acknowledged means durable.
  * <p>Single-threaded per D7: only the store's target thread submits and commits.
  */
@@ -60,7 +60,9 @@ final class PendingWrites {
       run(batch, errors);
     } catch (RuntimeException e) {
       Throwable failed = Errors.toDaos(e);
-      java.util.Arrays.fill(errors, failed);
+      for (int i = 0; i < errors.length; i++) {
+        errors[i] = errors[i] == null ? failed : errors[i];
+      }
     }
     for (int i = 0; i < batch.size(); i++) {
       if (errors[i] == null) {
@@ -72,32 +74,42 @@ final class PendingWrites {
     return batch.size();
   }
 
+  /**
+   * Applies the batch in one transaction and commits it. When an op throws, the whole transaction is dropped, that
+   * op alone is failed, and the batch is replayed without it: ops are deterministic, so the ops before it do the
+   * same again and no failed op leaves a trace. A failure costs one in-memory replay, never an extra sync.
+   */
   private void run(List<Entry> batch, Throwable[] errors) {
-    Txn<ByteBuffer> txn = store.write();
-    try {
-      if (batch.size() == 1) {
-        batch.get(0).op().apply(txn);
-      } else {
-        for (int i = 0; i < batch.size(); i++) {
-          errors[i] = applyNested(txn, batch.get(i).op());
-        }
+    List<Integer> live = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      live.add(i);
+    }
+    while (!live.isEmpty()) {
+      int failed = attempt(batch, live, errors);
+      if (failed < 0) {
+        return;
       }
-      store.commit(txn);
-    } finally {
-      store.abort(txn);
+      live.remove(failed);
     }
   }
 
-  private Throwable applyNested(Txn<ByteBuffer> parent, WriteOp op) {
-    Txn<ByteBuffer> child = store.nested(parent);
+  /** One pass over {@code live}: commits and returns -1, or returns the position in live of the op that threw. */
+  private int attempt(List<Entry> batch, List<Integer> live, Throwable[] errors) {
+    Txn<ByteBuffer> txn = store.write();
     try {
-      op.apply(child);
-      child.commit();
-      return null;
-    } catch (RuntimeException e) {
-      return Errors.toDaos(e);
+      for (int k = 0; k < live.size(); k++) {
+        int i = live.get(k);
+        try {
+          batch.get(i).op().apply(txn);
+        } catch (RuntimeException e) {
+          errors[i] = Errors.toDaos(e);
+          return k;
+        }
+      }
+      store.commit(txn);
+      return -1;
     } finally {
-      child.close();
+      store.abort(txn);
     }
   }
 

@@ -32,6 +32,9 @@ final class Store implements AutoCloseable {
   final PendingWrites pending;
   private final Scratch scratch = new Scratch();
   private boolean blobDirty;
+  /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
+  private Txn<ByteBuffer> reader;
+  private boolean readerIdle;
 
   Store(Path dir, VosOptions opts) throws IOException {
     this.opts = opts;
@@ -100,18 +103,32 @@ final class Store implements AutoCloseable {
     return env.txnWrite();
   }
 
-  /** A transaction nested in {@code parent}: its writes vanish if it is closed without commit. */
-  Txn<ByteBuffer> nested(Txn<ByteBuffer> parent) {
-    return env.txn(parent);
+
+  /** A read snapshot; the reusable one unless it is in use (a read inside a read gets its own). */
+  ReadTxn read() {
+    if (reader == null) {
+      reader = env.txnRead();
+      return new ReadTxn(reader, this);
+    }
+    if (!readerIdle) {
+      return new ReadTxn(env.txnRead(), null);
+    }
+    reader.renew();
+    readerIdle = false;
+    return new ReadTxn(reader, this);
   }
 
-  Txn<ByteBuffer> read() {
-    return env.txnRead();
+  void idle(Txn<ByteBuffer> txn) {
+    txn.reset();
+    readerIdle = true;
   }
 
   @Override
   public void close() {
     pending.close();
+    if (reader != null) {
+      reader.close();
+    }
     try {
       blob.close();
     } catch (IOException e) {

@@ -39,14 +39,19 @@ final class Tx {
     return store.index.openCursor(txn);
   }
 
-  /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
-  long latest(byte tag, long id, long epoch) {
-    byte[] prefix = Keys.withId(cont, tag, id);
+  /** Positions the reused point-seek cursor at the first key at or after {@code key}; null if there is none. */
+  Cur seek(byte[] key) {
     if (seeker == null) {
       seeker = cursor();
     }
-    Cur c = seeker;
-    if (c.seek(Keys.versioned(cont, tag, id, epoch)) && Bytes.startsWith(c.key(), prefix)) {
+    return seeker.seek(key) ? seeker : null;
+  }
+
+  /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
+  long latest(byte tag, long id, long epoch) {
+    byte[] prefix = Keys.withId(cont, tag, id);
+    Cur c = seek(Keys.versioned(cont, tag, id, epoch));
+    if (c != null && Bytes.startsWith(c.key(), prefix)) {
       return Keys.versionEpoch(c.key());
     }
     return NONE;

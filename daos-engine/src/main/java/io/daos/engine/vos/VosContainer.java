@@ -1,6 +1,5 @@
 package io.daos.engine.vos;
 
-import java.nio.ByteBuffer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.lmdbjava.Txn;
 
 /**
  * One container of a {@link VosPool}: update, fetch, punch, enumerate and query objects at epochs. Epochs are
@@ -172,8 +170,8 @@ public final class VosContainer {
   }
 
   private <T> T read(Function<Tx, T> op) {
-    try (Txn<ByteBuffer> txn = store.read()) {
-      Tx tx = new Tx(store, txn, cont);
+    try (ReadTxn r = store.read()) {
+      Tx tx = new Tx(store, r.txn, cont);
       try {
         return op.apply(tx);
       } finally {

@@ -115,8 +115,8 @@ public final class VosPool implements AutoCloseable {
 
   /** Opens a container; {@code -DER_NONEXIST} if absent. */
   public VosContainer openContainer(UUID uuid) {
-    try (Txn<ByteBuffer> txn = store.read()) {
-      if (store.index.get(txn, Keys.head(Keys.uuid(uuid), Keys.CONT)) == null) {
+    try (ReadTxn r = store.read()) {
+      if (!store.index.exists(r.txn, Keys.head(Keys.uuid(uuid), Keys.CONT))) {
         throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
       }
     }
@@ -146,10 +146,10 @@ public final class VosPool implements AutoCloseable {
 
   public List<UUID> listContainers() {
     List<UUID> out = new ArrayList<>();
-    try (Txn<ByteBuffer> txn = store.read(); Cur c = store.index.openCursor(txn)) {
+    try (ReadTxn r = store.read(); Cur c = store.index.openCursor(r.txn)) {
       for (boolean ok = c.first(); ok; ) {
         byte[] cont = java.util.Arrays.copyOf(c.key(), 16);
-        if (store.index.get(txn, Keys.head(cont, Keys.CONT)) != null) {
+        if (store.index.exists(r.txn, Keys.head(cont, Keys.CONT))) {
           out.add(Keys.uuidAt(cont));
         }
         ok = c.seek(Bytes.concat(cont, new byte[] {(byte) 0xff}));
@@ -165,8 +165,8 @@ public final class VosPool implements AutoCloseable {
 
   /** Bytes of the blob file handed out so far (high-water mark of the extent allocator). */
   public long blobEnd() {
-    try (Txn<ByteBuffer> txn = store.read()) {
-      return store.alloc.end(txn);
+    try (ReadTxn r = store.read()) {
+      return store.alloc.end(r.txn);
     }
   }
 
