@@ -6,12 +6,16 @@ import org.lmdbjava.Txn;
 /** One LMDB transaction on one container's key range, with the incarnation log queries every op needs. */
 final class Tx {
   static final long NONE = -1;
+  private static final int MEMO = 8;
 
   final Store store;
   final Txn<ByteBuffer> txn;
   final byte[] cont;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
   private Cur seeker;
+  /** Memo of {@link #latest} answers (an op asks about the same ancestors several times); cleared on log writes. */
+  private final long[] memo = new long[4 * MEMO];
+  private int memoSize;
 
   Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
     this.store = store;
@@ -49,6 +53,23 @@ final class Tx {
 
   /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
   long latest(byte tag, long id, long epoch) {
+    for (int i = 0; i < memoSize; i += 4) {
+      if (memo[i] == tag && memo[i + 1] == id && memo[i + 2] == epoch) {
+        return memo[i + 3];
+      }
+    }
+    long found = seekLatest(tag, id, epoch);
+    if (memoSize < memo.length) {
+      memo[memoSize] = tag;
+      memo[memoSize + 1] = id;
+      memo[memoSize + 2] = epoch;
+      memo[memoSize + 3] = found;
+      memoSize += 4;
+    }
+    return found;
+  }
+
+  private long seekLatest(byte tag, long id, long epoch) {
     byte[] prefix = Keys.withId(cont, tag, id);
     Cur c = seek(Keys.versioned(cont, tag, id, epoch));
     if (c != null && Bytes.startsWith(c.key(), prefix)) {
@@ -73,10 +94,12 @@ final class Tx {
   }
 
   void logCreate(long id, long epoch) {
+    memoSize = 0;
     put(Keys.versioned(cont, Keys.CREATE, id, epoch), new byte[0]);
   }
 
   void logPunch(long id, long epoch) {
+    memoSize = 0;
     put(Keys.versioned(cont, Keys.PUNCH, id, epoch), new byte[0]);
   }
 
