@@ -3,6 +3,7 @@ package io.daos.engine.vos;
 import java.nio.ByteBuffer;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.GetOp;
+import org.lmdbjava.Txn;
 
 /** An LMDB cursor seen through byte arrays; the current key and value are copied out once per position. */
 final class Cur implements AutoCloseable {
@@ -60,6 +61,12 @@ final class Cur implements AutoCloseable {
     key = null;
     val = null;
     return ok;
+  }
+
+  /** Rebinds this cursor to a renewed read transaction (LMDB {@code mdb_cursor_renew}). */
+  void renew(Txn<ByteBuffer> txn) {
+    c.renew(txn);
+    moved(false);
   }
 
   @Override

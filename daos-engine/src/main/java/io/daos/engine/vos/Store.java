@@ -35,6 +35,11 @@ final class Store implements AutoCloseable {
   /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
   private Txn<ByteBuffer> reader;
   private boolean readerIdle;
+  /** Point-seek cursors shared by the ops of one transaction: one of the reusable reader, one of the open writer. */
+  private Cur readSeeker;
+  private boolean readSeekerStale;
+  private Cur writeSeeker;
+  private Txn<ByteBuffer> writeSeekerTxn;
 
   Store(Path dir, VosOptions opts) throws IOException {
     this.opts = opts;
@@ -86,6 +91,7 @@ final class Store implements AutoCloseable {
 
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
   void commit(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
     if (blobDirty) {
       blob.force();
       blobDirty = false;
@@ -95,6 +101,7 @@ final class Store implements AutoCloseable {
 
   /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */
   void abort(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
     blobDirty = false;
     txn.close();
   }
@@ -121,11 +128,48 @@ final class Store implements AutoCloseable {
   void idle(Txn<ByteBuffer> txn) {
     txn.reset();
     readerIdle = true;
+    readSeekerStale = true;
+  }
+
+  /**
+   * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
+   * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
+   */
+  Cur seeker(Txn<ByteBuffer> txn) {
+    if (txn == reader) {
+      if (readSeeker == null) {
+        readSeeker = index.openCursor(txn);
+      } else if (readSeekerStale) {
+        readSeeker.renew(txn);
+      }
+      readSeekerStale = false;
+      return readSeeker;
+    }
+    if (txn.isReadOnly()) {
+      return null;
+    }
+    if (txn != writeSeekerTxn) {
+      dropWriteSeeker();
+      writeSeeker = index.openCursor(txn);
+      writeSeekerTxn = txn;
+    }
+    return writeSeeker;
+  }
+
+  private void dropWriteSeeker() {
+    if (writeSeeker != null) {
+      writeSeeker.close();
+      writeSeeker = null;
+      writeSeekerTxn = null;
+    }
   }
 
   @Override
   public void close() {
     pending.close();
+    if (readSeeker != null) {
+      readSeeker.close();
+    }
     if (reader != null) {
       reader.close();
     }

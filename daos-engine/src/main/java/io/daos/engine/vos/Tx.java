@@ -13,6 +13,7 @@ final class Tx {
   final byte[] cont;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
   private Cur seeker;
+  private boolean ownSeeker;
   /** Memo of {@link #latest} answers (an op asks about the same ancestors several times); cleared on log writes. */
   private final long[] memo = new long[4 * MEMO];
   private int memoSize;
@@ -23,12 +24,12 @@ final class Tx {
     this.cont = cont;
   }
 
-  /** Closes the reused cursor; call before the transaction ends. */
+  /** Closes the point-seek cursor if this Tx opened its own; call before the transaction ends. */
   void release() {
-    if (seeker != null) {
+    if (seeker != null && ownSeeker) {
       seeker.close();
-      seeker = null;
     }
+    seeker = null;
   }
 
   byte[] get(byte[] key) {
@@ -46,7 +47,9 @@ final class Tx {
   /** Positions the reused point-seek cursor at the first key at or after {@code key}; null if there is none. */
   Cur seek(byte[] key) {
     if (seeker == null) {
-      seeker = cursor();
+      seeker = store.seeker(txn);
+      ownSeeker = seeker == null;
+      seeker = ownSeeker ? cursor() : seeker;
     }
     return seeker.seek(key) ? seeker : null;
   }

@@ -38,7 +38,8 @@ final class RawLmdb {
         val.put(v).flip();
         for (int batch : batches) {
           String prefix = size + "-" + batch + "-";
-          put(env, db, key, val, prefix, Math.min(1000, n), batch);
+          put(env, db, key, val, prefix, Math.min(5000, n), batch);
+          get(env, db, key, prefix, Math.min(5000, n), size);
           long t0 = System.nanoTime();
           put(env, db, key, val, prefix, n, batch);
           long t1 = System.nanoTime();

@@ -57,7 +57,8 @@ public final class VosBench {
     byte[] value = new byte[size];
     new Random(size).nextBytes(value);
     byte[] akey = "a".getBytes(StandardCharsets.UTF_8);
-    update(c, oid, akey, value, Math.min(1000, n), batch);
+    update(c, oid, akey, value, Math.min(5000, n), batch);
+    fetch(c, oid, akey, value, Math.min(5000, n));
     long t0 = System.nanoTime();
     update(c, oid, akey, value, n, batch);
     long t1 = System.nanoTime();
