@@ -64,6 +64,11 @@ public final class PoolRpc {
   public static final int PC_RW = 2;
   public static final int PC_EX = 4;
 
+  /** Pool handle capabilities ({@code POOL_CAPA_*} in {@code src/security/srv_internal.h}). */
+  public static final long CAPA_READ = 1;
+  public static final long CAPA_CREATE_CONT = 2;
+  public static final long CAPA_DEL_CONT = 4;
+
   private PoolRpc() {
   }
 }

@@ -83,7 +83,7 @@ public final class ContainerService {
   /** CONT_CREATE: a container with the client's UUID and properties (DER_EXIST / DER_INVAL as DAOS). */
   public void create(byte[] poolHdl, UUID cont, List<Prop> in) {
     PoolHandleInfo ph = poolHandle(poolHdl);
-    if ((ph.capas() & PoolCapas.CREATE_CONT) == 0) {
+    if ((ph.capas() & PoolRpc.CAPA_CREATE_CONT) == 0) {
       throw new DaosException(DaosStatus.NO_PERM, "the pool handle may not create containers (ask the pool "
           + "owner for the 'c' or 'w' permission)");
     }
@@ -230,7 +230,7 @@ public final class ContainerService {
     PoolHandleInfo ph = poolHandle(poolHdl);
     UUID c = store.resolve(cont, label);
     long asIf = (ph.flags() & PoolRpc.PC_RO) != 0 ? ContRpc.COO_RO : ContRpc.COO_RW;
-    if ((ph.capas() & PoolCapas.DEL_CONT) == 0 && (capasFor(c, Identity.of(ph), asIf) & ContRpc.CAPA_DELETE) == 0) {
+    if ((ph.capas() & PoolRpc.CAPA_DEL_CONT) == 0 && (capasFor(c, Identity.of(ph), asIf) & ContRpc.CAPA_DELETE) == 0) {
       throw new DaosException(DaosStatus.NO_PERM, "permission denied destroying container " + c
           + " (needs the pool's 'd' or the container's 'd' permission)");
     }

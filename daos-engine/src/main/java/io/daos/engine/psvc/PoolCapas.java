@@ -4,9 +4,9 @@ import io.daos.rpc.PoolRpc;
 
 /** Pool capabilities (DAOS POOL_CAPA_*) from ACL permissions and the connect flags, as DAOS's srv_acl.c. */
 final class PoolCapas {
-  static final long READ = 1L;
-  static final long CREATE_CONT = 1L << 1;
-  static final long DEL_CONT = 1L << 2;
+  static final long READ = PoolRpc.CAPA_READ;
+  static final long CREATE_CONT = PoolRpc.CAPA_CREATE_CONT;
+  static final long DEL_CONT = PoolRpc.CAPA_DEL_CONT;
   static final long RO_MASK = READ;
 
   private PoolCapas() {

@@ -1,5 +1,6 @@
 package io.daos.engine.csvc;
 
+import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,7 @@ class ContAclTest extends ContTestSupport {
       svc.props().updateAcl(alice, c, h, tc.aces(), false);
       svc.close(alice, h);
     }
-    byte[] ph = replica.connect(tc.user(), tc.group(), 2, PoolCapas.READ);
+    byte[] ph = replica.connect(tc.user(), tc.group(), 2, PoolRpc.CAPA_READ);
     if (tc.want() != null) {
       assertStatus(tc.want(), () -> open(ph, c, tc.flags()));
     } else {
@@ -104,7 +105,7 @@ class ContAclTest extends ContTestSupport {
   @Test
   void co_destroy_access_denied() {
     UUID c = create(null);
-    byte[] bob = replica.connect("bob", "staff", 2, PoolCapas.READ);
+    byte[] bob = replica.connect("bob", "staff", 2, PoolRpc.CAPA_READ);
     assertStatus(DaosStatus.NO_PERM, () -> svc.destroy(bob, c, null, false));
     byte[] admin = replica.connect("root", "root", 2, ALL_POOL_CAPAS);
     svc.destroy(admin, c, null, false); // allowed by the pool's delete-container capability

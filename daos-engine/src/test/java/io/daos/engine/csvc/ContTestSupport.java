@@ -1,5 +1,6 @@
 package io.daos.engine.csvc;
 
+import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /** A container service on a fake replica, with an owner ("alice", group "staff") connected read-write. */
 abstract class ContTestSupport {
-  static final long ALL_POOL_CAPAS = PoolCapas.READ | PoolCapas.CREATE_CONT | PoolCapas.DEL_CONT;
+  static final long ALL_POOL_CAPAS = PoolRpc.CAPA_READ | PoolRpc.CAPA_CREATE_CONT | PoolRpc.CAPA_DEL_CONT;
 
   FakeServiceReplica replica;
   ContainerService svc;

@@ -1,5 +1,6 @@
 package io.daos.engine.csvc;
 
+import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,7 +201,7 @@ class ContainerServiceTest extends ContTestSupport {
 
   @Test
   void create_needs_the_pool_create_capability() {
-    byte[] ro = replica.connect("carol", "staff", 1, PoolCapas.READ);
+    byte[] ro = replica.connect("carol", "staff", 1, PoolRpc.CAPA_READ);
     assertStatus(DaosStatus.NO_PERM, () -> svc.create(ro, UUID.randomUUID(), List.of()));
   }
 
