@@ -3,7 +3,7 @@ package io.daos.tool;
 import io.daos.common.DaosStatus;
 import io.daos.tool.output.ErrorText;
 
-/** The "what to do" line printed after an error: libdaos's own explanation, or a hint for the status. */
+/** The "what to do" line printed after an error: a hint for the status, else libdaos's own explanation. */
 final class Hints {
   private Hints() {
   }
@@ -13,12 +13,16 @@ final class Hints {
     if (s == null) {
       return null;
     }
+    String hint = byStatus(s);
+    if (hint != null) {
+      return hint;
+    }
     String detail = ErrorText.detail(e);
     String suffix = ": " + s;
     if (detail != null && detail.endsWith(suffix) && detail.length() > suffix.length()) {
       return detail.substring(0, detail.length() - suffix.length());
     }
-    return byStatus(s);
+    return null;
   }
 
   private static String byStatus(DaosStatus s) {
