@@ -14,6 +14,7 @@ public final class DaosMain {
   public static void main(String[] args) {
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      System.setProperty("slf4j.internal.verbosity", "WARN");
     }
     System.exit(Daos.run(args, System.out, System.err, LibdaosApi.factory(), ZoneId.systemDefault()));
   }
