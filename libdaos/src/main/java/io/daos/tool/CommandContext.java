@@ -1,0 +1,14 @@
+package io.daos.tool;
+
+import java.time.ZoneId;
+
+/** What a running command may use: the DAOS seam and the global flags. */
+public interface CommandContext {
+  /** The API, opened on first use. */
+  DaosApi api();
+
+  boolean json();
+
+  /** The time zone timestamps are shown in. */
+  ZoneId zone();
+}
