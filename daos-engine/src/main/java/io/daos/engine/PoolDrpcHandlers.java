@@ -19,6 +19,14 @@ import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.PoolEvictReq;
+import io.daos.proto.mgmt.PoolGetPropReq;
+import io.daos.proto.mgmt.PoolQueryTargetInfo;
+import io.daos.proto.mgmt.PoolQueryTargetReq;
+import io.daos.proto.mgmt.PoolQueryTargetResp;
+import io.daos.proto.mgmt.PoolSetPropReq;
+import io.daos.proto.mgmt.StorageTargetUsage;
 import io.daos.proto.mgmt.PoolServiceState;
 import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.proto.mgmt.StorageUsageStats;
@@ -67,9 +75,47 @@ public final class PoolDrpcHandlers {
   }
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
+    PoolSvcDrpcs svc = new PoolSvcDrpcs(services);
     return r.register(DrpcMethod.MGMT_POOL_CREATE, this::create)
         .register(DrpcMethod.MGMT_POOL_DESTROY, this::destroy)
-        .register(DrpcMethod.MGMT_POOL_QUERY, this::query);
+        .register(DrpcMethod.MGMT_POOL_QUERY, this::query)
+        .register(DrpcMethod.MGMT_POOL_QUERY_TARGETS, this::queryTargets)
+        .register(DrpcMethod.MGMT_POOL_GET_PROP, (c, b) -> svc.getProp(PoolGetPropReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_SET_PROP, (c, b) -> svc.setProp(PoolSetPropReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_EVICT, (c, b) -> svc.evict(PoolEvictReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_LIST_CONTAINERS,
+            (c, b) -> svc.listContainers(ListContReq.parseFrom(b)).toByteArray());
+  }
+
+  /**
+   * Query targets (240): this engine's targets of the pool, each UP_IN with its space per tier (SCM, NVMe), as
+   * DAOS's {@code ds_mgmt_pool_query_targets} answers for a rank.
+   */
+  byte[] queryTargets(DrpcCallContext ctx, byte[] body) throws Exception {
+    PoolQueryTargetReq req = PoolQueryTargetReq.parseFrom(body);
+    try {
+      UUID uuid = uuid(req.getId());
+      List<List<TierUsage>> usage = pools.targetUsage(uuid);
+      List<Integer> idx = req.getTargetsCount() == 0
+          ? java.util.stream.IntStream.range(0, usage.size()).boxed().toList() : req.getTargetsList();
+      PoolQueryTargetResp.Builder b = PoolQueryTargetResp.newBuilder();
+      for (int t : idx) {
+        if (t < 0 || t >= usage.size()) {
+          throw new DaosException(DaosStatus.INVAL, "target index " + Integer.toUnsignedString(t)
+              + " is out of range: rank " + myRank() + " has targets 0-" + (usage.size() - 1));
+        }
+        PoolQueryTargetInfo.Builder info = b.addInfosBuilder().setState(PoolQueryTargetInfo.TargetState.UP_IN);
+        for (int m = 0; m < MEDIA_MAX; m++) {
+          TierUsage u = usage.get(t).get(m);
+          info.addSpace(StorageTargetUsage.newBuilder().setTotal(u.total()).setFree(u.free())
+              .setMediaType(StorageMediaType.forNumber(m)));
+        }
+      }
+      return b.build().toByteArray();
+    } catch (DaosException e) {
+      LOG.error("{}: failed to query targets of pool {}: {}", name, req.getId(), e.getMessage());
+      return PoolQueryTargetResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
+    }
   }
 
   byte[] create(DrpcCallContext ctx, byte[] body) throws Exception {

@@ -23,6 +23,14 @@ import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.proto.mgmt.PoolEvictReq;
+import io.daos.proto.mgmt.PoolEvictResp;
+import io.daos.proto.mgmt.PoolGetPropReq;
+import io.daos.proto.mgmt.PoolGetPropResp;
+import io.daos.proto.mgmt.PoolQueryTargetReq;
+import io.daos.proto.mgmt.PoolQueryTargetResp;
+import io.daos.proto.mgmt.PoolSetPropReq;
+import io.daos.proto.mgmt.PoolSetPropResp;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.SystemExcludeReq;
 import io.daos.proto.mgmt.SystemExcludeResp;
@@ -49,6 +57,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final PoolHandler pools;
   private final ExcludeHandler exclude;
   private final SystemAttrHandler attrs;
+  private final PoolSvcHandler poolSvc;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -57,6 +66,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.pools = new PoolHandler(ctx);
     this.exclude = new ExcludeHandler(ctx);
     this.attrs = new SystemAttrHandler(ctx);
+    this.poolSvc = new PoolSvcHandler(ctx);
   }
 
   /** This service with the peer-address interceptor Join needs. */
@@ -159,6 +169,30 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void poolQuery(PoolQueryReq req, StreamObserver<PoolQueryResp> obs) {
     answer(obs, () -> pools.poolQuery(req));
+  }
+
+  public PoolSvcHandler poolSvcHandler() {
+    return poolSvc;
+  }
+
+  @Override
+  public void poolGetProp(PoolGetPropReq req, StreamObserver<PoolGetPropResp> obs) {
+    answer(obs, () -> poolSvc.poolGetProp(req));
+  }
+
+  @Override
+  public void poolSetProp(PoolSetPropReq req, StreamObserver<PoolSetPropResp> obs) {
+    answer(obs, () -> poolSvc.poolSetProp(req));
+  }
+
+  @Override
+  public void poolEvict(PoolEvictReq req, StreamObserver<PoolEvictResp> obs) {
+    answer(obs, () -> poolSvc.poolEvict(req));
+  }
+
+  @Override
+  public void poolQueryTarget(PoolQueryTargetReq req, StreamObserver<PoolQueryTargetResp> obs) {
+    answer(obs, () -> poolSvc.poolQueryTarget(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {

@@ -56,6 +56,11 @@ final class PoolFaults {
             + iec(minNvme + ByteSize.MIB) + " NVMe");
   }
 
+  static Fault hasContainers() {
+    return new Fault(DOMAIN, FaultCode.SERVER_POOL_HAS_CONTAINERS, "cannot destroy a pool with existing containers",
+        "retry the operation with the recursive flag set to remove containers along with the pool");
+  }
+
   private static String iec(long bytes) {
     return ByteSize.ofBytes(bytes).toIecString();
   }

@@ -44,11 +44,13 @@ public final class PoolHandler {
 
   private final MsAccess access;
   private final PoolEngines engines;
+  private final PoolSvcHandler svc;
   private final Object createLock = new Object();
 
   PoolHandler(MsContext ctx) {
     this.access = ctx.access();
     this.engines = ctx.poolEngines().orElse(null);
+    this.svc = new PoolSvcHandler(ctx);
   }
 
   /** PoolCreate (leader): validates, records Creating, asks the engines (dRPC 207), records Ready. */
@@ -176,8 +178,11 @@ public final class PoolHandler {
     try {
       PoolService ps = lookup(ms, req.getId());
       if (ps.state() != PoolServiceState.DESTROYING) {
-        ps = ps.withState(PoolServiceState.DESTROYING).withLastUpdate(Instant.now());
-        ms.db().updatePoolService(ps);
+        Optional<PoolDestroyResp> refused = beforeDestroy(ms, ps, req);
+        if (refused.isPresent()) {
+          return refused.get();
+        }
+        ps = ms.db().findPoolServiceByUuid(ps.poolUuid()).orElse(ps);
       }
       List<Integer> all = ms.db().memberRanks(MemberState.ALL_FILTER);
       PoolDestroyReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
@@ -194,6 +199,43 @@ public final class PoolHandler {
     } catch (RuntimeException e) {
       throw access.translate(e);
     }
+  }
+
+  /**
+   * DAOS's steps before a destroy: unless recursive, refuse a pool with containers; evict the handles (busy
+   * unless forced); mark the record Destroying when forced or when the eviction did not find the pool busy or its
+   * service down. A non-zero eviction status ends a destroy that is not forced.
+   */
+  private Optional<PoolDestroyResp> beforeDestroy(MsAccess.Ms ms, PoolService ps, PoolDestroyReq req) {
+    if (!req.getRecursive()) {
+      io.daos.proto.mgmt.ListContResp conts = svc.listContainers(ps, req.getSys());
+      if (conts.getStatus() != 0) {
+        LOG.error("ListContainers during pool destroy failed: {}", DaosStatus.fromCode(conts.getStatus()));
+        return Optional.of(PoolDestroyResp.newBuilder().setStatus(conts.getStatus()).build());
+      }
+      if (conts.getContainersCount() > 0) {
+        throw PoolFaults.hasContainers();
+      }
+    }
+    int evStatus;
+    try {
+      evStatus = svc.evict(ps, io.daos.proto.mgmt.PoolEvictReq.newBuilder().setSys(req.getSys())
+          .setId(ps.poolUuid().toString()).setDestroy(true).setForceDestroy(req.getForce()).build()).getStatus();
+    } catch (RuntimeException e) {
+      if (!req.getForce()) {
+        throw e;
+      }
+      LOG.warn("pool {}: evict before forced destroy failed: {}", ps.poolUuid(), e.getMessage());
+      evStatus = DaosStatus.MISC.code();
+    }
+    if (req.getForce() || evStatus != DaosStatus.BUSY.code() && evStatus != DaosStatus.NO_SERVICE.code()) {
+      ms.db().updatePoolService(ps.withState(PoolServiceState.DESTROYING).withLastUpdate(Instant.now()));
+    }
+    if (evStatus != 0 && !req.getForce()) {
+      LOG.error("PoolEvict during pool destroy failed: {}", DaosStatus.fromCode(evStatus));
+      return Optional.of(PoolDestroyResp.newBuilder().setStatus(evStatus).build());
+    }
+    return Optional.empty();
   }
 
   /** ListPools (any replica): every pool record. */
@@ -226,7 +268,7 @@ public final class PoolHandler {
     }
   }
 
-  private static PoolService lookup(MsAccess.Ms ms, String id) {
+  static PoolService lookup(MsAccess.Ms ms, String id) {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException("empty pool id");
     }

@@ -39,6 +39,8 @@ public final class PoolCreateCommand extends BaseCommand {
   int nsvc;
   @Option(names = {"-r", "--ranks"}, description = "Storage engine unique identifiers (ranks) for DAOS pool")
   String ranks;
+  @Option(names = {"-P", "--properties"}, description = "Pool properties to be set")
+  String properties;
   @Option(names = {"-u", "--user"}, description = "Pool owner user")
   String user;
   @Option(names = {"-g", "--group"}, description = "Pool owner group")
@@ -55,6 +57,14 @@ public final class PoolCreateCommand extends BaseCommand {
         .setUser(owner(user, System.getProperty("user.name"))).setUserGroup(owner(group, defaultGroup()))
         .addProperties(PoolProperty.newBuilder().setNumber(1).setStrval(label))
         .setNumSvcReps(nsvc).setNumRanks(nranks);
+    if (properties != null) {
+      for (PoolProperty p : PoolPropFlags.parseSet(properties)) {
+        if (p.getNumber() == 1) {
+          throw new CommandError("can't set label property with label argument");
+        }
+        b.addProperties(p);
+      }
+    }
     if (ranks != null && !ranks.isBlank()) {
       RankRanges.parse(ranks).forEach(r -> b.addRanks(r.intValue()));
     }

@@ -1,0 +1,175 @@
+package io.daos.engine;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.common.RankSet;
+import io.daos.engine.psvc.PoolService;
+import io.daos.engine.psvc.PoolServices;
+import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ListContResp;
+import io.daos.proto.mgmt.PoolEvictReq;
+import io.daos.proto.mgmt.PoolEvictResp;
+import io.daos.proto.mgmt.PoolGetPropReq;
+import io.daos.proto.mgmt.PoolGetPropResp;
+import io.daos.proto.mgmt.PoolProperty;
+import io.daos.proto.mgmt.PoolSetPropReq;
+import io.daos.proto.mgmt.PoolSetPropResp;
+import io.daos.proto.pool.Prop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The pool-service dRPC methods the MS sends to a service replica's engine (DAOS {@code ds_mgmt_drpc_pool_*}):
+ * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230) and MGMT_LIST_CONTAINERS (222).
+ * Each runs on the pool service's thread; a rank with no replica answers DER_NOTREPLICA, a follower
+ * DER_NOTLEADER, so that the MS tries another replica.
+ */
+final class PoolSvcDrpcs {
+  /** DAOS_PROP_PO_ACL: not readable or settable through get-prop/set-prop (the ACL commands are). */
+  static final int ACL = 2;
+  static final int SVC_LIST = 8;
+  /** How long one call waits for the service thread. */
+  static final long CALL_TIMEOUT_S = 30;
+  private static final String CONT_PREFIX = "cont/uuid/";
+
+  private final PoolServices services;
+
+  PoolSvcDrpcs(PoolServices services) {
+    this.services = services;
+  }
+
+  PoolGetPropResp getProp(PoolGetPropReq req) {
+    try {
+      List<PoolProperty> out = onService(req.getId(), svc -> {
+        svc.map();
+        List<PoolProperty> props = new ArrayList<>();
+        for (PoolProperty want : req.getPropertiesList()) {
+          if (want.getNumber() != ACL) {
+            svc.poolProp(want.getNumber()).flatMap(PoolSvcDrpcs::toWire).ifPresent(props::add);
+          }
+        }
+        return props;
+      });
+      return PoolGetPropResp.newBuilder().addAllProperties(out).build();
+    } catch (DaosException e) {
+      return PoolGetPropResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  PoolSetPropResp setProp(PoolSetPropReq req) {
+    try {
+      List<Prop> props = new ArrayList<>();
+      for (PoolProperty p : req.getPropertiesList()) {
+        props.add(fromWire(p));
+      }
+      onService(req.getId(), svc -> {
+        svc.setProps(props);
+        return null;
+      });
+      return PoolSetPropResp.getDefaultInstance();
+    } catch (DaosException e) {
+      return PoolSetPropResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  PoolEvictResp evict(PoolEvictReq req) {
+    try {
+      List<UUID> handles = new ArrayList<>();
+      req.getHandlesList().forEach(h -> handles.add(uuid(h, "handle")));
+      int n = onService(req.getId(), svc -> svc.evict(handles, req.getMachine(), req.getDestroy(),
+          req.getForceDestroy()));
+      return PoolEvictResp.newBuilder().setCount(n).build();
+    } catch (DaosException e) {
+      return PoolEvictResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  /** The containers of the pool: every UUID with keys under {@code cont/uuid/} in the service's Rdb. */
+  ListContResp listContainers(ListContReq req) {
+    try {
+      TreeSet<String> conts = onService(req.getId(), svc -> {
+        svc.map();
+        TreeSet<String> ids = new TreeSet<>();
+        svc.rdb().scan(CONT_PREFIX).keySet().forEach(k -> {
+          int end = k.indexOf('/', CONT_PREFIX.length());
+          ids.add(end < 0 ? k.substring(CONT_PREFIX.length()) : k.substring(CONT_PREFIX.length(), end));
+        });
+        return ids;
+      });
+      ListContResp.Builder b = ListContResp.newBuilder();
+      conts.forEach(c -> b.addContainersBuilder().setUuid(c));
+      return b.build();
+    } catch (DaosException e) {
+      return ListContResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  private <T> T onService(String id, ServiceBody<T> body) {
+    UUID pool = uuid(id, "pool");
+    PoolService svc = (services == null ? Optional.<PoolService>empty() : services.service(pool))
+        .orElseThrow(() -> new DaosException(DaosStatus.NOTREPLICA, "this engine hosts no replica of the "
+            + "service of pool " + pool));
+    Callable<T> task = () -> body.run(svc);
+    try {
+      return svc.executor().submit(task).get(CALL_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof DaosException de) {
+        throw de;
+      }
+      throw new DaosException(DaosStatus.MISC, "pool " + pool + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new DaosException(DaosStatus.TIMEDOUT, "pool " + pool + ": service call timed out");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DaosException(DaosStatus.CANCELED, "pool " + pool + ": interrupted");
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new DaosException(DaosStatus.SHUTDOWN, "pool " + pool + ": service is stopping");
+    }
+  }
+
+  @FunctionalInterface
+  private interface ServiceBody<T> {
+    T run(PoolService svc);
+  }
+
+  /** A stored property as DAOS's engine answers it: strings as strval, svc_list as a ranged rank list. */
+  static Optional<PoolProperty> toWire(Prop p) {
+    PoolProperty.Builder b = PoolProperty.newBuilder().setNumber(p.getType());
+    return switch (p.getValueCase()) {
+      case STR -> Optional.of(p.getType() == SVC_LIST ? b.setStrval("[" + RankSet.parse(p.getStr()) + "]").build()
+          : b.setStrval(p.getStr()).build());
+      case NUM -> Optional.of(b.setNumval(p.getNum()).build());
+      default -> Optional.empty();
+    };
+  }
+
+  static Prop fromWire(PoolProperty p) {
+    if (p.getNumber() == ACL) {
+      throw new DaosException(DaosStatus.INVAL, "the pool ACL is set with the ACL commands, not set-prop");
+    }
+    Prop.Builder b = Prop.newBuilder().setType(p.getNumber());
+    return switch (p.getValueCase()) {
+      case STRVAL -> b.setStr(p.getStrval()).build();
+      case NUMVAL -> b.setNum(p.getNumval()).build();
+      default -> throw new DaosException(DaosStatus.INVAL, "pool property " + p.getNumber() + " has no value");
+    };
+  }
+
+  static UUID uuid(String s, String what) {
+    try {
+      if (s.length() == 36) {
+        return UUID.fromString(s);
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through
+    }
+    throw new DaosException(DaosStatus.INVAL, what + " UUID \"" + s + "\" is invalid");
+  }
+}
