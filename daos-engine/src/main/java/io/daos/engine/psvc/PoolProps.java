@@ -29,6 +29,8 @@ public final class PoolProps {
   public static final int SVC_REDUN_FAC = 19;
   public static final int OBJ_VERSION = 20;
   public static final int PERF_DOMAIN = 21;
+  /** DAOS_PROP_PERF_DOMAIN_ROOT: the default performance domain (the whole pool). */
+  static final long PERF_DOMAIN_ROOT = 255;
   public static final int CHECKPOINT_MODE = 22;
   public static final int CHECKPOINT_FREQ = 23;
   public static final int CHECKPOINT_THRESH = 24;
@@ -73,7 +75,7 @@ public final class PoolProps {
         num(RECLAIM, RECLAIM_LAZY), num(EC_CELL_SZ, EC_CELL_SZ_DEFAULT), num(DATA_THRESH, 4096),
         num(REDUN_FAC, rdFac), num(EC_PDA, 1), num(RP_PDA, PDA_MAX), num(GLOBAL_VERSION, GLOBAL_VERSION_CURRENT),
         num(UPGRADE_STATUS, 0), num(SCRUB_MODE, 0), num(SCRUB_FREQ, 604800), num(SCRUB_THRESH, 0),
-        num(SVC_REDUN_FAC, SVC_REDUN_FAC_DEFAULT), num(OBJ_VERSION, 0), num(PERF_DOMAIN, 0),
+        num(SVC_REDUN_FAC, SVC_REDUN_FAC_DEFAULT), num(OBJ_VERSION, 0), num(PERF_DOMAIN, PERF_DOMAIN_ROOT),
         num(CHECKPOINT_MODE, CHECKPOINT_TIMED), num(CHECKPOINT_FREQ, 5), num(CHECKPOINT_THRESH, 50),
         num(REINT_MODE, 0), num(SVC_OPS_ENABLED, 1), num(SVC_OPS_ENTRY_AGE, 300));
   }

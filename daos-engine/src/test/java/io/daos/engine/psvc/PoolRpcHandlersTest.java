@@ -239,6 +239,7 @@ class PoolRpcHandlersTest {
         new PropCase("ec_pda", PoolProps.EC_PDA, PoolProps.num(PoolProps.EC_PDA, 1)),
         new PropCase("rp_pda", PoolProps.RP_PDA, PoolProps.num(PoolProps.RP_PDA, 0xFFFFFFFFL)),
         new PropCase("data_thresh", PoolProps.DATA_THRESH, PoolProps.num(PoolProps.DATA_THRESH, 4096)),
+        new PropCase("perf_domain", PoolProps.PERF_DOMAIN, PoolProps.num(PoolProps.PERF_DOMAIN, 255)),
         new PropCase("owner", PoolProps.OWNER, PoolProps.str(PoolProps.OWNER, "alice@")),
         new PropCase("group", PoolProps.OWNER_GROUP, PoolProps.str(PoolProps.OWNER_GROUP, "staff@")),
         new PropCase("acl", PoolProps.ACL, PoolProps.raw(PoolProps.ACL,
