@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * An open container handle ({@code daos_cont_open}): properties, attributes, snapshots, OID allocation and the
  * objects, KVs and arrays inside. Every operation has a blocking and an {@code *Async} form on one code path.
  */
-public final class DaosContainer implements AutoCloseable {
+public final class DaosContainer implements UserAttributes, AutoCloseable {
   /** Open flags ({@code DAOS_COO_RO / RW / EX / FORCE}). */
   public static final int RO = 1;
   public static final int RW = 2;
@@ -130,37 +130,25 @@ public final class DaosContainer implements AutoCloseable {
 
   // --- attributes --------------------------------------------------------------------------------------------
 
-  public List<String> listAttributes() {
-    return Futures.join(listAttributesAsync());
-  }
-
+  @Override
   public CompletableFuture<List<String>> listAttributesAsync() {
     return attr(ContRpc.ATTR_LIST, ContAttrReq.newBuilder().setOp(op).build())
         .thenApply(r -> r.getAttrsMap().keySet().stream().sorted().toList());
   }
 
-  public Map<String, byte[]> getAttributes(List<String> names) {
-    return Futures.join(getAttributesAsync(names));
-  }
-
+  @Override
   public CompletableFuture<Map<String, byte[]>> getAttributesAsync(List<String> names) {
     return attr(ContRpc.ATTR_GET, ContAttrReq.newBuilder().setOp(op).addAllNames(names).build())
         .thenApply(r -> Attrs.toBytes(r.getAttrsMap()));
   }
 
-  public void setAttributes(Map<String, byte[]> attrs) {
-    Futures.join(setAttributesAsync(attrs));
-  }
-
+  @Override
   public CompletableFuture<Void> setAttributesAsync(Map<String, byte[]> attrs) {
     return Futures.of(() -> attr(ContRpc.ATTR_SET, ContAttrReq.newBuilder().setOp(op)
         .putAllAttrs(Attrs.toProto(attrs)).build()).thenApply(r -> null));
   }
 
-  public void deleteAttributes(List<String> names) {
-    Futures.join(deleteAttributesAsync(names));
-  }
-
+  @Override
   public CompletableFuture<Void> deleteAttributesAsync(List<String> names) {
     return attr(ContRpc.ATTR_DEL, ContAttrReq.newBuilder().setOp(op).addAllNames(names).build())
         .thenApply(r -> null);

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * the pool map that object placement uses. Every operation has a blocking form and an {@code *Async} form; the
  * blocking one waits for the async one.
  */
-public final class DaosPool implements AutoCloseable {
+public final class DaosPool implements UserAttributes, AutoCloseable {
   /** Connect flags ({@code DAOS_PC_RO / RW / EX}). */
   public static final int RO = 1;
   public static final int RW = 2;
@@ -178,37 +178,25 @@ public final class DaosPool implements AutoCloseable {
 
   // --- attributes --------------------------------------------------------------------------------------------
 
-  public List<String> listAttributes() {
-    return Futures.join(listAttributesAsync());
-  }
-
+  @Override
   public CompletableFuture<List<String>> listAttributesAsync() {
     return attrCall(PoolRpc.ATTR_LIST, AttrNames.newBuilder().setOp(op).build())
         .thenApply(r -> r.getAttrsMap().keySet().stream().sorted().toList());
   }
 
-  public Map<String, byte[]> getAttributes(List<String> names) {
-    return Futures.join(getAttributesAsync(names));
-  }
-
+  @Override
   public CompletableFuture<Map<String, byte[]>> getAttributesAsync(List<String> names) {
     return attrCall(PoolRpc.ATTR_GET, AttrNames.newBuilder().setOp(op).addAllNames(names).build())
         .thenApply(r -> Attrs.toBytes(r.getAttrsMap()));
   }
 
-  public void setAttributes(Map<String, byte[]> attrs) {
-    Futures.join(setAttributesAsync(attrs));
-  }
-
+  @Override
   public CompletableFuture<Void> setAttributesAsync(Map<String, byte[]> attrs) {
     return attrCall(PoolRpc.ATTR_SET, AttrSet.newBuilder().setOp(op).putAllAttrs(Attrs.toProto(attrs)).build())
         .thenApply(r -> null);
   }
 
-  public void deleteAttributes(List<String> names) {
-    Futures.join(deleteAttributesAsync(names));
-  }
-
+  @Override
   public CompletableFuture<Void> deleteAttributesAsync(List<String> names) {
     return attrCall(PoolRpc.ATTR_DEL, AttrNames.newBuilder().setOp(op).addAllNames(names).build())
         .thenApply(r -> null);

@@ -3,7 +3,7 @@ package io.daos.tool;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.PoolPrinter;
 import io.daos.tool.output.PoolQueryInfo;
-import io.daos.tool.output.PoolQueryMask;
+import io.daos.common.PoolQueryMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

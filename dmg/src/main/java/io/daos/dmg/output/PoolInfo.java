@@ -1,5 +1,6 @@
 package io.daos.dmg.output;
 
+import io.daos.common.PoolQueryMask;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -41,7 +42,7 @@ public record PoolInfo(long queryMask, String state, String uuid, String label, 
   }
 
   public boolean has(long option) {
-    return PoolQueryMasks.has(queryMask, option);
+    return PoolQueryMask.has(queryMask, option);
   }
 
   /** Per-tier size, free and imbalance (spread of per-target free space relative to the mean share, %). */
@@ -63,7 +64,7 @@ public record PoolInfo(long queryMask, String state, String uuid, String label, 
   /** The DAOS JSON object, keys in DAOS's order; {@code usage} only when there are tier stats. */
   public JsonObject toJson() {
     JsonObject o = new JsonObject();
-    o.addProperty("query_mask", PoolQueryMasks.toString(queryMask));
+    o.addProperty("query_mask", PoolQueryMask.toString(queryMask));
     o.addProperty("state", state);
     o.addProperty("uuid", uuid);
     if (label != null && !label.isEmpty()) {

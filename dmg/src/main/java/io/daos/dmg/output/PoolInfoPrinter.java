@@ -1,5 +1,6 @@
 package io.daos.dmg.output;
 
+import io.daos.common.PoolQueryMask;
 import io.daos.common.ByteSize;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +20,11 @@ public final class PoolInfoPrinter {
     out.append("Pool health info:\n");
     ranks(out, "Enabled", pi.enabledRanks());
     ranks(out, "Disabled", pi.disabledRanks());
-    if (pi.has(PoolQueryMasks.ENGINES_DEAD)) {
+    if (pi.has(PoolQueryMask.ENGINES_DEAD)) {
       ranks(out, "Dead", pi.deadRanks());
     }
     rebuild(out, pi.rebuild());
-    if (pi.has(PoolQueryMasks.SPACE) && pi.tierStats() != null) {
+    if (pi.has(PoolQueryMask.SPACE) && pi.tierStats() != null) {
       out.append("Pool space info:\n").append("- Target count:").append(pi.activeTargets()).append('\n');
       tiers(out, pi);
     }

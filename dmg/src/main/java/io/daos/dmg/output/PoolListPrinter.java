@@ -1,5 +1,6 @@
 package io.daos.dmg.output;
 
+import io.daos.common.PoolQueryMask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class PoolListPrinter {
 
   private static void brief(StringBuilder out, List<PoolInfo> pools) {
     boolean upgrade = pools.stream().anyMatch(p -> p.poolLayoutVer() != p.upgradeLayoutVer());
-    boolean space = pools.stream().anyMatch(p -> p.has(PoolQueryMasks.SPACE));
+    boolean space = pools.stream().anyMatch(p -> p.has(PoolQueryMask.SPACE));
     List<String> titles = new ArrayList<>(space ? List.of("Pool", "Size", "State", "Used", "Imbalance", "Disabled")
         : List.of("Pool", "State"));
     if (upgrade) {
@@ -73,8 +74,8 @@ public final class PoolListPrinter {
 
   private static void verbose(StringBuilder out, List<PoolInfo> pools) {
     List<String> titles = new ArrayList<>(List.of("Label", "UUID", "State", "SvcReps"));
-    PoolInfo spaced = pools.stream().filter(p -> p.has(PoolQueryMasks.SPACE)).findFirst().orElse(null);
-    boolean rebuild = pools.stream().anyMatch(p -> p.has(PoolQueryMasks.REBUILD));
+    PoolInfo spaced = pools.stream().filter(p -> p.has(PoolQueryMask.SPACE)).findFirst().orElse(null);
+    boolean rebuild = pools.stream().anyMatch(p -> p.has(PoolQueryMask.REBUILD));
     List<String> usageTitles = new ArrayList<>();
     if (spaced != null) {
       List<PoolInfo.TierUsage> usage = pools.get(0).usage();

@@ -1,5 +1,6 @@
 package io.daos.dmg.output;
 
+import io.daos.common.PoolQueryMask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
@@ -44,15 +45,15 @@ class PoolPrinterTest {
             0, null, null, null, null, null, 0, 0),
             "Pool 00000000-0000-0000-0000-000000000000, ntarget=0, disabled=0, leader=0, version=0, state=Creating\n"
                 + "Pool health info:\n- No rebuild status available.\n"),
-        Arguments.of("normal response", info(PoolQueryMasks.DEFAULT, "TargetsExcluded", UUID1, "", 2, 1, 1, 42,
+        Arguments.of("normal response", info(PoolQueryMask.DEFAULT, "TargetsExcluded", UUID1, "", 2, 1, 1, 42,
             100, null, BUSY, TWO_BYTES, null, null, 1, 2), head + rebuild + space),
-        Arguments.of("normal response; enabled ranks", info(PoolQueryMasks.DEFAULT, "TargetsExcluded", UUID1, "",
+        Arguments.of("normal response; enabled ranks", info(PoolQueryMask.DEFAULT, "TargetsExcluded", UUID1, "",
             2, 1, 1, 42, 100, null, BUSY, TWO_BYTES, List.of(0L, 1L, 2L), null, 1, 2),
             head + "- Enabled ranks: 0-2\n" + rebuild + space),
-        Arguments.of("normal response; disabled ranks", info(PoolQueryMasks.DEFAULT, "TargetsExcluded", UUID1, "",
+        Arguments.of("normal response; disabled ranks", info(PoolQueryMask.DEFAULT, "TargetsExcluded", UUID1, "",
             2, 1, 1, 42, 100, null, BUSY, TWO_BYTES, null, List.of(0L, 1L, 3L), 1, 2),
             head + "- Disabled ranks: 0-1,3\n" + rebuild + space),
-        Arguments.of("rebuild failing", info(PoolQueryMasks.HEALTH_ONLY, "TargetsExcluded", UUID1, "", 2, 1, 1, 42,
+        Arguments.of("rebuild failing", info(PoolQueryMask.HEALTH_ONLY, "TargetsExcluded", UUID1, "", 2, 1, 1, 42,
             100, null, new PoolInfo.Rebuild(-2027, "busy", "failing", 0, 0, 0, false), null, null, null, 1, 2),
             head + "- Rebuild failing (state=busy, status=-2027)\n- Data redundancy: normal\n"));
   }
@@ -79,7 +80,7 @@ class PoolPrinterTest {
     return Stream.of(
         Arguments.of("empty list", List.of(), false, "No pools in system\n"),
         Arguments.of("one pool; no usage; default query-mask", List.of(listed(UUID1, "", "Ready", r012,
-            PoolQueryMasks.DEFAULT, null, 0, 0, 0, 0, 0, null)), false,
+            PoolQueryMask.DEFAULT, null, 0, 0, 0, 0, 0, null)), false,
             "Pool     Size State Used Imbalance Disabled \n----     ---- ----- ---- --------- -------- \n"
                 + "00000001 0 B  Ready 0%   0%        0/0      \n\n"),
         Arguments.of("two pools; only one labeled; no query (zero query-mask)", List.of(
@@ -93,24 +94,24 @@ class PoolPrinterTest {
                 + "----- ----                                 ----- ------- \n"
                 + "-     " + UUID1 + " Ready [0-2]   \ntwo   " + UUID2 + " Ready [3-5]   \n\n"),
         Arguments.of("two pools; only one labeled; with query", List.of(
-            listed(UUID1, "", "Ready", r012, PoolQueryMasks.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2, null),
-            listed(UUID2, "two", "Ready", r345, PoolQueryMasks.DEFAULT, EXAMPLE, 64, 56, 8, 1, 2, null)), false,
+            listed(UUID1, "", "Ready", r012, PoolQueryMask.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2, null),
+            listed(UUID2, "two", "Ready", r345, PoolQueryMask.DEFAULT, EXAMPLE, 64, 56, 8, 1, 2, null)), false,
             "Pool     Size   State Used Imbalance Disabled UpgradeNeeded? \n"
                 + "----     ----   ----- ---- --------- -------- -------------- \n"
                 + "00000001 6.0 TB Ready 83%  8%        0/16     1->2           \n"
                 + "two      6.0 TB Ready 83%  27%       8/64     1->2           \n\n"),
         Arguments.of("two pools; one SCM only", List.of(
-            listed(UUID1, "one", "Ready", r012, PoolQueryMasks.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2, null),
-            listed(UUID2, "two", "Ready", r345, PoolQueryMasks.DEFAULT, List.of(EXAMPLE.get(0), nvmeEmpty), 64,
+            listed(UUID1, "one", "Ready", r012, PoolQueryMask.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2, null),
+            listed(UUID2, "two", "Ready", r345, PoolQueryMask.DEFAULT, List.of(EXAMPLE.get(0), nvmeEmpty), 64,
                 56, 8, 2, 2, null)), false,
             "Pool Size   State Used Imbalance Disabled UpgradeNeeded? \n"
                 + "---- ----   ----- ---- --------- -------- -------------- \n"
                 + "one  6.0 TB Ready 83%  8%        0/16     1->2           \n"
                 + "two  100 GB Ready 80%  56%       8/64     None           \n\n"),
         Arguments.of("verbose; two pools; one destroying", List.of(
-            listed(UUID1, "one", "Ready", r012, PoolQueryMasks.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2,
+            listed(UUID1, "one", "Ready", r012, PoolQueryMask.DEFAULT, EXAMPLE, 16, 16, 0, 1, 2,
                 new PoolInfo.Rebuild(0, "idle", "idle", 0, 0, 0, false)),
-            listed(UUID2, "two", "Destroying", r345, PoolQueryMasks.DEFAULT, EXAMPLE, 64, 56, 8, 2, 2,
+            listed(UUID2, "two", "Destroying", r345, PoolQueryMask.DEFAULT, EXAMPLE, 64, 56, 8, 2, 2,
                 new PoolInfo.Rebuild(0, "done", "done", 0, 0, 0, false))), true,
             "Label UUID                                 State      SvcReps SCM Size SCM Used SCM Imbalance NVME Size "
                 + "NVME Used NVME Imbalance Disabled UpgradeNeeded? Rebuild State \n"
@@ -132,7 +133,7 @@ class PoolPrinterTest {
 
   @Test
   void poolInfoJsonHasDaosKeysAndFormats() {
-    PoolInfo pi = new PoolInfo(PoolQueryMasks.DEFAULT | PoolQueryMasks.ENGINES_ENABLED, "Ready", UUID1, "tank", 16,
+    PoolInfo pi = new PoolInfo(PoolQueryMask.DEFAULT | PoolQueryMask.ENGINES_ENABLED, "Ready", UUID1, "tank", 16,
         16, 2, 0, 1, 0, List.of(0L, 1L), new PoolInfo.Rebuild(0, "idle", "idle", 0, 0, 0, false), EXAMPLE,
         List.of(0L, 1L), List.of(), null, 1, 1, 0, false, "exclude;rebuild");
     JsonObject o = pi.toJson();

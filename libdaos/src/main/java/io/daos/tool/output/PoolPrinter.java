@@ -1,5 +1,6 @@
 package io.daos.tool.output;
 
+import io.daos.common.PoolQueryMask;
 import io.daos.common.ByteSize;
 import io.daos.common.RankSet;
 import java.util.ArrayList;

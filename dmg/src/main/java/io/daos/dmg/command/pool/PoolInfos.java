@@ -2,7 +2,7 @@ package io.daos.dmg.command.pool;
 
 import io.daos.common.DaosStatus;
 import io.daos.dmg.output.PoolInfo;
-import io.daos.dmg.output.PoolQueryMasks;
+import io.daos.common.PoolQueryMask;
 import io.daos.dmg.output.RankRanges;
 import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolQueryResp;
@@ -37,15 +37,15 @@ final class PoolInfos {
       tiers.add(new PoolInfo.TierStats(s.getTotal(), s.getFree(), s.getMin(), s.getMax(), s.getMean(),
           s.getMediaType().name().toLowerCase(Locale.ROOT)));
     }
-    String selfHeal = PoolQueryMasks.has(mask, PoolQueryMasks.SELF_HEAL_POLICY)
+    String selfHeal = PoolQueryMask.has(mask, PoolQueryMask.SELF_HEAL_POLICY)
         ? (r.getSelfHealPolicy().isEmpty() ? DEFAULT_POOL_SELF_HEAL : r.getSelfHealPolicy()) : "";
     return new PoolInfo(applied, state(r), r.getUuid(), r.getLabel(), r.getTotalTargets(), r.getActiveTargets(),
         r.getTotalEngines(), r.getDisabledTargets(), r.getVersion(), r.getSvcLdr(),
         PoolCreateCommand.longs(r.getSvcRepsList()), r.hasRebuild() ? rebuild(r.getRebuild()) : null,
         r.getTierStatsCount() == 0 ? null : tiers,
-        ranks(r.getEnabledRanks(), applied, PoolQueryMasks.ENGINES_ENABLED),
-        ranks(r.getDisabledRanks(), applied, PoolQueryMasks.ENGINES_DISABLED),
-        ranks(r.getDeadRanks(), applied, PoolQueryMasks.ENGINES_DEAD), r.getPoolLayoutVer(),
+        ranks(r.getEnabledRanks(), applied, PoolQueryMask.ENGINES_ENABLED),
+        ranks(r.getDisabledRanks(), applied, PoolQueryMask.ENGINES_DISABLED),
+        ranks(r.getDeadRanks(), applied, PoolQueryMask.ENGINES_DEAD), r.getPoolLayoutVer(),
         r.getUpgradeLayoutVer(), r.getMemFileBytes(), r.getMdOnSsdActive(), selfHeal);
   }
 
@@ -84,6 +84,6 @@ final class PoolInfos {
     if (!set.isEmpty()) {
       return new ArrayList<>(RankRanges.parse(set));
     }
-    return PoolQueryMasks.has(mask, bit) ? List.of() : null;
+    return PoolQueryMask.has(mask, bit) ? List.of() : null;
   }
 }

@@ -8,7 +8,7 @@ import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.output.PoolInfo;
 import io.daos.dmg.output.PoolInfoPrinter;
-import io.daos.dmg.output.PoolQueryMasks;
+import io.daos.common.PoolQueryMask;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
@@ -30,14 +30,14 @@ public final class PoolQueryCommand extends BaseCommand {
 
   /** The query mask DAOS's dmg sends for these flags. */
   long mask() {
-    long mask = healthOnly ? PoolQueryMasks.HEALTH_ONLY : PoolQueryMasks.DEFAULT;
+    long mask = healthOnly ? PoolQueryMask.HEALTH_ONLY : PoolQueryMask.DEFAULT;
     if (!noSelfHealCheck) {
-      mask |= PoolQueryMasks.SELF_HEAL_POLICY;
+      mask |= PoolQueryMask.SELF_HEAL_POLICY;
     }
     if (showEnabled) {
-      mask |= PoolQueryMasks.ENGINES_ENABLED;
+      mask |= PoolQueryMask.ENGINES_ENABLED;
     }
-    return mask | PoolQueryMasks.ENGINES_DISABLED;
+    return mask | PoolQueryMask.ENGINES_DISABLED;
   }
 
   PoolQueryReq request(String sys) {

@@ -10,7 +10,7 @@ import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostResult;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.PoolQueryMasks;
+import io.daos.common.PoolQueryMask;
 import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
@@ -77,7 +77,7 @@ class PoolQueryListCommandTest {
     long gb = 1_000_000_000L;
     return PoolQueryResp.newBuilder().setUuid(uuid).setLabel(label).setTotalTargets(16).setActiveTargets(16)
         .setTotalEngines(2).setVersion(1).setSvcLdr(0).addSvcReps(0).setState(PoolServiceState.Ready)
-        .setQueryMask(PoolQueryMasks.DEFAULT).setPoolLayoutVer(1).setUpgradeLayoutVer(1)
+        .setQueryMask(PoolQueryMask.DEFAULT).setPoolLayoutVer(1).setUpgradeLayoutVer(1)
         .setRebuild(PoolRebuildStatus.newBuilder().setState(PoolRebuildStatus.State.IDLE))
         .addTierStats(StorageUsageStats.newBuilder().setTotal(16 * gb).setFree(8 * gb).setMin(gb / 2)
             .setMax(gb / 2).setMean(gb / 2).setMediaType(StorageMediaType.SCM))
@@ -99,12 +99,12 @@ class PoolQueryListCommandTest {
 
   @Test
   void queryMaskFollowsDaosFlags() {
-    long base = PoolQueryMasks.DEFAULT | PoolQueryMasks.SELF_HEAL_POLICY;
+    long base = PoolQueryMask.DEFAULT | PoolQueryMask.SELF_HEAL_POLICY;
     assertEquals(base, parse(new PoolQueryCommand(), "tank").mask());
-    assertEquals(PoolQueryMasks.HEALTH_ONLY | PoolQueryMasks.SELF_HEAL_POLICY,
+    assertEquals(PoolQueryMask.HEALTH_ONLY | PoolQueryMask.SELF_HEAL_POLICY,
         parse(new PoolQueryCommand(), "tank", "-t").mask());
-    assertEquals(base | PoolQueryMasks.ENGINES_ENABLED, parse(new PoolQueryCommand(), "tank", "-e").mask());
-    assertEquals(PoolQueryMasks.DEFAULT, parse(new PoolQueryCommand(), "tank", "--no-self-heal-check").mask());
+    assertEquals(base | PoolQueryMask.ENGINES_ENABLED, parse(new PoolQueryCommand(), "tank", "-e").mask());
+    assertEquals(PoolQueryMask.DEFAULT, parse(new PoolQueryCommand(), "tank", "--no-self-heal-check").mask());
     assertThrows(CommandError.class, () -> parse(new PoolQueryCommand()).request("daos_server"));
   }
 

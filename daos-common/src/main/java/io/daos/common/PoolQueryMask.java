@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** DAOS's pool query mask (daos_pool.h DPI_* bits) and its string form: the set options' names, sorted. */
-public final class PoolQueryMasks {
+public final class PoolQueryMask {
   public static final long SPACE = 1L;
   public static final long REBUILD = 1L << 1;
   public static final long ENGINES_ENABLED = 1L << 2;
@@ -22,7 +22,7 @@ public final class PoolQueryMasks {
       "enabled_engines", ENGINES_ENABLED, "disabled_engines", ENGINES_DISABLED, "dead_engines", ENGINES_DEAD,
       "self_heal_policy", SELF_HEAL_POLICY));
 
-  private PoolQueryMasks() {
+  private PoolQueryMask() {
   }
 
   /** "disabled_engines,rebuild,space" for the default mask; "" for 0. */
