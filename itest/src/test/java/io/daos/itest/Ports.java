@@ -3,6 +3,8 @@ package io.daos.itest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.Set;
 
 /** Free TCP ports on loopback for test servers. */
 final class Ports {
@@ -32,5 +34,48 @@ final class Ports {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** True if {@code port} can be bound on the address {@code ip} (e.g. 127.0.0.3). */
+  static boolean isFree(String ip, int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(ip))) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * One control port for every host address: {@code preferred} (DAOS's 10001) when it and its Raft port
+   * (+1) are free on all of {@code ips}, else a free pair that is.
+   */
+  static int sharedControlPort(List<String> ips, int preferred) throws IOException {
+    if (pairFreeOnAll(ips, preferred)) {
+      return preferred;
+    }
+    for (int i = 0; i < 50; i++) {
+      int p = free();
+      if (p < 65535 && pairFreeOnAll(ips, p)) {
+        return p;
+      }
+    }
+    throw new IOException("no control port pair free on all of " + ips);
+  }
+
+  private static boolean pairFreeOnAll(List<String> ips, int port) {
+    return ips.stream().allMatch(ip -> isFree(ip, port) && isFree(ip, port + 1));
+  }
+
+  /** A free pair p, p+1 on loopback, neither in {@code taken}; both are added to it. */
+  static int freePairExcept(Set<Integer> taken) throws IOException {
+    for (int i = 0; i < 100; i++) {
+      int p = freePair();
+      if (!taken.contains(p) && !taken.contains(p + 1)) {
+        taken.add(p);
+        taken.add(p + 1);
+        return p;
+      }
+    }
+    throw new IOException("no free port pair on loopback outside " + taken);
   }
 }

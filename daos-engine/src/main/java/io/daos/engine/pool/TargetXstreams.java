@@ -8,30 +8,25 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
  * The engine's target xstreams (DESIGN D7): one single-thread executor per target, named
  * {@code <name>-tgt-<i>}; only that thread touches the target's VOS pools. The CART-J server runs object RPC
- * handlers on them, and pool create/destroy run their per-target steps on them.
+ * handlers on them, and pool create/destroy run their per-target steps on them. Each xstream group-commits the VOS
+ * writes its tasks queued ({@code VosContainer.submit*}) whenever it has drained its run queue (see {@link Xstream}).
  */
 public final class TargetXstreams implements AutoCloseable {
-  private final List<ExecutorService> executors = new ArrayList<>();
+  private static final long CLOSE_TIMEOUT_MS = 5000;
+
+  private final List<Xstream> executors = new ArrayList<>();
 
   public TargetXstreams(String name, int targets) {
     if (targets < 1) {
       throw new IllegalArgumentException("targets must be >= 1, got " + targets);
     }
     for (int i = 0; i < targets; i++) {
-      String thread = name + "-tgt-" + i;
-      executors.add(Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, thread);
-        t.setDaemon(true);
-        return t;
-      }));
+      executors.add(new Xstream(name + "-tgt-" + i));
     }
   }
 
@@ -95,19 +90,16 @@ public final class TargetXstreams implements AutoCloseable {
     }
   }
 
-  /** Stops the threads after the work already queued. */
+  /** True on target {@code tgt}'s own thread. */
+  public boolean onTarget(int tgt) {
+    return executors.get(tgt).isCurrent();
+  }
+
+  /** Stops the threads after the work already queued (and its group commit). */
   @Override
   public void close() {
-    executors.forEach(ExecutorService::shutdown);
-    for (ExecutorService e : executors) {
-      try {
-        if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
-          e.shutdownNow();
-        }
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        e.shutdownNow();
-      }
+    for (Xstream x : executors) {
+      x.close(CLOSE_TIMEOUT_MS);
     }
   }
 }

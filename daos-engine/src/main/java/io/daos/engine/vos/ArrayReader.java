@@ -3,8 +3,6 @@ package io.daos.engine.vos;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /**
  * Resolves which extent is visible at each index of an array akey at an epoch (DAOS's evtree "visible" view):
@@ -33,8 +31,8 @@ final class ArrayReader {
     byte[] prefix = Keys.withId(tx.cont, Keys.EXT, rec.id());
     long lastEnd = b - 1 + rec.maxExtentNr() < b ? Long.MAX_VALUE : b - 1 + rec.maxExtentNr();
     List<Fragment> found = new ArrayList<>();
-    try (Cursor<byte[]> c = tx.cursor()) {
-      boolean ok = c.get(Keys.extentSeek(tx.cont, rec.id(), a + 1), GetOp.MDB_SET_RANGE);
+    try (Cur c = tx.cursor()) {
+      boolean ok = c.seek(Keys.extentSeek(tx.cont, rec.id(), a + 1));
       for (; ok && Bytes.startsWith(c.key(), prefix) && Keys.extentEnd(c.key()) <= lastEnd; ok = c.next()) {
         byte[] k = c.key();
         long e = Keys.extentEpoch(k);

@@ -22,6 +22,21 @@ final class Bytes {
     return v;
   }
 
+  static void putInt(byte[] b, int off, int v) {
+    for (int i = 3; i >= 0; i--) {
+      b[off + i] = (byte) v;
+      v >>>= 8;
+    }
+  }
+
+  static int getInt(byte[] b, int off) {
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+      v = (v << 8) | (b[off + i] & 0xff);
+    }
+    return v;
+  }
+
   static byte[] ofLong(long v) {
     byte[] b = new byte[8];
     putLong(b, 0, v);

@@ -1,8 +1,6 @@
 package io.daos.engine.vos;
 
-import org.lmdbjava.Cursor;
-import org.lmdbjava.Dbi;
-import org.lmdbjava.GetOp;
+import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
 
 /**
@@ -15,17 +13,17 @@ final class ExtentAllocator {
   private static final byte[] END = {'e', 'n', 'd'};
   private static final byte FREE = 'F';
 
-  private final Dbi<byte[]> meta;
+  private final Db meta;
 
-  ExtentAllocator(Dbi<byte[]> meta) {
+  ExtentAllocator(Db meta) {
     this.meta = meta;
   }
 
   /** Returns the offset of {@code len} bytes (rounded up to whole blocks). */
-  long allocate(Txn<byte[]> txn, long len) {
+  long allocate(Txn<ByteBuffer> txn, long len) {
     long need = roundUp(len);
-    try (Cursor<byte[]> c = meta.openCursor(txn)) {
-      for (boolean ok = c.get(new byte[] {FREE}, GetOp.MDB_SET_RANGE); ok && c.key()[0] == FREE; ok = c.next()) {
+    try (Cur c = meta.openCursor(txn)) {
+      for (boolean ok = c.seek(new byte[] {FREE}); ok && c.key()[0] == FREE; ok = c.next()) {
         long have = Bytes.getLong(c.val(), 0);
         if (have >= need) {
           long off = Bytes.getLong(c.key(), 1);
@@ -43,7 +41,7 @@ final class ExtentAllocator {
   }
 
   /** Returns [off, off + len) to the free list, merging with free neighbours. */
-  void free(Txn<byte[]> txn, long off, long len) {
+  void free(Txn<ByteBuffer> txn, long off, long len) {
     long start = off;
     long size = roundUp(len);
     byte[] next = meta.get(txn, freeKey(start + size));
@@ -51,8 +49,8 @@ final class ExtentAllocator {
       meta.delete(txn, freeKey(start + size));
       size += Bytes.getLong(next, 0);
     }
-    try (Cursor<byte[]> c = meta.openCursor(txn)) {
-      boolean found = c.get(freeKey(start), GetOp.MDB_SET_RANGE) ? c.prev() : c.last();
+    try (Cur c = meta.openCursor(txn)) {
+      boolean found = c.seek(freeKey(start)) ? c.prev() : c.last();
       if (found && c.key().length == 9 && c.key()[0] == FREE) {
         long prevOff = Bytes.getLong(c.key(), 1);
         long prevLen = Bytes.getLong(c.val(), 0);
@@ -66,7 +64,7 @@ final class ExtentAllocator {
     meta.put(txn, freeKey(start), Bytes.ofLong(size));
   }
 
-  long end(Txn<byte[]> txn) {
+  long end(Txn<ByteBuffer> txn) {
     byte[] v = meta.get(txn, END);
     return v == null ? 0 : Bytes.getLong(v, 0);
   }

@@ -4,8 +4,6 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /** vos_obj_fetch: newest visible single value, or the newest visible fragment per array index, at an epoch. */
 final class FetchOp {
@@ -52,23 +50,21 @@ final class FetchOp {
 
   private FetchedValue single(AkeyRecord rec, long floor, Iod iod) {
     byte[] prefix = Keys.withId(tx.cont, Keys.SV, rec.id());
-    try (Cursor<byte[]> c = tx.cursor()) {
-      if (!c.get(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch), GetOp.MDB_SET_RANGE)
-          || !Bytes.startsWith(c.key(), prefix) || Keys.versionEpoch(c.key()) <= floor) {
-        return FetchedValue.absent();
-      }
-      ValueRef v = ValueRef.decode(c.val());
-      if (v.isHole()) {
-        return FetchedValue.absent();
-      }
-      if (iod.recordSize() != 0 && iod.recordSize() < v.recordSize()) {
-        throw new DaosException(DaosStatus.REC2BIG, "value is " + v.recordSize() + " bytes, buffer "
-            + iod.recordSize() + "; fetch with a larger buffer or size 0 (DAOS_REC_ANY) first");
-      }
-      byte[] data = new byte[(int) v.recordSize()];
-      tx.store.readValue(v, 0, data, 0, data.length);
-      return new FetchedValue(v.recordSize(), data, List.of(new Recx(0, 1)));
+    Cur c = tx.seek(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch));
+    if (c == null || !Bytes.startsWith(c.key(), prefix) || Keys.versionEpoch(c.key()) <= floor) {
+      return FetchedValue.absent();
     }
+    ValueRef v = ValueRef.decode(c.val());
+    if (v.isHole()) {
+      return FetchedValue.absent();
+    }
+    if (iod.recordSize() != 0 && iod.recordSize() < v.recordSize()) {
+      throw new DaosException(DaosStatus.REC2BIG, "value is " + v.recordSize() + " bytes, buffer "
+          + iod.recordSize() + "; fetch with a larger buffer or size 0 (DAOS_REC_ANY) first");
+    }
+    byte[] data = new byte[(int) v.recordSize()];
+    tx.store.readValue(v, 0, data, 0, data.length);
+    return new FetchedValue(v.recordSize(), data, List.of(new Recx(0, 1)));
   }
 
   private FetchedValue array(AkeyRecord rec, long floor, Iod iod) {

@@ -3,9 +3,8 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** Validates iods and puts their akeys in stored form; every problem is {@code -DER_INVAL} with a reason. */
 final class IodCheck {
@@ -34,10 +33,9 @@ final class IodCheck {
       throw inval("no iods given");
     }
     List<Iod> out = new ArrayList<>(iods.size());
-    Set<String> seen = new HashSet<>();
     for (Iod iod : iods) {
       byte[] akey = KeyForm.stored(iod.akey(), oid.akeyUint64(), "akey", maxKey);
-      if (!seen.add(java.util.HexFormat.of().formatHex(akey))) {
+      if (contains(out, akey)) {
         throw inval("the same akey appears twice in one request");
       }
       if (iod.type() == IodType.NONE) {
@@ -49,6 +47,16 @@ final class IodCheck {
       out.add(new Iod(akey, iod.type(), iod.recordSize(), iod.recxs(), iod.data(), iod.flags()));
     }
     return out;
+  }
+
+  /** Linear scan: a request names a handful of akeys, and this allocates nothing. */
+  private static boolean contains(List<Iod> iods, byte[] akey) {
+    for (Iod i : iods) {
+      if (Arrays.equals(i.akey(), akey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkRecxs(List<Recx> recxs) {

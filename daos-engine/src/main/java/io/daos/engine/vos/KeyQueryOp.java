@@ -3,8 +3,6 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.List;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /**
  * vos_obj_query_key: the greatest (GET_MAX) or least (GET_MIN) visible dkey, akey and/or extent. As DAOS, only
@@ -110,8 +108,8 @@ final class KeyQueryOp {
   /** Visits the keys under {@code prefix} from the greatest (GET_MAX) or least down/up; first non-null wins. */
   private KeyQuery walkOrNull(byte[] prefix, Visit v) {
     boolean max = has(KeyQuery.GET_MAX);
-    try (Cursor<byte[]> c = tx.cursor()) {
-      boolean ok = max ? seekLast(c, prefix) : c.get(prefix, GetOp.MDB_SET_RANGE);
+    try (Cur c = tx.cursor()) {
+      boolean ok = max ? seekLast(c, prefix) : c.seek(prefix);
       for (; ok && Bytes.startsWith(c.key(), prefix); ok = max ? c.prev() : c.next()) {
         byte[] stored = java.util.Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
         KeyQuery q = v.apply(stored, c.val());
@@ -123,14 +121,14 @@ final class KeyQueryOp {
     return null;
   }
 
-  private static boolean seekLast(Cursor<byte[]> c, byte[] prefix) {
+  private static boolean seekLast(Cur c, byte[] prefix) {
     byte[] after = prefix.clone();
     int i = after.length - 1;
     while (i >= 0 && after[i] == (byte) 0xff) {
       after[i--] = 0;
     }
     after[i]++;
-    return c.get(after, GetOp.MDB_SET_RANGE) ? c.prev() : c.last();
+    return c.seek(after) ? c.prev() : c.last();
   }
 
   private boolean has(int bit) {

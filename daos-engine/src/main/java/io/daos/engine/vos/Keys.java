@@ -8,7 +8,7 @@ import java.util.UUID;
  * every key starts with the 16-byte container uuid so a container is one key range):
  * <pre>
  *   cont | 'C'                                   → container marker
- *   cont | 'O' | oid(16)                         → objId(8)
+ *   cont | 'O' | oid.hi(8) | oid.lo(8) | shard(4) → objId(8)    (a unit object id, daos_unit_oid_t)
  *   cont | 'D' | objId(8) | dkey                 → dkeyId(8)
  *   cont | 'A' | dkeyId(8) | akey                → akeyId(8) | type(1) | recordSize(8) | maxExtentNr(8)
  *   cont | 'c' | entityId(8) | ~epoch(8)         → create (incarnation log)

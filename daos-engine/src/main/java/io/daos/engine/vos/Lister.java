@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /**
  * Bounded, resumable enumeration of visible objects, dkeys, akeys and extents at an epoch. Keys come back in index
@@ -72,9 +70,9 @@ final class Lister {
     }
     byte[] seek = anchor.isZero() ? prefix : Bytes.successor(Bytes.concat(prefix, anchor.position()));
     List<T> out = new ArrayList<>();
-    try (Cursor<byte[]> c = tx.cursor()) {
+    try (Cur c = tx.cursor()) {
       byte[] last = null;
-      for (boolean ok = c.get(seek, GetOp.MDB_SET_RANGE); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
+      for (boolean ok = c.seek(seek); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
         if (out.size() == max) {
           return new EnumPage<>(out, Anchor.after(last));
         }

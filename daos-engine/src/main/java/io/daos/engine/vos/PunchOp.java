@@ -3,8 +3,6 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.List;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /**
  * vos_obj_punch: logs tombstones at the epoch. Reads at or above it no longer see older data of the entity or its
@@ -59,8 +57,8 @@ final class PunchOp {
 
   private boolean anyVisibleAkey(long objId, long dkeyId) {
     byte[] prefix = Keys.withId(tx.cont, Keys.AKEY, dkeyId);
-    try (Cursor<byte[]> c = tx.cursor()) {
-      for (boolean ok = c.get(prefix, GetOp.MDB_SET_RANGE); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
+    try (Cur c = tx.cursor()) {
+      for (boolean ok = c.seek(prefix); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
         if (tx.visible(epoch, objId, dkeyId, AkeyRecord.decode(c.val()).id())) {
           return true;
         }

@@ -3,9 +3,9 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.lmdbjava.ByteArrayProxy;
-import org.lmdbjava.Dbi;
+import org.lmdbjava.ByteBufferProxy;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
@@ -22,29 +22,40 @@ final class Store implements AutoCloseable {
   static final String BLOB_FILE = "blob.dat";
   private static final byte[] NEXT_ID = {'i', 'd'};
 
-  final Env<byte[]> env;
-  final Dbi<byte[]> index;
-  final Dbi<byte[]> meta;
+  final Env<ByteBuffer> env;
+  final Db index;
+  final Db meta;
   final ExtentAllocator alloc;
   final BlobFile blob;
   final VosOptions opts;
   final int maxKeySize;
+  final PendingWrites pending;
+  private final Scratch scratch = new Scratch();
   private boolean blobDirty;
+  /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
+  private Txn<ByteBuffer> reader;
+  private boolean readerIdle;
+  /** Point-seek cursors shared by the ops of one transaction: one of the reusable reader, one of the open writer. */
+  private Cur readSeeker;
+  private boolean readSeekerStale;
+  private Cur writeSeeker;
+  private Txn<ByteBuffer> writeSeekerTxn;
 
   Store(Path dir, VosOptions opts) throws IOException {
     this.opts = opts;
     EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
         : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
-    this.env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
+    this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
         .open(dir.toFile(), flags);
-    this.index = env.openDbi("index", DbiFlags.MDB_CREATE);
-    this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
+    this.index = new Db(env.openDbi("index", DbiFlags.MDB_CREATE), scratch);
+    this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
     this.alloc = new ExtentAllocator(meta);
     this.blob = new BlobFile(dir.resolve(BLOB_FILE));
     this.maxKeySize = env.getMaxKeySize();
+    this.pending = new PendingWrites(this);
   }
 
-  long nextId(Txn<byte[]> txn) {
+  long nextId(Txn<ByteBuffer> txn) {
     byte[] v = meta.get(txn, NEXT_ID);
     long id = v == null ? 1 : Bytes.getLong(v, 0);
     meta.put(txn, NEXT_ID, Bytes.ofLong(id + 1));
@@ -52,7 +63,7 @@ final class Store implements AutoCloseable {
   }
 
   /** Stores {@code len} bytes of {@code data} inline or in the blob (data written now, forced at commit). */
-  ValueRef putValue(Txn<byte[]> txn, long recordSize, byte[] data, int from, int len) {
+  ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, byte[] data, int from, int len) {
     if (len < opts.dataThresh() || opts.dataThresh() == 0) {
       byte[] copy = new byte[len];
       System.arraycopy(data, from, copy, 0, len);
@@ -72,14 +83,15 @@ final class Store implements AutoCloseable {
     }
   }
 
-  void freeValue(Txn<byte[]> txn, ValueRef v) {
+  void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
     if (v.kind() == ValueRef.BLOB) {
       alloc.free(txn, v.blobOff(), v.len());
     }
   }
 
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
-  void commit(Txn<byte[]> txn) {
+  void commit(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
     if (blobDirty) {
       blob.force();
       blobDirty = false;
@@ -87,21 +99,80 @@ final class Store implements AutoCloseable {
     txn.commit();
   }
 
-  void abort(Txn<byte[]> txn) {
+  /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */
+  void abort(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
     blobDirty = false;
     txn.close();
   }
 
-  Txn<byte[]> write() {
+  Txn<ByteBuffer> write() {
     return env.txnWrite();
   }
 
-  Txn<byte[]> read() {
-    return env.txnRead();
+
+  /** A read snapshot; the reusable one unless it is in use (a read inside a read gets its own). */
+  ReadTxn read() {
+    if (reader == null) {
+      reader = env.txnRead();
+      return new ReadTxn(reader, this);
+    }
+    if (!readerIdle) {
+      return new ReadTxn(env.txnRead(), null);
+    }
+    reader.renew();
+    readerIdle = false;
+    return new ReadTxn(reader, this);
+  }
+
+  void idle(Txn<ByteBuffer> txn) {
+    txn.reset();
+    readerIdle = true;
+    readSeekerStale = true;
+  }
+
+  /**
+   * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
+   * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
+   */
+  Cur seeker(Txn<ByteBuffer> txn) {
+    if (txn == reader) {
+      if (readSeeker == null) {
+        readSeeker = index.openCursor(txn);
+      } else if (readSeekerStale) {
+        readSeeker.renew(txn);
+      }
+      readSeekerStale = false;
+      return readSeeker;
+    }
+    if (txn.isReadOnly()) {
+      return null;
+    }
+    if (txn != writeSeekerTxn) {
+      dropWriteSeeker();
+      writeSeeker = index.openCursor(txn);
+      writeSeekerTxn = txn;
+    }
+    return writeSeeker;
+  }
+
+  private void dropWriteSeeker() {
+    if (writeSeeker != null) {
+      writeSeeker.close();
+      writeSeeker = null;
+      writeSeekerTxn = null;
+    }
   }
 
   @Override
   public void close() {
+    pending.close();
+    if (readSeeker != null) {
+      readSeeker.close();
+    }
+    if (reader != null) {
+      reader.close();
+    }
     try {
       blob.close();
     } catch (IOException e) {

@@ -1,31 +1,35 @@
 package io.daos.engine.vos;
 
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
+import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
 
 /** One LMDB transaction on one container's key range, with the incarnation log queries every op needs. */
 final class Tx {
   static final long NONE = -1;
+  private static final int MEMO = 8;
 
   final Store store;
-  final Txn<byte[]> txn;
+  final Txn<ByteBuffer> txn;
   final byte[] cont;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
-  private Cursor<byte[]> seeker;
+  private Cur seeker;
+  private boolean ownSeeker;
+  /** Memo of {@link #latest} answers (an op asks about the same ancestors several times); cleared on log writes. */
+  private final long[] memo = new long[4 * MEMO];
+  private int memoSize;
 
-  Tx(Store store, Txn<byte[]> txn, byte[] cont) {
+  Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
     this.store = store;
     this.txn = txn;
     this.cont = cont;
   }
 
-  /** Closes the reused cursor; call before the transaction ends. */
+  /** Closes the point-seek cursor if this Tx opened its own; call before the transaction ends. */
   void release() {
-    if (seeker != null) {
+    if (seeker != null && ownSeeker) {
       seeker.close();
-      seeker = null;
     }
+    seeker = null;
   }
 
   byte[] get(byte[] key) {
@@ -36,18 +40,42 @@ final class Tx {
     store.index.put(txn, key, val);
   }
 
-  Cursor<byte[]> cursor() {
+  Cur cursor() {
     return store.index.openCursor(txn);
+  }
+
+  /** Positions the reused point-seek cursor at the first key at or after {@code key}; null if there is none. */
+  Cur seek(byte[] key) {
+    if (seeker == null) {
+      seeker = store.seeker(txn);
+      ownSeeker = seeker == null;
+      seeker = ownSeeker ? cursor() : seeker;
+    }
+    return seeker.seek(key) ? seeker : null;
   }
 
   /** Epoch of the newest {@code tag} record of entity {@code id} at or below {@code epoch}, or {@link #NONE}. */
   long latest(byte tag, long id, long epoch) {
-    byte[] prefix = Keys.withId(cont, tag, id);
-    if (seeker == null) {
-      seeker = cursor();
+    for (int i = 0; i < memoSize; i += 4) {
+      if (memo[i] == tag && memo[i + 1] == id && memo[i + 2] == epoch) {
+        return memo[i + 3];
+      }
     }
-    Cursor<byte[]> c = seeker;
-    if (c.get(Keys.versioned(cont, tag, id, epoch), GetOp.MDB_SET_RANGE) && Bytes.startsWith(c.key(), prefix)) {
+    long found = seekLatest(tag, id, epoch);
+    if (memoSize < memo.length) {
+      memo[memoSize] = tag;
+      memo[memoSize + 1] = id;
+      memo[memoSize + 2] = epoch;
+      memo[memoSize + 3] = found;
+      memoSize += 4;
+    }
+    return found;
+  }
+
+  private long seekLatest(byte tag, long id, long epoch) {
+    byte[] prefix = Keys.withId(cont, tag, id);
+    Cur c = seek(Keys.versioned(cont, tag, id, epoch));
+    if (c != null && Bytes.startsWith(c.key(), prefix)) {
       return Keys.versionEpoch(c.key());
     }
     return NONE;
@@ -69,10 +97,12 @@ final class Tx {
   }
 
   void logCreate(long id, long epoch) {
+    memoSize = 0;
     put(Keys.versioned(cont, Keys.CREATE, id, epoch), new byte[0]);
   }
 
   void logPunch(long id, long epoch) {
+    memoSize = 0;
     put(Keys.versioned(cont, Keys.PUNCH, id, epoch), new byte[0]);
   }
 

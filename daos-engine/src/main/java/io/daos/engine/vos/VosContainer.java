@@ -4,14 +4,18 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.lmdbjava.Txn;
+import java.util.function.Supplier;
 
 /**
  * One container of a {@link VosPool}: update, fetch, punch, enumerate and query objects at epochs. Epochs are
  * DAOS HLC values; a read epoch that is negative as a Java long (e.g. {@code DAOS_EPOCH_MAX = ~0}) means
- * "latest". Updates and punches need an epoch in [1, Long.MAX_VALUE). Every call is one LMDB transaction;
- * a write is durable when it returns. Keys are in the caller's form (uint64 keys: 8 little-endian bytes).
+ * "latest". Updates and punches need an epoch in [1, Long.MAX_VALUE). A synchronous write is durable when it
+ * returns; a {@code submit*} write is queued for the thread's next {@link GroupCommit} and its future completes
+ * once it is durable. Reads see committed writes only. Keys are in the caller's form (uint64 keys: 8 little-endian bytes).
  * <p>Not thread-safe, by design (DESIGN D7): only the owning target's thread uses it; there are no locks.
  */
 public final class VosContainer {
@@ -31,11 +35,19 @@ public final class VosContainer {
 
   /** vos_obj_update: writes {@code iods} under {@code dkey} at {@code epoch}; {@code flags} are {@link Cond} bits. */
   public void update(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags) {
-    byte[] d = dkey(oid, dkey);
-    List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
-    write(tx -> {
-      new UpdateOp(tx, writeEpoch(epoch), oid).run(d, checked, flags);
-      return null;
+    await(submitUpdate(epoch, oid, dkey, iods, flags));
+  }
+
+  /**
+   * Queues an update for the next group commit (see {@link GroupCommit}); the future completes once the update is
+   * durable, or fails with its own {@link DaosException} (bad input fails it at once).
+   */
+  public CompletableFuture<Void> submitUpdate(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags) {
+    return submit(() -> {
+      byte[] d = dkey(oid, dkey);
+      List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
+      long e = writeEpoch(epoch);
+      return tx -> new UpdateOp(tx, e, oid).run(d, checked, flags);
     });
   }
 
@@ -48,28 +60,44 @@ public final class VosContainer {
 
   /** Punches the whole object at {@code epoch} ({@link Cond#PUNCH}: fail if it does not exist). */
   public void punchObject(long epoch, VosObjectId oid, int flags) {
-    write(tx -> {
-      new PunchOp(tx, writeEpoch(epoch), oid).object(flags);
-      return null;
+    await(submitPunchObject(epoch, oid, flags));
+  }
+
+  /** {@link #punchObject} through the group commit, like {@link #submitUpdate}. */
+  public CompletableFuture<Void> submitPunchObject(long epoch, VosObjectId oid, int flags) {
+    return submit(() -> {
+      long e = writeEpoch(epoch);
+      return tx -> new PunchOp(tx, e, oid).object(flags);
     });
   }
 
   /** Punches dkeys of an object at {@code epoch}. */
   public void punchDkeys(long epoch, VosObjectId oid, List<byte[]> dkeys, int flags) {
-    List<byte[]> ds = dkeys.stream().map(k -> dkey(oid, k)).toList();
-    write(tx -> {
-      new PunchOp(tx, writeEpoch(epoch), oid).dkeys(ds, flags);
-      return null;
+    await(submitPunchDkeys(epoch, oid, dkeys, flags));
+  }
+
+  /** {@link #punchDkeys} through the group commit, like {@link #submitUpdate}. */
+  public CompletableFuture<Void> submitPunchDkeys(long epoch, VosObjectId oid, List<byte[]> dkeys, int flags) {
+    return submit(() -> {
+      List<byte[]> ds = dkeys.stream().map(k -> dkey(oid, k)).toList();
+      long e = writeEpoch(epoch);
+      return tx -> new PunchOp(tx, e, oid).dkeys(ds, flags);
     });
   }
 
   /** Punches akeys under one dkey at {@code epoch}. */
   public void punchAkeys(long epoch, VosObjectId oid, byte[] dkey, List<byte[]> akeys, int flags) {
-    byte[] d = dkey(oid, dkey);
-    List<byte[]> as = akeys.stream().map(k -> akey(oid, k)).toList();
-    write(tx -> {
-      new PunchOp(tx, writeEpoch(epoch), oid).akeys(d, as, flags);
-      return null;
+    await(submitPunchAkeys(epoch, oid, dkey, akeys, flags));
+  }
+
+  /** {@link #punchAkeys} through the group commit, like {@link #submitUpdate}. */
+  public CompletableFuture<Void> submitPunchAkeys(long epoch, VosObjectId oid, byte[] dkey, List<byte[]> akeys,
+      int flags) {
+    return submit(() -> {
+      byte[] d = dkey(oid, dkey);
+      List<byte[]> as = akeys.stream().map(k -> akey(oid, k)).toList();
+      long e = writeEpoch(epoch);
+      return tx -> new PunchOp(tx, e, oid).akeys(d, as, flags);
     });
   }
 
@@ -113,23 +141,37 @@ public final class VosContainer {
     return read(tx -> new KeyQueryOp(tx, readEpoch(epoch), oid, flags).run(d, a));
   }
 
-  private <T> T write(Function<Tx, T> op) {
-    Txn<byte[]> txn = store.write();
-    Tx tx = new Tx(store, txn, cont);
+  /** Validates now (bad input fails the future at once), then queues the write on the pool. */
+  private CompletableFuture<Void> submit(Supplier<Consumer<Tx>> prepare) {
+    Consumer<Tx> op;
     try {
-      T r = op.apply(tx);
-      tx.release();
-      store.commit(txn);
-      return r;
-    } finally {
-      tx.release();
-      store.abort(txn);
+      op = prepare.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(Errors.toDaos(e));
+    }
+    return store.pending.submit(txn -> {
+      Tx tx = new Tx(store, txn, cont);
+      try {
+        op.accept(tx);
+      } finally {
+        tx.release();
+      }
+    });
+  }
+
+  /** Commits what is queued on the pool (this write included) and returns or throws this write's outcome. */
+  private void await(CompletableFuture<Void> f) {
+    store.pending.commit();
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      throw Errors.toDaos(e);
     }
   }
 
   private <T> T read(Function<Tx, T> op) {
-    try (Txn<byte[]> txn = store.read()) {
-      Tx tx = new Tx(store, txn, cont);
+    try (ReadTxn r = store.read()) {
+      Tx tx = new Tx(store, r.txn, cont);
       try {
         return op.apply(tx);
       } finally {

@@ -1,5 +1,6 @@
 package io.daos.engine.vos;
 
+import java.nio.ByteBuffer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 import org.lmdbjava.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The versioned object store of one pool on one target (DAOS {@code vos_pool}): an LMDB environment plus a blob
  * file in {@code <dir>/vos-<tgt>/} ({@code data.mdb}, {@code lock.mdb}, {@code blob.dat}), holding containers.
+ * <p>Updates and punches can be queued and committed in groups ({@link GroupCommit}): one LMDB transaction, one
+ * blob sync and one index sync for many writes.
  * <p>Not thread-safe, by design (DESIGN D7): a pool is opened, used and closed by its target's single thread;
  * there are no locks on this path.
  */
@@ -101,7 +102,8 @@ public final class VosPool implements AutoCloseable {
   /** Creates a container; {@code -DER_EXIST} if it exists. */
   public VosContainer createContainer(UUID uuid) {
     byte[] key = Keys.head(Keys.uuid(uuid), Keys.CONT);
-    try (Txn<byte[]> txn = store.write()) {
+    store.pending.commit();
+    try (Txn<ByteBuffer> txn = store.write()) {
       if (store.index.get(txn, key) != null) {
         throw new DaosException(DaosStatus.EXIST, "container " + uuid + " exists");
       }
@@ -113,8 +115,8 @@ public final class VosPool implements AutoCloseable {
 
   /** Opens a container; {@code -DER_NONEXIST} if absent. */
   public VosContainer openContainer(UUID uuid) {
-    try (Txn<byte[]> txn = store.read()) {
-      if (store.index.get(txn, Keys.head(Keys.uuid(uuid), Keys.CONT)) == null) {
+    try (ReadTxn r = store.read()) {
+      if (!store.index.exists(r.txn, Keys.head(Keys.uuid(uuid), Keys.CONT))) {
         throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
       }
     }
@@ -124,12 +126,13 @@ public final class VosPool implements AutoCloseable {
   /** Destroys a container: all its records go, blob space returns to the allocator. */
   public void destroyContainer(UUID uuid) {
     byte[] prefix = Keys.uuid(uuid);
-    try (Txn<byte[]> txn = store.write()) {
+    store.pending.commit();
+    try (Txn<ByteBuffer> txn = store.write()) {
       if (store.index.get(txn, Keys.head(prefix, Keys.CONT)) == null) {
         throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
       }
-      try (Cursor<byte[]> c = store.index.openCursor(txn)) {
-        for (boolean ok = c.get(prefix, GetOp.MDB_SET_RANGE); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
+      try (Cur c = store.index.openCursor(txn)) {
+        for (boolean ok = c.seek(prefix); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
           byte tag = c.key()[16];
           if (tag == Keys.SV || tag == Keys.EXT) {
             store.freeValue(txn, ValueRef.decode(c.val()));
@@ -143,13 +146,13 @@ public final class VosPool implements AutoCloseable {
 
   public List<UUID> listContainers() {
     List<UUID> out = new ArrayList<>();
-    try (Txn<byte[]> txn = store.read(); Cursor<byte[]> c = store.index.openCursor(txn)) {
+    try (ReadTxn r = store.read(); Cur c = store.index.openCursor(r.txn)) {
       for (boolean ok = c.first(); ok; ) {
         byte[] cont = java.util.Arrays.copyOf(c.key(), 16);
-        if (store.index.get(txn, Keys.head(cont, Keys.CONT)) != null) {
+        if (store.index.exists(r.txn, Keys.head(cont, Keys.CONT))) {
           out.add(Keys.uuidAt(cont));
         }
-        ok = c.get(Bytes.concat(cont, new byte[] {(byte) 0xff}), GetOp.MDB_SET_RANGE);
+        ok = c.seek(Bytes.concat(cont, new byte[] {(byte) 0xff}));
       }
     }
     return out;
@@ -162,11 +165,22 @@ public final class VosPool implements AutoCloseable {
 
   /** Bytes of the blob file handed out so far (high-water mark of the extent allocator). */
   public long blobEnd() {
-    try (Txn<byte[]> txn = store.read()) {
-      return store.alloc.end(txn);
+    try (ReadTxn r = store.read()) {
+      return store.alloc.end(r.txn);
     }
   }
 
+  /** Writes submitted on this pool and not yet committed. */
+  public int pendingWrites() {
+    return store.pending.size();
+  }
+
+  /** Commits this pool's queued writes now (see {@link GroupCommit}); returns how many were completed. */
+  public int commitPending() {
+    return store.pending.commit();
+  }
+
+  /** Commits queued writes, then closes the environment and the blob. */
   @Override
   public void close() {
     store.close();

@@ -3,12 +3,17 @@ package io.daos.engine.vos;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Child process for {@link VosPoolTest}: writes values, prints "ACK i" after each acknowledged update, and halts
- * without closing anything (no clean shutdown), like an engine killed with -9.
+ * Child process for {@link VosPoolTest}: writes values, prints "ACK i" once update i is acknowledged, and halts
+ * without closing anything (no clean shutdown), like an engine killed with -9. Mode {@code sync} acknowledges each
+ * synchronous update; mode {@code batch} submits groups of {@link #GROUP} and acknowledges from the futures after
+ * each group commit, then leaves a last group queued (never acknowledged) when it halts.
  */
 public final class CrashWriter {
+  static final int GROUP = 8;
+
   private CrashWriter() {
   }
 
@@ -16,14 +21,32 @@ public final class CrashWriter {
     Path dir = Path.of(args[0]);
     UUID uuid = UUID.fromString(args[1]);
     int n = Integer.parseInt(args[2]);
+    boolean batch = args.length > 3 && args[3].equals("batch");
     VosPool pool = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(64L << 20));
     VosContainer c = pool.createContainer(uuid);
     for (int i = 0; i < n; i++) {
-      c.update(10 + i, VosFixture.OID, VosFixture.b("d" + i), List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
-      System.out.println("ACK " + i);
-      System.out.flush();
+      if (batch) {
+        int id = i;
+        submit(c, i).thenRun(() -> ack(id));
+        if ((i + 1) % GROUP == 0) {
+          GroupCommit.commitPending();
+        }
+      } else {
+        c.update(10 + i, VosFixture.OID, VosFixture.b("d" + i), List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
+        ack(i);
+      }
     }
     Runtime.getRuntime().halt(0);
+  }
+
+  private static CompletableFuture<Void> submit(VosContainer c, int i) {
+    return c.submitUpdate(10 + i, VosFixture.OID, VosFixture.b("d" + i),
+        List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
+  }
+
+  private static void ack(int i) {
+    System.out.println("ACK " + i);
+    System.out.flush();
   }
 
   static byte[] value(int i) {

@@ -23,6 +23,15 @@ import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.proto.mgmt.DaosResp;
+import io.daos.proto.mgmt.SystemExcludeReq;
+import io.daos.proto.mgmt.SystemExcludeResp;
+import io.daos.proto.mgmt.SystemGetAttrReq;
+import io.daos.proto.mgmt.SystemGetAttrResp;
+import io.daos.proto.mgmt.SystemGetPropReq;
+import io.daos.proto.mgmt.SystemGetPropResp;
+import io.daos.proto.mgmt.SystemSetAttrReq;
+import io.daos.proto.mgmt.SystemSetPropReq;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
@@ -38,12 +47,16 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final JoinHandler join;
   private final RankControl ranks;
   private final PoolHandler pools;
+  private final ExcludeHandler exclude;
+  private final SystemAttrHandler attrs;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
     this.join = new JoinHandler(ctx);
     this.ranks = new RankControl(ctx);
     this.pools = new PoolHandler(ctx);
+    this.exclude = new ExcludeHandler(ctx);
+    this.attrs = new SystemAttrHandler(ctx);
   }
 
   /** This service with the peer-address interceptor Join needs. */
@@ -97,6 +110,31 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void systemStart(SystemStartReq req, StreamObserver<SystemStartResp> obs) {
     answer(obs, () -> ranks.systemStart(req));
+  }
+
+  @Override
+  public void systemExclude(SystemExcludeReq req, StreamObserver<SystemExcludeResp> obs) {
+    answer(obs, () -> exclude.systemExclude(req));
+  }
+
+  @Override
+  public void systemSetAttr(SystemSetAttrReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> attrs.systemSetAttr(req));
+  }
+
+  @Override
+  public void systemGetAttr(SystemGetAttrReq req, StreamObserver<SystemGetAttrResp> obs) {
+    answer(obs, () -> attrs.systemGetAttr(req));
+  }
+
+  @Override
+  public void systemSetProp(SystemSetPropReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> attrs.systemSetProp(req));
+  }
+
+  @Override
+  public void systemGetProp(SystemGetPropReq req, StreamObserver<SystemGetPropResp> obs) {
+    answer(obs, () -> attrs.systemGetProp(req));
   }
 
   public PoolHandler poolHandler() {

@@ -23,6 +23,7 @@ public final class MsContext {
   private final GroupUpdater groupUpdater;
   private final List<String> resolvedReplicas;
   private final PoolEngines poolEngines;
+  private final io.daos.server.system.SystemProperties systemProperties;
 
   private MsContext(Builder b) {
     this.access = Objects.requireNonNull(b.access, "access");
@@ -34,6 +35,8 @@ public final class MsContext {
     this.groupUpdater = b.groupUpdater;
     this.resolvedReplicas = resolve(access.replicas());
     this.poolEngines = b.poolEngines;
+    this.systemProperties = new io.daos.server.system.SystemProperties(access.systemName(),
+        io.daos.common.BuildInfo.DAOS_VERSION.toString());
   }
 
   public static Builder builder() {
@@ -54,6 +57,11 @@ public final class MsContext {
 
   Optional<GroupUpdater> groupUpdate() {
     return Optional.ofNullable(groupUpdater);
+  }
+
+  /** The system properties' keys, defaults and rules. */
+  io.daos.server.system.SystemProperties systemProperties() {
+    return systemProperties;
   }
 
   Optional<PoolEngines> poolEngines() {

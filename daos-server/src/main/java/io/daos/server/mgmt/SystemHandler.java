@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SystemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SystemHandler.class);
-  private static final String SELF_HEAL_PROP = "self_heal";
 
   private final MsAccess access;
   private final List<ClientNetHint> netHints;
@@ -75,13 +74,8 @@ public final class SystemHandler {
     return resp.setDataVersion(ms.db().dataVersion()).build();
   }
 
-  private static String selfHealPolicy(MsAccess.Ms ms) {
-    try {
-      return ms.db().getSystemAttrs(List.of(SELF_HEAL_PROP)).getOrDefault(SELF_HEAL_PROP,
-          io.daos.server.system.Membership.DEFAULT_SELF_HEAL);
-    } catch (SystemException e) {
-      return io.daos.server.system.Membership.DEFAULT_SELF_HEAL;
-    }
+  private String selfHealPolicy(MsAccess.Ms ms) {
+    return SystemAttrHandler.selfHeal(ctx.systemProperties(), ms);
   }
 
   /** GetAttachInfo (any replica): rank URIs (MS ranks only unless all_ranks), client network hints. */

@@ -1,21 +1,37 @@
 package io.daos.server.sysdb;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.netty.NettyConfigKeys;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.TimeDuration;
 
-/** Ratis properties of an MS replica: Netty RPC on the Raft address, storage dir, snapshots (keep 2). */
+/**
+ * Ratis properties of an MS replica: Netty RPC on the Raft address, storage dir, snapshots (keep 2) and the
+ * election timeout. DAOS's hashicorp raft starts an election after 2-4 s without a leader (heartbeat timeout
+ * 2 s, randomised up to twice that); the default here is the same window, so a busy host's pause does not
+ * depose a leader and a dead leader is replaced within a few seconds.
+ */
 final class RatisConfig {
   static final int SNAPSHOTS_RETAINED = 2;
+  /** Lower bound of the randomised election timeout (upper bound: twice this). */
+  static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * The first election after start-up is not delayed that long: a lone bootstrap replica leads at once, and a
+   * restarted replica's pre-vote cannot depose a live leader.
+   */
+  static final long FIRST_ELECTION_MS = 200;
 
   private RatisConfig() {
   }
 
-  static RaftProperties properties(String controlAddr, Path storageDir, long snapshotThreshold) {
+  static RaftProperties properties(String controlAddr, Path storageDir, long snapshotThreshold,
+      Duration electionTimeout) {
     String raft = RaftPeers.raftAddress(controlAddr);
     int colon = raft.lastIndexOf(':');
     RaftProperties p = new RaftProperties();
@@ -27,6 +43,15 @@ final class RatisConfig {
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, snapshotThreshold);
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, SNAPSHOTS_RETAINED);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+    long min = electionTimeout.toMillis();
+    RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(min));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(2 * min));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, millis(FIRST_ELECTION_MS));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, millis(2 * FIRST_ELECTION_MS));
     return p;
+  }
+
+  private static TimeDuration millis(long ms) {
+    return TimeDuration.valueOf(ms, TimeUnit.MILLISECONDS);
   }
 }

@@ -46,6 +46,7 @@ public final class SystemDatabase extends AbstractSystemDb {
   private final List<String> replicas;
   private final Path storageDir;
   private final long snapshotThreshold;
+  private final Duration electionTimeout;
   private final RaftPeers peers;
   private final LifeCycle lifeCycle;
   private final AtomicBoolean leaderNotified = new AtomicBoolean();
@@ -59,6 +60,7 @@ public final class SystemDatabase extends AbstractSystemDb {
     this.replicas = List.copyOf(b.replicas.isEmpty() ? List.of(b.replicaAddr) : b.replicas);
     this.storageDir = Objects.requireNonNull(b.storageDir, "storageDir");
     this.snapshotThreshold = b.snapshotThreshold;
+    this.electionTimeout = b.electionTimeout;
     if (!replicas.contains(replicaAddr)) {
       throw new IllegalArgumentException("not an MS replica: " + replicaAddr + " is not one of " + replicas);
     }
@@ -89,7 +91,7 @@ public final class SystemDatabase extends AbstractSystemDb {
     try {
       Files.createDirectories(storageDir);
       boolean exists = Files.isDirectory(storageDir.resolve(RaftPeers.GROUP_ID.getUuid().toString()));
-      RaftProperties props = RatisConfig.properties(replicaAddr, storageDir, snapshotThreshold);
+      RaftProperties props = RatisConfig.properties(replicaAddr, storageDir, snapshotThreshold, electionTimeout);
       server = RaftServer.newBuilder().setServerId(RaftPeers.peerId(replicaAddr)).setProperties(props)
           .setStateMachine(new MsStateMachine(state, new Events())).setGroup(initialGroup())
           .setOption(exists ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT).build();
@@ -297,6 +299,7 @@ public final class SystemDatabase extends AbstractSystemDb {
     private List<String> replicas = List.of();
     private Path storageDir;
     private long snapshotThreshold = 32;
+    private Duration electionTimeout = RatisConfig.DEFAULT_ELECTION_TIMEOUT;
     private Clock clock = Clock.systemUTC();
 
     /** This replica's control address ("ip:port"), one of {@link #replicas}. */
@@ -320,6 +323,15 @@ public final class SystemDatabase extends AbstractSystemDb {
     /** Entries between automatic snapshots (DAOS: 32). */
     public Builder snapshotThreshold(long v) {
       snapshotThreshold = v;
+      return this;
+    }
+
+    /** Lower bound of the randomised election timeout (default 2 s, as DAOS; upper bound twice this). */
+    public Builder electionTimeout(Duration v) {
+      if (v.isNegative() || v.isZero()) {
+        throw new IllegalArgumentException("election timeout must be positive: " + v);
+      }
+      electionTimeout = v;
       return this;
     }
 

@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code dmg system} (alias {@code sys}). */
 @Command(name = "system", aliases = "sys", description = "Perform distributed tasks related to DAOS system",
     subcommands = {LeaderQueryCommand.class, SystemQueryCommand.class, SystemStopCommand.class,
-        SystemStartCommand.class})
+        SystemStartCommand.class, SystemExcludeCommand.class, SystemExcludeCommand.Clear.class,
+        SystemAttrCommands.Set.class, SystemAttrCommands.Get.class, SystemAttrCommands.Del.class,
+        SystemPropCommands.Set.class, SystemPropCommands.Get.class})
 public final class SystemCommand {
 }

@@ -1,0 +1,25 @@
+package io.daos.engine.vos;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.Env;
+
+/** Maps what a VOS operation can throw to the DAOS status a client sees. */
+final class Errors {
+  private Errors() {
+  }
+
+  static DaosException toDaos(Throwable t) {
+    Throwable e = t instanceof CompletionException || t instanceof ExecutionException ? t.getCause() : t;
+    if (e instanceof DaosException de) {
+      return de;
+    }
+    if (e instanceof Env.MapFullException || e instanceof Dbi.DbFullException) {
+      return new DaosException(DaosStatus.NOSPACE, "VOS index is full (LMDB map size reached): " + e.getMessage(), e);
+    }
+    return new DaosException(DaosStatus.IO, "VOS write failed: " + e, e);
+  }
+}
