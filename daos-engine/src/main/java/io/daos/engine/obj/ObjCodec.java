@@ -37,7 +37,7 @@ final class ObjCodec {
   }
 
   static VosObjectId oid(ObjTarget t) {
-    return new VosObjectId(t.getOidHi(), t.getOidLo());
+    return new VosObjectId(t.getOidHi(), t.getOidLo(), t.getShard());
   }
 
   static byte[] dkey(ByteString k) {

@@ -181,8 +181,27 @@ public final class ObjHandlers {
     List<Iod> iods = ObjCodec.updateIods(r.getIodsList(), req.bulk());
     checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
     long epoch = writeEpoch(r.getEpoch());
-    c.update(epoch, ObjCodec.oid(r.getTarget()), dkey, iods, r.getFlags());
-    reply.ok(mv, body(ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build()));
+    c.submitUpdate(epoch, ObjCodec.oid(r.getTarget()), dkey, iods, r.getFlags()).whenComplete((v, e) ->
+        complete(reply, mv, e, () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
+            st -> ObjRwReply.newBuilder().setStatus(st).build()));
+  }
+
+  /**
+   * Replies once a queued write has committed (the xstream group-commits after the handler returns, so the reply is
+   * sent from the commit's callback on the target thread; never wait for the future here).
+   */
+  private void complete(CartReplier reply, int mv, Throwable e, java.util.function.Supplier<MessageLite> ok,
+      IntFunction<MessageLite> err) {
+    if (e == null) {
+      reply.ok(mv, body(ok.get()));
+      return;
+    }
+    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    int st = c instanceof DaosException de ? de.status().code() : DaosStatus.IO.code();
+    if (!(c instanceof DaosException)) {
+      LOG.error("{}: write failed: {}", name, c.toString());
+    }
+    reply.reply(st, mv, body(err.apply(st)), null);
   }
 
   /** DER_NOSPACE when the write would take the target past its share of the pool's tier bytes. */
@@ -222,21 +241,24 @@ public final class ObjHandlers {
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
     long epoch = writeEpoch(r.getEpoch());
     int op = req.opcode().op();
+    java.util.concurrent.CompletableFuture<Void> done;
     if (op == ObjRpc.OP_PUNCH) {
-      c.punchObject(epoch, ObjCodec.oid(r.getTarget()), r.getFlags());
+      done = c.submitPunchObject(epoch, ObjCodec.oid(r.getTarget()), r.getFlags());
     } else if (op == ObjRpc.OP_PUNCH_DKEYS) {
       if (r.getDkeysCount() == 0) {
         throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_DKEYS needs at least one dkey");
       }
       List<byte[]> dkeys = r.getDkeysList().stream().map(ObjCodec::dkey).toList();
-      c.punchDkeys(epoch, ObjCodec.oid(r.getTarget()), dkeys, r.getFlags());
+      done = c.submitPunchDkeys(epoch, ObjCodec.oid(r.getTarget()), dkeys, r.getFlags());
     } else {
       if (r.getAkeysCount() == 0) {
         throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_AKEYS needs at least one akey");
       }
       List<byte[]> akeys = r.getAkeysList().stream().map(ByteString::toByteArray).toList();
-      c.punchAkeys(epoch, ObjCodec.oid(r.getTarget()), ObjCodec.dkey(r.getDkey()), akeys, r.getFlags());
+      done = c.submitPunchAkeys(epoch, ObjCodec.oid(r.getTarget()), ObjCodec.dkey(r.getDkey()), akeys, r.getFlags());
     }
-    reply.ok(mv, body(ObjPunchReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build()));
+    done.whenComplete((v, e) -> complete(reply, mv, e,
+        () -> ObjPunchReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
+        st -> ObjPunchReply.newBuilder().setStatus(st).build()));
   }
 }
