@@ -69,9 +69,9 @@ public final class PerfRun {
             + "; give a label (--cont NAME) to have daos_perf create it", e);
       }
     }
-    pool.createContainer(ContainerProps.empty().withLabel(cfg.cont()));
-    notes.println("daos_perf: created container " + cfg.cont() + " in pool " + cfg.pool());
-    return pool.openContainer(cfg.cont(), DaosContainer.RW);
+    UUID uuid = pool.createContainer(ContainerProps.empty().withLabel(cfg.cont()));
+    notes.println("daos_perf: created container " + cfg.cont() + " (" + uuid + ") in pool " + cfg.pool());
+    return pool.openContainer(uuid.toString(), DaosContainer.RW);
   }
 
   /** Writes key {@code (base + seq) % keys} from the slot's buffer. */
