@@ -40,8 +40,9 @@ final class Xstream implements Executor {
     boolean stop = false;
     while (!stop) {
       Runnable r = take();
-      stop = r == STOP || r == null;
-      for (int i = 0; !stop && i < MAX_DRAIN && r != null; i++, r = queue.poll()) {
+      stop = r == null;
+      // Polls only while under MAX_DRAIN, so that a polled task is always run (none is dropped at the limit).
+      for (int i = 0; !stop && r != null; r = ++i < MAX_DRAIN ? queue.poll() : null) {
         stop = r == STOP;
         if (!stop) {
           run(r);
