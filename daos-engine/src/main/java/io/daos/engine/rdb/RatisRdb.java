@@ -41,6 +41,7 @@ public final class RatisRdb implements Rdb {
   private final RaftGroupId groupId;
   private final Duration timeout;
   private final Consumer<UUID> onClose;
+  /** Identifies this replica's direct submits; call ids are ours, so no other client may share this id. */
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private RaftClient client;
@@ -156,7 +157,8 @@ public final class RatisRdb implements Rdb {
     if (client == null) {
       RaftProperties p = new RaftProperties();
       org.apache.ratis.RaftConfigKeys.Rpc.setType(p, server.getRpcType());
-      client = RaftClient.newBuilder().setProperties(p).setRaftGroup(division().getGroup()).setClientId(clientId)
+      client = RaftClient.newBuilder().setProperties(p).setRaftGroup(division().getGroup())
+          .setClientId(ClientId.randomId())
           .setRetryPolicy(RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
           .build();
     }

@@ -97,6 +97,20 @@ class RatisRdbTest {
   }
 
   @Test
+  void commitsAfterProposalsAreAllApplied() throws Exception {
+    ports(1);
+    RatisRdb rdb = start(0).join(POOL, addrs);
+    for (int i = 0; i < 5; i++) {
+      rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("v" + i)));
+    }
+    await("leader", rdb::isLeader);
+    for (int i = 0; i < 20; i++) {
+      rdb.commit(new RdbTx().put("cont/" + i, b(Integer.toString(i))));
+      assertArrayEquals(b(Integer.toString(i)), rdb.get("cont/" + i), "commit " + i + " was not applied");
+    }
+  }
+
+  @Test
   void threeReplicas_failoverKeepsState() throws Exception {
     ports(3);
     List<RatisRdb> rdbs = new ArrayList<>();
