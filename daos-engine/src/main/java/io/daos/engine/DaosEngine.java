@@ -71,6 +71,8 @@ public final class DaosEngine implements Closeable {
   private RdbServer rdbServer;
   private CartClient cartClient;
   private ExecutorService serviceIo;
+  private java.util.concurrent.ScheduledExecutorService mapTimer;
+  private volatile GroupMapDistributor mapDistributor;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
     this.args = args;
@@ -81,6 +83,12 @@ public final class DaosEngine implements Closeable {
     this.lifeCycle = new LifeCycle(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging);
     this.handlers.onSetUp(this::reopenPoolServices);
+    this.handlers.onGroupUpdate(req -> {
+      GroupMapDistributor d = mapDistributor;
+      if (d != null) {
+        d.broadcast(req);
+      }
+    });
   }
 
   /**
@@ -148,6 +156,14 @@ public final class DaosEngine implements Closeable {
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
+    mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
+      t.setDaemon(true);
+      return t;
+    });
+    GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
+    dist.registerOn(server);
+    mapDistributor = dist;
     try {
       dataPlane = server.start();
     } catch (DaosException e) {
@@ -261,6 +277,9 @@ public final class DaosEngine implements Closeable {
     closeQuietly(serverClient);
     closeQuietly(dataPlane);
     closeQuietly(cartClient);
+    if (mapTimer != null) {
+      mapTimer.shutdownNow();
+    }
     if (serviceIo != null) {
       serviceIo.shutdownNow();
     }
