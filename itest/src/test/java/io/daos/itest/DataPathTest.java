@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.client.Anchor;
 import io.daos.client.ContainerProps;
@@ -213,13 +212,19 @@ class DataPathTest {
         + usedBefore + ", after " + used);
   }
 
+  /** Used bytes over both tiers; checks that the totals cover every target of both ranks. */
   private long usedBytes() {
     JsonObject env = sys.server().dmgJson("pool", "query", "tank");
     assertEquals(0, env.get("status").getAsInt(), env.toString());
-    JsonArray tiers = env.getAsJsonObject("response").getAsJsonArray("tier_stats");
+    JsonObject resp = env.getAsJsonObject("response");
+    assertEquals(4, resp.get("total_targets").getAsInt(), env.toString());
+    JsonArray tiers = resp.getAsJsonArray("tier_stats");
+    JsonArray perRank = sys.created().getAsJsonArray("tier_bytes");
     long used = 0;
-    for (JsonElement t : tiers) {
-      JsonObject o = t.getAsJsonObject();
+    for (int i = 0; i < tiers.size(); i++) {
+      JsonObject o = tiers.get(i).getAsJsonObject();
+      assertEquals(perRank.get(i).getAsLong() * DataSystem.ENGINES, o.get("total").getAsLong(),
+          "tier " + i + " total does not cover both ranks: " + env);
       used += o.get("total").getAsLong() - o.get("free").getAsLong();
     }
     return used;

@@ -16,6 +16,7 @@ final class DataSystem implements AutoCloseable {
 
   private final ServerProcess server;
   private AgentProcess agent;
+  private JsonObject created;
 
   private DataSystem(ServerProcess server) {
     this.server = server;
@@ -30,13 +31,20 @@ final class DataSystem implements AutoCloseable {
       assertEquals(0, format.exitCode(), format.toString());
       s.server.waitForAll("joined", Duration.ofSeconds(30));
       s.agent = AgentProcess.start(dir.resolve("agent"), s.server.port());
-      JsonObject created = s.server.dmgJson("pool", "create", pool, "-z", size);
-      assertEquals(0, created.get("status").getAsInt(), created + "\n" + s.server.log());
+      long t0 = System.nanoTime();
+      s.created = s.server.dmgJson("pool", "create", pool, "-z", size);
+      assertEquals(0, s.created.get("status").getAsInt(), s.created + "\n" + s.server.log());
+      System.out.printf("dmg pool create %s took %d ms%n", pool, (System.nanoTime() - t0) / 1_000_000);
       return s;
     } catch (Exception | Error e) {
       s.close();
       throw e;
     }
+  }
+
+  /** The {@code response} of {@code dmg -j pool create}. */
+  JsonObject created() {
+    return created.getAsJsonObject("response");
   }
 
   ServerProcess server() {
