@@ -70,9 +70,11 @@ class ReplicaDurabilityTest {
         assertAllReadable(kv, acked, "with rank " + first + " killed");
         writeWhileDown(kv, acked);
 
+        long t0 = System.nanoTime();
         CommandResult start = server.dmg("system", "start");
         assertEquals(0, start.exitCode(), start.toString());
         server.waitForAll("joined", Duration.ofSeconds(30));
+        System.out.printf("system start -> joined in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertAllReadable(kv, acked, "after rank " + first + " restarted");
 
         kill(server, second);
@@ -109,20 +111,31 @@ class ReplicaDurabilityTest {
   private static void writeWhileDown(DaosKv kv, Map<String, byte[]> acked) {
     String key = "down-" + acked.size();
     byte[] v = "written while a replica is down".getBytes(UTF_8);
+    long t0 = System.nanoTime();
     try {
       kv.put(key, v);
       acked.put(key, v);
+      System.out.printf("update with a replica down: acknowledged in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     } catch (DaosException e) {
+      System.out.printf("update with a replica down: %s in %d ms%n", e.status().symbol(),
+          (System.nanoTime() - t0) / 1_000_000);
       assertTrue(Set.of(DaosStatus.UNREACH, DaosStatus.TIMEDOUT).contains(e.status()), e.toString());
     }
     assertTrue(acked.size() >= N);
   }
 
   private static void assertAllReadable(DaosKv kv, Map<String, byte[]> acked, String when) {
+    long t0 = System.nanoTime();
     for (int round = 0; round < 3; round++) {
       for (Map.Entry<String, byte[]> e : acked.entrySet()) {
+        long r0 = System.nanoTime();
         assertArrayEquals(e.getValue(), kv.get(e.getKey()), e.getKey() + " " + when);
+        long ms = (System.nanoTime() - r0) / 1_000_000;
+        if (ms > 500) {
+          System.out.printf("  slow read of %s %s: %d ms%n", e.getKey(), when, ms);
+        }
       }
     }
+    System.out.printf("%d reads %s: %d ms%n", 3 * acked.size(), when, (System.nanoTime() - t0) / 1_000_000);
   }
 }
