@@ -73,6 +73,7 @@ public final class DaosEngine implements Closeable {
   private ExecutorService serviceIo;
   private java.util.concurrent.ScheduledExecutorService mapTimer;
   private volatile GroupMapDistributor mapDistributor;
+  private ContHandleCache handles;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
     this.args = args;
@@ -147,9 +148,8 @@ public final class DaosEngine implements Closeable {
     cartClient = CartClient.builder().name(name + " psvc").build();
     Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
-    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(),
-        ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout)), xstreams::executor)
-        .registerOn(server);
+    handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
+    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(), handles, xstreams::executor).registerOn(server);
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
@@ -200,6 +200,11 @@ public final class DaosEngine implements Closeable {
       }
     }
     return rdbServer;
+  }
+
+  /** The object handlers' container-handle cache (tests register handles in it). */
+  ContHandleCache handles() {
+    return handles;
   }
 
   /** Reopens the pool service replicas found under the SCM mount (on SET_UP, off the dRPC thread). */

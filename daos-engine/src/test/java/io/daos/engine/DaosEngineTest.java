@@ -11,6 +11,8 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
+import io.daos.engine.obj.ContHandle;
+import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaosEngineTest {
   private static final long PID = 4242;
   private static final UUID POOL = UUID.fromString("0e0e0e0e-1111-2222-3333-444444444444");
+  private static final UUID HDL = UUID.fromString("0e0e0e0e-1111-2222-3333-555555555555");
 
   @TempDir
   Path dir;
@@ -115,8 +118,7 @@ class DaosEngineTest {
       s.getOutputStream().write(new byte[64]);
     }
     try (CartClient client = CartClient.builder().build()) {
-      ObjRwReq req = ObjRwReq.newBuilder().setTarget(ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL))
-          .setContUuid(uuidBytes(POOL))).setDkey(ByteString.copyFromUtf8("d")).build();
+      ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d")).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
         assertEquals(DaosStatus.NONEXIST.code(), r.status(), "the listener keeps serving");
@@ -137,10 +139,8 @@ class DaosEngineTest {
     engine.start();
     assertEquals(java.util.List.of(POOL), engine.pools().list());
     try (CartClient client = CartClient.builder().build()) {
-      ObjTarget t = ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setOidLo(1)
-          .build();
-      ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(Iod.newBuilder()
-          .setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
+      ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d"))
+          .addIods(Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
           null, Duration.ofSeconds(10))) {
         assertEquals(0, r.status());
@@ -169,6 +169,17 @@ class DaosEngineTest {
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
+  /**
+   * Object 1 of container POOL, through handle HDL, which the engine is told about as the container service would
+   * (object RPCs need an open container handle).
+   */
+  private static ObjTarget target(DaosEngine engine) {
+    engine.handles().put(POOL, new ContHandle(HDL, POOL, ContRpc.CAPA_READ_DATA | ContRpc.CAPA_WRITE_DATA,
+        ContRpc.COO_RW));
+    return ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setContHdl(uuidBytes(HDL))
+        .setOidLo(1).build();
+  }
+
   private static ByteString uuidBytes(UUID u) {
     return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
         .putLong(u.getLeastSignificantBits()).array());
@@ -176,8 +187,7 @@ class DaosEngineTest {
 
   /** Writes "v" to a single value through the engine's CART-J server on {@code tgt}, then reads it back. */
   static byte[] updateThenFetch(DaosEngine engine, int tgt) throws Exception {
-    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setOidLo(1)
-        .build();
+    ObjTarget t = target(engine);
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(1)
         .setDataLen(1).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();
