@@ -71,6 +71,9 @@ public final class DaosEngine implements Closeable {
   private RdbServer rdbServer;
   private CartClient cartClient;
   private ExecutorService serviceIo;
+  private java.util.concurrent.ScheduledExecutorService mapTimer;
+  private volatile GroupMapDistributor mapDistributor;
+  private ContHandleCache handles;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
     this.args = args;
@@ -81,6 +84,12 @@ public final class DaosEngine implements Closeable {
     this.lifeCycle = new LifeCycle(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging);
     this.handlers.onSetUp(this::reopenPoolServices);
+    this.handlers.onGroupUpdate(req -> {
+      GroupMapDistributor d = mapDistributor;
+      if (d != null) {
+        d.broadcast(req);
+      }
+    });
   }
 
   /**
@@ -139,15 +148,22 @@ public final class DaosEngine implements Closeable {
     cartClient = CartClient.builder().name(name + " psvc").build();
     Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
-    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(),
-        ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout)), xstreams::executor)
-        .registerOn(server);
+    handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
+    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(), handles, xstreams::executor).registerOn(server);
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
+    mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
+      t.setDaemon(true);
+      return t;
+    });
+    GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
+    dist.registerOn(server);
+    mapDistributor = dist;
     try {
       dataPlane = server.start();
     } catch (DaosException e) {
@@ -184,6 +200,11 @@ public final class DaosEngine implements Closeable {
       }
     }
     return rdbServer;
+  }
+
+  /** The object handlers' container-handle cache (tests register handles in it). */
+  ContHandleCache handles() {
+    return handles;
   }
 
   /** Reopens the pool service replicas found under the SCM mount (on SET_UP, off the dRPC thread). */
@@ -266,6 +287,9 @@ public final class DaosEngine implements Closeable {
     closeQuietly(serverClient);
     closeQuietly(dataPlane);
     closeQuietly(cartClient);
+    if (mapTimer != null) {
+      mapTimer.shutdownNow();
+    }
     if (serviceIo != null) {
       serviceIo.shutdownNow();
     }

@@ -27,6 +27,7 @@ public final class MgmtDrpcHandlers {
   private final EngineState state;
   private final EngineLogging logging;
   private volatile Runnable onSetUp = () -> { };
+  private volatile java.util.function.Consumer<GroupUpdateReq> onGroupUpdate = req -> { };
 
   public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging) {
     this.name = name;
@@ -37,6 +38,12 @@ public final class MgmtDrpcHandlers {
   /** Runs {@code r} each time SET_UP succeeds (the rank is known then: pool services reopen). */
   public MgmtDrpcHandlers onSetUp(Runnable r) {
     this.onSetUp = r;
+    return this;
+  }
+
+  /** Runs {@code c} with each group map the MS sends that was newer than ours (it is broadcast to the others). */
+  public MgmtDrpcHandlers onGroupUpdate(java.util.function.Consumer<GroupUpdateReq> c) {
+    this.onGroupUpdate = c;
     return this;
   }
 
@@ -105,6 +112,9 @@ public final class MgmtDrpcHandlers {
     boolean installed = state.updateGroupMap(new GroupMap(req.getMapVersion(), members));
     LOG.info("{}: group map version {} with {} ranks {}", name, req.getMapVersion(), members.size(),
         installed ? "installed" : "ignored (older than current)");
+    if (installed) {
+      onGroupUpdate.accept(req);
+    }
     return GroupUpdateResp.newBuilder().setStatus(DaosStatus.SUCCESS.code()).build().toByteArray();
   }
 

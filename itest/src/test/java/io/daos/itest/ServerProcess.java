@@ -23,6 +23,7 @@ final class ServerProcess implements AutoCloseable {
   private final int engines;
   private final Path config;
   private final Path controlConfig;
+  private final List<Integer> fabricPorts = new ArrayList<>();
   private Process process;
   private int restarts;
 
@@ -57,9 +58,11 @@ final class ServerProcess implements AutoCloseable {
     y.append("engines:\n");
     for (int i = 0; i < engines; i++) {
       y.append("  - targets: 2\n    nr_xs_helpers: 0\n    fabric_iface: lo\n");
-      y.append("    fabric_iface_port: ").append(Ports.free()).append('\n');
+      int fabricPort = Ports.freePair();
+      fabricPorts.add(fabricPort);
+      y.append("    fabric_iface_port: ").append(fabricPort).append('\n');
       y.append("    log_file: ").append(dir.resolve("log/daos_engine." + i + ".log")).append('\n');
-      y.append("    log_mask: INFO\n    storage:\n");
+      y.append("    log_mask: ").append(System.getProperty("itest.engineLogMask", "INFO")).append("\n    storage:\n");
       y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
       y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
           .append("]\n        bdev_size: 1\n");
@@ -151,6 +154,22 @@ final class ServerProcess implements AutoCloseable {
     return process.toHandle().descendants()
         .filter(ph -> commandLine(ph).contains("io.daos.engine.DaosEngineMain"))
         .toList();
+  }
+
+  /** The engine process serving {@code rank}: its member's fabric URI port names the config entry. */
+  ProcessHandle engineOfRank(int rank) {
+    for (JsonElement e : members()) {
+      JsonObject m = e.getAsJsonObject();
+      if (m.get("rank").getAsInt() != rank) {
+        continue;
+      }
+      String uri = m.get("fabric_uri").getAsString();
+      int idx = fabricPorts.indexOf(Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1)));
+      String scm = " -s " + dir.resolve("scm" + idx) + " ";
+      return engineProcesses().stream().filter(ph -> commandLine(ph).contains(scm)).findFirst()
+          .orElseThrow(() -> new AssertionError("no engine process for rank " + rank + " (" + uri + ")"));
+    }
+    throw new AssertionError("rank " + rank + " is not a member: " + members());
   }
 
   /** The full command line from /proc (ProcessHandle.Info truncates it). */

@@ -1,5 +1,7 @@
 package io.daos.client;
 
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,7 @@ public final class Iod {
 
   private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data) {
     if (Objects.requireNonNull(akey, "akey").length == 0) {
-      throw new IllegalArgumentException("akey must not be empty");
+      throw new DaosException(DaosStatus.INVAL, "akey must not be empty (DAOS rejects 0-length keys)");
     }
     if (size < 0) {
       throw new IllegalArgumentException("iod size must be >= 0, got " + size);

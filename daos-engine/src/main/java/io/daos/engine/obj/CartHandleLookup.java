@@ -14,13 +14,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * {@link HandleLookup} over CART-J: CONT_TGT_QUERY to the pool's service replicas in turn until one that leads
- * answers (replicas that are not the leader, hold no replica or cannot be reached are skipped).
+ * answers (replicas that are not the leader, hold no replica or cannot be reached are skipped). As DAOS's rsvc
+ * client, when a whole round finds no leader (a replica just restarted and is electing) it waits and tries again,
+ * for up to the RPC timeout; then it fails with DER_TIMEDOUT, which makes clients try another replica.
  */
 public final class CartHandleLookup implements HandleLookup {
+  private static final long FIRST_BACKOFF_MS = 50;
+  private static final long MAX_BACKOFF_MS = 1000;
+
   private final CartClient client;
   private final Function<UUID, List<String>> replicaUris;
   private final Duration timeout;
@@ -41,7 +48,33 @@ public final class CartHandleLookup implements HandleLookup {
     }
     byte[] body = ContHdlLookupReq.newBuilder().setPoolUuid(bytes(pool)).setContHdl(bytes(handle)).build()
         .toByteArray();
-    return attempt(uris, 0, body, handle, null);
+    return round(pool, uris, body, handle, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF_MS);
+  }
+
+  private CompletableFuture<ContHandle> round(UUID pool, List<String> uris, byte[] body, UUID handle,
+      long deadline, long backoffMs) {
+    return attempt(uris, 0, body, handle, null).handle((h, e) -> {
+      if (e == null) {
+        return CompletableFuture.completedFuture(h);
+      }
+      DaosException de = cause(e);
+      if (!retryable(de)) {
+        return CompletableFuture.<ContHandle>failedFuture(de);
+      }
+      if (System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+        return CompletableFuture.<ContHandle>failedFuture(new DaosException(DaosStatus.TIMEDOUT, "no service "
+            + "leader of pool " + pool + " answered the handle lookup within " + timeout + " (last: "
+            + de.getMessage() + ")", de));
+      }
+      Executor later = CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS);
+      return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> round(pool,
+          replicasOr(pool, uris), body, handle, deadline, Math.min(MAX_BACKOFF_MS, backoffMs * 2)));
+    }).thenCompose(f -> f);
+  }
+
+  private List<String> replicasOr(UUID pool, List<String> previous) {
+    List<String> uris = replicaUris.apply(pool);
+    return uris == null || uris.isEmpty() ? previous : uris;
   }
 
   private CompletableFuture<ContHandle> attempt(List<String> uris, int i, byte[] body, UUID handle,

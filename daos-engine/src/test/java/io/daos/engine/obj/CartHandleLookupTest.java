@@ -1,0 +1,72 @@
+package io.daos.engine.obj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.daos.cart.CartClient;
+import io.daos.cart.CartServer;
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.proto.cont.ContHdlLookupReply;
+import io.daos.proto.pool.PoolOpReply;
+import io.daos.rpc.ContRpc;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The handle lookup waits out a pool service that has no leader yet (a replica that just restarted). */
+class CartHandleLookupTest {
+  private static final UUID POOL = UUID.randomUUID();
+  private static final UUID CONT = UUID.randomUUID();
+  private static final UUID HDL = UUID.randomUUID();
+
+  private CartServer server;
+  private final CartClient client = CartClient.builder().build();
+  private final AtomicInteger calls = new AtomicInteger();
+
+  @AfterEach
+  void close() {
+    client.close();
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** A service that answers DER_NOTLEADER {@code notLeader} times, then the handle. */
+  private String service(int notLeader) {
+    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("svc").targets(1).build();
+    server.register(ContRpc.TGT_QUERY, (req, reply) -> {
+      int n = calls.incrementAndGet();
+      ContHdlLookupReply.Builder b = ContHdlLookupReply.newBuilder();
+      if (n <= notLeader) {
+        b.setOp(PoolOpReply.newBuilder().setStatus(DaosStatus.NOTLEADER.code()));
+      } else {
+        b.setOp(PoolOpReply.newBuilder()).setContUuid(ObjCodec.uuid(CONT))
+            .setCapas(ContRpc.CAPA_READ_DATA).setFlags(ContRpc.COO_RO);
+      }
+      reply.ok(0, b.build().toByteArray());
+    });
+    server.start();
+    return server.uri();
+  }
+
+  @Test
+  void notLeaderWhileElecting_retriesUntilTheLeaderAnswers() {
+    String uri = service(3);
+    ContHandle h = new CartHandleLookup(client, p -> List.of(uri), Duration.ofSeconds(5)).lookup(POOL, HDL).join();
+    assertEquals(CONT, h.cont());
+    assertEquals(4, calls.get());
+  }
+
+  @Test
+  void noLeaderWithinTheTimeout_isTimedOut() {
+    String uri = service(Integer.MAX_VALUE);
+    CompletionException e = assertThrows(CompletionException.class, () -> new CartHandleLookup(client,
+        p -> List.of(uri), Duration.ofMillis(500)).lookup(POOL, HDL).join());
+    assertEquals(DaosStatus.TIMEDOUT, ((DaosException) e.getCause()).status());
+  }
+}
