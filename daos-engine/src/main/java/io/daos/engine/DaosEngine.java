@@ -260,11 +260,6 @@ public final class DaosEngine implements Closeable {
     return lifeCycle.current();
   }
 
-  /** The target xstreams (null before start); work on a target's VOS must run on its xstream. */
-  public TargetXstreams xstreams() {
-    return xstreams;
-  }
-
   /** The pools this engine holds targets of (null before start). */
   public PoolTargets pools() {
     return pools;
