@@ -149,7 +149,8 @@ public final class DaosEngine implements Closeable {
     Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
-    new ObjHandlers(name, pools, state::mapVersion, Hlc.system(), handles, xstreams::executor).registerOn(server);
+    new ObjHandlers(name, pools, () -> PoolTargets.POOL_MAP_VERSION, Hlc.system(), handles, xstreams::executor)
+        .registerOn(server);
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),

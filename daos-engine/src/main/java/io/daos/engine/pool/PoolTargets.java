@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * Create and destroy are serialized; their per-target steps run on the targets' own threads.
  */
 public final class PoolTargets implements AutoCloseable {
+  /**
+   * The pool map version object RPC replies carry. Pool maps do not change yet (no exclude, drain, reintegrate or
+   * extend): every pool keeps the version it was created with, and clients compare it with their pool map's
+   * version (the system map version would make them refresh their pool map after every reply).
+   */
+  public static final int POOL_MAP_VERSION = 1;
+
   private static final Logger LOG = LoggerFactory.getLogger(PoolTargets.class);
 
   private final Path scmMount;
