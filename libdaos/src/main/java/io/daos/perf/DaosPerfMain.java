@@ -75,6 +75,7 @@ public final class DaosPerfMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.exit(execute(DaosClient::builder, System.out, System.err, args));
   }
 

@@ -12,10 +12,8 @@ public final class DaosMain {
   }
 
   public static void main(String[] args) {
-    if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-      System.setProperty("slf4j.internal.verbosity", "WARN");
-    }
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     System.exit(Daos.run(args, System.out, System.err, LibdaosApi.factory(), ZoneId.systemDefault()));
   }
 }
