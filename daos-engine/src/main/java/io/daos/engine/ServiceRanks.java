@@ -1,11 +1,10 @@
 package io.daos.engine;
 
 import io.daos.drpc.DrpcClient;
-import io.daos.drpc.DrpcMethod;
+import io.daos.engine.psvc.PoolFindHandler;
 import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;
 import io.daos.proto.pool.PoolMapRank;
-import io.daos.proto.srv.GetPoolSvcReq;
 import io.daos.proto.srv.GetPoolSvcResp;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +68,7 @@ final class ServiceRanks {
       return List.of();
     }
     try {
-      GetPoolSvcResp r = GetPoolSvcResp.parseFrom(c.call(DrpcMethod.SRV_GET_POOL_SVC,
-          GetPoolSvcReq.newBuilder().setUuid(pool.toString()).build().toByteArray()));
+      GetPoolSvcResp r = PoolFindHandler.getPoolSvc(c, pool);
       return r.getStatus() != 0 ? null : List.copyOf(r.getSvcrepsList());
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("pool {}: cannot ask daos_server for the service ranks: {}", pool, e.toString());

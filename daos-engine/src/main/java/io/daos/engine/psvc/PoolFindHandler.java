@@ -51,6 +51,12 @@ public final class PoolFindHandler {
     executor.execute(() -> reply.ok(0, find(q).toByteArray()));
   }
 
+  /** Asks daos_server for a pool's service replica ranks (dRPC SRV_GET_POOL_SVC 303). */
+  public static GetPoolSvcResp getPoolSvc(DrpcClient server, UUID pool) throws java.io.IOException {
+    return GetPoolSvcResp.parseFrom(server.call(DrpcMethod.SRV_GET_POOL_SVC,
+        GetPoolSvcReq.newBuilder().setUuid(pool.toString()).build().toByteArray()));
+  }
+
   PoolFindReply find(PoolFindReq q) {
     DrpcClient c = server.get();
     try {
@@ -59,8 +65,7 @@ public final class PoolFindHandler {
       }
       if (!q.getUuid().isEmpty()) {
         UUID uuid = PoolService.uuid(q.getUuid().toByteArray());
-        GetPoolSvcResp r = GetPoolSvcResp.parseFrom(c.call(DrpcMethod.SRV_GET_POOL_SVC,
-            GetPoolSvcReq.newBuilder().setUuid(uuid.toString()).build().toByteArray()));
+        GetPoolSvcResp r = getPoolSvc(c, uuid);
         return r.getStatus() != 0 ? PoolFindReply.newBuilder().setStatus(r.getStatus()).build()
             : PoolFindReply.newBuilder().setUuid(q.getUuid()).addAllSvcReps(r.getSvcrepsList()).build();
       }
