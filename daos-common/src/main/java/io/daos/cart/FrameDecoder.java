@@ -41,11 +41,23 @@ final class FrameDecoder extends ByteToMessageDecoder {
       ctx.close();
       return;
     }
-    int frameLen = in.getInt(at);
-    if (in.readableBytes() < frameLen + RpcFrame.LENGTH_FIELD) {
+    int need = in.getInt(at) + RpcFrame.LENGTH_FIELD;
+    if (in.readableBytes() < need) {
+      presize(in, need);
       return;
     }
     out.add(read(in));
+  }
+
+  /**
+   * Grows the receive buffer once to hold the whole frame, so a large frame is not copied again at every doubling of
+   * the cumulation. Only while no decoded frame shares the buffer (their slices keep it at refCnt > 1).
+   */
+  private static void presize(ByteBuf in, int need) {
+    int missing = need - in.readableBytes();
+    if (in.refCnt() == 1 && in.writableBytes() < missing && !in.isReadOnly()) {
+      in.ensureWritable(missing);
+    }
   }
 
   /** Why the header at {@code at} is unacceptable, or null. */

@@ -48,7 +48,7 @@ final class LocalClient implements CartClient {
           "cannot connect to " + uri));
     }
     PendingCalls pending = connection(uri, server);
-    CompletableFuture<CartReply> f = pending.add(req.rpcId(), timeout, timers);
+    CompletableFuture<CartReply> f = pending.add(req.rpcId(), timeout);
     if (!server.deliver(req, cfg.name, pending::complete)) {
       lost(uri, pending, "connection to " + uri + " lost");
     }
@@ -57,7 +57,7 @@ final class LocalClient implements CartClient {
 
   private PendingCalls connection(String uri, LocalServer server) {
     return connections.computeIfAbsent(uri, k -> {
-      PendingCalls p = new PendingCalls(uri);
+      PendingCalls p = new PendingCalls(uri, timers);
       server.onClose(() -> lost(uri, p, "connection to " + uri + " lost"));
       return p;
     });

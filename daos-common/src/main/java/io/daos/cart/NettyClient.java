@@ -30,6 +30,7 @@ final class NettyClient implements CartClient {
     this.group = transport.group(cfg.ioThreads, cfg.name + "-io");
     this.bootstrap = new Bootstrap().group(group).channel(transport.channel())
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, NettyTransport.recvAllocator())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) cfg.connectTimeout.toMillis())
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override

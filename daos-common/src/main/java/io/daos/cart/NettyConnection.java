@@ -4,6 +4,7 @@ import io.daos.common.DaosStatus;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +18,13 @@ final class NettyConnection {
   private final CartUri uri;
   private final ChannelFuture connect;
   private final PendingCalls pending;
+  private final WriteBatcher out;
 
   private NettyConnection(CartUri uri, ChannelFuture connect) {
     this.uri = uri;
     this.connect = connect;
-    this.pending = new PendingCalls(uri.toString());
+    this.pending = new PendingCalls(uri.toString(), connect.channel().eventLoop());
+    this.out = new WriteBatcher(connect.channel());
   }
 
   static NettyConnection open(Bootstrap b, CartUri uri, Consumer<NettyConnection> onLost) {
@@ -49,7 +52,7 @@ final class NettyConnection {
   CompletableFuture<CartReply> send(RpcFrame req, Duration timeout) {
     Channel ch = connect.channel();
     long id = req.rpcId();
-    CompletableFuture<CartReply> f = pending.add(id, timeout, ch.eventLoop());
+    CompletableFuture<CartReply> f = pending.add(id, timeout);
     if (connect.isSuccess()) {
       write(ch, req, id);
     } else {
@@ -65,11 +68,13 @@ final class NettyConnection {
   }
 
   private void write(Channel ch, RpcFrame req, long id) {
-    ch.writeAndFlush(req).addListener(w -> {
+    ChannelPromise sent = ch.newPromise();
+    sent.addListener(w -> {
       if (!w.isSuccess()) {
         pending.fail(id, DaosStatus.UNREACH, "cannot send to " + uri + ": " + w.cause());
       }
     });
+    out.write(req, sent);
   }
 
   void close() {

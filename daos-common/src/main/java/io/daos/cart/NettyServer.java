@@ -69,6 +69,7 @@ final class NettyServer implements CartServer {
     return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, NettyTransport.recvAllocator())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {

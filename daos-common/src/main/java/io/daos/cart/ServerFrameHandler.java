@@ -7,12 +7,14 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands each decoded request to the dispatcher; replies are written back from whichever thread sends them. */
+/** Hands each decoded request to the dispatcher; replies are written back from whichever thread
+ * sends them, batched per channel ({@link WriteBatcher}). */
 final class ServerFrameHandler extends SimpleChannelInboundHandler<RpcFrame> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerFrameHandler.class);
 
   private final Dispatcher dispatcher;
   private final String name;
+  private WriteBatcher replies;
 
   ServerFrameHandler(Dispatcher dispatcher, String name) {
     super(false);
@@ -21,9 +23,14 @@ final class ServerFrameHandler extends SimpleChannelInboundHandler<RpcFrame> {
   }
 
   @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    replies = new WriteBatcher(ctx.channel());
+  }
+
+  @Override
   protected void channelRead0(ChannelHandlerContext ctx, RpcFrame req) {
     Channel ch = ctx.channel();
-    dispatcher.dispatch(req, String.valueOf(ch.remoteAddress()), ch::writeAndFlush);
+    dispatcher.dispatch(req, String.valueOf(ch.remoteAddress()), replies::write);
   }
 
   @Override

@@ -19,11 +19,13 @@ import java.util.UUID;
  * updates committed in groups of 1 and of 32 (one LMDB transaction and one sync per group, as a target xstream
  * does under load), then N fetches; then the same through bare LMDB ({@link RawLmdb}) as the reference. Prints one
  * JSON object per line.
- * <p>Usage: {@code VosBench [n=20000] [dir=/dev/shm or tmp] [durable=true]}
+ * <p>Usage: {@code VosBench [n=20000] [dir=/dev/shm or tmp] [durable=true] [keys=n]}: with {@code keys < n} the
+ * updates cycle over that many dkeys (overwrites at new epochs, as {@code daos_perf kv-put --keys} does).
  */
 public final class VosBench {
   private static final int[] SIZES = {64, 4096};
   private static final int[] BATCHES = {1, 32};
+  private static int keys = Integer.MAX_VALUE;
 
   private VosBench() {
   }
@@ -33,6 +35,7 @@ public final class VosBench {
     Path base = args.length > 1 ? Path.of(args[1])
         : Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
     boolean durable = args.length <= 2 || Boolean.parseBoolean(args[2]);
+    keys = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
     Path dir = Files.createTempDirectory(base, "vosbench");
     try {
       VosOptions opts = VosOptions.defaults().withMapSize(8L << 30).withDurable(durable);
@@ -87,7 +90,7 @@ public final class VosBench {
   }
 
   static byte[] dkey(int i) {
-    return ("dkey-" + i).getBytes(StandardCharsets.UTF_8);
+    return ("dkey-" + i % keys).getBytes(StandardCharsets.UTF_8);
   }
 
   static void print(String what, String op, int size, int batch, int n, long nanos, boolean durable) {
