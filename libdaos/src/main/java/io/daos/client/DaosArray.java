@@ -112,7 +112,11 @@ public final class DaosArray implements AutoCloseable {
 
   // --- write / read ------------------------------------------------------------------------------------------
 
-  /** {@code daos_array_write} of {@code data} (whole cells) at cell {@code index}. */
+  /**
+   * {@code daos_array_write} of {@code data} (whole cells) at cell {@code index}. The bytes are sent from
+   * {@code data} itself, not a copy: with {@link #writeAsync}, leave {@code data} unchanged until the future
+   * completes (DAOS asks the same of an sgl in flight).
+   */
   public void write(long index, byte[] data) {
     Futures.join(writeAsync(index, data));
   }
@@ -122,9 +126,9 @@ public final class DaosArray implements AutoCloseable {
       checkRange(index, data.length % cell == 0 ? data.length / cell : -1, data.length);
       List<CompletableFuture<Void>> fs = new ArrayList<>();
       for (Segment s : segments(index, data.length / cell, chunk)) {
-        byte[] part = new byte[(int) (s.count() * cell)];
-        System.arraycopy(data, (int) ((s.start() - index) * cell), part, 0, part.length);
-        fs.add(obj.updateAsync(s.dkey(), List.of(Iod.array(AKEY, cell, List.of(s.recx()), part)), Cond.NONE));
+        Iod iod = Iod.arrayView(AKEY, cell, List.of(s.recx()), data, (int) ((s.start() - index) * cell),
+            (int) (s.count() * cell));
+        fs.add(obj.updateAsync(s.dkey(), List.of(iod), Cond.NONE));
       }
       return Futures.all(fs).thenApply(l -> null);
     });
@@ -142,11 +146,8 @@ public final class DaosArray implements AutoCloseable {
       List<CompletableFuture<Void>> fs = new ArrayList<>();
       for (Segment s : segments(index, count, chunk)) {
         int at = (int) ((s.start() - index) * cell);
-        fs.add(obj.fetchAsync(s.dkey(), List.of(Iod.arrayFetch(AKEY, cell, List.of(s.recx()))), Cond.NONE)
-            .thenAccept(r -> {
-              byte[] d = r.get(0).data();
-              System.arraycopy(d, 0, out, at, (int) Math.min(d.length, s.count() * cell));
-            }));
+        fs.add(obj.fetchIntoAsync(s.dkey(), Iod.arrayFetch(AKEY, cell, List.of(s.recx())), out, at)
+            .thenAccept(size -> { }));
       }
       return Futures.all(fs).thenApply(l -> out);
     });

@@ -103,7 +103,7 @@ public final class DaosObject implements AutoCloseable {
   public CompletableFuture<Void> updateAsync(byte[] dkey, List<Iod> iods, int flags) {
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
-      byte[] bulk = IodCodec.bulk(iods);
+      Bulk bulk = Bulk.of(iods);
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, true)).toList();
       ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(epoch)
           .setDkey(ByteString.copyFrom(dkey)).addAllIods(piods).setFlags(flags).build();
@@ -135,6 +135,30 @@ public final class DaosObject implements AutoCloseable {
         Layout l = layout();
         return io.read(l.group(l.groupOf(dkey)), FETCH, body, null);
       }).thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
+    });
+  }
+
+  /**
+   * Fetch of one array iod whose records land in {@code dst} from {@code dstOff} (at most {@code iod records x record
+   * size} bytes, holes as zeros), copied once, straight from the receive buffer. Returns the record size found (0
+   * when nothing is visible, leaving {@code dst} untouched).
+   */
+  CompletableFuture<Long> fetchIntoAsync(byte[] dkey, Iod iod, byte[] dst, int dstOff) {
+    return Futures.of(() -> {
+      checkKey(dkey, "dkey");
+      io.daos.proto.obj.Iod piod = IodCodec.toProto(iod, false);
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFrom(dkey))
+          .addIods(piod).build();
+      long[] size = new long[1];
+      BulkSink<ObjRwReply> sink = (r, bulk) -> {
+        if (r.getStatus() == 0) {
+          size[0] = IodCodec.copyFetched(iod, r, bulk, dst, dstOff);
+        }
+      };
+      return retryStale(() -> {
+        Layout l = layout();
+        return io.read(l.group(l.groupOf(dkey)), FETCH, body, sink);
+      }).thenApply(r -> size[0]);
     });
   }
 

@@ -8,12 +8,14 @@ import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.ByteBuffer;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Sends one RPC to one engine rank over the client's single CART-J client and decodes the reply body. */
 final class EngineRpc implements AutoCloseable {
+  private static final byte[] NO_BYTES = new byte[0];
+
   private final CartClient cart;
   private final RankUris uris;
   private final Duration timeout;
@@ -29,15 +31,28 @@ final class EngineRpc implements AutoCloseable {
   }
 
   <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
-      byte[] bulk, Parser<T> parser) {
-    return Futures.of(() -> cart.callWrapped(uris.uri(rank), opc, target, mapVersion, body.toByteArray(),
-        bulk == null || bulk.length == 0 ? null : ByteBuffer.wrap(bulk), timeout))
-        .thenApply(r -> decode(r, parser, rank, opc));
+      Bulk bulk, Parser<T> parser) {
+    return call(rank, target, opc, mapVersion, body, bulk, parser, null);
   }
 
-  private static <T> RpcReply<T> decode(CartReply r, Parser<T> parser, int rank, Opcode opc) {
+  /**
+   * One RPC; the reply's bulk goes to {@code sink} while the reply is decoded (the {@link RpcReply} then carries no
+   * bulk bytes), or, with a null sink, is copied into {@link RpcReply#bulk()}.
+   */
+  <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
+      Bulk bulk, Parser<T> parser, BulkSink<T> sink) {
+    return Futures.of(() -> cart.call(uris.uri(rank), opc, target, mapVersion,
+        Unpooled.wrappedBuffer(body.toByteArray()), bulk == null ? null : bulk.wrap(), timeout))
+        .thenApply(r -> decode(r, parser, rank, opc, sink));
+  }
+
+  private static <T> RpcReply<T> decode(CartReply r, Parser<T> parser, int rank, Opcode opc, BulkSink<T> sink) {
     try (r) {
       T body = parser.parseFrom(r.body().nioBuffer());
+      if (sink != null) {
+        sink.accept(body, r.bulk());
+        return new RpcReply<>(body, r.status(), r.mapVersion(), NO_BYTES);
+      }
       byte[] bulk = new byte[r.bulk().readableBytes()];
       r.bulk().getBytes(r.bulk().readerIndex(), bulk);
       return new RpcReply<>(body, r.status(), r.mapVersion(), bulk);

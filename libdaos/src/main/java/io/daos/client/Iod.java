@@ -17,8 +17,14 @@ public final class Iod {
   private final long size;
   private final List<Recx> recxs;
   private final byte[] data;
+  private final int dataOff;
+  private final int dataLen;
 
   private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data) {
+    this(akey, type, size, recxs, data, 0, data == null ? 0 : data.length);
+  }
+
+  private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data, int off, int len) {
     if (Objects.requireNonNull(akey, "akey").length == 0) {
       throw new DaosException(DaosStatus.INVAL, "akey must not be empty (DAOS rejects 0-length keys)");
     }
@@ -30,6 +36,8 @@ public final class Iod {
     this.size = size;
     this.recxs = List.copyOf(recxs);
     this.data = data;
+    this.dataOff = off;
+    this.dataLen = len;
   }
 
   /** Update of a single value: {@code value} replaces what the akey held. */
@@ -53,6 +61,18 @@ public final class Iod {
           + " bytes needs " + want + " bytes of data, got " + data.length);
     }
     return new Iod(akey, IodType.ARRAY, recordSize, recxs, data.clone());
+  }
+
+  /**
+   * Update of array records from {@code data[off, off + len)} without a copy (libdaos internal: the caller keeps the
+   * bytes unchanged until the update completes, as DAOS requires of an sgl in flight).
+   */
+  static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, byte[] data, int off, int len) {
+    if (records(recxs) * recordSize != len) {
+      throw new IllegalArgumentException("array update of " + records(recxs) + " records of " + recordSize
+          + " bytes needs " + records(recxs) * recordSize + " bytes of data, got " + len);
+    }
+    return new Iod(akey, IodType.ARRAY, recordSize, recxs, data, off, len);
   }
 
   /** Punch of array records (an update with record size 0 writes holes). */
@@ -98,8 +118,16 @@ public final class Iod {
     return recxs;
   }
 
-  /** The update bytes (null for fetch iods). */
+  /** The array holding the update bytes (null for fetch iods); they are {@code [dataOffset, +dataLength)}. */
   byte[] dataRef() {
     return data;
+  }
+
+  int dataOffset() {
+    return dataOff;
+  }
+
+  int dataLength() {
+    return dataLen;
   }
 }

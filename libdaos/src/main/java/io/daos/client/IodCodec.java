@@ -5,7 +5,7 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.proto.obj.IodExtents;
 import io.daos.proto.obj.ObjRwReply;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class IodCodec {
         .setSize(iod.size());
     iod.recxs().forEach(r -> b.addRecxs(recx(r)));
     if (update) {
-      b.setDataLen(iod.dataRef().length);
+      b.setDataLen(iod.dataLength());
     }
     return b.build();
   }
@@ -32,17 +32,6 @@ final class IodCodec {
 
   static Recx recx(io.daos.proto.obj.Recx r) {
     return new Recx(r.getIdx(), r.getNr());
-  }
-
-  static byte[] bulk(List<Iod> iods) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Iod iod : iods) {
-      if (iod.dataRef() == null) {
-        throw new IllegalArgumentException("a fetch iod (no data) cannot be used for an update");
-      }
-      out.writeBytes(iod.dataRef());
-    }
-    return out.toByteArray();
   }
 
   /** The fetch reply cut into one result per iod; REC2BIG when a single value outgrows its buffer. */
@@ -69,6 +58,23 @@ final class IodCodec {
       out.add(new FetchedIod(size, data, extents(r, i)));
     }
     return out;
+  }
+
+  /**
+   * Copies the data of a one-iod fetch reply into {@code dst} at {@code off}, straight from the reply's bulk; returns
+   * the iod size.
+   */
+  static long copyFetched(Iod iod, ObjRwReply r, ByteBuf bulk, byte[] dst, int off) {
+    if (r.getIodSizesCount() != 1 || r.getDataSizesCount() != 1) {
+      throw new DaosException(DaosStatus.PROTO, "fetch reply describes " + r.getIodSizesCount() + " iods, asked 1");
+    }
+    long len = r.getDataSizes(0);
+    if (len < 0 || len > bulk.readableBytes() || len > dst.length - off) {
+      throw new DaosException(DaosStatus.PROTO, "fetch reply data size " + len + " does not fit the " + bulk.readableBytes()
+          + " bytes sent or the " + (dst.length - off) + " bytes asked for");
+    }
+    bulk.getBytes(bulk.readerIndex(), dst, off, (int) len);
+    return r.getIodSizes(0);
   }
 
   private static List<Recx> extents(ObjRwReply r, int i) {

@@ -55,10 +55,15 @@ final class ShardIo {
   }
 
   /** One RPC to one shard; a non-zero status fails the future with it. */
-  <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, byte[] bulk) {
+  <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, Bulk bulk) {
+    return send(s, c, body, epoch, bulk, null);
+  }
+
+  /** {@link #send} whose reply bulk goes to {@code sink} (see {@link EngineRpc#call}). */
+  <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, Bulk bulk, BulkSink<T> sink) {
     PoolMapCache map = cont.pool().mapCache();
     return Futures.of(() -> cont.pool().ctx().rpc().call(s.rank(), s.index(), c.opc(), map.version(),
-        body.build(target(s), epoch), bulk, c.parser())).thenApply(r -> {
+        body.build(target(s), epoch), bulk, c.parser(), sink)).thenApply(r -> {
           map.observe(r.mapVersion());
           int st = r.status(c.status().applyAsInt(r.body()));
           if (st != 0) {
@@ -70,7 +75,7 @@ final class ShardIo {
   }
 
   /** Reads from one replica of {@code group}, starting at a random one, failing over on unreachable ones. */
-  <T> CompletableFuture<RpcReply<T>> read(List<Shard> group, Call<T> c, Body body, byte[] bulk) {
+  <T> CompletableFuture<RpcReply<T>> read(List<Shard> group, Call<T> c, Body body, BulkSink<T> sink) {
     List<Shard> readable = group.stream().filter(s -> s.placed() && !s.rebuilding()).toList();
     if (readable.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no readable replica among shards " + shardIds(group));
@@ -80,11 +85,12 @@ final class ShardIo {
     for (int i = 0; i < readable.size(); i++) {
       order.add(readable.get((start + i) % readable.size()));
     }
-    return readFrom(order, 0, c, body, bulk);
+    return readFrom(order, 0, c, body, sink);
   }
 
-  private <T> CompletableFuture<RpcReply<T>> readFrom(List<Shard> order, int i, Call<T> c, Body body, byte[] bulk) {
-    return send(order.get(i), c, body, 0, bulk).handle((r, e) -> {
+  private <T> CompletableFuture<RpcReply<T>> readFrom(List<Shard> order, int i, Call<T> c, Body body,
+      BulkSink<T> sink) {
+    return send(order.get(i), c, body, 0, null, sink).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
       }
@@ -92,7 +98,7 @@ final class ShardIo {
       if (i + 1 < order.size() && TRY_OTHER.contains(de.status())) {
         LOG.debug("{} to shard {} failed ({}); trying another replica", c.opc(), order.get(i).shard(),
             de.status().symbol());
-        return readFrom(order, i + 1, c, body, bulk);
+        return readFrom(order, i + 1, c, body, sink);
       }
       return CompletableFuture.<RpcReply<T>>failedFuture(de);
     }).thenCompose(x -> x);
@@ -102,7 +108,7 @@ final class ShardIo {
    * Writes to every placed shard of {@code shards}: the leader (index {@code leader}) first, which picks the epoch,
    * then the others in parallel at that epoch. Returns the leader's reply.
    */
-  <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, byte[] bulk) {
+  <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, Bulk bulk) {
     List<Shard> placed = shards.stream().filter(Shard::placed).toList();
     if (placed.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no placed shard among " + shardIds(shards));

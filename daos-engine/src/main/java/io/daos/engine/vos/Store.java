@@ -32,6 +32,10 @@ final class Store implements AutoCloseable {
   final PendingWrites pending;
   private final Scratch scratch = new Scratch();
   private boolean blobDirty;
+  private final long pageSize;
+  /** Space in use as of the last commit (-1: not read yet), so that space checks cost no LMDB call per update. */
+  private long usedMeta = -1;
+  private long usedBlob = -1;
   /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
   private Txn<ByteBuffer> reader;
   private boolean readerIdle;
@@ -52,6 +56,7 @@ final class Store implements AutoCloseable {
     this.alloc = new ExtentAllocator(meta);
     this.blob = new BlobFile(dir.resolve(BLOB_FILE));
     this.maxKeySize = env.getMaxKeySize();
+    this.pageSize = env.stat().pageSize;
     this.pending = new PendingWrites(this);
   }
 
@@ -92,11 +97,32 @@ final class Store implements AutoCloseable {
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
   void commit(Txn<ByteBuffer> txn) {
     dropWriteSeeker();
+    long end = alloc.end(txn);
     if (blobDirty) {
       blob.force();
       blobDirty = false;
     }
     txn.commit();
+    usedBlob = end;
+    usedMeta = -1;
+  }
+
+  /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
+  long metaBytes() {
+    if (usedMeta < 0) {
+      usedMeta = (env.info().lastPageNumber + 1) * pageSize;
+    }
+    return usedMeta;
+  }
+
+  /** Bytes of the blob file handed out (the allocator's high-water mark), as of the last commit. */
+  long blobEnd() {
+    if (usedBlob < 0) {
+      try (ReadTxn r = read()) {
+        usedBlob = alloc.end(r.txn);
+      }
+    }
+    return usedBlob;
   }
 
   /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */

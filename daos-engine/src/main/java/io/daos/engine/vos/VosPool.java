@@ -158,16 +158,14 @@ public final class VosPool implements AutoCloseable {
     return out;
   }
 
-  /** Bytes of the LMDB index in use (pages up to the last one written). */
+  /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
   public long metaBytes() {
-    return (store.env.info().lastPageNumber + 1) * store.env.stat().pageSize;
+    return store.metaBytes();
   }
 
-  /** Bytes of the blob file handed out so far (high-water mark of the extent allocator). */
+  /** Bytes of the blob file handed out so far (high-water mark of the extent allocator), as of the last commit. */
   public long blobEnd() {
-    try (ReadTxn r = store.read()) {
-      return store.alloc.end(r.txn);
-    }
+    return store.blobEnd();
   }
 
   /** Writes submitted on this pool and not yet committed. */
