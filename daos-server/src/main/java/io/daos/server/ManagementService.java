@@ -47,7 +47,7 @@ final class ManagementService implements AutoCloseable {
       db = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas).storageDir(storageDir).build();
       db.addLeadershipListener(leadership);
       db.start();
-      access.attach(db, new Membership(db));
+      access.attach(db, new Membership(db).withJoinBatchWindow(Membership.DAOS_JOIN_BATCH_WINDOW));
       lifeCycle.transition(LifeCycle.State.RUNNING);
     } catch (IOException | RuntimeException e) {
       lifeCycle.transition(LifeCycle.State.FAILED);
