@@ -65,6 +65,13 @@ public final class GroupUpdater implements AutoCloseable {
     return f;
   }
 
+  /** Forgets the last map version sent (the MS database was erased: versions start again). */
+  public Future<?> reset() {
+    return executor.submit(() -> {
+      lastMapVersion = 0;
+    });
+  }
+
   private synchronized void clearQueued() {
     queuedForced = null;
   }
