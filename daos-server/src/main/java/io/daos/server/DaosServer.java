@@ -17,14 +17,17 @@ import io.daos.server.drpc.SecDrpcHandlers;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.PoolRecords;
 import io.daos.server.drpc.SrvDrpcHandlers;
+import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
 import io.daos.server.engine.EngineLauncher;
 import io.daos.server.engine.MgmtServiceClient;
 import io.daos.server.engine.ProcessEngineLauncher;
 import io.daos.server.engine.RasPublisher;
+import io.daos.server.engine.Signal;
 import io.daos.server.mgmt.GroupUpdater;
 import io.daos.server.mgmt.HarnessPoolEngines;
+import io.daos.server.mgmt.LocalEraser;
 import io.daos.server.mgmt.MgmtService;
 import io.daos.server.mgmt.MsAccess;
 import io.daos.server.mgmt.MsContext;
@@ -111,7 +114,8 @@ public final class DaosServer implements AutoCloseable {
     push(harness);
     MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
         .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
-        .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg)).build());
+        .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
+        .eraser(ms == null ? null : new Eraser(ms, groups)).build());
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService())));
@@ -208,6 +212,37 @@ public final class DaosServer implements AutoCloseable {
     }
     lifeCycle.transition(LifeCycle.State.CLOSED);
     closed.countDown();
+  }
+
+  /** SystemErase on this server: engines lose their superblocks, the MS database starts empty. */
+  private final class Eraser implements LocalEraser {
+    private final ManagementService ms;
+    private final GroupUpdater groups;
+
+    Eraser(ManagementService ms, GroupUpdater groups) {
+      this.ms = ms;
+      this.groups = groups;
+    }
+
+    @Override
+    public void resetEngines() {
+      for (Engine e : harness.instances()) {
+        try {
+          if (e.isStarted()) {
+            e.stop(Signal.SIGKILL);
+          }
+          e.removeSuperblock();
+        } catch (IOException | RuntimeException err) {
+          LOG.error("instance {} failed to reset for erase: {}", e.index(), err.toString());
+        }
+      }
+    }
+
+    @Override
+    public void eraseDatabase() throws IOException {
+      ms.eraseAndRestart();
+      groups.reset();
+    }
   }
 
   /** The MS leader's duties on gaining leadership: an immediate group update. */

@@ -5,6 +5,9 @@ import io.daos.control.HostResponses;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.SystemEraseReq;
+import io.daos.proto.mgmt.SystemEraseResp;
 import io.daos.server.mgmt.ControlInvoker;
 import io.daos.server.mgmt.HostResponse;
 import io.daos.server.mgmt.RanksMethod;
@@ -32,6 +35,19 @@ final class GrpcControlInvoker implements ControlInvoker {
       out.add(hr.isOk() ? HostResponse.ok(hr.address(), hr.response()) : HostResponse.failed(hr.address(), hr.error()));
     }
     return out;
+  }
+
+  @Override
+  public HostResponse systemErase(String host, String sys, Duration deadline) {
+    SystemEraseReq req = SystemEraseReq.newBuilder().setSys(sys).build();
+    HostResponses<SystemEraseResp> got = client.invokeHosts(MgmtSvcGrpc.getSystemEraseMethod(), req, List.of(host),
+        deadline);
+    for (io.daos.control.HostResponse<SystemEraseResp> hr : got.responses()) {
+      if (!hr.isOk()) {
+        return HostResponse.failed(hr.address(), hr.error());
+      }
+    }
+    return HostResponse.ok(host, RanksResp.getDefaultInstance());
   }
 
   static MethodDescriptor<RanksReq, RanksResp> descriptor(RanksMethod method) {

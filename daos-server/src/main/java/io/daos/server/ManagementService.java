@@ -6,8 +6,11 @@ import io.daos.server.sysdb.LeadershipListener;
 import io.daos.server.sysdb.SystemDatabase;
 import io.daos.server.system.Membership;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +47,53 @@ final class ManagementService implements AutoCloseable {
     }
     LOG.info("MS replica {}: starting database in {}", replicaAddr, storageDir);
     try {
-      db = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas).storageDir(storageDir).build();
-      db.addLeadershipListener(leadership);
-      db.start();
-      access.attach(db, new Membership(db));
+      openDb();
       lifeCycle.transition(LifeCycle.State.RUNNING);
     } catch (IOException | RuntimeException e) {
       lifeCycle.transition(LifeCycle.State.FAILED);
       closeDb();
       throw e;
+    }
+  }
+
+  private void openDb() throws IOException {
+    db = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas).storageDir(storageDir).build();
+    db.addLeadershipListener(leadership);
+    db.start();
+    access.attach(db, new Membership(db).withJoinBatchWindow(Membership.DAOS_JOIN_BATCH_WINDOW));
+  }
+
+  /**
+   * SystemErase on this replica (DAOS eraseAndRestart): stops the database, removes its files and starts an
+   * empty one (the bootstrap replica leads it again; others wait to be added as voters).
+   *
+   * @throws IllegalStateException if the database is not running
+   */
+  synchronized void eraseAndRestart() throws IOException {
+    if (!lifeCycle.isRunning()) {
+      throw new IllegalStateException("MS replica " + replicaAddr + ": system database not running");
+    }
+    LOG.info("MS replica {}: erasing system database in {}", replicaAddr, storageDir);
+    access.detach();
+    closeDb();
+    deleteTree(storageDir);
+    try {
+      openDb();
+    } catch (IOException | RuntimeException e) {
+      lifeCycle.transition(LifeCycle.State.FAILED);
+      closeDb();
+      throw e;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

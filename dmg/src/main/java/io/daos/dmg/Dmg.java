@@ -143,6 +143,8 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     Fault f = findFault(e);
     if (f != null) {
       err.println("ERROR: dmg: " + f.resolutionLine());
+    } else if (e instanceof io.daos.dmg.command.CommandError ce && ce.hint() != null) {
+      err.println("ERROR: dmg: " + ce.hint());
     }
     if (debug) {
       StringWriter sw = new StringWriter();

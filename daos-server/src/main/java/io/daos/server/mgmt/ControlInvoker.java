@@ -16,4 +16,13 @@ public interface ControlInvoker {
    * @return one response per host, in any order
    */
   List<HostResponse> invokeRanks(RanksMethod method, List<String> hosts, RanksReq req, Duration deadline);
+
+  /**
+   * Sends MgmtSvc SystemErase to one MS replica (the leader erasing its peers).
+   *
+   * @return the host's response (an empty RanksResp on success: only success or the error matters)
+   */
+  default HostResponse systemErase(String host, String sys, Duration deadline) {
+    return HostResponse.failed(host, new UnsupportedOperationException("SystemErase fan-out not supported"));
+  }
 }

@@ -59,6 +59,11 @@ final class Fanout {
 
   /** Sends {@code method} for {@code ranks} to their hosts and updates member states from the results. */
   List<MemberResult> run(RanksMethod method, RankSet ranks, boolean force, boolean checkMode) {
+    return run(method, ranks, force, checkMode, true);
+  }
+
+  /** As the four-argument run; failed results change member states only if {@code updateOnFail}. */
+  List<MemberResult> run(RanksMethod method, RankSet ranks, boolean force, boolean checkMode, boolean updateOnFail) {
     if (ranks.isEmpty()) {
       return List.of();
     }
@@ -70,7 +75,7 @@ final class Fanout {
     if (results.size() != ranks.count()) {
       LOG.debug("MS fan-out {}: expected {} results, got {}", method.rpcName(), ranks.count(), results.size());
     }
-    return membership.updateMemberStates(results, true);
+    return membership.updateMemberStates(results, updateOnFail);
   }
 
   private static List<MemberResult> collect(List<HostResponse> responses, Map<String, List<Integer>> hostRanks) {

@@ -28,6 +28,7 @@ public final class GroupUpdater implements AutoCloseable {
   private final GroupUpdateSender sender;
   private final ExecutorService executor;
   private int lastMapVersion;
+  private Future<?> queuedForced;
 
   /**
    * @param membership the leader's membership (null when none is attached)
@@ -44,21 +45,49 @@ public final class GroupUpdater implements AutoCloseable {
     });
   }
 
-  /** Queues a group update; {@code forced} bumps the map version first. */
-  public Future<?> request(boolean forced) {
-    return executor.submit(() -> {
-      try {
-        update(forced);
-      } catch (io.daos.server.system.SystemException e) {
-        if (e.kind() != io.daos.server.system.SystemException.Kind.EMPTY_GROUP_MAP) {
-          LOG.warn("MS group update failed: {}", e.toString());
-        } else {
-          LOG.debug("group update skipped: empty group map");
-        }
-      } catch (Exception e) {
-        LOG.warn("MS group update failed: {}", e.toString());
+  /**
+   * Queues a group update; {@code forced} bumps the map version first. A forced request made while another
+   * forced one waits to start joins it (a burst of joins gives one update, as DAOS's one per join batch).
+   */
+  public synchronized Future<?> request(boolean forced) {
+    if (forced && queuedForced != null) {
+      return queuedForced;
+    }
+    Future<?> f = executor.submit(() -> {
+      if (forced) {
+        clearQueued();
       }
+      run(forced);
     });
+    if (forced && !f.isDone()) {
+      queuedForced = f;
+    }
+    return f;
+  }
+
+  /** Forgets the last map version sent (the MS database was erased: versions start again). */
+  public Future<?> reset() {
+    return executor.submit(() -> {
+      lastMapVersion = 0;
+    });
+  }
+
+  private synchronized void clearQueued() {
+    queuedForced = null;
+  }
+
+  private void run(boolean forced) {
+    try {
+      update(forced);
+    } catch (io.daos.server.system.SystemException e) {
+      if (e.kind() != io.daos.server.system.SystemException.Kind.EMPTY_GROUP_MAP) {
+        LOG.warn("MS group update failed: {}", e.toString());
+      } else {
+        LOG.debug("group update skipped: empty group map");
+      }
+    } catch (Exception e) {
+      LOG.warn("MS group update failed: {}", e.toString());
+    }
   }
 
   private void update(boolean forced) throws Exception {

@@ -32,6 +32,8 @@ import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.mgmt.PoolSetPropReq;
 import io.daos.proto.mgmt.PoolSetPropResp;
 import io.daos.proto.mgmt.DaosResp;
+import io.daos.proto.mgmt.SystemEraseReq;
+import io.daos.proto.mgmt.SystemEraseResp;
 import io.daos.proto.mgmt.SystemExcludeReq;
 import io.daos.proto.mgmt.SystemExcludeResp;
 import io.daos.proto.mgmt.SystemGetAttrReq;
@@ -58,6 +60,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final ExcludeHandler exclude;
   private final SystemAttrHandler attrs;
   private final PoolSvcHandler poolSvc;
+  private final EraseHandler erase;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -67,6 +70,16 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.exclude = new ExcludeHandler(ctx);
     this.attrs = new SystemAttrHandler(ctx);
     this.poolSvc = new PoolSvcHandler(ctx);
+    this.erase = new EraseHandler(ctx);
+  }
+
+  public EraseHandler eraseHandler() {
+    return erase;
+  }
+
+  @Override
+  public void systemErase(SystemEraseReq req, StreamObserver<SystemEraseResp> obs) {
+    answer(obs, () -> erase.systemErase(req));
   }
 
   /** This service with the peer-address interceptor Join needs. */

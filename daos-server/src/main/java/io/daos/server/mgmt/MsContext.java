@@ -23,6 +23,7 @@ public final class MsContext {
   private final GroupUpdater groupUpdater;
   private final List<String> resolvedReplicas;
   private final PoolEngines poolEngines;
+  private final LocalEraser eraser;
   private final io.daos.server.system.SystemProperties systemProperties;
 
   private MsContext(Builder b) {
@@ -35,6 +36,7 @@ public final class MsContext {
     this.groupUpdater = b.groupUpdater;
     this.resolvedReplicas = resolve(access.replicas());
     this.poolEngines = b.poolEngines;
+    this.eraser = b.eraser;
     this.systemProperties = new io.daos.server.system.SystemProperties(access.systemName(),
         io.daos.common.BuildInfo.DAOS_VERSION.toString());
   }
@@ -62,6 +64,18 @@ public final class MsContext {
   /** The system properties' keys, defaults and rules. */
   io.daos.server.system.SystemProperties systemProperties() {
     return systemProperties;
+  }
+
+  Optional<LocalEraser> eraser() {
+    return Optional.ofNullable(eraser);
+  }
+
+  ControlInvoker invoker() {
+    return invoker;
+  }
+
+  Duration fanoutDeadline() {
+    return fanoutDeadline;
   }
 
   Optional<PoolEngines> poolEngines() {
@@ -101,6 +115,13 @@ public final class MsContext {
     private Duration fanoutDeadline = Duration.ofMinutes(2);
     private GroupUpdater groupUpdater;
     private PoolEngines poolEngines;
+    private LocalEraser eraser;
+
+    /** What SystemErase does to this server (none: the database is left alone). */
+    public Builder eraser(LocalEraser v) {
+      eraser = v;
+      return this;
+    }
 
     public Builder access(MsAccess v) {
       access = v;

@@ -1,8 +1,10 @@
 package io.daos.server.sysdb;
 
 import io.daos.server.system.Member;
+import io.daos.server.system.MemberWrite;
 import io.daos.server.system.SystemException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -116,6 +118,30 @@ abstract class AbstractSystemDb implements SystemDb {
         throw SystemException.uuidNotFound(m.uuid());
       }
       return submit(DbEntry.encode(DbOp.REMOVE_MEMBER, m)).orThrow();
+    });
+  }
+
+  /**
+   * Checks each write against the current state as the single-member writes do, stamps additions and updates
+   * with the time and replicates them as one MEMBER_BATCH entry.
+   */
+  @Override
+  public List<Integer> writeBatch(List<MemberWrite> writes) {
+    if (writes.isEmpty()) {
+      return List.of();
+    }
+    return write(() -> {
+      Instant now = clock.instant();
+      List<MemberWrite> stamped = new ArrayList<>(writes.size());
+      for (MemberWrite w : writes) {
+        if (w.kind() == MemberWrite.Kind.REMOVE) {
+          stamped.add(w);
+          continue;
+        }
+        beforeMemberWrite(w.member());
+        stamped.add(new MemberWrite(w.kind(), w.member().withLastUpdate(now)));
+      }
+      return submit(DbEntry.encodeBatch(stamped)).orThrow().ranks();
     });
   }
 

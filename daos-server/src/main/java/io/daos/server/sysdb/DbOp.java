@@ -1,9 +1,12 @@
 package io.daos.server.sysdb;
 
-/** Log entry operations, numbered as DAOS's raftOp (checker ops 9–12 are not used yet). */
+/**
+ * Log entry operations, numbered as DAOS's raftOp (checker ops 9–12 are not used yet). MEMBER_BATCH (100) is
+ * jdaos's own: several member additions/updates/removals applied as one entry (batched joins).
+ */
 enum DbOp {
   ADD_MEMBER(1), UPDATE_MEMBER(2), REMOVE_MEMBER(3), ADD_POOL_SERVICE(4), UPDATE_POOL_SERVICE(5),
-  REMOVE_POOL_SERVICE(6), INC_MAP_VER(7), UPDATE_SYSTEM_ATTRS(8);
+  REMOVE_POOL_SERVICE(6), INC_MAP_VER(7), UPDATE_SYSTEM_ATTRS(8), MEMBER_BATCH(100);
 
   private final int number;
 

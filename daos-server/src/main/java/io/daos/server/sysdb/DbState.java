@@ -3,6 +3,8 @@ package io.daos.server.sysdb;
 import com.google.gson.reflect.TypeToken;
 import io.daos.server.system.Member;
 import io.daos.server.system.SystemException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -28,7 +30,7 @@ final class DbState {
     DbOp op = e.dbOp();
     rw.writeLock().lock();
     try {
-      DbReply r = applyOp(op, e);
+      DbReply r = op == DbOp.MEMBER_BATCH ? applyBatch(e) : applyOp(t, op, e);
       if (r.ok()) {
         t.version++;
       }
@@ -40,7 +42,25 @@ final class DbState {
     }
   }
 
-  private DbReply applyOp(DbOp op, DbEntry e) {
+  /** Applies a member batch to a copy of the tables and keeps the copy only if every member entry applied. */
+  private DbReply applyBatch(DbEntry e) {
+    DbTables work = t.copy();
+    List<Integer> added = new ArrayList<>();
+    for (DbEntry sub : e.batch()) {
+      DbOp op = sub.dbOp();
+      if (op != DbOp.ADD_MEMBER && op != DbOp.UPDATE_MEMBER && op != DbOp.REMOVE_MEMBER) {
+        throw new IllegalStateException("MS database member batch holds a " + op + " entry");
+      }
+      DbReply r = applyOp(work, op, sub);
+      if (op == DbOp.ADD_MEMBER) {
+        added.add(r.rank());
+      }
+    }
+    t = work;
+    return DbReply.ranks(added);
+  }
+
+  private static DbReply applyOp(DbTables t, DbOp op, DbEntry e) {
     switch (op) {
       case ADD_MEMBER:
         return DbReply.rank(t.addMember(e.dataAs(Member.class)));

@@ -24,6 +24,21 @@ final class DbTables {
   final Map<String, UUID> labels = new HashMap<>();
   final TreeMap<String, String> attrs = new TreeMap<>();
 
+  /** A deep copy of the tables (the values are immutable and shared). */
+  DbTables copy() {
+    DbTables c = new DbTables();
+    c.version = version;
+    c.nextRank = nextRank;
+    c.mapVersion = mapVersion;
+    c.ranks.putAll(ranks);
+    c.uuids.putAll(uuids);
+    addrs.forEach((a, set) -> c.addrs.put(a, new LinkedHashSet<>(set)));
+    c.pools.putAll(pools);
+    c.labels.putAll(labels);
+    c.attrs.putAll(attrs);
+    return c;
+  }
+
   /** Adds a member; a NIL rank takes NextRank, which then advances. Returns the rank. */
   int addMember(Member m) {
     Member toAdd = m.hasNilRank() ? m.withRank(nextRank) : m;
@@ -47,9 +62,7 @@ final class DbTables {
     if (cur == null) {
       throw SystemException.uuidNotFound(m.uuid());
     }
-    put(cur.toBuilder().state(m.state()).info(m.info()).lastUpdate(m.lastUpdate()).incarnation(m.incarnation())
-        .primaryFabricUri(m.primaryFabricUri()).secondaryFabricUris(m.secondaryFabricUris())
-        .faultDomain(m.faultDomain()).build());
+    put(cur.updatedBy(m));
     mapVersion++;
   }
 

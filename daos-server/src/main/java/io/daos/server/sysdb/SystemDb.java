@@ -17,9 +17,6 @@ public interface SystemDb extends MemberStore, AutoCloseable {
   /** data_version: number of entries applied (+1 per applied entry). */
   long dataVersion();
 
-  /** The rank the next join without a rank gets (starts at 1). */
-  int nextRank();
-
   /** Bumps the map version (forced group update). */
   void incMapVersion();
 

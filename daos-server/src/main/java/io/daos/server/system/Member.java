@@ -72,6 +72,16 @@ public record Member(
     return toBuilder().lastUpdate(t).build();
   }
 
+  /**
+   * This member as the MS database stores it after an update with {@code upd} (DAOS's UpdateMember): state,
+   * info, last update, incarnation, fabric URIs and fault domain change; rank, UUID, address and contexts stay.
+   */
+  public Member updatedBy(Member upd) {
+    return toBuilder().state(upd.state()).info(upd.info()).lastUpdate(upd.lastUpdate())
+        .incarnation(upd.incarnation()).primaryFabricUri(upd.primaryFabricUri())
+        .secondaryFabricUris(upd.secondaryFabricUris()).faultDomain(upd.faultDomain()).build();
+  }
+
   /** All fabric URIs, primary first. */
   public List<String> fabricUris() {
     List<String> all = new ArrayList<>();

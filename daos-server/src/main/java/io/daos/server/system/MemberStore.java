@@ -42,4 +42,16 @@ public interface MemberStore {
 
   /** Current system map version. */
   int mapVersion();
+
+  /** The rank the next {@link #addMember} with a {@link Member#NIL_RANK} rank assigns (NextRank). */
+  int nextRank();
+
+  /**
+   * Applies {@code writes} in order as one replicated entry, all or nothing (a jdaos batch: DAOS commits each
+   * member change on its own). Additions with a nil rank take NextRank in order.
+   *
+   * @return the rank of each addition, in order
+   * @throws SystemException if any write conflicts (nothing is applied then)
+   */
+  List<Integer> writeBatch(List<MemberWrite> writes);
 }

@@ -2,6 +2,7 @@ package io.daos.server.system;
 
 import io.daos.common.HostSet;
 import io.daos.common.RankSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,10 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class Membership {
   /** DAOS's default value of the {@code self_heal} system property. */
   public static final String DEFAULT_SELF_HEAL = "exclude;pool_exclude;pool_rebuild";
+  /** DAOS's batchLoopInterval: how long the MS gathers joins before handling them together. */
+  public static final Duration DAOS_JOIN_BATCH_WINDOW = Duration.ofMillis(250);
   private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
 
   private final MemberStore db;
   private final ReentrantLock lock = new ReentrantLock();
+  private volatile JoinBatcher joins = new JoinBatcher(this::joinAll, Duration.ZERO);
   private volatile Function<String, Optional<String>> resolver = HostResolver::resolve;
   private volatile Supplier<String> selfHeal = () -> DEFAULT_SELF_HEAL;
 
@@ -36,6 +40,16 @@ public final class Membership {
   /** Replaces the "host:port" → "ip:port" resolver used by {@link #checkHosts}. */
   public Membership withResolver(Function<String, Optional<String>> r) {
     this.resolver = r;
+    return this;
+  }
+
+  /**
+   * Sets how long the first of a batch of concurrent joins waits for others before the batch is committed
+   * (default zero: a batch holds the joins that queued while the previous one committed; daos_server uses
+   * {@link #DAOS_JOIN_BATCH_WINDOW}).
+   */
+  public Membership withJoinBatchWindow(Duration window) {
+    this.joins = new JoinBatcher(this::joinAll, window);
     return this;
   }
 
@@ -79,9 +93,50 @@ public final class Membership {
     return db.memberRanks(MemberState.ALL_FILTER);
   }
 
-  /** Creates or updates the member for a join request (see DAOS Membership.Join). */
+  /**
+   * Creates or updates the member for a join request (see DAOS Membership.Join). Concurrent joins are
+   * batched: their member writes reach the database as one entry, and each caller gets its own response or
+   * error, as if the joins had run one after another in arrival order.
+   */
   public JoinResponse join(JoinRequest req) {
-    return locked(() -> new Joiner(db).join(req));
+    return joins.join(req);
+  }
+
+  /**
+   * Joins {@code reqs} in order with one database write: each join runs on a staged copy of the members; a
+   * failed join leaves no trace and fails alone; if the write fails, every join that had succeeded fails with
+   * its error.
+   */
+  List<JoinBatcher.Outcome> joinAll(List<JoinRequest> reqs) {
+    return locked(() -> {
+      StagedMembers staged = new StagedMembers(db);
+      Joiner joiner = new Joiner(staged);
+      List<JoinBatcher.Outcome> out = new ArrayList<>(reqs.size());
+      for (JoinRequest req : reqs) {
+        int mark = staged.mark();
+        try {
+          out.add(JoinBatcher.Outcome.ok(joiner.join(req)));
+        } catch (RuntimeException e) {
+          staged.rollback(mark);
+          out.add(JoinBatcher.Outcome.failed(e));
+        }
+      }
+      return commit(staged, out);
+    });
+  }
+
+  private static List<JoinBatcher.Outcome> commit(StagedMembers staged, List<JoinBatcher.Outcome> out) {
+    if (staged.isEmpty()) {
+      return out;
+    }
+    try {
+      staged.commit();
+    } catch (RuntimeException e) {
+      LOG.debug("join batch of {} failed to commit: {}", out.size(), e.toString());
+      return out.stream().map(o -> o.error() != null ? o : JoinBatcher.Outcome.failed(e)).toList();
+    }
+    LOG.debug("join batch of {} committed", out.size());
+    return out;
   }
 
   /** The rank an engine formatted with --replace takes over: identical in all fields but the UUID. */

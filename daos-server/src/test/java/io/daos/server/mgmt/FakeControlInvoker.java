@@ -9,7 +9,7 @@ import java.util.List;
  * Scripted fan-out invoker (DAOS control.MockInvoker): the n-th call answers with the n-th scripted list of
  * host responses (the last list repeats); every call is recorded.
  */
-final class FakeControlInvoker implements ControlInvoker {
+class FakeControlInvoker implements ControlInvoker {
   /** One recorded call. */
   record Call(RanksMethod method, List<String> hosts, RanksReq req) {
   }

@@ -19,7 +19,7 @@ final class MgmtFixture implements AutoCloseable {
 
   final InMemorySystemDb db = new InMemorySystemDb();
   final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
-  final MsAccess access = new MsAccess(SYS, List.of("127.0.0.1:10001"), true);
+  final MsAccess access;
   final FakeControlInvoker invoker;
   final MgmtService service;
   final GroupUpdater groupUpdater;
@@ -27,12 +27,23 @@ final class MgmtFixture implements AutoCloseable {
 
   MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
       GroupUpdateSender sender) {
+    this(members, invoker, hints, sender, null);
+  }
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+      GroupUpdateSender sender, LocalEraser eraser) {
+    this(members, invoker, hints, sender, eraser, List.of("127.0.0.1:10001"));
+  }
+
+  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+      GroupUpdateSender sender, LocalEraser eraser, List<String> replicas) {
     this.invoker = invoker;
+    this.access = new MsAccess(SYS, replicas, true);
     members.forEach(membership::add);
     access.attach(db, membership);
     groupUpdater = sender == null ? null : new GroupUpdater(() -> membership, access.replicas(), sender);
     service = new MgmtService(MsContext.builder().access(access).invoker(invoker).netHints(hints)
-        .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).build());
+        .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).eraser(eraser).build());
   }
 
   MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {

@@ -21,6 +21,13 @@ public final class FakeMgmtSvc extends MgmtSvcGrpc.MgmtSvcImplBase {
   public volatile Object systemQuery = SystemQueryResp.getDefaultInstance();
   public volatile Object systemStop = SystemStopResp.getDefaultInstance();
   public volatile Object systemStart = SystemStartResp.getDefaultInstance();
+  public volatile Object systemErase = io.daos.proto.mgmt.SystemEraseResp.getDefaultInstance();
+
+  @Override
+  public void systemErase(io.daos.proto.mgmt.SystemEraseReq req,
+      StreamObserver<io.daos.proto.mgmt.SystemEraseResp> obs) {
+    answer(req, systemErase, obs);
+  }
   public volatile Object leaderQuery = LeaderQueryResp.getDefaultInstance();
   public volatile Object attachInfo = GetAttachInfoResp.getDefaultInstance();
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "system", aliases = "sys", description = "Perform distributed tasks related to DAOS system",
     subcommands = {LeaderQueryCommand.class, SystemQueryCommand.class, SystemStopCommand.class,
         SystemStartCommand.class, SystemExcludeCommand.class, SystemExcludeCommand.Clear.class,
+        SystemEraseCommand.class,
         SystemAttrCommands.Set.class, SystemAttrCommands.Get.class, SystemAttrCommands.Del.class,
         SystemPropCommands.Set.class, SystemPropCommands.Get.class})
 public final class SystemCommand {
