@@ -1,6 +1,10 @@
 package io.daos.server.mgmt;
 
+import io.daos.proto.mgmt.ACLResp;
+import io.daos.proto.mgmt.DeleteACLReq;
+import io.daos.proto.mgmt.GetACLReq;
 import io.daos.proto.mgmt.GetAttachInfoReq;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
@@ -47,8 +51,8 @@ import java.util.function.Supplier;
 
 /**
  * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler},
- * {@link RankControl} and {@link PoolHandler}. Errors are passed on as thrown; the error-annotation interceptor
- * gives them DAOS's wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
+ * {@link RankControl}, {@link PoolHandler}, {@link PoolSvcHandler} and {@link PoolAclHandler}. Errors are passed on
+ * as thrown; the error-annotation interceptor gives them DAOS's wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
  */
 public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final SystemHandler system;
@@ -58,6 +62,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final ExcludeHandler exclude;
   private final SystemAttrHandler attrs;
   private final PoolSvcHandler poolSvc;
+  private final PoolAclHandler poolAcl;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -67,6 +72,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.exclude = new ExcludeHandler(ctx);
     this.attrs = new SystemAttrHandler(ctx);
     this.poolSvc = new PoolSvcHandler(ctx);
+    this.poolAcl = new PoolAclHandler(ctx);
   }
 
   /** This service with the peer-address interceptor Join needs. */
@@ -193,6 +199,30 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void poolQueryTarget(PoolQueryTargetReq req, StreamObserver<PoolQueryTargetResp> obs) {
     answer(obs, () -> poolSvc.poolQueryTarget(req));
+  }
+
+  public PoolAclHandler poolAclHandler() {
+    return poolAcl;
+  }
+
+  @Override
+  public void poolGetACL(GetACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolGetAcl(req));
+  }
+
+  @Override
+  public void poolOverwriteACL(ModifyACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolOverwriteAcl(req));
+  }
+
+  @Override
+  public void poolUpdateACL(ModifyACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolUpdateAcl(req));
+  }
+
+  @Override
+  public void poolDeleteACL(DeleteACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolDeleteAcl(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {
