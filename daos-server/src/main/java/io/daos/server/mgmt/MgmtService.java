@@ -52,7 +52,8 @@ import java.util.function.Supplier;
 /**
  * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler},
  * {@link RankControl}, {@link PoolHandler}, {@link PoolSvcHandler} and {@link PoolAclHandler}. Errors are passed on
- * as thrown; the error-annotation interceptor gives them DAOS's wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
+ * as thrown; the error-annotation interceptor gives them DAOS's wire form. Methods not implemented here keep the
+ * generated UNIMPLEMENTED answer.
  */
 public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final SystemHandler system;
