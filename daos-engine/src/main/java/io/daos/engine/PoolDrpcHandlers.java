@@ -19,7 +19,10 @@ import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
+import io.daos.proto.mgmt.DeleteACLReq;
+import io.daos.proto.mgmt.GetACLReq;
 import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.PoolEvictReq;
 import io.daos.proto.mgmt.PoolGetPropReq;
 import io.daos.proto.mgmt.PoolQueryTargetInfo;
@@ -84,7 +87,13 @@ public final class PoolDrpcHandlers {
         .register(DrpcMethod.MGMT_POOL_SET_PROP, (c, b) -> svc.setProp(PoolSetPropReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_POOL_EVICT, (c, b) -> svc.evict(PoolEvictReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_LIST_CONTAINERS,
-            (c, b) -> svc.listContainers(ListContReq.parseFrom(b)).toByteArray());
+            (c, b) -> svc.listContainers(ListContReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_GET_ACL, (c, b) -> svc.getAcl(GetACLReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_OVERWRITE_ACL,
+            (c, b) -> svc.modifyAcl(ModifyACLReq.parseFrom(b), true).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_UPDATE_ACL,
+            (c, b) -> svc.modifyAcl(ModifyACLReq.parseFrom(b), false).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_DELETE_ACL, (c, b) -> svc.deleteAcl(DeleteACLReq.parseFrom(b)).toByteArray());
   }
 
   /**

@@ -3,9 +3,16 @@ package io.daos.engine;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.RankSet;
+import io.daos.engine.psvc.PoolAcl;
+import io.daos.engine.psvc.PoolProps;
 import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;
+import io.daos.proto.mgmt.ACLResp;
+import io.daos.proto.mgmt.AccessControlList;
+import io.daos.proto.mgmt.DeleteACLReq;
+import io.daos.proto.mgmt.GetACLReq;
 import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.ListContResp;
 import io.daos.proto.mgmt.PoolEvictReq;
 import io.daos.proto.mgmt.PoolEvictResp;
@@ -27,7 +34,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The pool-service dRPC methods the MS sends to a service replica's engine (DAOS {@code ds_mgmt_drpc_pool_*}):
- * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230) and MGMT_LIST_CONTAINERS (222).
+ * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222) and the
+ * ACL methods MGMT_POOL_GET_ACL/OVERWRITE_ACL/UPDATE_ACL/DELETE_ACL (213/215/216/217).
  * Each runs on the pool service's thread; a rank with no replica answers DER_NOTREPLICA, a follower
  * DER_NOTLEADER, so that the MS tries another replica.
  */
@@ -108,6 +116,44 @@ final class PoolSvcDrpcs {
       return b.build();
     } catch (DaosException e) {
       return ListContResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  /** MGMT_POOL_GET_ACL (213): the ACL with the pool's owner and owner group. */
+  ACLResp getAcl(GetACLReq req) {
+    return aclCall(req.getId(), svc -> null);
+  }
+
+  /** MGMT_POOL_OVERWRITE_ACL (215) and MGMT_POOL_UPDATE_ACL (216); a bad entry is DER_INVAL, as DAOS. */
+  ACLResp modifyAcl(ModifyACLReq req, boolean overwrite) {
+    return aclCall(req.getId(), svc -> {
+      svc.updateAcl(req.getEntriesList(), overwrite);
+      return null;
+    });
+  }
+
+  /** MGMT_POOL_DELETE_ACL (217): the principal as DAOS writes it (OWNER@, u:name@, g:name@, ...). */
+  ACLResp deleteAcl(DeleteACLReq req) {
+    return aclCall(req.getId(), svc -> {
+      svc.deleteAcl(PoolAcl.principalFromDaos(req.getPrincipal()));
+      return null;
+    });
+  }
+
+  /** Runs {@code change} on the service, then answers the pool's ACL as it is after it. */
+  private ACLResp aclCall(String id, ServiceBody<Void> change) {
+    try {
+      AccessControlList acl = onService(id, svc -> {
+        svc.map();
+        change.run(svc);
+        AccessControlList.Builder b = AccessControlList.newBuilder().addAllEntries(svc.acl().aces());
+        svc.poolProp(PoolProps.OWNER).filter(Prop::hasStr).ifPresent(p -> b.setOwnerUser(p.getStr()));
+        svc.poolProp(PoolProps.OWNER_GROUP).filter(Prop::hasStr).ifPresent(p -> b.setOwnerGroup(p.getStr()));
+        return b.build();
+      });
+      return ACLResp.newBuilder().setAcl(acl).build();
+    } catch (DaosException e) {
+      return ACLResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
 

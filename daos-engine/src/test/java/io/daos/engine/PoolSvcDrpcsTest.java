@@ -16,7 +16,11 @@ import io.daos.engine.psvc.PoolServices;
 import io.daos.engine.rdb.InMemoryRdb;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.engine.vos.VosOptions;
+import io.daos.proto.mgmt.ACLResp;
+import io.daos.proto.mgmt.DeleteACLReq;
+import io.daos.proto.mgmt.GetACLReq;
 import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.ListContResp;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolEvictReq;
@@ -40,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pool-service dRPCs (222, 224, 230, 237, 240) over an in-memory Rdb-backed pool service. */
+/** The pool-service dRPCs (213, 215, 216, 217, 222, 224, 230, 237, 240) over an in-memory Rdb-backed pool service. */
 class PoolSvcDrpcsTest {
   private static final UUID POOL = UUID.fromString("11111111-2222-3333-4444-555555555555");
   private static final String ID = POOL.toString();
@@ -175,6 +179,63 @@ class PoolSvcDrpcsTest {
     assertEquals(0, t0.getSpace(1).getTotal());
     assertEquals(1, queryTargets(1).getInfosCount());
     assertEquals(DaosStatus.INVAL.code(), queryTargets(2).getStatus());
+  }
+
+  private ACLResp acl(DrpcMethod m, com.google.protobuf.MessageLite req) throws Exception {
+    return ACLResp.parseFrom(client.call(m, req.toByteArray()));
+  }
+
+  private ACLResp update(boolean overwrite, String... aces) throws Exception {
+    return acl(overwrite ? DrpcMethod.MGMT_POOL_OVERWRITE_ACL : DrpcMethod.MGMT_POOL_UPDATE_ACL,
+        ModifyACLReq.newBuilder().setId(ID).addAllEntries(List.of(aces)).build());
+  }
+
+  private ACLResp delete(String principal) throws Exception {
+    return acl(DrpcMethod.MGMT_POOL_DELETE_ACL, DeleteACLReq.newBuilder().setId(ID).setPrincipal(principal).build());
+  }
+
+  @Test
+  void getAclAnswersEntriesOwnerAndGroup() throws Exception {
+    ACLResp r = acl(DrpcMethod.MGMT_POOL_GET_ACL, GetACLReq.newBuilder().setId(ID).build());
+    assertEquals(0, r.getStatus());
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw"), r.getAcl().getEntriesList());
+    assertEquals("alice@", r.getAcl().getOwnerUser());
+    assertEquals("staff@", r.getAcl().getOwnerGroup());
+  }
+
+  @Test
+  void updateOverwriteAndDeleteAnswerTheResultingAcl() throws Exception {
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw", "A::bob@:r"),
+        update(false, "A::bob@:r").getAcl().getEntriesList());
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw", "A::bob@:rw", "A:G:devs@:r"),
+        update(false, "A::bob@:rw", "A:G:devs@:r").getAcl().getEntriesList(), "same principal replaced");
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw", "A:G:devs@:r"), delete("u:bob@").getAcl().getEntriesList());
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw"), delete("g:devs@").getAcl().getEntriesList());
+    assertEquals(List.of("A::OWNER@:rw"), delete("GROUP@").getAcl().getEntriesList());
+    ACLResp over = update(true, "A::EVERYONE@:r");
+    assertEquals(List.of("A::EVERYONE@:r"), over.getAcl().getEntriesList());
+    assertEquals("alice@", over.getAcl().getOwnerUser());
+    assertEquals(List.of("A::EVERYONE@:r"), svc.acl().aces(), "stored in the service");
+  }
+
+  @Test
+  void badAceOrPrincipalIsInvalAndMissingEntryNonexist() throws Exception {
+    assertEquals(DaosStatus.INVAL.code(), update(false, "A::bob").getStatus());
+    assertEquals(DaosStatus.INVAL.code(), update(true, "A::GROUP@:rw").getStatus());
+    assertEquals(DaosStatus.INVAL.code(), update(false, "A:G:OWNER@:rw").getStatus());
+    assertEquals(DaosStatus.INVAL.code(), update(false, "A::bob@:rw", "garbage").getStatus());
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw"), svc.acl().aces(), "nothing applied");
+    assertEquals(DaosStatus.INVAL.code(), delete("bob@").getStatus());
+    assertEquals(DaosStatus.NONEXIST.code(), delete("u:nobody@").getStatus());
+    assertEquals(DaosStatus.NONEXIST.code(), delete("EVERYONE@").getStatus());
+  }
+
+  @Test
+  void aclOnFollowerIsNotLeader() throws Exception {
+    rdb.setLeader(false);
+    assertEquals(DaosStatus.NOTLEADER.code(), acl(DrpcMethod.MGMT_POOL_GET_ACL, GetACLReq.newBuilder().setId(ID)
+        .build()).getStatus());
+    assertEquals(DaosStatus.NOTLEADER.code(), update(false, "A::bob@:r").getStatus());
   }
 
   private PoolQueryTargetResp queryTargets(int... tgts) throws Exception {

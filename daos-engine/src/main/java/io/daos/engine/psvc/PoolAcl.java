@@ -25,11 +25,12 @@ public record PoolAcl(List<String> aces) {
   static final long PERM_DEL_CONT = 1L << 3;
   static final long PERM_GET_PROP = 1L << 4;
   private static final String PERM_CHARS = "rwcdtTaAo";
+  private static final int MAX_PRINCIPAL_LEN = 255;
 
   public PoolAcl {
     Map<String, String> byPrincipal = new LinkedHashMap<>();
     for (String ace : aces) {
-      byPrincipal.put(principalKey(ace), ace);
+      byPrincipal.put(keyOf(ace), ace);
     }
     aces = List.copyOf(byPrincipal.values());
   }
@@ -59,7 +60,7 @@ public record PoolAcl(List<String> aces) {
   /** Removes the entry of {@code principal} ("OWNER@", "user@", "G:group@", "GROUP@"); DER_NONEXIST if none. */
   PoolAcl remove(String principal) {
     String key = principal.startsWith("G:") || principal.equals("GROUP@") ? groupKey(principal) : principal;
-    List<String> kept = aces.stream().filter(a -> !principalKey(a).equals(key)).toList();
+    List<String> kept = aces.stream().filter(a -> !keyOf(a).equals(key)).toList();
     if (kept.size() == aces.size()) {
       throw new DaosException(DaosStatus.NONEXIST, "the pool ACL has no entry for " + principal);
     }
@@ -118,13 +119,74 @@ public record PoolAcl(List<String> aces) {
 
   private static String principalKey(String ace) {
     String[] f = ace == null ? new String[0] : ace.split(":", -1);
-    if (f.length != 4 || f[0].isEmpty() || !f[0].matches("[ALU]+") || !f[1].matches("[GPSF]*")
-        || f[2].isEmpty() || !f[3].chars().allMatch(c -> PERM_CHARS.indexOf(c) >= 0)
-        || !f[2].endsWith("@") || f[2].contains("\n")) {
+    if (f.length != 4 || !validAce(f[0], f[1], f[2], f[3])) {
       throw new DaosException(DaosStatus.INVAL, "invalid ACE \"" + ace + "\"; use TYPE:FLAGS:PRINCIPAL:PERMS, "
           + "e.g. A::OWNER@:rw or A:G:GROUP@:r");
     }
     return f[1].contains("G") ? "G:" + f[2] : f[2];
+  }
+
+  /** The principal key of a stored entry, without validation ("G:" for group entries). */
+  private static String keyOf(String ace) {
+    String[] f = ace.split(":", -1);
+    if (f.length < 3) {
+      return ace;
+    }
+    return f[1].contains("G") ? "G:" + f[2] : f[2];
+  }
+
+  /**
+   * DAOS's {@code daos_ace_is_valid} on the text form: access types among A/U/L, flags among G/P/S/F, the group
+   * flag exactly on group principals (GROUP@ needs it, OWNER@ and EVERYONE@ refuse it), audit/alarm types exactly
+   * when S or F is set, a principal "name@[domain]" of at most 255 characters, known permission letters.
+   */
+  private static boolean validAce(String types, String flags, String who, String perms) {
+    if (!types.matches("[ALU]+") || !flags.matches("[GPSF]*") || !perms.chars().allMatch(c -> PERM_CHARS
+        .indexOf(c) >= 0)) {
+      return false;
+    }
+    boolean group = flags.contains("G");
+    if (who.equals("OWNER@") || who.equals("EVERYONE@")) {
+      if (group) {
+        return false;
+      }
+    } else if (who.equals("GROUP@")) {
+      if (!group) {
+        return false;
+      }
+    } else if (!validName(who)) {
+      return false;
+    }
+    boolean alert = types.contains("U") || types.contains("L");
+    return alert == (flags.contains("S") || flags.contains("F"));
+  }
+
+  /** A named principal: "name@" or "name@domain", one '@', not first, at most 255 characters. */
+  static boolean validName(String who) {
+    int at = who.indexOf('@');
+    return who.length() <= MAX_PRINCIPAL_LEN && at > 0 && who.indexOf('@', at + 1) < 0 && who.indexOf('\n') < 0;
+  }
+
+  /**
+   * A principal as DAOS's delete-acl names it ({@code OWNER@}, {@code GROUP@}, {@code EVERYONE@},
+   * {@code u:name@}, {@code g:name@}) in this ACL's key form; DER_INVAL for anything else.
+   */
+  public static String principalFromDaos(String principal) {
+    String p = principal == null ? "" : principal;
+    if (p.equals("OWNER@") || p.equals("EVERYONE@")) {
+      return p;
+    }
+    if (p.equals("GROUP@")) {
+      return "G:GROUP@";
+    }
+    if (p.startsWith("u:") && validName(p.substring(2))) {
+      return p.substring(2);
+    }
+    if (p.startsWith("g:") && validName(p.substring(2))) {
+      return "G:" + p.substring(2);
+    }
+    throw new DaosException(DaosStatus.INVAL, "invalid principal \"" + p + "\"; use OWNER@, GROUP@, EVERYONE@, "
+        + "u:name@ or g:name@");
   }
 
   private static String groupKey(String principal) {

@@ -1,6 +1,10 @@
 package io.daos.server.mgmt;
 
+import io.daos.proto.mgmt.ACLResp;
+import io.daos.proto.mgmt.DeleteACLReq;
+import io.daos.proto.mgmt.GetACLReq;
 import io.daos.proto.mgmt.GetAttachInfoReq;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
@@ -49,8 +53,9 @@ import java.util.function.Supplier;
 
 /**
  * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler},
- * {@link RankControl} and {@link PoolHandler}. Errors are passed on as thrown; the error-annotation interceptor
- * gives them DAOS's wire form. Methods not implemented here keep the generated UNIMPLEMENTED answer.
+ * {@link RankControl}, {@link PoolHandler}, {@link PoolSvcHandler} and {@link PoolAclHandler}. Errors are passed on
+ * as thrown; the error-annotation interceptor gives them DAOS's wire form. Methods not implemented here keep the
+ * generated UNIMPLEMENTED answer.
  */
 public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final SystemHandler system;
@@ -61,6 +66,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final SystemAttrHandler attrs;
   private final PoolSvcHandler poolSvc;
   private final EraseHandler erase;
+  private final PoolAclHandler poolAcl;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -71,6 +77,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.attrs = new SystemAttrHandler(ctx);
     this.poolSvc = new PoolSvcHandler(ctx);
     this.erase = new EraseHandler(ctx);
+    this.poolAcl = new PoolAclHandler(ctx);
   }
 
   public EraseHandler eraseHandler() {
@@ -206,6 +213,30 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void poolQueryTarget(PoolQueryTargetReq req, StreamObserver<PoolQueryTargetResp> obs) {
     answer(obs, () -> poolSvc.poolQueryTarget(req));
+  }
+
+  public PoolAclHandler poolAclHandler() {
+    return poolAcl;
+  }
+
+  @Override
+  public void poolGetACL(GetACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolGetAcl(req));
+  }
+
+  @Override
+  public void poolOverwriteACL(ModifyACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolOverwriteAcl(req));
+  }
+
+  @Override
+  public void poolUpdateACL(ModifyACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolUpdateAcl(req));
+  }
+
+  @Override
+  public void poolDeleteACL(DeleteACLReq req, StreamObserver<ACLResp> obs) {
+    answer(obs, () -> poolAcl.poolDeleteAcl(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {

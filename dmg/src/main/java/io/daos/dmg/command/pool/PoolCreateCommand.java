@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "create", description = "Create a DAOS pool")
 public final class PoolCreateCommand extends BaseCommand {
   static final String FAILED = "pool create failed";
+  static final String INCOMPAT_OPTS = "unsupported option combination, use (--scm-size and --nvme-size) or "
+      + "(--meta-size and --data-size) or (--size)";
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "label")
   String label;
@@ -76,23 +78,45 @@ public final class PoolCreateCommand extends BaseCommand {
     boolean hasSize = size != null;
     boolean hasTiers = scmSize != null || nvmeSize != null;
     if (hasSize == hasTiers) {
-      throw new CommandError("either --size or --scm-size must be supplied");
+      throw new CommandError(INCOMPAT_OPTS);
     }
     if (hasSize) {
-      if (size.endsWith("%")) {
-        throw new CommandError("--size as a percentage of available storage is not supported yet");
+      PoolSizeFlag flag = PoolSizeFlag.parse(size);
+      if (flag.isRatio()) {
+        checkRatioFlags();
+        return;
+      }
+      if (nranks > 0 && ranks != null && !ranks.isBlank()) {
+        throw new CommandError("--nranks may not be mixed with --ranks");
       }
       double[] ratio = ratio();
-      b.setTotalBytes(parse(size, "--size")).addTierRatio(ratio[0]).addTierRatio(ratio[1]);
+      b.setTotalBytes(flag.bytes()).addTierRatio(ratio[0]).addTierRatio(ratio[1]);
       return;
     }
+    if (nranks > 0) {
+      throw new CommandError("--nranks may not be mixed with --scm-size");
+    }
     if (tierRatio != null) {
-      throw new CommandError("--tier-ratio can only be used with --size");
+      throw new CommandError("--tier-ratio may not be mixed with --scm-size");
     }
     if (scmSize == null) {
       throw new CommandError("--nvme-size cannot be set without --scm-size");
     }
     b.addTierBytes(parse(scmSize, "--scm-size")).addTierBytes(nvmeSize == null ? 0 : parse(nvmeSize, "--nvme-size"));
+  }
+
+  private void checkRatioFlags() {
+    if (nranks > 0) {
+      throw new CommandError("--size=% may not be mixed with --nranks");
+    }
+    if (tierRatio != null) {
+      throw new CommandError("--size=% may not be mixed with --tier-ratio");
+    }
+  }
+
+  /** The -z percentage, or 0 when -z is a size or absent. */
+  int sizeRatio() {
+    return size == null ? 0 : PoolSizeFlag.parse(size).ratio();
   }
 
   private double[] ratio() {
@@ -132,7 +156,9 @@ public final class PoolCreateCommand extends BaseCommand {
 
   @Override
   protected Outcome execute(ControlInvoker client) {
-    PoolCreateReq req = call(() -> request(client.systemName()));
+    PoolCreateReq built = call(() -> request(client.systemName()));
+    int pct = sizeRatio();
+    PoolCreateReq req = pct > 0 ? PoolAutoSize.apply(client, context().hostList(), built, pct) : built;
     PoolCreateResp pb = call(() -> client.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req));
     if (pb.getStatus() != 0) {
       throw new CommandError(FAILED, new io.daos.common.DaosException(
@@ -140,7 +166,12 @@ public final class PoolCreateCommand extends BaseCommand {
     }
     PoolCreateResponse resp = new PoolCreateResponse(req.getUuid(), pb.getSvcLdr(), longs(pb.getSvcRepsList()),
         longs(pb.getTgtRanksList()), pb.getTierBytesList(), pb.getMemFileBytes(), pb.getMdOnSsdActive());
-    return Outcome.of(resp, null, (out, err) -> print(out, resp));
+    return Outcome.of(resp, null, (out, err) -> {
+      if (pct > 0) {
+        out.append("Creating DAOS pool with ").append(pct).append("% of all storage\n");
+      }
+      print(out, resp);
+    });
   }
 
   static void print(StringBuilder out, PoolCreateResponse r) {
