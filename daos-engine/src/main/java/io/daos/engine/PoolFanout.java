@@ -52,6 +52,9 @@ final class PoolFanout {
     TgtCreateReq tgt = TgtCreateReq.newBuilder().setPoolUuid(ByteString.copyFrom(LocalPoolOps.bytes(pool)))
         .setScmSize(scm).setNvmeSize(req.getTierBytes(1)).setMetaSize(req.getMemRatio() > 0 ? req.getTierBytes(0) : 0)
         .build();
+    if (!calls.awaitKnown(ranks, Duration.ofMillis(LocalPoolOps.URI_WAIT_MS))) {
+      LOG.warn("{}: pool {}: the group map does not name every rank of {} yet", name, pool, ranks);
+    }
     Map<Integer, RankCalls.Outcome<TgtCreateReply>> created = calls.call(ranks, MgmtRpc.TGT_CREATE,
         tgt.toByteArray(), timeout, TgtCreateReply::parseFrom, TgtCreateReply::getStatus);
     Optional<RankCalls.Outcome<TgtCreateReply>> bad = RankCalls.firstFailure(created);

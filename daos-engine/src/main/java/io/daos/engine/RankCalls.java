@@ -25,6 +25,7 @@ import java.util.function.ToIntFunction;
 final class RankCalls {
   /** Extra wait beyond the RPC timeout before a call that never completed counts as timed out. */
   private static final long GRACE_MS = 2_000;
+  private static final long POLL_MS = 50;
 
   /** Parses a reply body. */
   @FunctionalInterface
@@ -62,6 +63,26 @@ final class RankCalls {
     Map<Integer, Outcome<T>> out = new TreeMap<>();
     calls.forEach((rank, f) -> out.put(rank, await(rank, f, timeout)));
     return out;
+  }
+
+  /**
+   * Waits up to {@code wait} until the group map names every rank of {@code ranks} (a group update from the MS may
+   * still be on its way after ranks joined); true when it does.
+   */
+  boolean awaitKnown(Collection<Integer> ranks, Duration wait) {
+    long end = System.nanoTime() + wait.toNanos();
+    while (!ranks.stream().allMatch(r -> rankUri.apply(r).isPresent())) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The outcome of the lowest failed rank, if any failed. */

@@ -55,7 +55,8 @@ class MultiHostPoolTest {
     assertNotEquals(msHost, cluster.members().get((int) svcRank).get("addr").getAsString(),
         "the service replica must be on another host than the MS for this test");
     for (int h = 0; h < HOSTS; h++) {
-      assertTrue(Files.isDirectory(poolDir(h, uuid).resolve("vos-0")), "no VOS target on host " + h);
+      assertTrue(Files.isDirectory(poolDir(h, uuid).resolve("vos-0")), "no VOS target on host " + h + "\n"
+          + cluster.logs());
     }
 
     JsonObject q = cluster.dmgJson("pool", "query", "wide");
