@@ -70,6 +70,7 @@ public final class DaosEngine implements Closeable {
   private PoolServices poolServices;
   private RdbServer rdbServer;
   private CartClient cartClient;
+  private PoolDrpcHandlers poolHandlers;
   private ExecutorService serviceIo;
   private java.util.concurrent.ScheduledExecutorService mapTimer;
   private volatile GroupMapDistributor mapDistributor;
@@ -133,8 +134,10 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    DrpcRegistry registry = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).registerOn(
-        handlers.registerOn(new DrpcRegistry()));
+    cartClient = CartClient.builder().name(name + " psvc").build();
+    poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).withFabric(cartClient,
+        this::rankUri, rpcTimeout());
+    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -145,8 +148,7 @@ public final class DaosEngine implements Closeable {
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
     CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
-    cartClient = CartClient.builder().name(name + " psvc").build();
-    Duration rpcTimeout = Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
+    Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
     new ObjHandlers(name, pools, () -> PoolTargets.POOL_MAP_VERSION, Hlc.system(), handles, xstreams::executor)
@@ -157,6 +159,7 @@ public final class DaosEngine implements Closeable {
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
+    new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
       t.setDaemon(true);
@@ -171,6 +174,11 @@ public final class DaosEngine implements Closeable {
       server.close();
       throw new IOException("data plane: " + e.getMessage(), e);
     }
+  }
+
+  /** The timeout of one engine-to-engine RPC (CRT_TIMEOUT, at least a second). */
+  private Duration rpcTimeout() {
+    return Duration.ofSeconds(Math.max(1, env.crtTimeoutSec()));
   }
 
   private void notifyReady() throws IOException {

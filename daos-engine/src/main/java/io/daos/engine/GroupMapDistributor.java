@@ -2,7 +2,6 @@ package io.daos.engine;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosStatus;
 import io.daos.proto.mgmt.GroupUpdateReq;
@@ -20,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * it does or a newer map supersedes the broadcast. Receivers install the map if it is newer than theirs.
  */
 final class GroupMapDistributor {
-  /** {@code MGMT_TGT_MAP_UPDATE}: op 12 of DAOS's mgmt module (after the 8 client and 4 server ops before it). */
-  static final Opcode TGT_MAP_UPDATE = DaosModule.MGMT.opcode(12);
+  static final Opcode TGT_MAP_UPDATE = io.daos.rpc.MgmtRpc.TGT_MAP_UPDATE;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupMapDistributor.class);
   private static final long RETRY_MS = 250;

@@ -7,11 +7,8 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.psvc.PoolInit;
-import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;
-import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.pool.PoolTargets;
-import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.pool.TierUsage;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -34,34 +31,36 @@ import io.daos.proto.mgmt.PoolServiceState;
 import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.proto.mgmt.StorageUsageStats;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_create/destroy/query}): MGMT_POOL_CREATE (207),
- * MGMT_POOL_DESTROY (208), MGMT_POOL_QUERY (223). Create makes this engine's targets; when the request's svc_list
- * property names this rank, it also starts the rank's pool service replica and initialises the service state
- * before answering (every service rank does the same, idempotently). Destroy removes both. Without pool services
- * (or without svc_list) this engine's rank is reported as the only replica.
+ * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_*}): MGMT_POOL_CREATE (207), MGMT_POOL_DESTROY (208),
+ * MGMT_POOL_QUERY (223), MGMT_POOL_QUERY_TARGETS (240) and the pool-service methods of {@link PoolSvcDrpcs}.
+ *
+ * <p>With the fabric ({@link #withFabric}), this engine acts for the whole pool, as in DAOS: create sends
+ * MGMT_TGT_CREATE to every pool rank and RSVC_START to the service ranks ({@link PoolFanout}), destroy sends
+ * MGMT_TGT_DESTROY to the ranks the request lists, query asks the pool service leader, query-targets the rank asked
+ * about, and the service methods go to the leader when this engine is not it. Without the fabric (tests), everything
+ * is answered for this engine's own rank: create makes its targets and, when the svc_list property names this rank,
+ * its service replica; without pool services (or svc_list) this rank is reported as the only replica.
  */
 public final class PoolDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(PoolDrpcHandlers.class);
   /** DAOS_MEDIA_MAX: tier_bytes carries SCM then NVMe. */
   static final int MEDIA_MAX = 2;
 
-  /** How long create waits for the group map to name every service rank's URI. */
-  static final long URI_WAIT_MS = 10_000;
-
   private final String name;
-  private final EngineState state;
   private final PoolTargets pools;
-  private final PoolServices services;
-  private final IntFunction<Optional<String>> rankUri;
+  private final LocalPoolOps local;
+  private final Fabric fabric;
+
+  /** What this engine reaches the other ranks with (null without the fabric). */
+  record Fabric(PoolFanout fanout, RemotePoolSvc svc, RemotePoolQuery query) {
+  }
 
   public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools) {
     this(name, state, pools, null, r -> Optional.empty());
@@ -70,15 +69,34 @@ public final class PoolDrpcHandlers {
   /** With pool service replicas; {@code rankUri} gives a rank's CART-J URI (this engine's own included). */
   public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools, PoolServices services,
       IntFunction<Optional<String>> rankUri) {
+    this(name, pools, new LocalPoolOps(name, state, pools, services, rankUri), null);
+  }
+
+  private PoolDrpcHandlers(String name, PoolTargets pools, LocalPoolOps local, Fabric fabric) {
     this.name = name;
-    this.state = state;
     this.pools = pools;
-    this.services = services;
-    this.rankUri = rankUri;
+    this.local = local;
+    this.fabric = fabric;
+  }
+
+  /**
+   * The same handlers acting for the whole pool over CART-J: {@code client} calls the other ranks, found with
+   * {@code rankUri}; {@code timeout} bounds each RPC.
+   */
+  public PoolDrpcHandlers withFabric(io.daos.cart.CartClient client, IntFunction<Optional<String>> rankUri,
+      java.time.Duration timeout) {
+    PoolSvcClient svc = new PoolSvcClient(client, rankUri, timeout);
+    return new PoolDrpcHandlers(name, pools, local, new Fabric(new PoolFanout(name, new RankCalls(client, rankUri),
+        timeout), new RemotePoolSvc(svc), new RemotePoolQuery(svc, client, rankUri, timeout)));
+  }
+
+  /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */
+  LocalPoolOps local() {
+    return local;
   }
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
-    PoolSvcDrpcs svc = new PoolSvcDrpcs(services);
+    PoolSvcDrpcs svc = new PoolSvcDrpcs(local.services(), fabric == null ? null : fabric.svc());
     return r.register(DrpcMethod.MGMT_POOL_CREATE, this::create)
         .register(DrpcMethod.MGMT_POOL_DESTROY, this::destroy)
         .register(DrpcMethod.MGMT_POOL_QUERY, this::query)
@@ -98,12 +116,15 @@ public final class PoolDrpcHandlers {
 
   /**
    * Query targets (240): this engine's targets of the pool, each UP_IN with its space per tier (SCM, NVMe), as
-   * DAOS's {@code ds_mgmt_pool_query_targets} answers for a rank.
+   * DAOS's {@code ds_mgmt_pool_query_targets} answers for a rank; another rank's are asked for over the fabric.
    */
   byte[] queryTargets(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolQueryTargetReq req = PoolQueryTargetReq.parseFrom(body);
     try {
-      UUID uuid = uuid(req.getId());
+      UUID uuid = LocalPoolOps.uuid(req.getId());
+      if (fabric != null && req.getRank() != local.rank()) {
+        return fabric.query().queryTargets(req).toByteArray();
+      }
       List<List<TierUsage>> usage = pools.targetUsage(uuid);
       List<Integer> idx = req.getTargetsCount() == 0
           ? java.util.stream.IntStream.range(0, usage.size()).boxed().toList() : req.getTargetsList();
@@ -111,7 +132,7 @@ public final class PoolDrpcHandlers {
       for (int t : idx) {
         if (t < 0 || t >= usage.size()) {
           throw new DaosException(DaosStatus.INVAL, "target index " + Integer.toUnsignedString(t)
-              + " is out of range: rank " + myRank() + " has targets 0-" + (usage.size() - 1));
+              + " is out of range: rank " + local.rank() + " has targets 0-" + (usage.size() - 1));
         }
         PoolQueryTargetInfo.Builder info = b.addInfosBuilder().setState(PoolQueryTargetInfo.TargetState.UP_IN);
         for (int m = 0; m < MEDIA_MAX; m++) {
@@ -135,18 +156,21 @@ public final class PoolDrpcHandlers {
         throw new DaosException(DaosStatus.INVAL, "tier_bytes must have " + MEDIA_MAX + " entries (SCM, NVMe), got "
             + req.getTierBytesCount());
       }
-      UUID uuid = uuid(req.getUuid());
+      UUID uuid = LocalPoolOps.uuid(req.getUuid());
+      if (fabric != null) {
+        return fabric.fanout().create(req, local.rank()).toByteArray();
+      }
       long scm = req.getTierBytes(0);
       if (req.getMemRatio() > 0) {
         scm = (long) (scm * (double) req.getMemRatio());
       }
-      EnginePool pool = pools.create(uuid, new PoolTiers(scm, req.getTierBytes(1)));
-      int rank = myRank();
+      EnginePool pool = local.createTargets(uuid, scm, req.getTierBytes(1));
+      int rank = local.rank();
       List<Integer> svc = PoolInit.svcRanks(req);
       int leader = rank;
-      if (services != null && svc.contains(rank)) {
-        leader = startService(req, svc).rdb().leaderHint().orElse(svc.get(0));
-      } else if (services != null && !svc.isEmpty()) {
+      if (local.hasServices() && svc.contains(rank)) {
+        leader = local.startService(req, svc).orElse(svc.get(0));
+      } else if (local.hasServices() && !svc.isEmpty()) {
         leader = svc.get(0);
       }
       return PoolCreateResp.newBuilder().setSvcLdr(leader).addAllSvcReps(svc.isEmpty() ? List.of(rank) : svc)
@@ -159,49 +183,20 @@ public final class PoolDrpcHandlers {
     }
   }
 
-  private PoolService startService(PoolCreateReq req, List<Integer> svc) {
-    Map<Integer, String> uris = awaitUris(req.getRanksList());
-    Map<Integer, String> raft = new TreeMap<>();
-    for (int r : svc) {
-      String uri = uris.get(r);
-      if (uri == null) {
-        throw new DaosException(DaosStatus.AGAIN, "the URI of service rank " + r + " is not known yet (no group "
-            + "update from the management service); retry the create");
-      }
-      raft.put(r, RdbPeers.raftAddress(uri));
-    }
-    return services.create(req, raft, pools.targets(), uris);
-  }
-
-  /** The URIs of {@code ranks}, waiting a while for the group map to name them all. */
-  private Map<Integer, String> awaitUris(List<Integer> ranks) {
-    long end = System.currentTimeMillis() + URI_WAIT_MS;
-    while (true) {
-      Map<Integer, String> uris = new TreeMap<>();
-      ranks.forEach(r -> rankUri.apply(r).ifPresent(u -> uris.put(r, u)));
-      if (uris.size() == ranks.size() || System.currentTimeMillis() > end) {
-        return uris;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return uris;
-      }
-    }
-  }
-
-  /** As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent). */
+  /**
+   * As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent). With the fabric,
+   * on every rank the request's svc_ranks lists (DAOS: all ranks of the system), this rank when it lists none.
+   */
   byte[] destroy(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolDestroyReq req = PoolDestroyReq.parseFrom(body);
     LOG.info("{}: request to destroy pool {}", name, req.getId());
     try {
-      if (services != null) {
-        services.destroy(uuid(req.getId()));
+      UUID uuid = LocalPoolOps.uuid(req.getId());
+      if (fabric != null) {
+        List<Integer> ranks = req.getSvcRanksCount() == 0 ? List.of(local.rank()) : req.getSvcRanksList();
+        return PoolDestroyResp.newBuilder().setStatus(fabric.fanout().destroy(uuid, ranks)).build().toByteArray();
       }
-      if (!pools.destroy(uuid(req.getId()))) {
-        LOG.info("{}: pool {} is not on this engine; nothing to destroy", name, req.getId());
-      }
+      local.destroy(uuid);
       return PoolDestroyResp.newBuilder().build().toByteArray();
     } catch (DaosException e) {
       LOG.error("{}: failed to destroy pool {}: {}", name, req.getId(), e.getMessage());
@@ -209,12 +204,16 @@ public final class PoolDrpcHandlers {
     }
   }
 
+  /** With the fabric and the request's service ranks, the leader answers for the pool; else this rank alone. */
   byte[] query(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolQueryReq req = PoolQueryReq.parseFrom(body);
     try {
-      UUID uuid = uuid(req.getId());
+      UUID uuid = LocalPoolOps.uuid(req.getId());
+      if (fabric != null && req.getSvcRanksCount() > 0) {
+        return fabric.query().query(req).toByteArray();
+      }
       List<TierUsage> usage = pools.usage(uuid);
-      int rank = myRank();
+      int rank = local.rank();
       PoolQueryResp.Builder b = PoolQueryResp.newBuilder().setUuid(uuid.toString())
           .setTotalTargets(pools.targets()).setActiveTargets(pools.targets()).setTotalEngines(1).setVersion(1)
           .setLeader(rank).setSvcLdr(rank).addSvcReps(rank).setEnabledRanks(Integer.toString(rank))
@@ -228,22 +227,6 @@ public final class PoolDrpcHandlers {
     } catch (DaosException e) {
       LOG.error("{}: failed to query pool {}: {}", name, req.getId(), e.getMessage());
       return PoolQueryResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
-    }
-  }
-
-  private int myRank() {
-    return state.rank().orElse(0);
-  }
-
-  private static UUID uuid(String s) {
-    try {
-      if (s.length() != 36) {
-        throw new IllegalArgumentException("length");
-      }
-      return UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      throw new DaosException(DaosStatus.INVAL, "pool UUID \"" + s + "\" is invalid; pass a UUID like "
-          + "12345678-1234-1234-1234-123456789abc");
     }
   }
 }

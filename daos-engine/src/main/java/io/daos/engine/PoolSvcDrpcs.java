@@ -36,8 +36,10 @@ import java.util.concurrent.TimeoutException;
  * The pool-service dRPC methods the MS sends to a service replica's engine (DAOS {@code ds_mgmt_drpc_pool_*}):
  * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222) and the
  * ACL methods MGMT_POOL_GET_ACL/OVERWRITE_ACL/UPDATE_ACL/DELETE_ACL (213/215/216/217).
- * Each runs on the pool service's thread; a rank with no replica answers DER_NOTREPLICA, a follower
- * DER_NOTLEADER, so that the MS tries another replica.
+ * Each runs on the pool service's thread when this engine hosts the leader replica. Otherwise (DER_NOTREPLICA,
+ * DER_NOTLEADER) the property, evict and list requests go to the leader over CART-J ({@link RemotePoolSvc}) when
+ * this engine has the fabric and the request names the service ranks, as DAOS's engine does; the ACL methods and
+ * engines without the fabric answer the status as it is, so that the MS tries another replica.
  */
 final class PoolSvcDrpcs {
   /** DAOS_PROP_PO_ACL: not readable or settable through get-prop/set-prop (the ACL commands are). */
@@ -48,9 +50,22 @@ final class PoolSvcDrpcs {
   private static final String CONT_PREFIX = "cont/uuid/";
 
   private final PoolServices services;
+  private final RemotePoolSvc remote;
 
   PoolSvcDrpcs(PoolServices services) {
+    this(services, null);
+  }
+
+  /** {@code remote} (may be null) forwards what this engine's replica cannot answer to the leader. */
+  PoolSvcDrpcs(PoolServices services, RemotePoolSvc remote) {
     this.services = services;
+    this.remote = remote;
+  }
+
+  /** Whether a local failure with {@code e} is answered by the leader elsewhere. */
+  private boolean forward(DaosException e, List<Integer> svcRanks) {
+    return remote != null && !svcRanks.isEmpty()
+        && (e.status() == DaosStatus.NOTREPLICA || e.status() == DaosStatus.NOTLEADER);
   }
 
   PoolGetPropResp getProp(PoolGetPropReq req) {
@@ -67,6 +82,9 @@ final class PoolSvcDrpcs {
       });
       return PoolGetPropResp.newBuilder().addAllProperties(out).build();
     } catch (DaosException e) {
+      if (forward(e, req.getSvcRanksList())) {
+        return remoteOr(() -> remote.getProp(req), st -> PoolGetPropResp.newBuilder().setStatus(st).build());
+      }
       return PoolGetPropResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -83,6 +101,9 @@ final class PoolSvcDrpcs {
       });
       return PoolSetPropResp.getDefaultInstance();
     } catch (DaosException e) {
+      if (forward(e, req.getSvcRanksList())) {
+        return remoteOr(() -> remote.setProp(req), st -> PoolSetPropResp.newBuilder().setStatus(st).build());
+      }
       return PoolSetPropResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -95,6 +116,9 @@ final class PoolSvcDrpcs {
           req.getForceDestroy()));
       return PoolEvictResp.newBuilder().setCount(n).build();
     } catch (DaosException e) {
+      if (forward(e, req.getSvcRanksList())) {
+        return remoteOr(() -> remote.evict(req), st -> PoolEvictResp.newBuilder().setStatus(st).build());
+      }
       return PoolEvictResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -115,6 +139,9 @@ final class PoolSvcDrpcs {
       conts.forEach(c -> b.addContainersBuilder().setUuid(c));
       return b.build();
     } catch (DaosException e) {
+      if (forward(e, req.getSvcRanksList())) {
+        return remoteOr(() -> remote.listContainers(req), st -> ListContResp.newBuilder().setStatus(st).build());
+      }
       return ListContResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -154,6 +181,15 @@ final class PoolSvcDrpcs {
       return ACLResp.newBuilder().setAcl(acl).build();
     } catch (DaosException e) {
       return ACLResp.newBuilder().setStatus(e.status().code()).build();
+    }
+  }
+
+  /** The leader's answer, or {@code error} with the status of why no leader answered. */
+  private static <T> T remoteOr(java.util.function.Supplier<T> call, java.util.function.IntFunction<T> error) {
+    try {
+      return call.get();
+    } catch (DaosException e) {
+      return error.apply(e.status().code());
     }
   }
 

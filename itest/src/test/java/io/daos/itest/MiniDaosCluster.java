@@ -36,7 +36,8 @@ final class MiniDaosCluster implements AutoCloseable {
       ips.add("127.0.0." + (2 + i));
     }
     int port = Ports.sharedControlPort(ips, DAOS_PORT);
-    List<String> replicas = ips.subList(0, b.replicas).stream().map(ip -> ip + ":" + port).toList();
+    List<String> replicas = ips.subList(b.firstReplica, b.firstReplica + b.replicas).stream()
+        .map(ip -> ip + ":" + port).toList();
     Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
     for (int i = 0; i < b.servers; i++) {
       List<Integer> fabric = new ArrayList<>();
@@ -199,6 +200,7 @@ final class MiniDaosCluster implements AutoCloseable {
     private int servers = 3;
     private int engines = 2;
     private int replicas = 3;
+    private int firstReplica = 0;
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -219,9 +221,15 @@ final class MiniDaosCluster implements AutoCloseable {
       return this;
     }
 
+    /** The MS replicas are the hosts from index {@code i} on (default 0: the first hosts). */
+    Builder firstReplica(int i) {
+      firstReplica = i;
+      return this;
+    }
+
     /** Writes configs, starts every daos_server and formats storage; closes everything on failure. */
     MiniDaosCluster start() throws IOException {
-      if (replicas < 1 || replicas > servers || replicas % 2 == 0) {
+      if (replicas < 1 || firstReplica < 0 || firstReplica + replicas > servers || replicas % 2 == 0) {
         throw new IllegalArgumentException("replicas must be odd and at most servers: " + replicas);
       }
       MiniDaosCluster c = new MiniDaosCluster(this);

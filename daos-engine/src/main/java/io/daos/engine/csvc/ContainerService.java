@@ -264,9 +264,14 @@ public final class ContainerService {
     return new Opened(info(h.cont()), props, h.capas());
   }
 
-  /** POOL_LIST_CONT: every container with its label (empty when unset). */
+  /**
+   * POOL_LIST_CONT: every container with its label (empty when unset). A request without a pool handle comes from
+   * an engine acting for daos_server (pool destroy asks whether containers exist), as DAOS's mgmt path does.
+   */
   public List<ContSummary> list(byte[] poolHdl) {
-    poolHandle(poolHdl);
+    if (poolHdl.length > 0) {
+      poolHandle(poolHdl);
+    }
     List<ContSummary> out = new ArrayList<>();
     for (UUID c : store.containers()) {
       String l = store.label(c);

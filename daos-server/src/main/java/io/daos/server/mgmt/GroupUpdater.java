@@ -8,9 +8,10 @@ import io.daos.server.system.RankEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The MS leader's CaRT group update (DAOS doGroupUpdate): sends the group map of non-excluded ranks to a
  * local engine (dRPC 232), one update at a time and never twice for the same map version. Requests run on
- * one background thread so joins do not wait for engines.
+ * one background thread so joins do not wait for engines. An update that found no local engine ready yet (the
+ * engine of the MS's own host may be set up after the others joined) is retried until one takes it: engines need
+ * the map to reach each other for pool create.
  */
 public final class GroupUpdater implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupUpdater.class);
@@ -26,7 +29,10 @@ public final class GroupUpdater implements AutoCloseable {
   private final Supplier<Membership> membership;
   private final Collection<String> replicaAddrs;
   private final GroupUpdateSender sender;
-  private final ExecutorService executor;
+  /** Pause before retrying an update no local engine was ready for. */
+  static final long RETRY_MS = 500;
+
+  private final ScheduledExecutorService executor;
   private int lastMapVersion;
   private Future<?> queuedForced;
 
@@ -38,7 +44,7 @@ public final class GroupUpdater implements AutoCloseable {
     this.membership = membership;
     this.replicaAddrs = List.copyOf(replicaAddrs);
     this.sender = sender;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
+    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ms-group-update");
       t.setDaemon(true);
       return t;
@@ -86,7 +92,20 @@ public final class GroupUpdater implements AutoCloseable {
         LOG.debug("group update skipped: empty group map");
       }
     } catch (Exception e) {
-      LOG.warn("MS group update failed: {}", e.toString());
+      if (PoolDrpcs.notReady(e)) {
+        LOG.debug("MS group update: no local engine ready yet; retrying in {} ms", RETRY_MS);
+        retryLater();
+      } else {
+        LOG.warn("MS group update failed: {}", e.toString());
+      }
+    }
+  }
+
+  private void retryLater() {
+    try {
+      executor.schedule(() -> request(false), RETRY_MS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      LOG.debug("group updater closed; retry dropped");
     }
   }
 

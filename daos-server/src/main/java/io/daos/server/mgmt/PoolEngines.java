@@ -2,11 +2,13 @@ package io.daos.server.mgmt;
 
 import io.daos.drpc.DrpcMethod;
 import java.io.IOException;
+import java.util.Collection;
 
 /**
- * What pool create/destroy need from the engines: the per-engine target count, whether engines have NVMe,
- * and a dRPC call to the engine serving a rank. {@link HarnessPoolEngines} reaches the local harness;
- * tests use fakes.
+ * What the MS's pool operations need from this server's engines: the per-engine target count, whether engines have
+ * NVMe, and a dRPC call to one local engine. As in DAOS, that engine acts for the whole pool: it reaches the pool's
+ * other ranks and its service leader over the fabric. {@link HarnessPoolEngines} uses the local harness; tests use
+ * fakes.
  */
 public interface PoolEngines {
   /** VOS targets per engine (DAOS uses the first instance's count). */
@@ -16,10 +18,10 @@ public interface PoolEngines {
   boolean hasBlockDevices();
 
   /**
-   * Calls {@code method} on the engine serving {@code rank}.
+   * Calls {@code method} on one ready local engine, preferring one that serves a rank of {@code preferRanks}.
    *
-   * @throws io.daos.server.engine.EngineUnavailableException if that engine is not ready
-   * @throws IOException if the call fails or the rank is served by another host
+   * @throws io.daos.server.engine.EngineUnavailableException if no local engine is ready
+   * @throws IOException if the call fails
    */
-  byte[] callDrpc(int rank, DrpcMethod method, byte[] body) throws IOException;
+  byte[] callDrpc(Collection<Integer> preferRanks, DrpcMethod method, byte[] body) throws IOException;
 }

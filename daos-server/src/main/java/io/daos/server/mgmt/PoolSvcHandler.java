@@ -50,8 +50,7 @@ public final class PoolSvcHandler {
       PoolService ps = PoolHandler.lookup(ms, req.getId());
       PoolGetPropReq fwd = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
           .addAllSvcRanks(ps.replicas()).build();
-      return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_GET_PROP, fwd, PoolGetPropResp::parseFrom,
-          PoolGetPropResp::getStatus);
+      return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_GET_PROP, fwd, PoolGetPropResp::parseFrom);
     } catch (RuntimeException e) {
       throw access.translate(e);
     }
@@ -105,8 +104,7 @@ public final class PoolSvcHandler {
   }
 
   private PoolSetPropResp setProp(PoolService ps, PoolSetPropReq fwd) {
-    return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_SET_PROP, fwd, PoolSetPropResp::parseFrom,
-        PoolSetPropResp::getStatus);
+    return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_SET_PROP, fwd, PoolSetPropResp::parseFrom);
   }
 
   /** PoolEvict (leader): the service evicts the handles (all, the listed ones, or one machine's). */
@@ -122,8 +120,7 @@ public final class PoolSvcHandler {
   PoolEvictResp evict(PoolService ps, PoolEvictReq req) {
     PoolEvictReq fwd = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
         .addAllSvcRanks(ps.replicas()).build();
-    PoolEvictResp resp = PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_EVICT, fwd, PoolEvictResp::parseFrom,
-        PoolEvictResp::getStatus);
+    PoolEvictResp resp = PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_EVICT, fwd, PoolEvictResp::parseFrom);
     if (resp.getCount() > 0) {
       LOG.info("pool {}: evicted {} handle(s)", ps.poolUuid(), resp.getCount());
     }
@@ -134,8 +131,7 @@ public final class PoolSvcHandler {
   ListContResp listContainers(PoolService ps, String sys) {
     ListContReq req = ListContReq.newBuilder().setSys(sys).setId(ps.poolUuid().toString())
         .addAllSvcRanks(ps.replicas()).build();
-    return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_LIST_CONTAINERS, req, ListContResp::parseFrom,
-        ListContResp::getStatus);
+    return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_LIST_CONTAINERS, req, ListContResp::parseFrom);
   }
 
   /** PoolQueryTarget (any replica): the engine of the rank asked about answers for its targets. */
@@ -146,7 +142,7 @@ public final class PoolSvcHandler {
       PoolQueryTargetReq fwd = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
           .addAllSvcRanks(ps.replicas()).build();
       try {
-        return PoolQueryTargetResp.parseFrom(eng().callDrpc(req.getRank(), DrpcMethod.MGMT_POOL_QUERY_TARGETS,
+        return PoolQueryTargetResp.parseFrom(eng().callDrpc(List.of(req.getRank()), DrpcMethod.MGMT_POOL_QUERY_TARGETS,
             fwd.toByteArray()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

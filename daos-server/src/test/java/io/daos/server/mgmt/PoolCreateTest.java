@@ -76,7 +76,7 @@ class PoolCreateTest {
         fault("wrong system", sized("p", SCM_MIN, NVME_MIN).setSys("bad").build(),
             FaultCode.SERVER_WRONG_SYSTEM, null),
         err("dRPC send fails", sized("p", SCM_MIN, NVME_MIN).build(),
-            e -> e.failures.put(1, new IOException("send failure")), "send failure"),
+            e -> e.failure = new IOException("send failure"), "send failure"),
         err("zero target count", sized("p", SCM_MIN, NVME_MIN).build(), e -> e.targets = 0, "zero target count"),
         err("garbage resp", sized("p", SCM_MIN, NVME_MIN).build(),
             e -> e.answers.put(DrpcMethod.MGMT_POOL_CREATE, new byte[] {1, 2, 3, 4}), null),
@@ -113,7 +113,7 @@ class PoolCreateTest {
     try (MgmtFixture f = fixture()) {
       c.setup().accept(f.engines);
       if (name.equals("engine not ready")) {
-        f.engines.failures.put(0, new EngineUnavailableException(EngineUnavailableException.Kind.ENGINE_NOT_READY));
+        f.engines.failure = new EngineUnavailableException(EngineUnavailableException.Kind.ENGINE_NOT_READY);
       }
       PoolHandler h = f.service.poolHandler();
       if (c.expResp() != null) {
@@ -123,7 +123,7 @@ class PoolCreateTest {
           PoolService ps = f.db.findPoolServiceByUuid(UUID.fromString(UUID1)).orElseThrow();
           assertEquals(PoolServiceState.READY, ps.state());
           assertEquals(List.of(0, 1, 2), ps.replicas());
-          assertEquals(List.of(0, 1, 2, 3), sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE)));
+          assertEquals(List.of(List.of(0, 1, 2, 3)), f.engines.preferred(DrpcMethod.MGMT_POOL_CREATE));
         } else {
           assertTrue(f.db.poolServices(true).isEmpty(), "record removed after failed create");
         }
@@ -152,13 +152,15 @@ class PoolCreateTest {
   }
 
   @Test
-  void targetRanksAreEveryRankEvenWhenEachEngineReportsOnlyItself() {
+  void oneDrpcToOneLocalEngineForTheWholePool() throws Exception {
     try (MgmtFixture f = fixture()) {
-      f.engines.answerPerRank(DrpcMethod.MGMT_POOL_CREATE, rank -> PoolCreateResp.newBuilder().setSvcLdr(rank)
-          .addSvcReps(rank).addTgtRanks(rank).build());
+      f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, PoolCreateResp.newBuilder().setSvcLdr(1).addSvcReps(0)
+          .addTgtRanks(0).build());
       PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).setNumRanks(2).build());
-      assertEquals(2, resp.getTgtRanksCount(), resp.toString());
-      assertEquals(sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_CREATE)), resp.getTgtRanksList());
+      assertEquals(1, f.engines.calls.size());
+      PoolCreateReq sent = PoolCreateReq.parseFrom(f.engines.lastBody(DrpcMethod.MGMT_POOL_CREATE));
+      assertEquals(sent.getRanksList(), f.engines.preferred(DrpcMethod.MGMT_POOL_CREATE).get(0));
+      assertEquals(sent.getRanksList(), resp.getTgtRanksList());
     }
   }
 
@@ -175,13 +177,13 @@ class PoolCreateTest {
   }
 
   @Test
-  void failureOnOneRankUndoesTheOthers() {
+  void engineFailureStatusIsReturnedAndTheRecordRemoved() {
     try (MgmtFixture f = fixture()) {
-      f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, ENGINE_OK);
-      f.engines.failures.put(2, new IOException("boom"));
-      assertThrows(RuntimeException.class, () -> f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN)
-          .build()));
-      assertEquals(List.of(0, 1, 3), sorted(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_DESTROY)));
+      f.engines.answer(DrpcMethod.MGMT_POOL_CREATE, PoolCreateResp.newBuilder().setStatus(DaosStatus.UNREACH.code())
+          .build());
+      PoolCreateResp resp = f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).build());
+      assertEquals(DaosStatus.UNREACH.code(), resp.getStatus());
+      assertTrue(f.engines.preferred(DrpcMethod.MGMT_POOL_DESTROY).isEmpty(), "the engine cleans up, not the MS");
       assertTrue(f.db.poolServices(true).isEmpty());
     }
   }

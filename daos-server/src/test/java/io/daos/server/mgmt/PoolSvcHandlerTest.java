@@ -46,7 +46,8 @@ class PoolSvcHandlerTest {
       assertEquals(PoolCreateTest.UUID1, sent.getId());
       assertEquals(List.of(SPACE_RB), sent.getPropertiesList());
       assertEquals(List.of(0, 1, 2), sent.getSvcRanksList());
-      assertEquals(List.of(0), f.engines.ranksCalled(DrpcMethod.MGMT_POOL_SET_PROP));
+      assertEquals(List.of(List.of(0, 1, 2)), f.engines.preferred(DrpcMethod.MGMT_POOL_SET_PROP),
+          "one dRPC, to a local engine hosting a replica if there is one");
     }
   }
 
@@ -71,7 +72,7 @@ class PoolSvcHandlerTest {
       f.service.poolSvcHandler().poolSetProp(setReq(LABEL, SPACE_RB).build());
       UUID uuid = UUID.fromString(PoolCreateTest.UUID1);
       assertEquals("newlabel", f.db.findPoolServiceByUuid(uuid).orElseThrow().poolLabel());
-      assertEquals(2, f.engines.ranksCalled(DrpcMethod.MGMT_POOL_SET_PROP).size(), "label first, then the rest");
+      assertEquals(2, f.engines.preferred(DrpcMethod.MGMT_POOL_SET_PROP).size(), "label first, then the rest");
     }
   }
 
@@ -82,7 +83,7 @@ class PoolSvcHandlerTest {
           List.of(), 0)));
       Fault e = assertThrows(Fault.class, () -> f.service.poolSvcHandler().poolSetProp(setReq(LABEL).build()));
       assertEquals(FaultCode.SERVER_POOL_DUPLICATE_LABEL, e.code());
-      assertTrue(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_SET_PROP).isEmpty());
+      assertTrue(f.engines.preferred(DrpcMethod.MGMT_POOL_SET_PROP).isEmpty());
     }
   }
 
@@ -95,12 +96,13 @@ class PoolSvcHandlerTest {
   }
 
   @Test
-  void notLeaderReplicaIsSkippedForTheNext() {
+  void serviceCallIsOneDrpcWhoseAnswerIsReturnedAsIs() {
     try (MgmtFixture f = PoolDestroyQueryTest.created()) {
-      f.engines.answerPerRank(DrpcMethod.MGMT_POOL_SET_PROP, r -> PoolSetPropResp.newBuilder()
-          .setStatus(r == 0 ? DaosStatus.NOTLEADER.code() : r == 1 ? DaosStatus.NOTREPLICA.code() : 0).build());
-      assertEquals(0, f.service.poolSvcHandler().poolSetProp(setReq(SPACE_RB).build()).getStatus());
-      assertEquals(List.of(0, 1, 2), f.engines.ranksCalled(DrpcMethod.MGMT_POOL_SET_PROP));
+      f.engines.answer(DrpcMethod.MGMT_POOL_SET_PROP, PoolSetPropResp.newBuilder()
+          .setStatus(DaosStatus.NOTLEADER.code()).build());
+      assertEquals(DaosStatus.NOTLEADER.code(), f.service.poolSvcHandler().poolSetProp(setReq(SPACE_RB).build())
+          .getStatus(), "the engine looks for the leader; the MS does not retry");
+      assertEquals(1, f.engines.preferred(DrpcMethod.MGMT_POOL_SET_PROP).size());
     }
   }
 
@@ -149,7 +151,7 @@ class PoolSvcHandlerTest {
       PoolQueryTargetResp r = f.service.poolSvcHandler().poolQueryTarget(PoolQueryTargetReq.newBuilder().setSys(SYS)
           .setId("tank").setRank(3).addTargets(0).build());
       assertEquals(1, r.getInfosCount());
-      assertEquals(List.of(3), f.engines.ranksCalled(DrpcMethod.MGMT_POOL_QUERY_TARGETS));
+      assertEquals(List.of(List.of(3)), f.engines.preferred(DrpcMethod.MGMT_POOL_QUERY_TARGETS));
     }
   }
 
@@ -189,7 +191,7 @@ class PoolSvcHandlerTest {
       f.engines.answer(DrpcMethod.MGMT_POOL_EVICT, PoolEvictResp.newBuilder().setStatus(-1012).build());
       assertEquals(-1012, destroy(f, false, true).getStatus());
       assertEquals(PoolServiceState.READY, state(f));
-      assertTrue(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_DESTROY).isEmpty());
+      assertTrue(f.engines.preferred(DrpcMethod.MGMT_POOL_DESTROY).isEmpty());
     }
   }
 
@@ -208,12 +210,15 @@ class PoolSvcHandlerTest {
   }
 
   @Test
-  void TestServer_MgmtSvc_PoolDestroy_evictDrpcFailsDerNotleaderOnFirstTry() {
+  void TestServer_MgmtSvc_PoolDestroy_evictDrpcFailsDerNotleaderOnFirstTry() throws Exception {
     try (MgmtFixture f = PoolDestroyQueryTest.created()) {
-      f.engines.answerPerRank(DrpcMethod.MGMT_POOL_EVICT, r -> PoolEvictResp.newBuilder()
-          .setStatus(r == 0 ? DaosStatus.NOTLEADER.code() : 0).build());
-      assertEquals(0, destroy(f, false, true).getStatus());
-      assertTrue(f.db.poolServices(true).isEmpty());
+      f.engines.answer(DrpcMethod.MGMT_POOL_EVICT, PoolEvictResp.newBuilder().setStatus(DaosStatus.NOTLEADER.code())
+          .build());
+      assertEquals(DaosStatus.NOTLEADER.code(), destroy(f, false, true).getStatus());
+      assertEquals(PoolServiceState.DESTROYING, state(f));
+      PoolEvictReq ev = PoolEvictReq.parseFrom(f.engines.lastBody(DrpcMethod.MGMT_POOL_EVICT));
+      assertEquals(List.of(0, 1, 2), ev.getSvcRanksList());
+      assertTrue(ev.getDestroy() && !ev.getForceDestroy());
     }
   }
 

@@ -1,0 +1,105 @@
+package io.daos.engine;
+
+import com.google.protobuf.ByteString;
+import io.daos.common.RankSet;
+import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ListContResp;
+import io.daos.proto.mgmt.PoolEvictReq;
+import io.daos.proto.mgmt.PoolEvictResp;
+import io.daos.proto.mgmt.PoolGetPropReq;
+import io.daos.proto.mgmt.PoolGetPropResp;
+import io.daos.proto.mgmt.PoolProperty;
+import io.daos.proto.mgmt.PoolSetPropReq;
+import io.daos.proto.mgmt.PoolSetPropResp;
+import io.daos.proto.pool.ContSummary;
+import io.daos.proto.pool.PoolListContReply;
+import io.daos.proto.pool.PoolListContReq;
+import io.daos.proto.pool.PoolOp;
+import io.daos.proto.pool.PoolPropGetReq;
+import io.daos.proto.pool.PoolPropReply;
+import io.daos.proto.pool.PoolPropSetReq;
+import io.daos.proto.pool.Prop;
+import io.daos.rpc.PoolRpc;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The pool-service dRPCs (237 get-prop, 224 set-prop, 230 evict, 222 list-containers) forwarded from this engine to
+ * the pool service leader over CART-J, as DAOS's engine does with {@code dsc_pool_svc_*}: the request's svc_ranks
+ * say where the replicas are; the answer is turned back into the dRPC reply. A DaosException from
+ * {@link PoolSvcClient} (no replica reachable) is left to the caller.
+ */
+final class RemotePoolSvc {
+  private final PoolSvcClient client;
+
+  RemotePoolSvc(PoolSvcClient client) {
+    this.client = client;
+  }
+
+  PoolSvcClient client() {
+    return client;
+  }
+
+  PoolGetPropResp getProp(PoolGetPropReq req) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    PoolPropGetReq.Builder q = PoolPropGetReq.newBuilder().setOp(op(pool));
+    req.getPropertiesList().stream().filter(p -> p.getNumber() != PoolSvcDrpcs.ACL)
+        .forEach(p -> q.addTypes(p.getNumber()));
+    if (q.getTypesCount() == 0) {
+      return PoolGetPropResp.getDefaultInstance();
+    }
+    PoolPropReply r = client.call(pool, req.getSvcRanksList(), PoolRpc.PROP_GET, q.build().toByteArray(),
+        PoolPropReply::parseFrom, PoolPropReply::getOp);
+    if (r.getOp().getStatus() != 0) {
+      return PoolGetPropResp.newBuilder().setStatus(r.getOp().getStatus()).build();
+    }
+    PoolGetPropResp.Builder b = PoolGetPropResp.newBuilder();
+    for (Prop p : r.getPropsList()) {
+      PoolSvcDrpcs.toWire(p).ifPresent(b::addProperties);
+    }
+    return b.build();
+  }
+
+  PoolSetPropResp setProp(PoolSetPropReq req) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    PoolPropSetReq.Builder q = PoolPropSetReq.newBuilder().setOp(op(pool));
+    for (PoolProperty p : req.getPropertiesList()) {
+      q.addProps(PoolSvcDrpcs.fromWire(p));
+    }
+    PoolPropReply r = client.call(pool, req.getSvcRanksList(), PoolRpc.PROP_SET, q.build().toByteArray(),
+        PoolPropReply::parseFrom, PoolPropReply::getOp);
+    return PoolSetPropResp.newBuilder().setStatus(r.getOp().getStatus()).build();
+  }
+
+  PoolEvictResp evict(PoolEvictReq req) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    io.daos.proto.pool.PoolEvictReq.Builder q = io.daos.proto.pool.PoolEvictReq.newBuilder().setOp(op(pool))
+        .setPoolDestroy(req.getDestroy()).setPoolDestroyForce(req.getForceDestroy()).setMachine(req.getMachine());
+    req.getHandlesList().forEach(h -> q.addHandles(ByteString.copyFrom(LocalPoolOps.bytes(
+        PoolSvcDrpcs.uuid(h, "handle")))));
+    io.daos.proto.pool.PoolEvictReply r = client.call(pool, req.getSvcRanksList(), PoolRpc.EVICT,
+        q.build().toByteArray(), io.daos.proto.pool.PoolEvictReply::parseFrom, io.daos.proto.pool.PoolEvictReply::getOp);
+    return PoolEvictResp.newBuilder().setStatus(r.getOp().getStatus()).setCount(r.getCount()).build();
+  }
+
+  ListContResp listContainers(ListContReq req) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    PoolListContReply r = client.call(pool, req.getSvcRanksList(), PoolRpc.LIST_CONT,
+        PoolListContReq.newBuilder().setOp(op(pool)).build().toByteArray(), PoolListContReply::parseFrom,
+        PoolListContReply::getOp);
+    ListContResp.Builder b = ListContResp.newBuilder().setStatus(r.getOp().getStatus());
+    for (ContSummary c : r.getContsList()) {
+      b.addContainersBuilder().setUuid(LocalPoolOps.uuid(c.getUuid().toByteArray()).toString());
+    }
+    return b.build();
+  }
+
+  static PoolOp op(UUID pool) {
+    return PoolOp.newBuilder().setPoolUuid(ByteString.copyFrom(LocalPoolOps.bytes(pool))).build();
+  }
+
+  /** A rank list as dRPC replies write it. */
+  static String ranks(List<Integer> ranks) {
+    return RankSet.ofInts(ranks).toString();
+  }
+}
