@@ -74,6 +74,6 @@ public final class PoolAclHandler {
     if (engines == null) {
       throw new IllegalStateException("harness has no managed instances");
     }
-    return PoolSvcCalls.call(engines, ps, method, fwd, ACLResp::parseFrom, ACLResp::getStatus);
+    return PoolSvcCalls.call(engines, ps, method, fwd, ACLResp::parseFrom);
   }
 }

@@ -64,8 +64,9 @@ class PoolAclHandlerTest {
     try (MgmtFixture f = PoolDestroyQueryTest.created()) {
       f.engines.answer(rpc.method(), OK);
       assertEquals(OK, rpc.call().apply(f.service.poolAclHandler()));
-      assertEquals(List.of(0), f.engines.ranksCalled(rpc.method()), "the first service replica answered");
-      MessageLite sent = rpc.parser().parse(f.engines.calls.get(f.engines.calls.size() - 1).body());
+      assertEquals(List.of(List.of(0, 1, 2)), f.engines.preferred(rpc.method()),
+          "one dRPC to a local engine, preferring the service replicas");
+      MessageLite sent = rpc.parser().parse(f.engines.lastBody(rpc.method()));
       String text = sent.toString();
       assertTrue(text.contains("id: \"" + PoolCreateTest.UUID1 + "\""), text);
       assertTrue(text.contains("svc_ranks: 2"), text);
@@ -83,12 +84,10 @@ class PoolAclHandlerTest {
   @MethodSource("rpcs")
   void drpcFailed(Rpc rpc) {
     try (MgmtFixture f = PoolDestroyQueryTest.created()) {
-      for (int r = 0; r < 3; r++) {
-        f.engines.failures.put(r, new IOException("mock error"));
-      }
+      f.engines.failure = new IOException("mock error");
       RuntimeException e = assertThrows(RuntimeException.class, () -> rpc.call().apply(f.service.poolAclHandler()));
       assertTrue(e.getMessage().contains("mock error"), e.getMessage());
-      assertEquals(List.of(0, 1, 2), f.engines.ranksCalled(rpc.method()), "every replica was tried");
+      assertEquals(1, f.engines.preferred(rpc.method()).size(), "one dRPC, the engine forwards to the leader");
     }
   }
 
@@ -131,7 +130,7 @@ class PoolAclHandlerTest {
     try (MgmtFixture f = PoolDestroyQueryTest.created()) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> f.service.poolAclHandler().poolGetAcl(
           GetACLReq.newBuilder().setSys(SYS).setId("nope").build()));
-      assertTrue(f.engines.ranksCalled(DrpcMethod.MGMT_POOL_GET_ACL).isEmpty(), e.toString());
+      assertTrue(f.engines.preferred(DrpcMethod.MGMT_POOL_GET_ACL).isEmpty(), e.toString());
     }
   }
 }
