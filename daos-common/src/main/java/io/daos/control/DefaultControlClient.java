@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class DefaultControlClient implements ControlClient {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultControlClient.class);
   /**
-   * How long an MS request waits for the other candidates once one has answered or named the leader (DAOS
+   * How long an MS request waits for the other candidates once one has answered (DAOS
    * waits for all of them, so one stopped host held every request until its deadline).
    */
   static final Duration MS_SETTLE = Duration.ofSeconds(2);
@@ -108,9 +108,13 @@ final class DefaultControlClient implements ControlClient {
     return new HostResponses<>(ordered);
   }
 
-  /** An MS answer worth acting on without the other candidates: a response, or a not-leader naming the leader. */
+  /**
+   * An MS answer worth acting on without the other candidates: a response. (Not a not-leader naming the
+   * leader: the leader may be one of the candidates still working on the request, and a retry would run it
+   * twice while the first run is cancelled when this client exits.)
+   */
   private static boolean decisive(HostResponse<?> r) {
-    return r.isOk() || r.error() instanceof NotLeaderException nl && !nl.leaderHint().isEmpty();
+    return r.isOk();
   }
 
   <Q, R> List<HostResponse<R>> send(List<String> to, MethodDescriptor<Q, R> method, Q request, Duration timeout)

@@ -152,8 +152,9 @@ class FailureScenariosTest {
   private static void assertNoLeaderError(CommandResult r) {
     assertNotEquals(0, r.exitCode(), r.toString());
     String error = r.json().get("error").getAsString();
-    assertTrue(error.contains("has no leader") && error.contains("majority of the MS replicas"), error);
-    assertTrue(r.stderr().contains("start daos_server on the replicas that are down"), r.stderr());
+    assertTrue(error.contains("the DAOS Management Service has no leader"), error);
+    assertTrue(r.stderr().contains("an MS leader needs a majority of the MS replicas running: start daos_server on "
+        + "the replicas that are down"), r.stderr());
   }
 
   /** Ranks not in {@code failed} succeeded with {@code okState}; ranks in it are unresponsive with an error. */
