@@ -3,6 +3,7 @@ package io.daos.control;
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
 import java.time.Duration;
+import java.util.List;
 
 /** Client-domain faults (DAOS codes 500-599) with text that says what to do next. */
 public final class ClientFaults {
@@ -47,6 +48,19 @@ public final class ClientFaults {
     return fault(FaultCode.CLIENT_RPC_TIMEOUT,
         "the " + what + " request timed out after " + GoDurations.format(timeout),
         "retry the request or check server logs for more information");
+  }
+
+  /**
+   * An MS request gave up while the MS had no leader: {@code answeredBy} knows none and the other replicas
+   * did not answer ({@code cause}: the connection fault or the request timeout). Keeps the cause's code.
+   */
+  public static Fault noMsLeader(String answeredBy, List<String> others, Throwable cause) {
+    FaultCode code = cause instanceof Fault f ? f.code() : FaultCode.CLIENT_UNKNOWN;
+    String why = cause instanceof Fault f ? f.description() : String.valueOf(cause.getMessage());
+    return fault(code, "the DAOS Management Service has no leader: " + answeredBy + " knows of no leader and "
+        + "the other MS replicas (" + String.join(", ", others) + ") did not answer (" + why + ")",
+        "an MS leader needs a majority of the MS replicas running: start daos_server on the replicas that are "
+            + "down (`dmg system leader-query` lists them), then retry the request");
   }
 
   public static Fault emptyHostList() {

@@ -26,7 +26,7 @@ public interface ControlClient extends AutoCloseable {
     return new Builder();
   }
 
-  /** An MS request with the default 5-minute deadline. */
+  /** An MS request with the client's default deadline (5 minutes unless {@link Builder#requestTimeout}). */
   <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request);
 
   /** An MS request with an overall deadline. */
@@ -34,7 +34,7 @@ public interface ControlClient extends AutoCloseable {
 
   <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request, MsRequestOptions options);
 
-  /** Sends the request to every host ({@code hosts} empty: the configured list) with a 5-minute deadline. */
+  /** Sends the request to every host ({@code hosts} empty: the configured list) with the default deadline. */
   <Q, R> HostResponses<R> invokeHosts(MethodDescriptor<Q, R> method, Q request, List<String> hosts);
 
   <Q, R> HostResponses<R> invokeHosts(MethodDescriptor<Q, R> method, Q request, List<String> hosts,
@@ -63,8 +63,18 @@ public interface ControlClient extends AutoCloseable {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
     Random random = new Random();
+    Duration requestTimeout = MsRequestOptions.DEFAULT_TIMEOUT;
 
     Builder() {
+    }
+
+    /** Deadline of requests made without one (default 5 minutes, DAOS's defaultRequestTimeout). */
+    public Builder requestTimeout(Duration t) {
+      if (t.isNegative() || t.isZero()) {
+        throw new IllegalArgumentException("request timeout must be positive: " + t);
+      }
+      this.requestTimeout = t;
+      return this;
     }
 
     /** Name, port, host list and transport settings (default: {@link ControlConfig#defaults()}). */

@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
 /** The {@link ControlClient} over real gRPC channels. */
 final class DefaultControlClient implements ControlClient {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultControlClient.class);
+  /**
+   * How long an MS request waits for the other candidates once one has answered (DAOS
+   * waits for all of them, so one stopped host held every request until its deadline).
+   */
+  static final Duration MS_SETTLE = Duration.ofSeconds(2);
 
   private final ControlConfig config;
   private final List<String> hosts;
@@ -65,7 +70,7 @@ final class DefaultControlClient implements ControlClient {
 
   @Override
   public <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q request) {
-    return invokeMs(method, request, MsRequestOptions.defaults());
+    return invokeMs(method, request, MsRequestOptions.defaults().withTimeout(settings.requestTimeout));
   }
 
   @Override
@@ -84,7 +89,7 @@ final class DefaultControlClient implements ControlClient {
 
   @Override
   public <Q, R> HostResponses<R> invokeHosts(MethodDescriptor<Q, R> method, Q request, List<String> targets) {
-    return invokeHosts(method, request, targets, MsRequestOptions.DEFAULT_TIMEOUT);
+    return invokeHosts(method, request, targets, settings.requestTimeout);
   }
 
   @Override
@@ -103,10 +108,19 @@ final class DefaultControlClient implements ControlClient {
     return new HostResponses<>(ordered);
   }
 
+  /**
+   * An MS answer worth acting on without the other candidates: a response. (Not a not-leader naming the
+   * leader: the leader may be one of the candidates still working on the request, and a retry would run it
+   * twice while the first run is cancelled when this client exits.)
+   */
+  private static boolean decisive(HostResponse<?> r) {
+    return r.isOk();
+  }
+
   <Q, R> List<HostResponse<R>> send(List<String> to, MethodDescriptor<Q, R> method, Q request, Duration timeout)
       throws InterruptedException {
     LOG.debug("{} to {} (timeout {})", method.getBareMethodName(), to, timeout);
-    return FanOut.send(pool, to, method, request, timeout);
+    return FanOut.send(pool, to, method, request, timeout, DefaultControlClient::decisive, MS_SETTLE);
   }
 
   List<String> normalize(List<String> addrs) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** Sends one request to several hosts at once and collects each host's result in completion order. */
 final class FanOut {
@@ -25,6 +26,17 @@ final class FanOut {
 
   static <Q, R> List<HostResponse<R>> send(ChannelPool pool, List<String> hosts, MethodDescriptor<Q, R> method,
       Q request, Duration timeout) throws InterruptedException {
+    return send(pool, hosts, method, request, timeout, r -> false, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #send}, but once a {@code decisive} response is in, waits at most {@code settle} more for the
+   * others: a host that accepts connections but never answers (a stopped process) does not hold up an
+   * answer that another host already gave. Hosts that did not answer get a "no answer" error.
+   */
+  static <Q, R> List<HostResponse<R>> send(ChannelPool pool, List<String> hosts, MethodDescriptor<Q, R> method,
+      Q request, Duration timeout, Predicate<HostResponse<R>> decisive, Duration settle)
+      throws InterruptedException {
     BlockingQueue<HostResponse<R>> done = new LinkedBlockingQueue<>();
     CallOptions opts = CallOptions.DEFAULT.withDeadlineAfter(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
     for (String host : hosts) {
@@ -47,11 +59,11 @@ final class FanOut {
         }
       }, MoreExecutors.directExecutor());
     }
-    return collect(done, hosts, timeout.plus(GRACE));
+    return collect(done, hosts, timeout.plus(GRACE), decisive, settle);
   }
 
   private static <R> List<HostResponse<R>> collect(BlockingQueue<HostResponse<R>> done, List<String> hosts,
-      Duration wait) throws InterruptedException {
+      Duration wait, Predicate<HostResponse<R>> decisive, Duration settle) throws InterruptedException {
     List<HostResponse<R>> out = new ArrayList<>(hosts.size());
     long end = System.nanoTime() + wait.toNanos();
     while (out.size() < hosts.size()) {
@@ -60,6 +72,9 @@ final class FanOut {
         break;
       }
       out.add(r);
+      if (decisive.test(r)) {
+        end = Math.min(end, System.nanoTime() + settle.toNanos());
+      }
     }
     for (String h : hosts) {
       if (out.stream().noneMatch(r -> r.address().equals(h))) {

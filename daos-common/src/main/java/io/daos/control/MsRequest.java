@@ -19,6 +19,7 @@ final class MsRequest<Q, R> {
   private final Q request;
   private final MsRequestOptions options;
   private final List<String> startHosts;
+  private HostResponse<R> leaderless;
 
   MsRequest(DefaultControlClient client, MethodDescriptor<Q, R> method, Q request, MsRequestOptions options,
       List<String> startHosts) {
@@ -35,20 +36,45 @@ final class MsRequest<Q, R> {
     for (long attempt = 0; ; attempt++) {
       Duration left = Duration.between(now(), deadline);
       if (left.isNegative() || left.isZero()) {
-        throw timeout();
+        throw explained(timeout());
       }
       HostResponse<R> picked = MsResponses.pick(client.send(hosts, method, request, tryTimeout(left)));
       if (picked.isOk()) {
         return picked.response();
       }
-      hosts = nextHosts(picked.error(), hosts, deadline);
+      noteLeaderless(picked);
+      try {
+        hosts = nextHosts(picked.error(), hosts, deadline);
+      } catch (RuntimeException e) {
+        throw explained(e);
+      }
       Duration wait = ExpBackoff.backoff(BASE_BACKOFF, attempt, MAX_BACKOFF_FACTOR, client.settings().random);
       if (!now().plus(wait).isBefore(deadline)) {
-        throw timeout();
+        throw explained(timeout());
       }
       LOG.debug("retrying {} at {} after {}: {}", method.getBareMethodName(), hosts, wait, picked.error().toString());
       client.settings().sleeper.sleep(wait);
     }
+  }
+
+  /** Remembers the last replica that answered "no leader known" (forgotten once a leader is named). */
+  private void noteLeaderless(HostResponse<R> picked) {
+    if (picked.error() instanceof NotLeaderException nl) {
+      leaderless = nl.leaderHint().isEmpty() ? picked : null;
+    }
+  }
+
+  /**
+   * A connection failure or timeout after a replica said it knows no leader means the MS has none (too few
+   * replicas running for a quorum): say so instead of reporting only the unreachable host or the timeout.
+   */
+  private RuntimeException explained(RuntimeException e) {
+    if (leaderless == null || !(ClientFaults.isConnectionFault(e) || MsErrors.isTimeout(e))) {
+      return e;
+    }
+    NotLeaderException nl = (NotLeaderException) leaderless.error();
+    List<String> others = nl.replicas().stream().filter(r -> !r.equals(leaderless.address())).toList();
+    return ClientFaults.noMsLeader(leaderless.address(), others, e);
   }
 
   private Duration tryTimeout(Duration left) {

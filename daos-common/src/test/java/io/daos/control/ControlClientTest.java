@@ -161,6 +161,59 @@ class ControlClientTest {
   }
 
   @Test
+  void noLeaderWhenTheOtherReplicasAreDown() throws Exception {
+    servers.start("ms1:10001", r -> {
+      throw new NotLeaderException("", List.of("ms2:10001", "ms3:10001"));
+    });
+    for (String down : List.of("ms2:10001", "ms3:10001")) {
+      servers.start(down, r -> {
+        throw ClientFaults.connectionRefused(down);
+      });
+    }
+    Fault f = assertThrows(Fault.class, () -> client("ms1").invokeMs(QUERY, req("", "q")));
+    assertEquals(FaultCode.CLIENT_CONNECTION_REFUSED, f.code());
+    assertTrue(f.description().startsWith("the DAOS Management Service has no leader: ms1:10001 knows of no leader "
+        + "and the other MS replicas (ms2:10001, ms3:10001) did not answer"), f.description());
+    assertTrue(f.resolution().contains("majority of the MS replicas"), f.resolution());
+  }
+
+  @Test
+  void stoppedCandidateDoesNotHoldUpAnAnswer() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    servers.start("ms1:10001", r -> resp(0, 1, "answer"));
+    servers.start("ms2:10001", r -> {
+      try {
+        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return resp(0, 1, "late");
+    });
+    client = ControlClient.builder().hostList(List.of("ms1", "ms2")).insecure(true)
+        .channelFactory(FakeServers.channels()).build();
+    long start = System.nanoTime();
+    try {
+      assertEquals("answer", value(client.invokeMs(QUERY, req("", "q"), Duration.ofSeconds(30))));
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(ms < DefaultControlClient.MS_SETTLE.toMillis() + 3_000, "took " + ms + " ms");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void requestTimeoutReplacesTheDefaultDeadline() throws Exception {
+    servers.start("ms1:10001", r -> {
+      throw new IllegalStateException(MsErrors.LEADER_STEP_UP);
+    });
+    client = ControlClient.builder().config(ControlConfig.defaults().withHostList(List.of("ms1")))
+        .insecure(true).channelFactory(FakeServers.channels()).clock(clock).random(new ZeroJitter())
+        .sleeper(d -> clock.advance(d)).requestTimeout(Duration.ofSeconds(7)).build();
+    Fault f = assertThrows(Fault.class, () -> client.invokeMs(QUERY, req("", "q")));
+    assertEquals("the SystemQuery request timed out after 7s", f.description());
+  }
+
+  @Test
   void typedErrorsAreFinal() throws Exception {
     servers.start("ms1:10001", r -> resp(DaosStatus.NONEXIST.code(), 0, ""));
     DaosException e = assertThrows(DaosException.class, () -> client("ms1").invokeMs(QUERY, req("", "q")));

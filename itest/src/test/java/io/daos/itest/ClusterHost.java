@@ -160,11 +160,37 @@ final class ClusterHost {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM (as systemctl stop), then SIGKILL of whatever is left of the tree. */
+  /**
+   * SIGSTOP of daos_server and its engines: the host is cut off (connections are accepted by the kernel but
+   * nothing answers), as a hung or partitioned host looks to the others.
+   */
+  void freeze() {
+    signalTree("-STOP");
+  }
+
+  /** SIGCONT of everything {@link #freeze()} stopped. */
+  void thaw() {
+    signalTree("-CONT");
+  }
+
+  private void signalTree(String signal) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    List<String> cmd = new ArrayList<>(List.of("kill", signal, Long.toString(process.pid())));
+    process.toHandle().descendants().forEach(ph -> cmd.add(Long.toString(ph.pid())));
+    CommandResult r = Commands.run(cmd, Duration.ofSeconds(10));
+    if (r.exitCode() != 0) {
+      System.err.println("kill " + signal + " on host " + addr() + ": " + r);
+    }
+  }
+
+  /** SIGCONT (in case it was frozen), SIGTERM (as systemctl stop), then SIGKILL of whatever is left. */
   void stop() throws InterruptedException {
     if (process == null) {
       return;
     }
+    thaw();
     List<ProcessHandle> tree = process.toHandle().descendants().toList();
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -117,6 +117,18 @@ final class MiniDaosCluster implements AutoCloseable {
     return Commands.run(cmd, Duration.ofSeconds(90));
   }
 
+  /**
+   * Runs {@code dmg -j args...} with its request deadline set to {@code deadline} (jdaos's JDAOS_DMG_TIMEOUT)
+   * and fails if dmg itself runs much longer than that.
+   */
+  CommandResult dmgWithin(Duration deadline, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-i", "-o",
+        controlConfig.toString(), "-j"));
+    cmd.addAll(List.of(args));
+    return Commands.run(cmd, Map.of("JDAOS_DMG_TIMEOUT", deadline.toSeconds() + "s"),
+        deadline.plusSeconds(60));
+  }
+
   /** Runs dmg with -j and returns the parsed envelope ({response, error, status}). */
   JsonObject dmgJson(String... args) {
     String[] withJ = new String[args.length + 1];

@@ -91,7 +91,7 @@ public final class MsAccess {
     try {
       cur.db().checkLeader();
     } catch (NotLeaderException e) {
-      throw MsErrors.notLeader(e.leaderHint(), replicas);
+      throw notLeader(e);
     }
     return cur;
   }
@@ -99,8 +99,16 @@ public final class MsAccess {
   /** Maps a not-leader error from a database write to the redirection clients understand. */
   RuntimeException translate(RuntimeException e) {
     if (e instanceof NotLeaderException nle) {
-      return MsErrors.notLeader(nle.leaderHint(), replicas);
+      return notLeader(nle);
     }
     return e;
+  }
+
+  /**
+   * DAOS errNotSysLeader: the hint and the other replicas (the database leaves this one out, so that a client
+   * told "no leader" asks the others rather than this replica again).
+   */
+  private RuntimeException notLeader(NotLeaderException e) {
+    return MsErrors.notLeader(e.leaderHint(), e.replicas().isEmpty() ? replicas : e.replicas());
   }
 }

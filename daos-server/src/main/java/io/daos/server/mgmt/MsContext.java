@@ -88,7 +88,24 @@ public final class MsContext {
   }
 
   Fanout fanout(MsAccess.Ms ms) {
-    return new Fanout(ms.membership(), invoker, controlPort, fanoutDeadline);
+    return new Fanout(ms.membership(), invoker, controlPort, callBudget(fanoutDeadline, callerLeft()));
+  }
+
+  /**
+   * DAOS's fan-out runs on the caller's context (its deadline); here it gets at most 90% of the time the
+   * caller left, so that an unreachable host's error comes back as a per-rank result before the caller gives
+   * up, and never more than {@code max}.
+   */
+  static Duration callBudget(Duration max, Optional<Duration> callerLeft) {
+    return callerLeft.map(left -> left.multipliedBy(9).dividedBy(10)).filter(b -> b.compareTo(max) < 0)
+        .map(b -> b.isNegative() ? Duration.ZERO : b).orElse(max);
+  }
+
+  /** What is left of the current gRPC call's deadline, if it has one. */
+  private static Optional<Duration> callerLeft() {
+    io.grpc.Deadline d = io.grpc.Context.current().getDeadline();
+    return d == null ? Optional.empty()
+        : Optional.of(Duration.ofNanos(d.timeRemaining(java.util.concurrent.TimeUnit.NANOSECONDS)));
   }
 
   /** "host:port" entries with their host resolved to an IP address where possible. */

@@ -195,6 +195,11 @@ public final class SystemDatabase extends AbstractSystemDb {
     return DbReply.decode(reply.getMessage().getContent().toByteArray());
   }
 
+  /**
+   * DAOS submitRaftUpdate: a write that fails because leadership moved or was lost (no quorum: the entry was
+   * never committed and this replica stepped down) answers not-leader, so that clients retry on the new leader
+   * or report that there is none; only a failure while this replica still leads is a database error.
+   */
   private RuntimeException failedWrite(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof org.apache.ratis.protocol.exceptions.NotLeaderException nle) {
@@ -202,7 +207,24 @@ public final class SystemDatabase extends AbstractSystemDb {
         return notLeader(hint == null ? "" : peers.controlAddr(hint.getId()).orElse(""));
       }
     }
-    return new SystemException(SystemException.Kind.RAFT_UNAVAILABLE, "MS database write failed: " + e);
+    if (!isLeader()) {
+      String hint = leader().filter(l -> !l.equals(replicaAddr)).orElse("");
+      LOG.info("MS replica {}: write not committed, leadership lost (leader now: {}): {}", replicaAddr,
+          hint.isEmpty() ? "none" : hint, e.toString());
+      return notLeader(hint);
+    }
+    LOG.warn("MS replica {}: write failed while leading: {}", replicaAddr, e.toString());
+    return new SystemException(SystemException.Kind.RAFT_UNAVAILABLE, "MS database write failed on the leader "
+        + replicaAddr + " (" + rootMessage(e) + "); check that a majority of the MS replicas " + replicas
+        + " are running and can reach each other");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
   }
 
   /** DAOS manageVoter: a member on another replica's host makes that replica a voter. */
