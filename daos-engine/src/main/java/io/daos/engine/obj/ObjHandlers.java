@@ -222,18 +222,25 @@ public final class ObjHandlers {
     ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
     byte[] dkey = ObjCodec.dkey(r.getDkey());
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
-    List<FetchedValue> values = c.fetch(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), dkey,
-        ObjCodec.fetchIods(r.getIodsList()), r.getFlags());
+    FetchBuffers bufs = new FetchBuffers();
+    ByteBuf bulk;
     ObjRwReply.Builder b = ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(r.getEpoch());
-    byte[][] data = new byte[values.size()][];
-    for (int i = 0; i < values.size(); i++) {
-      FetchedValue v = values.get(i);
-      data[i] = v.data();
-      IodExtents.Builder m = IodExtents.newBuilder();
-      v.extents().forEach(x -> m.addRecxs(ObjCodec.recx(x)));
-      b.addIodSizes(v.recordSize()).addDataSizes(v.data().length).addMaps(m);
+    try {
+      List<FetchedValue> values = c.fetchInto(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), dkey,
+          ObjCodec.fetchIods(r.getIodsList()), r.getFlags(), bufs);
+      ByteBuf[] data = new ByteBuf[values.size()];
+      for (int i = 0; i < values.size(); i++) {
+        FetchedValue v = values.get(i);
+        data[i] = bufs.take(v);
+        IodExtents.Builder m = IodExtents.newBuilder();
+        v.extents().forEach(x -> m.addRecxs(ObjCodec.recx(x)));
+        b.addIodSizes(v.recordSize()).addDataSizes(v.length()).addMaps(m);
+      }
+      bulk = Unpooled.wrappedBuffer(data.length, data);
+    } finally {
+      bufs.releaseUntaken();
     }
-    reply.ok(mv, body(b.build()), Unpooled.wrappedBuffer(data));
+    reply.ok(mv, body(b.build()), bulk);
   }
 
   private void punch(CartRequest req, CartReplier reply, int mv) throws Exception {

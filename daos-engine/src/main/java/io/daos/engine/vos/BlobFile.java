@@ -29,7 +29,15 @@ final class BlobFile implements AutoCloseable {
   }
 
   void read(long off, byte[] dst, int to, int len) {
-    ByteBuffer b = ByteBuffer.wrap(dst, to, len);
+    read(off, ByteBuffer.wrap(dst, to, len));
+  }
+
+  /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (a direct buffer: no staging copy). */
+  void read(long off, ByteBuffer dst, int to, int len) {
+    read(off, dst.slice(to, len));
+  }
+
+  private void read(long off, ByteBuffer b) {
     try {
       long pos = off;
       while (b.hasRemaining()) {

@@ -2,19 +2,33 @@ package io.daos.engine.vos;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** vos_obj_fetch: newest visible single value, or the newest visible fragment per array index, at an epoch. */
 final class FetchOp {
   private final Tx tx;
   private final long epoch;
   private final VosObjectId oid;
+  /** Gives a buffer for a value of that many bytes, or null to use a heap array; null: always heap arrays. */
+  private final IntFunction<ByteBuffer> buffers;
 
   FetchOp(Tx tx, long epoch, VosObjectId oid) {
+    this(tx, epoch, oid, null);
+  }
+
+  FetchOp(Tx tx, long epoch, VosObjectId oid, IntFunction<ByteBuffer> buffers) {
     this.tx = tx;
     this.epoch = epoch;
     this.oid = oid;
+    this.buffers = buffers;
+  }
+
+  /** A caller's buffer for {@code len} bytes, or null for a heap array. */
+  private ByteBuffer buffer(int len) {
+    return buffers == null ? null : buffers.apply(len);
   }
 
   List<FetchedValue> run(byte[] dkey, List<Iod> iods, int flags) {
@@ -62,8 +76,14 @@ final class FetchOp {
       throw new DaosException(DaosStatus.REC2BIG, "value is " + v.recordSize() + " bytes, buffer "
           + iod.recordSize() + "; fetch with a larger buffer or size 0 (DAOS_REC_ANY) first");
     }
-    byte[] data = new byte[(int) v.recordSize()];
-    tx.store.readValue(v, 0, data, 0, data.length);
+    int len = (int) v.recordSize();
+    ByteBuffer buf = buffer(len);
+    if (buf != null) {
+      tx.store.readValue(v, 0, buf, 0, len);
+      return FetchedValue.inBuffer(v.recordSize(), buf, List.of(new Recx(0, 1)));
+    }
+    byte[] data = new byte[len];
+    tx.store.readValue(v, 0, data, 0, len);
     return new FetchedValue(v.recordSize(), data, List.of(new Recx(0, 1)));
   }
 
@@ -85,21 +105,44 @@ final class FetchOp {
   }
 
   private FetchedValue fill(Iod iod, List<List<Fragment>> perRecx, long rs) {
-    byte[] data = new byte[Math.toIntExact(iod.records() * rs)];
+    int len = Math.toIntExact(iod.records() * rs);
+    ByteBuffer buf = buffer(len);
+    byte[] data = buf == null ? new byte[len] : null;
     List<Recx> maps = new ArrayList<>();
     long base = 0;
     for (int i = 0; i < perRecx.size(); i++) {
       Recx r = iod.recxs().get(i);
+      int filled = (int) (base * rs);
       for (Fragment f : perRecx.get(i)) {
         if (f.ref().isHole()) {
           continue;
         }
         int to = (int) ((base + f.start() - r.idx()) * rs);
-        tx.store.readValue(f.ref(), (f.start() - f.extStart()) * rs, data, to, (int) (f.nr() * rs));
+        int n = (int) (f.nr() * rs);
+        long from = (f.start() - f.extStart()) * rs;
+        if (buf == null) {
+          tx.store.readValue(f.ref(), from, data, to, n);
+        } else {
+          zero(buf, filled, to);
+          tx.store.readValue(f.ref(), from, buf, to, n);
+          filled = to + n;
+        }
         maps.add(new Recx(f.start(), f.nr()));
       }
       base += r.nr();
+      if (buf != null) {
+        zero(buf, filled, (int) (base * rs));
+      }
     }
-    return new FetchedValue(rs, data, maps);
+    return buf == null ? new FetchedValue(rs, data, maps) : FetchedValue.inBuffer(rs, buf, maps);
   }
+
+  /** Holes read as zeros: a caller's buffer is not zeroed, so the gaps between fragments are. */
+  private static void zero(ByteBuffer buf, int from, int to) {
+    for (int at = from; at < to; at += ZEROS.length) {
+      buf.put(at, ZEROS, 0, Math.min(ZEROS.length, to - at));
+    }
+  }
+
+  private static final byte[] ZEROS = new byte[8192];
 }

@@ -88,6 +88,15 @@ final class Store implements AutoCloseable {
     }
   }
 
+  /** {@link #readValue(ValueRef, long, byte[], int, int)} into a buffer (absolute positions; dst is not moved). */
+  void readValue(ValueRef v, long byteOff, ByteBuffer dst, int to, int len) {
+    if (v.kind() == ValueRef.INLINE) {
+      dst.put(to, v.inline(), (int) byteOff, len);
+    } else if (v.kind() == ValueRef.BLOB) {
+      blob.read(v.blobOff() + byteOff, dst, to, len);
+    }
+  }
+
   void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
     if (v.kind() == ValueRef.BLOB) {
       alloc.free(txn, v.blobOff(), v.len());

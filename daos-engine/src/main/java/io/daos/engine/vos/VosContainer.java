@@ -2,12 +2,14 @@ package io.daos.engine.vos;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +58,18 @@ public final class VosContainer {
     byte[] d = dkey(oid, dkey);
     List<Iod> checked = IodCheck.forFetch(iods, oid, maxKey());
     return read(tx -> new FetchOp(tx, readEpoch(epoch), oid).run(d, checked, flags));
+  }
+
+  /**
+   * {@link #fetch} whose values of {@code n} bytes are read into {@code buffers.apply(n)} (positions 0 to n; a null
+   * buffer means a heap array), e.g. pooled direct buffers the reply is sent from: a blob read lands there with no
+   * staging copy. Fragments of one array value are assumed in increasing order (as the visible view gives them).
+   */
+  public List<FetchedValue> fetchInto(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags,
+      IntFunction<ByteBuffer> buffers) {
+    byte[] d = dkey(oid, dkey);
+    List<Iod> checked = IodCheck.forFetch(iods, oid, maxKey());
+    return read(tx -> new FetchOp(tx, readEpoch(epoch), oid, buffers).run(d, checked, flags));
   }
 
   /** Punches the whole object at {@code epoch} ({@link Cond#PUNCH}: fail if it does not exist). */
