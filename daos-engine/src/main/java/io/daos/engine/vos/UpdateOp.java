@@ -26,17 +26,21 @@ final class UpdateOp {
     if (Cond.has(flags, Cond.DKEY_UPDATE) && !dkeyExists) {
       throw new DaosException(DaosStatus.NONEXIST, "dkey does not exist (DAOS_COND_DKEY_UPDATE)");
     }
-    for (Iod iod : iods) {
-      checkAkey(dkeyId, dkeyExists, objId, iod, Cond.has(flags, Cond.PER_AKEY) ? iod.flags() : flags);
+    AkeyRecord[] recs = new AkeyRecord[iods.size()];
+    for (int i = 0; i < recs.length; i++) {
+      Iod iod = iods.get(i);
+      recs[i] = checkAkey(dkeyId, dkeyExists, objId, iod, Cond.has(flags, Cond.PER_AKEY) ? iod.flags() : flags);
     }
-    objId = ensureVisible(Keys.obj(tx.cont, oid));
-    dkeyId = ensureVisible(Keys.child(tx.cont, Keys.DKEY, objId, dkey), objId);
-    for (Iod iod : iods) {
-      writeIod(objId, dkeyId, iod);
+    objId = ensureVisible(objId != Tx.NONE ? objId : tx.ensureId(Keys.obj(tx.cont, oid)));
+    dkeyId = ensureVisible(dkeyId != Tx.NONE ? dkeyId
+        : tx.ensureId(Keys.child(tx.cont, Keys.DKEY, objId, dkey)), objId);
+    for (int i = 0; i < recs.length; i++) {
+      writeIod(objId, dkeyId, iods.get(i), recs[i]);
     }
   }
 
-  private void checkAkey(long dkeyId, boolean dkeyExists, long objId, Iod iod, int af) {
+  /** Checks the conditionals and the akey's type and record size; returns its record (null if it has none yet). */
+  private AkeyRecord checkAkey(long dkeyId, boolean dkeyExists, long objId, Iod iod, int af) {
     AkeyRecord rec = tx.akey(dkeyId, iod.akey());
     boolean exists = dkeyExists && rec != null && tx.visible(epoch, objId, dkeyId, rec.id());
     if (Cond.has(af, Cond.AKEY_INSERT) && exists) {
@@ -46,7 +50,7 @@ final class UpdateOp {
       throw new DaosException(DaosStatus.NONEXIST, "akey does not exist (DAOS_COND_AKEY_UPDATE)");
     }
     if (rec == null) {
-      return;
+      return null;
     }
     if (rec.type() != iod.type()) {
       throw new DaosException(DaosStatus.INVAL, "akey holds " + rec.type() + " values, not " + iod.type());
@@ -56,11 +60,11 @@ final class UpdateOp {
       throw new DaosException(DaosStatus.INVAL, "record size " + iod.recordSize()
           + " differs from the akey's record size " + rec.recordSize() + "; an akey keeps one record size");
     }
+    return rec;
   }
 
-  /** Id of the entity under {@code key} (created if needed), logging a create if it is not visible now. */
-  private long ensureVisible(byte[] key, long... ancestors) {
-    long id = tx.ensureId(key);
+  /** Logs a create of entity {@code id} if it is not visible now; returns {@code id}. */
+  private long ensureVisible(long id, long... ancestors) {
     long[] ids = append(ancestors, id);
     if (tx.punchFloor(epoch, ids) == epoch) {
       throw new DaosException(DaosStatus.NO_PERM, "update at epoch " + epoch + " conflicts with a punch at that epoch");
@@ -71,14 +75,18 @@ final class UpdateOp {
     return id;
   }
 
-  private void writeIod(long objId, long dkeyId, Iod iod) {
+  /** Writes one iod; {@code known} is the akey's record as {@link #checkAkey} found it (null: create it). */
+  private void writeIod(long objId, long dkeyId, Iod iod, AkeyRecord known) {
     byte[] key = Keys.child(tx.cont, Keys.AKEY, dkeyId, iod.akey());
-    byte[] old = tx.get(key);
-    AkeyRecord rec = old != null ? AkeyRecord.decode(old) : new AkeyRecord(tx.store.nextId(tx.txn), iod.type(), 0, 0);
-    if (old == null) {
-      tx.put(key, rec.encode());
+    AkeyRecord rec = known;
+    if (rec == null) {
+      byte[] old = tx.get(key);
+      rec = old != null ? AkeyRecord.decode(old) : new AkeyRecord(tx.store.nextId(tx.txn), iod.type(), 0, 0);
+      if (old == null) {
+        tx.put(key, rec.encode());
+      }
     }
-    ensureVisible(key, objId, dkeyId);
+    ensureVisible(rec.id(), objId, dkeyId);
     if (iod.type() == IodType.SINGLE) {
       ValueRef v = iod.recordSize() == 0 ? ValueRef.hole()
           : tx.store.putValue(tx.txn, iod.recordSize(), iod.data(), 0, iod.data().length);
