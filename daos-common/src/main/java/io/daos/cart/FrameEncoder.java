@@ -1,15 +1,17 @@
 package io.daos.cart;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Writes an {@link RpcFrame} as a header buffer followed by the body and bulk buffers themselves,
- * gathered into one composite write: the payload is never copied.
+ * Writes an {@link RpcFrame} as two buffers: the header with the (small, protobuf) body copied after it, in one
+ * direct buffer, then the bulk buffer itself. The bulk is never copied here; a direct bulk (a fetch read from the
+ * blob) goes to the socket as it is, a heap one is copied once by the transport. (A composite of header, body and
+ * bulk would not be: the epoll transport flattens a composite with any heap part through a heap copy, then copies
+ * that into direct memory.)
  */
 @Sharable
 final class FrameEncoder extends ChannelOutboundHandlerAdapter {
@@ -22,12 +24,19 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
       return;
     }
     RpcFrame f = (RpcFrame) msg;
-    ByteBuf header = ctx.alloc().directBuffer(RpcFrame.HEADER_SIZE);
-    writeHeader(f, header);
-    CompositeByteBuf out = ctx.alloc().compositeDirectBuffer(3);
-    out.addComponents(true, header, f.body().retain(), f.bulk().retain());
+    ByteBuf body = f.body();
+    ByteBuf head = ctx.alloc().directBuffer(RpcFrame.HEADER_SIZE + body.readableBytes());
+    writeHeader(f, head);
+    head.writeBytes(body, body.readerIndex(), body.readableBytes());
+    ByteBuf bulk = f.bulk().retain();
     f.release();
-    ctx.write(out, promise);
+    if (!bulk.isReadable()) {
+      bulk.release();
+      ctx.write(head, promise);
+      return;
+    }
+    ctx.write(head);
+    ctx.write(bulk, promise);
   }
 
   static void writeHeader(RpcFrame f, ByteBuf h) {

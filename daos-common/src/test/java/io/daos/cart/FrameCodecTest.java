@@ -98,10 +98,29 @@ class FrameCodecTest {
     ch.finishAndReleaseAll();
   }
 
+  @org.junit.jupiter.api.Test
+  void theBulkGoesOutAsItIsAfterAHeaderThatCarriesTheBody() {
+    ByteBuf bulk = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(1 << 20).writeZero(1 << 20);
+    EmbeddedChannel ch = new EmbeddedChannel(FrameEncoder.INSTANCE);
+    ch.writeOutbound(RpcFrame.request(1, 2L, 0, 0, Unpooled.wrappedBuffer(bytes(100, 3)), bulk));
+    ByteBuf head = ch.readOutbound();
+    ByteBuf sent = ch.readOutbound();
+    assertTrue(head.isDirect(), "header and body in one direct buffer");
+    assertEquals(RpcFrame.HEADER_SIZE + 100, head.readableBytes());
+    assertTrue(sent == bulk, "the bulk buffer itself is written, not a copy");
+    assertNull(ch.readOutbound());
+    head.release();
+    sent.release();
+    ch.finish();
+  }
+
   private static ByteBuf encode(RpcFrame f) {
     EmbeddedChannel ch = new EmbeddedChannel(FrameEncoder.INSTANCE);
     ch.writeOutbound(f);
-    ByteBuf out = ch.readOutbound();
+    io.netty.buffer.CompositeByteBuf out = io.netty.buffer.Unpooled.compositeBuffer();
+    for (ByteBuf part = ch.readOutbound(); part != null; part = ch.readOutbound()) {
+      out.addComponent(true, part);
+    }
     ch.finish();
     return out;
   }
