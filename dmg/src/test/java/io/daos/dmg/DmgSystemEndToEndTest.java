@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
-import io.daos.dmg.fake.FakeServer;
 import io.daos.proto.mgmt.GetAttachInfoResp;
 import io.daos.proto.mgmt.BuildInfo;
 import io.daos.proto.mgmt.LeaderQueryResp;
@@ -18,30 +17,11 @@ import io.daos.proto.mgmt.SystemStopReq;
 import io.daos.proto.mgmt.SystemStopResp;
 import io.daos.proto.shared.RankResult;
 import io.grpc.protobuf.StatusProto;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** dmg system commands end to end: DmgMain's runner → gRPC over localhost TCP → fake MgmtSvc. */
-class DmgSystemEndToEndTest {
-  @TempDir
-  Path dir;
-  FakeServer server;
-  String cfg;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeServer();
-    cfg = DmgRun.config(dir, List.of(server.addr())).toString();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
+class DmgSystemEndToEndTest extends FakeServerFixture {
 
   static SystemMember member(int rank, String state) {
     return SystemMember.newBuilder().setAddr("127.0.0.1:10001").setUuid("00000000-0000-0000-0000-00000000000" + rank)

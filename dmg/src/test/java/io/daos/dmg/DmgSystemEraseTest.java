@@ -5,36 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.daos.dmg.fake.FakeServer;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
 import io.daos.proto.mgmt.SystemQueryResp;
 import io.daos.proto.shared.RankResult;
 import io.grpc.Status;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dmg system erase} end to end against a fake MgmtSvc (DAOS TestControl_SystemErase behaviour). */
-class DmgSystemEraseTest {
-  @TempDir
-  Path dir;
-  FakeServer server;
-  String cfg;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeServer();
-    cfg = DmgRun.config(dir, List.of(server.addr())).toString();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
+class DmgSystemEraseTest extends FakeServerFixture {
 
   static RankResult reset(int rank, String msg) {
     RankResult.Builder b = RankResult.newBuilder().setRank(rank).setAction("reset format").setAddr("127.0.0.1:10001");
