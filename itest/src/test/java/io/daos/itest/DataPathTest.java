@@ -204,6 +204,77 @@ class DataPathTest {
     }
   }
 
+  /**
+   * DAOS's {@code daos_epoch.c} EPOCH4 "snapshots": each container snapshot, read through a snapshot view
+   * ({@code daos_tx_open_snap}), sees exactly the values, removals and dkeys written before it.
+   */
+  @Test
+  @Order(7)
+  void EPOCH4_snapshots() {
+    DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.SX, 0));
+    int records = 24;
+    List<Long> snaps = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < records; i++) {
+        if (round == 2 && i % 2 == 0) {
+          kv.remove(("k" + i).getBytes(UTF_8));
+        } else if (round == 0 || i % 4 != 0) {
+          kv.put("k" + i, snapValue(round, i));
+        }
+      }
+      snaps.add(cont.createSnapshot("s" + round));
+    }
+    for (int round = 0; round < 3; round++) {
+      DaosKv at = kv.atSnapshot(snaps.get(round));
+      Set<String> want = new TreeSet<>();
+      for (int i = 0; i < records; i++) {
+        byte[] expect = snapExpected(round, i);
+        if (expect == null) {
+          assertNull(at.get("k" + i), "snapshot " + round + ", k" + i + " was removed before it");
+        } else {
+          want.add("k" + i);
+          assertArrayEquals(expect, at.get("k" + i), "snapshot " + round + ", k" + i);
+        }
+      }
+      Set<String> listed = new TreeSet<>();
+      at.object().listAllDkeys().forEach(k -> listed.add(new String(k, UTF_8)));
+      assertEquals(want, listed, "dkeys listed at snapshot " + round);
+    }
+    assertArrayEquals(snapValue(2, 1), kv.get("k1"), "the latest view is unchanged");
+
+    DaosArray a = cont.createArray(cont.generateOid(ObjectType.ARRAY, ObjectClass.SX, 0), 1, 1 << 20);
+    byte[] first = new byte[3 << 20];
+    new Random(5).nextBytes(first);
+    a.write(0, first);
+    long snap = cont.createSnapshot("array");
+    byte[] second = new byte[1 << 20];
+    new Random(6).nextBytes(second);
+    a.write(1 << 19, second);
+    a.setSize(5 << 20);
+    DaosArray old = a.atSnapshot(snap);
+    assertEquals(3 << 20, old.getSize());
+    assertArrayEquals(first, old.read(0, 3 << 20));
+    assertEquals(5 << 20, a.getSize());
+  }
+
+  private static byte[] snapValue(int round, int i) {
+    return ("round " + round + " record " + i).getBytes(UTF_8);
+  }
+
+  /** What k{i} held at snapshot {round}: written in round 0, rewritten unless i % 4 == 0, even ones removed in 2. */
+  private static byte[] snapExpected(int round, int i) {
+    if (round == 2 && i % 2 == 0) {
+      return null;
+    }
+    int last = 0;
+    for (int r = 1; r <= round; r++) {
+      if (i % 4 != 0) {
+        last = r;
+      }
+    }
+    return snapValue(last, i);
+  }
+
   @Test
   @Order(6)
   void poolQueryShowsUsedSpaceGrewAfterTheWrites() {

@@ -38,6 +38,14 @@ public final class DaosArray implements AutoCloseable {
     this.chunk = chunk;
   }
 
+  /**
+   * A read-only view of this array as it was at a snapshot's {@code epoch} (see {@link DaosObject#atSnapshot}):
+   * reads and {@code getSize} see that epoch; writes, punches and {@code setSize} fail with DER_NO_PERM.
+   */
+  public DaosArray atSnapshot(long epoch) {
+    return new DaosArray(obj.atSnapshot(epoch), cell, chunk);
+  }
+
   static CompletableFuture<DaosArray> create(DaosObject obj, long cell, long chunk) {
     DaosArray a = new DaosArray(obj, cell, chunk);
     if (obj.oid().type() != ObjectType.ARRAY) {

@@ -32,6 +32,11 @@ public final class DaosKv implements AutoCloseable {
     return obj;
   }
 
+  /** A read-only view of this KV as it was at a snapshot's {@code epoch} (see {@link DaosObject#atSnapshot}). */
+  public DaosKv atSnapshot(long epoch) {
+    return new DaosKv(obj.atSnapshot(epoch));
+  }
+
   /** {@code daos_kv_put}. */
   public void put(byte[] key, byte[] value) {
     Futures.join(putAsync(key, value));

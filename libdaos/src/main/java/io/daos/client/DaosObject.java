@@ -38,9 +38,15 @@ public final class DaosObject implements AutoCloseable {
   private final JumpMap jump;
   private final ShardIo io;
   private final ObjectEnum enumerator;
+  /** The epoch reads are served at; 0 = the latest (a writable handle). */
+  private final long readEpoch;
   private volatile Layout layout;
 
   DaosObject(DaosContainer cont, ObjectId oid) {
+    this(cont, oid, 0);
+  }
+
+  private DaosObject(DaosContainer cont, ObjectId oid, long readEpoch) {
     if (oid.isNil()) {
       throw new DaosException(DaosStatus.INVAL, "object id 0.0 is not a valid object; generate one with "
           + "DaosContainer.generateOid()");
@@ -51,6 +57,7 @@ public final class DaosObject implements AutoCloseable {
     }
     this.cont = cont;
     this.oid = oid;
+    this.readEpoch = readEpoch;
     this.jump = JumpMap.create(cont.domainLevel());
     this.io = new ShardIo(cont, oid);
     this.layout = place(cont.pool().poolMap());
@@ -67,6 +74,33 @@ public final class DaosObject implements AutoCloseable {
 
   public ObjectId oid() {
     return oid;
+  }
+
+  /**
+   * A read-only view of this object as it was at {@code epoch}, typically a snapshot's epoch
+   * ({@link DaosContainer#createSnapshot}), like reading through DAOS's {@code daos_tx_open_snap}: fetches,
+   * enumerations and key queries see exactly the versions written at or before it; updates and punches fail with
+   * DER_NO_PERM.
+   */
+  public DaosObject atSnapshot(long epoch) {
+    if (epoch <= 0 || epoch == -1L) {
+      throw new DaosException(DaosStatus.INVAL, "a snapshot epoch is > 0 (from createSnapshot or listSnapshots), got "
+          + Long.toUnsignedString(epoch));
+    }
+    return new DaosObject(cont, oid, epoch);
+  }
+
+  /** The epoch reads see: a snapshot's epoch for a {@link #atSnapshot} view, 0 (the latest) otherwise. */
+  public long readEpoch() {
+    return readEpoch;
+  }
+
+  /** DER_NO_PERM for a write through a snapshot view. */
+  private void checkWritable(String what) {
+    if (readEpoch != 0) {
+      throw new DaosException(DaosStatus.NO_PERM, what + " through a read-only snapshot view (epoch "
+          + readEpoch + "); write through the object opened from the container");
+    }
   }
 
   public DaosContainer container() {
@@ -102,6 +136,7 @@ public final class DaosObject implements AutoCloseable {
 
   public CompletableFuture<Void> updateAsync(byte[] dkey, List<Iod> iods, int flags) {
     return Futures.of(() -> {
+      checkWritable("update");
       checkKey(dkey, "dkey");
       Bulk bulk = Bulk.of(iods);
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, true)).toList();
@@ -129,7 +164,8 @@ public final class DaosObject implements AutoCloseable {
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
-      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFrom(dkey))
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
+          .setDkey(ByteString.copyFrom(dkey))
           .addAllIods(piods).setFlags(flags).build();
       return retryStale(() -> {
         Layout l = layout();
@@ -147,7 +183,8 @@ public final class DaosObject implements AutoCloseable {
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
       io.daos.proto.obj.Iod piod = IodCodec.toProto(iod, false);
-      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFrom(dkey))
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
+          .setDkey(ByteString.copyFrom(dkey))
           .addIods(piod).build();
       long[] size = new long[1];
       BulkSink<ObjRwReply> sink = (r, bulk) -> {
@@ -178,8 +215,11 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<Void> punchAsync(int flags) {
-    ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags).build();
-    return retryStale(() -> io.writeAll(layout().shards(), 0, PUNCH, body, null)).thenApply(r -> null);
+    return Futures.of(() -> {
+      checkWritable("punch");
+      ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags).build();
+      return retryStale(() -> io.writeAll(layout().shards(), 0, PUNCH, body, null)).thenApply(r -> null);
+    });
   }
 
   /** {@code daos_obj_punch_dkeys}: each dkey on every replica of its group. */
@@ -189,6 +229,7 @@ public final class DaosObject implements AutoCloseable {
 
   public CompletableFuture<Void> punchDkeysAsync(List<byte[]> dkeys, int flags) {
     return Futures.of(() -> {
+      checkWritable("punch_dkeys");
       if (dkeys.isEmpty()) {
         throw new DaosException(DaosStatus.INVAL, "punch_dkeys needs at least one dkey");
       }
@@ -216,6 +257,7 @@ public final class DaosObject implements AutoCloseable {
 
   public CompletableFuture<Void> punchAkeysAsync(byte[] dkey, List<byte[]> akeys, int flags) {
     return Futures.of(() -> {
+      checkWritable("punch_akeys");
       checkKey(dkey, "dkey");
       if (akeys.isEmpty()) {
         throw new DaosException(DaosStatus.INVAL, "punch_akeys needs at least one akey");

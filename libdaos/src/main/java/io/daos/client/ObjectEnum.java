@@ -51,7 +51,7 @@ final class ObjectEnum {
     if (g >= l.groups()) {
       throw new DaosException(DaosStatus.INVAL, "anchor names group " + g + " but the object has " + l.groups());
     }
-    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setMax(max)
+    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setMax(max)
         .setAnchor(ByteString.copyFrom(anchor.shardAnchor())).build();
     return obj.retryStale(() -> obj.io().read(l.group(g), DKEYS, body, null)).thenCompose(r -> {
       ObjEnumReply b = r.body();
@@ -81,7 +81,7 @@ final class ObjectEnum {
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new KeyPage(List.of(), anchor));
     }
-    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setMax(max).setDkey(ByteString.copyFrom(dkey))
+    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setMax(max).setDkey(ByteString.copyFrom(dkey))
         .setAnchor(ByteString.copyFrom(anchor.shardAnchor())).build();
     return inGroup(dkey, AKEYS, body).thenApply(b -> new KeyPage(keys(b), nextInDkey(b)));
   }
@@ -91,7 +91,7 @@ final class ObjectEnum {
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new RecxPage(List.of(), 0, anchor));
     }
-    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setMax(max).setDkey(ByteString.copyFrom(dkey))
+    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setMax(max).setDkey(ByteString.copyFrom(dkey))
         .setAkey(ByteString.copyFrom(akey)).setAnchor(ByteString.copyFrom(anchor.shardAnchor())).build();
     return inGroup(dkey, RECXS, body).thenApply(b -> {
       List<Recx> recxs = b.getRecxsList().stream().map(e -> IodCodec.recx(e.getRecx())).toList();
@@ -122,7 +122,7 @@ final class ObjectEnum {
       throw new DaosException(DaosStatus.INVAL, "query_key needs exactly one of GET_MAX and GET_MIN");
     }
     ShardIo.Body body = (t, e) -> {
-      ObjQueryKeyReq.Builder b = ObjQueryKeyReq.newBuilder().setTarget(t).setFlags(flags);
+      ObjQueryKeyReq.Builder b = ObjQueryKeyReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setFlags(flags);
       if (dkey != null) {
         b.setDkey(ByteString.copyFrom(dkey));
       }

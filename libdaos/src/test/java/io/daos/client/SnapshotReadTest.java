@@ -1,0 +1,30 @@
+package io.daos.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.daos.common.DaosException;
+import io.daos.common.DaosStatus;
+import io.daos.placement.ObjectType;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Snapshot views ({@link DaosObject#atSnapshot}, DAOS {@code daos_tx_open_snap}) are read-only. What they read is
+ * checked against real engines in itest's {@code DataPathTest} (this fake object store keeps no versions).
+ */
+class SnapshotReadTest extends ClientTestBase {
+  @Test
+  void writesThroughASnapshotViewAreRefused() {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, io.daos.placement.ObjectClass.S1));
+    kv.put("a", new byte[] {1});
+    DaosKv at = kv.atSnapshot(cont.createSnapshot("ro"));
+    DaosException e = assertThrows(DaosException.class, () -> at.put("a", new byte[] {2}));
+    assertEquals(DaosStatus.NO_PERM, e.status());
+    CompletionException ce = assertThrows(CompletionException.class, () -> at.removeAsync(Keys.utf8("a")).join());
+    assertEquals(DaosStatus.NO_PERM, ((DaosException) ce.getCause()).status());
+    assertArrayEquals(new byte[] {1}, kv.get("a"));
+    assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class, () -> kv.atSnapshot(0)).status());
+  }
+}
