@@ -36,6 +36,8 @@ class MsScaleFigures {
       int other = (leader + 1) % cluster.size();
       report("dmg -j system query, median of " + QUERIES + ", from a non-leader host", medianQuery(cluster, other));
       report("dmg -j system query, median of " + QUERIES + ", from the leader host", medianQuery(cluster, leader));
+      report("dmg version (no server involved: the dmg JVM's start and exit), median of " + QUERIES,
+          medianVersion(cluster));
       memory(cluster, leader, "after join and queries");
 
       long s = System.nanoTime();
@@ -68,6 +70,18 @@ class MsScaleFigures {
     return (ms.get(QUERIES / 2 - 1) + ms.get(QUERIES / 2)) / 2;
   }
 
+  private static long medianVersion(MiniDaosCluster cluster) {
+    List<Long> ms = new ArrayList<>();
+    for (int i = 0; i < QUERIES; i++) {
+      long s = System.nanoTime();
+      CommandResult r = cluster.dmg("version");
+      ms.add(millisSince(s));
+      assertEquals(0, r.exitCode(), r.toString());
+    }
+    Collections.sort(ms);
+    return (ms.get(QUERIES / 2 - 1) + ms.get(QUERIES / 2)) / 2;
+  }
+
   /** VmRSS of every daos_server (and the leader's heap from jcmd, when jcmd is on the PATH). */
   private static void memory(MiniDaosCluster cluster, int leader, String when) throws IOException {
     for (int h = 0; h < cluster.size(); h++) {
@@ -77,7 +91,8 @@ class MsScaleFigures {
     }
     long pid = cluster.host(leader).process().orElseThrow().pid();
     CommandResult heap = Commands.run(List.of("jcmd", Long.toString(pid), "GC.heap_info"), Duration.ofSeconds(30));
-    System.out.printf("FIGURE %s: MS leader heap (jcmd GC.heap_info):%n%s%n", when, heap.stdout().strip());
+    System.out.printf("FIGURE %s: MS leader heap (jcmd GC.heap_info, exit %d):%n%s%s%n", when, heap.exitCode(),
+        heap.stdout().strip(), heap.stderr().strip());
   }
 
   private static String status(long pid, String key) throws IOException {
