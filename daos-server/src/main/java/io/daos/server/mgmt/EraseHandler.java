@@ -98,7 +98,8 @@ public final class EraseHandler {
   }
 
   private static boolean notLeader(Throwable e) {
-    return e instanceof NotLeaderException || String.valueOf(e.getMessage()).contains("not the DAOS Management Service leader");
+    return e instanceof NotLeaderException
+        || String.valueOf(e.getMessage()).contains("not the DAOS Management Service leader");
   }
 
   private static void sleep() {
