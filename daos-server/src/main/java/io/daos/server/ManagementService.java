@@ -29,6 +29,7 @@ final class ManagementService implements AutoCloseable {
   private final LifeCycle lifeCycle;
   private final LeadershipListener leadership;
   private SystemDatabase db;
+  private boolean erased;
 
   ManagementService(MsAccess access, String replicaAddr, List<String> replicas, Path storageDir,
       LeadershipListener leadership) {
@@ -40,8 +41,22 @@ final class ManagementService implements AutoCloseable {
     this.lifeCycle = new LifeCycle("MS replica " + replicaAddr);
   }
 
-  /** Starts the database (idempotent: later storage-ready notifications are ignored). */
+  /**
+   * Starts the database (idempotent: later storage-ready notifications are ignored), or starts the empty one
+   * after {@link #eraseAndRestart()} (the first storage-ready notification after the format).
+   */
   synchronized void start() throws IOException {
+    if (erased && lifeCycle.isRunning()) {
+      LOG.info("MS replica {}: starting erased database in {}", replicaAddr, storageDir);
+      try {
+        openDb();
+      } catch (IOException | RuntimeException e) {
+        closeDb();
+        throw e;
+      }
+      erased = false;
+      return;
+    }
     if (!lifeCycle.compareAndTransition(LifeCycle.State.NEW, LifeCycle.State.STARTING)) {
       return;
     }
@@ -64,8 +79,10 @@ final class ManagementService implements AutoCloseable {
   }
 
   /**
-   * SystemErase on this replica (DAOS eraseAndRestart): stops the database, removes its files and starts an
-   * empty one (the bootstrap replica leads it again; others wait to be added as voters).
+   * SystemErase on this replica (DAOS eraseAndRestart): stops the database and removes its files. The empty
+   * database starts with engine 0's next storage-ready notification, after {@code dmg storage format} (DAOS
+   * re-executes daos_server, whose MS waits for the format the same way): the format rewrites the SCM mount
+   * the database lives in, so a database reopened at once would lose its files under it.
    *
    * @throws IllegalStateException if the database is not running
    */
@@ -73,17 +90,15 @@ final class ManagementService implements AutoCloseable {
     if (!lifeCycle.isRunning()) {
       throw new IllegalStateException("MS replica " + replicaAddr + ": system database not running");
     }
-    LOG.info("MS replica {}: erasing system database in {}", replicaAddr, storageDir);
+    if (erased) {
+      return;
+    }
+    LOG.info("MS replica {}: erasing system database in {}; it starts again after the storage format",
+        replicaAddr, storageDir);
     access.detach();
     closeDb();
     deleteTree(storageDir);
-    try {
-      openDb();
-    } catch (IOException | RuntimeException e) {
-      lifeCycle.transition(LifeCycle.State.FAILED);
-      closeDb();
-      throw e;
-    }
+    erased = true;
   }
 
   private static void deleteTree(Path dir) throws IOException {

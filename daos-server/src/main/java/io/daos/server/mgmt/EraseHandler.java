@@ -2,7 +2,9 @@ package io.daos.server.mgmt;
 
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
+import io.daos.control.NotLeaderException;
 import io.daos.server.system.MemberResult;
+import io.daos.server.system.MemberState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class EraseHandler {
   private static final Logger LOG = LoggerFactory.getLogger(EraseHandler.class);
 
+  private static final int PEER_RETRIES = 25;
+  private static final long PEER_RETRY_MS = 200;
+
   private final MsContext ctx;
 
   EraseHandler(MsContext ctx) {
@@ -32,6 +37,9 @@ public final class EraseHandler {
     MsAccess.Ms ms = ctx.access().checkReplica(req.getSys());
     LOG.debug("Received SystemErase RPC");
     if (!ms.db().isLeader()) {
+      if (!allAwaitFormat(ms)) {
+        throw notLeader(ms);
+      }
       LOG.info("MS replica (not leader): erasing system database and engine superblocks");
       ctx.eraser().ifPresent(LocalEraser::resetEngines);
       erase();
@@ -55,16 +63,50 @@ public final class EraseHandler {
     return resp.build();
   }
 
-  /** Tells the other replicas to erase; an unreachable one is skipped (DAOS: retryable connection errors). */
+  /**
+   * A replica that is not the leader erases itself only once the leader has reset every rank (all members
+   * AwaitFormat, as the leader's fan-out recorded them): dmg sends SystemErase to several replicas at once, and
+   * a follower that erased itself on dmg's request (and answered first) would take the leader's quorum away in
+   * the middle of its fan-out. Before that it redirects the client to the leader, as for any leader request.
+   */
+  private static boolean allAwaitFormat(MsAccess.Ms ms) {
+    return ms.membership().members(MemberState.AWAIT_FORMAT).size() == ms.membership().count();
+  }
+
+  private static RuntimeException notLeader(MsAccess.Ms ms) {
+    return MsErrors.notLeader(ms.db().leader().orElse(""), ms.db().replicas());
+  }
+
+  /**
+   * Tells the other replicas to erase; an unreachable one is skipped (DAOS: retryable connection errors). A
+   * follower that has not applied the AwaitFormat states yet answers not-leader: it is asked again shortly.
+   */
   private void erasePeers(MsAccess.Ms ms) {
     String self = ms.db().leader().orElse("");
     List<String> peers = new ArrayList<>(ctx.resolvedReplicas());
     peers.remove(self);
     for (String peer : peers) {
       HostResponse hr = ctx.invoker().systemErase(peer, ctx.access().systemName(), ctx.fanoutDeadline());
+      for (int i = 0; i < PEER_RETRIES && hr.failed() && notLeader(hr.error()); i++) {
+        sleep();
+        hr = ctx.invoker().systemErase(peer, ctx.access().systemName(), ctx.fanoutDeadline());
+      }
       if (hr.failed()) {
         LOG.warn("system erase: MS replica {} not erased: {}", peer, hr.error().toString());
       }
+    }
+  }
+
+  private static boolean notLeader(Throwable e) {
+    return e instanceof NotLeaderException
+        || String.valueOf(e.getMessage()).contains("not the DAOS Management Service leader");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(PEER_RETRY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

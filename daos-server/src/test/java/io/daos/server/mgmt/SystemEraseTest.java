@@ -5,7 +5,9 @@ import static io.daos.server.mgmt.MgmtFixture.member;
 import static io.daos.server.mgmt.MgmtFixture.rankFail;
 import static io.daos.server.mgmt.MgmtFixture.rankSuccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.control.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
 import io.daos.proto.shared.RankResult;
@@ -106,16 +108,28 @@ class SystemEraseTest {
   }
 
   @Test
-  void replicaNotLeaderErasesItself() {
+  void replicaNotLeaderErasesItselfOnceEveryRankAwaitsFormat() {
     FakeEraser eraser = new FakeEraser();
     FakeControlInvoker invoker = new FakeControlInvoker();
-    MgmtFixture fx = new MgmtFixture(List.of(member(0, 1, "stopped")), invoker, List.of(), null, eraser);
+    MgmtFixture fx = new MgmtFixture(List.of(member(0, 1, "awaitformat")), invoker, List.of(), null, eraser);
     fx.db.setLeader(false);
     SystemEraseResp resp = fx.service.eraseHandler().systemErase(
         SystemEraseReq.newBuilder().setSys(MgmtFixture.SYS).build());
     assertEquals(0, resp.getResultsCount());
     assertEquals(List.of(), invoker.calls(), "no fan-out from a follower");
     assertEquals(List.of("resetEngines", "eraseDatabase"), eraser.calls);
+  }
+
+  @Test
+  void replicaNotLeaderRedirectsWhileTheLeaderHasNotResetTheRanks() {
+    FakeEraser eraser = new FakeEraser();
+    FakeControlInvoker invoker = new FakeControlInvoker();
+    MgmtFixture fx = new MgmtFixture(List.of(member(0, 1, "stopped")), invoker, List.of(), null, eraser);
+    fx.db.setLeader(false);
+    assertThrows(NotLeaderException.class, () -> fx.service.eraseHandler().systemErase(
+        SystemEraseReq.newBuilder().setSys(MgmtFixture.SYS).build()));
+    assertEquals(List.of(), invoker.calls(), "no fan-out from a follower");
+    assertEquals(List.of(), eraser.calls, "a follower erased itself before the leader's fan-out");
   }
 
   @Test
