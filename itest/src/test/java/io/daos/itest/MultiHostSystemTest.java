@@ -82,7 +82,10 @@ class MultiHostSystemTest {
 
   @Test
   @Order(3)
-  void killedLeaderIsReplacedWithinTenSecondsAndRejoinsWithItsRanks() throws Exception {
+  void killedLeaderIsReplacedWithinTenSecondsAndRejoinsWithItsRanksAndNoRecordIsLost() throws Exception {
+    JsonObject created = cluster.dmgJson("pool", "create", "keep", "-z", "12G");
+    assertEquals(0, created.get("status").getAsInt(), created + "\n" + cluster.logs());
+    String poolUuid = created.getAsJsonObject("response").get("uuid").getAsString();
     Map<Integer, String> uuidsBefore = uuids();
     String oldLeader = leaderQuery().get("current_leader").getAsString();
     int victim = cluster.hostIndex(oldLeader);
@@ -107,6 +110,11 @@ class MultiHostSystemTest {
     assertEquals(uuidsBefore.keySet(), uuids().keySet(), "members lost in failover");
     assertTrue(servedMs < FAILOVER_LIMIT.toMillis(), "failover took " + servedMs + " ms");
     assertEquals(List.of(oldLeader), strings(leaderQuery().getAsJsonArray("down_replicas")));
+    JsonObject pools = cluster.dmgJson("pool", "list").getAsJsonObject("response");
+    assertEquals(1, pools.getAsJsonArray("pools").size(), "pool records after failover: " + pools);
+    JsonObject pool = pools.getAsJsonArray("pools").get(0).getAsJsonObject();
+    assertEquals(List.of("keep", poolUuid), List.of(pool.get("label").getAsString(), pool.get("uuid").getAsString()),
+        "the pool record survived the leader's death");
 
     cluster.restartServer(victim);
     cluster.waitForReady();
