@@ -37,9 +37,8 @@ import java.util.concurrent.TimeoutException;
  * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222) and the
  * ACL methods MGMT_POOL_GET_ACL/OVERWRITE_ACL/UPDATE_ACL/DELETE_ACL (213/215/216/217).
  * Each runs on the pool service's thread when this engine hosts the leader replica. Otherwise (DER_NOTREPLICA,
- * DER_NOTLEADER) the property, evict and list requests go to the leader over CART-J ({@link RemotePoolSvc}) when
- * this engine has the fabric and the request names the service ranks, as DAOS's engine does; the ACL methods and
- * engines without the fabric answer the status as it is, so that the MS tries another replica.
+ * DER_NOTLEADER) the request goes to the leader over CART-J ({@link RemotePoolSvc}) when this engine has the fabric
+ * and the request names the service ranks, as DAOS's engine does; without them the status is answered as it is.
  */
 final class PoolSvcDrpcs {
   /** DAOS_PROP_PO_ACL: not readable or settable through get-prop/set-prop (the ACL commands are). */
@@ -148,27 +147,32 @@ final class PoolSvcDrpcs {
 
   /** MGMT_POOL_GET_ACL (213): the ACL with the pool's owner and owner group. */
   ACLResp getAcl(GetACLReq req) {
-    return aclCall(req.getId(), svc -> null);
+    return aclCall(req.getId(), req.getSvcRanksList(), svc -> null,
+        () -> remote.getAcl(uuid(req.getId(), "pool"), req.getSvcRanksList()));
   }
 
   /** MGMT_POOL_OVERWRITE_ACL (215) and MGMT_POOL_UPDATE_ACL (216); a bad entry is DER_INVAL, as DAOS. */
   ACLResp modifyAcl(ModifyACLReq req, boolean overwrite) {
-    return aclCall(req.getId(), svc -> {
+    return aclCall(req.getId(), req.getSvcRanksList(), svc -> {
       svc.updateAcl(req.getEntriesList(), overwrite);
       return null;
-    });
+    }, () -> remote.modifyAcl(req, overwrite));
   }
 
   /** MGMT_POOL_DELETE_ACL (217): the principal as DAOS writes it (OWNER@, u:name@, g:name@, ...). */
   ACLResp deleteAcl(DeleteACLReq req) {
-    return aclCall(req.getId(), svc -> {
+    return aclCall(req.getId(), req.getSvcRanksList(), svc -> {
       svc.deleteAcl(PoolAcl.principalFromDaos(req.getPrincipal()));
       return null;
-    });
+    }, () -> remote.deleteAcl(req));
   }
 
-  /** Runs {@code change} on the service, then answers the pool's ACL as it is after it. */
-  private ACLResp aclCall(String id, ServiceBody<Void> change) {
+  /**
+   * Runs {@code change} on the service, then answers the pool's ACL as it is after it; where this engine's replica
+   * is not the leader, {@code atLeader} does the same at the leader.
+   */
+  private ACLResp aclCall(String id, List<Integer> svcRanks, ServiceBody<Void> change,
+      java.util.function.Supplier<ACLResp> atLeader) {
     try {
       AccessControlList acl = onService(id, svc -> {
         svc.map();
@@ -180,6 +184,9 @@ final class PoolSvcDrpcs {
       });
       return ACLResp.newBuilder().setAcl(acl).build();
     } catch (DaosException e) {
+      if (forward(e, svcRanks)) {
+        return remoteOr(atLeader, st -> ACLResp.newBuilder().setStatus(st).build());
+      }
       return ACLResp.newBuilder().setStatus(e.status().code()).build();
     }
   }

@@ -2,8 +2,14 @@ package io.daos.engine;
 
 import com.google.protobuf.ByteString;
 import io.daos.common.RankSet;
+import io.daos.engine.psvc.PoolAcl;
+import io.daos.engine.psvc.PoolProps;
+import io.daos.proto.mgmt.ACLResp;
+import io.daos.proto.mgmt.AccessControlList;
+import io.daos.proto.mgmt.DeleteACLReq;
 import io.daos.proto.mgmt.ListContReq;
 import io.daos.proto.mgmt.ListContResp;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.PoolEvictReq;
 import io.daos.proto.mgmt.PoolEvictResp;
 import io.daos.proto.mgmt.PoolGetPropReq;
@@ -12,6 +18,8 @@ import io.daos.proto.mgmt.PoolProperty;
 import io.daos.proto.mgmt.PoolSetPropReq;
 import io.daos.proto.mgmt.PoolSetPropResp;
 import io.daos.proto.pool.ContSummary;
+import io.daos.proto.pool.PoolAclDeleteReq;
+import io.daos.proto.pool.PoolAclUpdateReq;
 import io.daos.proto.pool.PoolListContReply;
 import io.daos.proto.pool.PoolListContReq;
 import io.daos.proto.pool.PoolOp;
@@ -92,6 +100,53 @@ final class RemotePoolSvc {
       b.addContainersBuilder().setUuid(LocalPoolOps.uuid(c.getUuid().toByteArray()).toString());
     }
     return b.build();
+  }
+
+  /** MGMT_POOL_GET_ACL at the leader: its ACL, owner and owner group properties (POOL_PROP_GET). */
+  ACLResp getAcl(UUID pool, List<Integer> svcRanks) {
+    PoolPropGetReq q = PoolPropGetReq.newBuilder().setOp(op(pool)).addTypes(PoolProps.ACL).addTypes(PoolProps.OWNER)
+        .addTypes(PoolProps.OWNER_GROUP).build();
+    PoolPropReply r = client.call(pool, svcRanks, PoolRpc.PROP_GET, q.toByteArray(), PoolPropReply::parseFrom,
+        PoolPropReply::getOp);
+    if (r.getOp().getStatus() != 0) {
+      return ACLResp.newBuilder().setStatus(r.getOp().getStatus()).build();
+    }
+    AccessControlList.Builder b = AccessControlList.newBuilder();
+    PoolAcl acl = PoolAcl.DEFAULT;
+    for (Prop p : r.getPropsList()) {
+      if (p.getType() == PoolProps.ACL && p.hasRaw()) {
+        acl = PoolAcl.decode(p.getRaw().toByteArray());
+      } else if (p.getType() == PoolProps.OWNER && p.hasStr()) {
+        b.setOwnerUser(p.getStr());
+      } else if (p.getType() == PoolProps.OWNER_GROUP && p.hasStr()) {
+        b.setOwnerGroup(p.getStr());
+      }
+    }
+    return ACLResp.newBuilder().setAcl(b.addAllEntries(acl.aces())).build();
+  }
+
+  /** MGMT_POOL_OVERWRITE_ACL / UPDATE_ACL at the leader (POOL_ACL_UPDATE), then the ACL as it is after it. */
+  ACLResp modifyAcl(ModifyACLReq req, boolean overwrite) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    PoolAclUpdateReq q = PoolAclUpdateReq.newBuilder().setOp(op(pool)).addAllAces(req.getEntriesList())
+        .setOverwrite(overwrite).build();
+    return aclChange(pool, req.getSvcRanksList(), PoolRpc.ACL_UPDATE, q.toByteArray());
+  }
+
+  /** MGMT_POOL_DELETE_ACL at the leader (POOL_ACL_DELETE), then the ACL as it is after it. */
+  ACLResp deleteAcl(DeleteACLReq req) {
+    UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
+    PoolAclDeleteReq q = PoolAclDeleteReq.newBuilder().setOp(op(pool))
+        .setPrincipal(PoolAcl.principalFromDaos(req.getPrincipal())).build();
+    return aclChange(pool, req.getSvcRanksList(), PoolRpc.ACL_DELETE, q.toByteArray());
+  }
+
+  private ACLResp aclChange(UUID pool, List<Integer> svcRanks, io.daos.cart.Opcode opc, byte[] body) {
+    PoolPropReply r = client.call(pool, svcRanks, opc, body, PoolPropReply::parseFrom, PoolPropReply::getOp);
+    if (r.getOp().getStatus() != 0) {
+      return ACLResp.newBuilder().setStatus(r.getOp().getStatus()).build();
+    }
+    return getAcl(pool, svcRanks);
   }
 
   static PoolOp op(UUID pool) {

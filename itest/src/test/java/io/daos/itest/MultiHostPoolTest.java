@@ -43,6 +43,17 @@ class MultiHostPoolTest {
     }
   }
 
+  private List<String> aclEntries(String... cmd) {
+    List<String> args = new java.util.ArrayList<>(List.of("pool", cmd[0], "wide"));
+    args.addAll(List.of(cmd).subList(1, cmd.length));
+    JsonObject env = cluster.dmgJson(args.toArray(new String[0]));
+    assertEquals(0, env.get("status").getAsInt(), env + "\n" + cluster.logs());
+    List<String> out = new java.util.ArrayList<>();
+    env.getAsJsonObject("response").getAsJsonObject("ACL").getAsJsonArray("entries")
+        .forEach(e -> out.add(e.getAsString()));
+    return out;
+  }
+
   @Test
   void poolOverEveryHostIsCreatedQueriedAndDestroyedFromTheMsHost() {
     JsonObject created = cluster.dmgJson("pool", "create", "wide", "-z", "6G", "--nsvc", "1");
@@ -71,6 +82,11 @@ class MultiHostPoolTest {
 
     JsonObject props = cluster.dmgJson("pool", "get-prop", "wide", "label");
     assertEquals(0, props.get("status").getAsInt(), props.toString());
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw"), aclEntries("get-acl"),
+        "the MS host's engine forwards the ACL calls to the service leader on another host");
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw", "A::EVERYONE@:r"), aclEntries("update-acl", "-e",
+        "A::EVERYONE@:r"));
+    assertEquals(List.of("A::OWNER@:rw", "A:G:GROUP@:rw"), aclEntries("delete-acl", "-p", "EVERYONE@"));
 
     CommandResult destroy = cluster.dmg("pool", "destroy", "wide");
     assertEquals(0, destroy.exitCode(), destroy + "\n" + cluster.logs());

@@ -41,7 +41,7 @@ public record PoolAcl(List<String> aces) {
     return new PoolAcl(aces);
   }
 
-  static PoolAcl decode(byte[] raw) {
+  public static PoolAcl decode(byte[] raw) {
     String s = new String(raw, StandardCharsets.UTF_8);
     return s.isEmpty() ? new PoolAcl(List.of()) : new PoolAcl(List.of(s.split("\n")));
   }
