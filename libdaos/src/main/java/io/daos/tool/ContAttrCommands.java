@@ -32,6 +32,18 @@ final class ContAttrCommands {
     }
   }
 
+  /** The names from {@code key[,key...]} or the deprecated {@code --attr}, never both (as DAOS's tool). */
+  static List<String> names(String keys, String flagAttr) {
+    List<String> names = keys == null ? List.of() : ContProps.parseKeys(keys);
+    if (flagAttr == null) {
+      return names;
+    }
+    if (!names.isEmpty()) {
+      throw CliError.of("cannot specify both --attr and positional arguments");
+    }
+    return List.of(flagAttr);
+  }
+
   @Command(name = "get-attr", aliases = "getattr", description = "get container user-defined attribute")
   static final class GetAttr extends ContArgs {
     @Option(names = {"-a", "--attr"}, description = "single attribute name (deprecated; use positional argument)")
@@ -41,14 +53,7 @@ final class ContAttrCommands {
 
     @Override
     protected Outcome execute(CommandContext ctx) {
-      List<String> names = keys == null ? List.of() : ContProps.parseKeys(keys);
-      if (flagAttr != null) {
-        if (!names.isEmpty()) {
-          throw CliError.of("cannot specify both --attr and positional arguments");
-        }
-        names = List.of(flagAttr);
-      }
-      List<String> want = names;
+      List<String> want = names(keys, flagAttr);
       return run(this, ctx, COO_RO, a -> a.get(want));
     }
   }
@@ -91,17 +96,10 @@ final class ContAttrCommands {
 
     @Override
     protected Outcome execute(CommandContext ctx) {
-      List<String> names = keys == null ? List.of() : ContProps.parseKeys(keys);
-      if (flagAttr != null) {
-        if (!names.isEmpty()) {
-          throw CliError.of("cannot specify both --attr and positional arguments");
-        }
-        names = List.of(flagAttr);
-      }
-      if (names.isEmpty()) {
+      List<String> want = names(keys, flagAttr);
+      if (want.isEmpty()) {
         throw CliError.of("attribute name is required");
       }
-      List<String> want = names;
       return run(this, ctx, COO_RW, a -> a.delete(want));
     }
   }
