@@ -55,6 +55,8 @@ class ContainerCmdTest {
             + "test-container: DER_NONEXIST(-1005)"),
         c("success (one key)", "get-attr", List.of("one"), "", null),
         c("success (one key, deprecated flag)", "get-attr", List.of("--attr", "one"), "", null),
+        c("both flag and positional", "get-attr", List.of("--attr", "one", "two"), "",
+            "cannot specify both --attr and positional arguments"),
         c("success (all keys)", "get-attr", List.of(), "", null));
   }
 
@@ -65,7 +67,9 @@ class ContainerCmdTest {
         c("connect fails", "del-attr", List.of("key1,key2"), "open", "failed to open container"),
         c("malformed arguments", "del-attr", List.of("key1:key2"), "", "\"key1:key2\": key cannot contain"),
         c("success (one key)", "del-attr", List.of("one"), "", null),
-        c("success (deprecated flag)", "del-attr", List.of("--attr", "one"), "", null));
+        c("success (deprecated flag)", "del-attr", List.of("--attr", "one"), "", null),
+        c("both flag and positional", "del-attr", List.of("--attr", "one", "two"), "",
+            "cannot specify both --attr and positional arguments"));
   }
 
   static Stream<Case> containerListAttrCmd() {
