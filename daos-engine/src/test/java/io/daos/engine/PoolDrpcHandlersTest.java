@@ -107,6 +107,22 @@ class PoolDrpcHandlersTest {
   }
 
   @Test
+  void createReservesEachTargetsNvmeShare() throws Exception {
+    assertEquals(0, create(UUID_A, 64L << 20, 3L << 20).getStatus());
+    for (int t = 0; t < TARGETS; t++) {
+      assertEquals(1L << 20, Files.size(scm.resolve(UUID_A).resolve("vos-" + t).resolve("blob.dat")), "target " + t);
+    }
+  }
+
+  @Test
+  void createBeyondTheFileSystemIsNoSpaceAndLeavesNothing() throws Exception {
+    assertEquals(DaosStatus.NOSPACE.code(), create(UUID_A, 64L << 20, 3L << 61).getStatus());
+    assertFalse(Files.exists(scm.resolve(UUID_A)));
+    assertTrue(pools.list().isEmpty());
+    assertEquals(0, create(UUID_A, 64L << 20, 3L << 20).getStatus(), "the same pool fits once it is smaller");
+  }
+
+  @Test
   void destroyRemovesThePoolAndIsIdempotent() throws Exception {
     create(UUID_A, 1L << 30, 0);
     assertEquals(0, destroy(UUID_A));

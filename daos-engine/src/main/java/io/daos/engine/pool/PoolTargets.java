@@ -77,14 +77,43 @@ public final class PoolTargets implements AutoCloseable {
       throw new DaosException(DaosStatus.IO, "cannot create pool directory " + dir + ": " + e.getMessage()
           + " (check the scm_mount of this engine)", e);
     }
-    List<VosPool> vos = xs.onAll(tgt -> Files.exists(VosPool.path(dir, tgt))
-        ? VosPool.open(dir, tgt, opts) : VosPool.create(dir, tgt, opts));
+    List<VosPool> vos = createTargets(dir, tiers.nvmeBytes() / xs.size());
     EnginePool pool = new EnginePool(uuid, dir, tiers, vos);
     tiers.store(dir);
     pools.put(uuid, pool);
     LOG.info("pool {}: created {} targets under {} (scm {} B, nvme {} B)", uuid, xs.size(), dir,
         tiers.scmBytes(), tiers.nvmeBytes());
     return pool;
+  }
+
+  /**
+   * Opens or creates each target's VOS pool, reserving {@code blobBytes} of blob on new ones. If any target fails
+   * (a full file system: DER_NOSPACE), the others are closed and the pool directory removed, so a failed create
+   * leaves nothing behind; the first failure is thrown.
+   */
+  private List<VosPool> createTargets(Path dir, long blobBytes) {
+    List<Object> made = xs.onAll(tgt -> {
+      try {
+        return Files.exists(VosPool.path(dir, tgt)) ? VosPool.open(dir, tgt, opts)
+            : VosPool.create(dir, tgt, opts, blobBytes);
+      } catch (DaosException e) {
+        return e;
+      }
+    });
+    DaosException failed = made.stream().filter(DaosException.class::isInstance).map(DaosException.class::cast)
+        .findFirst().orElse(null);
+    if (failed == null) {
+      return made.stream().map(VosPool.class::cast).toList();
+    }
+    xs.onAll(tgt -> {
+      if (made.get(tgt) instanceof VosPool v) {
+        v.close();
+      }
+      return null;
+    });
+    deleteTree(dir);
+    LOG.error("pool create under {} failed: {}", dir, failed.getMessage());
+    throw failed;
   }
 
   /** Closes and removes the pool's targets; false if this engine has no such pool. */

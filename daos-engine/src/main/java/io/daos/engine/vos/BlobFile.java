@@ -2,18 +2,44 @@ package io.daos.engine.vos;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.ffi.Preallocate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The target's blob file (bdev tier stand-in): positional reads and writes, forced before metadata commits. */
 final class BlobFile implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
+
+  private final Path file;
   private final FileChannel ch;
 
   BlobFile(Path file) throws IOException {
+    this.file = file;
     ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  }
+
+  /**
+   * Reserves the first {@code bytes} of the blob with fallocate, as DAOS's pool create gives each target a blob of
+   * its full NVMe share: writes then land in blocks (on tmpfs: pages) that already exist, and a full file system
+   * fails the pool create instead of a write later. A file system without fallocate leaves the blob sparse.
+   */
+  void reserve(long bytes) {
+    Preallocate.Result r = Preallocate.reserve(file, bytes);
+    if (r.ok()) {
+      LOG.debug("blob {}: {} B reserved", file, bytes);
+    } else if (r.noSpace()) {
+      throw new DaosException(DaosStatus.NOSPACE, "cannot reserve " + bytes + " B for the blob " + file
+          + ": no space left on its file system; create a smaller pool or free space there");
+    } else if (r.unsupported()) {
+      LOG.debug("blob {}: the file system cannot reserve space (fallocate unsupported); it stays sparse", file);
+    } else {
+      LOG.warn("blob {}: fallocate of {} B failed with errno {}; the blob stays sparse", file, bytes, r.errno());
+    }
   }
 
   void write(long off, byte[] data, int from, int len) {

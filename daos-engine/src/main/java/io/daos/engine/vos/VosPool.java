@@ -42,6 +42,28 @@ public final class VosPool implements AutoCloseable {
 
   /** Creates the target's pool; {@code -DER_EXIST} if it is already there. */
   public static VosPool create(Path poolDir, int tgt, VosOptions opts) {
+    return create(poolDir, tgt, opts, 0);
+  }
+
+  /**
+   * Creates the target's pool with the first {@code blobBytes} of its blob reserved (its share of the pool's NVMe
+   * tier); {@code -DER_NOSPACE}, with nothing left behind, if the file system cannot hold them.
+   */
+  public static VosPool create(Path poolDir, int tgt, VosOptions opts, long blobBytes) {
+    VosPool pool = createEmpty(poolDir, tgt, opts);
+    if (blobBytes > 0) {
+      try {
+        pool.store.blob.reserve(blobBytes);
+      } catch (DaosException e) {
+        pool.close();
+        destroy(poolDir, tgt);
+        throw e;
+      }
+    }
+    return pool;
+  }
+
+  private static VosPool createEmpty(Path poolDir, int tgt, VosOptions opts) {
     Path d = path(poolDir, tgt);
     if (Files.exists(d.resolve(Store.DATA_FILE))) {
       throw new DaosException(DaosStatus.EXIST, "VOS pool " + d + " already exists");

@@ -52,6 +52,30 @@ class VosPoolTest {
   }
 
   @Test
+  @DisplayName("create reserves the target's blob share; values written into it read back")
+  void createReservesTheBlob() throws Exception {
+    UUID u = UUID.randomUUID();
+    byte[] big = new byte[64 << 10];
+    java.util.Arrays.fill(big, (byte) 7);
+    try (VosPool p = VosPool.create(dir, 0, VosOptions.defaults(), 4L << 20)) {
+      assertEquals(4L << 20, Files.size(dir.resolve("vos-0").resolve(Store.BLOB_FILE)));
+      p.createContainer(u).update(5, OID, b("d"), List.of(Iod.single(b("a"), big)), 0);
+      assertArrayEquals(big, p.openContainer(u).fetch(5, OID, b("d"), List.of(Iod.fetchSingle(b("a"))), 0)
+          .get(0).data());
+    }
+  }
+
+  @Test
+  @DisplayName("a blob share the file system cannot hold: DER_NOSPACE and no target left behind")
+  void createBeyondTheFileSystemIsNoSpace() {
+    DaosException e = assertThrows(DaosException.class,
+        () -> VosPool.create(dir, 1, VosOptions.defaults(), 1L << 62));
+    assertEquals(DaosStatus.NOSPACE, e.status());
+    assertTrue(e.getMessage().contains("create a smaller pool"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("vos-1")));
+  }
+
+  @Test
   @DisplayName("bad keys and iods: DER_INVAL, DER_KEY2BIG, DER_REC2BIG")
   void badInput() {
     try (VosFixture f = new VosFixture(dir)) {
