@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DaosEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DaosEngine.class);
+  /** How long a pool-service Raft request may wait for a leader (not tied to CRT_TIMEOUT's 60 s default). */
+  private static final Duration RDB_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final EngineArgs args;
   private final EngineEnv env;
@@ -203,7 +205,7 @@ public final class DaosEngine implements Closeable {
     if (rdbServer == null && state.rank().isPresent() && dataPlane != null) {
       try {
         rdbServer = RdbServer.start(name, state.rank().getAsInt(), RdbPeers.raftAddress(uri()),
-            args.storage().resolve("rdb"), Duration.ofSeconds(Math.max(10, env.crtTimeoutSec())));
+            args.storage().resolve("rdb"), RDB_REQUEST_TIMEOUT);
       } catch (IOException e) {
         LOG.error("{}: cannot start the pool service Raft server: {}", name, e.getMessage());
       }

@@ -25,7 +25,9 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
     }
     String iface = env.getOrDefault("D_INTERFACE", "lo").trim();
     int port = intVar(env, "D_PORT", 0, 65535);
+    // As CaRT's crt_init: 0 (what daos_server passes when crt_timeout is not set) means the default.
     int timeout = intVar(env, "CRT_TIMEOUT", DEFAULT_CRT_TIMEOUT, Integer.MAX_VALUE);
+    timeout = timeout == 0 ? DEFAULT_CRT_TIMEOUT : timeout;
     String logFile = env.getOrDefault("D_LOG_FILE", "").trim();
     String mask = env.getOrDefault("D_LOG_MASK", DEFAULT_LOG_MASK).trim();
     return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,

@@ -56,7 +56,8 @@ final class PoolFanout {
       LOG.warn("{}: pool {}: the group map does not name every rank of {} yet", name, pool, ranks);
     }
     Map<Integer, RankCalls.Outcome<TgtCreateReply>> created = calls.call(ranks, MgmtRpc.TGT_CREATE,
-        tgt.toByteArray(), timeout, TgtCreateReply::parseFrom, TgtCreateReply::getStatus);
+        tgt.toByteArray(), createTimeout(scm + req.getTierBytes(1), timeout), TgtCreateReply::parseFrom,
+        TgtCreateReply::getStatus);
     Optional<RankCalls.Outcome<TgtCreateReply>> bad = RankCalls.firstFailure(created);
     if (bad.isPresent()) {
       return undo(pool, ranks, "creating targets", created, bad.get());
@@ -103,6 +104,17 @@ final class PoolFanout {
 
   private static <T> String failures(Map<Integer, RankCalls.Outcome<T>> out) {
     return out.values().stream().filter(o -> !o.ok()).map(Object::toString).toList().toString();
+  }
+
+  /**
+   * MGMT_TGT_CREATE's timeout, as DAOS's pool_create_rpc_timeout: target creation reserves (and on tmpfs writes)
+   * each target's space, so bigger pools get longer: 15 s below 32 GiB per rank, 30 s below 64, 60 s below 128,
+   * else 90 s, and never less than the default RPC timeout.
+   */
+  static Duration createTimeout(long bytesPerRank, Duration dflt) {
+    long gib = bytesPerRank >> 30;
+    Duration t = Duration.ofSeconds(gib < 32 ? 15 : gib < 64 ? 30 : gib < 128 ? 60 : 90);
+    return t.compareTo(dflt) > 0 ? t : dflt;
   }
 
   private Duration svcTimeout() {

@@ -15,6 +15,12 @@ class EngineEnvTest {
   }
 
   @Test
+  void zeroCrtTimeoutIsTheDefault() throws Exception {
+    // daos_server passes CRT_TIMEOUT=0 when crt_timeout is not set; CaRT then uses its 60 s default.
+    assertEquals(60, EngineEnv.from(Map.of("CRT_TIMEOUT", "0")).crtTimeoutSec());
+  }
+
+  @Test
   void readsDaosVariables() throws Exception {
     EngineEnv e = EngineEnv.from(Map.of("D_PROVIDER", "ofi+tcp;ofi_rxm", "D_INTERFACE", "eth0", "D_PORT", "31416",
         "D_LOG_FILE", "/tmp/engine.log", "D_LOG_MASK", "INFO", "CRT_TIMEOUT", "30"));

@@ -103,6 +103,17 @@ class PoolFanoutTest {
   }
 
   @Test
+  void createTimeoutGrowsWithThePoolLikeDaos() {
+    Duration one = Duration.ofSeconds(1);
+    assertEquals(Duration.ofSeconds(15), PoolFanout.createTimeout(8L << 30, one));
+    assertEquals(Duration.ofSeconds(30), PoolFanout.createTimeout(32L << 30, one));
+    assertEquals(Duration.ofSeconds(60), PoolFanout.createTimeout(100L << 30, one));
+    assertEquals(Duration.ofSeconds(90), PoolFanout.createTimeout(128L << 30, one));
+    assertEquals(Duration.ofSeconds(60), PoolFanout.createTimeout(8L << 30, Duration.ofSeconds(60)),
+        "never below CRT_TIMEOUT");
+  }
+
+  @Test
   void createMakesTheTargetsOfEveryRank() {
     PoolCreateResp r = fanout.create(req(0, 1, 2), 0);
     assertEquals(0, r.getStatus());

@@ -6,6 +6,7 @@ import io.daos.ffi.Preallocate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 /** The target's blob file (bdev tier stand-in): positional reads and writes, forced before metadata commits. */
 final class BlobFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
+
+  private static final int TOUCH_CHUNK = 1 << 20;
 
   private final Path file;
   private final FileChannel ch;
@@ -29,9 +32,17 @@ final class BlobFile implements AutoCloseable {
    * fails the pool create instead of a write later. A file system without fallocate leaves the blob sparse.
    */
   void reserve(long bytes) {
+    reserve(bytes, onTmpfs());
+  }
+
+  /** {@link #reserve(long)}, writing the reserved pages once when {@code ramBacked}. */
+  void reserve(long bytes, boolean ramBacked) {
     Preallocate.Result r = Preallocate.reserve(file, bytes);
     if (r.ok()) {
       LOG.debug("blob {}: {} B reserved", file, bytes);
+      if (ramBacked) {
+        touch(bytes);
+      }
     } else if (r.noSpace()) {
       throw new DaosException(DaosStatus.NOSPACE, "cannot reserve " + bytes + " B for the blob " + file
           + ": no space left on its file system; create a smaller pool or free space there");
@@ -39,6 +50,34 @@ final class BlobFile implements AutoCloseable {
       LOG.debug("blob {}: the file system cannot reserve space (fallocate unsupported); it stays sparse", file);
     } else {
       LOG.warn("blob {}: fallocate of {} B failed with errno {}; the blob stays sparse", file, bytes, r.errno());
+    }
+  }
+
+  /**
+   * On tmpfs the blob is RAM, and fallocate gives it pages that are allocated but not yet written: the first write
+   * to each then pays for clearing it and, under a hypervisor, for the host backing it (7-12 µs per 4 KiB page
+   * here, more than the rest of a 4 KiB update). Writing zeros once at create moves that cost out of the data path.
+   */
+  private void touch(long bytes) {
+    ByteBuffer zeros = ByteBuffer.allocateDirect(TOUCH_CHUNK);
+    try {
+      for (long pos = 0; pos < bytes; pos += TOUCH_CHUNK) {
+        zeros.clear().limit((int) Math.min(TOUCH_CHUNK, bytes - pos));
+        long at = pos;
+        while (zeros.hasRemaining()) {
+          at += ch.write(zeros, at);
+        }
+      }
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "blob " + file + ": writing its reserved pages: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean onTmpfs() {
+    try {
+      return "tmpfs".equals(Files.getFileStore(file).type());
+    } catch (IOException e) {
+      return false;
     }
   }
 
