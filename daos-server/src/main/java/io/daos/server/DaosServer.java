@@ -26,12 +26,14 @@ import io.daos.server.engine.ProcessEngineLauncher;
 import io.daos.server.engine.RasPublisher;
 import io.daos.server.engine.Signal;
 import io.daos.server.mgmt.GroupUpdater;
+import io.daos.server.mgmt.HostLiveness;
 import io.daos.server.mgmt.HarnessPoolEngines;
 import io.daos.server.mgmt.LocalEraser;
 import io.daos.server.mgmt.MgmtService;
 import io.daos.server.mgmt.MsAccess;
 import io.daos.server.mgmt.MsContext;
 import io.daos.server.sysdb.LeadershipListener;
+import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,18 +109,21 @@ public final class DaosServer implements AutoCloseable {
     harness = EngineFactory.harness(cfg, ctl, launcher, msClient, events);
     GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
         GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
-    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups)) : null;
+    GrpcControlInvoker invoker = new GrpcControlInvoker(client);
+    HostLiveness liveness = push(new HostLiveness(this::membership, invoker,
+        HostLiveness.Settings.fromEnv(System.getenv())));
+    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups, liveness)) : null;
     if (ms != null) {
       startMsWithEngineZero(cfg, ms);
     }
     push(harness);
-    MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(new GrpcControlInvoker(client))
+    MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(invoker)
         .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
         .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
         .eraser(ms == null ? null : new Eraser(ms, groups)).build());
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
-        List.of(mgmt.definition(), ctlSvc.bindService())));
+        List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService())));
     grpc.start();
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
         PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db)));
@@ -142,11 +147,12 @@ public final class DaosServer implements AutoCloseable {
     return ControlClient.builder().config(cc).component(Component.SERVER).insecure(true).build();
   }
 
-  private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups) {
+  private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,
+      HostLiveness liveness) {
     Path dir = c.controlMetadata().hasPath() ? c.controlMetadata().directory().resolve("control_raft")
         : Path.of(c.engines().get(0).scmTier().scmMount()).resolve("control_raft");
     return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir,
-        new Leadership(groups));
+        new Leadership(groups, liveness));
   }
 
   private void startMsWithEngineZero(ServerConfig c, ManagementService ms) {
@@ -245,23 +251,27 @@ public final class DaosServer implements AutoCloseable {
     }
   }
 
-  /** The MS leader's duties on gaining leadership: an immediate group update. */
+  /** The MS leader's duties: an immediate group update on gaining leadership, and the hosts' liveness check. */
   private static final class Leadership implements LeadershipListener {
     private final GroupUpdater groups;
+    private final HostLiveness liveness;
 
-    Leadership(GroupUpdater groups) {
+    Leadership(GroupUpdater groups, HostLiveness liveness) {
       this.groups = groups;
+      this.liveness = liveness;
     }
 
     @Override
     public void onLeadershipGained() {
       LOG.info("this server is now the MS leader");
       groups.request(true);
+      liveness.start();
     }
 
     @Override
     public void onLeadershipLost() {
       LOG.info("this server is no longer the MS leader");
+      liveness.stop();
     }
   }
 

@@ -12,6 +12,9 @@ import io.daos.server.mgmt.ControlInvoker;
 import io.daos.server.mgmt.HostResponse;
 import io.daos.server.mgmt.RanksMethod;
 import io.grpc.MethodDescriptor;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,22 @@ final class GrpcControlInvoker implements ControlInvoker {
     List<HostResponse> out = new ArrayList<>();
     for (io.daos.control.HostResponse<RanksResp> hr : got.responses()) {
       out.add(hr.isOk() ? HostResponse.ok(hr.address(), hr.response()) : HostResponse.failed(hr.address(), hr.error()));
+    }
+    return out;
+  }
+
+  /** A gRPC health check of each host (grpc.health.v1, served next to CtlSvc and MgmtSvc). */
+  @Override
+  public List<HostResponse> ping(List<String> hosts, Duration deadline) {
+    if (hosts.isEmpty()) {
+      return List.of();
+    }
+    HostResponses<HealthCheckResponse> got = client.invokeHosts(HealthGrpc.getCheckMethod(),
+        HealthCheckRequest.getDefaultInstance(), hosts, deadline);
+    List<HostResponse> out = new ArrayList<>();
+    for (io.daos.control.HostResponse<HealthCheckResponse> hr : got.responses()) {
+      out.add(hr.isOk() ? HostResponse.ok(hr.address(), RanksResp.getDefaultInstance())
+          : HostResponse.failed(hr.address(), hr.error()));
     }
     return out;
   }

@@ -66,9 +66,17 @@ class FailureScenariosTest {
     List<Integer> cutRanks = ranksOf(host.addr());
     cluster.host(cut).freeze();
     try {
-      // DAOS's system query does not ping ranks: the MS only learns of the cut-off host through a fan-out.
+      // DAOS's system query only reads the MS database; jdaos's MS leader checks each host's control plane every
+      // second (HostLiveness), so the cut-off host's ranks turn unresponsive with no fan-out.
+      long t0 = System.nanoTime();
+      Poll.until("ranks " + cutRanks + " of " + host.addr() + " unresponsive", Duration.ofSeconds(30), () -> {
+        Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+        return cutRanks.stream().allMatch(r -> "unresponsive".equals(now.get(r)));
+      }, cluster::logs);
+      System.out.printf("ranks %s of the stopped host shown unresponsive %d ms after SIGSTOP%n", cutRanks,
+          millisSince(t0));
       Map<Integer, String> before = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
-      cutRanks.forEach(r -> assertEquals("joined", before.get(r), "rank " + r + " before any fan-out"));
+      before.forEach((r, st) -> assertEquals(cutRanks.contains(r) ? "unresponsive" : "joined", st, "rank " + r));
 
       JsonObject stop = timed("system stop with host " + host.addr() + " stopped",
           () -> cluster.dmgWithin(DMG_DEADLINE, "system", "stop"));

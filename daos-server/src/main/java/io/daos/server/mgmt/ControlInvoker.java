@@ -1,6 +1,7 @@
 package io.daos.server.mgmt;
 
 import io.daos.proto.ctl.RanksReq;
+import io.daos.proto.ctl.RanksResp;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,14 @@ public interface ControlInvoker {
    * @return one response per host, in any order
    */
   List<HostResponse> invokeRanks(RanksMethod method, List<String> hosts, RanksReq req, Duration deadline);
+
+  /**
+   * Checks that each host's control plane answers (the MS leader's liveness check): one response per host, failed
+   * if it did not answer within {@code deadline}. Invokers without a way to check report every host as answering.
+   */
+  default List<HostResponse> ping(List<String> hosts, Duration deadline) {
+    return hosts.stream().map(h -> HostResponse.ok(h, RanksResp.getDefaultInstance())).toList();
+  }
 
   /**
    * Sends MgmtSvc SystemErase to one MS replica (the leader erasing its peers).

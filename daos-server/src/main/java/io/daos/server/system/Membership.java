@@ -200,6 +200,27 @@ public final class Membership {
   }
 
   /**
+   * Marks the Joined and Ready members at control address {@code addr} Unresponsive with {@code info} (the MS
+   * leader's liveness check found the host silent; see HostLiveness).
+   *
+   * @return the ranks that changed
+   */
+  public List<Integer> markHostUnresponsive(String addr, String info) {
+    return locked(() -> new StateUpdater(db).hostUnresponsive(addr, info));
+  }
+
+  /**
+   * Returns to Joined the members at {@code addr} that are Unresponsive with an info starting with
+   * {@code infoPrefix}: only what the liveness check itself marked (a jdaos extension: DAOS has no way back from
+   * Unresponsive but a restart).
+   *
+   * @return the ranks that changed
+   */
+  public List<Integer> restoreHostResponsive(String addr, String infoPrefix) {
+    return locked(() -> new StateUpdater(db).hostResponsive(addr, infoPrefix));
+  }
+
+  /**
    * Marks a rank Excluded after a swim_rank_dead event. A zero incarnation skips the incarnation check.
    *
    * @return true if the membership changed (a group update is due)

@@ -44,6 +44,28 @@ final class StateUpdater {
     return out;
   }
 
+  List<Integer> hostUnresponsive(String addr, String info) {
+    List<Integer> changed = new ArrayList<>();
+    for (Member m : db.findMembersByAddr(addr)) {
+      if (m.state() == MemberState.JOINED || m.state() == MemberState.READY) {
+        db.updateMember(m.toBuilder().state(MemberState.UNRESPONSIVE).info(info).build());
+        changed.add(m.rank());
+      }
+    }
+    return changed;
+  }
+
+  List<Integer> hostResponsive(String addr, String infoPrefix) {
+    List<Integer> changed = new ArrayList<>();
+    for (Member m : db.findMembersByAddr(addr)) {
+      if (m.state() == MemberState.UNRESPONSIVE && m.info().startsWith(infoPrefix)) {
+        db.updateMember(m.toBuilder().state(MemberState.JOINED).info("").build());
+        changed.add(m.rank());
+      }
+    }
+    return changed;
+  }
+
   boolean markDead(int rank, long incarnation) {
     Member m = db.findMemberByRank(rank).orElseThrow(() -> SystemException.rankNotFound(rank));
     MemberState ns = MemberState.EXCLUDED;
