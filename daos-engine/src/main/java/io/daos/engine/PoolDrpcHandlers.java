@@ -9,6 +9,7 @@ import io.daos.engine.pool.EnginePool;
 import io.daos.engine.psvc.PoolInit;
 import io.daos.engine.psvc.PoolServices;
 import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.pool.TgtQueryHandler;
 import io.daos.engine.pool.TierUsage;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -22,11 +23,9 @@ import io.daos.proto.mgmt.ListContReq;
 import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.PoolEvictReq;
 import io.daos.proto.mgmt.PoolGetPropReq;
-import io.daos.proto.mgmt.PoolQueryTargetInfo;
 import io.daos.proto.mgmt.PoolQueryTargetReq;
 import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.mgmt.PoolSetPropReq;
-import io.daos.proto.mgmt.StorageTargetUsage;
 import io.daos.proto.mgmt.PoolServiceState;
 import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.proto.mgmt.StorageUsageStats;
@@ -125,23 +124,8 @@ public final class PoolDrpcHandlers {
       if (fabric != null && req.getRank() != local.rank()) {
         return fabric.query().queryTargets(req).toByteArray();
       }
-      List<List<TierUsage>> usage = pools.targetUsage(uuid);
-      List<Integer> idx = req.getTargetsCount() == 0
-          ? java.util.stream.IntStream.range(0, usage.size()).boxed().toList() : req.getTargetsList();
-      PoolQueryTargetResp.Builder b = PoolQueryTargetResp.newBuilder();
-      for (int t : idx) {
-        if (t < 0 || t >= usage.size()) {
-          throw new DaosException(DaosStatus.INVAL, "target index " + Integer.toUnsignedString(t)
-              + " is out of range: rank " + local.rank() + " has targets 0-" + (usage.size() - 1));
-        }
-        PoolQueryTargetInfo.Builder info = b.addInfosBuilder().setState(PoolQueryTargetInfo.TargetState.UP_IN);
-        for (int m = 0; m < MEDIA_MAX; m++) {
-          TierUsage u = usage.get(t).get(m);
-          info.addSpace(StorageTargetUsage.newBuilder().setTotal(u.total()).setFree(u.free())
-              .setMediaType(StorageMediaType.forNumber(m)));
-        }
-      }
-      return b.build().toByteArray();
+      return RemotePoolQuery.targetResp(TgtQueryHandler.spaces(pools, uuid, req.getTargetsList(),
+          "rank " + local.rank()).build()).toByteArray();
     } catch (DaosException e) {
       LOG.error("{}: failed to query targets of pool {}: {}", name, req.getId(), e.getMessage());
       return PoolQueryTargetResp.newBuilder().setStatus(e.status().code()).build().toByteArray();

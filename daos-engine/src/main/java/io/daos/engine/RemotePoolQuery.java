@@ -108,25 +108,30 @@ final class RemotePoolQuery {
         .build().toByteArray();
     try (CartReply reply = CartClient.await(client.callWrapped(uri, PoolRpc.TGT_QUERY, 0, 0, body, null, timeout))) {
       PoolTgtQueryReply r = PoolTgtQueryReply.parseFrom(reply.bodyBytes());
-      if (r.getStatus() != 0) {
-        return PoolQueryTargetResp.newBuilder().setStatus(r.getStatus()).build();
+      if (r.getStatus() == 0 && req.getTargetsCount() > 0 && r.getTargetsCount() != req.getTargetsCount()) {
+        return PoolQueryTargetResp.newBuilder().setStatus(DaosStatus.NONEXIST.code()).build();
       }
-      if (req.getTargetsCount() > 0 && r.getTargetsCount() != req.getTargetsCount()) {
-        return PoolQueryTargetResp.newBuilder().setStatus(DaosStatus.INVAL.code()).build();
-      }
-      PoolQueryTargetResp.Builder b = PoolQueryTargetResp.newBuilder();
-      for (PoolSpace t : r.getTargetsList()) {
-        PoolQueryTargetInfo.Builder info = b.addInfosBuilder().setState(PoolQueryTargetInfo.TargetState.UP_IN);
-        for (int m = 0; m < PoolDrpcHandlers.MEDIA_MAX; m++) {
-          TierSpace s = t.getTiersCount() > m ? t.getTiers(m) : TierSpace.getDefaultInstance();
-          info.addSpace(StorageTargetUsage.newBuilder().setTotal(s.getTotal()).setFree(s.getFree())
-              .setMediaType(StorageMediaType.forNumber(m)));
-        }
-      }
-      return b.build();
+      return targetResp(r);
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new DaosException(DaosStatus.PROTO, "rank " + req.getRank() + " sent a malformed reply");
     }
+  }
+
+  /** 240's reply from a rank's POOL_TGT_QUERY answer: its status, or each target UP_IN with its space per tier. */
+  static PoolQueryTargetResp targetResp(PoolTgtQueryReply r) {
+    if (r.getStatus() != 0) {
+      return PoolQueryTargetResp.newBuilder().setStatus(r.getStatus()).build();
+    }
+    PoolQueryTargetResp.Builder b = PoolQueryTargetResp.newBuilder();
+    for (PoolSpace t : r.getTargetsList()) {
+      PoolQueryTargetInfo.Builder info = b.addInfosBuilder().setState(PoolQueryTargetInfo.TargetState.UP_IN);
+      for (int m = 0; m < PoolDrpcHandlers.MEDIA_MAX; m++) {
+        TierSpace s = t.getTiersCount() > m ? t.getTiers(m) : TierSpace.getDefaultInstance();
+        info.addSpace(StorageTargetUsage.newBuilder().setTotal(s.getTotal()).setFree(s.getFree())
+            .setMediaType(StorageMediaType.forNumber(m)));
+      }
+    }
+    return b.build();
   }
 
   static boolean isActive(PoolMapTarget t) {

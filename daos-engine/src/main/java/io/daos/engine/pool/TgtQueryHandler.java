@@ -50,17 +50,31 @@ public final class TgtQueryHandler {
         throw new DaosException(DaosStatus.INVAL, "pool UUID must be 16 bytes");
       }
       ByteBuffer bb = ByteBuffer.wrap(u);
-      List<List<TierUsage>> perTarget = pools.targetUsage(new UUID(bb.getLong(), bb.getLong()));
-      PoolTgtQueryReply.Builder b = PoolTgtQueryReply.newBuilder();
-      for (int t = 0; t < perTarget.size(); t++) {
-        if (q.getTargetsCount() == 0 || q.getTargetsList().contains(t)) {
-          b.addTargets(space(perTarget.get(t)));
-        }
-      }
-      return b.build();
+      return spaces(pools, new UUID(bb.getLong(), bb.getLong()), q.getTargetsList(), "this rank").build();
     } catch (DaosException e) {
       return PoolTgtQueryReply.newBuilder().setStatus(e.status().code()).build();
     }
+  }
+
+  /**
+   * The space of the pool's targets on this engine, in the order asked (all of them when {@code targets} is
+   * empty); an index this engine does not have is DER_NONEXIST, as DAOS's pool_map_find_target_by_rank_idx miss.
+   */
+  public static PoolTgtQueryReply.Builder spaces(PoolTargets pools, UUID pool, List<Integer> targets, String who) {
+    List<List<TierUsage>> perTarget = pools.targetUsage(pool);
+    PoolTgtQueryReply.Builder b = PoolTgtQueryReply.newBuilder();
+    if (targets.isEmpty()) {
+      perTarget.forEach(t -> b.addTargets(space(t)));
+      return b;
+    }
+    for (int t : targets) {
+      if (t < 0 || t >= perTarget.size()) {
+        throw new DaosException(DaosStatus.NONEXIST, "target index " + Integer.toUnsignedString(t)
+            + " does not exist: " + who + " has targets 0-" + (perTarget.size() - 1));
+      }
+      b.addTargets(space(perTarget.get(t)));
+    }
+    return b;
   }
 
   private static PoolSpace space(List<TierUsage> tiers) {
