@@ -107,6 +107,11 @@ public final class Swim {
     }
   }
 
+  /** Updates that came with an answer that acknowledges nothing (a failed IREQ). */
+  public void onUpdates(int from, List<MemberUpdate> upds) {
+    table.merge(from, upds, clock.getAsLong());
+  }
+
   /** {@code from} sent a request (PING or IREQ) with {@code upds}; returns the updates for the reply. */
   public List<MemberUpdate> onRequest(int from, List<MemberUpdate> upds) {
     table.merge(from, upds, clock.getAsLong());
