@@ -1,6 +1,7 @@
 package io.daos.engine.swim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -181,7 +182,7 @@ public final class Swim {
         helpers.add(r);
       }
     }
-    java.util.Collections.shuffle(helpers, random);
+    Collections.shuffle(helpers, random);
     helpers = helpers.subList(0, Math.min(cfg.subgroupSize(), helpers.size()));
     phase = Phase.IPINGED;
     deadline = now + 2 * cfg.pingTimeoutMs();

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -91,7 +93,7 @@ public final class SwimService implements AutoCloseable {
   }
 
   /** Runs {@code task} on the SWIM thread and waits for it (tests use it to read the state machine). */
-  public <T> T onSwimThread(java.util.concurrent.Callable<T> task) throws Exception {
+  public <T> T onSwimThread(Callable<T> task) throws Exception {
     return xstream.submit(task).get(10, TimeUnit.SECONDS);
   }
 
@@ -122,7 +124,7 @@ public final class SwimService implements AutoCloseable {
     }
   }
 
-  private void handOff(byte[] body, CartReplier reply, java.util.function.BiConsumer<SwimReq, CartReplier> serve) {
+  private void handOff(byte[] body, CartReplier reply, BiConsumer<SwimReq, CartReplier> serve) {
     SwimReq req;
     try {
       req = SwimReq.parseFrom(body);
@@ -174,7 +176,7 @@ public final class SwimService implements AutoCloseable {
 
   /** Answers are handled on the SWIM thread: {@code then} gets the status (0, remote rc or DER) and updates. */
   private void send(String uri, Opcode op, int swimId, List<MemberUpdate> upds, Duration timeout,
-      java.util.function.BiConsumer<Integer, List<MemberUpdate>> then) {
+      BiConsumer<Integer, List<MemberUpdate>> then) {
     byte[] body = SwimReq.newBuilder().setSwimId(swimId).setFrom(swim.self()).addAllUpds(SwimRpc.encode(upds))
         .build().toByteArray();
     CompletableFuture<CartReply> f = client.callWrapped(uri, op, 0, 0, body, null, timeout);
