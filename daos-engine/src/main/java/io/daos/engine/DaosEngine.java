@@ -26,6 +26,8 @@ import io.daos.engine.psvc.PoolRpcHandlers;
 import io.daos.engine.psvc.PoolServices;
 import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.rdb.RdbServer;
+import io.daos.engine.swim.RankDeadNotifier;
+import io.daos.engine.swim.SwimService;
 import io.daos.engine.vos.VosOptions;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.Closeable;
@@ -77,6 +79,9 @@ public final class DaosEngine implements Closeable {
   private java.util.concurrent.ScheduledExecutorService mapTimer;
   private volatile GroupMapDistributor mapDistributor;
   private ContHandleCache handles;
+  private CartClient swimClient;
+  private RankDeadNotifier deadNotifier;
+  private SwimService swim;
 
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
     this.args = args;
@@ -106,6 +111,7 @@ public final class DaosEngine implements Closeable {
       startDrpc();
       startDataPlane();
       notifyReady();
+      swim.start();
       lifeCycle.transition(LifeCycle.State.RUNNING);
       LOG.info("{}: ready, uri {}, dRPC {}, {} targets", name, uri(), drpcSocket(), args.effectiveTargets());
     } catch (IOException | EngineUsageException | RuntimeException e) {
@@ -170,6 +176,10 @@ public final class DaosEngine implements Closeable {
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
+    swimClient = CartClient.builder().name(name + " swim").build();
+    deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
+    swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, deadNotifier);
+    swim.registerOn(server);
     try {
       dataPlane = server.start();
     } catch (DaosException e) {
@@ -211,6 +221,22 @@ public final class DaosEngine implements Closeable {
       }
     }
     return rdbServer;
+  }
+
+  /** SWIM's view of the group: this engine's rank and the group map's ranks (null before SET_RANK). */
+  private SwimService.Roster swimRoster() {
+    java.util.OptionalInt rank = state.rank();
+    if (rank.isEmpty()) {
+      return null;
+    }
+    java.util.Map<Integer, SwimService.Peer> peers = new java.util.HashMap<>();
+    state.groupMap().members().forEach((r, m) -> peers.put(r, new SwimService.Peer(m.uri(), m.incarnation())));
+    return new SwimService.Roster(rank.getAsInt(), peers);
+  }
+
+  /** SWIM of this engine (null before start). */
+  public SwimService swim() {
+    return swim;
   }
 
   /** The object handlers' container-handle cache (tests register handles in it). */
@@ -288,6 +314,9 @@ public final class DaosEngine implements Closeable {
       return;
     }
     LOG.info("{} ({}): shutting down", name, state.describeRank());
+    closeQuietly(swim);
+    closeQuietly(deadNotifier);
+    closeQuietly(swimClient);
     closeQuietly(poolServices);
     closeQuietly(rdbServer);
     closeQuietly(serverClient);

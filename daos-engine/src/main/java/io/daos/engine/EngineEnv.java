@@ -1,14 +1,21 @@
 package io.daos.engine;
 
+import io.daos.engine.swim.SwimConfig;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The environment daos_server gives its engine: D_PROVIDER, D_INTERFACE, D_PORT, D_LOG_FILE, D_LOG_MASK,
- * CRT_TIMEOUT. Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
+ * CRT_TIMEOUT, and SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE.
+ * Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
  */
 public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
-    int crtTimeoutSec) {
+    int crtTimeoutSec, SwimConfig swim) {
+
+  /** With DAOS's SWIM defaults. */
+  public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec) {
+    this(provider, iface, port, logFile, logMask, crtTimeoutSec, SwimConfig.DEFAULTS);
+  }
 
   /** Providers the CART-J transport serves (DESIGN D6). */
   public static final Set<String> PROVIDERS = Set.of("ofi+tcp", "ofi+tcp;ofi_rxm");
@@ -30,8 +37,14 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
     timeout = timeout == 0 ? DEFAULT_CRT_TIMEOUT : timeout;
     String logFile = env.getOrDefault("D_LOG_FILE", "").trim();
     String mask = env.getOrDefault("D_LOG_MASK", DEFAULT_LOG_MASK).trim();
+    SwimConfig swim;
+    try {
+      swim = SwimConfig.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      throw new EngineUsageException(e.getMessage());
+    }
     return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,
-        mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout);
+        mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim);
   }
 
   private static int intVar(Map<String, String> env, String name, int def, int max)

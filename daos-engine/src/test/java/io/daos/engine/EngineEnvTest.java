@@ -42,6 +42,22 @@ class EngineEnvTest {
   }
 
   @Test
+  void readsSwimVariables() throws Exception {
+    EngineEnv e = EngineEnv.from(Map.of("SWIM_PROTOCOL_PERIOD_LEN", "200", "SWIM_PING_TIMEOUT", "150",
+        "SWIM_SUSPECT_TIMEOUT", "2000"));
+    assertEquals(new io.daos.engine.swim.SwimConfig(200, 150, 2000, 2, 8, 50), e.swim());
+    assertEquals(io.daos.engine.swim.SwimConfig.DEFAULTS, EngineEnv.from(Map.of()).swim());
+  }
+
+  @Test
+  void badSwimVariableNamesIt() {
+    EngineUsageException e = assertThrows(EngineUsageException.class,
+        () -> EngineEnv.from(Map.of("SWIM_PING_TIMEOUT", "soon")));
+    assertTrue(e.getMessage().startsWith("SWIM_PING_TIMEOUT=soon"), e.getMessage());
+    assertThrows(EngineUsageException.class, () -> EngineEnv.from(Map.of("SWIM_PROTOCOL_PERIOD_LEN", "0")));
+  }
+
+  @Test
   void fabricAddress() throws Exception {
     assertEquals("127.0.0.1", FabricAddress.resolve("lo").getHostAddress());
     assertEquals("127.0.0.2", FabricAddress.resolve("127.0.0.2").getHostAddress());

@@ -31,6 +31,7 @@ final class ClusterHost {
   private final Path dir;
   private final Path config;
   private final List<Integer> fabricPorts;
+  private final List<String> engineEnv;
   private final List<ProcessHandle> orphans = new ArrayList<>();
   private Process process;
   private int launches;
@@ -41,7 +42,14 @@ final class ClusterHost {
    */
   ClusterHost(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts)
       throws IOException {
+    this(index, ip, port, dir, replicas, fabricPorts, List.of());
+  }
+
+  /** @param engineEnv extra {@code NAME=value} entries of every engine's {@code env_vars} */
+  ClusterHost(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
+      List<String> engineEnv) throws IOException {
     this.index = index;
+    this.engineEnv = List.copyOf(engineEnv);
     this.ip = ip;
     this.port = port;
     this.dir = dir;
@@ -68,7 +76,9 @@ final class ClusterHost {
       y.append("    fabric_iface_port: ").append(fabricPorts.get(i)).append('\n');
       y.append("    log_file: ").append(dir.resolve("log/daos_engine." + i + ".log")).append('\n');
       y.append("    log_mask: INFO\n");
-      y.append("    env_vars: ['JDAOS_JAVA_OPTS=").append(JVM_OPTS).append("']\n    storage:\n");
+      y.append("    env_vars: ['JDAOS_JAVA_OPTS=").append(JVM_OPTS).append("'");
+      engineEnv.forEach(e -> y.append(", '").append(e).append("'"));
+      y.append("]\n    storage:\n");
       y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
       y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
           .append("]\n        bdev_size: 1\n");

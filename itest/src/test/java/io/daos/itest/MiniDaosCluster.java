@@ -44,7 +44,7 @@ final class MiniDaosCluster implements AutoCloseable {
       for (int e = 0; e < b.engines; e++) {
         fabric.add(Ports.freePairExcept(taken));
       }
-      hosts.add(new ClusterHost(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric));
+      hosts.add(new ClusterHost(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric, b.engineEnv));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     Files.writeString(controlConfig, "name: daos_server\nport: " + port + "\nhostlist: ['"
@@ -213,6 +213,7 @@ final class MiniDaosCluster implements AutoCloseable {
     private int engines = 2;
     private int replicas = 3;
     private int firstReplica = 0;
+    private List<String> engineEnv = List.of();
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -236,6 +237,12 @@ final class MiniDaosCluster implements AutoCloseable {
     /** The MS replicas are the hosts from index {@code i} on (default 0: the first hosts). */
     Builder firstReplica(int i) {
       firstReplica = i;
+      return this;
+    }
+
+    /** Extra {@code NAME=value} entries of every engine's {@code env_vars} (e.g. SWIM timings). */
+    Builder engineEnv(String... entries) {
+      engineEnv = List.of(entries);
       return this;
     }
 
