@@ -44,7 +44,10 @@ class FailureScenariosTest {
   @BeforeAll
   void startCluster() throws Exception {
     classStart = System.nanoTime();
-    cluster = MiniDaosCluster.builder(dir).servers(3).engines(2).replicas(3).start();
+    // The control plane's view of a hung host is under test here; SWIM would exclude its ranks after its 20 s
+    // suspect timeout (DAOS's self-healing, covered by SwimDetectionTest), so these engines suspect for longer.
+    cluster = MiniDaosCluster.builder(dir).servers(3).engines(2).replicas(3)
+        .engineEnv("SWIM_SUSPECT_TIMEOUT=600000").start();
     cluster.waitForReady();
     uuidsAtStart = uuids();
     System.out.printf("FailureScenariosTest: 6 ranks joined after %d ms%n", millisSince(classStart));
