@@ -57,6 +57,12 @@ public final class ContRpc {
   public static final Opcode DESTROY_BYLABEL = DaosModule.CONT.opcode(OP_DESTROY_BYLABEL);
   /** Engine → service leader: what a container handle may do (jdaos fetches on first use; DAOS uses IV). */
   public static final Opcode TGT_QUERY = DaosModule.CONT.opcode(OP_TGT_QUERY);
+  /**
+   * A closed container handle's capability invalidation, sent by the container service to every engine of the
+   * pool. DAOS sends it as a CaRT IV sync of the container IV ({@code CRT_OPC_IV_SYNC}: base 0xF4, version 2, op 2);
+   * jdaos uses that opcode with a jdaos ContOp body (pool_uuid, cont_hdl).
+   */
+  public static final Opcode CAPA_INVALIDATE = Opcode.of(0xF4, 2, 2);
 
   /** Container open flags ({@code daos_cont.h}). */
   public static final int COO_RO = 1;

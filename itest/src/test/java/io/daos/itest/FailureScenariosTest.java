@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 4's failure scenarios on 3 hosts × 2 engines × 3 MS replicas, real processes, one cluster in order:
  * a host cut off with SIGSTOP (its ranks become unresponsive, stop/start report it and return in time), a
- * stop/start of the whole system across hosts, then the loss of 2 of 3 MS replicas (writes refused with a
- * clear error, reads still served as DAOS does) and the recovery when one comes back.
+ * stop/start of the whole system across hosts, the MS leader's host frozen (a new leader takes over, the frozen
+ * host's ranks are unresponsive until SIGCONT, then joined again), then the loss of 2 of 3 MS replicas (writes
+ * refused with a clear error, reads still served as DAOS does) and the recovery when one comes back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,6 +130,55 @@ class FailureScenariosTest {
 
   @Test
   @Order(3)
+  void frozenLeaderIsReplacedAndItsRanksShownUnresponsiveUntilItAnswers() {
+    String oldLeader = leader();
+    ClusterHost host = cluster.host(cluster.hostIndex(oldLeader));
+    List<Integer> frozenRanks = ranksOf(oldLeader);
+    long t0 = System.nanoTime();
+    host.freeze();
+    try {
+      String[] newLeader = new String[1];
+      Poll.until("a leader other than the frozen " + oldLeader, Duration.ofSeconds(60), () -> {
+        CommandResult r = cluster.dmgWithin(DMG_DEADLINE, "system", "leader-query");
+        JsonElement resp = r.exitCode() == 0 ? r.json().get("response") : null;
+        newLeader[0] = resp != null && resp.isJsonObject()
+            ? resp.getAsJsonObject().get("current_leader").getAsString() : "";
+        return !newLeader[0].isEmpty() && !newLeader[0].equals(oldLeader);
+      }, cluster::logs);
+      System.out.printf("SIGSTOP of MS leader %s: new leader %s after %d ms%n", oldLeader, newLeader[0],
+          millisSince(t0));
+      Poll.until("ranks " + frozenRanks + " of the frozen leader unresponsive", Duration.ofSeconds(60), () -> {
+        Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+        return frozenRanks.stream().allMatch(r -> "unresponsive".equals(now.get(r)));
+      }, cluster::logs);
+      System.out.printf("ranks %s of the frozen leader unresponsive %d ms after SIGSTOP%n", frozenRanks,
+          millisSince(t0));
+      JsonObject attr = cluster.dmgWithin(DMG_DEADLINE, "system", "set-attr", "frozen:leader").json();
+      assertEquals(0, attr.get("status").getAsInt(), "the new leader takes writes: " + attr);
+    } finally {
+      host.thaw();
+    }
+    long t1 = System.nanoTime();
+    Poll.until("ranks " + frozenRanks + " joined again after SIGCONT", Duration.ofSeconds(60), () -> {
+      Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+      return frozenRanks.stream().allMatch(r -> "joined".equals(now.get(r)));
+    }, cluster::logs);
+    System.out.printf("ranks %s joined again %d ms after SIGCONT%n", frozenRanks, millisSince(t1));
+    Poll.until("the old leader serving as a replica again", Duration.ofSeconds(60), () -> {
+      JsonObject lq = cluster.dmgWithin(DMG_DEADLINE, "-l", oldLeader, "system", "leader-query").json();
+      JsonElement resp = lq.get("response");
+      return resp != null && resp.isJsonObject() && !resp.getAsJsonObject().get("current_leader").getAsString()
+          .isEmpty() && (resp.getAsJsonObject().get("down_replicas") == null
+              || resp.getAsJsonObject().get("down_replicas").isJsonNull());
+    }, cluster::logs);
+    JsonObject attrs = cluster.dmgWithin(DMG_DEADLINE, "system", "get-attr").json();
+    assertEquals("leader", attrs.getAsJsonObject("response").getAsJsonObject("attributes").get("frozen")
+        .getAsString(), "the write made while the old leader was frozen: " + attrs);
+    assertEquals(uuidsAtStart, uuids(), "member records lost or changed");
+  }
+
+  @Test
+  @Order(4)
   void msWithoutQuorumRefusesWritesAndRecoversWhenOneReplicaReturns() throws Exception {
     int leader = cluster.hostIndex(leader());
     int a = (leader + 1) % 3;

@@ -204,22 +204,24 @@ public final class ContainerService {
     RdbTx tx = new RdbTx();
     ContStore.removeHandle(tx, h);
     store.rdb().commit(tx);
+    targets.invalidateHandles(replica.poolUuid(), List.of(hdl));
   }
 
   /** Closes every container handle opened through pool handle {@code poolHdl} (pool disconnect / evict). */
   public int closeHandlesOf(UUID poolHdl) {
     RdbTx tx = new RdbTx();
-    int n = 0;
+    List<UUID> closed = new ArrayList<>();
     for (ContHandleRecord h : store.allHandles()) {
       if (h.poolHandle().equals(poolHdl)) {
         ContStore.removeHandle(tx, h);
-        n++;
+        closed.add(h.handle());
       }
     }
-    if (n > 0) {
+    if (!closed.isEmpty()) {
       store.rdb().commit(tx);
+      targets.invalidateHandles(replica.poolUuid(), closed);
     }
-    return n;
+    return closed.size();
   }
 
   /**

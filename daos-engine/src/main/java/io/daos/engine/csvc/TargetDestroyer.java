@@ -1,5 +1,6 @@
 package io.daos.engine.csvc;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,14 @@ import java.util.UUID;
 @FunctionalInterface
 public interface TargetDestroyer {
   void destroy(UUID pool, UUID cont);
+
+  /**
+   * Tells every target of the pool that these container handles are closed (DAOS {@code cont_close_recs}:
+   * {@code cont_iv_capability_invalidate} of each handle, an eager IV sync). Best effort: a target that does not
+   * confirm in time keeps the handle until the container is destroyed, and the close still succeeds.
+   */
+  default void invalidateHandles(UUID pool, Collection<UUID> handles) {
+  }
 
   /** For services whose containers never reach targets (tests). */
   static TargetDestroyer none() {

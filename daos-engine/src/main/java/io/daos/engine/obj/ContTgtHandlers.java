@@ -48,6 +48,22 @@ final class ContTgtHandlers {
 
   void registerOn(CartServer server) {
     server.register(TGT_DESTROY, this::destroy);
+    server.register(ContRpc.CAPA_INVALIDATE, this::invalidate);
+  }
+
+  /** A closed container handle: forget it, so the next I/O with it asks the service (and gets DER_NO_HDL). */
+  private void invalidate(CartRequest req, CartReplier reply) {
+    try {
+      ContOp op = ContOp.parseFrom(req.bodyBytes());
+      UUID pool = ObjCodec.uuid(op.getPoolUuid(), "pool");
+      UUID hdl = ObjCodec.uuid(op.getContHdl(), "container handle");
+      handles.evict(pool, hdl);
+      LOG.debug("{}: container handle {} of pool {} closed", name, hdl, pool);
+      send(reply, 0);
+    } catch (InvalidProtocolBufferException | DaosException e) {
+      LOG.warn("{}: malformed handle invalidation from {}: {}", name, req.peer(), e.getMessage());
+      send(reply, DaosStatus.INVAL.code());
+    }
   }
 
   private void destroy(CartRequest req, CartReplier reply) {

@@ -23,11 +23,23 @@ abstract class ContTestSupport {
   ContainerService svc;
   byte[] alice;
   final List<UUID> destroyedOnTargets = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The handles the service told the targets are closed, in order. */
+  final List<UUID> invalidatedOnTargets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startService() {
     replica = new FakeServiceReplica();
-    svc = new ContainerService(replica, (pool, cont) -> destroyedOnTargets.add(cont), Hlc.system());
+    svc = new ContainerService(replica, new TargetDestroyer() {
+      @Override
+      public void destroy(UUID pool, UUID cont) {
+        destroyedOnTargets.add(cont);
+      }
+
+      @Override
+      public void invalidateHandles(UUID pool, java.util.Collection<UUID> handles) {
+        invalidatedOnTargets.addAll(handles);
+      }
+    }, Hlc.system());
     alice = replica.connect("alice", "staff", 2, ALL_POOL_CAPAS);
   }
 

@@ -30,7 +30,9 @@ class ContainerServiceTest extends ContTestSupport {
     assertEquals(0, info.getSnapshots());
     assertTrue(info.getMdOtime() > 0 && info.getMdMtime() > 0, info.toString());
     svc.close(alice, h);
+    assertEquals(List.of(h), invalidatedOnTargets, "a close is pushed to the targets (DAOS: IV invalidate)");
     svc.close(alice, h); // already closed: still success, as DAOS
+    assertEquals(List.of(h), invalidatedOnTargets, "nothing more to push for a handle already closed");
     assertEquals(1, svc.query(alice, c, openRw(c)).info().getOpenHandles());
     svc.destroy(alice, c, null, true);
     assertEquals(List.of(c), destroyedOnTargets);
@@ -182,6 +184,7 @@ class ContainerServiceTest extends ContTestSupport {
     UUID a = openRw(c);
     UUID b = open(bob, c, ContRpc.COO_RO);
     assertEquals(1, svc.closeHandlesOf(ContainerService.uuid(bob)));
+    assertEquals(List.of(b), invalidatedOnTargets);
     svc.lookupHandle(a);
     assertStatus(DaosStatus.NO_HDL, () -> svc.lookupHandle(b));
   }
