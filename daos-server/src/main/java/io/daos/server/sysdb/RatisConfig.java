@@ -18,6 +18,8 @@ import org.apache.ratis.util.TimeDuration;
  * depose a leader and a dead leader is replaced within a few seconds.
  */
 final class RatisConfig {
+  /** Ratis's close threshold for JVM pauses: effectively never. */
+  static final TimeDuration NEVER_CLOSE = TimeDuration.valueOf(3650, TimeUnit.DAYS);
   static final int SNAPSHOTS_RETAINED = 2;
   /** Lower bound of the randomised election timeout (upper bound: twice this). */
   static final Duration DEFAULT_ELECTION_TIMEOUT = Duration.ofSeconds(2);
@@ -48,6 +50,9 @@ final class RatisConfig {
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(2 * min));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, millis(FIRST_ELECTION_MS));
     RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, millis(2 * FIRST_ELECTION_MS));
+    // Ratis closes a server whose JVM was paused longer than this (60 s by default): a host stopped that long and
+    // resumed would keep running without its replica. A paused replica must simply rejoin as a follower.
+    RaftServerConfigKeys.setCloseThreshold(p, NEVER_CLOSE);
     return p;
   }
 
