@@ -124,6 +124,23 @@ class DmgSystemEndToEndTest extends FakeServerFixture {
   }
 
   @Test
+  void leaderQueryReportsAHungReplicaDownWithoutWaitingOutTheDeadline() throws Exception {
+    // A "replica" whose socket accepts connections but never speaks: a SIGSTOPped daos_server looks like this.
+    try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      String hungAddr = "127.0.0.1:" + hung.getLocalPort();
+      server.mgmt.leaderQuery = LeaderQueryResp.newBuilder().setCurrentLeader(server.addr())
+          .addReplicas(server.addr()).addReplicas(hungAddr).build();
+      long t0 = System.nanoTime();
+      DmgRun r = DmgRun.run("-o", cfg, "-j", "system", "leader-query");
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals(0, r.exit(), r.err());
+      JsonObject resp = r.json().getAsJsonObject("response");
+      assertEquals(hungAddr, resp.getAsJsonArray("down_replicas").get(0).getAsString());
+      assertTrue(ms < 30_000, "leader-query took " + ms + " ms");
+    }
+  }
+
+  @Test
   void serverVersionFromAttachInfo() {
     server.mgmt.attachInfo = GetAttachInfoResp.newBuilder().setBuildInfo(BuildInfo.newBuilder().setMajor(2)
         .setMinor(9).setPatch(100)).build();

@@ -3,6 +3,7 @@ package io.daos.dmg.command;
 import io.daos.control.ControlClient;
 import io.daos.control.HostResponse;
 import io.grpc.MethodDescriptor;
+import java.time.Duration;
 import java.util.List;
 
 /** {@link ControlInvoker} over the shared {@link ControlClient} (MS redirect/retry, fan-out, TLS, faults). */
@@ -30,6 +31,13 @@ final class ControlClientInvoker implements ControlInvoker {
   @Override
   public <Q, R> List<HostResult<R>> invokeHosts(MethodDescriptor<Q, R> method, Q req, List<String> hosts) {
     return client.invokeHosts(method, req, hosts).responses().stream()
+        .map(r -> new HostResult<>(r.address(), r.response(), r.error())).toList();
+  }
+
+  @Override
+  public <Q, R> List<HostResult<R>> invokeHosts(MethodDescriptor<Q, R> method, Q req, List<String> hosts,
+      Duration timeout) {
+    return client.invokeHosts(method, req, hosts, timeout).responses().stream()
         .map(r -> new HostResult<>(r.address(), r.response(), r.error())).toList();
   }
 

@@ -1,6 +1,7 @@
 package io.daos.dmg.command;
 
 import io.grpc.MethodDescriptor;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,12 @@ public interface ControlInvoker extends AutoCloseable {
 
   /** Sends {@code req} to every host (configured hosts when {@code hosts} is empty), in parallel. */
   <Q, R> List<HostResult<R>> invokeHosts(MethodDescriptor<Q, R> method, Q req, List<String> hosts);
+
+  /** As {@link #invokeHosts(MethodDescriptor, Object, List)}, each host answering within {@code timeout}. */
+  default <Q, R> List<HostResult<R>> invokeHosts(MethodDescriptor<Q, R> method, Q req, List<String> hosts,
+      Duration timeout) {
+    return invokeHosts(method, req, hosts);
+  }
 
   /** The system name requests carry in {@code sys}. */
   String systemName();

@@ -9,6 +9,7 @@ import io.daos.dmg.output.LeaderQueryResponse;
 import io.daos.proto.mgmt.LeaderQueryReq;
 import io.daos.proto.mgmt.LeaderQueryResp;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,6 +21,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "leader-query", description = "Query for current Management Service leader")
 public final class LeaderQueryCommand extends BaseCommand {
+  /**
+   * How long each replica has to answer the down-replica check. DAOS gives it the whole request deadline, so one
+   * hung replica holds the command for minutes; a replica this slow is reported down (a jdaos extension).
+   */
+  static final Duration DOWN_CHECK_TIMEOUT = Duration.ofSeconds(5);
+
   @Option(names = {"-N", "--down-replicas"}, description = "Show Down Replicas only")
   boolean downReplicasOnly;
 
@@ -42,7 +49,8 @@ public final class LeaderQueryCommand extends BaseCommand {
       return null;
     }
     List<String> down = new ArrayList<>();
-    for (HostResult<LeaderQueryResp> r : client.invokeHosts(MgmtSvcGrpc.getLeaderQueryMethod(), req, replicas)) {
+    for (HostResult<LeaderQueryResp> r : client.invokeHosts(MgmtSvcGrpc.getLeaderQueryMethod(), req, replicas,
+        DOWN_CHECK_TIMEOUT)) {
       if (r.error() != null) {
         down.add(r.addr());
       }
