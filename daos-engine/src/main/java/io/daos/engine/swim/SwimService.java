@@ -102,6 +102,11 @@ public final class SwimService implements AutoCloseable {
     return swim;
   }
 
+  /** SWIM's clock: monotonic, so that a wall-clock step cannot make every member look late at once. */
+  private static long monotonicMillis() {
+    return System.nanoTime() / 1_000_000;
+  }
+
   private void tick() {
     try {
       Roster r = roster.get();
@@ -109,7 +114,7 @@ public final class SwimService implements AutoCloseable {
         return;
       }
       if (swim == null || swim.self() != r.self()) {
-        swim = new Swim(name, r.self(), selfIncarnation, cfg, System::currentTimeMillis, random, new Sender(),
+        swim = new Swim(name, r.self(), selfIncarnation, cfg, SwimService::monotonicMillis, random, new Sender(),
             listener);
         last = null;
       }
