@@ -1,13 +1,11 @@
 package io.daos.engine.swim;
 
+import io.daos.control.RasEvents;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
-import io.daos.proto.shared.RASEvent;
 import java.io.IOException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,14 +23,7 @@ import org.slf4j.LoggerFactory;
  * own thread so the SWIM thread never waits for daos_server.
  */
 public final class RankDeadNotifier implements Swim.Listener, AutoCloseable {
-  static final int RAS_SWIM_RANK_DEAD = 17;
-  static final int TYPE_STATE_CHANGE = 1;
-  static final int SEVERITY_NOTICE = 3;
-  static final String MSG = "SWIM marked rank as dead.";
-
   private static final Logger LOG = LoggerFactory.getLogger(RankDeadNotifier.class);
-  private static final DateTimeFormatter RFC3339_MICRO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
   private final String name;
   private final Supplier<DrpcClient> server;
@@ -68,14 +59,6 @@ public final class RankDeadNotifier implements Swim.Listener, AutoCloseable {
     }
   }
 
-  /** The event as DAOS's engine raises it. */
-  RASEvent event(int rank, long incarnation) {
-    return RASEvent.newBuilder().setId(RAS_SWIM_RANK_DEAD).setMsg(MSG)
-        .setTimestamp(ZonedDateTime.now().format(RFC3339_MICRO)).setType(TYPE_STATE_CHANGE)
-        .setSeverity(SEVERITY_NOTICE).setHostname(hostname).setRank(rank).setIncarnation(incarnation)
-        .setProcId(pid).build();
-  }
-
   private void send(int rank, long incarnation) {
     DrpcClient c = server.get();
     if (c == null) {
@@ -83,7 +66,7 @@ public final class RankDeadNotifier implements Swim.Listener, AutoCloseable {
       return;
     }
     ClusterEventReq req = ClusterEventReq.newBuilder().setSequence(sequence.incrementAndGet())
-        .setEvent(event(rank, incarnation)).build();
+        .setEvent(RasEvents.swimRankDead(hostname, rank, incarnation, pid)).build();
     try {
       ClusterEventResp resp = ClusterEventResp.parseFrom(c.call(DrpcMethod.SRV_CLUSTER_EVENT, req.toByteArray()));
       if (resp.getStatus() != 0) {

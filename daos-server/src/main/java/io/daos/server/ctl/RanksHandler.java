@@ -1,6 +1,7 @@
 package io.daos.server.ctl;
 
 import io.daos.common.Rank;
+import io.daos.control.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.shared.RankResult;
@@ -8,7 +9,6 @@ import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineFaults;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.LocalState;
-import io.daos.server.engine.RasEvents;
 import io.daos.server.engine.RasPublisher;
 import io.daos.server.engine.Signal;
 import java.io.IOException;

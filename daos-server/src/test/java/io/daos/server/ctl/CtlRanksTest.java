@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
+import io.daos.control.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.mgmt.DaosResp;
@@ -13,7 +14,6 @@ import io.daos.proto.shared.RASEvent;
 import io.daos.proto.shared.RankResult;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.FakeEngine;
-import io.daos.server.engine.RasEvents;
 import io.daos.server.engine.RasPublisher;
 import io.daos.server.engine.Signal;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Rank;
+import io.daos.control.RasEvents;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.ResponseStatus;

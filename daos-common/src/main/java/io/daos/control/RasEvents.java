@@ -1,14 +1,18 @@
-package io.daos.server.engine;
+package io.daos.control;
 
 import io.daos.proto.shared.RASEvent;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** The RAS events the engine harness raises, shaped as DAOS's events/engine.go makes them. */
+/**
+ * The RAS events jdaos raises, shaped as DAOS makes them: the engine harness's (events/engine.go) and the engine's
+ * swim_rank_dead ({@code ds_notify_swim_rank_dead}).
+ */
 public final class RasEvents {
   /** RAS ids (daos_srv/ras.h ordinals). */
   public static final int ENGINE_FORMAT_REQUIRED = 1;
   public static final int ENGINE_DIED = 2;
+  public static final int SWIM_RANK_DEAD = 17;
   /** RAS types. */
   public static final int TYPE_STATE_CHANGE = 1;
   public static final int TYPE_INFO_ONLY = 2;
@@ -41,6 +45,13 @@ public final class RasEvents {
         .setTimestamp(now()).setType(TYPE_INFO_ONLY).setSeverity(SEVERITY_NOTICE).setHostname(hostname)
         .setEngineStateInfo(RASEvent.EngineStateEventInfo.newBuilder().setInstance(idx))
         .build();
+  }
+
+  /** swim_rank_dead: state change, notice, with the rank and the incarnation SWIM knew for it. */
+  public static RASEvent swimRankDead(String hostname, int rank, long incarnation, long pid) {
+    return RASEvent.newBuilder().setId(SWIM_RANK_DEAD).setMsg("SWIM marked rank as dead.").setTimestamp(now())
+        .setType(TYPE_STATE_CHANGE).setSeverity(SEVERITY_NOTICE).setHostname(hostname).setRank(rank)
+        .setIncarnation(incarnation).setProcId(pid).build();
   }
 
   static String now() {
