@@ -1,0 +1,4 @@
+/**
+ * {@code dmg network}; DAOS {@code src/control/cmd/dmg/network.go}.
+ */
+package io.daos.dmg.command.network;
