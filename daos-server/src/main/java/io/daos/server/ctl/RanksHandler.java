@@ -1,7 +1,7 @@
 package io.daos.server.ctl;
 
 import io.daos.common.Rank;
-import io.daos.control.RasEvents;
+import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.shared.RankResult;

@@ -1,7 +1,7 @@
 package io.daos.server.engine;
 
 import io.daos.common.Rank;
-import io.daos.control.RasEvents;
+import io.daos.drpc.RasEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

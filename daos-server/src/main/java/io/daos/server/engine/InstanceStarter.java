@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.control.RasEvents;
+import io.daos.drpc.RasEvents;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

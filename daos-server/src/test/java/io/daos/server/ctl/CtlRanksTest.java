@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
-import io.daos.control.RasEvents;
+import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.mgmt.DaosResp;

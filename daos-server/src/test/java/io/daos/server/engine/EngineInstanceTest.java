@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Rank;
-import io.daos.control.RasEvents;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.ResponseStatus;
 import io.daos.proto.ctl.StorageFormatReq;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.drpc;
 
 import io.daos.proto.shared.RASEvent;
 import java.time.ZonedDateTime;
