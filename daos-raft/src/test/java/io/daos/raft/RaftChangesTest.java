@@ -1,0 +1,52 @@
+package io.daos.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RaftChangesTest {
+  @Test
+  void aConditionThatHoldsNeedsNoSignal() throws Exception {
+    assertTrue(new RaftChanges().await(() -> true, Duration.ZERO));
+  }
+
+  @Test
+  void withoutASignalTheWaitEndsAtTheDeadline() throws Exception {
+    AtomicInteger checks = new AtomicInteger();
+    assertFalse(new RaftChanges().await(() -> checks.incrementAndGet() < 0, Duration.ofMillis(20)));
+    assertEquals(1, checks.get(), "checked once, then only after a signal");
+  }
+
+  @Test
+  void aSignalFromAnotherThreadWakesTheWaiter() throws Exception {
+    RaftChanges changes = new RaftChanges();
+    AtomicBoolean done = new AtomicBoolean();
+    Thread t = new Thread(() -> {
+      done.set(true);
+      changes.signal();
+    });
+    t.start();
+    assertTrue(changes.await(done::get, Duration.ofSeconds(10)));
+    t.join();
+  }
+
+  @Test
+  void listenersForwardSignals() throws Exception {
+    RaftChanges replica = new RaftChanges();
+    RaftChanges any = new RaftChanges();
+    replica.addListener(any::signal);
+    AtomicBoolean done = new AtomicBoolean();
+    Thread t = new Thread(() -> {
+      done.set(true);
+      replica.signal();
+    });
+    t.start();
+    assertTrue(any.await(done::get, Duration.ofSeconds(10)));
+    t.join();
+  }
+}
