@@ -22,15 +22,21 @@ class RaftChangesTest {
     assertEquals(1, checks.get(), "checked once, then only after a signal");
   }
 
-  @Test
-  void aSignalFromAnotherThreadWakesTheWaiter() throws Exception {
-    RaftChanges changes = new RaftChanges();
-    AtomicBoolean done = new AtomicBoolean();
+  /** Sets {@code done} and signals {@code changes} from another thread, as a Ratis thread would. */
+  private static Thread doneAndSignal(AtomicBoolean done, RaftChanges changes) {
     Thread t = new Thread(() -> {
       done.set(true);
       changes.signal();
     });
     t.start();
+    return t;
+  }
+
+  @Test
+  void aSignalFromAnotherThreadWakesTheWaiter() throws Exception {
+    RaftChanges changes = new RaftChanges();
+    AtomicBoolean done = new AtomicBoolean();
+    Thread t = doneAndSignal(done, changes);
     assertTrue(changes.await(done::get, Duration.ofSeconds(10)));
     t.join();
   }
@@ -41,11 +47,7 @@ class RaftChangesTest {
     RaftChanges any = new RaftChanges();
     replica.addListener(any::signal);
     AtomicBoolean done = new AtomicBoolean();
-    Thread t = new Thread(() -> {
-      done.set(true);
-      replica.signal();
-    });
-    t.start();
+    Thread t = doneAndSignal(done, replica);
     assertTrue(any.await(done::get, Duration.ofSeconds(10)));
     t.join();
   }
