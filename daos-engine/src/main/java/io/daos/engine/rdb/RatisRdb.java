@@ -2,6 +2,7 @@ package io.daos.engine.rdb;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.raft.RaftChanges;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,11 @@ public final class RatisRdb implements Rdb {
 
   private RdbStateMachine stateMachine() {
     return (RdbStateMachine) division().getStateMachine();
+  }
+
+  /** Signalled whenever this replica's Raft state moves (entry applied, snapshot loaded, leader change). */
+  RaftChanges changes() {
+    return stateMachine().changes();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.daos.engine.rdb;
 
 import io.daos.cart.CartUri;
+import io.daos.raft.Peers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,8 @@ public final class RdbPeers {
   /** The Raft address of the engine whose data plane listens at {@code cartUri}: same host, fabric port + 1. */
   public static String raftAddress(String cartUri) {
     CartUri u = CartUri.parse(cartUri);
-    if (u.port() <= 0 || u.port() >= 65535) {
-      throw new IllegalArgumentException("engine URI \"" + cartUri + "\" must have a port between 1 and 65534 "
-          + "(the pool service Raft port is fabric_iface_port + 1)");
-    }
-    return u.host() + ":" + (u.port() + 1);
+    return Peers.raftAddress(u.host(), u.port(), () -> "engine URI \"" + cartUri
+        + "\" must have a port between 1 and 65534 (the pool service Raft port is fabric_iface_port + 1)");
   }
 
   public static RaftPeerId peerId(int rank) {
@@ -50,14 +48,13 @@ public final class RdbPeers {
   }
 
   public static RaftGroupId groupId(UUID pool) {
-    return RaftGroupId.valueOf(pool);
+    return Peers.groupId(pool);
   }
 
   /** The group of {@code pool} with one peer per rank → Raft address entry. */
   public static RaftGroup group(UUID pool, Map<Integer, String> raftAddresses) {
     List<RaftPeer> peers = new ArrayList<>();
-    raftAddresses.forEach((rank, addr) -> peers.add(RaftPeer.newBuilder().setId(peerId(rank)).setAddress(addr)
-        .build()));
-    return RaftGroup.valueOf(groupId(pool), peers);
+    raftAddresses.forEach((rank, addr) -> peers.add(Peers.peer(peerId(rank), addr)));
+    return Peers.group(groupId(pool), peers);
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.raft.RaftChanges;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -58,18 +59,20 @@ class RatisRdbTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void await(String what, BooleanSupplier cond) throws InterruptedException {
-    long end = System.nanoTime() + TIMEOUT.toNanos();
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
+  /**
+   * Waits until {@code cond} holds, re-checking it whenever the Raft state of one of {@code rdbs} moves (an entry
+   * applied, a leader heard of or ready: their {@link RaftChanges}), never on a timer; fails after {@link #TIMEOUT}.
+   */
+  private static void await(String what, List<RatisRdb> rdbs, BooleanSupplier cond) throws InterruptedException {
+    RaftChanges any = new RaftChanges();
+    rdbs.forEach(r -> r.changes().addListener(any::signal));
+    if (!any.await(cond, TIMEOUT)) {
+      throw new AssertionError("timed out waiting for " + what);
     }
   }
 
   private static RatisRdb leaderOf(List<RatisRdb> rdbs) throws InterruptedException {
-    await("a leader", () -> rdbs.stream().anyMatch(RatisRdb::isLeader));
+    await("a leader", rdbs, () -> rdbs.stream().anyMatch(RatisRdb::isLeader));
     return rdbs.stream().filter(RatisRdb::isLeader).findFirst().orElseThrow();
   }
 
@@ -79,7 +82,7 @@ class RatisRdbTest {
     RatisRdb rdb = start(0).join(POOL, addrs);
     rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("v1")).put("pool/prop/1", b("label")));
     rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("other")));
-    await("leader", rdb::isLeader);
+    await("leader", List.of(rdb), rdb::isLeader);
     rdb.commit(new RdbTx().put("pool/attr/a", b("1")).put("pool/attr/b", b("2")));
     rdb.commit(new RdbTx().delete("pool/attr/b"));
     assertArrayEquals(b("v1"), rdb.get("pool/map"));
@@ -90,7 +93,7 @@ class RatisRdbTest {
     RdbServer again = start(0);
     assertEquals(List.of(POOL), again.pools());
     RatisRdb reopened = again.replica(POOL).orElseThrow();
-    await("leader after restart", reopened::isLeader);
+    await("leader after restart", List.of(reopened), reopened::isLeader);
     assertArrayEquals(b("v1"), reopened.get("pool/map"));
     assertArrayEquals(b("1"), reopened.get("pool/attr/a"));
     assertNull(reopened.get("pool/attr/b"));
@@ -103,7 +106,7 @@ class RatisRdbTest {
     for (int i = 0; i < 5; i++) {
       rdb.propose(new RdbTx().requireAbsent("pool/map").put("pool/map", b("v" + i)));
     }
-    await("leader", rdb::isLeader);
+    await("leader", List.of(rdb), rdb::isLeader);
     for (int i = 0; i < 20; i++) {
       rdb.commit(new RdbTx().put("cont/" + i, b(Integer.toString(i))));
       assertArrayEquals(b(Integer.toString(i)), rdb.get("cont/" + i), "commit " + i + " was not applied");
@@ -122,7 +125,7 @@ class RatisRdbTest {
     RatisRdb follower = rdbs.stream().filter(r -> r != leader).findFirst().orElseThrow();
     DaosException e = assertThrows(DaosException.class, () -> follower.get("pool/map"));
     assertEquals(DaosStatus.NOTLEADER, e.status());
-    await("follower learns the leader", () -> follower.leaderHint().isPresent());
+    await("follower learns the leader", List.of(follower), () -> follower.leaderHint().isPresent());
     int oldLeaderRank = rdbs.indexOf(leader);
     assertEquals(oldLeaderRank, follower.leaderHint().getAsInt());
 
@@ -140,7 +143,7 @@ class RatisRdbTest {
     ports(1);
     RdbServer s = start(0);
     RatisRdb rdb = s.join(POOL, addrs);
-    await("leader", rdb::isLeader);
+    await("leader", List.of(rdb), rdb::isLeader);
     assertTrue(Files.isDirectory(dir.resolve("rank0/rdb/" + POOL)));
     assertTrue(s.remove(POOL));
     assertFalse(s.remove(POOL));

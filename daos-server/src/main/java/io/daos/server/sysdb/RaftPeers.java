@@ -1,12 +1,10 @@
 package io.daos.server.sysdb;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.daos.raft.Peers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -18,14 +16,13 @@ import org.apache.ratis.protocol.RaftPeerId;
  */
 final class RaftPeers {
   /** Every jdaos MS uses the same Raft group id. */
-  static final RaftGroupId GROUP_ID =
-      RaftGroupId.valueOf(UUID.nameUUIDFromBytes("jdaos management service".getBytes(StandardCharsets.UTF_8)));
+  static final RaftGroupId GROUP_ID = Peers.groupId("jdaos management service");
 
   private final Map<String, RaftPeer> byControlAddr = new LinkedHashMap<>();
 
   RaftPeers(List<String> controlAddrs) {
     for (String a : controlAddrs) {
-      byControlAddr.put(a, RaftPeer.newBuilder().setId(peerId(a)).setAddress(raftAddress(a)).build());
+      byControlAddr.put(a, Peers.peer(peerId(a), raftAddress(a)));
     }
   }
 
@@ -34,15 +31,13 @@ final class RaftPeers {
     int colon = controlAddr == null ? -1 : controlAddr.lastIndexOf(':');
     int port;
     try {
-      port = Integer.parseInt(controlAddr.substring(colon + 1));
+      port = colon <= 0 ? -1 : Integer.parseInt(controlAddr.substring(colon + 1));
     } catch (RuntimeException e) {
       port = -1;
     }
-    if (colon <= 0 || port <= 0 || port >= 65535) {
-      throw new IllegalArgumentException("MS replica address \"" + controlAddr
-          + "\" must be host:port with a port below 65535 (the Raft port is the control port + 1)");
-    }
-    return controlAddr.substring(0, colon) + ":" + (port + 1);
+    return Peers.raftAddress(colon <= 0 ? "" : controlAddr.substring(0, colon), port,
+        () -> "MS replica address \"" + controlAddr
+            + "\" must be host:port with a port below 65535 (the Raft port is the control port + 1)");
   }
 
   static RaftPeerId peerId(String controlAddr) {
@@ -60,6 +55,6 @@ final class RaftPeers {
   }
 
   RaftGroup allPeersGroup() {
-    return RaftGroup.valueOf(GROUP_ID, new ArrayList<>(byControlAddr.values()));
+    return Peers.group(GROUP_ID, byControlAddr.values());
   }
 }

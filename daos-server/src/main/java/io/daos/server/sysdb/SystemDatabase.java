@@ -2,6 +2,7 @@ package io.daos.server.sysdb;
 
 import io.daos.common.LifeCycle;
 import io.daos.control.NotLeaderException;
+import io.daos.raft.RaftChanges;
 import io.daos.server.system.Member;
 import io.daos.server.system.SystemException;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class SystemDatabase extends AbstractSystemDb {
   private final RaftPeers peers;
   private final LifeCycle lifeCycle;
   private final AtomicBoolean leaderNotified = new AtomicBoolean();
+  private final RaftChanges changes = new RaftChanges();
   private final ExecutorService notifier;
   private RaftServer server;
   private RaftClient client;
@@ -93,7 +95,7 @@ public final class SystemDatabase extends AbstractSystemDb {
       boolean exists = Files.isDirectory(storageDir.resolve(RaftPeers.GROUP_ID.getUuid().toString()));
       RaftProperties props = RatisConfig.properties(replicaAddr, storageDir, snapshotThreshold, electionTimeout);
       server = RaftServer.newBuilder().setServerId(RaftPeers.peerId(replicaAddr)).setProperties(props)
-          .setStateMachine(new MsStateMachine(state, new Events())).setGroup(initialGroup())
+          .setStateMachine(new MsStateMachine(state, new Events(), changes)).setGroup(initialGroup())
           .setOption(exists ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT).build();
       server.start();
       client = RaftClient.newBuilder().setProperties(props).setRaftGroup(peers.allPeersGroup())
@@ -125,17 +127,22 @@ public final class SystemDatabase extends AbstractSystemDb {
     return replicaAddr;
   }
 
-  /** Waits until a leader is known (and ready, if it is this replica); false on timeout. */
+  /**
+   * Waits until a leader is known (and ready, if it is this replica); false on timeout. It re-checks whenever
+   * this replica hears of a leader or applies an entry, never on a timer.
+   */
   public boolean awaitLeader(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<String> l = leader();
-      if (l.isPresent() && (!l.get().equals(replicaAddr) || isLeader())) {
-        return true;
-      }
-      Thread.sleep(10);
-    }
-    return false;
+    return changes.await(this::leaderKnown, timeout);
+  }
+
+  private boolean leaderKnown() {
+    Optional<String> l = leader();
+    return l.isPresent() && (!l.get().equals(replicaAddr) || isLeader());
+  }
+
+  /** Signalled whenever this replica's Raft state moves (entry applied, snapshot loaded, leader change). */
+  RaftChanges changes() {
+    return changes;
   }
 
   @Override

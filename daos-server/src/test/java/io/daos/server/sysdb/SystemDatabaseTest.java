@@ -142,11 +142,11 @@ class SystemDatabaseTest {
     }
     leader.incMapVersion();
     for (SystemDatabase f : dbs.subList(1, 3)) {
-      poll(() -> f.dataVersion() == leader.dataVersion(), "follower " + f.replicaAddr() + " caught up");
+      await(f, () -> f.dataVersion() == leader.dataVersion(), "follower " + f.replicaAddr() + " caught up");
       assertEquals(leader.allMembers(), f.allMembers());
       assertEquals(leader.mapVersion(), f.mapVersion());
       assertEquals(leader.nextRank(), f.nextRank());
-      poll(() -> f.leader().isPresent(), "follower knows the leader");
+      await(f, () -> f.leader().isPresent(), "follower knows the leader");
       assertEquals(addrs.get(0), f.leader().orElseThrow());
     }
 
@@ -159,13 +159,13 @@ class SystemDatabaseTest {
     assertEquals(3, follower.memberCount(MemberState.JOINED.mask()), "reads are served by followers");
   }
 
-  private static void poll(BooleanSupplier cond, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.sleep(10);
+  /**
+   * Waits until {@code cond} holds, re-checking it whenever {@code db}'s replica applies an entry or hears of a
+   * leader (its {@link io.daos.raft.RaftChanges}), never on a timer; fails after {@link #TIMEOUT}.
+   */
+  private static void await(SystemDatabase db, BooleanSupplier cond, String what) throws InterruptedException {
+    if (!db.changes().await(cond, TIMEOUT)) {
+      throw new AssertionError("timed out waiting until " + what);
     }
   }
 
