@@ -1,5 +1,6 @@
 package io.daos.engine.obj;
 
+import io.daos.common.Uuids;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
@@ -159,13 +160,13 @@ public final class ObjHandlers {
   }
 
   EnginePool pool(ObjTarget t) {
-    return pools.get(ObjCodec.uuid(t.getPoolUuid(), "pool"));
+    return pools.get(Uuids.required(t.getPoolUuid(), "pool"));
   }
 
   /** The target's container of {@code t}, once its handle may do what {@code capa} allows. */
   VosContainer container(CartRequest req, ObjTarget t, long capa) {
-    UUID pool = ObjCodec.uuid(t.getPoolUuid(), "pool");
-    UUID cont = ObjCodec.uuid(t.getContUuid(), "container");
+    UUID pool = Uuids.required(t.getPoolUuid(), "pool");
+    UUID cont = Uuids.required(t.getContUuid(), "container");
     handles.check(pool, t.getContHdl(), cont, capa);
     return pools.get(pool).container(req.target(), cont);
   }

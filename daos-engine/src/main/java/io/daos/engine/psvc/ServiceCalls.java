@@ -6,6 +6,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.proto.pool.SvcHint;
@@ -60,7 +61,7 @@ final class ServiceCalls {
     }
     PoolService svc;
     try {
-      svc = services.service(PoolService.uuid(op.apply(q).getPoolUuid().toByteArray())).orElse(null);
+      svc = services.service(Uuids.required(op.apply(q).getPoolUuid(), "pool")).orElse(null);
     } catch (DaosException e) {
       reply.ok(0, error.of(status(e.status(), null)).toByteArray());
       return;
@@ -118,6 +119,6 @@ final class ServiceCalls {
   }
 
   static UUID hdl(PoolOp op) {
-    return PoolService.uuid(op.getPoolHdl().toByteArray());
+    return Uuids.required(op.getPoolHdl(), "pool handle");
   }
 }
