@@ -5,6 +5,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Futures;
 import io.daos.common.Uuids;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.cont.ContHdlLookupReq;
@@ -100,7 +101,7 @@ public final class CartHandleLookup implements HandleLookup {
   }
 
   private static DaosException cause(Throwable e) {
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     return c instanceof DaosException de ? de : new DaosException(DaosStatus.MISC, "handle lookup failed", c);
   }
 

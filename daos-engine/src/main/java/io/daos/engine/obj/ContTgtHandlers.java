@@ -8,6 +8,7 @@ import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Futures;
 import io.daos.common.Uuids;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -114,7 +114,7 @@ final class ContTgtHandlers {
   }
 
   private static int status(Throwable e) {
-    Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     return c instanceof DaosException de ? de.status().code() : DaosStatus.IO.code();
   }
 

@@ -1,5 +1,6 @@
 package io.daos.engine.obj;
 
+import io.daos.common.Futures;
 import io.daos.common.Uuids;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
@@ -148,7 +149,7 @@ public final class ObjHandlers {
 
   /** DER_NO_HDL when the service does not know the handle; its own error when it could not be asked. */
   private static DaosException lookupError(ContHandleCache.Miss m, Throwable e) {
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     if (c instanceof DaosException de) {
       return de;
     }
@@ -197,7 +198,7 @@ public final class ObjHandlers {
       reply.ok(mv, body(ok.get()));
       return;
     }
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     int st = c instanceof DaosException de ? de.status().code() : DaosStatus.IO.code();
     if (!(c instanceof DaosException)) {
       LOG.error("{}: write failed: {}", name, c.toString());

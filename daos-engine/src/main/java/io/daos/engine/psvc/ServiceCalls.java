@@ -6,6 +6,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Futures;
 import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolOpReply;
@@ -92,7 +93,7 @@ final class ServiceCalls {
         reply.ok(svc.mapVersion(), m.toByteArray());
         return;
       }
-      Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      Throwable c = Futures.cause(e);
       DaosStatus s = c instanceof DaosException de ? de.status() : DaosStatus.MISC;
       if (!(c instanceof DaosException)) {
         LOG.error("pool {}: request failed: {}", svc.poolUuid(), c.toString(), c);
