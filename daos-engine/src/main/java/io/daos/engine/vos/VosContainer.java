@@ -3,6 +3,7 @@ package io.daos.engine.vos;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.placement.Cond;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
