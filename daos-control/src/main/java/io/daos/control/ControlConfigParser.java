@@ -3,24 +3,16 @@ package io.daos.control;
 import io.daos.common.BuildInfo;
 import io.daos.common.Fault;
 import io.daos.common.HostPorts;
+import io.daos.common.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Strict daos_control.yml binding, like Go's yaml.UnmarshalStrict: unknown or repeated keys and wrongly
@@ -31,7 +23,11 @@ final class ControlConfigParser {
   private static final List<String> TRANSPORT_KEYS =
       List.of("allow_insecure", "client_cert_dir", "ca_cert", "cert", "key");
 
+  private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "yes", "on");
+  private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "no", "off");
+
   private final String source;
+  private final StrictYaml y = new StrictYaml(new Faults(), TRUE, FALSE);
   private String name;
   private int port;
   private List<String> hostList;
@@ -64,7 +60,7 @@ final class ControlConfigParser {
     ControlConfigParser p = new ControlConfigParser(source, ControlConfig.defaults());
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml));
+      root = StrictYaml.compose(yaml);
     } catch (YAMLException e) {
       throw ClientFaults.badConfig("failed to load control configuration " + source + ": " + e.getMessage(),
           "fix the YAML syntax at the line shown");
@@ -77,12 +73,12 @@ final class ControlConfigParser {
   }
 
   private void top(Node root) {
-    for (NodeTuple t : mapping(root, "control.Config", TOP_KEYS)) {
+    for (NodeTuple t : y.mapping(root, "control.Config", TOP_KEYS)) {
       Node v = t.getValueNode();
-      switch (key(t)) {
-        case "name" -> name = scalar(v, "string");
-        case "port" -> port = integer(v);
-        case "hostlist" -> hostList = strings(v);
+      switch (y.key(t)) {
+        case "name" -> name = y.string(v);
+        case "port" -> port = y.integer(v, "int");
+        case "hostlist" -> hostList = y.strings(v);
         default -> transportConfig(v);
       }
     }
@@ -90,97 +86,22 @@ final class ControlConfigParser {
 
   private void transportConfig(Node node) {
     TransportConfig tc = transport;
-    for (NodeTuple t : mapping(node, "security.TransportConfig", TRANSPORT_KEYS)) {
+    for (NodeTuple t : y.mapping(node, "security.TransportConfig", TRANSPORT_KEYS)) {
       Node v = t.getValueNode();
-      tc = switch (key(t)) {
-        case "allow_insecure" -> new TransportConfig(bool(v), tc.caCert(), tc.cert(), tc.key(), tc.clientCertDir());
+      tc = switch (y.key(t)) {
+        case "allow_insecure" -> new TransportConfig(y.bool(v), tc.caCert(), tc.cert(), tc.key(),
+            tc.clientCertDir());
         case "client_cert_dir" -> new TransportConfig(tc.allowInsecure(), tc.caCert(), tc.cert(), tc.key(),
-            scalar(v, "string"));
-        case "ca_cert" -> new TransportConfig(tc.allowInsecure(), scalar(v, "string"), tc.cert(), tc.key(),
+            y.string(v));
+        case "ca_cert" -> new TransportConfig(tc.allowInsecure(), y.string(v), tc.cert(), tc.key(),
             tc.clientCertDir());
-        case "cert" -> new TransportConfig(tc.allowInsecure(), tc.caCert(), scalar(v, "string"), tc.key(),
+        case "cert" -> new TransportConfig(tc.allowInsecure(), tc.caCert(), y.string(v), tc.key(),
             tc.clientCertDir());
-        default -> new TransportConfig(tc.allowInsecure(), tc.caCert(), tc.cert(), scalar(v, "string"),
+        default -> new TransportConfig(tc.allowInsecure(), tc.caCert(), tc.cert(), y.string(v),
             tc.clientCertDir());
       };
     }
     transport = tc;
-  }
-
-  private List<NodeTuple> mapping(Node node, String type, List<String> allowed) {
-    if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-      return List.of();
-    }
-    if (!(node instanceof MappingNode m)) {
-      throw typeError(node, "into " + type);
-    }
-    Set<String> seen = new HashSet<>();
-    for (NodeTuple t : m.getValue()) {
-      String k = key(t);
-      int line = line(t.getKeyNode());
-      if (!allowed.contains(k)) {
-        throw ClientFaults.badConfig(where(line) + "field " + k + " not found in type " + type,
-            "remove or correct \"" + k + "\"; valid keys here are: " + String.join(", ", allowed));
-      }
-      if (!seen.add(k)) {
-        throw ClientFaults.badConfig(where(line) + "key \"" + k + "\" already set in map",
-            "keep only one \"" + k + "\" entry");
-      }
-    }
-    return m.getValue();
-  }
-
-  private String key(NodeTuple t) {
-    if (!(t.getKeyNode() instanceof ScalarNode s)) {
-      throw typeError(t.getKeyNode(), "into a string key");
-    }
-    return s.getValue();
-  }
-
-  private String scalar(Node node, String type) {
-    if (!(node instanceof ScalarNode s) || node.getTag().equals(Tag.NULL) && !type.equals("string")) {
-      throw typeError(node, "into " + type);
-    }
-    return node.getTag().equals(Tag.NULL) ? "" : s.getValue();
-  }
-
-  private int integer(Node node) {
-    String v = scalar(node, "int");
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw typeError(node, "into int");
-    }
-  }
-
-  private boolean bool(Node node) {
-    String v = scalar(node, "bool");
-    return switch (v) {
-      case "true", "True", "TRUE", "yes", "on" -> true;
-      case "false", "False", "FALSE", "no", "off" -> false;
-      default -> throw typeError(node, "into bool");
-    };
-  }
-
-  private List<String> strings(Node node) {
-    if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-      return List.of();
-    }
-    if (!(node instanceof SequenceNode seq)) {
-      throw typeError(node, "into []string");
-    }
-    List<String> out = new ArrayList<>();
-    for (Node item : seq.getValue()) {
-      out.add(scalar(item, "string"));
-    }
-    return out;
-  }
-
-  private Fault typeError(Node node, String into) {
-    String what = node instanceof ScalarNode s ? node.getTag().getValue().replace(Tag.PREFIX, "!!") + " `"
-        + s.getValue() + "`" : node.getNodeId().name();
-    return ClientFaults.badConfig(where(line(node)) + "cannot unmarshal " + what + " " + into,
-        "correct the value's type (see utils/config/daos_control.yml for an example)");
   }
 
   private void validate() {
@@ -203,7 +124,24 @@ final class ControlConfigParser {
     return "failed to load control configuration " + source + ": line " + line + ": ";
   }
 
-  private static int line(Node n) {
-    return n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+  /** daos_control.yml's errors: yaml.v2's words as the fault, what to do as its resolution. */
+  private final class Faults implements StrictYaml.Faults {
+    @Override
+    public Fault unknownKey(int line, String key, String type, List<String> allowed) {
+      return ClientFaults.badConfig(where(line) + "field " + key + " not found in type " + type,
+          "remove or correct \"" + key + "\"; valid keys here are: " + String.join(", ", allowed));
+    }
+
+    @Override
+    public Fault duplicateKey(int line, String key) {
+      return ClientFaults.badConfig(where(line) + "key \"" + key + "\" already set in map",
+          "keep only one \"" + key + "\" entry");
+    }
+
+    @Override
+    public Fault typeError(int line, String value, String into) {
+      return ClientFaults.badConfig(where(line) + "cannot unmarshal " + value + " " + into,
+          "correct the value's type (see utils/config/daos_control.yml for an example)");
+    }
   }
 }

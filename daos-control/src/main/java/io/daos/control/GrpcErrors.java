@@ -11,6 +11,7 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
+import io.daos.common.Futures;
 import io.daos.common.Rank;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -22,8 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Typed DAOS errors ↔ gRPC statuses, wire-compatible with DAOS's {@code common/proto/error.go}: a typed
@@ -110,10 +109,7 @@ public final class GrpcErrors {
 
   /** Unwraps futures' wrappers and stub exceptions to the typed error (or the throwable itself). */
   public static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof ExecutionException || c instanceof CompletionException) && c.getCause() != null) {
-      c = c.getCause();
-    }
+    Throwable c = Futures.cause(t);
     if (c instanceof StatusRuntimeException sre) {
       return fromStatusRuntimeException(sre);
     }

@@ -11,6 +11,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
+import io.daos.common.Uuids;
 import io.daos.engine.obj.ContHandle;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
@@ -21,7 +22,6 @@ import io.daos.proto.obj.IodType;
 import io.daos.proto.obj.ObjRwReq;
 import io.daos.proto.obj.ObjTarget;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
 import io.daos.drpc.DrpcClient;
@@ -176,13 +176,9 @@ class DaosEngineTest {
   private static ObjTarget target(DaosEngine engine) {
     engine.handles().put(POOL, new ContHandle(HDL, POOL, ContRpc.CAPA_READ_DATA | ContRpc.CAPA_WRITE_DATA,
         ContRpc.COO_RW));
-    return ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setContHdl(uuidBytes(HDL))
+    return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setContUuid(Uuids.toByteString(POOL))
+        .setContHdl(Uuids.toByteString(HDL))
         .setOidLo(1).build();
-  }
-
-  private static ByteString uuidBytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
   }
 
   /** Writes "v" to a single value through the engine's CART-J server on {@code tgt}, then reads it back. */

@@ -2,6 +2,7 @@ package io.daos.client;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.placement.Cond;
 import io.daos.placement.ObjectId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,6 +3,7 @@ package io.daos.client;
 import com.google.protobuf.ByteString;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.placement.Cond;
 import io.daos.placement.DkeyHash;
 import io.daos.placement.JumpMap;
 import io.daos.placement.Layout;

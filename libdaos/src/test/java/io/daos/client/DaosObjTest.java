@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.placement.Cond;
 import io.daos.placement.Layout;
 import io.daos.placement.ObjectClass;
 import io.daos.placement.ObjectType;

@@ -9,6 +9,7 @@ import io.daos.cart.Opcode;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
 import io.daos.engine.psvc.ServiceReplica;
 import io.daos.engine.psvc.ServiceReplicas;
 import io.daos.engine.rdb.Rdb;

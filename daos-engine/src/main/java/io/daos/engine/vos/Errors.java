@@ -2,8 +2,7 @@ package io.daos.engine.vos;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.daos.common.Futures;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.Env;
 
@@ -13,7 +12,7 @@ final class Errors {
   }
 
   static DaosException toDaos(Throwable t) {
-    Throwable e = t instanceof CompletionException || t instanceof ExecutionException ? t.getCause() : t;
+    Throwable e = Futures.cause(t);
     if (e instanceof DaosException de) {
       return de;
     }

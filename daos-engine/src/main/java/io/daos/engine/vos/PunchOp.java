@@ -2,6 +2,7 @@ package io.daos.engine.vos;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.placement.Cond;
 import java.util.List;
 
 /**

@@ -12,6 +12,7 @@ import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
 import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.obj.ObjHandlers;
@@ -94,13 +95,13 @@ class ContObjEndToEndTest {
   }
 
   private ContOp.Builder op(UUID cont) {
-    return ContOp.newBuilder().setPoolUuid(Uuids.bytes(POOL)).setPoolHdl(ByteString.copyFrom(poolHdl))
-        .setContUuid(Uuids.bytes(cont));
+    return ContOp.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setPoolHdl(ByteString.copyFrom(poolHdl))
+        .setContUuid(Uuids.toByteString(cont));
   }
 
   private UUID open(UUID cont, long flags) throws Exception {
     UUID h = UUID.randomUUID();
-    try (CartReply r = call(ContRpc.OPEN, 0, ContOpenReq.newBuilder().setOp(op(cont).setContHdl(Uuids.bytes(h)))
+    try (CartReply r = call(ContRpc.OPEN, 0, ContOpenReq.newBuilder().setOp(op(cont).setContHdl(Uuids.toByteString(h)))
         .setFlags(flags).build(), null)) {
       assertEquals(0, ContOpenReply.parseFrom(r.bodyBytes()).getOp().getStatus());
     }
@@ -108,8 +109,8 @@ class ContObjEndToEndTest {
   }
 
   private int update(UUID cont, UUID hdl, int tgt) {
-    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(Uuids.bytes(POOL)).setContUuid(Uuids.bytes(cont))
-        .setContHdl(Uuids.bytes(hdl)).setOidLo(7).build();
+    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setContUuid(Uuids.toByteString(cont))
+        .setContHdl(Uuids.toByteString(hdl)).setOidLo(7).build();
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(3)
         .setDataLen(3).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();

@@ -7,6 +7,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.rpc.ContRpc;
@@ -45,7 +46,7 @@ class CartHandleLookupTest {
       if (n <= notLeader) {
         b.setOp(PoolOpReply.newBuilder().setStatus(DaosStatus.NOTLEADER.code()));
       } else {
-        b.setOp(PoolOpReply.newBuilder()).setContUuid(ObjCodec.uuid(CONT))
+        b.setOp(PoolOpReply.newBuilder()).setContUuid(Uuids.toByteString(CONT))
             .setCapas(ContRpc.CAPA_READ_DATA).setFlags(ContRpc.COO_RO);
       }
       reply.ok(0, b.build().toByteArray());

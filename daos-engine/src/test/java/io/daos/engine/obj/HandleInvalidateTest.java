@@ -9,6 +9,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.csvc.CartTargetDestroyer;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
@@ -50,7 +51,7 @@ class HandleInvalidateTest {
     ContHandleCache cache = ContHandleCache.of((p, h) -> CompletableFuture.failedFuture(
         new DaosException(DaosStatus.NO_HDL, "the service has no handle " + h)));
     cache.put(POOL, new ContHandle(HDL, CONT, ContRpc.CAPA_WRITE_DATA | ContRpc.CAPA_READ_DATA, 0));
-    ByteString hdl = ObjCodec.uuid(HDL);
+    ByteString hdl = Uuids.toByteString(HDL);
     cache.check(POOL, hdl, CONT, ContRpc.CAPA_WRITE_DATA);
 
     server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();

@@ -8,6 +8,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.pool.TargetXstreams;
@@ -50,8 +51,8 @@ final class ObjRpcFixture implements AutoCloseable {
   }
 
   static ObjTarget target(UUID pool, long oidLo) {
-    return ObjTarget.newBuilder().setPoolUuid(ObjCodec.uuid(pool)).setContUuid(ObjCodec.uuid(CONT)).setOidHi(0)
-        .setOidLo(oidLo).build();
+    return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(CONT))
+        .setOidHi(0).setOidLo(oidLo).build();
   }
 
   static ObjTarget target(long oidLo) {

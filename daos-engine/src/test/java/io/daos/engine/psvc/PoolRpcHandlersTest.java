@@ -13,6 +13,7 @@ import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.rdb.InMemoryRdb;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolProperty;
@@ -99,8 +100,8 @@ class PoolRpcHandlersTest {
   }
 
   static PoolOp op(UUID pool, UUID hdl) {
-    PoolOp.Builder b = PoolOp.newBuilder().setPoolUuid(ByteString.copyFrom(PoolService.bytes(pool)));
-    return hdl == null ? b.build() : b.setPoolHdl(ByteString.copyFrom(PoolService.bytes(hdl))).build();
+    PoolOp.Builder b = PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool));
+    return hdl == null ? b.build() : b.setPoolHdl(Uuids.toByteString(hdl)).build();
   }
 
   private PoolConnectReply connect(String who, UUID hdl, int flags) throws InvalidProtocolBufferException {
@@ -299,7 +300,7 @@ class PoolRpcHandlersTest {
     PoolService svc = services.service(POOL).orElseThrow();
     DaosStatus s = svc.executor().submit(() -> {
       try {
-        svc.poolHandle(PoolService.bytes(hdl));
+        svc.poolHandle(Uuids.toBytes(hdl));
         return DaosStatus.SUCCESS;
       } catch (DaosException e) {
         return e.status();

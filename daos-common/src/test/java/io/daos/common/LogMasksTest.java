@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

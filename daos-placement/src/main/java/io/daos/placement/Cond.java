@@ -1,7 +1,11 @@
-package io.daos.engine.vos;
+package io.daos.placement;
 
-/** DAOS conditional operation flags ({@code DAOS_COND_*}, low 8 bits of the op flags), DAOS's values. */
+/**
+ * Conditional operation flags of the object API ({@code DAOS_COND_*} in {@code daos_obj.h}, DAOS's values,
+ * the low 8 bits of the op flags), for update, fetch and punch.
+ */
 public final class Cond {
+  public static final int NONE = 0;
   /** Punch only if the entity exists, else {@code -DER_NONEXIST}. */
   public static final int PUNCH = 1;
   /** Update fails with {@code -DER_EXIST} if the dkey exists. */
@@ -13,15 +17,14 @@ public final class Cond {
   public static final int AKEY_INSERT = 1 << 4;
   public static final int AKEY_UPDATE = 1 << 5;
   public static final int AKEY_FETCH = 1 << 6;
-  /** Take the akey conditions from each {@link Iod#flags()} instead of the op flags. */
+  /** Take the akey conditions from each iod's own flags instead of the op flags. */
   public static final int PER_AKEY = 1 << 7;
-
-  static final int AKEY_MASK = AKEY_INSERT | AKEY_UPDATE | AKEY_FETCH;
 
   private Cond() {
   }
 
-  static boolean has(int flags, int bit) {
+  /** True when {@code flags} holds {@code bit}. */
+  public static boolean has(int flags, int bit) {
     return (flags & bit) != 0;
   }
 }

@@ -1,19 +1,31 @@
-package io.daos.server.config;
+package io.daos.common;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Engine log masks as DAOS checks and combines them: {@code D_LOG_MASK} ("LEVEL,subsys=LEVEL,...") and the
- * {@code DD_SUBSYS} merge rule applied before an engine starts.
+ * Engine log masks as DAOS checks, combines and applies them: {@code D_LOG_MASK} ("LEVEL,subsys=LEVEL,...")
+ * validated by the server, the {@code DD_SUBSYS} merge rule applied before an engine starts, and the engine's
+ * reading of a mask into a default priority and per-subsystem priorities.
  */
 public final class LogMasks {
   /** D_LOG levels, ordered; index 0 is "undefined". */
   private static final List<String> LEVELS =
       List.of("", "DBUG", "INFO", "NOTE", "WARN", "ERR", "CRIT", "ALRT", "EMRG", "EMIT");
-  private static final int ERR = 5;
+  /** Priority index of DEBUG/DBUG. */
+  public static final int DBUG = 1;
+  /** Priority index of INFO. */
+  public static final int INFO = 2;
+  /** Priority index of NOTE. */
+  public static final int NOTE = 3;
+  /** Priority index of WARN. */
+  public static final int WARN = 4;
+  /** Priority index of ERR/ERROR. */
+  public static final int ERR = 5;
   private static final int MAX_LEN = 1023;
   private static final List<String> SUBSYSTEMS = List.of("ALL", "DAOS", "ARRAY", "KV", "COMMON", "TREE", "VOS",
       "CLIENT", "SERVER", "RDB", "RSVC", "POOL", "CONTAINER", "OBJECT", "PLACEMENT", "REBUILD", "MGMT", "BIO",
@@ -23,15 +35,53 @@ public final class LogMasks {
   private LogMasks() {
   }
 
+  /**
+   * A mask as the engine applies it: the default priority and the priority of each subsystem named,
+   * as level indexes ({@link #DBUG} to EMIT = 9).
+   */
+  public record Priorities(int defaultLevel, Map<String, Integer> subsystems) {
+  }
+
+  /**
+   * The engine's reading of {@code mask}: blanks around tokens and empty tokens are ignored, subsystem
+   * names are lower-cased, WARNING is WARN, and the default is ERR when the mask names none.
+   */
+  public static Priorities parse(String mask) throws IllegalArgumentException {
+    int def = 0;
+    Map<String, Integer> subs = new LinkedHashMap<>();
+    for (String part : mask.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int eq = p.indexOf('=');
+      if (eq < 0) {
+        def = priority(p);
+      } else {
+        subs.put(p.substring(0, eq).trim().toLowerCase(Locale.ROOT), priority(p.substring(eq + 1)));
+      }
+    }
+    return new Priorities(def == 0 ? ERR : def, Map.copyOf(subs));
+  }
+
+  private static int priority(String name) {
+    int l = name.trim().equalsIgnoreCase("WARNING") ? WARN : level(name);
+    if (l == 0) {
+      throw new IllegalArgumentException("unknown log priority '" + name.trim()
+          + "' (use DEBUG, INFO, NOTE, WARN, ERR, CRIT, ALRT, EMRG or EMIT)");
+    }
+    return l;
+  }
+
   /** Level index of a D_LOG priority name (DEBUG/DBUG, ERROR/ERR, FATAL/EMRG, ...), 0 when unknown. */
-  static int level(String name) {
+  public static int level(String name) {
     String n = name.trim().toUpperCase(Locale.ROOT);
     return switch (n) {
-      case "DEBUG", "DBUG" -> 1;
-      case "INFO" -> 2;
-      case "NOTE" -> 3;
-      case "WARN" -> 4;
-      case "ERROR", "ERR" -> 5;
+      case "DEBUG", "DBUG" -> DBUG;
+      case "INFO" -> INFO;
+      case "NOTE" -> NOTE;
+      case "WARN" -> WARN;
+      case "ERROR", "ERR" -> ERR;
       case "CRIT" -> 6;
       case "ALRT" -> 7;
       case "FATAL", "EMRG" -> 8;

@@ -3,26 +3,21 @@ package io.daos.client;
 import com.google.protobuf.ByteString;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import java.nio.ByteBuffer;
+import io.daos.common.Uuids;
 import java.util.Optional;
 import java.util.UUID;
 
-/** UUIDs as the wire carries them (16 bytes, most significant first) and label-or-UUID parsing. */
-final class Uuids {
-  private Uuids() {
+/** Pool and container identifiers as libdaos takes them: UUIDs from replies, labels or UUIDs from callers. */
+final class Ids {
+  private Ids() {
   }
 
-  static ByteString bytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
-  }
-
+  /** The UUID a reply carries; DER_PROTO unless it has 16 bytes. */
   static UUID of(ByteString b) {
     if (b.size() != 16) {
       throw new DaosException(DaosStatus.PROTO, "expected a 16-byte UUID, got " + b.size() + " bytes");
     }
-    ByteBuffer bb = b.asReadOnlyByteBuffer();
-    return new UUID(bb.getLong(), bb.getLong());
+    return Uuids.fromByteString(b);
   }
 
   /** The UUID {@code id} spells, or empty when it is a label. */
