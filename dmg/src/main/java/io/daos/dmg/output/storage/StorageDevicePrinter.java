@@ -1,9 +1,10 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.storage;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.common.ByteSize;
+import io.daos.dmg.output.TableFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,9 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.dmg.output.RankRanges;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,9 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.network;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.daos.dmg.output.PrintHosts;
+import io.daos.dmg.output.TableFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,7 +1,8 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import io.daos.common.PoolQueryMask;
 import io.daos.common.ByteSize;
+import io.daos.dmg.output.RankRanges;
 import java.util.List;
 import java.util.Locale;
 

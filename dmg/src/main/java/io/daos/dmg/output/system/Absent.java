@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
 /** Ranks and hosts the MS did not know, as the ranged strings it sent (empty when none). */
 public record Absent(String ranks, String hosts) {

@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
 import com.google.gson.annotations.SerializedName;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.storage;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.common.HostSet;
+import io.daos.dmg.output.JsonEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,8 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import io.daos.common.PoolQueryMask;
+import io.daos.dmg.output.RankRanges;
+import io.daos.dmg.output.TableFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

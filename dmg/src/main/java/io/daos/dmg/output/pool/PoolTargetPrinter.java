@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;

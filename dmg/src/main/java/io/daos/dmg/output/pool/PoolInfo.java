@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import io.daos.common.PoolQueryMask;
 import com.google.gson.JsonArray;

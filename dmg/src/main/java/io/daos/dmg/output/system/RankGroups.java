@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.pool;
 
 import java.util.List;
 import java.util.Map;

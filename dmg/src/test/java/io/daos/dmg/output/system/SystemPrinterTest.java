@@ -1,4 +1,4 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

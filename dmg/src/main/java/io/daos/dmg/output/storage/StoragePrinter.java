@@ -1,9 +1,11 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.storage;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.common.ByteSize;
+import io.daos.dmg.output.PrintHosts;
+import io.daos.dmg.output.TableFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package io.daos.dmg.output;
+package io.daos.dmg.output.system;
 
+import io.daos.dmg.output.RankRanges;
+import io.daos.dmg.output.TableFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
