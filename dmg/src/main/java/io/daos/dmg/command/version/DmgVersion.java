@@ -1,4 +1,4 @@
-package io.daos.dmg;
+package io.daos.dmg.command.version;
 
 /** dmg's build identity (DAOS build.AdminUtilName and version). */
 public final class DmgVersion {
