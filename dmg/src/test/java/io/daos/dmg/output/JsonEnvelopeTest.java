@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.dmg.output.system.LeaderQueryResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

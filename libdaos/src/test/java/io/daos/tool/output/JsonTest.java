@@ -45,13 +45,6 @@ class JsonTest {
   }
 
   @Test
-  void propSplitHonoursQuotesAndEscapes() {
-    assertEquals(List.of("a:1", "b:\"x,y\"", "c:2"), PropSplit.split("a:1,b:\"x,y\",,c:2", ',', -1));
-    assertEquals(List.of("k", "v:w"), PropSplit.split("k:v:w", ':', 1));
-    assertEquals(List.of("a\\,b"), PropSplit.split("a\\,b", ',', -1));
-  }
-
-  @Test
   void hlcTimes() {
     assertEquals("2021-01-01 00:00:00 +0000 UTC", HlcTime.goString(0, java.time.ZoneId.of("UTC")));
     assertEquals("2021-01-01T00:00:00.000+00:00", HlcTime.iso(0, java.time.ZoneId.of("UTC")));

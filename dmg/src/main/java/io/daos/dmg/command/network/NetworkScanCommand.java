@@ -9,7 +9,7 @@ import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostResult;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.output.HostErrors;
-import io.daos.dmg.output.NetworkPrinter;
+import io.daos.dmg.output.network.NetworkPrinter;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.FabricInterface;
 import io.daos.proto.ctl.NetworkScanReq;
