@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.agent.config.AgentConfig;
-import io.daos.common.Fault;
 import io.daos.common.LifeCycle;
+import io.daos.common.fault.Fault;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.auth.GetCredResp;

@@ -1,7 +1,7 @@
 package io.daos.agent;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
 import io.daos.control.ChannelFactory;
 import io.daos.control.DaosServerInterceptors;
 import io.daos.control.GrpcErrors;

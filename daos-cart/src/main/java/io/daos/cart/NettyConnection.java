@@ -1,6 +1,6 @@
 package io.daos.cart;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -1,8 +1,8 @@
 package io.daos.cart;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

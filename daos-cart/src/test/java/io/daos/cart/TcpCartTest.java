@@ -55,9 +55,9 @@ class TcpCartTest extends CartTransportBehaviour {
     CartServer small = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").limits(new CartLimits(1024, 4096))
         .build().register(ECHO, CartTransportBehaviour::echo).start();
     closeables.add(small);
-    io.daos.common.DaosException e = failure(client.callWrapped(small.uri(), ECHO, 0, 0, new byte[0],
+    io.daos.common.status.DaosException e = failure(client.callWrapped(small.uri(), ECHO, 0, 0, new byte[0],
         java.nio.ByteBuffer.wrap(new byte[8192]), T));
-    assertEquals(io.daos.common.DaosStatus.UNREACH, e.status());
+    assertEquals(io.daos.common.status.DaosStatus.UNREACH, e.status());
     try (CartReply r = client.callSync(small.uri(), ECHO, 0, 0, null, null, T)) {
       assertEquals(0, r.status());
     }

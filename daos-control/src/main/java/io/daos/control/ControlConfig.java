@@ -1,7 +1,7 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.HostPorts;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.hostlist.HostPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class ControlConfig {
    * {@code daos_control.yml} in the config directories ({@value #CONFIG_DIR_PROPERTY}, then /etc/daos);
    * else the built-in defaults.
    *
-   * @throws io.daos.common.Fault naming the file, line and key for unreadable or invalid files
+   * @throws io.daos.common.fault.Fault naming the file, line and key for unreadable or invalid files
    */
   public static ControlConfig load(Path explicitPath) {
     return load(explicitPath, Path.of(System.getProperty("user.home", "")), searchDirs());

@@ -1,8 +1,8 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Fault;
-import io.daos.common.HostPorts;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.fault.Fault;
+import io.daos.common.hostlist.HostPorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

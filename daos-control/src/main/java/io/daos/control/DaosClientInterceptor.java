@@ -1,9 +1,9 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.Version;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
+import io.daos.common.build.Version;
+import io.daos.common.fault.Fault;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

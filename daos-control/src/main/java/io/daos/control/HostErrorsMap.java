@@ -1,7 +1,7 @@
 package io.daos.control;
 
 import com.google.gson.JsonObject;
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

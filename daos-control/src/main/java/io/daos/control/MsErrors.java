@@ -1,7 +1,7 @@
 package io.daos.control;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

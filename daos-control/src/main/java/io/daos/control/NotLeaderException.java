@@ -1,6 +1,6 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import java.util.List;
 
 /**

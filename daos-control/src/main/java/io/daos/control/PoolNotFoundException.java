@@ -1,6 +1,6 @@
 package io.daos.control;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import java.util.Optional;
 
 /**

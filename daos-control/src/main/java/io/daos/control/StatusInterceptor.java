@@ -1,7 +1,7 @@
 package io.daos.control;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;

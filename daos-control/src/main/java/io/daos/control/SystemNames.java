@@ -1,8 +1,8 @@
 package io.daos.control;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.Version;
+import io.daos.common.build.Version;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.util.Optional;
 
 /**

@@ -1,12 +1,12 @@
 package io.daos.control;
 
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.IncompatibleComponentsException;
-import io.daos.common.Interop;
-import io.daos.common.Version;
-import io.daos.common.VersionedComponent;
+import io.daos.common.build.Component;
+import io.daos.common.build.IncompatibleComponentsException;
+import io.daos.common.build.Interop;
+import io.daos.common.build.Version;
+import io.daos.common.build.VersionedComponent;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.grpc.Status;
 import java.util.Optional;
 

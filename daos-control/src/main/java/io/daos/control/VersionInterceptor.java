@@ -1,6 +1,6 @@
 package io.daos.control;
 
-import io.daos.common.VersionedComponent;
+import io.daos.common.build.VersionedComponent;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;

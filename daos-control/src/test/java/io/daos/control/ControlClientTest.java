@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.protobuf.DynamicMessage;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.daos.control;
 
 import com.google.protobuf.DynamicMessage;
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;

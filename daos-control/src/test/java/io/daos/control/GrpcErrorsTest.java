@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.Rank;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.ranklist.Rank;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.Component;
-import io.daos.common.Version;
-import io.daos.common.VersionedComponent;
+import io.daos.common.build.Component;
+import io.daos.common.build.Version;
+import io.daos.common.build.VersionedComponent;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.daos.engine;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.engine.psvc.PoolAcl;
 import io.daos.engine.psvc.PoolProps;
 import io.daos.proto.mgmt.ACLResp;

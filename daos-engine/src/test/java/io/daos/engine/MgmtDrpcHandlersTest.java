@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;

@@ -3,7 +3,7 @@ package io.daos.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;

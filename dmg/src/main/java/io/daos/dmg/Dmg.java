@@ -1,6 +1,6 @@
 package io.daos.dmg;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.control.ControlConfig;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandContext;
@@ -175,7 +175,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
 
   @Override
   public List<String> hostList() {
-    int port = config == null ? io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
+    int port = config == null ? io.daos.common.build.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
     return hostList == null ? List.of() : HostLists.expand(hostList, port);
   }
 

@@ -2,8 +2,8 @@ package io.daos.client;
 
 import com.google.protobuf.MessageLite;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.DomainLevel;
 import io.daos.placement.ObjectClass;
 import io.daos.placement.ObjectId;

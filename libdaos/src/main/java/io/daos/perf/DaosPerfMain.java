@@ -1,7 +1,7 @@
 package io.daos.perf;
 
 import io.daos.client.DaosClient;
-import io.daos.common.DaosException;
+import io.daos.common.status.DaosException;
 import io.daos.placement.ObjectClass;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.daos.tool;
 import io.daos.client.ContainerProps;
 import io.daos.client.PropType;
 import io.daos.common.ByteSize;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.ObjectClass;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.ContProps;

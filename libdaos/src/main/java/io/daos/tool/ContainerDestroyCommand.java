@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.ErrorText;
 import picocli.CommandLine.Command;

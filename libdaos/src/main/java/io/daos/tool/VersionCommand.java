@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import io.daos.tool.output.Obj;
 import picocli.CommandLine.Command;
 

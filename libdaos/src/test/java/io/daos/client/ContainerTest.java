@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.ObjectClass;
 import io.daos.placement.ObjectId;
 import io.daos.placement.ObjectType;

@@ -1,6 +1,6 @@
 package io.daos.agent.config;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import io.daos.control.ControlConfig;
 import io.daos.control.TransportConfig;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.daos.agent.mgmt;
 
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.status.DaosStatus;
 import io.daos.control.ClientFaults;
 import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcMethod;

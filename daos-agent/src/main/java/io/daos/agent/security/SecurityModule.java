@@ -1,7 +1,7 @@
 package io.daos.agent.security;
 
 import io.daos.agent.config.CredentialConfig;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;

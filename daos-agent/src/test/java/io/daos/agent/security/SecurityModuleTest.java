@@ -1,5 +1,6 @@
 package io.daos.agent.security;
 
+import io.daos.common.status.DaosStatus;
 import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.agent.MutableClock;
 import io.daos.agent.config.CredentialConfig;
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
-import io.daos.common.DaosStatus;
 import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.rpc.ContRpc;

@@ -3,7 +3,7 @@ package io.daos.engine.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.VosOptions;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolTgtQueryReply;

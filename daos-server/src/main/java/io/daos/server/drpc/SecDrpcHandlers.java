@@ -1,6 +1,6 @@
 package io.daos.server.drpc;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;

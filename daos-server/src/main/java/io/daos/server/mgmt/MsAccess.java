@@ -67,7 +67,7 @@ public final class MsAccess {
     return Optional.ofNullable(ms);
   }
 
-  /** @throws io.daos.common.Fault SERVER_WRONG_SYSTEM */
+  /** @throws io.daos.common.fault.Fault SERVER_WRONG_SYSTEM */
   public void checkSystem(String sys) {
     MsErrors.checkSystem(sys, systemName);
   }

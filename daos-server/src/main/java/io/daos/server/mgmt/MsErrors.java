@@ -1,8 +1,8 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.RankSet;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.ranklist.RankSet;
 import io.daos.control.NotLeaderException;
 import io.daos.control.NotReplicaException;
 import io.daos.control.SystemNames;

@@ -2,7 +2,7 @@ package io.daos.server.drpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;

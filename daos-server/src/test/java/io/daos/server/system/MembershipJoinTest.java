@@ -5,7 +5,7 @@ import static io.daos.server.system.Mocks.unstamped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.control.NotLeaderException;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;

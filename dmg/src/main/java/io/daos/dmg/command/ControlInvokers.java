@@ -1,6 +1,6 @@
 package io.daos.dmg.command;
 
-import io.daos.common.Component;
+import io.daos.common.build.Component;
 import io.daos.control.ControlClient;
 import io.daos.control.ControlConfig;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.daos.tool.output;
 
 import io.daos.common.PoolQueryMask;
 import io.daos.common.ByteSize;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

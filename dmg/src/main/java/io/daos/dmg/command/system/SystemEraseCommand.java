@@ -1,6 +1,6 @@
 package io.daos.dmg.command.system;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.control.MsErrors;
 import io.daos.control.NotReplicaException;
 import io.daos.dmg.command.BaseCommand;

@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.build;
 
 /** Build-wide constants: the DAOS version whose protocols we speak, and DAOS's built-in defaults. */
 public final class BuildInfo {

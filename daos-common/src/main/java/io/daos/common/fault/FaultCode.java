@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.fault;
 
 import java.util.HashMap;
 import java.util.Map;

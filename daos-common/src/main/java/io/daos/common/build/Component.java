@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.build;
 
 /** A DAOS system component, as named in the {@code x-daos-component} header and certificate CNs. */
 public enum Component {

@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.ranklist;
 
 /**
  * A DAOS engine rank: an unsigned 32-bit number that identifies one engine in a system. {@link #NIL}

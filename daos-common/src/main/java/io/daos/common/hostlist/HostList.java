@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.hostlist;
 
 import java.util.List;
 

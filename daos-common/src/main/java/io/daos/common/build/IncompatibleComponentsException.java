@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.build;
 
 /** Two components failed an interoperability rule; the message reads as DAOS's error. */
 public final class IncompatibleComponentsException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.hostlist;
 
 /**
  * One run of a host list: {@code prefix[lo-hi]suffix} with zero padding to {@code width} digits, or a single

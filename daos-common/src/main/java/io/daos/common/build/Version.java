@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.build;
 
 /** A DAOS semantic version {@code major.minor.patch}, compared as DAOS's build package does. */
 public record Version(int major, int minor, int patch) implements Comparable<Version> {

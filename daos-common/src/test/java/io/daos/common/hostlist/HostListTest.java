@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.hostlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

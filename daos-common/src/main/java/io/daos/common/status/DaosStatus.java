@@ -1,4 +1,4 @@
-package io.daos.common;
+package io.daos.common.status;
 
 import java.util.HashMap;
 import java.util.Map;
