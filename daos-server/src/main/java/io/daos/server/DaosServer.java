@@ -8,7 +8,7 @@ import io.daos.control.ControlClient;
 import io.daos.control.ControlConfig;
 import io.daos.control.TransportConfig;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;

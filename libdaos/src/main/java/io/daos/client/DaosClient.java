@@ -2,7 +2,7 @@ package io.daos.client;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartTransport;
-import io.daos.drpc.DrpcClient;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.mgmt.GetAttachInfoResp;
 import java.nio.file.Files;

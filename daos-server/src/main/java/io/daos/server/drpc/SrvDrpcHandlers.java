@@ -1,11 +1,11 @@
 package io.daos.server.drpc;
 
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
-import io.daos.drpc.DrpcFailure;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcFailure;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.drpc.Status;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;

@@ -1,5 +1,7 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
+import io.daos.drpc.DrpcFaults;
+import io.daos.drpc.PeerCredentials;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Path;

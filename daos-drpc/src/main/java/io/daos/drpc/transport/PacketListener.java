@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
 import java.io.Closeable;
 import java.io.IOException;

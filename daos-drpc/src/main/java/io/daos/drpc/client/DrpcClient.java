@@ -1,6 +1,12 @@
-package io.daos.drpc;
+package io.daos.drpc.client;
 
 import com.google.protobuf.ByteString;
+import io.daos.drpc.DrpcChunks;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 import io.daos.proto.drpc.Status;

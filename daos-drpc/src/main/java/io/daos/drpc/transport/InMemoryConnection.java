@@ -1,5 +1,6 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
+import io.daos.drpc.PeerCredentials;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

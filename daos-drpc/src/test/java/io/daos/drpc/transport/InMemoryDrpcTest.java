@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
 class InMemoryDrpcTest extends DrpcTransportSuite {
   @Override

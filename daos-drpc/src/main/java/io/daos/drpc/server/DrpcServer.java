@@ -1,6 +1,10 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
 import io.daos.common.LifeCycle;
+import io.daos.drpc.DrpcChunks;
+import io.daos.drpc.transport.DrpcTransport;
+import io.daos.drpc.transport.PacketConnection;
+import io.daos.drpc.transport.PacketListener;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

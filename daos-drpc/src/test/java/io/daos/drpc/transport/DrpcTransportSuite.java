@@ -1,10 +1,18 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.drpc.DrpcChunkAssembler;
+import io.daos.drpc.DrpcChunks;
+import io.daos.drpc.DrpcChunksTest;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 import io.daos.proto.drpc.Status;

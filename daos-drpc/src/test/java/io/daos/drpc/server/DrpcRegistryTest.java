@@ -1,10 +1,15 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcModule;
+import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 import io.daos.proto.drpc.Status;

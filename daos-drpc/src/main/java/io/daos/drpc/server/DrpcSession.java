@@ -1,5 +1,9 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
+import io.daos.drpc.DrpcProtocolException;
+import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.transport.MessageChannel;
+import io.daos.drpc.transport.PacketConnection;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
-package io.daos.drpc;
+package io.daos.drpc.client;
 
+import io.daos.drpc.DrpcException;
+import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 

@@ -1,6 +1,9 @@
-package io.daos.drpc;
+package io.daos.drpc.client;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.drpc.DrpcException;
+import io.daos.drpc.DrpcProtocolException;
+import io.daos.drpc.transport.MessageChannel;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 import java.io.IOException;

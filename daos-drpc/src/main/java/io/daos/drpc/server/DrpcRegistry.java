@@ -1,7 +1,10 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcModule;
+import io.daos.drpc.PeerCredentials;
 import io.daos.proto.drpc.Call;
 import io.daos.proto.drpc.Response;
 import io.daos.proto.drpc.Status;

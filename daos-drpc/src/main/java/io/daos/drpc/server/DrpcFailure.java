@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
 import io.daos.proto.drpc.Status;
 

@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.server;
 
 /**
  * Serves one dRPC method: takes the Call body, returns the Response body. Throw

@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,33 +1,36 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
+import io.daos.drpc.DrpcChunkAssembler;
+import io.daos.drpc.DrpcChunks;
+import io.daos.drpc.DrpcProtocolException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /** Whole dRPC messages over a {@link PacketConnection}: chunks on send, validated reassembly on receive. */
-final class MessageChannel implements Closeable {
+public final class MessageChannel implements Closeable {
   private final PacketConnection conn;
   private final DrpcChunkAssembler assembler;
   // One byte more than the largest legal chunk, so that an oversize packet is seen rather than truncated.
   private final ByteBuffer rx = ByteBuffer.allocateDirect(DrpcChunks.MAX_CHUNK_SIZE + 1);
   private long midMessageTimeoutMillis;
 
-  MessageChannel(PacketConnection conn, long maxMessageSize) {
+  public MessageChannel(PacketConnection conn, long maxMessageSize) {
     this.conn = conn;
     this.assembler = new DrpcChunkAssembler(maxMessageSize);
   }
 
   /** Bounds the wait for each further chunk once a message has started (0 = wait as for the first chunk). */
-  MessageChannel withMidMessageTimeout(long millis) {
+  public MessageChannel withMidMessageTimeout(long millis) {
     this.midMessageTimeoutMillis = millis;
     return this;
   }
 
-  PacketConnection connection() {
+  public PacketConnection connection() {
     return conn;
   }
 
-  void send(byte[] msg) throws IOException {
+  public void send(byte[] msg) throws IOException {
     for (ByteBuffer chunk : DrpcChunks.encode(msg)) {
       conn.send(chunk);
     }
@@ -37,7 +40,7 @@ final class MessageChannel implements Closeable {
    * Receives one message; returns null at a clean end of stream (between messages). End of stream in the
    * middle of a message, or any framing error, throws.
    */
-  byte[] receive(long timeoutMillis) throws IOException {
+  public byte[] receive(long timeoutMillis) throws IOException {
     while (true) {
       rx.clear();
       int n = receiveChunk(timeoutMillis);

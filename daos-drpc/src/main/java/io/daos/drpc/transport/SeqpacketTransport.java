@@ -1,5 +1,7 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
+import io.daos.drpc.DrpcException;
+import io.daos.drpc.DrpcFaults;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.daos.drpc;
+package io.daos.drpc.transport;
 
 import java.io.IOException;
 import java.nio.file.Files;
