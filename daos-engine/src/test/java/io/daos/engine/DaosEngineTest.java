@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.client.DrpcClient;
@@ -117,7 +118,7 @@ class DaosEngineTest {
     try (Socket s = new Socket("127.0.0.1", engine.dataPlaneAddress().getPort())) {
       s.getOutputStream().write(new byte[64]);
     }
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d")).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
@@ -138,7 +139,7 @@ class DaosEngineTest {
     engine = newEngine();
     engine.start();
     assertEquals(java.util.List.of(POOL), engine.pools().list());
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d"))
           .addIods(Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
@@ -191,7 +192,7 @@ class DaosEngineTest {
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(1)
         .setDataLen(1).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.UPDATE, tgt, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), Unpooled.wrappedBuffer("v".getBytes()), Duration.ofSeconds(10))) {
         assertEquals(0, r.status());

@@ -1,5 +1,9 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.CartReply;
+import io.daos.cart.CartUri;
+import io.daos.cart.RpcFrame;
+import io.daos.cart.context.PendingCalls;
 import io.daos.common.status.DaosStatus;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

@@ -1,5 +1,6 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.RpcFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.RpcFrame;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;

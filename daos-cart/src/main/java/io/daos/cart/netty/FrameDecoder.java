@@ -1,5 +1,7 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.CartLimits;
+import io.daos.cart.RpcFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;

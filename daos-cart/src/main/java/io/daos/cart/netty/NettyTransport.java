@@ -1,5 +1,8 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.CartClient;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -18,9 +21,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /** CART-J over TCP through Netty: epoll when it loads (and is wanted), NIO otherwise. */
-final class NettyTransport extends CartTransport {
-  static final NettyTransport EPOLL_PREFERRED = new NettyTransport(true);
-  static final NettyTransport NIO = new NettyTransport(false);
+public final class NettyTransport extends CartTransport {
+  public static final NettyTransport EPOLL_PREFERRED = new NettyTransport(true);
+  public static final NettyTransport NIO = new NettyTransport(false);
 
   private final boolean epoll;
 
@@ -29,12 +32,12 @@ final class NettyTransport extends CartTransport {
   }
 
   @Override
-  CartServer newServer(CartServer.Builder b) {
+  protected CartServer newServer(CartServer.Builder b) {
     return new NettyServer(this, b);
   }
 
   @Override
-  CartClient newClient(CartClient.Builder b) {
+  protected CartClient newClient(CartClient.Builder b) {
     return new NettyClient(this, b);
   }
 

@@ -1,4 +1,4 @@
-package io.daos.cart;
+package io.daos.cart.context;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.function.IntFunction;
  * thread named {@code <name>-tgt-<i>} that this class also shuts down; supplied executors are the
  * supplier's to close.
  */
-final class TargetExecutors implements AutoCloseable {
+public final class TargetExecutors implements AutoCloseable {
   private final Executor[] executors;
   private final List<ExecutorService> owned = new ArrayList<>();
 
-  TargetExecutors(String name, int targets, IntFunction<Executor> supplied) {
+  public TargetExecutors(String name, int targets, IntFunction<Executor> supplied) {
     executors = new Executor[targets];
     for (int i = 0; i < targets; i++) {
       executors[i] = supplied != null ? supplied.apply(i) : own(name + "-tgt-" + i);
@@ -33,12 +33,12 @@ final class TargetExecutors implements AutoCloseable {
     return e;
   }
 
-  int size() {
+  public int size() {
     return executors.length;
   }
 
   /** The executor of target {@code idx}, or null if there is no such target. */
-  Executor forTarget(int idx) {
+  public Executor forTarget(int idx) {
     return idx >= 0 && idx < executors.length ? executors[idx] : null;
   }
 

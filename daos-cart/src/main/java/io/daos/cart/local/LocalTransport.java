@@ -1,5 +1,9 @@
-package io.daos.cart;
+package io.daos.cart.local;
 
+import io.daos.cart.CartClient;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
+import io.daos.cart.CartUri;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.util.Map;
@@ -7,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory CART-J network: servers are found by URI, frames are handed over without sockets. */
-final class LocalTransport extends CartTransport {
+public final class LocalTransport extends CartTransport {
   private final Map<String, LocalServer> servers = new ConcurrentHashMap<>();
   private final AtomicInteger nextPort = new AtomicInteger(40000);
 
   @Override
-  CartServer newServer(CartServer.Builder b) {
+  protected CartServer newServer(CartServer.Builder b) {
     return new LocalServer(this, b);
   }
 
   @Override
-  CartClient newClient(CartClient.Builder b) {
+  protected CartClient newClient(CartClient.Builder b) {
     return new LocalClient(this, b);
   }
 

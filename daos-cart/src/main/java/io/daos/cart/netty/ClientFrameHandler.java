@@ -1,5 +1,7 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.RpcFrame;
+import io.daos.cart.context.PendingCalls;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.AttributeKey;

@@ -1,5 +1,7 @@
-package io.daos.cart;
+package io.daos.cart.context;
 
+import io.daos.cart.CartReplier;
+import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.atomic.AtomicBoolean;

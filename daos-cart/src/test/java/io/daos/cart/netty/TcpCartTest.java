@@ -1,8 +1,15 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.CartLimits;
+import io.daos.cart.CartReply;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
+import io.daos.cart.CartTransportBehaviour;
+import io.daos.cart.CartUri;
+import io.daos.cart.transport.CartTransports;
 import io.netty.channel.epoll.Epoll;
 import java.io.DataOutputStream;
 import java.io.InputStream;
@@ -13,12 +20,12 @@ import org.junit.jupiter.api.Test;
 /** The CART-J behaviour suite over real TCP (epoll), plus what only a socket can show. */
 class TcpCartTest extends CartTransportBehaviour {
   @Override
-  CartTransport transport() {
-    return CartTransport.tcp();
+  protected CartTransport transport() {
+    return CartTransports.tcp();
   }
 
   @Override
-  String deadUri() throws Exception {
+  protected String deadUri() throws Exception {
     return closedPortUri();
   }
 
@@ -52,7 +59,8 @@ class TcpCartTest extends CartTransportBehaviour {
 
   @Test
   void oversizeFrameClosesTheConnectionAndTheServerKeepsServing() throws Exception {
-    CartServer small = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").limits(new CartLimits(1024, 4096))
+    CartServer small = CartServer.builder().transport(transport())
+        .uri("ofi+tcp://127.0.0.1:0").limits(new CartLimits(1024, 4096))
         .build().register(ECHO, CartTransportBehaviour::echo).start();
     closeables.add(small);
     io.daos.common.status.DaosException e = failure(client.callWrapped(small.uri(), ECHO, 0, 0, new byte[0],

@@ -1,5 +1,12 @@
-package io.daos.cart;
+package io.daos.cart.local;
 
+import io.daos.cart.CartHandler;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartUri;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
+import io.daos.cart.context.Dispatcher;
+import io.daos.cart.context.TargetExecutors;
 import io.daos.common.LifeCycle;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -18,10 +25,10 @@ final class LocalServer implements CartServer {
   LocalServer(LocalTransport net, CartServer.Builder cfg) {
     this.net = net;
     this.cfg = cfg;
-    this.uri = CartUri.parse(cfg.uri);
-    this.life = new LifeCycle(cfg.name + " CART-J server (in-memory)");
-    this.targets = new TargetExecutors(cfg.name, cfg.targets, cfg.targetExecutor);
-    this.dispatcher = new Dispatcher(cfg.name, targets, cfg.mapVersion);
+    this.uri = CartUri.parse(cfg.uri());
+    this.life = new LifeCycle(cfg.name() + " CART-J server (in-memory)");
+    this.targets = new TargetExecutors(cfg.name(), cfg.targets(), cfg.targetExecutor());
+    this.dispatcher = new Dispatcher(cfg.name(), targets, cfg.mapVersion());
   }
 
   @Override
@@ -40,8 +47,8 @@ final class LocalServer implements CartServer {
 
   /** Accepts {@code req} as the TCP server would; false if it breaks the limits (the connection drops). */
   boolean deliver(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
-    if (!life.isRunning() || req.body().readableBytes() > cfg.limits.maxBody()
-        || req.bulk().readableBytes() > cfg.limits.maxBulk()) {
+    if (!life.isRunning() || req.body().readableBytes() > cfg.limits().maxBody()
+        || req.bulk().readableBytes() > cfg.limits().maxBulk()) {
       req.release();
       return false;
     }

@@ -1,5 +1,9 @@
-package io.daos.cart;
+package io.daos.cart.context;
 
+import io.daos.cart.CartHandler;
+import io.daos.cart.CartRequest;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.util.Map;
@@ -15,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The server side shared by every transport: finds the handler of a request's opcode and runs it on the
  * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does.
  */
-final class Dispatcher {
+public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private final String name;
@@ -23,20 +27,20 @@ final class Dispatcher {
   private final TargetExecutors targets;
   private final IntSupplier mapVersion;
 
-  Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion) {
+  public Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion) {
     this.name = name;
     this.targets = targets;
     this.mapVersion = mapVersion;
   }
 
-  void register(Opcode opcode, CartHandler handler) {
+  public void register(Opcode opcode, CartHandler handler) {
     if (handlers.putIfAbsent(opcode.code(), handler) != null) {
       throw new IllegalArgumentException(name + ": opcode " + opcode + " already has a handler");
     }
   }
 
   /** Hands {@code req} to its target; the reply (or error) goes to {@code sink}. Never runs a handler here. */
-  void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+  public void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
     if (req.isReply()) {
       LOG.warn("{}: dropping a reply frame sent as a request by {}: {}", name, peer, req);
       req.release();

@@ -1,5 +1,10 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.cart.CartUri;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.netty.bootstrap.Bootstrap;
@@ -27,15 +32,15 @@ final class NettyClient implements CartClient {
 
   NettyClient(NettyTransport transport, CartClient.Builder cfg) {
     this.cfg = cfg;
-    this.group = transport.group(cfg.ioThreads, cfg.name + "-io");
+    this.group = transport.group(cfg.ioThreads(), cfg.name() + "-io");
     this.bootstrap = new Bootstrap().group(group).channel(transport.channel())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.RCVBUF_ALLOCATOR, NettyTransport.recvAllocator())
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) cfg.connectTimeout.toMillis())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) cfg.connectTimeout().toMillis())
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new FrameDecoder(cfg.limits, cfg.name), FrameEncoder.INSTANCE,
+            ch.pipeline().addLast(new FrameDecoder(cfg.limits(), cfg.name()), FrameEncoder.INSTANCE,
                 new ClientFrameHandler());
           }
         });
@@ -57,7 +62,7 @@ final class NettyClient implements CartClient {
 
   private NettyConnection connection(String uri) {
     if (closed.get()) {
-      throw new DaosException(DaosStatus.SHUTDOWN, cfg.name + " is closed");
+      throw new DaosException(DaosStatus.SHUTDOWN, cfg.name() + " is closed");
     }
     NettyConnection c = connections.get(uri);
     if (c != null && c.usable()) {

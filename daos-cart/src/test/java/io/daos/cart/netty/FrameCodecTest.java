@@ -1,4 +1,4 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.CartLimits;
+import io.daos.cart.RpcFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class FrameCodecTest {
+public class FrameCodecTest {
   private static final CartLimits LIMITS = new CartLimits(64 << 10, 2 << 20);
 
   record Case(String name, int body, int bulk) {
@@ -140,7 +142,7 @@ class FrameCodecTest {
     return f;
   }
 
-  static byte[] bytes(int n, long seed) {
+  public static byte[] bytes(int n, long seed) {
     byte[] b = new byte[n];
     new Random(seed).nextBytes(b);
     return b;

@@ -1,5 +1,11 @@
-package io.daos.cart;
+package io.daos.cart.local;
 
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.cart.CartUri;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
+import io.daos.cart.context.PendingCalls;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
@@ -24,7 +30,7 @@ final class LocalClient implements CartClient {
     this.net = net;
     this.cfg = cfg;
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, cfg.name + "-timer");
+      Thread t = new Thread(r, cfg.name() + "-timer");
       t.setDaemon(true);
       return t;
     });
@@ -49,7 +55,7 @@ final class LocalClient implements CartClient {
     }
     PendingCalls pending = connection(uri, server);
     CompletableFuture<CartReply> f = pending.add(req.rpcId(), timeout);
-    if (!server.deliver(req, cfg.name, pending::complete)) {
+    if (!server.deliver(req, cfg.name(), pending::complete)) {
       lost(uri, pending, "connection to " + uri + " lost");
     }
     return f;
@@ -71,7 +77,7 @@ final class LocalClient implements CartClient {
   @Override
   public void close() {
     closed = true;
-    connections.forEach((uri, p) -> lost(uri, p, cfg.name + " closed"));
+    connections.forEach((uri, p) -> lost(uri, p, cfg.name() + " closed"));
     timers.shutdownNow();
   }
 }

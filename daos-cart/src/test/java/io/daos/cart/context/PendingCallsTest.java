@@ -1,10 +1,12 @@
-package io.daos.cart;
+package io.daos.cart.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.CartReply;
+import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.time.Duration;

@@ -1,5 +1,11 @@
-package io.daos.cart;
+package io.daos.cart.netty;
 
+import io.daos.cart.CartHandler;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartUri;
+import io.daos.cart.Opcode;
+import io.daos.cart.context.Dispatcher;
+import io.daos.cart.context.TargetExecutors;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
@@ -33,10 +39,10 @@ final class NettyServer implements CartServer {
   NettyServer(NettyTransport transport, CartServer.Builder cfg) {
     this.transport = transport;
     this.cfg = cfg;
-    this.uri = CartUri.parse(cfg.uri);
-    this.life = new LifeCycle(cfg.name + " CART-J server");
-    this.targets = new TargetExecutors(cfg.name, cfg.targets, cfg.targetExecutor);
-    this.dispatcher = new Dispatcher(cfg.name, targets, cfg.mapVersion);
+    this.uri = CartUri.parse(cfg.uri());
+    this.life = new LifeCycle(cfg.name() + " CART-J server");
+    this.targets = new TargetExecutors(cfg.name(), cfg.targets(), cfg.targetExecutor());
+    this.dispatcher = new Dispatcher(cfg.name(), targets, cfg.mapVersion());
   }
 
   @Override
@@ -48,8 +54,8 @@ final class NettyServer implements CartServer {
   @Override
   public CartServer start() {
     life.transition(LifeCycle.State.STARTING);
-    boss = transport.group(1, cfg.name + "-cart-accept");
-    workers = transport.group(cfg.ioThreads, cfg.name + "-cart-io");
+    boss = transport.group(1, cfg.name() + "-cart-accept");
+    workers = transport.group(cfg.ioThreads(), cfg.name() + "-cart-io");
     try {
       Channel ch = bootstrap().bind(uri.host(), uri.port()).syncUninterruptibly().channel();
       channels.add(ch);
@@ -61,7 +67,7 @@ final class NettyServer implements CartServer {
           + "); choose a free port and a local address", e);
     }
     life.transition(LifeCycle.State.RUNNING);
-    LOG.info("{}: CART-J listening on {} ({}, {} targets)", cfg.name, uri, transport, targets.size());
+    LOG.info("{}: CART-J listening on {} ({}, {} targets)", cfg.name(), uri, transport, targets.size());
     return this;
   }
 
@@ -74,8 +80,8 @@ final class NettyServer implements CartServer {
           @Override
           protected void initChannel(SocketChannel ch) {
             channels.add(ch);
-            ch.pipeline().addLast(new FrameDecoder(cfg.limits, cfg.name + " server"), FrameEncoder.INSTANCE,
-                new ServerFrameHandler(dispatcher, cfg.name));
+            ch.pipeline().addLast(new FrameDecoder(cfg.limits(), cfg.name() + " server"), FrameEncoder.INSTANCE,
+                new ServerFrameHandler(dispatcher, cfg.name()));
           }
         });
   }

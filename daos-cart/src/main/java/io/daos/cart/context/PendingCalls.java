@@ -1,5 +1,8 @@
-package io.daos.cart;
+package io.daos.cart.context;
 
+import io.daos.cart.CartReply;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * by a scheduled sweep (like CART's progress loop checking its timeout list), not by one timer per call: with a
  * steady timeout there is one sweep per timeout period however many calls go by.
  */
-final class PendingCalls {
+public final class PendingCalls {
   private final String peer;
   private final Map<Long, Call> calls = new ConcurrentHashMap<>();
   /** When the earliest scheduled sweep runs (System.nanoTime), or Long.MAX_VALUE if none is scheduled. */
@@ -37,13 +40,13 @@ final class PendingCalls {
   }
 
   /** Calls to {@code peer}, their timeouts swept on {@code timers}. */
-  PendingCalls(String peer, ScheduledExecutorService timers) {
+  public PendingCalls(String peer, ScheduledExecutorService timers) {
     this.peer = peer;
     this.timers = timers;
   }
 
   /** Registers call {@code id}; its future fails with DER_TIMEDOUT if no reply comes within {@code timeout}. */
-  CompletableFuture<CartReply> add(long id, Duration timeout) {
+  public CompletableFuture<CartReply> add(long id, Duration timeout) {
     Call c = new Call(System.nanoTime() + timeout.toNanos(), timeout.toMillis());
     calls.put(id, c);
     sweepBy(c.deadline);
@@ -89,7 +92,7 @@ final class PendingCalls {
   }
 
   /** Completes the call {@code reply} answers; consumes the frame. */
-  void complete(RpcFrame reply) {
+  public void complete(RpcFrame reply) {
     Call c = calls.remove(reply.rpcId());
     if (c == null) {
       reply.release();
@@ -105,20 +108,20 @@ final class PendingCalls {
     }
   }
 
-  void fail(long id, DaosStatus status, String why) {
+  public void fail(long id, DaosStatus status, String why) {
     Call c = calls.remove(id);
     if (c != null) {
       c.future.completeExceptionally(new DaosException(status, why));
     }
   }
 
-  void failAll(DaosStatus status, String why) {
+  public void failAll(DaosStatus status, String why) {
     for (Long id : calls.keySet()) {
       fail(id, status, why);
     }
   }
 
-  int size() {
+  public int size() {
     return calls.size();
   }
 }
