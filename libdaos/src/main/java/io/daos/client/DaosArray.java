@@ -2,7 +2,7 @@ package io.daos.client;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.daos.client;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.placement.ObjectId;
+import io.daos.placement.object.ObjectId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

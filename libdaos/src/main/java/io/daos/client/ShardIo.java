@@ -43,7 +43,7 @@ final class ShardIo {
   private final DaosContainer cont;
   private final ObjTarget base;
 
-  ShardIo(DaosContainer cont, io.daos.placement.ObjectId oid) {
+  ShardIo(DaosContainer cont, io.daos.placement.object.ObjectId oid) {
     this.cont = cont;
     this.base = ObjTarget.newBuilder().setPoolUuid(Uuids.bytes(cont.pool().uuid()))
         .setContUuid(Uuids.bytes(cont.uuid())).setContHdl(Uuids.bytes(cont.handle()))

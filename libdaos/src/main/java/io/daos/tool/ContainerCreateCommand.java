@@ -4,7 +4,7 @@ import io.daos.client.ContainerProps;
 import io.daos.client.PropType;
 import io.daos.common.ByteSize;
 import io.daos.common.status.DaosStatus;
-import io.daos.placement.ObjectClass;
+import io.daos.placement.object.ObjectClass;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.ContProps;
 import io.daos.tool.output.ContQueryInfo;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

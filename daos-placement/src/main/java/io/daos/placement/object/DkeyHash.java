@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /** dkey → redundancy group: {@code obj_dkey2hash} then {@code d_hash_jump} ({@code obj_pl_grp_idx}). */
 public final class DkeyHash {

@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /** {@code enum daos_otype_t}: the object type in the top 8 bits of an OID, with DAOS's numbers. */
 public enum ObjectType {

@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /**
  * {@code daos_obj_id_t}: 128 bits, of which the upper 32 bits of {@code hi} belong to DAOS —

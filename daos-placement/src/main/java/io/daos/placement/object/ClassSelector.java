@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /**
  * Object class selection at OID generation ({@code src/object/obj_class.c}): {@code dc_set_oclass} (automatic,

@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 import java.util.List;
 

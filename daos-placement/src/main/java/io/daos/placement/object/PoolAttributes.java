@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /**
  * What OID generation needs from the pool and container ({@code struct pl_map_attr} + container props): the

@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /**
  * The hash functions DAOS uses to place data: gurt's 64-bit MurmurHash (MurmurHash64A) and Lamping–Veach jump

@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /**
  * {@code enum daos_obj_redun}: the redundancy ordinal stored in bits 55..48 of an OID's {@code hi}, with DAOS's

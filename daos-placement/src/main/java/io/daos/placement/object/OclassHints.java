@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 /** {@code daos_oclass_hints_t} bits for automatic class selection, with DAOS's values. */
 public final class OclassHints {

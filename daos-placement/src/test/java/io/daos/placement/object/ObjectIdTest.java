@@ -1,4 +1,4 @@
-package io.daos.placement;
+package io.daos.placement.object;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
