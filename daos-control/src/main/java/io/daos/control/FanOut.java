@@ -6,6 +6,8 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.control.errors.ClientFaults;
+import io.daos.control.errors.GrpcErrors;
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;

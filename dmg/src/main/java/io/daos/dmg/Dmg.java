@@ -1,7 +1,7 @@
 package io.daos.dmg;
 
 import io.daos.common.fault.Fault;
-import io.daos.control.ControlConfig;
+import io.daos.control.config.ControlConfig;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandContext;
 import io.daos.dmg.command.ControlInvoker;

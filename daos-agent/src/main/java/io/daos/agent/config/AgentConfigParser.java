@@ -1,7 +1,7 @@
 package io.daos.agent.config;
 
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
-import io.daos.control.TransportConfig;
+import io.daos.control.config.TransportConfig;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.daos.agent.mgmt;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.common.status.DaosStatus;
-import io.daos.control.ClientFaults;
+import io.daos.control.errors.ClientFaults;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
 import io.daos.drpc.server.DrpcCallContext;

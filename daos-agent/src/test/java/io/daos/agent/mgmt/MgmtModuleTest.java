@@ -11,7 +11,7 @@ import io.daos.common.build.Component;
 import io.daos.common.status.DaosStatus;
 import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
-import io.daos.control.SystemNames;
+import io.daos.control.server.SystemNames;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcStatusException;
 import io.daos.drpc.PeerCredentials;

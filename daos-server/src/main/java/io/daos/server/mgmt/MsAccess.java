@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.sysdb.SystemDb;
 import io.daos.server.system.Membership;
 import java.util.List;

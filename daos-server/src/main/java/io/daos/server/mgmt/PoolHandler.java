@@ -3,7 +3,7 @@ package io.daos.server.mgmt;
 import io.daos.common.ranklist.RankSet;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.control.PoolNotFoundException;
+import io.daos.control.errors.PoolNotFoundException;
 import io.daos.proto.mgmt.ListPoolsReq;
 import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolCreateReq;

@@ -212,7 +212,7 @@ class PoolCreateTest {
   void notLeader() {
     try (MgmtFixture f = fixture()) {
       f.db.setLeader(false);
-      assertThrows(io.daos.control.NotLeaderException.class,
+      assertThrows(io.daos.control.errors.NotLeaderException.class,
           () -> f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).build()));
     }
   }

@@ -42,7 +42,7 @@ final class FormatCheck {
   }
 
   static boolean msUnavailable(Throwable e) {
-    if (e instanceof io.daos.control.NotLeaderException || e instanceof io.daos.control.NotReplicaException) {
+    if (e instanceof io.daos.control.errors.NotLeaderException || e instanceof io.daos.control.errors.NotReplicaException) {
       return true;
     }
     if (e instanceof Fault f) {

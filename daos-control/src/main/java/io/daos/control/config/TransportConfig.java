@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.config;
 
 /**
  * The {@code transport_config} section of daos_control.yml (DAOS security.TransportConfig, client side):

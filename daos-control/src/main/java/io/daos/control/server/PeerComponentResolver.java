@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import io.grpc.ServerCall;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import io.daos.common.build.BuildInfo;
 import java.util.List;

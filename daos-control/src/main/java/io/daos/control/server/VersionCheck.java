@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import io.daos.common.build.Component;
 import io.daos.common.build.IncompatibleComponentsException;
@@ -7,6 +7,7 @@ import io.daos.common.build.Version;
 import io.daos.common.build.VersionedComponent;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.control.ProtoFields;
 import io.grpc.Status;
 import java.util.Optional;
 

@@ -1,8 +1,9 @@
-package io.daos.control;
+package io.daos.control.config;
 
 import io.daos.common.build.BuildInfo;
 import io.daos.common.fault.Fault;
 import io.daos.common.hostlist.HostPorts;
+import io.daos.control.errors.ClientFaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

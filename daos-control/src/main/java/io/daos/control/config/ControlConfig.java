@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.config;
 
 import io.daos.common.build.BuildInfo;
 import io.daos.common.hostlist.HostPorts;

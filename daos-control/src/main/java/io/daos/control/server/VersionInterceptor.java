@@ -1,6 +1,7 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import io.daos.common.build.VersionedComponent;
+import io.daos.control.DaosClientInterceptor;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
@@ -154,7 +154,7 @@ public final class GrpcErrors {
     return error;
   }
 
-  static boolean isTyped(Throwable t) {
+  public static boolean isTyped(Throwable t) {
     return t != null && TYPED.stream().anyMatch(k -> k.isInstance(t));
   }
 

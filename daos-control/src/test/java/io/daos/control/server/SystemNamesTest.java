@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
@@ -35,7 +35,7 @@ public final class MsErrors {
     return err instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED;
   }
 
-  static boolean isUnimplemented(Throwable err) {
+  public static boolean isUnimplemented(Throwable err) {
     return err instanceof StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.UNIMPLEMENTED;
   }
 }

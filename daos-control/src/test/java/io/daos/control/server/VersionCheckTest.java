@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.common.build.Component;
 import io.daos.common.build.Version;
 import io.daos.common.build.VersionedComponent;
+import io.daos.control.TestMessages;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

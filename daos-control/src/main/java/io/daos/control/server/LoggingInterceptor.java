@@ -1,7 +1,11 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TextFormat;
+import io.daos.control.errors.GrpcErrors;
+import io.daos.control.errors.MsErrors;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import java.math.BigDecimal;
 import java.time.Duration;

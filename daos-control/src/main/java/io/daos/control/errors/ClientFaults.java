@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Client-domain faults (DAOS codes 500-599) with text that says what to do next. */
 public final class ClientFaults {
-  static final String DOMAIN = "client";
+  public static final String DOMAIN = "client";
 
   private ClientFaults() {
   }

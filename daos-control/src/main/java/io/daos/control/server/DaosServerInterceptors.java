@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import io.daos.common.build.VersionedComponent;
 import io.grpc.ServerInterceptors;

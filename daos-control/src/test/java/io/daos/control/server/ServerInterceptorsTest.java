@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import static io.daos.control.TestMessages.QUERY;
 import static io.daos.control.TestMessages.req;
@@ -16,6 +16,11 @@ import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.control.DaosClientInterceptor;
+import io.daos.control.FakeServers;
+import io.daos.control.TestMessages;
+import io.daos.control.errors.GrpcErrors;
+import io.daos.control.errors.NotLeaderException;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;

@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +11,7 @@ import io.daos.common.fault.FaultCode;
 import io.daos.common.ranklist.Rank;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.control.StatusRuntimeExceptionCheck;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

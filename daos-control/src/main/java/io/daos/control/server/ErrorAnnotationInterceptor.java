@@ -1,5 +1,6 @@
-package io.daos.control;
+package io.daos.control.server;
 
+import io.daos.control.errors.GrpcErrors;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;

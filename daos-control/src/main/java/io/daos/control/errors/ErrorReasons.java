@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.errors;
 
 /** The {@code google.rpc.ErrorInfo} reasons and metadata keys DAOS uses to carry typed errors over gRPC. */
 public final class ErrorReasons {

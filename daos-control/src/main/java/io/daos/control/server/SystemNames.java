@@ -1,4 +1,4 @@
-package io.daos.control;
+package io.daos.control.server;
 
 import io.daos.common.build.Version;
 import io.daos.common.fault.Fault;
