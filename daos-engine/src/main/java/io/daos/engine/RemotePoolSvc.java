@@ -1,7 +1,8 @@
 package io.daos.engine;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.common.Uuids;
+import com.google.protobuf.ByteString;
 import io.daos.engine.psvc.PoolAcl;
 import io.daos.engine.psvc.PoolProps;
 import io.daos.proto.mgmt.ACLResp;

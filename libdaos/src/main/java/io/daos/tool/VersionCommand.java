@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.DaosCommand;
 import io.daos.tool.command.Outcome;

@@ -1,9 +1,9 @@
 package io.daos.engine.vos;
 
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.nio.ByteBuffer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

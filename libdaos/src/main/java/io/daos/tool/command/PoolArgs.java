@@ -1,7 +1,7 @@
 package io.daos.tool.command;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.tool.api.PoolApi;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.Labels;

@@ -1,6 +1,6 @@
 package io.daos.tool.cont;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.tool.api.PoolApi;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;

@@ -2,7 +2,7 @@ package io.daos.dmg.command.network;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;

@@ -1,6 +1,6 @@
 package io.daos.dmg.command.pool;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.dmg.output.pool.PoolInfo;
 import io.daos.common.PoolQueryMask;
 import io.daos.dmg.output.RankRanges;

@@ -2,7 +2,7 @@ package io.daos.dmg.output.storage;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import io.daos.dmg.output.JsonEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

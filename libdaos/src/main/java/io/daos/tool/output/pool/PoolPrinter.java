@@ -2,7 +2,7 @@ package io.daos.tool.output.pool;
 
 import io.daos.common.PoolQueryMask;
 import io.daos.common.ByteSize;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.tool.output.Obj;
 import java.util.ArrayList;
 import java.util.List;

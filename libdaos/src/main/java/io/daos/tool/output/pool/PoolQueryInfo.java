@@ -45,7 +45,7 @@ public record PoolQueryInfo(UUID uuid, String label, int totalTargets, int activ
       if (status == 0) {
         return state;
       }
-      boolean canceled = status == io.daos.common.DaosStatus.CANCELED.code();
+      boolean canceled = status == io.daos.common.status.DaosStatus.CANCELED.code();
       return switch (state) {
         case "busy" -> canceled ? "stopping" : "failing";
         case "idle" -> canceled ? "stopped" : "failed";
