@@ -1,8 +1,8 @@
 package io.daos.tool;
 
 import io.daos.common.DaosStatus;
+import io.daos.common.cli.ErrorText;
 import io.daos.tool.output.CliError;
-import io.daos.tool.output.ErrorText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package io.daos.tool;
 
-import io.daos.tool.output.ErrorText;
-import io.daos.tool.output.JsonEnvelope;
+import io.daos.common.cli.ErrorText;
+import io.daos.tool.output.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,7 +73,7 @@ public final class Daos implements Callable<Integer>, CommandContext {
       return fail(e);
     }
     if (json) {
-      out.print(JsonEnvelope.render(o.response(), null));
+      out.print(Json.envelope(o.response(), null));
     } else if (o.text() != null) {
       out.print(o.text());
     }
@@ -83,10 +83,10 @@ public final class Daos implements Callable<Integer>, CommandContext {
 
   private int fail(Exception e) {
     if (json || jsonArg) {
-      out.print(JsonEnvelope.render(null, e));
+      out.print(Json.envelope(null, e));
       out.flush();
     }
-    err.println("ERROR: daos: " + ErrorText.of(e));
+    err.println("ERROR: daos: " + ErrorText.withStatus(e));
     String hint = Hints.of(e);
     if (hint != null) {
       err.println("ERROR: daos: " + hint);
