@@ -8,6 +8,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.common.DaosStatus;
+import io.daos.engine.fanout.FakeTicker;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;
@@ -60,7 +61,8 @@ class PoolFanoutTest {
       startRank(r);
     }
     client = CartClient.builder().transport(net).name("test").build();
-    fanout = new PoolFanout("engine 0", new RankCalls(client, r -> Optional.ofNullable(uris.get(r))),
+    RankCalls calls = new RankCalls(client, r -> Optional.ofNullable(uris.get(r)), new FakeTicker());
+    fanout = new PoolFanout("engine 0", calls,
         Duration.ofSeconds(2));
   }
 
