@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PendingCalls {
   private final String peer;
   private final Map<Long, Call> calls = new ConcurrentHashMap<>();
-  /** When the earliest scheduled sweep runs (System.nanoTime), or Long.MAX_VALUE if none is scheduled. */
+  /** When the earliest scheduled sweep runs (on the timer's clock), or Long.MAX_VALUE if none is scheduled. */
   private final AtomicLong nextSweep = new AtomicLong(Long.MAX_VALUE);
-  private final ScheduledExecutorService timers;
+  private final SweepTimer timer;
 
   private static final class Call {
     final CompletableFuture<CartReply> future = new CompletableFuture<>();
@@ -38,13 +37,18 @@ final class PendingCalls {
 
   /** Calls to {@code peer}, their timeouts swept on {@code timers}. */
   PendingCalls(String peer, ScheduledExecutorService timers) {
+    this(peer, SweepTimer.on(timers));
+  }
+
+  /** Calls to {@code peer}, their deadlines read from and swept on {@code timer}. */
+  PendingCalls(String peer, SweepTimer timer) {
     this.peer = peer;
-    this.timers = timers;
+    this.timer = timer;
   }
 
   /** Registers call {@code id}; its future fails with DER_TIMEDOUT if no reply comes within {@code timeout}. */
   CompletableFuture<CartReply> add(long id, Duration timeout) {
-    Call c = new Call(System.nanoTime() + timeout.toNanos(), timeout.toMillis());
+    Call c = new Call(timer.nanoTime() + timeout.toNanos(), timeout.toMillis());
     calls.put(id, c);
     sweepBy(c.deadline);
     return c.future;
@@ -62,7 +66,7 @@ final class PendingCalls {
 
   private void schedule(long at) {
     try {
-      timers.schedule(this::sweep, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+      timer.schedule(this::sweep, Math.max(0, at - timer.nanoTime()));
     } catch (RejectedExecutionException e) {
       nextSweep.set(Long.MAX_VALUE);
       failAll(DaosStatus.SHUTDOWN, "connection to " + peer + " is shutting down");
@@ -72,7 +76,7 @@ final class PendingCalls {
   /** Fails the calls past their deadline, then schedules a sweep for the earliest remaining one. */
   private void sweep() {
     nextSweep.set(Long.MAX_VALUE);
-    long now = System.nanoTime();
+    long now = timer.nanoTime();
     long earliest = Long.MAX_VALUE;
     for (Map.Entry<Long, Call> e : calls.entrySet()) {
       Call c = e.getValue();

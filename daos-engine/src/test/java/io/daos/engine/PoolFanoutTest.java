@@ -62,8 +62,7 @@ class PoolFanoutTest {
     }
     client = CartClient.builder().transport(net).name("test").build();
     RankCalls calls = new RankCalls(client, r -> Optional.ofNullable(uris.get(r)), new FakeTicker());
-    fanout = new PoolFanout("engine 0", calls,
-        Duration.ofSeconds(2));
+    fanout = new PoolFanout("engine 0", calls, Duration.ofSeconds(2));
   }
 
   private void startRank(int rank) throws IOException {
