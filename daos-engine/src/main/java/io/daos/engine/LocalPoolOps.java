@@ -2,6 +2,8 @@ package io.daos.engine;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.fanout.RankUriWait;
+import io.daos.engine.fanout.Ticker;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
@@ -9,6 +11,8 @@ import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;
 import io.daos.engine.rdb.RdbPeers;
 import io.daos.proto.mgmt.PoolCreateReq;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +38,7 @@ final class LocalPoolOps {
   private final EngineState state;
   private final PoolTargets pools;
   private final PoolServices services;
-  private final IntFunction<Optional<String>> rankUri;
+  private final RankUriWait uriWait;
 
   LocalPoolOps(String name, EngineState state, PoolTargets pools, PoolServices services,
       IntFunction<Optional<String>> rankUri) {
@@ -42,7 +46,7 @@ final class LocalPoolOps {
     this.state = state;
     this.pools = pools;
     this.services = services;
-    this.rankUri = rankUri;
+    this.uriWait = new RankUriWait(rankUri, Ticker.SYSTEM);
   }
 
   String name() {
@@ -72,7 +76,7 @@ final class LocalPoolOps {
     if (services == null) {
       throw new DaosException(DaosStatus.NOSYS, name + ": this engine runs no pool services");
     }
-    Map<Integer, String> uris = awaitUris(req.getRanksList());
+    Map<Integer, String> uris = uriWait.await(req.getRanksList(), Duration.ofMillis(URI_WAIT_MS));
     Map<Integer, String> raft = new TreeMap<>();
     for (int r : svc) {
       String uri = uris.get(r);
@@ -93,24 +97,6 @@ final class LocalPoolOps {
     }
     if (!pools.destroy(pool)) {
       LOG.info("{}: pool {} is not on this engine; nothing to destroy", name, pool);
-    }
-  }
-
-  /** The URIs of {@code ranks}, waiting a while for the group map to name them all. */
-  private Map<Integer, String> awaitUris(List<Integer> ranks) {
-    long end = System.currentTimeMillis() + URI_WAIT_MS;
-    while (true) {
-      Map<Integer, String> uris = new TreeMap<>();
-      ranks.forEach(r -> rankUri.apply(r).ifPresent(u -> uris.put(r, u)));
-      if (uris.size() == ranks.size() || System.currentTimeMillis() > end) {
-        return uris;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return uris;
-      }
     }
   }
 

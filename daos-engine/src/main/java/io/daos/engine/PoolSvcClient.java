@@ -5,6 +5,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.fanout.Ticker;
 import io.daos.proto.pool.PoolOpReply;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -31,11 +32,18 @@ final class PoolSvcClient {
   private final CartClient client;
   private final IntFunction<Optional<String>> rankUri;
   private final Duration timeout;
+  private final Ticker ticker;
 
   PoolSvcClient(CartClient client, IntFunction<Optional<String>> rankUri, Duration timeout) {
+    this(client, rankUri, timeout, Ticker.SYSTEM);
+  }
+
+  /** {@code ticker}: where the pause while a leader is elected is taken. */
+  PoolSvcClient(CartClient client, IntFunction<Optional<String>> rankUri, Duration timeout, Ticker ticker) {
     this.client = client;
     this.rankUri = rankUri;
     this.timeout = timeout;
+    this.ticker = ticker;
   }
 
   <R> R call(UUID pool, List<Integer> replicas, Opcode op, byte[] body, RankCalls.Parser<R> parser,
@@ -85,7 +93,7 @@ final class PoolSvcClient {
   }
 
   /** Asks the hinted leader next; with no hint, asks this replica again after a pause. */
-  private static void follow(int rank, PoolOpReply st, Deque<Integer> todo) {
+  private void follow(int rank, PoolOpReply st, Deque<Integer> todo) {
     if (st.hasHint() && st.getHint().getValid() && st.getHint().getLeaderRank() != rank) {
       todo.remove(st.getHint().getLeaderRank());
       todo.addFirst(st.getHint().getLeaderRank());
@@ -93,7 +101,7 @@ final class PoolSvcClient {
     }
     todo.addLast(rank);
     try {
-      Thread.sleep(ELECTION_PAUSE_MS);
+      ticker.sleep(Duration.ofMillis(ELECTION_PAUSE_MS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DaosException(DaosStatus.CANCELED, "interrupted while waiting for a pool service leader");

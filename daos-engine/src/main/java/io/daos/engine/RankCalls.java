@@ -2,18 +2,20 @@ package io.daos.engine;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.daos.cart.CartClient;
-import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.fanout.CartFanout;
+import io.daos.engine.fanout.RankUriWait;
+import io.daos.engine.fanout.Ticker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
@@ -23,10 +25,6 @@ import java.util.function.ToIntFunction;
  * rank the group map does not name, DER_UNREACH or DER_TIMEDOUT from the transport, DER_PROTO for a malformed reply.
  */
 final class RankCalls {
-  /** Extra wait beyond the RPC timeout before a call that never completed counts as timed out. */
-  private static final long GRACE_MS = 2_000;
-  private static final long POLL_MS = 50;
-
   /** Parses a reply body. */
   @FunctionalInterface
   interface Parser<T> {
@@ -45,23 +43,41 @@ final class RankCalls {
     }
   }
 
-  private final CartClient client;
+  private final CartFanout fanout;
   private final IntFunction<Optional<String>> rankUri;
+  private final RankUriWait uriWait;
 
   RankCalls(CartClient client, IntFunction<Optional<String>> rankUri) {
-    this.client = client;
+    this(client, rankUri, Ticker.SYSTEM);
+  }
+
+  /** {@code ticker}: the clock and pause of {@link #awaitKnown}. */
+  RankCalls(CartClient client, IntFunction<Optional<String>> rankUri, Ticker ticker) {
+    this.fanout = new CartFanout(client);
     this.rankUri = rankUri;
+    this.uriWait = new RankUriWait(rankUri, ticker);
   }
 
   /** Calls {@code op} on every rank of {@code ranks} at once; blocks until each answered or timed out. */
   <T> Map<Integer, Outcome<T>> call(Collection<Integer> ranks, Opcode op, byte[] body, Duration timeout,
       Parser<T> parser, ToIntFunction<T> status) {
-    Map<Integer, CompletableFuture<Outcome<T>>> calls = new TreeMap<>();
-    for (int rank : ranks) {
-      calls.put(rank, one(rank, op, body, timeout, parser, status));
-    }
     Map<Integer, Outcome<T>> out = new TreeMap<>();
-    calls.forEach((rank, f) -> out.put(rank, await(rank, f, timeout)));
+    List<Integer> sent = new ArrayList<>();
+    List<CartFanout.Call> calls = new ArrayList<>();
+    for (int rank : ranks) {
+      Optional<String> uri = rankUri.apply(rank);
+      if (uri.isEmpty()) {
+        out.put(rank, new Outcome<>(rank, DaosStatus.OOG.code(), null, "not in this engine's group map"));
+      } else {
+        sent.add(rank);
+        calls.add(new CartFanout.Call(uri.get(), op, body));
+      }
+    }
+    Iterator<Integer> rank = sent.iterator();
+    fanout.call(calls, timeout).forEach(o -> {
+      int r = rank.next();
+      out.put(r, outcome(r, o, parser, status));
+    });
     return out;
   }
 
@@ -70,19 +86,7 @@ final class RankCalls {
    * still be on its way after ranks joined); true when it does.
    */
   boolean awaitKnown(Collection<Integer> ranks, Duration wait) {
-    long end = System.nanoTime() + wait.toNanos();
-    while (!ranks.stream().allMatch(r -> rankUri.apply(r).isPresent())) {
-      if (System.nanoTime() > end) {
-        return false;
-      }
-      try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return uriWait.await(ranks, wait).keySet().containsAll(ranks);
   }
 
   /** The outcome of the lowest failed rank, if any failed. */
@@ -90,45 +94,18 @@ final class RankCalls {
     return outcomes.values().stream().filter(o -> !o.ok()).findFirst();
   }
 
-  private <T> CompletableFuture<Outcome<T>> one(int rank, Opcode op, byte[] body, Duration timeout,
-      Parser<T> parser, ToIntFunction<T> status) {
-    Optional<String> uri = rankUri.apply(rank);
-    if (uri.isEmpty()) {
-      return CompletableFuture.completedFuture(new Outcome<>(rank, DaosStatus.OOG.code(), null,
-          "not in this engine's group map"));
+  private static <T> Outcome<T> outcome(int rank, CartFanout.Outcome o, Parser<T> parser, ToIntFunction<T> status) {
+    if (!o.replied()) {
+      return new Outcome<>(rank, o.status(), null, String.valueOf(o.failure().getMessage()));
     }
-    return client.callWrapped(uri.get(), op, 0, 0, body, null, timeout)
-        .handle((reply, err) -> err != null ? failed(rank, err) : parse(rank, reply, parser, status));
-  }
-
-  private static <T> Outcome<T> parse(int rank, CartReply reply, Parser<T> parser, ToIntFunction<T> status) {
-    try (reply) {
-      if (reply.status() != 0) {
-        return new Outcome<>(rank, reply.status(), null, "error reply");
-      }
-      T r = parser.parse(reply.bodyBytes());
+    if (o.status() != 0) {
+      return new Outcome<>(rank, o.status(), null, "error reply");
+    }
+    try {
+      T r = parser.parse(o.body());
       return new Outcome<>(rank, status.applyAsInt(r), r, "");
     } catch (InvalidProtocolBufferException e) {
       return new Outcome<>(rank, DaosStatus.PROTO.code(), null, "malformed reply: " + e.getMessage());
-    }
-  }
-
-  private static <T> Outcome<T> failed(int rank, Throwable err) {
-    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    DaosStatus s = c instanceof DaosException de ? de.status() : DaosStatus.MISC;
-    return new Outcome<>(rank, s.code(), null, String.valueOf(c.getMessage()));
-  }
-
-  private static <T> Outcome<T> await(int rank, CompletableFuture<Outcome<T>> f, Duration timeout) {
-    try {
-      return f.get(timeout.toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      return new Outcome<>(rank, DaosStatus.TIMEDOUT.code(), null, "no answer in " + timeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome<>(rank, DaosStatus.CANCELED.code(), null, "interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
-      return failed(rank, e.getCause());
     }
   }
 }

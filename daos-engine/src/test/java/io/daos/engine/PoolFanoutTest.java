@@ -10,6 +10,7 @@ import io.daos.cart.CartTransport;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.cart.transport.CartTransports;
+import io.daos.engine.fanout.FakeTicker;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;
@@ -62,8 +63,8 @@ class PoolFanoutTest {
       startRank(r);
     }
     client = CartClient.builder().transport(net).name("test").build();
-    fanout = new PoolFanout("engine 0", new RankCalls(client, r -> Optional.ofNullable(uris.get(r))),
-        Duration.ofSeconds(2));
+    RankCalls calls = new RankCalls(client, r -> Optional.ofNullable(uris.get(r)), new FakeTicker());
+    fanout = new PoolFanout("engine 0", calls, Duration.ofSeconds(2));
   }
 
   private void startRank(int rank) throws IOException {

@@ -27,6 +27,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,25 +73,30 @@ class DaosServerTest {
     return ControlClient.builder().config(cc).insecure(true).build();
   }
 
-  private static void awaitState(ControlClient client, String... want) throws InterruptedException {
+  private static void awaitState(ControlClient client, String... want) {
     List<String> states = List.of(want);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      try {
-        SystemQueryResp q = client.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance(),
-            Duration.ofSeconds(10));
-        if (q.getMembersCount() == 1 && states.contains(q.getMembers(0).getState())) {
-          assertEquals(0, q.getMembers(0).getRank());
-          return;
-        }
-        last = q.toString();
-      } catch (RuntimeException e) {
-        last = e.toString();
-      }
-      Thread.sleep(100);
+    AtomicReference<String> last = new AtomicReference<>("");
+    try {
+      Poll.until("member state " + states, Duration.ofSeconds(60), () -> hasState(client, states, last));
+    } catch (AssertionError e) {
+      fail("member never reached state " + states + "; last: " + last.get());
     }
-    fail("member never reached state " + states + "; last: " + last);
+  }
+
+  /** True when the system's one member is in one of {@code states}; otherwise remembers what was seen. */
+  private static boolean hasState(ControlClient client, List<String> states, AtomicReference<String> last) {
+    try {
+      SystemQueryResp q = client.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance(),
+          Duration.ofSeconds(10));
+      if (q.getMembersCount() == 1 && states.contains(q.getMembers(0).getState())) {
+        assertEquals(0, q.getMembers(0).getRank());
+        return true;
+      }
+      last.set(q.toString());
+    } catch (RuntimeException e) {
+      last.set(e.toString());
+    }
+    return false;
   }
 
   /** A free port whose successor (the Raft port) is free too. */

@@ -2,6 +2,7 @@ package io.daos.dmg;
 
 import io.daos.common.fault.Fault;
 import io.daos.control.config.ControlConfig;
+import io.daos.common.cli.ErrorText;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandContext;
 import io.daos.dmg.command.ControlInvoker;
@@ -13,8 +14,7 @@ import io.daos.dmg.command.pool.PoolCommand;
 import io.daos.dmg.command.system.SystemCommand;
 import io.daos.dmg.command.version.ServerVersionCommand;
 import io.daos.dmg.command.version.VersionCommand;
-import io.daos.dmg.output.ErrorText;
-import io.daos.dmg.output.JsonEnvelope;
+import io.daos.dmg.output.DmgJson;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,7 +122,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   private void writeJson(Object response, Throwable error) {
     if (!wroteJson) {
       wroteJson = true;
-      out.print(JsonEnvelope.render(response, error));
+      out.print(DmgJson.render(response, error));
       out.flush();
     }
   }
@@ -139,7 +139,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   }
 
   private void printError(Throwable e) {
-    err.println("ERROR: dmg: " + ErrorText.of(e));
+    err.println("ERROR: dmg: " + ErrorText.message(e));
     Fault f = findFault(e);
     if (f != null) {
       err.println("ERROR: dmg: " + f.resolutionLine());

@@ -31,14 +31,17 @@ final class AgentProcess implements AutoCloseable {
     Process p = new ProcessBuilder(Launchers.bin("daos_agent").toString(), "-o", cfg.toString(), "start")
         .redirectErrorStream(true).redirectOutput(dir.resolve("daos_agent.stdout").toFile()).start();
     AgentProcess a = new AgentProcess(p, dir.resolve("run/daos_agent.sock"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!Files.exists(a.socket)) {
-      if (!p.isAlive() || System.nanoTime() > deadline) {
-        a.close();
-        throw new AssertionError("daos_agent did not open " + a.socket + ": "
-            + Files.readString(dir.resolve("daos_agent.stdout")));
-      }
-      ServerProcess.sleep(100);
+    try {
+      Poll.until("daos_agent's socket", Duration.ofSeconds(60), () -> {
+        if (!p.isAlive()) {
+          throw new AssertionError("daos_agent exited");
+        }
+        return Files.exists(a.socket);
+      }, () -> "");
+    } catch (AssertionError e) {
+      a.close();
+      throw new AssertionError("daos_agent did not open " + a.socket + " (" + e.getMessage().strip() + "): "
+          + Files.readString(dir.resolve("daos_agent.stdout")), e);
     }
     return a;
   }

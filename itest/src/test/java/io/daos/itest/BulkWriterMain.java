@@ -8,7 +8,10 @@ import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import java.nio.file.Path;
 
-/** A client the test kills with kill -9: connects, prints "writing", then writes one 64 MiB value, repeatedly. */
+/**
+ * A client the test kills with kill -9: connects, prints "writing", then writes one 64 MiB value, repeatedly,
+ * printing "wrote N" after each, so the test knows when the next write is under way.
+ */
 public final class BulkWriterMain {
   private BulkWriterMain() {
   }
@@ -23,6 +26,8 @@ public final class BulkWriterMain {
       System.out.flush();
       for (int i = 0; ; i++) {
         kv.put("big-" + i, big);
+        System.out.println("wrote " + i);
+        System.out.flush();
       }
     }
   }

@@ -214,9 +214,7 @@ final class ClusterHost {
   private void awaitOrphansGone() {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     for (ProcessHandle ph : orphans) {
-      while (ph.isAlive() && System.nanoTime() < deadline) {
-        Poll.sleep(100);
-      }
+      Poll.exited(ph, Duration.ofNanos(deadline - System.nanoTime()));
       ph.destroyForcibly();
       ph.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> ph).join();
     }

@@ -146,8 +146,11 @@ class DataBadInputTest {
         seen.append(line).append('\n');
       }
       assertTrue(child.isAlive(), "the writer died before writing: " + seen);
-      Thread.sleep(300);
-      child.destroyForcibly();
+      while ((line = out.readLine()) != null && !line.equals("wrote 0")) {
+        seen.append(line).append('\n');
+      }
+      assertTrue(child.isAlive(), "the writer died in its first write: " + seen);
+      child.destroyForcibly(); // the second 64 MiB write is under way
       assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     }
     assertTrue(sys.server().process().isAlive(), "daos_server died");

@@ -215,41 +215,25 @@ final class ServerProcess implements AutoCloseable {
   }
 
   void waitUntil(String what, Duration timeout, java.util.function.BooleanSupplier cond) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+    Poll.until(what, timeout, () -> {
       if (cond.getAsBoolean()) {
-        return;
+        return true;
       }
       if (!process.isAlive()) {
         throw new AssertionError("daos_server exited (" + process.exitValue() + ") while waiting for " + what
             + "\n" + log());
       }
-      sleep(250);
-    }
-    throw new AssertionError("timed out after " + timeout + " waiting for " + what + "\n" + log());
+      return false;
+    }, this::log);
   }
 
   /** Waits for a process to be gone (engines must never outlive their server). */
   void waitUntilDead(ProcessHandle ph, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (ph.isAlive()) {
-      if (System.nanoTime() > deadline) {
-        ph.destroyForcibly();
-        throw new AssertionError("process " + ph.pid() + " still alive after " + timeout);
-      }
-      sleep(100);
+    if (!Poll.exited(ph, timeout)) {
+      ph.destroyForcibly();
+      throw new AssertionError("process " + ph.pid() + " still alive after " + timeout);
     }
   }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
 
   @Override
   public void close() throws InterruptedException {

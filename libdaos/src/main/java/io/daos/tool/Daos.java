@@ -5,9 +5,10 @@ import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.DaosCommand;
 import io.daos.tool.command.Outcome;
 import io.daos.tool.cont.ContainerCommand;
-import io.daos.tool.output.ErrorText;
-import io.daos.tool.output.JsonEnvelope;
+import io.daos.common.cli.JsonEnvelope;
 import io.daos.tool.pool.PoolCommand;
+import io.daos.common.cli.ErrorText;
+import io.daos.tool.output.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +81,7 @@ public final class Daos implements Callable<Integer>, DaosCommand.CommandRunner,
       return fail(e);
     }
     if (json) {
-      out.print(JsonEnvelope.render(o.response(), null));
+      out.print(Json.envelope(o.response(), null));
     } else if (o.text() != null) {
       out.print(o.text());
     }
@@ -90,10 +91,10 @@ public final class Daos implements Callable<Integer>, DaosCommand.CommandRunner,
 
   private int fail(Exception e) {
     if (json || jsonArg) {
-      out.print(JsonEnvelope.render(null, e));
+      out.print(Json.envelope(null, e));
       out.flush();
     }
-    err.println("ERROR: daos: " + ErrorText.of(e));
+    err.println("ERROR: daos: " + ErrorText.withStatus(e));
     String hint = Hints.of(e);
     if (hint != null) {
       err.println("ERROR: daos: " + hint);

@@ -1,7 +1,7 @@
 package io.daos.tool;
 
 import io.daos.common.status.DaosStatus;
-import io.daos.tool.output.ErrorText;
+import io.daos.common.cli.ErrorText;
 
 /** The "what to do" line printed after an error: a hint for the status, else libdaos's own explanation. */
 final class Hints {

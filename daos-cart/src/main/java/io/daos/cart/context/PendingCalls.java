@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PendingCalls {
   private final String peer;
   private final Map<Long, Call> calls = new ConcurrentHashMap<>();
-  /** When the earliest scheduled sweep runs (System.nanoTime), or Long.MAX_VALUE if none is scheduled. */
+  /** When the earliest scheduled sweep runs (on the timer's clock), or Long.MAX_VALUE if none is scheduled. */
   private final AtomicLong nextSweep = new AtomicLong(Long.MAX_VALUE);
-  private final ScheduledExecutorService timers;
+  private final SweepTimer timer;
 
   private static final class Call {
     final CompletableFuture<CartReply> future = new CompletableFuture<>();
@@ -41,13 +40,18 @@ public final class PendingCalls {
 
   /** Calls to {@code peer}, their timeouts swept on {@code timers}. */
   public PendingCalls(String peer, ScheduledExecutorService timers) {
+    this(peer, SweepTimer.on(timers));
+  }
+
+  /** Calls to {@code peer}, their deadlines read from and swept on {@code timer}. */
+  public PendingCalls(String peer, SweepTimer timer) {
     this.peer = peer;
-    this.timers = timers;
+    this.timer = timer;
   }
 
   /** Registers call {@code id}; its future fails with DER_TIMEDOUT if no reply comes within {@code timeout}. */
   public CompletableFuture<CartReply> add(long id, Duration timeout) {
-    Call c = new Call(System.nanoTime() + timeout.toNanos(), timeout.toMillis());
+    Call c = new Call(timer.nanoTime() + timeout.toNanos(), timeout.toMillis());
     calls.put(id, c);
     sweepBy(c.deadline);
     return c.future;
@@ -65,7 +69,7 @@ public final class PendingCalls {
 
   private void schedule(long at) {
     try {
-      timers.schedule(this::sweep, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+      timer.schedule(this::sweep, Math.max(0, at - timer.nanoTime()));
     } catch (RejectedExecutionException e) {
       nextSweep.set(Long.MAX_VALUE);
       failAll(DaosStatus.SHUTDOWN, "connection to " + peer + " is shutting down");
@@ -75,7 +79,7 @@ public final class PendingCalls {
   /** Fails the calls past their deadline, then schedules a sweep for the earliest remaining one. */
   private void sweep() {
     nextSweep.set(Long.MAX_VALUE);
-    long now = System.nanoTime();
+    long now = timer.nanoTime();
     long earliest = Long.MAX_VALUE;
     for (Map.Entry<Long, Call> e : calls.entrySet()) {
       Call c = e.getValue();

@@ -1,12 +1,12 @@
 package io.daos.engine.csvc;
 
 import io.daos.cart.CartClient;
-import io.daos.cart.CartReply;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.engine.fanout.CartFanout;
 import io.daos.proto.cont.ContOp;
 import io.daos.rpc.ContRpc;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,40 +29,38 @@ public final class CartTargetDestroyer implements TargetDestroyer {
   static final Duration INVALIDATE_WAIT = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(CartTargetDestroyer.class);
 
-  private final CartClient client;
+  private final CartFanout fanout;
   private final Function<UUID, List<String>> rankUris;
   private final Duration timeout;
 
   /** {@code rankUris}: the CART-J URIs of every engine (rank) in a pool's map. */
   public CartTargetDestroyer(CartClient client, Function<UUID, List<String>> rankUris, Duration timeout) {
-    this.client = client;
+    this.fanout = new CartFanout(client);
     this.rankUris = rankUris;
     this.timeout = timeout;
   }
 
   @Override
   public void destroy(UUID pool, UUID cont) {
-    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(cont))
-        .build().toByteArray();
-    List<String> uris = rankUris.apply(pool);
-    List<CompletableFuture<CartReply>> calls = new ArrayList<>();
-    for (String uri : uris) {
-      calls.add(client.callWrapped(uri, TGT_DESTROY, 0, 0, body, null, timeout));
-    }
-    DaosException first = null;
+    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(cont)).build()
+        .toByteArray();
+    List<CartFanout.Call> calls = rankUris.apply(pool).stream()
+        .map(uri -> new CartFanout.Call(uri, TGT_DESTROY, body)).toList();
+    List<CartFanout.Outcome> out = fanout.call(calls, timeout);
     for (int i = 0; i < calls.size(); i++) {
-      try (CartReply r = CartClient.await(calls.get(i))) {
-        if (r.status() != 0 && first == null) {
-          first = new DaosException(DaosStatus.fromCode(r.status()), "engine " + uris.get(i)
-              + " could not destroy container " + cont);
-        }
-      } catch (DaosException e) {
-        first = first == null ? new DaosException(e.status(), "engine " + uris.get(i) + " did not confirm the "
-            + "destroy of container " + cont + ": " + e.getMessage() + " (retry the destroy)", e) : first;
-      }
+      check(calls.get(i).uri(), out.get(i), cont);
     }
-    if (first != null) {
-      throw first;
+  }
+
+  /** Throws when engine {@code uri} did not confirm the destroy: its status, or why it sent none. */
+  private static void check(String uri, CartFanout.Outcome o, UUID cont) {
+    if (!o.replied()) {
+      throw new DaosException(o.failure().status(), "engine " + uri + " did not confirm the destroy of container "
+          + cont + ": " + o.failure().getMessage() + " (retry the destroy)", o.failure());
+    }
+    if (o.status() != 0) {
+      throw new DaosException(DaosStatus.fromCode(o.status()), "engine " + uri + " could not destroy container "
+          + cont);
     }
   }
 
@@ -71,25 +68,21 @@ public final class CartTargetDestroyer implements TargetDestroyer {
   public void invalidateHandles(UUID pool, Collection<UUID> handles) {
     List<String> uris = rankUris.apply(pool);
     Duration wait = timeout.compareTo(INVALIDATE_WAIT) < 0 ? timeout : INVALIDATE_WAIT;
-    List<CompletableFuture<CartReply>> calls = new ArrayList<>();
-    List<String> to = new ArrayList<>();
+    List<CartFanout.Call> calls = new ArrayList<>();
     for (UUID h : handles) {
-      byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContHdl(Uuids.toByteString(h))
-          .build().toByteArray();
-      for (String uri : uris) {
-        calls.add(client.callWrapped(uri, ContRpc.CAPA_INVALIDATE, 0, 0, body, null, wait));
-        to.add(uri);
-      }
+      byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContHdl(Uuids.toByteString(h)).build()
+          .toByteArray();
+      uris.forEach(uri -> calls.add(new CartFanout.Call(uri, ContRpc.CAPA_INVALIDATE, body)));
     }
+    List<CartFanout.Outcome> out = fanout.call(calls, wait);
     for (int i = 0; i < calls.size(); i++) {
-      try (CartReply r = CartClient.await(calls.get(i))) {
-        if (r.status() != 0) {
-          LOG.warn("pool {}: engine {} refused a closed handle's invalidation: {}", pool, to.get(i),
-              DaosStatus.fromCode(r.status()));
-        }
-      } catch (DaosException e) {
-        LOG.warn("pool {}: engine {} did not confirm a closed handle's invalidation: {}", pool, to.get(i),
-            e.getMessage());
+      CartFanout.Outcome o = out.get(i);
+      if (!o.replied()) {
+        LOG.warn("pool {}: engine {} did not confirm a closed handle's invalidation: {}", pool, calls.get(i).uri(),
+            o.failure().getMessage());
+      } else if (o.status() != 0) {
+        LOG.warn("pool {}: engine {} refused a closed handle's invalidation: {}", pool, calls.get(i).uri(),
+            DaosStatus.fromCode(o.status()));
       }
     }
   }

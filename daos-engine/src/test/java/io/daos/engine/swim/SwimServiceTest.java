@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Three engines' SWIM over the in-memory CART-J network, on short DAOS-style timings. */
+/**
+ * Three engines' SWIM over the in-memory CART-J network, on short DAOS-style timings. Where a test lets protocol
+ * periods go by (to see that nothing is reported), it waits for the engines' own ticks: every tick reads the roster,
+ * and the roster supplier here counts them.
+ */
 class SwimServiceTest {
   private static final SwimConfig FAST = new SwimConfig(100, 80, 600, 2, 8, 50);
 
@@ -29,6 +33,30 @@ class SwimServiceTest {
   private final List<String> deaths = new CopyOnWriteArrayList<>();
   private final CountDownLatch twoReports = new CountDownLatch(2);
   private final AtomicReference<Map<Integer, SwimService.Peer>> map = new AtomicReference<>(Map.of());
+  private final Map<Integer, Long> ticks = new HashMap<>();
+
+  /** Counts a tick of {@code rank} and wakes the waiters. */
+  private synchronized void ticked(int rank) {
+    ticks.merge(rank, 1L, Long::sum);
+    notifyAll();
+  }
+
+  /** Waits until each of {@code ranks} ticked for about {@code ms} more milliseconds (a tick every tickMs). */
+  private synchronized void awaitTicks(long ms, int... ranks) throws InterruptedException {
+    long n = ms / FAST.tickMs() + 1;
+    Map<Integer, Long> want = new HashMap<>();
+    for (int r : ranks) {
+      want.put(r, ticks.getOrDefault(r, 0L) + n);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (want.entrySet().stream().anyMatch(e -> ticks.getOrDefault(e.getKey(), 0L) < e.getValue())) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("ranks " + want.keySet() + " did not tick " + n + " times: " + ticks);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
 
   @AfterEach
   void close() throws Exception {
@@ -43,7 +71,10 @@ class SwimServiceTest {
       int self = rank;
       CartClient client = CartClient.builder().transport(net).name("swim " + rank).build();
       SwimService s = new SwimService("engine " + rank, FAST, 1000 + rank,
-          () -> new SwimService.Roster(self, map.get()), client, (r, inc) -> {
+          () -> {
+            ticked(self);
+            return new SwimService.Roster(self, map.get());
+          }, client, (r, inc) -> {
             deaths.add(self + " saw " + r + "@" + inc);
             twoReports.countDown();
           });
@@ -63,7 +94,7 @@ class SwimServiceTest {
   @Test
   void stoppedEngineIsDeclaredDeadByTheOthersOnce() throws Exception {
     startEngines(3);
-    Thread.sleep(500); // several periods with everyone answering
+    awaitTicks(500, 0, 1, 2); // several periods with everyone answering
     assertTrue(deaths.isEmpty(), "no false positive while all answer: " + deaths);
     long t0 = System.nanoTime();
     services.get(2).close(); // rank 2 stops as a frozen engine does: it neither answers nor sends
@@ -71,7 +102,7 @@ class SwimServiceTest {
     assertTrue(twoReports.await(10, TimeUnit.SECONDS), "ranks 0 and 1 report rank 2 dead: " + deaths);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(ms >= FAST.suspectTimeoutMs(), "not before the suspect timeout: " + ms + " ms");
-    Thread.sleep(300);
+    awaitTicks(300, 0, 1);
     assertEquals(List.of("0 saw 2@1002", "1 saw 2@1002"), deaths.stream().sorted().toList());
     assertEquals(MemberStatus.ALIVE, services.get(0).onSwimThread(() -> services.get(0).swim().status(1)));
     assertEquals(MemberStatus.ALIVE, services.get(1).onSwimThread(() -> services.get(1).swim().status(0)));
@@ -80,14 +111,14 @@ class SwimServiceTest {
   @Test
   void rankRemovedFromTheMapIsNotProbedNorReported() throws Exception {
     startEngines(3);
-    Thread.sleep(300);
+    awaitTicks(300, 0, 1, 2);
     Map<Integer, SwimService.Peer> shrunk = new HashMap<>(map.get());
     shrunk.remove(2);
     map.set(shrunk);
-    Thread.sleep(200);
+    awaitTicks(200, 0, 1, 2);
     services.get(2).close();
     servers.get(2).close();
-    Thread.sleep(3 * FAST.suspectTimeoutMs());
+    awaitTicks(3 * FAST.suspectTimeoutMs(), 0, 1);
     assertTrue(deaths.stream().noneMatch(d -> d.endsWith(" 2@1002") && !d.startsWith("2")), deaths.toString());
     assertEquals(null, services.get(0).onSwimThread(() -> services.get(0).swim().status(2)));
   }
@@ -95,7 +126,7 @@ class SwimServiceTest {
   @Test
   void engineAloneInItsMapProbesNobody() throws Exception {
     startEngines(1);
-    Thread.sleep(300);
+    awaitTicks(300, 0);
     assertEquals(-1, (int) services.get(0).onSwimThread(() -> services.get(0).swim().target()));
   }
 }

@@ -28,9 +28,21 @@ public final class EngineFaults {
         String.format("retry %s operation after stopping rank %s", action, rank));
   }
 
-  /** True for the errors after which the harness tries the next instance. */
-  static boolean isTransient(Throwable t) {
+  /**
+   * True for the errors after which a dRPC call moves on to the next engine instance, as DAOS's
+   * {@code EngineHarness.CallDrpc}: engine not ready, dRPC not ready, data plane not started. Every caller that walks
+   * the instances uses this one rule.
+   */
+  public static boolean isTransient(Throwable t) {
     return t instanceof EngineUnavailableException || Fault.hasCode(t, FaultCode.SERVER_DATA_PLANE_NOT_STARTED);
+  }
+
+  /**
+   * True when no local engine could take a call yet: a {@link #isTransient transient} error or the harness not
+   * started. Callers answer DER_AGAIN or retry later.
+   */
+  public static boolean isNotReady(Throwable t) {
+    return isTransient(t) || Fault.hasCode(t, FaultCode.SERVER_HARNESS_NOT_STARTED);
   }
 
   /** True for the errors that mean dRPC itself is unavailable (they trigger the dRPC failure handlers). */

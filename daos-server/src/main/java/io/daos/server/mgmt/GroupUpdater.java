@@ -92,7 +92,7 @@ public final class GroupUpdater implements AutoCloseable {
         LOG.debug("group update skipped: empty group map");
       }
     } catch (Exception e) {
-      if (PoolDrpcs.notReady(e)) {
+      if (io.daos.server.engine.EngineFaults.isNotReady(e)) {
         LOG.debug("MS group update: no local engine ready yet; retrying in {} ms", RETRY_MS);
         retryLater();
       } else {

@@ -2,6 +2,7 @@ package io.daos.server.mgmt;
 
 import io.daos.drpc.DrpcMethod;
 import io.daos.server.engine.Engine;
+import io.daos.server.engine.EngineFaults;
 import io.daos.server.engine.EngineHarness;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link PoolEngines} over this server's harness, as DAOS's {@code EngineHarness.CallDrpc}: the instances are tried in
- * turn, those serving a preferred rank first; one that is not ready (transient) moves on to the next, any other
- * failure ends the call. Ranks on other hosts are reached by the engine, over the fabric.
+ * turn, those serving a preferred rank first; a transient failure ({@link EngineFaults#isTransient}, the harness's
+ * own rule) moves on to the next, any other failure ends the call. Ranks on other hosts are reached by the engine,
+ * over the fabric.
  */
 public final class HarnessPoolEngines implements PoolEngines {
   private static final Logger LOG = LoggerFactory.getLogger(HarnessPoolEngines.class);
@@ -52,7 +54,7 @@ public final class HarnessPoolEngines implements PoolEngines {
       try {
         return e.callDrpc(method, body);
       } catch (RuntimeException err) {
-        if (!PoolDrpcs.notReady(err)) {
+        if (!EngineFaults.isTransient(err)) {
           throw err;
         }
         LOG.debug("{}: engine instance {} not ready: {}", method, e.index(), err.getMessage());

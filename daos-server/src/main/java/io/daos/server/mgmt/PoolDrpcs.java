@@ -11,7 +11,7 @@ import io.daos.proto.mgmt.PoolDestroyReq;
 import io.daos.proto.mgmt.PoolDestroyResp;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
-import io.daos.server.engine.EngineUnavailableException;
+import io.daos.server.engine.EngineFaults;
 import io.daos.server.sysdb.PoolService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ final class PoolDrpcs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      if (!notReady(e)) {
+      if (!EngineFaults.isNotReady(e)) {
         throw e;
       }
       LOG.info("pool create {}: no local engine ready: {}", req.getUuid(), e.getMessage());
@@ -78,10 +78,5 @@ final class PoolDrpcs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static boolean notReady(Throwable e) {
-    return e instanceof EngineUnavailableException || Fault.hasCode(e, FaultCode.SERVER_DATA_PLANE_NOT_STARTED)
-        || Fault.hasCode(e, FaultCode.SERVER_HARNESS_NOT_STARTED);
   }
 }

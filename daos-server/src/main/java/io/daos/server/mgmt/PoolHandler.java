@@ -17,7 +17,6 @@ import io.daos.server.sysdb.PoolService;
 import io.daos.server.sysdb.PoolServiceState;
 import io.daos.server.sysdb.PoolServiceStorage;
 import io.daos.server.system.MemberState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,8 +101,7 @@ public final class PoolHandler {
       removeQuietly(ms, uuid);
       return resp;
     }
-    ms.db().updatePoolService(ps.withReplicas(resp.getSvcRepsList()).withState(PoolServiceState.READY)
-        .withLastUpdate(Instant.now()));
+    ms.db().updatePoolService(ps.withReplicas(resp.getSvcRepsList()).withState(PoolServiceState.READY));
     LOG.info("pool {} ({}) created on ranks {}", uuid, label, RankSet.ofInts(ranks));
     return resp;
   }
@@ -229,7 +227,7 @@ public final class PoolHandler {
       evStatus = DaosStatus.MISC.code();
     }
     if (req.getForce() || evStatus != DaosStatus.BUSY.code() && evStatus != DaosStatus.NO_SERVICE.code()) {
-      ms.db().updatePoolService(ps.withState(PoolServiceState.DESTROYING).withLastUpdate(Instant.now()));
+      ms.db().updatePoolService(ps.withState(PoolServiceState.DESTROYING));
     }
     if (evStatus != 0 && !req.getForce()) {
       LOG.error("PoolEvict during pool destroy failed: {}", DaosStatus.fromCode(evStatus));

@@ -17,7 +17,6 @@ import io.daos.proto.mgmt.PoolSetPropResp;
 import io.daos.server.sysdb.PoolService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +96,7 @@ public final class PoolSvcHandler {
       throw new IllegalStateException("label update failed: " + DaosStatus.fromCode(resp.getStatus()),
           new DaosException(DaosStatus.fromCode(resp.getStatus())));
     }
-    PoolService updated = ps.withLabel(label).withLastUpdate(Instant.now());
+    PoolService updated = ps.withLabel(label);
     ms.db().updatePoolService(updated);
     LOG.info("pool {}: label changed from {} to {}", ps.poolUuid(), ps.poolLabel(), label);
     return updated;

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -73,7 +74,7 @@ class CtlRanksTest {
   }
 
   static Stream<Case> TestServer_CtlSvc_PrepShutdownRanks() {
-    Consumer<FakeEngine> slow = respond(0).andThen(e -> e.drpcDelayMillis = 2000);
+    Consumer<FakeEngine> slow = respond(0).andThen(e -> e.drpcGate = new CountDownLatch(1));
     return Stream.of(
         err("nil request", null, none(), null, "nil request"),
         err("no ranks specified", RanksReq.getDefaultInstance(), none(), null, "no ranks specified in request"),
@@ -181,15 +182,12 @@ class CtlRanksTest {
     AtomicBoolean cancelled = new AtomicBoolean();
     CallDeadline d = CallDeadline.after(tc.timeout() == null ? Duration.ofSeconds(10) : tc.timeout(), cancelled::get);
     if (tc.cancel()) {
-      Thread t = new Thread(() -> {
-        sleep(100);
-        cancelled.set(true);
-      });
-      t.start();
+      engines.forEach(e -> e.onDrpcCall = () -> cancelled.set(true));
     }
     RanksHandler h = new RanksHandler(harness, events, Duration.ofMillis(10));
     if (tc.expErr() != null) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> op.apply(h, d));
+      engines.forEach(FakeEngine::releaseDrpc);
       if (e instanceof Fault f) {
         assertEquals(tc.expErr(), Fault.class.getName() + ":" + f.code());
       } else {
@@ -209,13 +207,5 @@ class CtlRanksTest {
     String s = r.getRank() + ":" + r.getState() + (r.getErrored() ? ":true" : "");
     List<Signal> sig = engines.get(r.getRank() - 1).signals;
     return sig.isEmpty() ? s : s + ":" + sig.get(0);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

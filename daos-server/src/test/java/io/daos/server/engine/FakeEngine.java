@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A scriptable {@link Engine} (DAOS's MockInstance): flags, dRPC answers, and hooks for stop/start requests. */
@@ -19,7 +21,11 @@ public final class FakeEngine implements Engine {
   public volatile String lastError;
   public volatile Exception drpcError;
   public volatile byte[] drpcResponse = new byte[0];
-  public volatile long drpcDelayMillis;
+  /** When set, a dRPC call waits for it (at most 10 s) before answering: a slow engine the test releases. */
+  public volatile CountDownLatch drpcGate;
+  /** Runs as each dRPC call starts. */
+  public volatile Runnable onDrpcCall = () -> {
+  };
   public volatile boolean superblockRemoved;
   public final List<Signal> signals = new CopyOnWriteArrayList<>();
   public final List<DrpcMethod> drpcCalls = new CopyOnWriteArrayList<>();
@@ -34,6 +40,14 @@ public final class FakeEngine implements Engine {
   public FakeEngine(int index, Long rank) {
     this.index = index;
     this.rank = rank == null ? null : Rank.of(rank);
+  }
+
+  /** Lets a dRPC call held by {@link #drpcGate} answer. */
+  public void releaseDrpc() {
+    CountDownLatch gate = drpcGate;
+    if (gate != null) {
+      gate.countDown();
+    }
   }
 
   public FakeEngine running() {
@@ -93,9 +107,11 @@ public final class FakeEngine implements Engine {
   @Override
   public byte[] callDrpc(DrpcMethod method, byte[] body) throws IOException {
     drpcCalls.add(method);
-    if (drpcDelayMillis > 0) {
+    onDrpcCall.run();
+    CountDownLatch gate = drpcGate;
+    if (gate != null) {
       try {
-        Thread.sleep(drpcDelayMillis);
+        gate.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -1,6 +1,7 @@
 package io.daos.server.engine;
 
 import io.daos.drpc.server.DrpcRegistry;
+import io.daos.server.Poll;
 import io.daos.server.config.BdevTier;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ScmTier;
@@ -52,20 +53,9 @@ public final class HarnessFixture implements AutoCloseable {
     harness.start();
   }
 
-  /** Polls {@code cond} every 10 ms for up to 10 s. */
+  /** Waits up to 10 s for {@code cond} (an instance's state has no event to wait on; see {@link Poll}). */
   public static void await(String what, BooleanSupplier cond) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Poll.until(what, Duration.ofSeconds(10), cond);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.daos.server.mgmt;
 import static io.daos.server.mgmt.MgmtFixture.hostAddr;
 import static io.daos.server.mgmt.MgmtFixture.member;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HostLivenessTest {
@@ -34,9 +36,22 @@ class HostLivenessTest {
       throw new UnsupportedOperationException();
     }
 
+    /** Waits up to {@code max} until {@code n} rounds were pinged; false if they were not. */
+    synchronized boolean awaitRounds(int n, Duration max) throws InterruptedException {
+      long deadline = System.nanoTime() + max.toNanos();
+      for (long left = max.toNanos(); rounds.size() < n; left = deadline - System.nanoTime()) {
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return true;
+    }
+
     @Override
     public synchronized List<HostResponse> ping(List<String> hosts, Duration deadline) {
       rounds.add(hosts);
+      notifyAll();
       return hosts.stream().map(h -> silent.contains(h)
           ? HostResponse.failed(h, new IOException("DEADLINE_EXCEEDED after 100 ms"))
           : HostResponse.ok(h, RanksResp.getDefaultInstance())).toList();
@@ -108,10 +123,8 @@ class HostLivenessTest {
     pings.silent.add(hostAddr(1));
     liveness.start();
     try {
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (states().get(0) != MemberState.UNRESPONSIVE && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      // the third round starts only after the second (the second miss) was counted
+      assertTrue(pings.awaitRounds(SETTINGS.misses() + 1, Duration.ofSeconds(10)), "checks run on their own");
       assertEquals(MemberState.UNRESPONSIVE, states().get(0));
     } finally {
       liveness.close();
@@ -120,10 +133,7 @@ class HostLivenessTest {
     synchronized (pings) {
       rounds = pings.rounds.size();
     }
-    Thread.sleep(200);
-    synchronized (pings) {
-      assertEquals(rounds, pings.rounds.size(), "no checks after close");
-    }
+    assertFalse(pings.awaitRounds(rounds + 1, Duration.ofMillis(200)), "no checks after close");
   }
 
   @Test

@@ -8,6 +8,9 @@ import io.daos.server.system.FaultDomain;
 import io.daos.server.system.Member;
 import io.daos.server.system.MemberState;
 import io.daos.server.system.Membership;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +19,10 @@ import java.util.UUID;
 /** DAOS's mgmt_system_test.go helpers: mock members, rank results and a leader MS over an in-memory DB. */
 final class MgmtFixture implements AutoCloseable {
   static final String SYS = "daos_server";
+  /** What the MS database's fixed clock reads: the last-update time of every record it writes. */
+  static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-  final InMemorySystemDb db = new InMemorySystemDb();
+  final InMemorySystemDb db = new InMemorySystemDb("127.0.0.1:10001", Clock.fixed(NOW, ZoneOffset.UTC));
   final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
   final MsAccess access;
   final FakeControlInvoker invoker;

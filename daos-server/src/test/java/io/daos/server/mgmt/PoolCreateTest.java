@@ -123,6 +123,7 @@ class PoolCreateTest {
           PoolService ps = f.db.findPoolServiceByUuid(UUID.fromString(UUID1)).orElseThrow();
           assertEquals(PoolServiceState.READY, ps.state());
           assertEquals(List.of(0, 1, 2), ps.replicas());
+          assertEquals(MgmtFixture.NOW, ps.lastUpdate(), "stamped by the MS database's clock");
           assertEquals(List.of(List.of(0, 1, 2, 3)), f.engines.preferred(DrpcMethod.MGMT_POOL_CREATE));
         } else {
           assertTrue(f.db.poolServices(true).isEmpty(), "record removed after failed create");

@@ -3,6 +3,7 @@ package io.daos.dmg.output;
 import com.google.gson.JsonObject;
 import io.daos.common.fault.Fault;
 import io.daos.common.hostlist.HostSet;
+import io.daos.common.cli.ErrorText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class HostErrors {
   private final Map<String, Throwable> errors = new LinkedHashMap<>();
 
   public void add(String addr, Throwable error) {
-    String key = ErrorText.of(error);
+    String key = ErrorText.message(error);
     hosts.merge(key, HostSet.parse(addr), HostSet::union);
     errors.putIfAbsent(key, error);
   }

@@ -5,8 +5,8 @@ import io.daos.tool.api.PoolApi;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;
 import io.daos.tool.command.Outcome;
+import io.daos.common.cli.ErrorText;
 import io.daos.tool.output.CliError;
-import io.daos.tool.output.ErrorText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,7 @@
 package io.daos.tool.output;
 
+import io.daos.common.cli.ErrorText;
+
 /**
  * A daos command error, worded as DAOS's tool words it: a context wrapped around a cause
  * ({@code "failed to query pool p1: DER_NONEXIST(-1005): The specified entity does not exist"}), or a plain usage
@@ -19,6 +21,6 @@ public final class CliError extends RuntimeException {
 
   /** Go's {@code errors.Wrap(cause, context)}. */
   public static CliError wrap(String context, Throwable cause) {
-    return new CliError(context + ": " + ErrorText.of(cause), cause);
+    return new CliError(context + ": " + ErrorText.withStatus(cause), cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.daos.tool.output;
 
+import io.daos.common.cli.ErrorText;
+import io.daos.common.cli.JsonEnvelope;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,11 @@ import java.util.Map;
  */
 public final class Json {
   private Json() {
+  }
+
+  /** The {@code -j} {@link JsonEnvelope} of every daos command, the error shown as {@link ErrorText#withStatus}. */
+  public static String envelope(Object response, Throwable error) {
+    return indent(JsonEnvelope.of(response, error, ErrorText::withStatus)) + "\n";
   }
 
   /** {@code value} rendered with two-space indentation, no trailing newline. */

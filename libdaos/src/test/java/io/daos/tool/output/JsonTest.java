@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.common.cli.JsonEnvelope;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class JsonTest {
           "error": "failed to query pool \\"p\\": DER_NOSPACE(-1007): No space on storage target",
           "status": -1007
         }
-        """, JsonEnvelope.render(null, e));
+        """, Json.envelope(null, e));
     assertEquals(-1025, JsonEnvelope.status(CliError.of("no pool UUID or label supplied")));
   }
 

@@ -2,11 +2,11 @@ package io.daos.dmg.command.pool;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.daos.common.cli.ErrorText;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.ErrorText;
 import io.daos.dmg.output.pool.PoolInfo;
 import io.daos.dmg.output.pool.PoolListPrinter;
 import io.daos.proto.mgmt.ListPoolsReq;
@@ -72,7 +72,7 @@ public final class PoolListCommand extends BaseCommand {
     } catch (CommandError e) {
       failed.add(listed.uuid());
       warn.append("Query on pool \"").append(listed.name()).append("\" unsuccessful, error: \"")
-          .append(ErrorText.of(e.getCause() == null ? e : e.getCause())).append("\"\n");
+          .append(ErrorText.message(e.getCause() == null ? e : e.getCause())).append("\"\n");
       return listed;
     }
   }

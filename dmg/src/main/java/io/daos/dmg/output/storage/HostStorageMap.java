@@ -1,9 +1,11 @@
 package io.daos.dmg.output.storage;
 
+import io.daos.dmg.output.DmgJson;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.common.hostlist.HostSet;
-import io.daos.dmg.output.JsonEnvelope;
+import io.daos.common.cli.JsonEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +65,7 @@ public final class HostStorageMap {
 
   static long hash(JsonElement e) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : JsonEnvelope.gson().toJson(strip(e)).getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : DmgJson.gson().toJson(strip(e)).getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
@@ -80,7 +82,7 @@ public final class HostStorageMap {
     if (e.isJsonArray()) {
       var arr = new com.google.gson.JsonArray();
       List<String> sorted = new ArrayList<>();
-      e.getAsJsonArray().forEach(x -> sorted.add(JsonEnvelope.gson().toJson(strip(x))));
+      e.getAsJsonArray().forEach(x -> sorted.add(DmgJson.gson().toJson(strip(x))));
       sorted.sort(null); // DAOS hashes device slices as sets
       sorted.forEach(arr::add);
       return arr;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.dmg.command.CommandError;
-import io.daos.dmg.output.JsonEnvelope;
+import io.daos.dmg.output.DmgJson;
 import io.daos.proto.mgmt.PoolGetPropResp;
 import io.daos.proto.mgmt.PoolProperty;
 import io.daos.proto.mgmt.PoolSetPropReq;
@@ -103,7 +103,7 @@ class PoolPropCommandTest {
     assertTrue(s.contains("exclude;rebuild"), s);
     assertTrue(s.contains("not started"), s);
     assertTrue(s.contains("root"), s);
-    String json = JsonEnvelope.gson().toJson(PoolGetPropCommand.json(values));
+    String json = DmgJson.gson().toJson(PoolGetPropCommand.json(values));
     assertEquals("[{\"name\":\"ec_cell_sz\",\"description\":\"EC cell size\",\"value\":131072},"
         + "{\"name\":\"label\",\"description\":\"Pool label\",\"value\":\"tank\"},"
         + "{\"name\":\"perf_domain\",\"description\":\"Pool performance domain\",\"value\":\"root\"},"

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.dmg.output.system.LeaderQueryResponse;
+import io.daos.common.cli.JsonEnvelope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JsonEnvelopeTest {
+class DmgJsonTest {
   @Test
   void successHasNullErrorAndZeroStatus() {
-    String out = JsonEnvelope.render(new LeaderQueryResponse("a:10001", List.of("a:10001"), null), null);
+    String out = DmgJson.render(new LeaderQueryResponse("a:10001", List.of("a:10001"), null), null);
     assertEquals("""
         {
           "response": {
@@ -32,7 +33,7 @@ class JsonEnvelopeTest {
     RuntimeException err = new RuntimeException("system query failed",
         new DaosException(DaosStatus.NONEXIST, "pool"));
     assertEquals(-1005, JsonEnvelope.status(err));
-    String out = JsonEnvelope.render(null, err);
+    String out = DmgJson.render(null, err);
     assertEquals("{\n  \"response\": null,\n  \"error\": \"system query failed\",\n  \"status\": -1005\n}\n", out);
   }
 

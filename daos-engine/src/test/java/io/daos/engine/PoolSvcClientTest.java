@@ -1,0 +1,52 @@
+package io.daos.engine;
+
+import io.daos.cart.transport.CartTransports;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.daos.cart.CartClient;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
+import io.daos.cart.DaosModule;
+import io.daos.cart.Opcode;
+import io.daos.common.status.DaosStatus;
+import io.daos.engine.fanout.FakeTicker;
+import io.daos.proto.pool.PoolOpReply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pause while a pool service elects its leader, taken on a fake clock. */
+class PoolSvcClientTest {
+  private static final Opcode OP = DaosModule.POOL.opcode(0x7f);
+
+  private final CartTransport net = CartTransports.inMemory();
+  private final AtomicInteger asked = new AtomicInteger();
+  private final CartServer replica = CartServer.builder().transport(net).uri("ofi+tcp://127.0.0.1:0").name("r0")
+      .build()
+      .register(OP, (req, r) -> r.ok(0, PoolOpReply.newBuilder().setStatus(asked.incrementAndGet() < 3
+          ? DaosStatus.NOTLEADER.code() : 0).build().toByteArray()))
+      .start();
+  private final CartClient client = CartClient.builder().transport(net).name("c").build();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    replica.close();
+  }
+
+  @Test
+  void aReplicaThatKnowsNoLeaderIsAskedAgainAfterAPause() {
+    FakeTicker ticker = new FakeTicker();
+    PoolSvcClient svc = new PoolSvcClient(client, r -> Optional.of(replica.uri()), Duration.ofSeconds(5), ticker);
+    PoolOpReply reply = svc.call(UUID.randomUUID(), List.of(0), OP, new byte[0], PoolOpReply::parseFrom,
+        Function.identity());
+    assertEquals(0, reply.getStatus());
+    assertEquals(3, asked.get());
+    assertEquals(2, ticker.pauses(), "one election pause per answer without a leader");
+  }
+}
