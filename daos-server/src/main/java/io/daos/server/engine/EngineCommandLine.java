@@ -2,9 +2,9 @@ package io.daos.server.engine;
 
 import io.daos.server.config.ConfigFaults;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.FabricConfig;
+import io.daos.server.config.engine.FabricConfig;
 import io.daos.server.config.LogMasks;
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.daos.server.engine;
 import io.daos.common.Fault;
 import io.daos.server.config.ConfigFaults;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.StorageClass;
+import io.daos.server.config.engine.StorageClass;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.storage.BdevProvider;
 import io.daos.server.storage.HostSystem;

@@ -1,6 +1,6 @@
 package io.daos.server.storage;
 
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import java.util.List;
 
 /**

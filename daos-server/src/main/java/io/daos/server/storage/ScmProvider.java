@@ -1,6 +1,6 @@
 package io.daos.server.storage;
 
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.ScmTier;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package io.daos.server.storage;
 
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.ServerConfig;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
-import io.daos.server.config.BdevRoles;
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevRoles;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.FabricConfig;
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.FabricConfig;
+import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.daos.server.engine;
 
 import io.daos.drpc.DrpcRegistry;
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.ScmTier;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
-import io.daos.server.config.ScmTier;
-import io.daos.server.config.StorageClass;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.StorageClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

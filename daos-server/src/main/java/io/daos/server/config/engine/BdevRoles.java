@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public record BdevRoles(int bits) {
    * Parses YAML names {@code data}, {@code meta}, {@code wal}; {@code na} ends the list. Returns null for
    * an unknown name (the caller reports it with the line).
    */
-  static BdevRoles parse(List<String> names) {
+  public static BdevRoles parse(List<String> names) {
     int bits = 0;
     for (String n : names) {
       String name = n.trim().toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 /** Engine {@code spdk_rpc_server{enable, sock_addr}}. */
 public record SpdkRpcServer(boolean enable, String sockAddr) {

@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 /** Engine {@code spdk_iobuf{small_pool_count, large_pool_count}}; 0 = SPDK's default. */
 public record SpdkIobuf(int smallPoolCount, int largePoolCount) {

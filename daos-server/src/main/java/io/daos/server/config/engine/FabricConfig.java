@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 /**
  * Fabric settings, valid at top level and per engine: {@code provider}, {@code fabric_iface},

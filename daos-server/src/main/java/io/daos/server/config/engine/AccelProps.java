@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public record AccelProps(String engine, int options) {
   public static final AccelProps NONE = new AccelProps(ENGINE_NONE, 0);
 
   /** Null when the engine or an option name is unknown (the parser reports it with the line). */
-  static AccelProps of(String engine, List<String> options) {
+  public static AccelProps of(String engine, List<String> options) {
     String e = engine == null ? ENGINE_NONE : engine.trim().toLowerCase(Locale.ROOT);
     if (!List.of(ENGINE_NONE, ENGINE_SPDK, ENGINE_DML).contains(e)) {
       return null;

@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -49,7 +49,7 @@ public enum StorageClass {
     return null;
   }
 
-  static String allNames() {
+  public static String allNames() {
     return Arrays.stream(values()).map(StorageClass::yamlName).collect(Collectors.joining("|"));
   }
 

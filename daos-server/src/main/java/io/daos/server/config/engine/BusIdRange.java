@@ -1,4 +1,4 @@
-package io.daos.server.config;
+package io.daos.server.config.engine;
 
 /** A PCI bus-id range {@code <begin>-<end>} (numbers in any base with 0x/0 prefixes), as DAOS parses it. */
 public record BusIdRange(int begin, int end) {
