@@ -6,6 +6,7 @@ import io.daos.server.config.EngineConfig;
 import io.daos.server.config.engine.ScmTier;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.SrvDrpcHandlers;
+import io.daos.server.engine.launch.EngineLaunchSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.daos.server.engine;
+package io.daos.server.engine.launch;
 
 import java.io.BufferedReader;
 import java.io.IOException;

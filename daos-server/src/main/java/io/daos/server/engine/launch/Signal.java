@@ -1,4 +1,4 @@
-package io.daos.server.engine;
+package io.daos.server.engine.launch;
 
 /** The signals daos_server sends to engines: SIGINT for a controlled stop, SIGKILL for a forced one. */
 public enum Signal {

@@ -1,4 +1,4 @@
-package io.daos.server.engine;
+package io.daos.server.engine.launch;
 
 import io.daos.server.config.ConfigFaults;
 import io.daos.server.config.EngineConfig;

@@ -1,4 +1,4 @@
-package io.daos.server.engine;
+package io.daos.server.engine.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
