@@ -1,6 +1,9 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import io.daos.server.config.engine.BdevTier;
+import io.daos.server.storage.BdevDeviceInfo;
+import io.daos.server.storage.HostSystem;
+import io.daos.server.storage.StorageFaults;
 import java.util.List;
 
 /**

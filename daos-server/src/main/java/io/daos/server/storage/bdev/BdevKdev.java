@@ -1,6 +1,8 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import io.daos.server.config.engine.BdevTier;
+import io.daos.server.storage.BdevDeviceInfo;
+import io.daos.server.storage.StorageFaults;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

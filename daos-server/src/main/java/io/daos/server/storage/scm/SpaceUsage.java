@@ -1,6 +1,7 @@
-package io.daos.server.storage;
+package io.daos.server.storage.scm;
 
 import io.daos.server.config.engine.ScmTier;
+import io.daos.server.storage.ScmMountInfo;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;

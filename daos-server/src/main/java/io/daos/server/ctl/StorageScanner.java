@@ -1,9 +1,16 @@
-package io.daos.server.storage;
+package io.daos.server.ctl;
 
 import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.ServerConfig;
+import io.daos.server.storage.bdev.BdevProvider;
+import io.daos.server.storage.BdevDeviceInfo;
+import io.daos.server.storage.HostSystem;
+import io.daos.server.storage.MemInfo;
+import io.daos.server.storage.scm.ScmProvider;
+import io.daos.server.storage.ScmMountInfo;
+import io.daos.server.storage.StorageScan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

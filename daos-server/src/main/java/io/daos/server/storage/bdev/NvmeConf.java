@@ -1,4 +1,4 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

@@ -1,4 +1,4 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.common.Fault;
 import io.daos.common.FaultCode;
 import io.daos.server.config.engine.BdevTier;
+import io.daos.server.storage.BdevDeviceInfo;
+import io.daos.server.storage.FakeHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
-package io.daos.server.storage;
+package io.daos.server.storage.scm;
 
 import io.daos.server.config.engine.ScmTier;
+import io.daos.server.storage.HostSystem;
+import io.daos.server.storage.ScmMountInfo;
 import java.nio.file.Path;
 
 /**

@@ -1,4 +1,4 @@
-package io.daos.server.storage;
+package io.daos.server.storage.scm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,10 @@ import io.daos.common.Fault;
 import io.daos.common.FaultCode;
 import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.engine.StorageClass;
+import io.daos.server.storage.FakeHost;
+import io.daos.server.storage.HostSystem;
+import io.daos.server.storage.MountTable;
+import io.daos.server.storage.ScmMountInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

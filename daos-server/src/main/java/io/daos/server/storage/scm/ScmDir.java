@@ -1,6 +1,8 @@
-package io.daos.server.storage;
+package io.daos.server.storage.scm;
 
 import io.daos.server.config.engine.ScmTier;
+import io.daos.server.storage.ScmMountInfo;
+import io.daos.server.storage.StorageFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

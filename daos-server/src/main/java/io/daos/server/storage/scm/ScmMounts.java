@@ -1,6 +1,9 @@
-package io.daos.server.storage;
+package io.daos.server.storage.scm;
 
 import io.daos.common.FaultCode;
+import io.daos.server.storage.HostSystem;
+import io.daos.server.storage.MountTable;
+import io.daos.server.storage.StorageFaults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

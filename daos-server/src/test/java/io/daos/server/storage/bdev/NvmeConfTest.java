@@ -1,4 +1,4 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

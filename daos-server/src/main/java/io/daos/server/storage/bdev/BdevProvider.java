@@ -1,6 +1,8 @@
-package io.daos.server.storage;
+package io.daos.server.storage.bdev;
 
 import io.daos.server.config.engine.BdevTier;
+import io.daos.server.storage.BdevDeviceInfo;
+import io.daos.server.storage.HostSystem;
 import java.util.List;
 
 /**
