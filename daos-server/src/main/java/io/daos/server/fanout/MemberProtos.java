@@ -6,8 +6,8 @@ import io.daos.proto.shared.RankResult;
 import io.daos.server.system.Member;
 import io.daos.server.system.MemberResult;
 import io.daos.server.system.MemberState;
-import io.daos.server.system.RasEvent;
-import io.daos.server.system.RasEventId;
+import io.daos.server.events.RasEvent;
+import io.daos.server.events.RasEventId;
 import java.time.format.DateTimeFormatter;
 
 /** Conversions between the membership's domain types and their protobuf messages (DAOS proto/convert). */

@@ -21,7 +21,7 @@ import io.daos.server.system.GroupMap;
 import io.daos.server.system.Member;
 import io.daos.server.system.MemberState;
 import io.daos.server.system.RankEntry;
-import io.daos.server.system.RasEvent;
+import io.daos.server.events.RasEvent;
 import io.daos.server.system.SystemException;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.daos.server.fanout.FakeControlInvoker;
 import io.daos.server.mgmt.MgmtAsserts;
 import io.daos.server.mgmt.MgmtFixture;
 import io.daos.server.system.MemberState;
-import io.daos.server.system.RasEventId;
+import io.daos.server.events.RasEventId;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,4 +1,4 @@
-package io.daos.server.system;
+package io.daos.server.events;
 
 /** RAS event identifiers, numbered as DAOS's ras.h ordinals. */
 public enum RasEventId {

@@ -1,4 +1,4 @@
-package io.daos.server.system;
+package io.daos.server.events;
 
 /** The parts of a RAS event membership reacts to (DAOS events.RASEvent). */
 public record RasEvent(RasEventId id, String msg, String hostname, int rank, long incarnation) {
