@@ -1,6 +1,6 @@
 package io.daos.engine;
 
-import io.daos.drpc.DrpcTransport;
+import io.daos.drpc.transport.DrpcTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;

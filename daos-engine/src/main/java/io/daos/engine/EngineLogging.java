@@ -25,7 +25,7 @@ public final class EngineLogging {
 
   /** Applies D_LOG_FILE and D_LOG_MASK; an invalid mask throws before anything changes. */
   public static EngineLogging configure(String logFile, String mask) {
-    LogMasks masks = LogMasks.parse(mask);
+    EngineLogLevels masks = EngineLogLevels.parse(mask);
     EngineLogging l = new EngineLogging(mask);
     if (logFile != null && !logFile.isEmpty() && context() != null) {
       l.logToFile(logFile);
@@ -36,7 +36,7 @@ public final class EngineLogging {
 
   /** Sets new masks (DAOS's d_log_sync_mask_ex); an empty string or {@code reset} restores D_LOG_MASK. */
   public synchronized void setMasks(String mask, boolean reset) {
-    apply(LogMasks.parse(reset || mask.isBlank() ? configuredMask : mask));
+    apply(EngineLogLevels.parse(reset || mask.isBlank() ? configuredMask : mask));
   }
 
   /** The level the engine's own loggers log at now. */
@@ -45,7 +45,7 @@ public final class EngineLogging {
     return ctx == null ? null : ctx.getLogger("io.daos").getEffectiveLevel();
   }
 
-  private synchronized void apply(LogMasks masks) {
+  private synchronized void apply(EngineLogLevels masks) {
     LoggerContext ctx = context();
     if (ctx == null) {
       return; // another slf4j binding; levels are not ours to set
@@ -57,7 +57,7 @@ public final class EngineLogging {
     }
     touched.clear();
     masks.subsystems().forEach((sub, level) -> {
-      String name = LogMasks.SUBSYSTEM_LOGGER_PREFIX + sub;
+      String name = EngineLogLevels.SUBSYSTEM_LOGGER_PREFIX + sub;
       ctx.getLogger(name).setLevel(level);
       touched.add(name);
     });

@@ -1,7 +1,7 @@
 package io.daos.engine;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
@@ -9,7 +9,6 @@ import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;
 import io.daos.engine.rdb.RdbPeers;
 import io.daos.proto.mgmt.PoolCreateReq;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,18 +114,6 @@ final class LocalPoolOps {
     }
   }
 
-  /** A pool UUID as CART-J bodies carry it: 16 bytes, most significant first. */
-  static byte[] bytes(UUID u) {
-    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
-  }
-
-  static UUID uuid(byte[] b) {
-    if (b.length != 16) {
-      throw new DaosException(DaosStatus.INVAL, "pool UUID must be 16 bytes, got " + b.length);
-    }
-    ByteBuffer bb = ByteBuffer.wrap(b);
-    return new UUID(bb.getLong(), bb.getLong());
-  }
 
   /** A pool UUID in its string form, DER_INVAL with a hint otherwise. */
   static UUID uuid(String s) {

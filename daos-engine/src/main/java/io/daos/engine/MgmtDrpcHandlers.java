@@ -1,9 +1,9 @@
 package io.daos.engine;
 
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;
 import io.daos.proto.mgmt.DaosResp;

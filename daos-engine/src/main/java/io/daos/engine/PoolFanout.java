@@ -1,7 +1,8 @@
 package io.daos.engine;
 
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosStatus;
 import io.daos.engine.psvc.PoolInit;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -49,7 +50,7 @@ final class PoolFanout {
     UUID pool = LocalPoolOps.uuid(req.getUuid());
     List<Integer> ranks = req.getRanksCount() == 0 ? List.of(self) : req.getRanksList();
     long scm = req.getMemRatio() > 0 ? (long) (req.getTierBytes(0) * (double) req.getMemRatio()) : req.getTierBytes(0);
-    TgtCreateReq tgt = TgtCreateReq.newBuilder().setPoolUuid(ByteString.copyFrom(LocalPoolOps.bytes(pool)))
+    TgtCreateReq tgt = TgtCreateReq.newBuilder().setPoolUuid(Uuids.toByteString(pool))
         .setScmSize(scm).setNvmeSize(req.getTierBytes(1)).setMetaSize(req.getMemRatio() > 0 ? req.getTierBytes(0) : 0)
         .build();
     if (!calls.awaitKnown(ranks, Duration.ofMillis(LocalPoolOps.URI_WAIT_MS))) {
@@ -84,7 +85,7 @@ final class PoolFanout {
 
   /** MGMT_TGT_DESTROY to {@code ranks}; the first failed rank's status, or 0. */
   int destroy(UUID pool, Collection<Integer> ranks) {
-    TgtDestroyReq req = TgtDestroyReq.newBuilder().setPoolUuid(ByteString.copyFrom(LocalPoolOps.bytes(pool))).build();
+    TgtDestroyReq req = TgtDestroyReq.newBuilder().setPoolUuid(Uuids.toByteString(pool)).build();
     Map<Integer, RankCalls.Outcome<TgtDestroyReply>> out = calls.call(ranks, MgmtRpc.TGT_DESTROY, req.toByteArray(),
         timeout, TgtDestroyReply::parseFrom, TgtDestroyReply::getStatus);
     Optional<RankCalls.Outcome<TgtDestroyReply>> bad = RankCalls.firstFailure(out);

@@ -5,8 +5,9 @@ import com.google.protobuf.MessageLite;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.psvc.PoolInit;
 import io.daos.proto.tgt.RsvcStartReply;
@@ -64,7 +65,7 @@ final class PoolTgtHandlers {
   }
 
   TgtCreateReply create(TgtCreateReq req) {
-    UUID pool = LocalPoolOps.uuid(req.getPoolUuid().toByteArray());
+    UUID pool = Uuids.required(req.getPoolUuid(), "pool");
     LOG.info("{}: creating the targets of pool {} (scm {}, nvme {})", local.name(), pool, req.getScmSize(),
         req.getNvmeSize());
     EnginePool p = local.createTargets(pool, req.getScmSize(), req.getNvmeSize());
@@ -73,7 +74,7 @@ final class PoolTgtHandlers {
   }
 
   TgtDestroyReply destroy(TgtDestroyReq req) {
-    UUID pool = LocalPoolOps.uuid(req.getPoolUuid().toByteArray());
+    UUID pool = Uuids.required(req.getPoolUuid(), "pool");
     LOG.info("{}: destroying the targets of pool {}", local.name(), pool);
     local.destroy(pool);
     return TgtDestroyReply.getDefaultInstance();

@@ -1,7 +1,8 @@
 package io.daos.engine;
 
+import io.daos.common.ranklist.RankSet;
+import io.daos.common.Uuids;
 import com.google.protobuf.ByteString;
-import io.daos.common.RankSet;
 import io.daos.engine.psvc.PoolAcl;
 import io.daos.engine.psvc.PoolProps;
 import io.daos.proto.mgmt.ACLResp;
@@ -83,8 +84,7 @@ final class RemotePoolSvc {
     UUID pool = PoolSvcDrpcs.uuid(req.getId(), "pool");
     io.daos.proto.pool.PoolEvictReq.Builder q = io.daos.proto.pool.PoolEvictReq.newBuilder().setOp(op(pool))
         .setPoolDestroy(req.getDestroy()).setPoolDestroyForce(req.getForceDestroy()).setMachine(req.getMachine());
-    req.getHandlesList().forEach(h -> q.addHandles(ByteString.copyFrom(LocalPoolOps.bytes(
-        PoolSvcDrpcs.uuid(h, "handle")))));
+    req.getHandlesList().forEach(h -> q.addHandles(Uuids.toByteString(PoolSvcDrpcs.uuid(h, "handle"))));
     io.daos.proto.pool.PoolEvictReply r = client.call(pool, req.getSvcRanksList(), PoolRpc.EVICT,
         q.build().toByteArray(), io.daos.proto.pool.PoolEvictReply::parseFrom, io.daos.proto.pool.PoolEvictReply::getOp);
     return PoolEvictResp.newBuilder().setStatus(r.getOp().getStatus()).setCount(r.getCount()).build();
@@ -97,7 +97,7 @@ final class RemotePoolSvc {
         PoolListContReply::getOp);
     ListContResp.Builder b = ListContResp.newBuilder().setStatus(r.getOp().getStatus());
     for (ContSummary c : r.getContsList()) {
-      b.addContainersBuilder().setUuid(LocalPoolOps.uuid(c.getUuid().toByteArray()).toString());
+      b.addContainersBuilder().setUuid(Uuids.required(c.getUuid(), "container").toString());
     }
     return b.build();
   }
@@ -150,7 +150,7 @@ final class RemotePoolSvc {
   }
 
   static PoolOp op(UUID pool) {
-    return PoolOp.newBuilder().setPoolUuid(ByteString.copyFrom(LocalPoolOps.bytes(pool))).build();
+    return PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).build();
   }
 
   /** A rank list as dRPC replies write it. */

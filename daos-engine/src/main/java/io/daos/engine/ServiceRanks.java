@@ -1,6 +1,6 @@
 package io.daos.engine;
 
-import io.daos.drpc.DrpcClient;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.psvc.PoolFindHandler;
 import io.daos.engine.psvc.PoolService;
 import io.daos.engine.psvc.PoolServices;

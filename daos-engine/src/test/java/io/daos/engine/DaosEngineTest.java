@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.LifeCycle;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.engine.obj.ContHandle;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
@@ -21,12 +25,9 @@ import io.daos.proto.obj.IodType;
 import io.daos.proto.obj.ObjRwReq;
 import io.daos.proto.obj.ObjTarget;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.UUID;
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcTransport;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.SetRankReq;
 import io.daos.proto.srv.NotifyReadyReq;
@@ -117,7 +118,7 @@ class DaosEngineTest {
     try (Socket s = new Socket("127.0.0.1", engine.dataPlaneAddress().getPort())) {
       s.getOutputStream().write(new byte[64]);
     }
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d")).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
@@ -138,7 +139,7 @@ class DaosEngineTest {
     engine = newEngine();
     engine.start();
     assertEquals(java.util.List.of(POOL), engine.pools().list());
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d"))
           .addIods(Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
@@ -176,13 +177,9 @@ class DaosEngineTest {
   private static ObjTarget target(DaosEngine engine) {
     engine.handles().put(POOL, new ContHandle(HDL, POOL, ContRpc.CAPA_READ_DATA | ContRpc.CAPA_WRITE_DATA,
         ContRpc.COO_RW));
-    return ObjTarget.newBuilder().setPoolUuid(uuidBytes(POOL)).setContUuid(uuidBytes(POOL)).setContHdl(uuidBytes(HDL))
+    return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setContUuid(Uuids.toByteString(POOL))
+        .setContHdl(Uuids.toByteString(HDL))
         .setOidLo(1).build();
-  }
-
-  private static ByteString uuidBytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
   }
 
   /** Writes "v" to a single value through the engine's CART-J server on {@code tgt}, then reads it back. */
@@ -191,7 +188,7 @@ class DaosEngineTest {
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(1)
         .setDataLen(1).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.UPDATE, tgt, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), Unpooled.wrappedBuffer("v".getBytes()), Duration.ofSeconds(10))) {
         assertEquals(0, r.status());

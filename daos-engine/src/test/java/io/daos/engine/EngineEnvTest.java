@@ -67,11 +67,13 @@ class EngineEnvTest {
 
   @Test
   void logMasks() {
-    assertEquals(new LogMasks(Level.ERROR, Map.of()), LogMasks.parse("ERR"));
-    assertEquals(new LogMasks(Level.INFO, Map.of("mgmt", Level.DEBUG)), LogMasks.parse("NOTE, mgmt=DBUG"));
-    assertEquals(new LogMasks(Level.WARN, Map.of()), LogMasks.parse("warn"));
-    assertEquals(new LogMasks(Level.ERROR, Map.of()), LogMasks.parse("EMRG"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogMasks.parse("LOUD"));
+    assertEquals(new EngineLogLevels(Level.ERROR, Map.of()), EngineLogLevels.parse("ERR"));
+    assertEquals(new EngineLogLevels(Level.INFO, Map.of("mgmt", Level.DEBUG)),
+        EngineLogLevels.parse("NOTE, mgmt=DBUG"));
+    assertEquals(new EngineLogLevels(Level.WARN, Map.of()), EngineLogLevels.parse("warn"));
+    assertEquals(new EngineLogLevels(Level.ERROR, Map.of()), EngineLogLevels.parse("EMRG"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EngineLogLevels.parse("LOUD"));
     assertTrue(e.getMessage().contains("unknown log priority 'LOUD'"), e.getMessage());
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;
@@ -45,7 +47,7 @@ class PoolFanoutTest {
 
   @TempDir
   Path dir;
-  private final CartTransport net = CartTransport.inMemory();
+  private final CartTransport net = CartTransports.inMemory();
   private final Map<Integer, String> uris = new ConcurrentHashMap<>();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<Path> scm = new ArrayList<>();
@@ -179,8 +181,8 @@ class PoolFanoutTest {
     uris.put(7, silent.uri());
     RankCalls calls = new RankCalls(client, r -> Optional.ofNullable(uris.get(r)));
     Map<Integer, RankCalls.Outcome<TgtDestroyReply>> out = calls.call(List.of(0, 7), MgmtRpc.TGT_DESTROY,
-        io.daos.proto.tgt.TgtDestroyReq.newBuilder().setPoolUuid(com.google.protobuf.ByteString.copyFrom(
-            LocalPoolOps.bytes(POOL))).build().toByteArray(), Duration.ofMillis(200), TgtDestroyReply::parseFrom, TgtDestroyReply::getStatus);
+        io.daos.proto.tgt.TgtDestroyReq.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).build().toByteArray(),
+        Duration.ofMillis(200), TgtDestroyReply::parseFrom, TgtDestroyReply::getStatus);
     assertEquals(0, out.get(0).status());
     assertEquals(DaosStatus.TIMEDOUT.code(), out.get(7).status());
   }

@@ -39,7 +39,7 @@ public final class ContainerProps {
   }
 
   public ContainerProps withLabel(String label) {
-    Uuids.checkLabel(label);
+    Ids.checkLabel(label);
     return withString(PropType.CO_LABEL, label);
   }
 

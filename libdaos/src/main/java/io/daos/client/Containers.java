@@ -1,7 +1,8 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContCreateReply;
 import io.daos.proto.cont.ContCreateReq;
 import io.daos.proto.cont.ContDestroyReq;
@@ -28,15 +29,15 @@ final class Containers {
 
   CompletableFuture<UUID> create(ContainerProps props) {
     UUID cont = UUID.randomUUID();
-    ContOp.Builder op = op().setContUuid(Uuids.bytes(cont));
+    ContOp.Builder op = op().setContUuid(Uuids.toByteString(cont));
     String label = props.label();
     if (!label.isEmpty()) {
-      Uuids.checkLabel(label);
+      Ids.checkLabel(label);
       op.setContLabel(label);
     }
     ContCreateReq req = ContCreateReq.newBuilder().setOp(op).addAllProps(props.toProto()).build();
     return pool.service().call(ContRpc.CREATE, req, ContCreateReply.parser(), ContCreateReply::getOp)
-        .thenApply(r -> r.getContUuid().isEmpty() ? cont : Uuids.of(r.getContUuid()));
+        .thenApply(r -> r.getContUuid().isEmpty() ? cont : Ids.of(r.getContUuid()));
   }
 
   CompletableFuture<DaosContainer> open(String id, int flags) {
@@ -45,22 +46,22 @@ final class Containers {
           + flags);
     }
     UUID hdl = UUID.randomUUID();
-    Optional<UUID> uuid = Uuids.parse(id);
-    ContOp.Builder op = op().setContHdl(Uuids.bytes(hdl));
-    uuid.ifPresentOrElse(u -> op.setContUuid(Uuids.bytes(u)), () -> op.setContLabel(id));
+    Optional<UUID> uuid = Ids.parse(id);
+    ContOp.Builder op = op().setContHdl(Uuids.toByteString(hdl));
+    uuid.ifPresentOrElse(u -> op.setContUuid(Uuids.toByteString(u)), () -> op.setContLabel(id));
     ContOpenReq req = ContOpenReq.newBuilder().setOp(op).setFlags(flags).build();
     return pool.service().call(uuid.isPresent() ? ContRpc.OPEN : ContRpc.OPEN_BYLABEL, req, ContOpenReply.parser(),
         ContOpenReply::getOp).thenApply(r -> {
           UUID cont = r.getInfo().getUuid().isEmpty() ? uuid.orElseThrow(() -> new DaosException(DaosStatus.PROTO,
-              "CONT_OPEN_BYLABEL reply carries no container UUID")) : Uuids.of(r.getInfo().getUuid());
+              "CONT_OPEN_BYLABEL reply carries no container UUID")) : Ids.of(r.getInfo().getUuid());
           return new DaosContainer(pool, this, cont, hdl, flags, r);
         });
   }
 
   CompletableFuture<Void> destroy(String id, boolean force) {
-    Optional<UUID> uuid = Uuids.parse(id);
+    Optional<UUID> uuid = Ids.parse(id);
     ContOp.Builder op = op();
-    uuid.ifPresentOrElse(u -> op.setContUuid(Uuids.bytes(u)), () -> op.setContLabel(id));
+    uuid.ifPresentOrElse(u -> op.setContUuid(Uuids.toByteString(u)), () -> op.setContLabel(id));
     ContDestroyReq req = ContDestroyReq.newBuilder().setOp(op).setForce(force).build();
     return pool.service().call(uuid.isPresent() ? ContRpc.DESTROY : ContRpc.DESTROY_BYLABEL, req,
         ContReply.parser(), ContReply::getOp).thenApply(r -> null);

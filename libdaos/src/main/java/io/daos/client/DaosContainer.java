@@ -2,13 +2,14 @@ package io.daos.client;
 
 import com.google.protobuf.MessageLite;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.placement.DomainLevel;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectId;
-import io.daos.placement.ObjectType;
-import io.daos.placement.PoolAttributes;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
+import io.daos.placement.object.PoolAttributes;
 import io.daos.proto.cont.ContAttrReply;
 import io.daos.proto.cont.ContAttrReq;
 import io.daos.proto.cont.ContCloseReq;
@@ -57,7 +58,7 @@ public final class DaosContainer implements UserAttributes, AutoCloseable {
     this.props = ContainerProps.fromProto(r.getPropsList());
     this.label = r.getInfo().getLabel().isEmpty() ? props.label() : r.getInfo().getLabel();
     this.capas = r.getCapas();
-    this.op = containers.op().setContUuid(Uuids.bytes(uuid)).setContHdl(Uuids.bytes(handle)).build();
+    this.op = containers.op().setContUuid(Uuids.toByteString(uuid)).setContHdl(Uuids.toByteString(handle)).build();
     this.oids = new OidAllocator(this::allocOidsAsync, pool.ctx().oidBatch());
   }
 

@@ -1,5 +1,6 @@
 package io.daos.client;
 
+import io.daos.common.Uuids;
 import io.daos.placement.PoolMap;
 import io.daos.placement.Target;
 import io.daos.placement.TargetState;
@@ -50,7 +51,7 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
     this.uuid = uuid;
     this.handle = handle;
     this.flags = flags;
-    this.op = PoolOp.newBuilder().setPoolUuid(Uuids.bytes(uuid)).setPoolHdl(Uuids.bytes(handle)).build();
+    this.op = PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(uuid)).setPoolHdl(Uuids.toByteString(handle)).build();
     this.map = new PoolMapCache(svc, op, ctx.rpc().uris());
     this.props = Map.copyOf(reply.getPropsList().stream()
         .collect(java.util.stream.Collectors.toMap(Prop::getType, p -> p, (a, b) -> b)));
@@ -83,7 +84,7 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
   public PoolMap poolMap() {
     PoolMap m = map.get();
     if (m == null) {
-      throw new io.daos.common.DaosException(io.daos.common.DaosStatus.NO_HDL, "pool " + label
+      throw new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.NO_HDL, "pool " + label
           + ": the service sent no pool map; refresh it with refreshMap()");
     }
     return m;
@@ -146,7 +147,7 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
     PoolListContReq req = PoolListContReq.newBuilder().setOp(op).build();
     return svc.call(PoolRpc.LIST_CONT, req, PoolListContReply.parser(), PoolListContReply::getOp)
         .thenApply(r -> r.getContsList().stream()
-            .map(c -> new ContainerSummary(Uuids.of(c.getUuid()), c.getLabel())).toList());
+            .map(c -> new ContainerSummary(Ids.of(c.getUuid()), c.getLabel())).toList());
   }
 
   /** {@code daos_cont_create}: returns the new container's UUID. */

@@ -1,11 +1,10 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** The one bridge between the async code path and the blocking API: blocking = join of async. */
@@ -29,10 +28,7 @@ final class Futures {
 
   /** The DaosException behind {@code t} (unwrapping completion wrappers), or DER_MISC around it. */
   static DaosException unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-      c = c.getCause();
-    }
+    Throwable c = io.daos.common.Futures.cause(t);
     if (c instanceof DaosException) {
       return (DaosException) c;
     }

@@ -1,7 +1,8 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolConnectReply;
 import io.daos.proto.pool.PoolConnectReq;
 import io.daos.proto.pool.PoolFindReply;
@@ -27,10 +28,10 @@ final class PoolConnect {
       throw new DaosException(DaosStatus.INVAL, "pool connect flags must be DAOS_PC_RO (1), RW (2) or EX (4), got "
           + flags);
     }
-    Optional<UUID> uuid = Uuids.parse(labelOrUuid);
+    Optional<UUID> uuid = Ids.parse(labelOrUuid);
     PoolFindReq.Builder find = PoolFindReq.newBuilder().setSys(ctx.sys());
     if (uuid.isPresent()) {
-      find.setUuid(Uuids.bytes(uuid.get()));
+      find.setUuid(Uuids.toByteString(uuid.get()));
     } else {
       find.setLabel(labelOrUuid);
     }
@@ -62,11 +63,11 @@ final class PoolConnect {
 
   private static CompletableFuture<DaosPool> connectService(ClientContext ctx, PoolFindReply found, String id,
       int flags) {
-    UUID pool = Uuids.of(found.getUuid());
+    UUID pool = Ids.of(found.getUuid());
     UUID hdl = UUID.randomUUID();
     ServiceClient svc = new ServiceClient(ctx.rpc(), id, found.getSvcRepsList(), ctx.retry());
     PoolConnectReq req = PoolConnectReq.newBuilder()
-        .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.bytes(pool)).setPoolHdl(Uuids.bytes(hdl)))
+        .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setPoolHdl(Uuids.toByteString(hdl)))
         .setCred(ctx.credential().toByteString()).setFlags(flags).build();
     return svc.call(PoolRpc.CONNECT, req, PoolConnectReply.parser(), PoolConnectReply::getOp)
         .thenApply(r -> new DaosPool(ctx, svc, pool, hdl, found.getLabel(), flags, r));

@@ -1,10 +1,10 @@
 package io.daos.perf;
 
+import io.daos.common.Futures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,10 +103,7 @@ final class Driver {
       ok.incrementAndGet();
       return;
     }
-    Throwable c = e;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-      c = c.getCause();
-    }
+    Throwable c = Futures.cause(e);
     firstError.compareAndSet(null, String.valueOf(c.getMessage()));
     if (errors.incrementAndGet() >= MAX_ERRORS) {
       stop = true;

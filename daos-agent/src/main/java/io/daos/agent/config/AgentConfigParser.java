@@ -1,9 +1,9 @@
 package io.daos.agent.config;
 
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
-import io.daos.control.TransportConfig;
+import io.daos.common.yaml.StrictYaml;
+import io.daos.control.config.TransportConfig;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -37,12 +34,14 @@ final class AgentConfigParser {
   private static final List<String> NUMA_KEYS = List.of("numa_node", "devices");
   private static final List<String> DEVICE_KEYS = List.of("iface", "domain");
 
-  private final YamlNodes y;
+  private final AgentYamlFaults faults;
+  private final StrictYaml y;
   private final AgentConfig d = AgentConfig.defaults();
   private final Map<String, Object> v = new HashMap<>();
 
   private AgentConfigParser(String source) {
-    this.y = new YamlNodes(source);
+    this.faults = new AgentYamlFaults(source);
+    this.y = faults.reader();
   }
 
   static AgentConfig parseFile(Path file) {
@@ -60,7 +59,7 @@ final class AgentConfigParser {
     AgentConfigParser p = new AgentConfigParser(source);
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+      root = StrictYaml.compose(yaml);
     } catch (YAMLException e) {
       throw new AgentConfigException("failed to load agent configuration " + source + ": yaml: " + e.getMessage());
     }
@@ -94,7 +93,7 @@ final class AgentConfigParser {
   private String logMask(Node n) {
     String mask = y.string(n);
     if (!AgentConfigValidator.LOG_LEVELS.contains(mask.toUpperCase(java.util.Locale.ROOT))) {
-      throw y.error(n, "\"" + mask + "\" is not a valid log level (use one of "
+      throw faults.error(n, "\"" + mask + "\" is not a valid log level (use one of "
           + String.join(", ", AgentConfigValidator.LOG_LEVELS) + ")");
     }
     return mask;
@@ -112,12 +111,12 @@ final class AgentConfigParser {
   private Pattern regexp(Node n) {
     String s = y.string(n);
     if (s.isEmpty()) {
-      throw y.error(n, "empty regular expression");
+      throw faults.error(n, "empty regular expression");
     }
     try {
       return Pattern.compile(s);
     } catch (PatternSyntaxException e) {
-      throw y.error(n, "invalid regular expression: " + s);
+      throw faults.error(n, "invalid regular expression: " + s);
     }
   }
 
@@ -176,13 +175,13 @@ final class AgentConfigParser {
     try {
       uid = Long.parseLong(k);
     } catch (NumberFormatException e) {
-      throw y.error(t.getKeyNode(), "invalid uid " + k + " (use a numeric uid or \"default\")");
+      throw faults.error(t.getKeyNode(), "invalid uid " + k + " (use a numeric uid or \"default\")");
     }
     if (uid < 0 || uid > CredentialConfig.DEFAULT_KEY) {
-      throw y.error(t.getKeyNode(), "invalid uid " + k + " (uids are 0 to 4294967294)");
+      throw faults.error(t.getKeyNode(), "invalid uid " + k + " (uids are 0 to 4294967294)");
     }
     if (uid == CredentialConfig.DEFAULT_KEY) {
-      throw y.error(t.getKeyNode(), "uid " + uid + " is reserved");
+      throw faults.error(t.getKeyNode(), "uid " + uid + " is reserved");
     }
     return uid;
   }

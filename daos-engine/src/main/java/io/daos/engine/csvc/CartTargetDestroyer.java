@@ -4,8 +4,9 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContOp;
 import io.daos.rpc.ContRpc;
 import java.time.Duration;
@@ -42,8 +43,8 @@ public final class CartTargetDestroyer implements TargetDestroyer {
 
   @Override
   public void destroy(UUID pool, UUID cont) {
-    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.bytes(pool)).setContUuid(Uuids.bytes(cont)).build()
-        .toByteArray();
+    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(cont))
+        .build().toByteArray();
     List<String> uris = rankUris.apply(pool);
     List<CompletableFuture<CartReply>> calls = new ArrayList<>();
     for (String uri : uris) {
@@ -73,8 +74,8 @@ public final class CartTargetDestroyer implements TargetDestroyer {
     List<CompletableFuture<CartReply>> calls = new ArrayList<>();
     List<String> to = new ArrayList<>();
     for (UUID h : handles) {
-      byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.bytes(pool)).setContHdl(Uuids.bytes(h)).build()
-          .toByteArray();
+      byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContHdl(Uuids.toByteString(h))
+          .build().toByteArray();
       for (String uri : uris) {
         calls.add(client.callWrapped(uri, ContRpc.CAPA_INVALIDATE, 0, 0, body, null, wait));
         to.add(uri);

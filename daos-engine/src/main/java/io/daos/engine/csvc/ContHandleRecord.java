@@ -1,7 +1,8 @@
 package io.daos.engine.csvc;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ public record ContHandleRecord(UUID handle, UUID cont, UUID poolHandle, long fla
   byte[] encode() {
     ByteBuffer b = ByteBuffer.allocate(SIZE);
     for (UUID u : new UUID[] {handle, cont, poolHandle}) {
-      b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      Uuids.put(b, u);
     }
     return b.putLong(flags).putLong(capas).array();
   }
@@ -22,7 +23,6 @@ public record ContHandleRecord(UUID handle, UUID cont, UUID poolHandle, long fla
       throw new DaosException(DaosStatus.IO, "corrupt container handle record (" + v.length + " bytes)");
     }
     ByteBuffer b = ByteBuffer.wrap(v);
-    return new ContHandleRecord(new UUID(b.getLong(), b.getLong()), new UUID(b.getLong(), b.getLong()),
-        new UUID(b.getLong(), b.getLong()), b.getLong(), b.getLong());
+    return new ContHandleRecord(Uuids.get(b), Uuids.get(b), Uuids.get(b), b.getLong(), b.getLong());
   }
 }

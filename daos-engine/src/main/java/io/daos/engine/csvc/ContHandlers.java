@@ -5,9 +5,10 @@ import com.google.protobuf.MessageLite;
 import io.daos.cart.CartServer;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.psvc.ServiceReplicas;
 import io.daos.proto.cont.ContAclDeleteReq;
 import io.daos.proto.cont.ContAclUpdateReq;
@@ -102,7 +103,7 @@ public final class ContHandlers {
   private MessageLite create(ContainerService svc, ContCreateReq r, PoolOpReply ok) {
     UUID c = Uuids.required(r.getOp().getContUuid(), "container");
     svc.create(poolHdl(r.getOp()), c, r.getPropsList());
-    return ContCreateReply.newBuilder().setOp(ok).setContUuid(Uuids.bytes(c)).build();
+    return ContCreateReply.newBuilder().setOp(ok).setContUuid(Uuids.toByteString(c)).build();
   }
 
   private MessageLite destroy(ContainerService svc, ContDestroyReq r, PoolOpReply ok) {
@@ -150,7 +151,7 @@ public final class ContHandlers {
 
   private MessageLite tgtQuery(ContainerService svc, ContHdlLookupReq r, PoolOpReply ok) {
     ContHandleRecord h = svc.lookupHandle(Uuids.required(r.getContHdl(), "container handle"));
-    return ContHdlLookupReply.newBuilder().setOp(ok).setContUuid(Uuids.bytes(h.cont())).setCapas(h.capas())
+    return ContHdlLookupReply.newBuilder().setOp(ok).setContUuid(Uuids.toByteString(h.cont())).setCapas(h.capas())
         .setFlags(h.flags()).build();
   }
 

@@ -5,9 +5,10 @@ import static io.daos.engine.csvc.ContProps.CO_LABEL;
 import static io.daos.engine.csvc.ContProps.CO_OWNER;
 import static io.daos.engine.csvc.ContProps.CO_OWNER_GROUP;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.psvc.PoolHandleInfo;
 import io.daos.engine.psvc.ServiceReplica;
 import io.daos.engine.rdb.RdbTx;
@@ -16,8 +17,6 @@ import io.daos.proto.pool.ContSummary;
 import io.daos.proto.pool.Prop;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +132,7 @@ public final class ContainerService {
     checkCompatible(c, flags);
     ContMeta m = store.meta(c);
     boolean noStat = (flags & (ContRpc.COO_RO | COO_RO_MDSTATS)) == (ContRpc.COO_RO | COO_RO_MDSTATS);
-    ContHandleRecord rec = new ContHandleRecord(hdl, c, uuid(poolHdl), flags, capas);
+    ContHandleRecord rec = new ContHandleRecord(hdl, c, Uuids.fromBytes(poolHdl), flags, capas);
     RdbTx tx = new RdbTx().put(ContKeys.handle(hdl), rec.encode()).put(ContKeys.contHandle(c, hdl), new byte[0]);
     if (!noStat) {
       tx.put(ContKeys.meta(c), new ContMeta(hlc.now(), m.mtime()).encode());
@@ -189,7 +188,7 @@ public final class ContainerService {
     TreeMap<Long, String> snaps = store.snapshots(c);
     ContMeta m = store.meta(c);
     String label = store.label(c);
-    return ContInfo.newBuilder().setUuid(bytes(c)).setLatestSnapshot(snaps.isEmpty() ? 0 : snaps.lastKey())
+    return ContInfo.newBuilder().setUuid(Uuids.toByteString(c)).setLatestSnapshot(snaps.isEmpty() ? 0 : snaps.lastKey())
         .setOpenHandles(store.handles(c).size()).setSnapshots(snaps.size()).setMdOtime(m.otime())
         .setMdMtime(m.mtime()).setLabel(label.equals(ContProps.LABEL_DEFAULT) ? "" : label).build();
   }
@@ -277,8 +276,8 @@ public final class ContainerService {
     List<ContSummary> out = new ArrayList<>();
     for (UUID c : store.containers()) {
       String l = store.label(c);
-      out.add(ContSummary.newBuilder().setUuid(bytes(c)).setLabel(l.equals(ContProps.LABEL_DEFAULT) ? "" : l)
-          .build());
+      out.add(ContSummary.newBuilder().setUuid(Uuids.toByteString(c))
+          .setLabel(l.equals(ContProps.LABEL_DEFAULT) ? "" : l).build());
     }
     return out;
   }
@@ -292,13 +291,4 @@ public final class ContainerService {
     tx.put(ContKeys.meta(c), new ContMeta(store.meta(c).otime(), hlc.now()).encode());
   }
 
-  static ByteString bytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
-  }
-
-  static UUID uuid(byte[] b) {
-    ByteBuffer bb = ByteBuffer.wrap(b);
-    return new UUID(bb.getLong(), bb.getLong());
-  }
 }

@@ -1,15 +1,15 @@
 package io.daos.engine.obj;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Futures;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.cont.ContHdlLookupReq;
 import io.daos.rpc.ContRpc;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +46,8 @@ public final class CartHandleLookup implements HandleLookup {
       return CompletableFuture.failedFuture(new DaosException(DaosStatus.NOTREPLICA, "no service replica known "
           + "for pool " + pool));
     }
-    byte[] body = ContHdlLookupReq.newBuilder().setPoolUuid(bytes(pool)).setContHdl(bytes(handle)).build()
-        .toByteArray();
+    byte[] body = ContHdlLookupReq.newBuilder().setPoolUuid(Uuids.toByteString(pool))
+        .setContHdl(Uuids.toByteString(handle)).build().toByteArray();
     return round(pool, uris, body, handle, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF_MS);
   }
 
@@ -101,7 +101,7 @@ public final class CartHandleLookup implements HandleLookup {
   }
 
   private static DaosException cause(Throwable e) {
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     return c instanceof DaosException de ? de : new DaosException(DaosStatus.MISC, "handle lookup failed", c);
   }
 
@@ -112,14 +112,9 @@ public final class CartHandleLookup implements HandleLookup {
       if (st != 0) {
         throw new DaosException(DaosStatus.fromCode(st), "service answered CONT_TGT_QUERY for " + handle);
       }
-      return new ContHandle(handle, ObjCodec.uuid(rep.getContUuid(), "container"), rep.getCapas(), rep.getFlags());
+      return new ContHandle(handle, Uuids.required(rep.getContUuid(), "container"), rep.getCapas(), rep.getFlags());
     } catch (InvalidProtocolBufferException e) {
       throw new DaosException(DaosStatus.PROTO, "malformed CONT_TGT_QUERY reply: " + e.getMessage(), e);
     }
-  }
-
-  private static ByteString bytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
   }
 }

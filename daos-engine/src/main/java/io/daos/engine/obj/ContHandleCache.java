@@ -1,8 +1,9 @@
 package io.daos.engine.obj;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.rpc.ContRpc;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public final class ContHandleCache {
     if (hdl.isEmpty()) {
       throw new DaosException(DaosStatus.NO_HDL, "the request names no container handle (open the container)");
     }
-    UUID h = ObjCodec.uuid(hdl, "container handle");
+    UUID h = Uuids.required(hdl, "container handle");
     ContHandle c = known.get(new Key(pool, h));
     if (c == null) {
       throw new Miss(pool, h);

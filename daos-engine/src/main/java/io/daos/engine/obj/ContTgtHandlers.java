@@ -6,8 +6,10 @@ import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Futures;
+import io.daos.common.Uuids;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.proto.cont.ContOp;
@@ -18,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ final class ContTgtHandlers {
   private void invalidate(CartRequest req, CartReplier reply) {
     try {
       ContOp op = ContOp.parseFrom(req.bodyBytes());
-      UUID pool = ObjCodec.uuid(op.getPoolUuid(), "pool");
-      UUID hdl = ObjCodec.uuid(op.getContHdl(), "container handle");
+      UUID pool = Uuids.required(op.getPoolUuid(), "pool");
+      UUID hdl = Uuids.required(op.getContHdl(), "container handle");
       handles.evict(pool, hdl);
       LOG.debug("{}: container handle {} of pool {} closed", name, hdl, pool);
       send(reply, 0);
@@ -71,8 +72,8 @@ final class ContTgtHandlers {
     UUID cont;
     try {
       ContOp op = ContOp.parseFrom(req.bodyBytes());
-      pool = ObjCodec.uuid(op.getPoolUuid(), "pool");
-      cont = ObjCodec.uuid(op.getContUuid(), "container");
+      pool = Uuids.required(op.getPoolUuid(), "pool");
+      cont = Uuids.required(op.getContUuid(), "container");
     } catch (InvalidProtocolBufferException | DaosException e) {
       LOG.warn("{}: malformed CONT_TGT_DESTROY from {}: {}", name, req.peer(), e.getMessage());
       send(reply, DaosStatus.INVAL.code());
@@ -113,7 +114,7 @@ final class ContTgtHandlers {
   }
 
   private static int status(Throwable e) {
-    Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     return c instanceof DaosException de ? de.status().code() : DaosStatus.IO.code();
   }
 

@@ -1,8 +1,8 @@
 package io.daos.engine.obj;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
 import io.daos.engine.vos.IodType;
@@ -10,10 +10,8 @@ import io.daos.engine.vos.Recx;
 import io.daos.engine.vos.VosObjectId;
 import io.daos.proto.obj.ObjTarget;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** Converts between the jdaos.obj protobuf bodies and VOS types; bad input is DER_INVAL with a reason. */
 final class ObjCodec {
@@ -23,18 +21,6 @@ final class ObjCodec {
   private ObjCodec() {
   }
 
-  static UUID uuid(ByteString b, String what) {
-    if (b.size() != 16) {
-      throw new DaosException(DaosStatus.INVAL, what + " uuid must be 16 bytes, got " + b.size());
-    }
-    ByteBuffer bb = b.asReadOnlyByteBuffer();
-    return new UUID(bb.getLong(), bb.getLong());
-  }
-
-  static ByteString uuid(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
-  }
 
   static VosObjectId oid(ObjTarget t) {
     return new VosObjectId(t.getOidHi(), t.getOidLo(), t.getShard());

@@ -1,5 +1,9 @@
 package io.daos.engine.obj;
 
+import io.daos.common.Futures;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
@@ -11,8 +15,6 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
@@ -147,7 +149,7 @@ public final class ObjHandlers {
 
   /** DER_NO_HDL when the service does not know the handle; its own error when it could not be asked. */
   private static DaosException lookupError(ContHandleCache.Miss m, Throwable e) {
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     if (c instanceof DaosException de) {
       return de;
     }
@@ -159,13 +161,13 @@ public final class ObjHandlers {
   }
 
   EnginePool pool(ObjTarget t) {
-    return pools.get(ObjCodec.uuid(t.getPoolUuid(), "pool"));
+    return pools.get(Uuids.required(t.getPoolUuid(), "pool"));
   }
 
   /** The target's container of {@code t}, once its handle may do what {@code capa} allows. */
   VosContainer container(CartRequest req, ObjTarget t, long capa) {
-    UUID pool = ObjCodec.uuid(t.getPoolUuid(), "pool");
-    UUID cont = ObjCodec.uuid(t.getContUuid(), "container");
+    UUID pool = Uuids.required(t.getPoolUuid(), "pool");
+    UUID cont = Uuids.required(t.getContUuid(), "container");
     handles.check(pool, t.getContHdl(), cont, capa);
     return pools.get(pool).container(req.target(), cont);
   }
@@ -196,7 +198,7 @@ public final class ObjHandlers {
       reply.ok(mv, body(ok.get()));
       return;
     }
-    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable c = Futures.cause(e);
     int st = c instanceof DaosException de ? de.status().code() : DaosStatus.IO.code();
     if (!(c instanceof DaosException)) {
       LOG.error("{}: write failed: {}", name, c.toString());

@@ -3,14 +3,14 @@ package io.daos.engine.pool;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolSpace;
 import io.daos.proto.pool.PoolTgtQueryReply;
 import io.daos.proto.pool.PoolTgtQueryReq;
 import io.daos.proto.pool.TierSpace;
 import io.daos.rpc.PoolRpc;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -45,12 +45,8 @@ public final class TgtQueryHandler {
 
   PoolTgtQueryReply answer(PoolTgtQueryReq q) {
     try {
-      byte[] u = q.getOp().getPoolUuid().toByteArray();
-      if (u.length != 16) {
-        throw new DaosException(DaosStatus.INVAL, "pool UUID must be 16 bytes");
-      }
-      ByteBuffer bb = ByteBuffer.wrap(u);
-      return spaces(pools, new UUID(bb.getLong(), bb.getLong()), q.getTargetsList(), "this rank").build();
+      UUID pool = Uuids.required(q.getOp().getPoolUuid(), "pool");
+      return spaces(pools, pool, q.getTargetsList(), "this rank").build();
     } catch (DaosException e) {
       return PoolTgtQueryReply.newBuilder().setStatus(e.status().code()).build();
     }

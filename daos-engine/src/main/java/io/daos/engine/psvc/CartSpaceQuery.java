@@ -2,6 +2,7 @@ package io.daos.engine.psvc;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolMap;
 import io.daos.proto.pool.PoolMapRank;
 import io.daos.proto.pool.PoolOp;
@@ -42,7 +43,7 @@ public final class CartSpaceQuery implements PoolSpaceQuery {
   @Override
   public CompletableFuture<PoolSpace> query(UUID pool, PoolMap map) {
     byte[] body = PoolTgtQueryReq.newBuilder().setOp(PoolOp.newBuilder().setPoolUuid(
-        com.google.protobuf.ByteString.copyFrom(PoolService.bytes(pool)))).build().toByteArray();
+        Uuids.toByteString(pool))).build().toByteArray();
     List<CompletableFuture<List<PoolSpace>>> calls = new ArrayList<>();
     for (PoolMapRank r : map.getRanksList()) {
       Optional<String> uri = rankUri.apply(r.getRank());

@@ -1,11 +1,11 @@
 package io.daos.engine.psvc;
 
-import com.google.protobuf.ByteString;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.pool.PoolFindReply;
 import io.daos.proto.pool.PoolFindReq;
@@ -64,7 +64,7 @@ public final class PoolFindHandler {
         return status(DaosStatus.UNINIT);
       }
       if (!q.getUuid().isEmpty()) {
-        UUID uuid = PoolService.uuid(q.getUuid().toByteArray());
+        UUID uuid = Uuids.required(q.getUuid(), "pool");
         GetPoolSvcResp r = getPoolSvc(c, uuid);
         return r.getStatus() != 0 ? PoolFindReply.newBuilder().setStatus(r.getStatus()).build()
             : PoolFindReply.newBuilder().setUuid(q.getUuid()).addAllSvcReps(r.getSvcrepsList()).build();
@@ -75,9 +75,9 @@ public final class PoolFindHandler {
       PoolFindByLabelResp r = PoolFindByLabelResp.parseFrom(c.call(DrpcMethod.SRV_POOL_FIND_BYLABEL,
           PoolFindByLabelReq.newBuilder().setLabel(q.getLabel()).build().toByteArray()));
       return r.getStatus() != 0 ? PoolFindReply.newBuilder().setStatus(r.getStatus()).build()
-          : PoolFindReply.newBuilder().setUuid(ByteString.copyFrom(PoolService.bytes(UUID.fromString(r.getUuid()))))
+          : PoolFindReply.newBuilder().setUuid(Uuids.toByteString(UUID.fromString(r.getUuid())))
               .setLabel(q.getLabel()).addAllSvcReps(r.getSvcrepsList()).build();
-    } catch (io.daos.common.DaosException e) {
+    } catch (io.daos.common.status.DaosException e) {
       return status(e.status());
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("pool find {}: asking daos_server failed: {}", q.getLabel().isEmpty() ? q.getUuid() : q.getLabel(),

@@ -2,8 +2,9 @@ package io.daos.engine.psvc;
 
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.AttrNames;
 import io.daos.proto.pool.AttrReply;
 import io.daos.proto.pool.AttrSet;
@@ -178,7 +179,7 @@ public final class PoolRpcHandlers {
   }
 
   CompletableFuture<PoolEvictReply> evict(PoolService svc, PoolEvictReq req) {
-    List<UUID> only = req.getHandlesList().stream().map(b -> PoolService.uuid(b.toByteArray())).toList();
+    List<UUID> only = req.getHandlesList().stream().map(b -> Uuids.required(b, "pool handle")).toList();
     int n = svc.evict(only, req.getMachine(), req.getPoolDestroy(), req.getPoolDestroyForce());
     return done(PoolEvictReply.newBuilder().setOp(ServiceCalls.ok(svc)).setCount(n).build());
   }

@@ -1,14 +1,14 @@
 package io.daos.engine.psvc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.rdb.Rdb;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.pool.PoolMap;
 import io.daos.proto.pool.Prop;
 import io.daos.rpc.PoolRpc;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
 
   @Override
   public PoolHandleInfo poolHandle(byte[] hdl) {
-    UUID id = uuid(hdl);
+    UUID id = Uuids.required(hdl, "pool handle");
     byte[] b = rdb.get(PoolKeys.handle(id));
     if (b == null) {
       throw new DaosException(DaosStatus.NO_HDL, "pool " + pool + " has no handle " + id);
@@ -279,18 +279,6 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
     }
   }
 
-  /** A 16-byte UUID (most significant first); DER_INVAL otherwise. */
-  static UUID uuid(byte[] b) {
-    if (b == null || b.length != 16) {
-      throw new DaosException(DaosStatus.INVAL, "a UUID must be 16 bytes, got " + (b == null ? 0 : b.length));
-    }
-    ByteBuffer bb = ByteBuffer.wrap(b);
-    return new UUID(bb.getLong(), bb.getLong());
-  }
-
-  static byte[] bytes(UUID u) {
-    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
-  }
 
   /** Stops the service thread; the database replica is closed by its owner. */
   @Override

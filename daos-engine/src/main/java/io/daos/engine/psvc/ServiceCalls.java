@@ -4,8 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Futures;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.proto.pool.SvcHint;
@@ -60,7 +62,7 @@ final class ServiceCalls {
     }
     PoolService svc;
     try {
-      svc = services.service(PoolService.uuid(op.apply(q).getPoolUuid().toByteArray())).orElse(null);
+      svc = services.service(Uuids.required(op.apply(q).getPoolUuid(), "pool")).orElse(null);
     } catch (DaosException e) {
       reply.ok(0, error.of(status(e.status(), null)).toByteArray());
       return;
@@ -91,7 +93,7 @@ final class ServiceCalls {
         reply.ok(svc.mapVersion(), m.toByteArray());
         return;
       }
-      Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      Throwable c = Futures.cause(e);
       DaosStatus s = c instanceof DaosException de ? de.status() : DaosStatus.MISC;
       if (!(c instanceof DaosException)) {
         LOG.error("pool {}: request failed: {}", svc.poolUuid(), c.toString(), c);
@@ -118,6 +120,6 @@ final class ServiceCalls {
   }
 
   static UUID hdl(PoolOp op) {
-    return PoolService.uuid(op.getPoolHdl().toByteArray());
+    return Uuids.required(op.getPoolHdl(), "pool handle");
   }
 }

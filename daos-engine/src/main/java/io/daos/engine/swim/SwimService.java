@@ -5,8 +5,9 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Futures;
 import io.daos.proto.swim.SwimReq;
 import io.daos.proto.swim.SwimResp;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -189,7 +189,7 @@ public final class SwimService implements AutoCloseable {
       int status;
       List<MemberUpdate> got = List.of();
       if (err != null) {
-        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        Throwable c = Futures.cause(err);
         status = c instanceof DaosException de ? de.status().code() : DaosStatus.MISC.code();
       } else {
         try (r) {

@@ -1,7 +1,8 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Futures;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.lmdbjava.Dbi;
@@ -13,7 +14,7 @@ final class Errors {
   }
 
   static DaosException toDaos(Throwable t) {
-    Throwable e = t instanceof CompletionException || t instanceof ExecutionException ? t.getCause() : t;
+    Throwable e = Futures.cause(t);
     if (e instanceof DaosException de) {
       return de;
     }

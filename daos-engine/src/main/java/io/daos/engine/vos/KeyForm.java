@@ -1,7 +1,7 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 
 /**
  * Checks dkeys/akeys and converts them between the caller's form and the stored form. uint64 keys arrive as 8

@@ -1,7 +1,5 @@
 package io.daos.engine.vos;
 
-import java.nio.ByteBuffer;
-import java.util.UUID;
 
 /**
  * The index key layout (one LMDB database, all integers big-endian so byte order = unsigned numeric order;
@@ -35,13 +33,6 @@ final class Keys {
   private Keys() {
   }
 
-  static byte[] uuid(UUID u) {
-    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
-  }
-
-  static UUID uuidAt(byte[] b) {
-    return new UUID(Bytes.getLong(b, 0), Bytes.getLong(b, 8));
-  }
 
   static byte[] head(byte[] cont, byte tag) {
     byte[] k = new byte[HEAD];

@@ -1,7 +1,8 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.placement.Cond;
 import java.util.List;
 
 /** vos_obj_update: conditionals, incarnation log creates, then value versions at the epoch. */

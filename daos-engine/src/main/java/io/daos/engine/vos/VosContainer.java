@@ -1,7 +1,9 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.placement.Cond;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +30,7 @@ public final class VosContainer {
   VosContainer(Store store, UUID uuid) {
     this.store = store;
     this.uuid = uuid;
-    this.cont = Keys.uuid(uuid);
+    this.cont = Uuids.toBytes(uuid);
   }
 
   public UUID uuid() {

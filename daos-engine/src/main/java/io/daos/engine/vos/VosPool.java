@@ -1,8 +1,9 @@
 package io.daos.engine.vos;
 
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.nio.ByteBuffer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ public final class VosPool implements AutoCloseable {
 
   /** Creates a container; {@code -DER_EXIST} if it exists. */
   public VosContainer createContainer(UUID uuid) {
-    byte[] key = Keys.head(Keys.uuid(uuid), Keys.CONT);
+    byte[] key = Keys.head(Uuids.toBytes(uuid), Keys.CONT);
     store.pending.commit();
     try (Txn<ByteBuffer> txn = store.write()) {
       if (store.index.get(txn, key) != null) {
@@ -138,7 +139,7 @@ public final class VosPool implements AutoCloseable {
   /** Opens a container; {@code -DER_NONEXIST} if absent. */
   public VosContainer openContainer(UUID uuid) {
     try (ReadTxn r = store.read()) {
-      if (!store.index.exists(r.txn, Keys.head(Keys.uuid(uuid), Keys.CONT))) {
+      if (!store.index.exists(r.txn, Keys.head(Uuids.toBytes(uuid), Keys.CONT))) {
         throw new DaosException(DaosStatus.NONEXIST, "container " + uuid + " does not exist");
       }
     }
@@ -147,7 +148,7 @@ public final class VosPool implements AutoCloseable {
 
   /** Destroys a container: all its records go, blob space returns to the allocator. */
   public void destroyContainer(UUID uuid) {
-    byte[] prefix = Keys.uuid(uuid);
+    byte[] prefix = Uuids.toBytes(uuid);
     store.pending.commit();
     try (Txn<ByteBuffer> txn = store.write()) {
       if (store.index.get(txn, Keys.head(prefix, Keys.CONT)) == null) {
@@ -172,7 +173,7 @@ public final class VosPool implements AutoCloseable {
       for (boolean ok = c.first(); ok; ) {
         byte[] cont = java.util.Arrays.copyOf(c.key(), 16);
         if (store.index.exists(r.txn, Keys.head(cont, Keys.CONT))) {
-          out.add(Keys.uuidAt(cont));
+          out.add(Uuids.fromBytes(cont));
         }
         ok = c.seek(Bytes.concat(cont, new byte[] {(byte) 0xff}));
       }

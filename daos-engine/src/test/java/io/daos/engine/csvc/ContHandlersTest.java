@@ -11,8 +11,10 @@ import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.cont.ContCreateReply;
 import io.daos.proto.cont.ContCreateReq;
 import io.daos.proto.cont.ContDestroyReq;
@@ -50,7 +52,7 @@ class ContHandlersTest {
   void start() {
     replica = new FakeServiceReplica();
     poolHdl = replica.connect("alice", "staff", 2, ContTestSupport.ALL_POOL_CAPAS);
-    CartTransport net = CartTransport.inMemory();
+    CartTransport net = CartTransports.inMemory();
     server = CartServer.builder().transport(net).uri("ofi+tcp://127.0.0.1:0").name("csvc").build();
     new ContHandlers("csvc", p -> p.equals(FakeServiceReplica.POOL) ? Optional.of(replica) : Optional.empty(),
         TargetDestroyer.none(), Hlc.system()).registerOn(server).start();
@@ -76,7 +78,7 @@ class ContHandlersTest {
   }
 
   private ContOp.Builder op(UUID pool) {
-    return ContOp.newBuilder().setPoolUuid(Uuids.bytes(pool)).setPoolHdl(ByteString.copyFrom(poolHdl));
+    return ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setPoolHdl(ByteString.copyFrom(poolHdl));
   }
 
   private ContOp.Builder op() {
@@ -87,7 +89,7 @@ class ContHandlersTest {
   void co_create_over_rpc() throws Exception {
     UUID c = UUID.randomUUID();
     ContCreateReply cr = ContCreateReply.parseFrom(call(ContRpc.CREATE, ContCreateReq.newBuilder()
-        .setOp(op().setContUuid(Uuids.bytes(c))).build()));
+        .setOp(op().setContUuid(Uuids.toByteString(c))).build()));
     PoolOpReply h = cr.getOp();
     assertEquals(0, h.getStatus());
     assertEquals(3, h.getMapVersion());
@@ -95,37 +97,38 @@ class ContHandlersTest {
     assertEquals(0, h.getHint().getLeaderRank());
     UUID hdl = UUID.randomUUID();
     ContOpenReply or = ContOpenReply.parseFrom(call(ContRpc.OPEN, ContOpenReq.newBuilder()
-        .setOp(op().setContUuid(Uuids.bytes(c)).setContHdl(Uuids.bytes(hdl))).setFlags(ContRpc.COO_RW).build()));
+        .setOp(op().setContUuid(Uuids.toByteString(c)).setContHdl(Uuids.toByteString(hdl))).setFlags(ContRpc.COO_RW)
+        .build()));
     assertEquals(0, or.getOp().getStatus());
     assertTrue((or.getCapas() & ContRpc.CAPA_WRITE_DATA) != 0);
     assertEquals(1, or.getInfo().getOpenHandles());
     ContOidAllocReply oa = ContOidAllocReply.parseFrom(call(ContRpc.OID_ALLOC, ContOidAllocReq.newBuilder()
-        .setOp(op().setContHdl(Uuids.bytes(hdl))).setNumOids(5).build()));
+        .setOp(op().setContHdl(Uuids.toByteString(hdl))).setNumOids(5).build()));
     assertEquals(0, oa.getOidLo());
     ContHdlLookupReply lk = ContHdlLookupReply.parseFrom(call(ContRpc.TGT_QUERY, ContHdlLookupReq.newBuilder()
-        .setPoolUuid(Uuids.bytes(FakeServiceReplica.POOL)).setContHdl(Uuids.bytes(hdl)).build()));
+        .setPoolUuid(Uuids.toByteString(FakeServiceReplica.POOL)).setContHdl(Uuids.toByteString(hdl)).build()));
     assertEquals(c, Uuids.required(lk.getContUuid(), "c"));
     assertEquals(or.getCapas(), lk.getCapas());
     assertEquals(ContRpc.COO_RW, lk.getFlags());
     ContReply busy = ContReply.parseFrom(call(ContRpc.DESTROY, ContDestroyReq.newBuilder()
-        .setOp(op().setContUuid(Uuids.bytes(c))).build()));
+        .setOp(op().setContUuid(Uuids.toByteString(c))).build()));
     assertEquals(DaosStatus.BUSY.code(), busy.getOp().getStatus());
     ContReply forced = ContReply.parseFrom(call(ContRpc.DESTROY, ContDestroyReq.newBuilder()
-        .setOp(op().setContUuid(Uuids.bytes(c))).setForce(true).build()));
+        .setOp(op().setContUuid(Uuids.toByteString(c))).setForce(true).build()));
     assertEquals(0, forced.getOp().getStatus());
     lk = ContHdlLookupReply.parseFrom(call(ContRpc.TGT_QUERY, ContHdlLookupReq.newBuilder()
-        .setPoolUuid(Uuids.bytes(FakeServiceReplica.POOL)).setContHdl(Uuids.bytes(hdl)).build()));
+        .setPoolUuid(Uuids.toByteString(FakeServiceReplica.POOL)).setContHdl(Uuids.toByteString(hdl)).build()));
     assertEquals(DaosStatus.NO_HDL.code(), lk.getOp().getStatus());
   }
 
   @Test
   void pool_list_cont_over_rpc() throws Exception {
     for (String l : new String[] {"a", "b"}) {
-      call(ContRpc.CREATE, ContCreateReq.newBuilder().setOp(op().setContUuid(Uuids.bytes(UUID.randomUUID())))
+      call(ContRpc.CREATE, ContCreateReq.newBuilder().setOp(op().setContUuid(Uuids.toByteString(UUID.randomUUID())))
           .addProps(ContPropRules.str(ContProps.CO_LABEL, l)).build());
     }
     PoolListContReply r = PoolListContReply.parseFrom(call(PoolRpc.LIST_CONT, PoolListContReq.newBuilder()
-        .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.bytes(FakeServiceReplica.POOL))
+        .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(FakeServiceReplica.POOL))
             .setPoolHdl(ByteString.copyFrom(poolHdl))).build()));
     assertEquals(0, r.getOp().getStatus());
     assertEquals(2, r.getContsCount());
@@ -134,7 +137,7 @@ class ContHandlersTest {
   @Test
   void not_a_replica() throws Exception {
     ContCreateReply r = ContCreateReply.parseFrom(call(ContRpc.CREATE, ContCreateReq.newBuilder()
-        .setOp(op(UUID.randomUUID()).setContUuid(Uuids.bytes(UUID.randomUUID()))).build()));
+        .setOp(op(UUID.randomUUID()).setContUuid(Uuids.toByteString(UUID.randomUUID()))).build()));
     assertEquals(DaosStatus.NOTREPLICA.code(), r.getOp().getStatus());
   }
 
@@ -142,7 +145,7 @@ class ContHandlersTest {
   void follower_answers_notleader() throws Exception {
     replica.rdb.setLeader(false);
     ContCreateReply r = ContCreateReply.parseFrom(call(ContRpc.CREATE, ContCreateReq.newBuilder()
-        .setOp(op().setContUuid(Uuids.bytes(UUID.randomUUID()))).build()));
+        .setOp(op().setContUuid(Uuids.toByteString(UUID.randomUUID()))).build()));
     assertEquals(DaosStatus.NOTLEADER.code(), r.getOp().getStatus());
     assertEquals(3, r.getOp().getMapVersion());
   }

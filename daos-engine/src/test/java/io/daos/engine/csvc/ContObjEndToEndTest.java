@@ -10,8 +10,10 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.Hlc;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.obj.ObjHandlers;
@@ -65,9 +67,10 @@ class ContObjEndToEndTest {
     xs = new TargetXstreams("e2e", 2);
     pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(64L << 20).withDurable(false));
     pools.create(POOL, new PoolTiers(1L << 30, 0));
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("e2e").targets(2).targetExecutor(xs::executor)
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("e2e").targets(2).targetExecutor(xs::executor)
         .build();
-    engineClient = CartClient.builder().name("e2e-engine").build();
+    engineClient = CartClient.builder().transport(CartTransports.tcp()).name("e2e-engine").build();
     ContHandleCache cache = ContHandleCache.of(new CartHandleLookup(engineClient, p -> List.of(server.uri()),
         Duration.ofSeconds(10)));
     new ObjHandlers("e2e", pools, () -> 1, Hlc.system(), cache, xs::executor).registerOn(server);
@@ -75,7 +78,7 @@ class ContObjEndToEndTest {
         new CartTargetDestroyer(engineClient, p -> List.of(server.uri()), Duration.ofSeconds(10)), Hlc.system())
         .registerOn(server);
     server.start();
-    client = CartClient.builder().name("e2e-client").build();
+    client = CartClient.builder().transport(CartTransports.tcp()).name("e2e-client").build();
   }
 
   @AfterEach
@@ -94,13 +97,13 @@ class ContObjEndToEndTest {
   }
 
   private ContOp.Builder op(UUID cont) {
-    return ContOp.newBuilder().setPoolUuid(Uuids.bytes(POOL)).setPoolHdl(ByteString.copyFrom(poolHdl))
-        .setContUuid(Uuids.bytes(cont));
+    return ContOp.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setPoolHdl(ByteString.copyFrom(poolHdl))
+        .setContUuid(Uuids.toByteString(cont));
   }
 
   private UUID open(UUID cont, long flags) throws Exception {
     UUID h = UUID.randomUUID();
-    try (CartReply r = call(ContRpc.OPEN, 0, ContOpenReq.newBuilder().setOp(op(cont).setContHdl(Uuids.bytes(h)))
+    try (CartReply r = call(ContRpc.OPEN, 0, ContOpenReq.newBuilder().setOp(op(cont).setContHdl(Uuids.toByteString(h)))
         .setFlags(flags).build(), null)) {
       assertEquals(0, ContOpenReply.parseFrom(r.bodyBytes()).getOp().getStatus());
     }
@@ -108,8 +111,8 @@ class ContObjEndToEndTest {
   }
 
   private int update(UUID cont, UUID hdl, int tgt) {
-    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(Uuids.bytes(POOL)).setContUuid(Uuids.bytes(cont))
-        .setContHdl(Uuids.bytes(hdl)).setOidLo(7).build();
+    ObjTarget t = ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setContUuid(Uuids.toByteString(cont))
+        .setContHdl(Uuids.toByteString(hdl)).setOidLo(7).build();
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(3)
         .setDataLen(3).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();

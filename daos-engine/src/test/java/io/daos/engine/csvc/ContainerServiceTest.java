@@ -1,11 +1,12 @@
 package io.daos.engine.csvc;
 
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosStatus;
 import io.daos.proto.cont.ContInfo;
 import io.daos.proto.pool.ContSummary;
 import io.daos.rpc.ContRpc;
@@ -24,7 +25,7 @@ class ContainerServiceTest extends ContTestSupport {
     UUID h = openRw(c);
     ContainerService.Opened q = svc.query(alice, c, h);
     ContInfo info = q.info();
-    assertEquals(c, ContainerService.uuid(info.getUuid().toByteArray()));
+    assertEquals(c, Uuids.fromBytes(info.getUuid().toByteArray()));
     assertEquals("mycont", info.getLabel());
     assertEquals(1, info.getOpenHandles());
     assertEquals(0, info.getSnapshots());
@@ -88,7 +89,7 @@ class ContainerServiceTest extends ContTestSupport {
   void open_and_destroy_by_label() {
     UUID c = create("bylabel");
     UUID h = UUID.randomUUID();
-    assertEquals(c, ContainerService.uuid(svc.open(alice, null, "bylabel", h, ContRpc.COO_RO).info().getUuid()
+    assertEquals(c, Uuids.fromBytes(svc.open(alice, null, "bylabel", h, ContRpc.COO_RO).info().getUuid()
         .toByteArray()));
     svc.close(alice, h);
     svc.destroy(alice, null, "bylabel", false);
@@ -111,7 +112,7 @@ class ContainerServiceTest extends ContTestSupport {
   @Test
   void destroy_keeps_the_container_when_a_target_fails() {
     svc = new ContainerService(replica, (p, c) -> {
-      throw new io.daos.common.DaosException(DaosStatus.UNREACH, "rank 1 unreachable");
+      throw new io.daos.common.status.DaosException(DaosStatus.UNREACH, "rank 1 unreachable");
     }, io.daos.common.Hlc.system());
     UUID c = create("stays");
     assertStatus(DaosStatus.UNREACH, () -> svc.destroy(alice, c, null, false));
@@ -150,7 +151,7 @@ class ContainerServiceTest extends ContTestSupport {
   @Test
   void unknown_pool_handle() {
     UUID c = create(null);
-    byte[] bogus = FakeServiceReplica.bytes(UUID.randomUUID());
+    byte[] bogus = Uuids.toBytes(UUID.randomUUID());
     assertStatus(DaosStatus.NO_HDL, () -> svc.create(bogus, UUID.randomUUID(), List.of()));
     assertStatus(DaosStatus.NO_HDL, () -> open(bogus, c, ContRpc.COO_RO));
     assertStatus(DaosStatus.NO_HDL, () -> svc.list(new byte[3]));
@@ -183,7 +184,7 @@ class ContainerServiceTest extends ContTestSupport {
     UUID c = create(null);
     UUID a = openRw(c);
     UUID b = open(bob, c, ContRpc.COO_RO);
-    assertEquals(1, svc.closeHandlesOf(ContainerService.uuid(bob)));
+    assertEquals(1, svc.closeHandlesOf(Uuids.fromBytes(bob)));
     assertEquals(List.of(b), invalidatedOnTargets);
     svc.lookupHandle(a);
     assertStatus(DaosStatus.NO_HDL, () -> svc.lookupHandle(b));
@@ -196,7 +197,7 @@ class ContainerServiceTest extends ContTestSupport {
     List<ContSummary> l = svc.list(alice);
     assertEquals(2, l.size());
     for (ContSummary s : l) {
-      UUID u = ContainerService.uuid(s.getUuid().toByteArray());
+      UUID u = Uuids.fromBytes(s.getUuid().toByteArray());
       assertEquals(u.equals(a) ? "one" : "", s.getLabel());
       assertTrue(u.equals(a) || u.equals(b));
     }

@@ -1,13 +1,13 @@
 package io.daos.engine.csvc;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.psvc.PoolHandleInfo;
 import io.daos.engine.psvc.ServiceReplica;
 import io.daos.engine.rdb.InMemoryRdb;
 import io.daos.engine.rdb.Rdb;
 import io.daos.proto.pool.Prop;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +30,7 @@ final class FakeServiceReplica implements ServiceReplica, AutoCloseable {
   byte[] connect(String user, String group, long flags, long capas) {
     UUID h = UUID.randomUUID();
     handles.put(h, new PoolHandleInfo(h, flags, capas, user, group, List.of(), "host1"));
-    return bytes(h);
-  }
-
-  static byte[] bytes(UUID u) {
-    return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+    return Uuids.toBytes(h);
   }
 
   @Override
@@ -64,8 +60,7 @@ final class FakeServiceReplica implements ServiceReplica, AutoCloseable {
 
   @Override
   public PoolHandleInfo poolHandle(byte[] hdl) {
-    ByteBuffer b = ByteBuffer.wrap(hdl);
-    PoolHandleInfo h = handles.get(new UUID(b.getLong(), b.getLong()));
+    PoolHandleInfo h = handles.get(Uuids.fromBytes(hdl));
     if (h == null) {
       throw new DaosException(DaosStatus.NO_HDL, "no such pool handle");
     }

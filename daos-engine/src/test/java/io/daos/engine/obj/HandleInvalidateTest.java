@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.csvc.CartTargetDestroyer;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
@@ -33,7 +35,7 @@ class HandleInvalidateTest {
   @TempDir
   Path scm;
   private final TargetXstreams xs = new TargetXstreams("test", 1);
-  private final CartClient client = CartClient.builder().build();
+  private final CartClient client = CartClient.builder().transport(CartTransports.tcp()).build();
   private CartServer server;
 
   @AfterEach
@@ -50,10 +52,11 @@ class HandleInvalidateTest {
     ContHandleCache cache = ContHandleCache.of((p, h) -> CompletableFuture.failedFuture(
         new DaosException(DaosStatus.NO_HDL, "the service has no handle " + h)));
     cache.put(POOL, new ContHandle(HDL, CONT, ContRpc.CAPA_WRITE_DATA | ContRpc.CAPA_READ_DATA, 0));
-    ByteString hdl = ObjCodec.uuid(HDL);
+    ByteString hdl = Uuids.toByteString(HDL);
     cache.check(POOL, hdl, CONT, ContRpc.CAPA_WRITE_DATA);
 
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();
     PoolTargets pools = new PoolTargets(scm, xs, VosOptions.defaults());
     new ContTgtHandlers("engine", pools, cache, t -> Runnable::run).registerOn(server);
     server.start();

@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartReply;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.proto.cont.ContOp;
 import io.daos.proto.cont.ContReply;
@@ -67,7 +68,7 @@ class ObjHandleCheckTest {
 
   private static ObjTarget target(UUID hdl) {
     ObjTarget.Builder t = ObjRpcFixture.target(42).toBuilder();
-    return hdl == null ? t.build() : t.setContHdl(ObjCodec.uuid(hdl)).build();
+    return hdl == null ? t.build() : t.setContHdl(Uuids.toByteString(hdl)).build();
   }
 
   private int update(UUID hdl, int tgt) {
@@ -137,7 +138,7 @@ class ObjHandleCheckTest {
       int tgt = t;
       assertTrue(f.xs.call(t, () -> f.pools.get(POOL).target(tgt).listContainers()).contains(CONT));
     }
-    ContOp op = ContOp.newBuilder().setPoolUuid(ObjCodec.uuid(POOL)).setContUuid(ObjCodec.uuid(CONT)).build();
+    ContOp op = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(POOL)).setContUuid(Uuids.toByteString(CONT)).build();
     try (CartReply r = f.call(ContTgtHandlers.TGT_DESTROY, 0, op, null)) {
       assertEquals(0, r.status());
       assertEquals(0, ContReply.parseFrom(r.bodyBytes()).getOp().getStatus());
@@ -149,7 +150,7 @@ class ObjHandleCheckTest {
     service.clear();
     assertEquals(DaosStatus.NO_HDL.code(), update(rw, 0), "the destroyed container's handles are forgotten");
     try (CartReply r = f.call(ContTgtHandlers.TGT_DESTROY, 0, op.toBuilder()
-        .setPoolUuid(ObjCodec.uuid(UUID.randomUUID())).build(), null)) {
+        .setPoolUuid(Uuids.toByteString(UUID.randomUUID())).build(), null)) {
       assertEquals(0, r.status(), "a pool this engine does not hold is nothing to do");
     }
     try (CartReply r = f.call(ContTgtHandlers.TGT_DESTROY, 0, op.toBuilder().setContUuid(ByteString.EMPTY).build(),

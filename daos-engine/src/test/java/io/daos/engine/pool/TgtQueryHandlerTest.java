@@ -2,13 +2,13 @@ package io.daos.engine.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosStatus;
 import io.daos.engine.vos.VosOptions;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolTgtQueryReply;
 import io.daos.proto.pool.PoolTgtQueryReq;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -41,9 +41,7 @@ class TgtQueryHandlerTest {
   }
 
   private static PoolTgtQueryReq req(UUID pool, Integer... targets) {
-    ByteBuffer b = ByteBuffer.allocate(16).putLong(pool.getMostSignificantBits())
-        .putLong(pool.getLeastSignificantBits());
-    return PoolTgtQueryReq.newBuilder().setOp(PoolOp.newBuilder().setPoolUuid(ByteString.copyFrom(b.array())))
+    return PoolTgtQueryReq.newBuilder().setOp(PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)))
         .addAllTargets(List.of(targets)).build();
   }
 

@@ -1,5 +1,6 @@
 package io.daos.server.config;
 
+import io.daos.common.LogMasks;
 import io.daos.server.config.engine.FabricConfig;
 
 /** DAOS's engine {@code Config.Validate} (targets, cores, fabric, storage, log masks) for engine {@code idx}. */
@@ -70,7 +71,7 @@ final class EngineConfigValidator {
     }
   }
 
-  static io.daos.common.Fault fail(int idx, String problem, String resolution) {
+  static io.daos.common.fault.Fault fail(int idx, String problem, String resolution) {
     return ServerConfigValidator.engineFault(idx, problem, resolution);
   }
 }

@@ -1,6 +1,6 @@
 package io.daos.server.config;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.engine.StorageClass;
 import java.util.ArrayList;

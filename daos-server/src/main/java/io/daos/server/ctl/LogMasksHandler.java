@@ -1,11 +1,11 @@
 package io.daos.server.ctl;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.LogMasks;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.LogMasks;
 import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineHarness;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
 import io.daos.server.engine.launch.Signal;
 import java.io.IOException;

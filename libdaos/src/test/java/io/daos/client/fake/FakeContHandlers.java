@@ -2,8 +2,9 @@ package io.daos.client.fake;
 
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContAttrReply;
 import io.daos.proto.cont.ContAttrReq;
 import io.daos.proto.cont.ContCloseReq;
@@ -94,7 +95,7 @@ final class FakeContHandlers {
   }
 
   private ContCreateReply create(ContCreateReq r) {
-    UUID u = FakePoolService.uuid(r.getOp().getContUuid());
+    UUID u = Uuids.fromByteString(r.getOp().getContUuid());
     String label = r.getOp().getContLabel();
     if (svc.conts.containsKey(u) || (!label.isEmpty() && byLabel(label) != null)) {
       throw new DaosException(DaosStatus.EXIST, "container exists");
@@ -179,7 +180,7 @@ final class FakeContHandlers {
 
   private ContInfo info(Cont c) {
     Prop lbl = c.props.get(0x1001);
-    return ContInfo.newBuilder().setUuid(FakePoolService.bytes(c.uuid)).setOpenHandles(c.handles)
+    return ContInfo.newBuilder().setUuid(Uuids.toByteString(c.uuid)).setOpenHandles(c.handles)
         .setSnapshots(c.snaps.size()).setLabel(lbl != null ? lbl.getStr() : c.label).build();
   }
 
@@ -192,7 +193,7 @@ final class FakeContHandlers {
       throw new DaosException(DaosStatus.NO_HDL, "unknown pool handle");
     }
     Cont c = op.getContUuid().isEmpty() ? byLabel(op.getContLabel())
-        : svc.conts.get(FakePoolService.uuid(op.getContUuid()));
+        : svc.conts.get(Uuids.fromByteString(op.getContUuid()));
     if (c == null) {
       throw new DaosException(DaosStatus.NONEXIST, "no such container");
     }

@@ -1,8 +1,9 @@
 package io.daos.client.fake;
 
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.pool.AttrNames;
 import io.daos.proto.pool.AttrReply;
 import io.daos.proto.pool.AttrSet;
@@ -55,7 +56,7 @@ final class FakePoolHandlers {
     svc.serve(s, rank, PoolRpc.LIST_CONT, req -> {
       handle(io.daos.proto.pool.PoolListContReq.parseFrom(req.body().nioBuffer()).getOp());
       PoolListContReply.Builder b = PoolListContReply.newBuilder().setOp(svc.ok());
-      svc.conts.forEach((u, c) -> b.addConts(ContSummary.newBuilder().setUuid(FakePoolService.bytes(u))
+      svc.conts.forEach((u, c) -> b.addConts(ContSummary.newBuilder().setUuid(Uuids.toByteString(u))
           .setLabel(c.label)));
       return b.build();
     });
@@ -96,7 +97,7 @@ final class FakePoolHandlers {
   }
 
   private static void checkPool(PoolOp op) {
-    if (!FakePoolService.uuid(op.getPoolUuid()).equals(FakePoolService.POOL)) {
+    if (!Uuids.fromByteString(op.getPoolUuid()).equals(FakePoolService.POOL)) {
       throw new DaosException(DaosStatus.NONEXIST, "no such pool");
     }
   }

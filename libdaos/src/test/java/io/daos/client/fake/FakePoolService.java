@@ -6,8 +6,9 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
 import io.daos.proto.cont.ContReply;
 import io.daos.proto.pool.PoolFindReply;
 import io.daos.proto.pool.PoolFindReq;
@@ -18,7 +19,6 @@ import io.daos.proto.pool.PoolOpReply;
 import io.daos.proto.pool.SvcHint;
 import io.daos.rpc.PoolRpc;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,11 +101,12 @@ public final class FakePoolService {
   }
 
   PoolFindReply find(PoolFindReq r) {
-    boolean match = r.getLabel().equals(LABEL) || (r.getUuid().size() == 16 && uuid(r.getUuid()).equals(POOL));
+    boolean match = r.getLabel().equals(LABEL) || r.getUuid().equals(Uuids.toByteString(POOL));
     if (!match) {
       return FakeEngine.notFound();
     }
-    return PoolFindReply.newBuilder().setUuid(bytes(POOL)).setLabel(LABEL).addAllSvcReps(replicas).build();
+    return PoolFindReply.newBuilder().setUuid(Uuids.toByteString(POOL)).setLabel(LABEL).addAllSvcReps(replicas)
+        .build();
   }
 
   PoolMap map() {
@@ -148,15 +149,5 @@ public final class FakePoolService {
 
   boolean isOpenHandle(ByteString hdl) {
     return contHandles.contains(hdl);
-  }
-
-  static ByteString bytes(UUID u) {
-    return ByteString.copyFrom(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-        .putLong(u.getLeastSignificantBits()).array());
-  }
-
-  static UUID uuid(ByteString b) {
-    ByteBuffer bb = b.asReadOnlyByteBuffer();
-    return new UUID(bb.getLong(), bb.getLong());
   }
 }

@@ -1,9 +1,9 @@
 package io.daos.server.engine.launch;
 
+import io.daos.common.LogMasks;
 import io.daos.server.config.ConfigFaults;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.engine.FabricConfig;
-import io.daos.server.config.LogMasks;
 import io.daos.server.config.engine.ScmTier;
 import io.daos.server.config.ServerConfig;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ public final class EngineCommandLine {
    * ABT_THREAD_STACKSIZE rules) &lt; config-derived vars; {@code D_DOMAIN} added when known and unset;
    * {@code DD_SUBSYS} folded into {@code D_LOG_MASK} and dropped.
    *
-   * @throws io.daos.common.Fault when env_vars contradict DAOS's rules
+   * @throws io.daos.common.fault.Fault when env_vars contradict DAOS's rules
    */
   public Map<String, String> env() {
     Map<String, String> yml = EngineEnvRules.apply(KeyValues.parse(engine.envVars()), engine,

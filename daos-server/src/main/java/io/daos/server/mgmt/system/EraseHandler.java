@@ -1,8 +1,8 @@
 package io.daos.server.mgmt.system;
 
+import io.daos.control.errors.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
-import io.daos.control.NotLeaderException;
 import io.daos.server.fanout.Fanout;
 import io.daos.server.fanout.HostResponse;
 import io.daos.server.fanout.MemberProtos;

@@ -1,6 +1,6 @@
 package io.daos.server.storage.scm;
 
-import io.daos.common.FaultCode;
+import io.daos.common.fault.FaultCode;
 import io.daos.server.storage.HostSystem;
 import io.daos.server.storage.MountTable;
 import io.daos.server.storage.StorageFaults;
