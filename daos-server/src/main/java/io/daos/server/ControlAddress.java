@@ -1,7 +1,7 @@
 package io.daos.server;
 
 import io.daos.server.config.ServerConfig;
-import io.daos.server.mgmt.MsContext;
+import io.daos.server.mgmt.svc.MsContext;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

@@ -2,11 +2,11 @@ package io.daos.server;
 
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
-import io.daos.server.engine.EngineCommandLine;
+import io.daos.server.engine.launch.EngineCommandLine;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
-import io.daos.server.engine.EngineLaunchSpec;
-import io.daos.server.engine.EngineLauncher;
+import io.daos.server.engine.launch.EngineLaunchSpec;
+import io.daos.server.engine.launch.EngineLauncher;
 import io.daos.server.engine.InstanceSettings;
 import io.daos.server.engine.LocalEngineStorage;
 import io.daos.server.engine.MgmtServiceClient;

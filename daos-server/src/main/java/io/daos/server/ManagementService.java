@@ -1,7 +1,7 @@
 package io.daos.server;
 
 import io.daos.common.LifeCycle;
-import io.daos.server.mgmt.MsAccess;
+import io.daos.server.mgmt.svc.MsAccess;
 import io.daos.server.sysdb.LeadershipListener;
 import io.daos.server.sysdb.SystemDatabase;
 import io.daos.server.system.Membership;

@@ -1,7 +1,7 @@
 package io.daos.server;
 
 import io.daos.proto.mgmt.ClientNetHint;
-import io.daos.server.config.FabricConfig;
+import io.daos.server.config.engine.FabricConfig;
 import io.daos.server.config.ServerConfig;
 import java.util.List;
 

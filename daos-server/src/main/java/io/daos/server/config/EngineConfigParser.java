@@ -1,5 +1,15 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.AccelProps;
+import io.daos.server.config.engine.BdevAutoFaulty;
+import io.daos.server.config.engine.BdevRoles;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.BusIdRange;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.SpdkIobuf;
+import io.daos.server.config.engine.SpdkRpcServer;
+import io.daos.server.config.engine.StorageClass;
+import io.daos.server.config.engine.StorageTier;
 import java.util.ArrayList;
 import java.util.List;
 

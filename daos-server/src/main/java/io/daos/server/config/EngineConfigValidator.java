@@ -1,6 +1,7 @@
 package io.daos.server.config;
 
 import io.daos.common.LogMasks;
+import io.daos.server.config.engine.FabricConfig;
 
 /** DAOS's engine {@code Config.Validate} (targets, cores, fabric, storage, log masks) for engine {@code idx}. */
 final class EngineConfigValidator {

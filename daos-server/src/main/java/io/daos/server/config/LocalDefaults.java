@@ -1,5 +1,8 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.FabricConfig;
+import io.daos.server.config.engine.ScmTier;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.FabricConfig;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.StorageClass;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.FabricConfig;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.FabricConfig;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

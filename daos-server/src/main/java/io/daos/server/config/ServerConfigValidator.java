@@ -1,6 +1,8 @@
 package io.daos.server.config;
 
 import io.daos.common.fault.Fault;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.StorageClass;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

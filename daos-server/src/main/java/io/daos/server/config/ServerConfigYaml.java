@@ -1,5 +1,12 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.AccelProps;
+import io.daos.server.config.engine.BdevAutoFaulty;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.FabricConfig;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.SpdkRpcServer;
+import io.daos.server.config.engine.StorageTier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package io.daos.server.config;
 
+import io.daos.server.config.engine.BdevRoles;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.StorageClass;
+import io.daos.server.config.engine.StorageTier;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -10,7 +10,7 @@ import io.daos.server.engine.EngineFaults;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.LocalState;
 import io.daos.server.engine.RasPublisher;
-import io.daos.server.engine.Signal;
+import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
 import io.daos.server.engine.EngineStorage;
-import io.daos.server.engine.Signal;
+import io.daos.server.engine.launch.Signal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

@@ -4,6 +4,8 @@ import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.srv.NotifyReadyReq;
+import io.daos.server.engine.launch.EngineProcess;
+import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.daos.server.engine;
 
 import io.daos.proto.srv.NotifyReadyReq;
+import io.daos.server.engine.launch.EngineProcess;
+import io.daos.server.engine.launch.Signal;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

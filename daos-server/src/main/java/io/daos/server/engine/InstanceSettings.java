@@ -1,6 +1,8 @@
 package io.daos.server.engine;
 
 import io.daos.drpc.client.DrpcClient;
+import io.daos.server.engine.launch.EngineLauncher;
+import io.daos.server.engine.launch.EngineLaunchSpec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

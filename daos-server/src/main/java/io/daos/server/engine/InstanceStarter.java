@@ -2,6 +2,7 @@ package io.daos.server.engine;
 
 import io.daos.drpc.RasEvents;
 import io.daos.proto.srv.NotifyReadyReq;
+import io.daos.server.engine.launch.EngineProcess;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;

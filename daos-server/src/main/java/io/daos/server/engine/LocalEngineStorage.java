@@ -1,11 +1,11 @@
 package io.daos.server.engine;
 
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.storage.BdevProvider;
+import io.daos.server.storage.bdev.BdevProvider;
 import io.daos.server.storage.HostSystem;
-import io.daos.server.storage.NvmeConf;
-import io.daos.server.storage.ScmProvider;
+import io.daos.server.storage.bdev.NvmeConf;
+import io.daos.server.storage.scm.ScmProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

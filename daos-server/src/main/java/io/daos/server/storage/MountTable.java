@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses /proc/self/mounts (fields separated by spaces, octal escapes like {@code \040}). */
-final class MountTable {
+public final class MountTable {
   private MountTable() {
   }
 
-  static List<HostSystem.MountEntry> parse(String text) {
+  public static List<HostSystem.MountEntry> parse(String text) {
     List<HostSystem.MountEntry> out = new ArrayList<>();
     for (String line : text.split("\n")) {
       String[] f = line.trim().split("\\s+");
@@ -35,7 +35,7 @@ final class MountTable {
   }
 
   /** The mount at exactly {@code target} (last one wins, as the kernel shows stacked mounts), or null. */
-  static HostSystem.MountEntry find(List<HostSystem.MountEntry> mounts, Path target) {
+  public static HostSystem.MountEntry find(List<HostSystem.MountEntry> mounts, Path target) {
     HostSystem.MountEntry found = null;
     Path t = target.toAbsolutePath().normalize();
     for (HostSystem.MountEntry m : mounts) {

@@ -2,6 +2,7 @@ package io.daos.server.system;
 
 import io.daos.common.hostlist.HostSet;
 import io.daos.common.ranklist.RankSet;
+import io.daos.server.events.RasEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.daos.server.system;
 
+import io.daos.server.events.RasEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.config.engine.StorageClass;
+import io.daos.server.config.engine.StorageTier;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

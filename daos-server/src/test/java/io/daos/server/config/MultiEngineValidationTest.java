@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.ScmTier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.server.config.engine.BdevRoles;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.FabricConfig;
+import io.daos.server.config.engine.StorageClass;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

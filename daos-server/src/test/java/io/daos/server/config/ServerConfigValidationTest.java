@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
+import io.daos.server.config.engine.BdevRoles;
+import io.daos.server.config.engine.BdevTier;
+import io.daos.server.config.engine.ScmTier;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;

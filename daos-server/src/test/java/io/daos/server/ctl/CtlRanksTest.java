@@ -15,7 +15,7 @@ import io.daos.proto.shared.RankResult;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.FakeEngine;
 import io.daos.server.engine.RasPublisher;
-import io.daos.server.engine.Signal;
+import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.daos.server.engine;
 
 import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
+import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -2,11 +2,12 @@ package io.daos.server.engine;
 
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.server.Poll;
-import io.daos.server.config.BdevTier;
+import io.daos.server.config.engine.BdevTier;
 import io.daos.server.config.EngineConfig;
-import io.daos.server.config.ScmTier;
+import io.daos.server.config.engine.ScmTier;
 import io.daos.server.drpc.ServerDrpcListener;
 import io.daos.server.drpc.SrvDrpcHandlers;
+import io.daos.server.engine.launch.EngineLaunchSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

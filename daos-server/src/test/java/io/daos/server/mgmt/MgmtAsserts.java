@@ -12,16 +12,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /** DAOS's checkRankResults / checkMembers / CmpErr for the MgmtSvc tests. */
-final class MgmtAsserts {
+public final class MgmtAsserts {
   private MgmtAsserts() {
   }
 
-  static void checkRankResults(List<RankResult> exp, List<RankResult> got) {
+  public static void checkRankResults(List<RankResult> exp, List<RankResult> got) {
     Comparator<RankResult> byRank = Comparator.comparingInt(RankResult::getRank);
     assertEquals(exp.stream().sorted(byRank).toList(), got.stream().sorted(byRank).toList(), "rank results");
   }
 
-  static void checkMembers(List<Member> exp, Membership ms) {
+  public static void checkMembers(List<Member> exp, Membership ms) {
     assertEquals(exp.size(), ms.members().size(), "unexpected number of members");
     for (Member em : exp) {
       Member am = ms.get(em.rank());
@@ -30,7 +30,7 @@ final class MgmtAsserts {
   }
 
   /** Runs {@code call}; with {@code expErr} non-null it must fail with a message containing it. */
-  static <T> T call(String expErr, java.util.function.Supplier<T> call) {
+  public static <T> T call(String expErr, java.util.function.Supplier<T> call) {
     try {
       T got = call.get();
       if (expErr != null) {

@@ -3,6 +3,14 @@ package io.daos.server.mgmt;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.mgmt.ClientNetHint;
 import io.daos.proto.shared.RankResult;
+import io.daos.server.fanout.FakeControlInvoker;
+import io.daos.server.fanout.HostResponse;
+import io.daos.server.mgmt.svc.FakePoolEngines;
+import io.daos.server.mgmt.svc.GroupUpdater;
+import io.daos.server.mgmt.svc.GroupUpdateSender;
+import io.daos.server.mgmt.svc.LocalEraser;
+import io.daos.server.mgmt.svc.MsAccess;
+import io.daos.server.mgmt.svc.MsContext;
 import io.daos.server.sysdb.InMemorySystemDb;
 import io.daos.server.system.FaultDomain;
 import io.daos.server.system.Member;
@@ -17,30 +25,30 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** DAOS's mgmt_system_test.go helpers: mock members, rank results and a leader MS over an in-memory DB. */
-final class MgmtFixture implements AutoCloseable {
-  static final String SYS = "daos_server";
+public final class MgmtFixture implements AutoCloseable {
+  public static final String SYS = "daos_server";
   /** What the MS database's fixed clock reads: the last-update time of every record it writes. */
-  static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+  public static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-  final InMemorySystemDb db = new InMemorySystemDb("127.0.0.1:10001", Clock.fixed(NOW, ZoneOffset.UTC));
-  final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
+  public final InMemorySystemDb db = new InMemorySystemDb("127.0.0.1:10001", Clock.fixed(NOW, ZoneOffset.UTC));
+  public final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
   final MsAccess access;
-  final FakeControlInvoker invoker;
-  final MgmtService service;
-  final GroupUpdater groupUpdater;
-  final FakePoolEngines engines = new FakePoolEngines();
+  public final FakeControlInvoker invoker;
+  public final MgmtService service;
+  public final GroupUpdater groupUpdater;
+  public final FakePoolEngines engines = new FakePoolEngines();
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+  public MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
       GroupUpdateSender sender) {
     this(members, invoker, hints, sender, null);
   }
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+  public MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
       GroupUpdateSender sender, LocalEraser eraser) {
     this(members, invoker, hints, sender, eraser, List.of("127.0.0.1:10001"));
   }
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
+  public MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints,
       GroupUpdateSender sender, LocalEraser eraser, List<String> replicas) {
     this.invoker = invoker;
     this.access = new MsAccess(SYS, replicas, true);
@@ -51,7 +59,7 @@ final class MgmtFixture implements AutoCloseable {
         .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).eraser(eraser).build());
   }
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {
+  public MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {
     this(members, invoker, hints, null);
   }
 
@@ -62,7 +70,7 @@ final class MgmtFixture implements AutoCloseable {
     }
   }
 
-  MgmtFixture(List<Member> members, FakeControlInvoker invoker) {
+  public MgmtFixture(List<Member> members, FakeControlInvoker invoker) {
     this(members, invoker, List.of());
   }
 
@@ -71,22 +79,22 @@ final class MgmtFixture implements AutoCloseable {
         "10.0.0.3:10001", "10.0.0.3:10001", "10.0.0.4:10001", "10.0.0.4:10001").get(hostPort));
   }
 
-  static String hostAddr(int a) {
+  public static String hostAddr(int a) {
     return "10.0.0." + a + ":10001";
   }
 
-  static UUID mockUuid(int r) {
+  public static UUID mockUuid(int r) {
     return UUID.fromString(String.format("00000000-0000-0000-0000-%012d", r));
   }
 
   /** DAOS mockMember(t, rank, addrIdx, state). */
-  static Member member(int r, int a, String state) {
+  public static Member member(int r, int a, String state) {
     return Member.builder().rank(r).uuid(mockUuid(r)).addr(hostAddr(a)).primaryFabricUri("tcp://" + hostAddr(a))
         .primaryFabricContexts(r).faultDomain(FaultDomain.of(hostAddr(a), Integer.toString(r)))
         .incarnation(r).state(state(state)).build();
   }
 
-  static MemberState state(String s) {
+  public static MemberState state(String s) {
     MemberState st = MemberState.fromString(s);
     if (st == MemberState.UNKNOWN && !s.equals("unknown")) {
       throw new IllegalArgumentException("unknown member state " + s);
@@ -94,7 +102,7 @@ final class MgmtFixture implements AutoCloseable {
     return st;
   }
 
-  static String act2state(String action) {
+  public static String act2state(String action) {
     return switch (action) {
       case "prep shutdown" -> "stopping";
       case "stop" -> "stopped";
@@ -104,18 +112,18 @@ final class MgmtFixture implements AutoCloseable {
     };
   }
 
-  static RankResult rankFail(String action, int r, int... addr) {
+  public static RankResult rankFail(String action, int r, int... addr) {
     RankResult.Builder b = RankResult.newBuilder().setRank(r).setErrored(true).setMsg(action + " failed")
         .setState("errored").setAction(action);
     return (addr.length > 0 ? b.setAddr(hostAddr(addr[0])) : b).build();
   }
 
-  static RankResult rankSuccess(String action, int r, int... addr) {
+  public static RankResult rankSuccess(String action, int r, int... addr) {
     RankResult.Builder b = RankResult.newBuilder().setRank(r).setAction(action).setState(act2state(action));
     return (addr.length > 0 ? b.setAddr(hostAddr(addr[0])) : b).build();
   }
 
-  static HostResponse hr(int a, RankResult... results) {
+  public static HostResponse hr(int a, RankResult... results) {
     return HostResponse.ok(hostAddr(a), RanksResp.newBuilder().addAllResults(List.of(results)).build());
   }
 }

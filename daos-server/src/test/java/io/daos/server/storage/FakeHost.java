@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Scripted {@link HostSystem}: records commands; "mount"/"umount" update the fake mount table. */
-final class FakeHost implements HostSystem {
-  boolean root;
-  boolean numa = true;
-  boolean thp = true;
+public final class FakeHost implements HostSystem {
+  public boolean root;
+  public boolean numa = true;
+  public boolean thp = true;
   boolean spdk;
-  int failExit;
-  final List<Path> pmem = new ArrayList<>();
+  public int failExit;
+  public final List<Path> pmem = new ArrayList<>();
   final List<MountEntry> mountTable = new ArrayList<>();
-  final List<List<String>> commands = new ArrayList<>();
+  public final List<List<String>> commands = new ArrayList<>();
   String memInfo = "MemTotal:       16384000 kB\nMemFree:         1000 kB\nMemAvailable:    8192000 kB\n"
       + "HugePages_Total:     512\nHugePages_Free:      256\nHugepagesize:       2048 kB\n";
 

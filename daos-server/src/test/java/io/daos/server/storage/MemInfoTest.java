@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.server.config.ServerConfig;
+import io.daos.server.ctl.StorageScanner;
+import io.daos.server.storage.bdev.BdevProvider;
+import io.daos.server.storage.scm.ScmProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.ranklist.RankSet;
+import io.daos.server.events.RasEvent;
+import io.daos.server.events.RasEventId;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,45 @@
+package io.daos.server.engine.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Copies an engine's stdout (INFO) or stderr (ERROR) into the server log, line by line, with a prefix. */
+final class OutputPump implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger("daos_engine");
+
+  private final String prefix;
+  private final InputStream in;
+  private final boolean error;
+
+  private OutputPump(String prefix, InputStream in, boolean error) {
+    this.prefix = prefix;
+    this.in = in;
+    this.error = error;
+  }
+
+  static void start(String prefix, InputStream in, boolean error) {
+    Thread t = new Thread(new OutputPump(prefix, in, error), prefix + (error ? "-stderr" : "-stdout"));
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Override
+  public void run() {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (error) {
+          LOG.error("{}: {}", prefix, line);
+        } else {
+          LOG.info("{}: {}", prefix, line);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("{}: output closed: {}", prefix, e.toString());
+    }
+  }
+}

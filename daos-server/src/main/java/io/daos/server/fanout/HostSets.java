@@ -1,0 +1,14 @@
+package io.daos.server.fanout;
+
+import io.daos.common.hostlist.HostSet;
+import java.util.List;
+
+/** Host lists rendered as DAOS ranged host sets ("10.0.0.[4-5]"). */
+public final class HostSets {
+  private HostSets() {
+  }
+
+  public static String ranged(List<String> hosts) {
+    return hosts.isEmpty() ? "" : HostSet.of(hosts).toString();
+  }
+}
