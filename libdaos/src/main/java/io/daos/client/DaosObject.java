@@ -60,7 +60,9 @@ public final class DaosObject implements AutoCloseable {
     this.oid = oid;
     this.readEpoch = readEpoch;
     this.jump = JumpMap.create(cont.domainLevel());
-    this.io = new ShardIo(cont, oid);
+    DaosPool pool = cont.pool();
+    this.io = new ShardIo(pool.ctx().rpc(), pool.ctx().random(), pool.mapCache(),
+        ShardIo.objTarget(pool.uuid(), cont.uuid(), cont.handle(), oid));
     this.layout = place(cont.pool().poolMap());
     this.enumerator = new ObjectEnum(this);
   }

@@ -8,6 +8,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -31,18 +32,18 @@ final class EngineRpc implements AutoCloseable {
   }
 
   <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
-      Bulk bulk, Parser<T> parser) {
+      ByteBuf bulk, Parser<T> parser) {
     return call(rank, target, opc, mapVersion, body, bulk, parser, null);
   }
 
   /**
-   * One RPC; the reply's bulk goes to {@code sink} while the reply is decoded (the {@link RpcReply} then carries no
-   * bulk bytes), or, with a null sink, is copied into {@link RpcReply#bulk()}.
+   * One RPC carrying {@code bulk} (null for none); the reply's bulk goes to {@code sink} while the reply is decoded
+   * (the {@link RpcReply} then carries no bulk bytes), or, with a null sink, is copied into {@link RpcReply#bulk()}.
    */
   <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
-      Bulk bulk, Parser<T> parser, BulkSink<T> sink) {
+      ByteBuf bulk, Parser<T> parser, BulkSink<T> sink) {
     return Futures.of(() -> cart.call(uris.uri(rank), opc, target, mapVersion,
-        Unpooled.wrappedBuffer(body.toByteArray()), bulk == null ? null : bulk.wrap(), timeout))
+        Unpooled.wrappedBuffer(body.toByteArray()), bulk, timeout))
         .thenApply(r -> decode(r, parser, rank, opc, sink));
   }
 

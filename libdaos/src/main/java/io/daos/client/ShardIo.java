@@ -11,9 +11,11 @@ import io.daos.proto.obj.ObjTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +43,26 @@ final class ShardIo {
   record Call<T>(Opcode opc, Parser<T> parser, ToIntFunction<T> status, ToLongFunction<T> epoch) {
   }
 
-  private final DaosContainer cont;
+  private final EngineRpc rpc;
+  private final RandomGenerator random;
+  private final PoolMapCache map;
   private final ObjTarget base;
 
-  ShardIo(DaosContainer cont, io.daos.placement.ObjectId oid) {
-    this.cont = cont;
-    this.base = ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(cont.pool().uuid()))
-        .setContUuid(Uuids.toByteString(cont.uuid())).setContHdl(Uuids.toByteString(cont.handle()))
+  /**
+   * Shard RPCs through the client's {@code rpc}, replicas chosen with {@code random}, map versions checked against
+   * the pool's {@code map}; every request starts from {@code base} ({@link #objTarget}).
+   */
+  ShardIo(EngineRpc rpc, RandomGenerator random, PoolMapCache map, ObjTarget base) {
+    this.rpc = rpc;
+    this.random = random;
+    this.map = map;
+    this.base = base;
+  }
+
+  /** The target header of object {@code oid} in container {@code cont} (handle {@code hdl}) of {@code pool}. */
+  static ObjTarget objTarget(UUID pool, UUID cont, UUID hdl, io.daos.placement.ObjectId oid) {
+    return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(pool))
+        .setContUuid(Uuids.toByteString(cont)).setContHdl(Uuids.toByteString(hdl))
         .setOidHi(oid.hi()).setOidLo(oid.lo()).build();
   }
 
@@ -62,9 +77,8 @@ final class ShardIo {
 
   /** {@link #send} whose reply bulk goes to {@code sink} (see {@link EngineRpc#call}). */
   <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, Bulk bulk, BulkSink<T> sink) {
-    PoolMapCache map = cont.pool().mapCache();
-    return Futures.of(() -> cont.pool().ctx().rpc().call(s.rank(), s.index(), c.opc(), map.version(),
-        body.build(target(s), epoch), bulk, c.parser(), sink)).thenApply(r -> {
+    return Futures.of(() -> rpc.call(s.rank(), s.index(), c.opc(), map.version(),
+        body.build(target(s), epoch), bulk == null ? null : bulk.wrap(), c.parser(), sink)).thenApply(r -> {
           map.observe(r.mapVersion());
           int st = r.status(c.status().applyAsInt(r.body()));
           if (st != 0) {
@@ -81,7 +95,7 @@ final class ShardIo {
     if (readable.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no readable replica among shards " + shardIds(group));
     }
-    int start = cont.pool().ctx().random().nextInt(readable.size());
+    int start = random.nextInt(readable.size());
     List<Shard> order = new ArrayList<>(readable.size());
     for (int i = 0; i < readable.size(); i++) {
       order.add(readable.get((start + i) % readable.size()));
