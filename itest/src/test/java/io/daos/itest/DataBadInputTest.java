@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosObject;
 import io.daos.client.DaosPool;
-import io.daos.client.Iod;
-import io.daos.client.Recx;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Recx;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.ObjectClass;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
-import io.daos.client.PropType;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.Layout;

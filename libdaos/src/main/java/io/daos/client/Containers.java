@@ -1,5 +1,7 @@
 package io.daos.client;
 
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.rpc.Ids;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;

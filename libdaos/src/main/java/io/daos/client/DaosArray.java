@@ -1,5 +1,11 @@
 package io.daos.client;
 
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.Recx;
+import io.daos.client.rpc.Futures;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.Cond;

@@ -2,6 +2,10 @@ package io.daos.client;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartTransport;
+import io.daos.client.pool.RetryPolicy;
+import io.daos.client.rpc.EngineRpc;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RankUris;
 import io.daos.drpc.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.mgmt.GetAttachInfoResp;

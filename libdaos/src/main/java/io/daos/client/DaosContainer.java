@@ -2,6 +2,12 @@ package io.daos.client;
 
 import com.google.protobuf.MessageLite;
 import io.daos.cart.Opcode;
+import io.daos.client.cont.ContainerInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.OidAllocator;
+import io.daos.client.cont.PropType;
+import io.daos.client.cont.Snapshot;
+import io.daos.client.rpc.Futures;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;

@@ -1,6 +1,18 @@
 package io.daos.client;
 
 import com.google.protobuf.ByteString;
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.Bulk;
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.IodCodec;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.RecxPage;
+import io.daos.client.obj.ShardIo;
+import io.daos.client.rpc.BulkSink;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RpcReply;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.Cond;

@@ -1,5 +1,8 @@
 package io.daos.client;
 
+import io.daos.client.pool.ServiceClient;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.Ids;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;

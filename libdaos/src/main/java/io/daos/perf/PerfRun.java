@@ -1,9 +1,9 @@
 package io.daos.perf;
 
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosPool;
+import io.daos.client.cont.ContainerProps;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.daos.perf;
 
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosObject;
-import io.daos.client.Iod;
+import io.daos.client.obj.Iod;
 import io.daos.placement.ObjectClass;
 import io.daos.placement.ObjectId;
 import io.daos.placement.ObjectType;

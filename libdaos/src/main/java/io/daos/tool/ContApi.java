@@ -1,7 +1,7 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.Snapshot;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.Snapshot;
 import io.daos.tool.output.ContQueryInfo;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
+import io.daos.client.cont.ContainerProps;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.ContProp;
 import io.daos.tool.output.ContProps;

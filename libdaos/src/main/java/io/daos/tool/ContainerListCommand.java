@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerSummary;
+import io.daos.client.pool.ContainerSummary;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.ContainerPrinter;
 import java.util.HashMap;

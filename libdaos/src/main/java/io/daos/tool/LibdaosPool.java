@@ -1,9 +1,9 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
 import io.daos.client.DaosPool;
-import io.daos.client.PoolInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.pool.ContainerSummary;
+import io.daos.client.pool.PoolInfo;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.Target;

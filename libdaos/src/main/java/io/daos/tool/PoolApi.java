@@ -1,7 +1,7 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.pool.ContainerSummary;
 import io.daos.tool.output.PoolQueryInfo;
 import java.util.List;
 import java.util.UUID;

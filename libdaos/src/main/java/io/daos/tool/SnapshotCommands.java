@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.client.Snapshot;
+import io.daos.client.cont.Snapshot;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.SnapshotPrinter;
 import java.util.List;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.client.cont.ContainerInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
+import io.daos.client.cont.Snapshot;
+import io.daos.client.pool.ContainerSummary;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.ObjectClass;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.ObjectClass;

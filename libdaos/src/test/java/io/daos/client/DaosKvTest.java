@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.Keys;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.ObjectClass;
@@ -16,9 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** DAOS {@code src/tests/suite/daos_kv.c}, on the fake system. */
 class DaosKvTest extends ClientTestBase {

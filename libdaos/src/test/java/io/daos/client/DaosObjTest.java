@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.Keys;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.Recx;
+import io.daos.client.obj.RecxPage;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.Cond;

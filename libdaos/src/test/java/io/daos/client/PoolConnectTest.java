@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.client.fake.FakeCluster;
 import io.daos.client.fake.FakePoolService;
+import io.daos.client.pool.PoolInfo;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.rpc.PoolRpc;

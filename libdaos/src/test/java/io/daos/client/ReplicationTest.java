@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.ObjectClass;

@@ -1,8 +1,8 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
-import io.daos.client.Snapshot;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.Snapshot;
+import io.daos.client.pool.ContainerSummary;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.tool.output.ContQueryInfo;

@@ -1,6 +1,6 @@
 package io.daos.tool.output;
 
-import io.daos.client.ContainerSummary;
+import io.daos.client.pool.ContainerSummary;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.daos.tool.output;
 
-import io.daos.client.Snapshot;
+import io.daos.client.cont.Snapshot;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.daos.client.fake;
 import io.daos.cart.CartTransport;
 import io.daos.cart.Opcode;
 import io.daos.client.DaosClient;
-import io.daos.client.RetryPolicy;
+import io.daos.client.pool.RetryPolicy;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.proto.obj.ObjTarget;

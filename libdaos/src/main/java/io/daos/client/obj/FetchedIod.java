@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 /**
  * An enumeration position ({@code daos_anchor_t}): opaque. Start with {@link #start()}, pass each page's anchor to
@@ -24,11 +24,11 @@ public final class Anchor {
     return START;
   }
 
-  static Anchor eof() {
+  public static Anchor eof() {
     return EOF;
   }
 
-  static Anchor at(int group, byte[] shardAnchor) {
+  public static Anchor at(int group, byte[] shardAnchor) {
     return new Anchor(group, shardAnchor.clone(), false);
   }
 
@@ -37,11 +37,11 @@ public final class Anchor {
     return eof;
   }
 
-  int group() {
+  public int group() {
     return group;
   }
 
-  byte[] shardAnchor() {
+  public byte[] shardAnchor() {
     return shardAnchor.clone();
   }
 

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 import com.google.protobuf.ByteString;
 import io.daos.common.DaosException;
@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Iods to and from the wire: update data goes into the bulk iod after iod; fetch data comes back the same way. */
-final class IodCodec {
+public final class IodCodec {
   private IodCodec() {
   }
 
-  static io.daos.proto.obj.Iod toProto(Iod iod, boolean update) {
+  public static io.daos.proto.obj.Iod toProto(Iod iod, boolean update) {
     io.daos.proto.obj.Iod.Builder b = io.daos.proto.obj.Iod.newBuilder().setAkey(ByteString.copyFrom(iod.akeyRef()))
         .setType(iod.type() == IodType.SINGLE ? io.daos.proto.obj.IodType.IOD_SINGLE
             : io.daos.proto.obj.IodType.IOD_ARRAY)
@@ -26,16 +26,16 @@ final class IodCodec {
     return b.build();
   }
 
-  static io.daos.proto.obj.Recx recx(Recx r) {
+  public static io.daos.proto.obj.Recx recx(Recx r) {
     return io.daos.proto.obj.Recx.newBuilder().setIdx(r.index()).setNr(r.count()).build();
   }
 
-  static Recx recx(io.daos.proto.obj.Recx r) {
+  public static Recx recx(io.daos.proto.obj.Recx r) {
     return new Recx(r.getIdx(), r.getNr());
   }
 
   /** The fetch reply cut into one result per iod; REC2BIG when a single value outgrows its buffer. */
-  static List<FetchedIod> fetched(List<Iod> iods, ObjRwReply r, byte[] bulk) {
+  public static List<FetchedIod> fetched(List<Iod> iods, ObjRwReply r, byte[] bulk) {
     if (r.getIodSizesCount() != iods.size() || r.getDataSizesCount() != iods.size()) {
       throw new DaosException(DaosStatus.PROTO, "fetch reply describes " + r.getIodSizesCount() + " iods, asked "
           + iods.size());
@@ -64,7 +64,7 @@ final class IodCodec {
    * Copies the data of a one-iod fetch reply into {@code dst} at {@code off}, straight from the reply's bulk; returns
    * the iod size.
    */
-  static long copyFetched(Iod iod, ObjRwReply r, ByteBuf bulk, byte[] dst, int off) {
+  public static long copyFetched(Iod iod, ObjRwReply r, ByteBuf bulk, byte[] dst, int off) {
     if (r.getIodSizesCount() != 1 || r.getDataSizesCount() != 1) {
       throw new DaosException(DaosStatus.PROTO, "fetch reply describes " + r.getIodSizesCount() + " iods, asked 1");
     }

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.rpc;
 
 import io.netty.buffer.ByteBuf;
 
@@ -9,6 +9,6 @@ import io.netty.buffer.ByteBuf;
  * @param <T> the reply body type
  */
 @FunctionalInterface
-interface BulkSink<T> {
+public interface BulkSink<T> {
   void accept(T body, ByteBuf bulk);
 }

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.rpc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
@@ -14,24 +14,24 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Sends one RPC to one engine rank over the client's single CART-J client and decodes the reply body. */
-final class EngineRpc implements AutoCloseable {
+public final class EngineRpc implements AutoCloseable {
   private static final byte[] NO_BYTES = new byte[0];
 
   private final CartClient cart;
   private final RankUris uris;
   private final Duration timeout;
 
-  EngineRpc(CartClient cart, RankUris uris, Duration timeout) {
+  public EngineRpc(CartClient cart, RankUris uris, Duration timeout) {
     this.cart = cart;
     this.uris = uris;
     this.timeout = timeout;
   }
 
-  RankUris uris() {
+  public RankUris uris() {
     return uris;
   }
 
-  <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
+  public <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
       ByteBuf bulk, Parser<T> parser) {
     return call(rank, target, opc, mapVersion, body, bulk, parser, null);
   }
@@ -40,7 +40,7 @@ final class EngineRpc implements AutoCloseable {
    * One RPC carrying {@code bulk} (null for none); the reply's bulk goes to {@code sink} while the reply is decoded
    * (the {@link RpcReply} then carries no bulk bytes), or, with a null sink, is copied into {@link RpcReply#bulk()}.
    */
-  <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
+  public <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
       ByteBuf bulk, Parser<T> parser, BulkSink<T> sink) {
     return Futures.of(() -> cart.call(uris.uri(rank), opc, target, mapVersion,
         Unpooled.wrappedBuffer(body.toByteArray()), bulk, timeout))

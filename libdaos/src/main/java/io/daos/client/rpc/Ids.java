@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.rpc;
 
 import com.google.protobuf.ByteString;
 import io.daos.common.DaosException;
@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Pool and container identifiers as libdaos takes them: UUIDs from replies, labels or UUIDs from callers. */
-final class Ids {
+public final class Ids {
   private Ids() {
   }
 
   /** The UUID a reply carries; DER_PROTO unless it has 16 bytes. */
-  static UUID of(ByteString b) {
+  public static UUID of(ByteString b) {
     if (b.size() != 16) {
       throw new DaosException(DaosStatus.PROTO, "expected a 16-byte UUID, got " + b.size() + " bytes");
     }
@@ -21,7 +21,7 @@ final class Ids {
   }
 
   /** The UUID {@code id} spells, or empty when it is a label. */
-  static Optional<UUID> parse(String id) {
+  public static Optional<UUID> parse(String id) {
     if (id == null || id.isEmpty()) {
       throw new DaosException(DaosStatus.INVAL, "a pool or container needs a label or UUID, got nothing");
     }
@@ -36,7 +36,7 @@ final class Ids {
   }
 
   /** {@code daos_label_is_valid}: 1–127 characters of {@code [A-Za-z0-9._:-]}, not a UUID. */
-  static void checkLabel(String label) {
+  public static void checkLabel(String label) {
     if (label == null || label.isEmpty() || label.length() > 127 || !label.matches("[A-Za-z0-9._:-]+")
         || parse(label).isPresent()) {
       throw new DaosException(DaosStatus.INVAL, "invalid label \"" + label

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.rpc;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Where each engine rank listens ({@code ofi+tcp://ip:port}): from the agent's attach info or given explicitly. */
-final class RankUris {
+public final class RankUris {
   private final Map<Integer, String> uris = new ConcurrentHashMap<>();
 
-  void put(int rank, String uri) {
+  public void put(int rank, String uri) {
     uris.put(rank, uri);
   }
 
   /** Learns a URI (e.g. from a pool map) for a rank the client did not know. */
-  void learn(int rank, String uri) {
+  public void learn(int rank, String uri) {
     if (uri != null && !uri.isEmpty()) {
       uris.putIfAbsent(rank, uri);
     }
@@ -30,11 +30,11 @@ final class RankUris {
     return u;
   }
 
-  List<Integer> ranks() {
+  public List<Integer> ranks() {
     return uris.keySet().stream().sorted().toList();
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return uris.isEmpty();
   }
 }

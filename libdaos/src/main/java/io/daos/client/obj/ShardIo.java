@@ -1,8 +1,13 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.daos.cart.Opcode;
+import io.daos.client.pool.PoolMapCache;
+import io.daos.client.rpc.BulkSink;
+import io.daos.client.rpc.EngineRpc;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RpcReply;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
@@ -25,14 +30,14 @@ import org.slf4j.LoggerFactory;
  * (which picks the epoch) and then to every other replica at that epoch, and succeeds only when all succeed. Every
  * request carries the container handle and the shard it is for.
  */
-final class ShardIo {
+public final class ShardIo {
   private static final Logger LOG = LoggerFactory.getLogger(ShardIo.class);
   private static final Set<DaosStatus> TRY_OTHER = Set.of(DaosStatus.UNREACH, DaosStatus.TIMEDOUT,
       DaosStatus.SHUTDOWN, DaosStatus.EXCLUDED);
 
   /** Builds the request body for one shard, at an epoch (0 = let the engine choose). */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     MessageLite build(ObjTarget target, long epoch);
   }
 
@@ -40,7 +45,7 @@ final class ShardIo {
    * One kind of object RPC: opcode, reply parser, the DER status in the reply body, and (for writes) the epoch the
    * reply reports.
    */
-  record Call<T>(Opcode opc, Parser<T> parser, ToIntFunction<T> status, ToLongFunction<T> epoch) {
+  public record Call<T>(Opcode opc, Parser<T> parser, ToIntFunction<T> status, ToLongFunction<T> epoch) {
   }
 
   private final EngineRpc rpc;
@@ -52,7 +57,7 @@ final class ShardIo {
    * Shard RPCs through the client's {@code rpc}, replicas chosen with {@code random}, map versions checked against
    * the pool's {@code map}; every request starts from {@code base} ({@link #objTarget}).
    */
-  ShardIo(EngineRpc rpc, RandomGenerator random, PoolMapCache map, ObjTarget base) {
+  public ShardIo(EngineRpc rpc, RandomGenerator random, PoolMapCache map, ObjTarget base) {
     this.rpc = rpc;
     this.random = random;
     this.map = map;
@@ -60,7 +65,7 @@ final class ShardIo {
   }
 
   /** The target header of object {@code oid} in container {@code cont} (handle {@code hdl}) of {@code pool}. */
-  static ObjTarget objTarget(UUID pool, UUID cont, UUID hdl, io.daos.placement.ObjectId oid) {
+  public static ObjTarget objTarget(UUID pool, UUID cont, UUID hdl, io.daos.placement.ObjectId oid) {
     return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(pool))
         .setContUuid(Uuids.toByteString(cont)).setContHdl(Uuids.toByteString(hdl))
         .setOidHi(oid.hi()).setOidLo(oid.lo()).build();
@@ -90,7 +95,7 @@ final class ShardIo {
   }
 
   /** Reads from one replica of {@code group}, starting at a random one, failing over on unreachable ones. */
-  <T> CompletableFuture<RpcReply<T>> read(List<Shard> group, Call<T> c, Body body, BulkSink<T> sink) {
+  public <T> CompletableFuture<RpcReply<T>> read(List<Shard> group, Call<T> c, Body body, BulkSink<T> sink) {
     List<Shard> readable = group.stream().filter(s -> s.placed() && !s.rebuilding()).toList();
     if (readable.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no readable replica among shards " + shardIds(group));
@@ -123,7 +128,7 @@ final class ShardIo {
    * Writes to every placed shard of {@code shards}: the leader (index {@code leader}) first, which picks the epoch,
    * then the others in parallel at that epoch. Returns the leader's reply.
    */
-  <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, Bulk bulk) {
+  public <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, Bulk bulk) {
     List<Shard> placed = shards.stream().filter(Shard::placed).toList();
     if (placed.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no placed shard among " + shardIds(shards));
@@ -138,7 +143,7 @@ final class ShardIo {
   }
 
   /** DAOS's leader choice: start at {@code (hash + group) % size}, the placed, non-rebuilding replica of lowest fseq. */
-  static int leader(List<Shard> group, long dkeyHash, int groupIdx) {
+  public static int leader(List<Shard> group, long dkeyHash, int groupIdx) {
     int n = group.size();
     int start = (int) Long.remainderUnsigned(dkeyHash + groupIdx, n);
     int best = start;

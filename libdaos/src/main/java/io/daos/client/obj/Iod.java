@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -67,7 +67,7 @@ public final class Iod {
    * Update of array records from {@code data[off, off + len)} without a copy (libdaos internal: the caller keeps the
    * bytes unchanged until the update completes, as DAOS requires of an sgl in flight).
    */
-  static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, byte[] data, int off, int len) {
+  public static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, byte[] data, int off, int len) {
     if (records(recxs) * recordSize != len) {
       throw new IllegalArgumentException("array update of " + records(recxs) + " records of " + recordSize
           + " bytes needs " + records(recxs) * recordSize + " bytes of data, got " + len);

@@ -1,5 +1,6 @@
-package io.daos.client;
+package io.daos.client.pool;
 
+import io.daos.client.rpc.RankUris;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.placement.PoolMap;

@@ -1,5 +1,6 @@
-package io.daos.client;
+package io.daos.client.cont;
 
+import io.daos.client.rpc.Ids;
 import io.daos.proto.pool.Prop;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,14 +88,14 @@ public final class ContainerProps {
     return (int) number(PropType.CO_REDUN_LVL, PropType.REDUN_LVL_NODE);
   }
 
-  List<Prop> toProto() {
+  public List<Prop> toProto() {
     List<Prop> l = new ArrayList<>();
     nums.forEach((t, v) -> l.add(Prop.newBuilder().setType(t).setNum(v).build()));
     strs.forEach((t, v) -> l.add(Prop.newBuilder().setType(t).setStr(v).build()));
     return l;
   }
 
-  static ContainerProps fromProto(List<Prop> props) {
+  public static ContainerProps fromProto(List<Prop> props) {
     ContainerProps p = EMPTY;
     for (Prop x : props) {
       if (x.hasNum()) {

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.cont;
 
 /** Property type numbers ({@code dpe_type}, DAOS's {@code DAOS_PROP_PO_*} and {@code DAOS_PROP_CO_*} values). */
 public final class PropType {

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 /**
  * {@code daos_recx_t}: {@code count} consecutive records starting at record {@code index}.

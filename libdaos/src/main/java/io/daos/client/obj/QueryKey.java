@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 /**
  * {@code daos_obj_query_key} flags ({@code DAOS_GET_*}, DAOS's values) and its result.

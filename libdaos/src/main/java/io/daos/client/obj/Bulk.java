@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.obj;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -8,7 +8,7 @@ import java.util.List;
  * The update data of one RPC as views of the callers' arrays, never copied: each send wraps them afresh (an RP
  * write sends the same bytes to every replica), and the transport gathers them into one write.
  */
-final class Bulk {
+public final class Bulk {
   private final Iod[] iods;
   private final int length;
 
@@ -18,7 +18,7 @@ final class Bulk {
   }
 
   /** The data of every update iod, back to back. */
-  static Bulk of(List<Iod> iods) {
+  public static Bulk of(List<Iod> iods) {
     int len = 0;
     for (Iod iod : iods) {
       if (iod.dataRef() == null) {

@@ -1,8 +1,11 @@
-package io.daos.client;
+package io.daos.client.pool;
 
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.daos.cart.Opcode;
+import io.daos.client.rpc.EngineRpc;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RpcReply;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.proto.pool.PoolOpReply;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * DER_NOTLEADER with a hint goes to the hinted leader; DER_NOTREPLICA, DER_UNREACH, DER_TIMEDOUT (and NOTLEADER
  * without a hint) go to the next replica; later rounds back off ({@link RetryPolicy}).
  */
-final class ServiceClient {
+public final class ServiceClient {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
   private static final Set<DaosStatus> NEXT_REPLICA = Set.of(DaosStatus.NOTREPLICA, DaosStatus.UNREACH,
       DaosStatus.TIMEDOUT, DaosStatus.NOTLEADER, DaosStatus.SHUTDOWN);
@@ -32,7 +35,7 @@ final class ServiceClient {
   private volatile int leader;
   private volatile IntConsumer mapVersionSink = v -> { };
 
-  ServiceClient(EngineRpc rpc, String pool, List<Integer> replicas, RetryPolicy retry) {
+  public ServiceClient(EngineRpc rpc, String pool, List<Integer> replicas, RetryPolicy retry) {
     if (replicas.isEmpty()) {
       throw new DaosException(DaosStatus.UNREACH, "pool " + pool + " has no service replicas");
     }
@@ -44,7 +47,7 @@ final class ServiceClient {
   }
 
   /** Who hears of map versions in replies (the pool, to refresh its map). */
-  void onMapVersion(IntConsumer sink) {
+  public void onMapVersion(IntConsumer sink) {
     this.mapVersionSink = sink;
   }
 
@@ -52,12 +55,12 @@ final class ServiceClient {
     return leader;
   }
 
-  List<Integer> replicas() {
+  public List<Integer> replicas() {
     return replicas;
   }
 
   /** Calls the service; {@code opOf} finds the pool reply header in the reply body. */
-  <T> CompletableFuture<T> call(Opcode opc, MessageLite req, Parser<T> parser, Function<T, PoolOpReply> opOf) {
+  public <T> CompletableFuture<T> call(Opcode opc, MessageLite req, Parser<T> parser, Function<T, PoolOpReply> opOf) {
     return attempt(opc, req, parser, opOf, leader, 0, null);
   }
 

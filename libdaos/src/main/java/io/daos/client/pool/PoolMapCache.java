@@ -1,5 +1,7 @@
-package io.daos.client;
+package io.daos.client.pool;
 
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RankUris;
 import io.daos.placement.PoolMap;
 import io.daos.proto.pool.PoolMapReply;
 import io.daos.proto.pool.PoolMapReq;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The client's copy of a pool map. Replies carry the server's map version; a newer one triggers one
  * POOL_TGT_QUERY_MAP to the pool service (concurrent triggers share it), as DAOS clients refresh lazily.
  */
-final class PoolMapCache {
+public final class PoolMapCache {
   private static final Logger LOG = LoggerFactory.getLogger(PoolMapCache.class);
 
   private final ServiceClient svc;
@@ -23,23 +25,23 @@ final class PoolMapCache {
   private final AtomicReference<PoolMap> map = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<PoolMap>> refreshing = new AtomicReference<>();
 
-  PoolMapCache(ServiceClient svc, PoolOp op, RankUris uris) {
+  public PoolMapCache(ServiceClient svc, PoolOp op, RankUris uris) {
     this.svc = svc;
     this.op = op;
     this.uris = uris;
   }
 
-  PoolMap get() {
+  public PoolMap get() {
     return map.get();
   }
 
-  int version() {
+  public int version() {
     PoolMap m = map.get();
     return m == null ? 0 : m.version();
   }
 
   /** Installs {@code m} if it is newer than the one held. */
-  void offer(io.daos.proto.pool.PoolMap m) {
+  public void offer(io.daos.proto.pool.PoolMap m) {
     if (m.getRanksCount() == 0) {
       return;
     }
@@ -49,7 +51,7 @@ final class PoolMapCache {
   }
 
   /** A reply said the server holds {@code version}: refresh in the background if that is newer. */
-  void observe(int version) {
+  public void observe(int version) {
     if (version > version()) {
       refresh().exceptionally(e -> {
         LOG.warn("pool map refresh to version {} failed: {}", version, e.getMessage());
@@ -59,7 +61,7 @@ final class PoolMapCache {
   }
 
   /** Fetches the current map from the service (one request in flight at a time). */
-  CompletableFuture<PoolMap> refresh() {
+  public CompletableFuture<PoolMap> refresh() {
     CompletableFuture<PoolMap> mine = new CompletableFuture<>();
     CompletableFuture<PoolMap> cur = refreshing.compareAndExchange(null, mine);
     if (cur != null) {

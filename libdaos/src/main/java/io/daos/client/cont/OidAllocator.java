@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.cont;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
@@ -7,20 +7,20 @@ import java.util.function.LongFunction;
  * Hands out OID lo values from ranges reserved with CONT_OID_ALLOC, {@code batch} at a time, as DFS reserves a
  * range per mount instead of one RPC per object.
  */
-final class OidAllocator {
+public final class OidAllocator {
   private final LongFunction<CompletableFuture<Long>> alloc;
   private final int batch;
   private long next;
   private long end;
   private CompletableFuture<Void> pending;
 
-  OidAllocator(LongFunction<CompletableFuture<Long>> alloc, int batch) {
+  public OidAllocator(LongFunction<CompletableFuture<Long>> alloc, int batch) {
     this.alloc = alloc;
     this.batch = batch;
   }
 
   /** The next unused lo value. */
-  CompletableFuture<Long> nextLo() {
+  public CompletableFuture<Long> nextLo() {
     CompletableFuture<Void> wait;
     synchronized (this) {
       if (next < end) {

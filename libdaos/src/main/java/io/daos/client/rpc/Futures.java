@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.rpc;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -8,12 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** The one bridge between the async code path and the blocking API: blocking = join of async. */
-final class Futures {
+public final class Futures {
   private Futures() {
   }
 
   /** Waits for {@code f}; its failure is rethrown as the {@link DaosException} it carries. */
-  static <T> T join(CompletableFuture<T> f) {
+  public static <T> T join(CompletableFuture<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -27,7 +27,7 @@ final class Futures {
   }
 
   /** The DaosException behind {@code t} (unwrapping completion wrappers), or DER_MISC around it. */
-  static DaosException unwrap(Throwable t) {
+  public static DaosException unwrap(Throwable t) {
     Throwable c = io.daos.common.Futures.cause(t);
     if (c instanceof DaosException) {
       return (DaosException) c;
@@ -39,16 +39,16 @@ final class Futures {
   }
 
   /** The DAOS status {@code t} failed with. */
-  static DaosStatus status(Throwable t) {
+  public static DaosStatus status(Throwable t) {
     return unwrap(t).status();
   }
 
-  static <T> CompletableFuture<T> failed(DaosStatus st, String msg) {
+  public static <T> CompletableFuture<T> failed(DaosStatus st, String msg) {
     return CompletableFuture.failedFuture(new DaosException(st, msg));
   }
 
   /** Runs {@code body} now; a synchronous throw becomes a failed future, so callers see one failure path. */
-  static <T> CompletableFuture<T> of(java.util.function.Supplier<CompletableFuture<T>> body) {
+  public static <T> CompletableFuture<T> of(java.util.function.Supplier<CompletableFuture<T>> body) {
     try {
       return body.get();
     } catch (RuntimeException e) {
@@ -57,7 +57,7 @@ final class Futures {
   }
 
   /** Completes when all complete; fails with the first failure (in list order) if any failed. */
-  static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> fs) {
+  public static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> fs) {
     return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]))
         .handle((v, e) -> fs)
         .thenCompose(l -> {

@@ -1,4 +1,4 @@
-package io.daos.client;
+package io.daos.client.pool;
 
 import java.util.List;
 import java.util.UUID;
