@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
-import io.daos.client.PropType;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
 import io.daos.placement.Layout;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;

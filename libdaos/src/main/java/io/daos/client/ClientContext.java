@@ -1,5 +1,7 @@
 package io.daos.client;
 
+import io.daos.client.pool.RetryPolicy;
+import io.daos.client.rpc.EngineRpc;
 import io.daos.proto.auth.Credential;
 import java.util.random.RandomGenerator;
 

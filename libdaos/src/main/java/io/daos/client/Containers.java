@@ -2,6 +2,8 @@ package io.daos.client;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.rpc.Ids;
 import io.daos.common.Uuids;
 import io.daos.proto.cont.ContCreateReply;
 import io.daos.proto.cont.ContCreateReq;

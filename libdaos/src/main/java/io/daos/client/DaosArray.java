@@ -2,6 +2,12 @@ package io.daos.client;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.Recx;
+import io.daos.client.rpc.Futures;
 import io.daos.placement.Cond;
 import io.daos.placement.object.ObjectType;
 import java.nio.ByteBuffer;

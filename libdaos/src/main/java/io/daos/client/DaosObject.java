@@ -3,6 +3,18 @@ package io.daos.client;
 import com.google.protobuf.ByteString;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.Bulk;
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.IodCodec;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.RecxPage;
+import io.daos.client.obj.ShardIo;
+import io.daos.client.rpc.BulkSink;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.RpcReply;
 import io.daos.placement.Cond;
 import io.daos.placement.object.DkeyHash;
 import io.daos.placement.JumpMap;
@@ -60,7 +72,9 @@ public final class DaosObject implements AutoCloseable {
     this.oid = oid;
     this.readEpoch = readEpoch;
     this.jump = JumpMap.create(cont.domainLevel());
-    this.io = new ShardIo(cont, oid);
+    DaosPool pool = cont.pool();
+    this.io = new ShardIo(pool.ctx().rpc(), pool.ctx().random(), pool.mapCache(),
+        ShardIo.objTarget(pool.uuid(), cont.uuid(), cont.handle(), oid));
     this.layout = place(cont.pool().poolMap());
     this.enumerator = new ObjectEnum(this);
   }

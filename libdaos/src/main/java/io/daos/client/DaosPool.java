@@ -1,5 +1,13 @@
 package io.daos.client;
 
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
+import io.daos.client.pool.ContainerSummary;
+import io.daos.client.pool.PoolInfo;
+import io.daos.client.pool.PoolMapCache;
+import io.daos.client.pool.ServiceClient;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.Ids;
 import io.daos.common.Uuids;
 import io.daos.placement.PoolMap;
 import io.daos.placement.Target;

@@ -2,6 +2,9 @@ package io.daos.client;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.pool.ServiceClient;
+import io.daos.client.rpc.Futures;
+import io.daos.client.rpc.Ids;
 import io.daos.common.Uuids;
 import io.daos.proto.pool.PoolConnectReply;
 import io.daos.proto.pool.PoolConnectReq;

@@ -1,5 +1,6 @@
 package io.daos.client;
 
+import io.daos.client.rpc.Futures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,11 @@
 package io.daos.perf;
 
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosPool;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.cont.ContainerProps;
 import java.io.PrintStream;
 import java.util.UUID;
 

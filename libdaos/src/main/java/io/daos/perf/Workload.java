@@ -2,10 +2,10 @@ package io.daos.perf;
 
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosObject;
-import io.daos.client.Iod;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
+import io.daos.client.obj.Iod;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

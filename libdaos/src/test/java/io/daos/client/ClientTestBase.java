@@ -1,5 +1,6 @@
 package io.daos.client;
 
+import io.daos.client.cont.ContainerProps;
 import io.daos.client.fake.FakeCluster;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;

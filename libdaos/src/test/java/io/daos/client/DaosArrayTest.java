@@ -9,6 +9,8 @@ import io.daos.common.status.DaosStatus;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -9,6 +9,9 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.Keys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** DAOS {@code src/tests/suite/daos_kv.c}, on the fake system. */
 class DaosKvTest extends ClientTestBase {

@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.obj.Anchor;
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.Keys;
+import io.daos.client.obj.QueryKey;
+import io.daos.client.obj.Recx;
+import io.daos.client.obj.RecxPage;
 import io.daos.placement.Cond;
 import io.daos.placement.Layout;
 import io.daos.placement.Shard;

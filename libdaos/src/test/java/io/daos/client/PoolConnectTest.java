@@ -9,6 +9,7 @@ import io.daos.client.fake.FakeCluster;
 import io.daos.client.fake.FakePoolService;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.pool.PoolInfo;
 import io.daos.rpc.PoolRpc;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.object.ObjectType;
+import io.daos.client.obj.Keys;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package io.daos.tool;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
-import io.daos.client.Snapshot;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.tool.api.ContApi;
@@ -10,6 +7,9 @@ import io.daos.tool.api.DaosApi;
 import io.daos.tool.api.PoolApi;
 import io.daos.tool.output.cont.ContQueryInfo;
 import io.daos.tool.output.pool.PoolQueryInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.Snapshot;
+import io.daos.client.pool.ContainerSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.daos.tool.api;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.Snapshot;
 import io.daos.tool.output.cont.ContQueryInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.Snapshot;
 import java.util.List;
 
 /** An open container as the daos commands use it. Closing it closes the handle. */

@@ -1,9 +1,9 @@
 package io.daos.tool.api;
 
-import io.daos.client.ContainerInfo;
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosContainer;
-import io.daos.client.Snapshot;
+import io.daos.client.cont.ContainerInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.Snapshot;
 import io.daos.tool.output.Labels;
 import io.daos.tool.output.cont.ContQueryInfo;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.daos.tool.api;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
 import io.daos.client.DaosPool;
-import io.daos.client.PoolInfo;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.pool.ContainerSummary;
+import io.daos.client.pool.PoolInfo;
 import io.daos.placement.Target;
 import io.daos.placement.TargetState;
 import io.daos.tool.output.Labels;

@@ -1,8 +1,8 @@
 package io.daos.tool.api;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
 import io.daos.tool.output.pool.PoolQueryInfo;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.pool.ContainerSummary;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package io.daos.tool.cont;
 
-import io.daos.client.ContainerProps;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;
 import io.daos.tool.command.Outcome;
+import io.daos.client.cont.ContainerProps;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.cont.ContProp;
 import io.daos.tool.output.cont.ContProps;

@@ -1,7 +1,7 @@
 package io.daos.tool.cont;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.PropType;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
 import io.daos.common.ByteSize;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.object.ObjectClass;

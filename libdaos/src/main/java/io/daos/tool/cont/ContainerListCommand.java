@@ -1,12 +1,12 @@
 package io.daos.tool.cont;
 
-import io.daos.client.ContainerSummary;
 import io.daos.tool.api.ContApi;
 import io.daos.tool.api.PoolApi;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;
 import io.daos.tool.command.Outcome;
 import io.daos.tool.command.PoolArgs;
+import io.daos.client.pool.ContainerSummary;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.cont.ContainerPrinter;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.daos.tool.cont;
 
-import io.daos.client.Snapshot;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;
 import io.daos.tool.command.Outcome;
+import io.daos.client.cont.Snapshot;
 import io.daos.tool.output.CliError;
 import io.daos.tool.output.cont.SnapshotPrinter;
 import java.util.List;

@@ -2,15 +2,15 @@ package io.daos.client.example;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.daos.client.ContainerProps;
 import io.daos.client.DaosArray;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
-import io.daos.client.PropType;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
 
 /** The example program of docs/libdaos.md: connect, create a container, KV put/get, array write/read. */
 public final class LibdaosExample {

@@ -1,6 +1,6 @@
 package io.daos.tool.output.cont;
 
-import io.daos.client.ContainerProps;
+import io.daos.client.cont.ContainerProps;
 import io.daos.common.ByteSize;
 import io.daos.tool.output.CliError;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.daos.tool.output.cont;
 
-import io.daos.client.ContainerProps;
+import io.daos.client.cont.ContainerProps;
 import java.util.UUID;
 
 /**

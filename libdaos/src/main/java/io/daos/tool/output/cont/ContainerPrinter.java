@@ -1,9 +1,9 @@
 package io.daos.tool.output.cont;
 
-import io.daos.client.ContainerSummary;
 import io.daos.tool.output.HlcTime;
 import io.daos.tool.output.Obj;
 import io.daos.tool.output.Tables;
+import io.daos.client.pool.ContainerSummary;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;

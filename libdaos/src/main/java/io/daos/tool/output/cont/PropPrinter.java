@@ -1,8 +1,8 @@
 package io.daos.tool.output.cont;
 
-import io.daos.client.ContainerProps;
 import io.daos.tool.output.Obj;
 import io.daos.tool.output.Tables;
+import io.daos.client.cont.ContainerProps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

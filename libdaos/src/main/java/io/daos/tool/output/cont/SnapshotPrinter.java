@@ -1,9 +1,9 @@
 package io.daos.tool.output.cont;
 
-import io.daos.client.Snapshot;
 import io.daos.tool.output.HlcTime;
 import io.daos.tool.output.Obj;
 import io.daos.tool.output.Tables;
+import io.daos.client.cont.Snapshot;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.daos.tool.output.cont;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.client.ContainerProps;
-import io.daos.client.ContainerSummary;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.pool.ContainerSummary;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
