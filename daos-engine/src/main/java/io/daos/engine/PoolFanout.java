@@ -2,7 +2,7 @@ package io.daos.engine;
 
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
-import io.daos.engine.psvc.PoolInit;
+import io.daos.engine.pool.svc.PoolInit;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.tgt.RsvcStartReply;

@@ -9,7 +9,7 @@ import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.engine.pool.EnginePool;
-import io.daos.engine.psvc.PoolInit;
+import io.daos.engine.pool.svc.PoolInit;
 import io.daos.proto.tgt.RsvcStartReply;
 import io.daos.proto.tgt.RsvcStartReq;
 import io.daos.proto.tgt.TgtCreateReply;

@@ -2,8 +2,8 @@ package io.daos.engine;
 
 import io.daos.common.RankSet;
 import io.daos.common.Uuids;
-import io.daos.engine.psvc.PoolAcl;
-import io.daos.engine.psvc.PoolProps;
+import io.daos.engine.pool.svc.PoolAcl;
+import io.daos.engine.pool.svc.PoolProps;
 import io.daos.proto.mgmt.ACLResp;
 import io.daos.proto.mgmt.AccessControlList;
 import io.daos.proto.mgmt.DeleteACLReq;

@@ -1,9 +1,9 @@
 package io.daos.engine;
 
 import io.daos.drpc.DrpcClient;
-import io.daos.engine.psvc.PoolFindHandler;
-import io.daos.engine.psvc.PoolService;
-import io.daos.engine.psvc.PoolServices;
+import io.daos.engine.pool.svc.PoolFindHandler;
+import io.daos.engine.pool.svc.PoolService;
+import io.daos.engine.pool.svc.PoolServices;
 import io.daos.proto.pool.PoolMapRank;
 import io.daos.proto.srv.GetPoolSvcResp;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.daos.cart.CartServer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
-import io.daos.engine.csvc.CartTargetDestroyer;
+import io.daos.engine.cont.CartTargetDestroyer;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.VosOptions;
