@@ -12,6 +12,7 @@ import io.daos.cart.CartReply;
 import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
 import io.daos.common.Uuids;
+import io.daos.engine.log.EngineLogging;
 import io.daos.engine.obj.ContHandle;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.daos.cart.CartClient;

@@ -1,9 +1,10 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.common.DaosStatus;
 import io.daos.drpc.DrpcCallContext;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
+import io.daos.engine.log.EngineLogging;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;
 import io.daos.proto.mgmt.DaosResp;

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcStatusException;
+import io.daos.engine.log.EngineLogging;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;
 import io.daos.proto.drpc.Status;

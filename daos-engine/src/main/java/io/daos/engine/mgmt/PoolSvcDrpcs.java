@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;

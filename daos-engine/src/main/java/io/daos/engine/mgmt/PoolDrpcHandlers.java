@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -90,7 +90,7 @@ public final class PoolDrpcHandlers {
   }
 
   /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */
-  LocalPoolOps local() {
+  public LocalPoolOps local() {
     return local;
   }
 

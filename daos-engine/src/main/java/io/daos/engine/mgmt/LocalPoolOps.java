@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * destroy both. The engine that coordinates a create or destroy, and the handlers of MGMT_TGT_CREATE, RSVC_START and
  * MGMT_TGT_DESTROY, all go through here.
  */
-final class LocalPoolOps {
+public final class LocalPoolOps {
   /** How long a service start waits for the group map to name every pool rank's URI. */
   static final long URI_WAIT_MS = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(LocalPoolOps.class);

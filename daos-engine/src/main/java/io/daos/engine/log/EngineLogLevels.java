@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.log;
 
 import ch.qos.logback.classic.Level;
 import io.daos.common.LogMasks;

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * broadcasts it to every other rank with {@code MGMT_TGT_MAP_UPDATE}; a rank that does not answer is retried until
  * it does or a newer map supersedes the broadcast. Receivers install the map if it is newer than theirs.
  */
-final class GroupMapDistributor {
+public final class GroupMapDistributor {
   static final Opcode TGT_MAP_UPDATE = io.daos.rpc.MgmtRpc.TGT_MAP_UPDATE;
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupMapDistributor.class);
@@ -31,7 +31,7 @@ final class GroupMapDistributor {
   private final ScheduledExecutorService timer;
   private final Duration timeout;
 
-  GroupMapDistributor(String name, EngineState state, CartClient client, ScheduledExecutorService timer,
+  public GroupMapDistributor(String name, EngineState state, CartClient client, ScheduledExecutorService timer,
       Duration timeout) {
     this.name = name;
     this.state = state;
@@ -41,7 +41,7 @@ final class GroupMapDistributor {
   }
 
   /** Serves MGMT_TGT_MAP_UPDATE: installs the map carried in the body (a GroupUpdateReq). */
-  CartServer registerOn(CartServer s) {
+  public CartServer registerOn(CartServer s) {
     return s.register(TGT_MAP_UPDATE, (req, reply) -> {
       GroupUpdateReq map;
       try {
@@ -69,7 +69,7 @@ final class GroupMapDistributor {
   }
 
   /** Sends {@code req} to every rank in it but this engine's, retrying each until it answers. */
-  void broadcast(GroupUpdateReq req) {
+  public void broadcast(GroupUpdateReq req) {
     long deadline = System.currentTimeMillis() + GIVE_UP_MS;
     int self = state.rank().orElse(-1);
     for (GroupUpdateReq.Engine e : req.getEnginesList()) {

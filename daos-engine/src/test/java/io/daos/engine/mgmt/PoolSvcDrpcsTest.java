@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * RSVC_START starts its pool service replica, MGMT_TGT_DESTROY removes both. Bodies run on {@code executor} (they
  * do file I/O and wait for Raft), never on a network or target thread; failures are answered as statuses.
  */
-final class PoolTgtHandlers {
+public final class PoolTgtHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(PoolTgtHandlers.class);
 
   /** A handler body: the reply, or a DaosException whose status is answered. */
@@ -49,12 +49,12 @@ final class PoolTgtHandlers {
   private final LocalPoolOps local;
   private final Executor executor;
 
-  PoolTgtHandlers(LocalPoolOps local, Executor executor) {
+  public PoolTgtHandlers(LocalPoolOps local, Executor executor) {
     this.local = local;
     this.executor = executor;
   }
 
-  CartServer registerOn(CartServer s) {
+  public CartServer registerOn(CartServer s) {
     s.register(MgmtRpc.TGT_CREATE, (req, reply) -> serve(req, reply, TgtCreateReq::parseFrom, this::create,
         st -> TgtCreateReply.newBuilder().setStatus(st).build()));
     s.register(MgmtRpc.TGT_DESTROY, (req, reply) -> serve(req, reply, TgtDestroyReq::parseFrom, this::destroy,

@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.drpc.DrpcClient;
 import io.daos.engine.pool.svc.PoolFindHandler;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * replica, else from daos_server (dRPC SRV_GET_POOL_SVC 303, cached per pool); the pool's ranks from the local
  * replica's pool map. Ranks become CART-J URIs through the group map.
  */
-final class ServiceRanks {
+public final class ServiceRanks {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRanks.class);
 
   private final PoolServices services;
@@ -30,14 +30,14 @@ final class ServiceRanks {
   private final IntFunction<Optional<String>> rankUri;
   private final Map<UUID, List<Integer>> remoteReplicas = new ConcurrentHashMap<>();
 
-  ServiceRanks(PoolServices services, Supplier<DrpcClient> server, IntFunction<Optional<String>> rankUri) {
+  public ServiceRanks(PoolServices services, Supplier<DrpcClient> server, IntFunction<Optional<String>> rankUri) {
     this.services = services;
     this.server = server;
     this.rankUri = rankUri;
   }
 
   /** URIs of the engines holding the pool's service replicas (empty when unknown). */
-  List<String> replicaUris(UUID pool) {
+  public List<String> replicaUris(UUID pool) {
     Optional<PoolService> local = services.service(pool);
     List<Integer> ranks = local.isPresent() ? local.get().replicas()
         : remoteReplicas.computeIfAbsent(pool, this::askServer);
@@ -45,7 +45,7 @@ final class ServiceRanks {
   }
 
   /** URIs of every rank in the pool map (needs the local service replica; empty otherwise). */
-  List<String> poolRankUris(UUID pool) {
+  public List<String> poolRankUris(UUID pool) {
     Optional<PoolService> local = services.service(pool);
     if (local.isEmpty()) {
       return List.of();
