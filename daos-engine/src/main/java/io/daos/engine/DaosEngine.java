@@ -36,7 +36,7 @@ import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.rdb.RdbServer;
 import io.daos.engine.swim.RankDeadNotifier;
 import io.daos.engine.swim.SwimService;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.Closeable;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.daos.engine.pool;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
-import io.daos.engine.vos.VosOptions;
 import io.daos.engine.vos.VosPool;
+import io.daos.engine.vos.store.VosOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,11 +1,20 @@
 package io.daos.engine.vos;
 
-import io.daos.common.Uuids;
-import java.nio.ByteBuffer;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.store.GroupCommit;
+import io.daos.engine.vos.store.ReadTxn;
+import io.daos.engine.vos.store.Store;
+import io.daos.engine.vos.store.ValueRef;
+import io.daos.engine.vos.store.VosOptions;
+import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.Keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

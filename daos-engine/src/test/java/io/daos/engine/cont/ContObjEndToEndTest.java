@@ -19,7 +19,7 @@ import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.pool.TargetXstreams;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.cont.ContCreateReq;
 import io.daos.proto.cont.ContDestroyReq;
 import io.daos.proto.cont.ContOp;

@@ -12,7 +12,7 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.mgmt.PoolDestroyReq;

@@ -11,7 +11,7 @@ import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.tgt.TgtDestroyReply;

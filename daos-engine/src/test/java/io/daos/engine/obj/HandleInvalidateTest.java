@@ -13,7 +13,7 @@ import io.daos.common.Uuids;
 import io.daos.engine.cont.CartTargetDestroyer;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.rpc.ContRpc;
 import java.nio.file.Path;
 import java.time.Duration;

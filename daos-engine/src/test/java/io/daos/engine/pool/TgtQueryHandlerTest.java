@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolTgtQueryReply;
 import io.daos.proto.pool.PoolTgtQueryReq;

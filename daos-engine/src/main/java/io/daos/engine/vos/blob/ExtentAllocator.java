@@ -1,5 +1,8 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.blob;
 
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.lmdb.Db;
 import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
 
@@ -8,19 +11,19 @@ import org.lmdbjava.Txn;
  * meta database, so an allocation commits or aborts with the metadata transaction that uses it:
  * {@code "end"} → first never-allocated byte; {@code 'F' | off(8)} → length of a free extent.
  */
-final class ExtentAllocator {
+public final class ExtentAllocator {
   static final long BLOCK = 4096;
   private static final byte[] END = {'e', 'n', 'd'};
   private static final byte FREE = 'F';
 
   private final Db meta;
 
-  ExtentAllocator(Db meta) {
+  public ExtentAllocator(Db meta) {
     this.meta = meta;
   }
 
   /** Returns the offset of {@code len} bytes (rounded up to whole blocks). */
-  long allocate(Txn<ByteBuffer> txn, long len) {
+  public long allocate(Txn<ByteBuffer> txn, long len) {
     long need = roundUp(len);
     try (Cur c = meta.openCursor(txn)) {
       for (boolean ok = c.seek(new byte[] {FREE}); ok && c.key()[0] == FREE; ok = c.next()) {
@@ -41,7 +44,7 @@ final class ExtentAllocator {
   }
 
   /** Returns [off, off + len) to the free list, merging with free neighbours. */
-  void free(Txn<ByteBuffer> txn, long off, long len) {
+  public void free(Txn<ByteBuffer> txn, long off, long len) {
     long start = off;
     long size = roundUp(len);
     byte[] next = meta.get(txn, freeKey(start + size));
@@ -64,7 +67,7 @@ final class ExtentAllocator {
     meta.put(txn, freeKey(start), Bytes.ofLong(size));
   }
 
-  long end(Txn<ByteBuffer> txn) {
+  public long end(Txn<ByteBuffer> txn) {
     byte[] v = meta.get(txn, END);
     return v == null ? 0 : Bytes.getLong(v, 0);
   }

@@ -1,7 +1,9 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.store.Store;
 
 /**
  * Checks dkeys/akeys and converts them between the caller's form and the stored form. uint64 keys arrive as 8
@@ -9,14 +11,14 @@ import io.daos.common.DaosStatus;
  * numerically; other keys are stored as given and ordered bytewise (DAOS orders hashed keys by hash; we use
  * bytewise order for all non-integer keys, which is a valid "unspecified" order for hashed ones).
  */
-final class KeyForm {
+public final class KeyForm {
   /** Index key bytes in front of a dkey/akey: container uuid, tag, parent id. */
   static final int KEY_OVERHEAD = Keys.HEAD + 8;
 
   private KeyForm() {
   }
 
-  static byte[] stored(byte[] key, boolean uint64, String what, int maxKeySize) {
+  public static byte[] stored(byte[] key, boolean uint64, String what, int maxKeySize) {
     if (key == null || key.length == 0) {
       throw new DaosException(DaosStatus.INVAL, what + " must not be empty");
     }
@@ -31,11 +33,11 @@ final class KeyForm {
     return uint64 ? Bytes.reversed(key) : key.clone();
   }
 
-  static byte[] external(byte[] stored, boolean uint64) {
+  public static byte[] external(byte[] stored, boolean uint64) {
     return uint64 ? Bytes.reversed(stored) : stored;
   }
 
-  static int maxKeySize(Store s) {
+  public static int maxKeySize(Store s) {
     return s.maxKeySize - KEY_OVERHEAD;
   }
 }

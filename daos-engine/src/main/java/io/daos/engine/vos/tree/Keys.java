@@ -1,5 +1,7 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
 
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.store.ValueRef;
 
 /**
  * The index key layout (one LMDB database, all integers big-endian so byte order = unsigned numeric order;
@@ -18,15 +20,15 @@ package io.daos.engine.vos;
  * MDB_SET_RANGE seek to {@code prefix | ~e}. Extents are ordered by end index so a read of [a, b) scans only
  * {@code end in (a, b + maxExtentNr)}.
  */
-final class Keys {
-  static final byte CONT = 'C';
-  static final byte OBJ = 'O';
-  static final byte DKEY = 'D';
-  static final byte AKEY = 'A';
+public final class Keys {
+  public static final byte CONT = 'C';
+  public static final byte OBJ = 'O';
+  public static final byte DKEY = 'D';
+  public static final byte AKEY = 'A';
   static final byte CREATE = 'c';
   static final byte PUNCH = 'p';
-  static final byte SV = 'S';
-  static final byte EXT = 'X';
+  public static final byte SV = 'S';
+  public static final byte EXT = 'X';
   /** Length of {@code cont | tag}. */
   static final int HEAD = 17;
 
@@ -34,14 +36,14 @@ final class Keys {
   }
 
 
-  static byte[] head(byte[] cont, byte tag) {
+  public static byte[] head(byte[] cont, byte tag) {
     byte[] k = new byte[HEAD];
     System.arraycopy(cont, 0, k, 0, 16);
     k[16] = tag;
     return k;
   }
 
-  static byte[] withId(byte[] cont, byte tag, long id) {
+  public static byte[] withId(byte[] cont, byte tag, long id) {
     byte[] k = new byte[HEAD + 8];
     System.arraycopy(cont, 0, k, 0, 16);
     k[16] = tag;
@@ -49,23 +51,23 @@ final class Keys {
     return k;
   }
 
-  static byte[] obj(byte[] cont, VosObjectId oid) {
+  public static byte[] obj(byte[] cont, VosObjectId oid) {
     return Bytes.concat(head(cont, OBJ), oid.toBytes());
   }
 
-  static byte[] child(byte[] cont, byte tag, long parentId, byte[] key) {
+  public static byte[] child(byte[] cont, byte tag, long parentId, byte[] key) {
     return Bytes.concat(withId(cont, tag, parentId), key);
   }
 
-  static byte[] versioned(byte[] cont, byte tag, long id, long epoch) {
+  public static byte[] versioned(byte[] cont, byte tag, long id, long epoch) {
     return Bytes.concat(withId(cont, tag, id), Bytes.ofLong(~epoch));
   }
 
-  static long versionEpoch(byte[] key) {
+  public static long versionEpoch(byte[] key) {
     return ~Bytes.getLong(key, HEAD + 8);
   }
 
-  static byte[] extent(byte[] cont, long akeyId, long end, long epoch, long start) {
+  public static byte[] extent(byte[] cont, long akeyId, long end, long epoch, long start) {
     byte[] k = new byte[HEAD + 32];
     System.arraycopy(withId(cont, EXT, akeyId), 0, k, 0, HEAD + 8);
     Bytes.putLong(k, HEAD + 8, end);

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 /**
  * Per-pool VOS settings. {@code dataThresh}: values (single value size, or {@code nr * recordSize} of an extent)

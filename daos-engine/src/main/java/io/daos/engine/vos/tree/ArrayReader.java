@@ -1,5 +1,8 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
 
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.store.ValueRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,12 +12,12 @@ import java.util.List;
  * extents written after the punch floor and at or below the epoch, newest epoch wins per index; indices no extent
  * covers are holes (not returned). Hole extents (record punch) are returned so callers can skip them.
  */
-final class ArrayReader {
+public final class ArrayReader {
   private ArrayReader() {
   }
 
   /** Visible fragments inside [a, b), sorted by start. */
-  static List<Fragment> visible(Tx tx, AkeyRecord rec, long a, long b, long floor, long epoch) {
+  public static List<Fragment> visible(Tx tx, AkeyRecord rec, long a, long b, long floor, long epoch) {
     List<Fragment> out = new ArrayList<>();
     List<long[]> uncovered = new ArrayList<>(List.of(new long[] {a, b}));
     for (Fragment c : candidates(tx, rec, a, b, floor, epoch)) {

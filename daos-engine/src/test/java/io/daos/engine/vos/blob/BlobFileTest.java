@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

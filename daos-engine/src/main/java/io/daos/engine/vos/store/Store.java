@@ -1,7 +1,13 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
+import io.daos.engine.vos.blob.BlobFile;
+import io.daos.engine.vos.blob.ExtentAllocator;
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.lmdb.Db;
+import io.daos.engine.vos.lmdb.Scratch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -17,19 +23,19 @@ import org.lmdbjava.Txn;
  * {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta pages).
  * Single-threaded per D7: only the owning target's thread calls it.
  */
-final class Store implements AutoCloseable {
-  static final String DATA_FILE = "data.mdb";
-  static final String BLOB_FILE = "blob.dat";
+public final class Store implements AutoCloseable {
+  public static final String DATA_FILE = "data.mdb";
+  public static final String BLOB_FILE = "blob.dat";
   private static final byte[] NEXT_ID = {'i', 'd'};
 
   final Env<ByteBuffer> env;
-  final Db index;
+  public final Db index;
   final Db meta;
   final ExtentAllocator alloc;
-  final BlobFile blob;
+  public final BlobFile blob;
   final VosOptions opts;
-  final int maxKeySize;
-  final PendingWrites pending;
+  public final int maxKeySize;
+  public final PendingWrites pending;
   private final Scratch scratch = new Scratch();
   private boolean blobDirty;
   private final long pageSize;
@@ -45,7 +51,7 @@ final class Store implements AutoCloseable {
   private Cur writeSeeker;
   private Txn<ByteBuffer> writeSeekerTxn;
 
-  Store(Path dir, VosOptions opts) throws IOException {
+  public Store(Path dir, VosOptions opts) throws IOException {
     this.opts = opts;
     EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
         : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
@@ -60,7 +66,7 @@ final class Store implements AutoCloseable {
     this.pending = new PendingWrites(this);
   }
 
-  long nextId(Txn<ByteBuffer> txn) {
+  public long nextId(Txn<ByteBuffer> txn) {
     byte[] v = meta.get(txn, NEXT_ID);
     long id = v == null ? 1 : Bytes.getLong(v, 0);
     meta.put(txn, NEXT_ID, Bytes.ofLong(id + 1));
@@ -68,7 +74,7 @@ final class Store implements AutoCloseable {
   }
 
   /** Stores {@code len} bytes of {@code data} inline or in the blob (data written now, forced at commit). */
-  ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, byte[] data, int from, int len) {
+  public ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, byte[] data, int from, int len) {
     if (len < opts.dataThresh() || opts.dataThresh() == 0) {
       byte[] copy = new byte[len];
       System.arraycopy(data, from, copy, 0, len);
@@ -80,7 +86,7 @@ final class Store implements AutoCloseable {
     return ValueRef.blob(recordSize, off, len);
   }
 
-  void readValue(ValueRef v, long byteOff, byte[] dst, int to, int len) {
+  public void readValue(ValueRef v, long byteOff, byte[] dst, int to, int len) {
     if (v.kind() == ValueRef.INLINE) {
       System.arraycopy(v.inline(), (int) byteOff, dst, to, len);
     } else if (v.kind() == ValueRef.BLOB) {
@@ -89,7 +95,7 @@ final class Store implements AutoCloseable {
   }
 
   /** {@link #readValue(ValueRef, long, byte[], int, int)} into a buffer (absolute positions; dst is not moved). */
-  void readValue(ValueRef v, long byteOff, ByteBuffer dst, int to, int len) {
+  public void readValue(ValueRef v, long byteOff, ByteBuffer dst, int to, int len) {
     if (v.kind() == ValueRef.INLINE) {
       dst.put(to, v.inline(), (int) byteOff, len);
     } else if (v.kind() == ValueRef.BLOB) {
@@ -97,14 +103,14 @@ final class Store implements AutoCloseable {
     }
   }
 
-  void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
+  public void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
     if (v.kind() == ValueRef.BLOB) {
       alloc.free(txn, v.blobOff(), v.len());
     }
   }
 
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
-  void commit(Txn<ByteBuffer> txn) {
+  public void commit(Txn<ByteBuffer> txn) {
     dropWriteSeeker();
     long end = alloc.end(txn);
     if (blobDirty) {
@@ -117,7 +123,7 @@ final class Store implements AutoCloseable {
   }
 
   /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
-  long metaBytes() {
+  public long metaBytes() {
     if (usedMeta < 0) {
       usedMeta = (env.info().lastPageNumber + 1) * pageSize;
     }
@@ -125,7 +131,7 @@ final class Store implements AutoCloseable {
   }
 
   /** Bytes of the blob file handed out (the allocator's high-water mark), as of the last commit. */
-  long blobEnd() {
+  public long blobEnd() {
     if (usedBlob < 0) {
       try (ReadTxn r = read()) {
         usedBlob = alloc.end(r.txn);
@@ -141,13 +147,13 @@ final class Store implements AutoCloseable {
     txn.close();
   }
 
-  Txn<ByteBuffer> write() {
+  public Txn<ByteBuffer> write() {
     return env.txnWrite();
   }
 
 
   /** A read snapshot; the reusable one unless it is in use (a read inside a read gets its own). */
-  ReadTxn read() {
+  public ReadTxn read() {
     if (reader == null) {
       reader = env.txnRead();
       return new ReadTxn(reader, this);
@@ -170,7 +176,7 @@ final class Store implements AutoCloseable {
    * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
    * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
    */
-  Cur seeker(Txn<ByteBuffer> txn) {
+  public Cur seeker(Txn<ByteBuffer> txn) {
     if (txn == reader) {
       if (readSeeker == null) {
         readSeeker = index.openCursor(txn);

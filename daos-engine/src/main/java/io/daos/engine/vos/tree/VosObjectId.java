@@ -1,4 +1,6 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
+
+import io.daos.engine.vos.lmdb.Bytes;
 
 /**
  * A DAOS unit object id ({@code daos_unit_oid_t}): the object id ({@code daos_obj_id_t}: hi, lo) and the shard of
@@ -11,11 +13,11 @@ public record VosObjectId(long hi, long lo, int shard) {
   static final int BYTES = 20;
   static final int OT_DKEY_UINT64 = 2;
   static final int OT_AKEY_UINT64 = 3;
-  static final int OT_MULTI_UINT64 = 4;
+  public static final int OT_MULTI_UINT64 = 4;
   static final int OT_KV_UINT64 = 9;
   static final int OT_ARRAY = 11;
   static final int OT_ARRAY_ATTR = 12;
-  static final int OT_ARRAY_BYTE = 13;
+  public static final int OT_ARRAY_BYTE = 13;
 
   /** Shard 0 of object (hi, lo): what callers that do not know shards mean. */
   public VosObjectId(long hi, long lo) {
@@ -58,7 +60,7 @@ public record VosObjectId(long hi, long lo, int shard) {
     return b;
   }
 
-  static VosObjectId fromBytes(byte[] b, int off) {
+  public static VosObjectId fromBytes(byte[] b, int off) {
     return new VosObjectId(Bytes.getLong(b, off), Bytes.getLong(b, off + 8), Bytes.getInt(b, off + 16));
   }
 

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import org.lmdbjava.Txn;
  * futures completed, each with its own outcome, in submission order: acknowledged means durable.
  * <p>Single-threaded per D7: only the store's target thread submits and commits.
  */
-final class PendingWrites {
+public final class PendingWrites {
   /** Queued ops that trigger a commit at once, bounding a batch's memory and latency. */
-  static final int MAX_BATCH = 256;
+  public static final int MAX_BATCH = 256;
 
   private record Entry(WriteOp op, CompletableFuture<Void> done) {
   }
@@ -29,7 +29,7 @@ final class PendingWrites {
   }
 
   /** Queues {@code op}; the future completes after the commit that makes it durable. */
-  CompletableFuture<Void> submit(WriteOp op) {
+  public CompletableFuture<Void> submit(WriteOp op) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed) {
       done.completeExceptionally(Errors.toDaos(new IllegalStateException("VOS pool is closed")));
@@ -44,12 +44,12 @@ final class PendingWrites {
     return done;
   }
 
-  int size() {
+  public int size() {
     return queue.size();
   }
 
   /** Commits every queued op (one transaction, one sync) and completes their futures; returns how many. */
-  int commit() {
+  public int commit() {
     if (queue.isEmpty()) {
       return 0;
     }

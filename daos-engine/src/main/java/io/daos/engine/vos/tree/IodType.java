@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
 
 /** {@code daos_iod_type_t}, with DAOS's numbers. */
 public enum IodType {

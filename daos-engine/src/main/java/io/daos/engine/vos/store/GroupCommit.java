@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,10 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
+
+import io.daos.engine.vos.lmdb.Bytes;
 
 /** The akey entry: its id, value type (fixed forever), array record size and the longest extent written. */
-record AkeyRecord(long id, IodType type, long recordSize, long maxExtentNr) {
-  byte[] encode() {
+public record AkeyRecord(long id, IodType type, long recordSize, long maxExtentNr) {
+  public byte[] encode() {
     byte[] b = new byte[25];
     Bytes.putLong(b, 0, id);
     b[8] = (byte) type.value();
@@ -11,11 +13,11 @@ record AkeyRecord(long id, IodType type, long recordSize, long maxExtentNr) {
     return b;
   }
 
-  static AkeyRecord decode(byte[] b) {
+  public static AkeyRecord decode(byte[] b) {
     return new AkeyRecord(Bytes.getLong(b, 0), IodType.of(b[8]), Bytes.getLong(b, 9), Bytes.getLong(b, 17));
   }
 
-  AkeyRecord withArray(long rs, long nr) {
+  public AkeyRecord withArray(long rs, long nr) {
     return new AkeyRecord(id, type, rs, Math.max(maxExtentNr, nr));
   }
 }

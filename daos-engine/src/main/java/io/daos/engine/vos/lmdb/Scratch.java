@@ -1,13 +1,13 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.lmdb;
 
 import java.nio.ByteBuffer;
 
 /**
  * Reusable direct buffers that carry keys and values into LMDB without a native allocation per call. One per
- * {@link Store}; safe because only the target's thread uses a store (DESIGN D7) and LMDB reads an input buffer
- * only during the call it is passed to.
+ * {@link io.daos.engine.vos.store.Store}; safe because only the target's thread uses a store (DESIGN D7) and LMDB
+ * reads an input buffer only during the call it is passed to.
  */
-final class Scratch {
+public final class Scratch {
   private ByteBuffer key = ByteBuffer.allocateDirect(512);
   private ByteBuffer val = ByteBuffer.allocateDirect(4096 + 64);
 

@@ -1,16 +1,19 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.tree;
 
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.store.Store;
 import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
 
 /** One LMDB transaction on one container's key range, with the incarnation log queries every op needs. */
-final class Tx {
-  static final long NONE = -1;
+public final class Tx {
+  public static final long NONE = -1;
   private static final int MEMO = 8;
 
-  final Store store;
-  final Txn<ByteBuffer> txn;
-  final byte[] cont;
+  public final Store store;
+  public final Txn<ByteBuffer> txn;
+  public final byte[] cont;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
   private Cur seeker;
   private boolean ownSeeker;
@@ -18,34 +21,34 @@ final class Tx {
   private final long[] memo = new long[4 * MEMO];
   private int memoSize;
 
-  Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
+  public Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
     this.store = store;
     this.txn = txn;
     this.cont = cont;
   }
 
   /** Closes the point-seek cursor if this Tx opened its own; call before the transaction ends. */
-  void release() {
+  public void release() {
     if (seeker != null && ownSeeker) {
       seeker.close();
     }
     seeker = null;
   }
 
-  byte[] get(byte[] key) {
+  public byte[] get(byte[] key) {
     return store.index.get(txn, key);
   }
 
-  void put(byte[] key, byte[] val) {
+  public void put(byte[] key, byte[] val) {
     store.index.put(txn, key, val);
   }
 
-  Cur cursor() {
+  public Cur cursor() {
     return store.index.openCursor(txn);
   }
 
   /** Positions the reused point-seek cursor at the first key at or after {@code key}; null if there is none. */
-  Cur seek(byte[] key) {
+  public Cur seek(byte[] key) {
     if (seeker == null) {
       seeker = store.seeker(txn);
       ownSeeker = seeker == null;
@@ -82,7 +85,7 @@ final class Tx {
   }
 
   /** The newest punch at or below {@code epoch} on any of {@code ids} (an entity and its ancestors). */
-  long punchFloor(long epoch, long... ids) {
+  public long punchFloor(long epoch, long... ids) {
     long floor = NONE;
     for (long id : ids) {
       floor = Math.max(floor, latest(Keys.PUNCH, id, epoch));
@@ -91,17 +94,17 @@ final class Tx {
   }
 
   /** Entity {@code ids[last]} exists at {@code epoch}: created after every punch of it and its ancestors. */
-  boolean visible(long epoch, long... ids) {
+  public boolean visible(long epoch, long... ids) {
     long created = latest(Keys.CREATE, ids[ids.length - 1], epoch);
     return created != NONE && created > punchFloor(epoch, ids);
   }
 
-  void logCreate(long id, long epoch) {
+  public void logCreate(long id, long epoch) {
     memoSize = 0;
     put(Keys.versioned(cont, Keys.CREATE, id, epoch), new byte[0]);
   }
 
-  void logPunch(long id, long epoch) {
+  public void logPunch(long id, long epoch) {
     memoSize = 0;
     put(Keys.versioned(cont, Keys.PUNCH, id, epoch), new byte[0]);
   }
@@ -112,15 +115,15 @@ final class Tx {
     return v == null ? NONE : Bytes.getLong(v, 0);
   }
 
-  long objId(VosObjectId oid) {
+  public long objId(VosObjectId oid) {
     return id(Keys.obj(cont, oid));
   }
 
-  long dkeyId(long objId, byte[] dkey) {
+  public long dkeyId(long objId, byte[] dkey) {
     return objId == NONE ? NONE : id(Keys.child(cont, Keys.DKEY, objId, dkey));
   }
 
-  AkeyRecord akey(long dkeyId, byte[] akey) {
+  public AkeyRecord akey(long dkeyId, byte[] akey) {
     if (dkeyId == NONE) {
       return null;
     }
@@ -129,7 +132,7 @@ final class Tx {
   }
 
   /** The id under {@code key}, creating the entry with a fresh id if absent. */
-  long ensureId(byte[] key) {
+  public long ensureId(byte[] key) {
     long id = id(key);
     if (id == NONE) {
       id = store.nextId(txn);

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.blob;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The target's blob file (bdev tier stand-in): positional reads and writes, forced before metadata commits. */
-final class BlobFile implements AutoCloseable {
+public final class BlobFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
 
   private static final int TOUCH_CHUNK = 1 << 20;
@@ -21,7 +21,7 @@ final class BlobFile implements AutoCloseable {
   private final Path file;
   private final FileChannel ch;
 
-  BlobFile(Path file) throws IOException {
+  public BlobFile(Path file) throws IOException {
     this.file = file;
     ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
@@ -31,12 +31,12 @@ final class BlobFile implements AutoCloseable {
    * its full NVMe share: writes then land in blocks (on tmpfs: pages) that already exist, and a full file system
    * fails the pool create instead of a write later. A file system without fallocate leaves the blob sparse.
    */
-  void reserve(long bytes) {
+  public void reserve(long bytes) {
     reserve(bytes, onTmpfs());
   }
 
   /** {@link #reserve(long)}, writing the reserved pages once when {@code ramBacked}. */
-  void reserve(long bytes, boolean ramBacked) {
+  public void reserve(long bytes, boolean ramBacked) {
     Preallocate.Result r = Preallocate.reserve(file, bytes);
     if (r.ok()) {
       LOG.debug("blob {}: {} B reserved", file, bytes);
@@ -81,7 +81,7 @@ final class BlobFile implements AutoCloseable {
     }
   }
 
-  void write(long off, byte[] data, int from, int len) {
+  public void write(long off, byte[] data, int from, int len) {
     ByteBuffer b = ByteBuffer.wrap(data, from, len);
     try {
       long pos = off;
@@ -93,12 +93,12 @@ final class BlobFile implements AutoCloseable {
     }
   }
 
-  void read(long off, byte[] dst, int to, int len) {
+  public void read(long off, byte[] dst, int to, int len) {
     read(off, ByteBuffer.wrap(dst, to, len));
   }
 
   /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (a direct buffer: no staging copy). */
-  void read(long off, ByteBuffer dst, int to, int len) {
+  public void read(long off, ByteBuffer dst, int to, int len) {
     read(off, dst.slice(to, len));
   }
 
@@ -118,7 +118,7 @@ final class BlobFile implements AutoCloseable {
   }
 
   /** Makes written data durable (fdatasync). */
-  void force() {
+  public void force() {
     try {
       ch.force(false);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.lmdb;
 
 import java.nio.ByteBuffer;
 import org.lmdbjava.Cursor;
@@ -6,7 +6,7 @@ import org.lmdbjava.GetOp;
 import org.lmdbjava.Txn;
 
 /** An LMDB cursor seen through byte arrays; the current key and value are copied out once per position. */
-final class Cur implements AutoCloseable {
+public final class Cur implements AutoCloseable {
   private final Cursor<ByteBuffer> c;
   private final Scratch scratch;
   private byte[] key;
@@ -18,41 +18,41 @@ final class Cur implements AutoCloseable {
   }
 
   /** Positions at the first key at or after {@code k} (MDB_SET_RANGE); false if there is none. */
-  boolean seek(byte[] k) {
+  public boolean seek(byte[] k) {
     return moved(c.get(scratch.key(k), GetOp.MDB_SET_RANGE));
   }
 
-  boolean first() {
+  public boolean first() {
     return moved(c.first());
   }
 
-  boolean last() {
+  public boolean last() {
     return moved(c.last());
   }
 
-  boolean next() {
+  public boolean next() {
     return moved(c.next());
   }
 
-  boolean prev() {
+  public boolean prev() {
     return moved(c.prev());
   }
 
-  byte[] key() {
+  public byte[] key() {
     if (key == null) {
       key = Scratch.copy(c.key());
     }
     return key;
   }
 
-  byte[] val() {
+  public byte[] val() {
     if (val == null) {
       val = Scratch.copy(c.val());
     }
     return val;
   }
 
-  void delete() {
+  public void delete() {
     c.delete();
     moved(true);
   }
@@ -64,7 +64,7 @@ final class Cur implements AutoCloseable {
   }
 
   /** Rebinds this cursor to a renewed read transaction (LMDB {@code mdb_cursor_renew}). */
-  void renew(Txn<ByteBuffer> txn) {
+  public void renew(Txn<ByteBuffer> txn) {
     c.renew(txn);
     moved(false);
   }

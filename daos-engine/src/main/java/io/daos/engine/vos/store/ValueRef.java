@@ -1,10 +1,12 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
+
+import io.daos.engine.vos.lmdb.Bytes;
 
 /**
  * A stored value version: inline bytes, a blob extent, or a hole (a punched value/extent). Encoded as
  * {@code kind(1) | recordSize(8) | inline bytes} or {@code kind(1) | recordSize(8) | blobOff(8) | len(8)}.
  */
-record ValueRef(byte kind, long recordSize, byte[] inline, long blobOff, long len) {
+public record ValueRef(byte kind, long recordSize, byte[] inline, long blobOff, long len) {
   static final byte INLINE = 0;
   static final byte BLOB = 1;
   static final byte HOLE = 2;
@@ -17,15 +19,15 @@ record ValueRef(byte kind, long recordSize, byte[] inline, long blobOff, long le
     return new ValueRef(BLOB, recordSize, null, off, len);
   }
 
-  static ValueRef hole() {
+  public static ValueRef hole() {
     return new ValueRef(HOLE, 0, null, 0, 0);
   }
 
-  boolean isHole() {
+  public boolean isHole() {
     return kind == HOLE;
   }
 
-  byte[] encode() {
+  public byte[] encode() {
     int n = kind == INLINE ? inline.length : kind == BLOB ? 16 : 0;
     byte[] b = new byte[9 + n];
     b[0] = kind;
@@ -39,7 +41,7 @@ record ValueRef(byte kind, long recordSize, byte[] inline, long blobOff, long le
     return b;
   }
 
-  static ValueRef decode(byte[] b) {
+  public static ValueRef decode(byte[] b) {
     long rs = Bytes.getLong(b, 1);
     switch (b[0]) {
       case INLINE:

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
@@ -7,11 +7,11 @@ import org.lmdbjava.Dbi;
 import org.lmdbjava.Env;
 
 /** Maps what a VOS operation can throw to the DAOS status a client sees. */
-final class Errors {
+public final class Errors {
   private Errors() {
   }
 
-  static DaosException toDaos(Throwable t) {
+  public static DaosException toDaos(Throwable t) {
     Throwable e = Futures.cause(t);
     if (e instanceof DaosException de) {
       return de;

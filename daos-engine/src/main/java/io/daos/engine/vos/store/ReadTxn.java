@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.store;
 
 import java.nio.ByteBuffer;
 import org.lmdbjava.Txn;
@@ -7,8 +7,8 @@ import org.lmdbjava.Txn;
  * A read transaction from {@link Store#read}: usually the store's one reusable read transaction, which closing
  * resets (LMDB {@code mdb_txn_reset}) instead of freeing, so the next read only renews it.
  */
-final class ReadTxn implements AutoCloseable {
-  final Txn<ByteBuffer> txn;
+public final class ReadTxn implements AutoCloseable {
+  public final Txn<ByteBuffer> txn;
   private final Store owner;
 
   ReadTxn(Txn<ByteBuffer> txn, Store owner) {
