@@ -10,14 +10,14 @@ import io.daos.agent.mgmt.ProcessMonitor;
 import io.daos.agent.security.CredentialFactory;
 import io.daos.agent.security.SecurityModule;
 import io.daos.agent.security.UserDb;
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
 import io.daos.common.LifeCycle;
+import io.daos.common.build.Component;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ public final class DaosAgent implements AutoCloseable {
       close();
       throw e;
     }
-    LOG.info("daos_agent version {} (pid {}) listening on {}", io.daos.common.BuildInfo.DAOS_VERSION,
+    LOG.info("daos_agent version {} (pid {}) listening on {}", io.daos.common.build.BuildInfo.DAOS_VERSION,
         ProcessHandle.current().pid(), drpc.socketPath());
   }
 

@@ -2,9 +2,9 @@ package io.daos.agent;
 
 import io.daos.agent.config.AgentConfig;
 import io.daos.agent.config.AgentConfigException;
-import io.daos.common.BuildInfo;
 import io.daos.common.ControlLogging;
-import io.daos.common.Fault;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.fault.Fault;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.agent.config.AgentConfig;
-import io.daos.common.Fault;
 import io.daos.common.LifeCycle;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.fault.Fault;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.GetCredResp;
 import io.daos.proto.mgmt.GetAttachInfoReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;

@@ -1,11 +1,11 @@
 package io.daos.agent;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
 import io.daos.control.ChannelFactory;
-import io.daos.control.DaosServerInterceptors;
-import io.daos.control.GrpcErrors;
-import io.daos.control.PeerComponentResolver;
+import io.daos.control.errors.GrpcErrors;
+import io.daos.control.server.DaosServerInterceptors;
+import io.daos.control.server.PeerComponentResolver;
 import io.daos.proto.mgmt.ClientNetHint;
 import io.daos.proto.mgmt.GetAttachInfoReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;

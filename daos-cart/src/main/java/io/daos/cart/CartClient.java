@@ -1,7 +1,7 @@
 package io.daos.cart;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -96,8 +96,32 @@ public interface CartClient extends AutoCloseable {
       return this;
     }
 
+    /** The client's name, prefix of its thread names. */
+    public String name() {
+      return name;
+    }
+
+    /** Largest reply body/bulk accepted. */
+    public CartLimits limits() {
+      return limits;
+    }
+
+    /** Network I/O threads. */
+    public int ioThreads() {
+      return ioThreads;
+    }
+
+    /** How long opening a connection may take. */
+    public Duration connectTimeout() {
+      return connectTimeout;
+    }
+
+    /** Builds on the transport given; there is no default (pick one of {@code CartTransports}). */
     public CartClient build() {
-      return (transport == null ? CartTransport.tcp() : transport).newClient(this);
+      if (transport == null) {
+        throw new IllegalStateException("CartClient: transport is required (CartTransports.tcp() or .inMemory())");
+      }
+      return transport.newClient(this);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.daos.cart;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 

@@ -20,7 +20,7 @@ public final class CartReply implements AutoCloseable {
     this.bulk = bulk == null ? Unpooled.EMPTY_BUFFER : bulk;
   }
 
-  static CartReply of(RpcFrame f) {
+  public static CartReply of(RpcFrame f) {
     return new CartReply(f.status(), f.mapVersion(), f.body(), f.bulk());
   }
 

@@ -7,7 +7,7 @@ public final class CartRequest {
   private final RpcFrame frame;
   private final String peer;
 
-  CartRequest(RpcFrame frame, String peer) {
+  public CartRequest(RpcFrame frame, String peer) {
     this.frame = frame;
     this.peer = peer;
   }

@@ -40,7 +40,7 @@ public interface CartServer extends AutoCloseable {
 
     private Builder() { }
 
-    /** Default {@link CartTransport#tcp()}. */
+    /** Required: one of {@code CartTransports}. */
     public Builder transport(CartTransport t) {
       this.transport = t;
       return this;
@@ -90,12 +90,51 @@ public interface CartServer extends AutoCloseable {
       return this;
     }
 
+    /** The URI asked for. */
+    public String uri() {
+      return uri;
+    }
+
+    /** Prefix of logs and thread names. */
+    public String name() {
+      return name;
+    }
+
+    /** Number of targets. */
+    public int targets() {
+      return targets;
+    }
+
+    /** Executor of each target, or null for owned single-thread ones. */
+    public IntFunction<Executor> targetExecutor() {
+      return targetExecutor;
+    }
+
+    /** Largest request body/bulk accepted. */
+    public CartLimits limits() {
+      return limits;
+    }
+
+    /** Network I/O threads. */
+    public int ioThreads() {
+      return ioThreads;
+    }
+
+    /** The map version transport-level error replies carry. */
+    public IntSupplier mapVersion() {
+      return mapVersion;
+    }
+
+    /** Builds on the transport given; there is no default (pick one of {@code CartTransports}). */
     public CartServer build() {
       if (uri == null) {
         throw new IllegalStateException("CartServer: uri is required (e.g. ofi+tcp://127.0.0.1:0)");
       }
       CartUri.parse(uri);
-      return (transport == null ? CartTransport.tcp() : transport).newServer(this);
+      if (transport == null) {
+        throw new IllegalStateException("CartServer: transport is required (CartTransports.tcp() or .inMemory())");
+      }
+      return transport.newServer(this);
     }
   }
 }

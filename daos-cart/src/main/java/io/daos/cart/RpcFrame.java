@@ -20,15 +20,15 @@ import io.netty.util.AbstractReferenceCounted;
  * </pre>
  * The frame is reference counted and owns one reference to each buffer; its last release gives them back.
  */
-final class RpcFrame extends AbstractReferenceCounted {
-  static final int HEADER_SIZE = 40;
-  static final int LENGTH_FIELD = 4;
-  static final int MAGIC = 0xCA27;
-  static final int WIRE_VERSION = 1;
-  static final int FLAG_REPLY = 1;
-  static final int FLAG_ERROR = 2;
-  static final int FLAG_BULK = 4;
-  static final int KNOWN_FLAGS = FLAG_REPLY | FLAG_ERROR | FLAG_BULK;
+public final class RpcFrame extends AbstractReferenceCounted {
+  public static final int HEADER_SIZE = 40;
+  public static final int LENGTH_FIELD = 4;
+  public static final int MAGIC = 0xCA27;
+  public static final int WIRE_VERSION = 1;
+  public static final int FLAG_REPLY = 1;
+  public static final int FLAG_ERROR = 2;
+  public static final int FLAG_BULK = 4;
+  public static final int KNOWN_FLAGS = FLAG_REPLY | FLAG_ERROR | FLAG_BULK;
 
   private final int flags;
   private final int opcode;
@@ -39,7 +39,8 @@ final class RpcFrame extends AbstractReferenceCounted {
   private final ByteBuf body;
   private final ByteBuf bulk;
 
-  RpcFrame(int flags, int opcode, long rpcId, int target, int mapVersion, int status, ByteBuf body, ByteBuf bulk) {
+  public RpcFrame(int flags, int opcode, long rpcId, int target, int mapVersion,
+      int status, ByteBuf body, ByteBuf bulk) {
     this.body = body == null ? Unpooled.EMPTY_BUFFER : body;
     this.bulk = bulk == null ? Unpooled.EMPTY_BUFFER : bulk;
     this.flags = this.bulk.isReadable() ? flags | FLAG_BULK : flags & ~FLAG_BULK;
@@ -50,62 +51,62 @@ final class RpcFrame extends AbstractReferenceCounted {
     this.status = status;
   }
 
-  static RpcFrame request(int opcode, long rpcId, int target, int mapVersion, ByteBuf body, ByteBuf bulk) {
+  public static RpcFrame request(int opcode, long rpcId, int target, int mapVersion, ByteBuf body, ByteBuf bulk) {
     return new RpcFrame(0, opcode, rpcId, target, mapVersion, 0, body, bulk);
   }
 
   /** A reply to {@code req} with the given payload. */
-  static RpcFrame reply(RpcFrame req, int mapVersion, int status, ByteBuf body, ByteBuf bulk) {
+  public static RpcFrame reply(RpcFrame req, int mapVersion, int status, ByteBuf body, ByteBuf bulk) {
     return new RpcFrame(FLAG_REPLY, req.opcode, req.rpcId, req.target, mapVersion, status, body, bulk);
   }
 
   /** A transport-level error reply (as crt_hg_reply_error_send): no payload, status is a DER code. */
-  static RpcFrame error(RpcFrame req, int mapVersion, int status) {
+  public static RpcFrame error(RpcFrame req, int mapVersion, int status) {
     return new RpcFrame(FLAG_REPLY | FLAG_ERROR, req.opcode, req.rpcId, req.target, mapVersion, status, null, null);
   }
 
-  int flags() {
+  public int flags() {
     return flags;
   }
 
-  boolean isReply() {
+  public boolean isReply() {
     return (flags & FLAG_REPLY) != 0;
   }
 
-  boolean isError() {
+  public boolean isError() {
     return (flags & FLAG_ERROR) != 0;
   }
 
-  int opcode() {
+  public int opcode() {
     return opcode;
   }
 
-  long rpcId() {
+  public long rpcId() {
     return rpcId;
   }
 
-  int target() {
+  public int target() {
     return target;
   }
 
-  int mapVersion() {
+  public int mapVersion() {
     return mapVersion;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  ByteBuf body() {
+  public ByteBuf body() {
     return body;
   }
 
-  ByteBuf bulk() {
+  public ByteBuf bulk() {
     return bulk;
   }
 
   /** Bytes on the wire. */
-  long wireSize() {
+  public long wireSize() {
     return (long) HEADER_SIZE + body.readableBytes() + bulk.readableBytes();
   }
 

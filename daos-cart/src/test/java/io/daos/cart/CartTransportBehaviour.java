@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.cart.netty.FrameCodecTest;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -23,21 +24,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every CART-J transport must do; run by one tiny subclass per transport. */
-abstract class CartTransportBehaviour {
-  static final Opcode ECHO = DaosModule.OBJ.opcode(0);
-  static final Opcode WHO = DaosModule.OBJ.opcode(1);
-  static final Duration T = Duration.ofSeconds(5);
-  static final int SERVER_MAP = 42;
+public abstract class CartTransportBehaviour {
+  protected static final Opcode ECHO = DaosModule.OBJ.opcode(0);
+  protected static final Opcode WHO = DaosModule.OBJ.opcode(1);
+  protected static final Duration T = Duration.ofSeconds(5);
+  protected static final int SERVER_MAP = 42;
 
-  CartServer server;
-  CartClient client;
-  final List<AutoCloseable> closeables = new ArrayList<>();
+  protected CartServer server;
+  protected CartClient client;
+  protected final List<AutoCloseable> closeables = new ArrayList<>();
 
   /** The transport under test. */
-  abstract CartTransport transport();
+  protected abstract CartTransport transport();
 
   /** A URI on this transport where nothing listens. */
-  abstract String deadUri() throws Exception;
+  protected abstract String deadUri() throws Exception;
 
   @BeforeEach
   void startServer() {
@@ -55,21 +56,21 @@ abstract class CartTransportBehaviour {
     }
   }
 
-  CartServer newServer(int targets) {
+  protected CartServer newServer(int targets) {
     return CartServer.builder().transport(transport()).uri("ofi+tcp://127.0.0.1:0").name("srv")
         .targets(targets).mapVersion(() -> SERVER_MAP).build();
   }
 
-  static void echo(CartRequest req, CartReplier r) {
+  protected static void echo(CartRequest req, CartReplier r) {
     r.reply(req.mapVersion(), SERVER_MAP, req.body().retainedDuplicate(), req.bulk().retainedDuplicate());
   }
 
-  CartReply call(Opcode op, int target, byte[] body, byte[] bulk) {
+  protected CartReply call(Opcode op, int target, byte[] body, byte[] bulk) {
     return client.callSync(server.uri(), op, target, 7, Unpooled.wrappedBuffer(body),
         bulk == null ? null : Unpooled.wrappedBuffer(bulk), T);
   }
 
-  DaosException failure(CompletableFuture<CartReply> f) {
+  protected DaosException failure(CompletableFuture<CartReply> f) {
     return assertThrows(DaosException.class, () -> CartClient.await(f));
   }
 

@@ -1,5 +1,7 @@
 package io.daos.common;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

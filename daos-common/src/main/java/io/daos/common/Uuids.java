@@ -1,5 +1,8 @@
 package io.daos.common;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.util.UUID;

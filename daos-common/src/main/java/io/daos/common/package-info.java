@@ -1,6 +1,7 @@
 /**
- * jdaos's shared core: DAOS's status codes (src/include/daos_errno.h), faults (src/control/fault), ranks and hosts
- * (src/control/lib/ranklist, hostlist), HLC (src/common/hlc.c), sizes, versions and interop (src/control/build),
- * LifeCycle.
+ * jdaos's shared core, what every daemon and tool uses that belongs to no DAOS subsystem of its own: the HLC
+ * (src/common/hlc.c), sizes, exponential backoff (src/control/common), the pool query mask (daos_pool.h), the
+ * control-plane log setup (src/control/logging) and {@link io.daos.common.LifeCycle}. Status codes, faults, ranks,
+ * hosts and versions live in the subpackages, one per DAOS directory.
  */
 package io.daos.common;

@@ -1,5 +1,8 @@
 package io.daos.common;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.concurrent.CompletionException;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

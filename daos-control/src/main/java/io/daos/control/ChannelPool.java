@@ -1,7 +1,7 @@
 package io.daos.control;
 
-import io.daos.common.Component;
-import io.daos.common.Version;
+import io.daos.common.build.Component;
+import io.daos.common.build.Version;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;

@@ -1,6 +1,7 @@
 package io.daos.control;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
+import io.daos.control.errors.ClientFaults;
 import io.grpc.Status;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

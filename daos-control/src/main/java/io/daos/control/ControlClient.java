@@ -1,8 +1,12 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
-import io.daos.common.Version;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
+import io.daos.common.build.Version;
+import io.daos.control.config.ControlConfig;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
+import io.daos.control.errors.PoolNotFoundException;
 import io.grpc.ChannelCredentials;
 import io.grpc.MethodDescriptor;
 import java.time.Clock;
@@ -16,8 +20,8 @@ import java.util.Random;
  * requests ({@link #invokeMs}) go to up to 5 random candidate hosts at once, take the successful answer with
  * the highest {@code data_version}, follow not-leader/not-replica redirections and retry timeouts and
  * "MS not ready" errors with DAOS's backoff until the deadline. Host requests ({@link #invokeHosts}) fan out
- * to every host and return each host's result or error. Failures are typed: {@link io.daos.common.Fault},
- * {@link io.daos.common.DaosException}, {@link NotLeaderException}, {@link NotReplicaException},
+ * to every host and return each host's result or error. Failures are typed: {@link io.daos.common.fault.Fault},
+ * {@link io.daos.common.status.DaosException}, {@link NotLeaderException}, {@link NotReplicaException},
  * {@link PoolNotFoundException}, or a {@link io.grpc.StatusRuntimeException} for anything else.
  * An empty {@code sys} field in a request is filled with the configured system name.
  */
@@ -135,7 +139,7 @@ public interface ControlClient extends AutoCloseable {
     }
 
     /**
-     * @throws io.daos.common.Fault for an empty host list, a bad port, or secure mode without credentials
+     * @throws io.daos.common.fault.Fault for an empty host list, a bad port, or secure mode without credentials
      */
     public ControlClient build() {
       return new DefaultControlClient(this);

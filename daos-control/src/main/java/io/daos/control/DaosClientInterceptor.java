@@ -1,9 +1,11 @@
 package io.daos.control;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.Version;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
+import io.daos.common.build.Version;
+import io.daos.common.fault.Fault;
+import io.daos.control.errors.GrpcErrors;
+import io.daos.control.errors.NotLeaderException;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -23,9 +25,9 @@ import java.util.Objects;
  * connection faults.
  */
 public final class DaosClientInterceptor implements ClientInterceptor {
-  static final Metadata.Key<String> COMPONENT_KEY =
+  public static final Metadata.Key<String> COMPONENT_KEY =
       Metadata.Key.of(BuildInfo.COMPONENT_HEADER, Metadata.ASCII_STRING_MARSHALLER);
-  static final Metadata.Key<String> VERSION_KEY =
+  public static final Metadata.Key<String> VERSION_KEY =
       Metadata.Key.of(BuildInfo.VERSION_HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
   private final Component component;

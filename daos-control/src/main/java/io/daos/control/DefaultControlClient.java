@@ -1,9 +1,12 @@
 package io.daos.control;
 
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.HostPorts;
+import io.daos.common.build.Component;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.hostlist.HostPorts;
+import io.daos.control.config.ControlConfig;
+import io.daos.control.errors.ClientFaults;
+import io.daos.control.errors.MsErrors;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.MethodDescriptor;

@@ -1,7 +1,8 @@
 package io.daos.control;
 
 import com.google.gson.JsonObject;
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
+import io.daos.control.errors.GrpcErrors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

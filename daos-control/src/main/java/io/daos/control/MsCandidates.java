@@ -1,6 +1,6 @@
 package io.daos.control;
 
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

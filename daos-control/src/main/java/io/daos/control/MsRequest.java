@@ -1,6 +1,10 @@
 package io.daos.control;
 
 import io.daos.common.ExpBackoff;
+import io.daos.control.errors.ClientFaults;
+import io.daos.control.errors.MsErrors;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.daos.control;
 
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import java.util.List;
 import java.util.OptionalLong;
 

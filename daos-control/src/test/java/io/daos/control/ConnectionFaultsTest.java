@@ -5,8 +5,8 @@ import static io.daos.control.TestMessages.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,10 @@
 package io.daos.control;
 
 import com.google.protobuf.DynamicMessage;
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
+import io.daos.control.server.DaosServerInterceptors;
+import io.daos.control.server.PeerComponentResolver;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -23,19 +25,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** In-process "daos_server"s named by address, with scripted handlers behind DAOS's interceptor chain. */
-final class FakeServers implements AutoCloseable {
+public final class FakeServers implements AutoCloseable {
   /** A scripted handler; may throw a Fault, NotLeaderException, ... */
-  interface Handler extends Function<DynamicMessage, DynamicMessage> {
+  public interface Handler extends Function<DynamicMessage, DynamicMessage> {
   }
 
-  record Call(String address, DynamicMessage request, String component, String version) {
+  public record Call(String address, DynamicMessage request, String component, String version) {
   }
 
   private final List<Server> servers = new ArrayList<>();
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
-  final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
 
-  FakeServers start(String address, Handler handler) throws IOException {
+  public FakeServers start(String address, Handler handler) throws IOException {
     handlers.put(address, handler);
     ServerServiceDefinition svc = ServerServiceDefinition.builder("mgmt.MgmtSvc")
         .addMethod(TestMessages.QUERY, ServerCalls.asyncUnaryCall((req, obs) -> {
@@ -54,11 +56,11 @@ final class FakeServers implements AutoCloseable {
     return this;
   }
 
-  void handle(String address, Handler handler) {
+  public void handle(String address, Handler handler) {
     handlers.put(address, handler);
   }
 
-  long callsTo(String address) {
+  public long callsTo(String address) {
     return calls.stream().filter(c -> c.address().equals(address)).count();
   }
 
@@ -81,7 +83,7 @@ final class FakeServers implements AutoCloseable {
     };
   }
 
-  static ChannelFactory channels() {
+  public static ChannelFactory channels() {
     return (target, creds) -> InProcessChannelBuilder.forName(target).directExecutor().build();
   }
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-final class StatusRuntimeExceptionCheck {
+public final class StatusRuntimeExceptionCheck {
   private StatusRuntimeExceptionCheck() {
   }
 
-  static void assertCode(Status.Code code, Throwable t) {
+  public static void assertCode(Status.Code code, Throwable t) {
     assertTrue(t instanceof StatusRuntimeException, "not a status exception: " + t);
     assertEquals(code, ((StatusRuntimeException) t).getStatus().getCode());
   }

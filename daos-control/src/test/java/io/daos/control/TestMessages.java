@@ -11,10 +11,10 @@ import io.grpc.MethodDescriptor;
 import io.grpc.protobuf.ProtoUtils;
 
 /** Runtime-built protobuf messages shaped like DAOS's (sys / status / data_version), for client tests. */
-final class TestMessages {
-  static final Descriptor REQ;
-  static final Descriptor RESP;
-  static final Descriptor PLAIN;
+public final class TestMessages {
+  public static final Descriptor REQ;
+  public static final Descriptor RESP;
+  public static final Descriptor PLAIN;
 
   static {
     FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("jdaos_test.proto").setPackage("mgmt")
@@ -39,8 +39,8 @@ final class TestMessages {
     }
   }
 
-  static final MethodDescriptor<DynamicMessage, DynamicMessage> QUERY = method("mgmt.MgmtSvc/SystemQuery");
-  static final MethodDescriptor<DynamicMessage, DynamicMessage> PLAIN_CALL =
+  public static final MethodDescriptor<DynamicMessage, DynamicMessage> QUERY = method("mgmt.MgmtSvc/SystemQuery");
+  public static final MethodDescriptor<DynamicMessage, DynamicMessage> PLAIN_CALL =
       MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
           .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("mgmt.MgmtSvc/Plain")
           .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(PLAIN)))
@@ -54,33 +54,33 @@ final class TestMessages {
         .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL).build();
   }
 
-  static MethodDescriptor<DynamicMessage, DynamicMessage> method(String fullName) {
+  public static MethodDescriptor<DynamicMessage, DynamicMessage> method(String fullName) {
     return MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
         .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullName)
         .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(REQ)))
         .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(RESP))).build();
   }
 
-  static DynamicMessage req(String sys, String value) {
+  public static DynamicMessage req(String sys, String value) {
     return DynamicMessage.newBuilder(REQ).setField(REQ.findFieldByName("sys"), sys)
         .setField(REQ.findFieldByName("value"), value).build();
   }
 
-  static DynamicMessage plain(String value) {
+  public static DynamicMessage plain(String value) {
     return DynamicMessage.newBuilder(PLAIN).setField(PLAIN.findFieldByName("value"), value).build();
   }
 
-  static DynamicMessage resp(int status, long dataVersion, String value) {
+  public static DynamicMessage resp(int status, long dataVersion, String value) {
     return DynamicMessage.newBuilder(RESP).setField(RESP.findFieldByName("status"), status)
         .setField(RESP.findFieldByName("data_version"), dataVersion)
         .setField(RESP.findFieldByName("value"), value).build();
   }
 
-  static String value(DynamicMessage m) {
+  public static String value(DynamicMessage m) {
     return (String) m.getField(m.getDescriptorForType().findFieldByName("value"));
   }
 
-  static String sys(DynamicMessage m) {
+  public static String sys(DynamicMessage m) {
     return (String) m.getField(m.getDescriptorForType().findFieldByName("sys"));
   }
 }

@@ -1,7 +1,7 @@
 package io.daos.drpc;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.nio.file.Path;
 
 /** Faults of the dRPC domain. */

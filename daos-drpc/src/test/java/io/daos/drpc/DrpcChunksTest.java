@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class DrpcChunksTest {
+public class DrpcChunksTest {
   private static final long MAX = DrpcChunks.DEFAULT_MAX_MESSAGE_SIZE;
 
   record SendCase(String name, int size, int chunks) {
@@ -136,7 +136,7 @@ class DrpcChunksTest {
     assertThrows(IllegalArgumentException.class, () -> new DrpcChunkAssembler(Integer.MAX_VALUE));
   }
 
-  static byte[] randomBytes(int n) {
+  public static byte[] randomBytes(int n) {
     byte[] b = new byte[n];
     new Random(n).nextBytes(b);
     return b;

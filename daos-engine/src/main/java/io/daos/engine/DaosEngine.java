@@ -3,14 +3,15 @@ package io.daos.engine;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartUri;
-import io.daos.common.DaosException;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosException;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
-import io.daos.drpc.DrpcTransport;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.engine.cont.CartTargetDestroyer;
 import io.daos.engine.cont.ContHandlers;
 import io.daos.engine.log.EngineLogging;
@@ -150,7 +151,7 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    cartClient = CartClient.builder().name(name + " psvc").build();
+    cartClient = CartClient.builder().transport(CartTransports.tcp()).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).withFabric(cartClient,
         this::rankUri, rpcTimeout());
     DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
@@ -162,7 +163,8 @@ public final class DaosEngine implements Closeable {
     InetAddress addr = FabricAddress.resolve(env.iface());
     int ioThreads = Math.max(1, Math.min(4, args.effectiveTargets()));
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
-    CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
+    CartServer server = CartServer.builder().transport(CartTransports.tcp())
+        .uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
@@ -184,7 +186,7 @@ public final class DaosEngine implements Closeable {
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
-    swimClient = CartClient.builder().name(name + " swim").build();
+    swimClient = CartClient.builder().transport(CartTransports.tcp()).name(name + " swim").build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, deadNotifier);
     swim.registerOn(server);

@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.LifeCycle;
 import io.daos.common.Uuids;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcTransport;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.engine.log.EngineLogging;
 import io.daos.engine.obj.ContHandle;
 import io.daos.proto.mgmt.DaosResp;
@@ -25,17 +26,17 @@ import io.daos.proto.obj.Iod;
 import io.daos.proto.obj.IodType;
 import io.daos.proto.obj.ObjRwReq;
 import io.daos.proto.obj.ObjTarget;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import java.util.UUID;
 import io.daos.proto.srv.NotifyReadyReq;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +119,7 @@ class DaosEngineTest {
     try (Socket s = new Socket("127.0.0.1", engine.dataPlaneAddress().getPort())) {
       s.getOutputStream().write(new byte[64]);
     }
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d")).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), null, Duration.ofSeconds(10))) {
@@ -139,7 +140,7 @@ class DaosEngineTest {
     engine = newEngine();
     engine.start();
     assertEquals(java.util.List.of(POOL), engine.pools().list());
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       ObjRwReq req = ObjRwReq.newBuilder().setTarget(target(engine)).setDkey(ByteString.copyFromUtf8("d"))
           .addIods(Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE)).build();
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.FETCH, 0, 0, Unpooled.wrappedBuffer(req.toByteArray()),
@@ -188,7 +189,7 @@ class DaosEngineTest {
     Iod iod = Iod.newBuilder().setAkey(ByteString.copyFromUtf8("a")).setType(IodType.IOD_SINGLE).setSize(1)
         .setDataLen(1).build();
     ObjRwReq req = ObjRwReq.newBuilder().setTarget(t).setDkey(ByteString.copyFromUtf8("d")).addIods(iod).build();
-    try (CartClient client = CartClient.builder().build()) {
+    try (CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       try (CartReply r = client.callSync(engine.uri(), ObjRpc.UPDATE, tgt, 0,
           Unpooled.wrappedBuffer(req.toByteArray()), Unpooled.wrappedBuffer("v".getBytes()), Duration.ofSeconds(10))) {
         assertEquals(0, r.status());

@@ -1,8 +1,8 @@
 package io.daos.engine;
 
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.IOException;
 import java.nio.file.Path;

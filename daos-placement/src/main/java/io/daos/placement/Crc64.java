@@ -1,5 +1,7 @@
 package io.daos.placement;
 
+import io.daos.placement.object.ObjectId;
+
 /**
  * CRC-64 over the ECMA-182 polynomial, bit-reflected, with ISA-L's {@code crc64_ecma_refl(seed, buf, len)}
  * convention (seed and result inverted, so seed 0 gives CRC-64/XZ), and the jump map's {@code jm_crc} mixing.

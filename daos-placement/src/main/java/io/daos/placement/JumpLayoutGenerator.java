@@ -1,5 +1,6 @@
 package io.daos.placement;
 
+import io.daos.placement.object.ObjectId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Arrays;

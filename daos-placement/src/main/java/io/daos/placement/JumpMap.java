@@ -1,7 +1,9 @@
 package io.daos.placement;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

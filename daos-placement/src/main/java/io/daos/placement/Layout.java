@@ -1,5 +1,7 @@
 package io.daos.placement;
 
+import io.daos.placement.object.DkeyHash;
+import io.daos.placement.object.ObjectId;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.daos.placement;
 
+import io.daos.placement.object.PoolAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

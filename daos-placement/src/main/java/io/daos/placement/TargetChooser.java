@@ -1,5 +1,6 @@
 package io.daos.placement;
 
+import io.daos.placement.object.DaosHash;
 import java.util.BitSet;
 
 /**

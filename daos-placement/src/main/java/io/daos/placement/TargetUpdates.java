@@ -1,7 +1,7 @@
 package io.daos.placement;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 
 /** {@code update_one_tgt}: one target's transition for a {@link MapOp}, bumping the map version when it changes. */
 final class TargetUpdates {

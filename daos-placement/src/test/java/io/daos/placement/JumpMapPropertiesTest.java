@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.placement.object.DkeyHash;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

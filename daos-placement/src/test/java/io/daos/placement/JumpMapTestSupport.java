@@ -1,5 +1,8 @@
 package io.daos.placement;
 
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,14 +1,14 @@
 package io.daos.server;
 
-import io.daos.common.Component;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
 import io.daos.common.LifeCycle;
+import io.daos.common.build.Component;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.daos.control.ControlClient;
-import io.daos.control.ControlConfig;
-import io.daos.control.TransportConfig;
+import io.daos.control.config.ControlConfig;
+import io.daos.control.config.TransportConfig;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
@@ -88,7 +88,7 @@ public final class DaosServer implements AutoCloseable {
     try {
       doStart();
       lifeCycle.transition(LifeCycle.State.RUNNING);
-      LOG.info("daos_server {} started (system {}, control port {})", io.daos.common.BuildInfo.DAOS_VERSION,
+      LOG.info("daos_server {} started (system {}, control port {})", io.daos.common.build.BuildInfo.DAOS_VERSION,
           cfg.name(), grpcPort());
     } catch (IOException | RuntimeException e) {
       lifeCycle.transition(LifeCycle.State.FAILED);

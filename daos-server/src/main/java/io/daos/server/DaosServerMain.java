@@ -1,6 +1,6 @@
 package io.daos.server;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package io.daos.server;
 
 import io.daos.control.ControlClient;
 import io.daos.control.MsRequestOptions;
-import io.daos.control.NotLeaderException;
-import io.daos.control.NotReplicaException;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
 import io.daos.proto.mgmt.MgmtSvcGrpc;

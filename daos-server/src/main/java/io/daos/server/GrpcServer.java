@@ -1,9 +1,9 @@
 package io.daos.server;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.Component;
-import io.daos.control.DaosServerInterceptors;
-import io.daos.control.PeerComponentResolver;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.build.Component;
+import io.daos.control.server.DaosServerInterceptors;
+import io.daos.control.server.PeerComponentResolver;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

@@ -1,7 +1,7 @@
 package io.daos.server;
 
 import io.daos.common.ControlLogging;
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.server.config.ConfigException;
 import io.daos.server.config.ServerConfig;
 import java.io.PrintWriter;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.daos.control.ControlClient;
-import io.daos.control.ControlConfig;
 import io.daos.control.HostResponses;
-import io.daos.control.TransportConfig;
+import io.daos.control.config.ControlConfig;
+import io.daos.control.config.TransportConfig;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.StorageFormatReq;
 import io.daos.proto.ctl.StorageFormatResp;

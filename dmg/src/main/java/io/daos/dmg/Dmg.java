@@ -1,7 +1,7 @@
 package io.daos.dmg;
 
-import io.daos.common.Fault;
-import io.daos.control.ControlConfig;
+import io.daos.common.fault.Fault;
+import io.daos.control.config.ControlConfig;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandContext;
 import io.daos.dmg.command.ControlInvoker;
@@ -175,7 +175,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
 
   @Override
   public List<String> hostList() {
-    int port = config == null ? io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
+    int port = config == null ? io.daos.common.build.BuildInfo.DEFAULT_CONTROL_PORT : config.port();
     return hostList == null ? List.of() : HostLists.expand(hostList, port);
   }
 

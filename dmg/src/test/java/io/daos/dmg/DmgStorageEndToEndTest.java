@@ -69,7 +69,7 @@ class DmgStorageEndToEndTest {
     JsonObject hsm = resp.getAsJsonObject("HostStorage");
     assertEquals(1, hsm.size(), hsm.toString());
     JsonObject set = hsm.entrySet().iterator().next().getValue().getAsJsonObject();
-    assertEquals(2, io.daos.common.HostSet.parse(set.get("hosts").getAsString()).count());
+    assertEquals(2, io.daos.common.hostlist.HostSet.parse(set.get("hosts").getAsString()).count());
     JsonObject storage = set.getAsJsonObject("storage");
     assertEquals(List.of("nvme_devices", "scm_modules", "scm_namespaces", "scm_mount_points", "smd_info",
         "reboot_required", "mem_info"), List.copyOf(storage.keySet()));

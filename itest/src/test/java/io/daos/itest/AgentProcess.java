@@ -1,7 +1,7 @@
 package io.daos.itest;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.GetCredResp;
 import io.daos.proto.mgmt.GetAttachInfoReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;

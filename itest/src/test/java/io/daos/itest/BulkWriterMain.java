@@ -4,8 +4,8 @@ import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
 import java.nio.file.Path;
 
 /** A client the test kills with kill -9: connects, prints "writing", then writes one 64 MiB value, repeatedly. */

@@ -1,9 +1,9 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Cond;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

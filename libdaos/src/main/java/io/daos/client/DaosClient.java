@@ -2,7 +2,8 @@ package io.daos.client;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartTransport;
-import io.daos.drpc.DrpcClient;
+import io.daos.cart.transport.CartTransports;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.mgmt.GetAttachInfoResp;
 import java.nio.file.Files;
@@ -150,7 +151,7 @@ public final class DaosClient implements AutoCloseable {
       } else {
         LOG.info("no daos_agent socket in {}; using the given rank URIs and no credential", agentDir());
       }
-      CartClient.Builder cb = CartClient.builder().name("libdaos");
+      CartClient.Builder cb = CartClient.builder().name("libdaos").transport(CartTransports.tcp());
       if (transport != null) {
         cb.transport(transport);
       }

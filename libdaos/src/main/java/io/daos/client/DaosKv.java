@@ -1,9 +1,9 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Cond;
-import io.daos.placement.ObjectId;
+import io.daos.placement.object.ObjectId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

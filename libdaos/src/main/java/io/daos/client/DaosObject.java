@@ -1,16 +1,16 @@
 package io.daos.client;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Cond;
-import io.daos.placement.DkeyHash;
+import io.daos.placement.object.DkeyHash;
 import io.daos.placement.JumpMap;
 import io.daos.placement.Layout;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectId;
 import io.daos.placement.PoolMap;
 import io.daos.placement.Shard;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
 import io.daos.proto.obj.ObjPunchReply;
 import io.daos.proto.obj.ObjPunchReq;
 import io.daos.proto.obj.ObjRwReply;

@@ -84,7 +84,7 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
   public PoolMap poolMap() {
     PoolMap m = map.get();
     if (m == null) {
-      throw new io.daos.common.DaosException(io.daos.common.DaosStatus.NO_HDL, "pool " + label
+      throw new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.NO_HDL, "pool " + label
           + ": the service sent no pool map; refresh it with refreshMap()");
     }
     return m;

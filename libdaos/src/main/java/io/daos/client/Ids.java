@@ -1,9 +1,10 @@
 package io.daos.client;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
 

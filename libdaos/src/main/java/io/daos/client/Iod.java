@@ -1,7 +1,7 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.daos.client;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.obj.IodExtents;
 import io.daos.proto.obj.ObjRwReply;
 import io.netty.buffer.ByteBuf;

@@ -1,7 +1,7 @@
 package io.daos.client;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.PoolMap;
 import io.daos.placement.PoolMapBuilder;
 import io.daos.placement.TargetState;

@@ -3,8 +3,8 @@ package io.daos.client;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.placement.Shard;
 import io.daos.proto.obj.ObjTarget;
@@ -44,7 +44,7 @@ final class ShardIo {
   private final DaosContainer cont;
   private final ObjTarget base;
 
-  ShardIo(DaosContainer cont, io.daos.placement.ObjectId oid) {
+  ShardIo(DaosContainer cont, io.daos.placement.object.ObjectId oid) {
     this.cont = cont;
     this.base = ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(cont.pool().uuid()))
         .setContUuid(Uuids.toByteString(cont.uuid())).setContHdl(Uuids.toByteString(cont.handle()))

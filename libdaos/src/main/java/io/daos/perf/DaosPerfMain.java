@@ -1,8 +1,8 @@
 package io.daos.perf;
 
 import io.daos.client.DaosClient;
-import io.daos.common.DaosException;
-import io.daos.placement.ObjectClass;
+import io.daos.common.status.DaosException;
+import io.daos.placement.object.ObjectClass;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.daos.perf;
 
-import io.daos.placement.ObjectClass;
+import io.daos.placement.object.ObjectClass;
 import java.util.Locale;
 
 /**

@@ -4,8 +4,8 @@ import io.daos.client.ContainerProps;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosPool;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.io.PrintStream;
 import java.util.UUID;
 

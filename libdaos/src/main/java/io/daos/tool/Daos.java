@@ -1,7 +1,13 @@
 package io.daos.tool;
 
+import io.daos.tool.api.DaosApi;
+import io.daos.tool.command.CommandContext;
+import io.daos.tool.command.DaosCommand;
+import io.daos.tool.command.Outcome;
+import io.daos.tool.cont.ContainerCommand;
 import io.daos.tool.output.ErrorText;
 import io.daos.tool.output.JsonEnvelope;
+import io.daos.tool.pool.PoolCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code daos} root command: global flags, the command tree and the one path that prints output and errors. */
 @Command(name = "daos", description = "Command to manage DAOS pool/container/object",
     subcommands = {PoolCommand.class, ContainerCommand.class, VersionCommand.class})
-public final class Daos implements Callable<Integer>, CommandContext {
+public final class Daos implements Callable<Integer>, DaosCommand.CommandRunner, CommandContext {
   @Option(names = {"-j", "--json"}, scope = ScopeType.INHERIT, description = "Enable JSON output")
   boolean json;
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Enable debug output")
@@ -65,10 +71,11 @@ public final class Daos implements Callable<Integer>, CommandContext {
         "Please specify one command of: container, pool or version (see 'daos --help')"));
   }
 
-  int run(DaosCommand cmd) {
+  @Override
+  public int run(DaosCommand cmd) {
     Outcome o;
     try {
-      o = cmd.execute(this);
+      o = cmd.executeWith(this);
     } catch (RuntimeException e) {
       return fail(e);
     }

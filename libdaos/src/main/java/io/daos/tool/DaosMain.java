@@ -1,5 +1,6 @@
 package io.daos.tool;
 
+import io.daos.tool.api.LibdaosApi;
 import java.time.ZoneId;
 
 /**

@@ -1,6 +1,6 @@
 package io.daos.tool;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.tool.output.ErrorText;
 
 /** The "what to do" line printed after an error: a hint for the status, else libdaos's own explanation. */

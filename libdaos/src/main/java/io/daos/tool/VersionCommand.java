@@ -1,6 +1,9 @@
 package io.daos.tool;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
+import io.daos.tool.command.CommandContext;
+import io.daos.tool.command.DaosCommand;
+import io.daos.tool.command.Outcome;
 import io.daos.tool.output.Obj;
 import picocli.CommandLine.Command;
 

@@ -1,9 +1,9 @@
 package io.daos.client;
 
 import io.daos.client.fake.FakeCluster;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectId;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import java.util.List;

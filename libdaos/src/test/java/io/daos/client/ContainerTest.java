@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectId;
-import io.daos.placement.ObjectType;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ContRpc;
 import java.util.HashSet;
 import java.util.List;

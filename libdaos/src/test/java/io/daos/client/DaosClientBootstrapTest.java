@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.daos.client.fake.FakeCluster;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.GetCredResp;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Cond;
 import io.daos.placement.Layout;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectType;
 import io.daos.placement.Shard;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -193,13 +193,13 @@ class DaosObjTest extends ClientTestBase {
   @Test
   void oclass_auto_setting() {
     assertEquals(ObjectClass.S1.id(), cont.generateOid(ObjectType.MULTI_HASHED, null, 0).classId());
-    io.daos.placement.ObjectId kv = cont.generateOid(ObjectType.KV_HASHED, null, 0);
+    io.daos.placement.object.ObjectId kv = cont.generateOid(ObjectType.KV_HASHED, null, 0);
     assertEquals(8, kv.groups(), "flat KVs default to max groups: 8 targets, rd_fac 0");
   }
 
   @Test
   void erasureCodedObjectsAreRefusedClearly() {
-    io.daos.placement.ObjectId ec = cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.EC_2P1G1, 0);
+    io.daos.placement.object.ObjectId ec = cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.EC_2P1G1, 0);
     assertEquals(DaosStatus.NOTSUPPORTED, assertThrows(DaosException.class, () -> cont.openObject(ec)).status());
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.client.fake.FakeCluster;
 import io.daos.client.fake.FakePoolService;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.PoolRpc;
 import java.util.List;
 import java.util.Map;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectId;
-import io.daos.placement.ObjectType;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Shard;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ObjRpc;
 import java.time.Duration;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.placement.ObjectType;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.placement.object.ObjectType;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotReadTest extends ClientTestBase {
   @Test
   void writesThroughASnapshotViewAreRefused() {
-    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, io.daos.placement.ObjectClass.S1));
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_HASHED, io.daos.placement.object.ObjectClass.S1));
     kv.put("a", new byte[] {1});
     DaosKv at = kv.atSnapshot(cont.createSnapshot("ro"));
     DaosException e = assertThrows(DaosException.class, () -> at.put("a", new byte[] {2}));

@@ -3,9 +3,9 @@ package io.daos.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.tool.output.PoolQueryInfo;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.tool.output.pool.PoolQueryInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;

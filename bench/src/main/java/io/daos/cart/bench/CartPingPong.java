@@ -6,6 +6,7 @@ import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
+import io.daos.cart.transport.CartTransports;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -44,7 +45,8 @@ public final class CartPingPong {
   /** Ping and bulk write through CART-J; {@code inline} runs handlers on the I/O thread (no xstream hop). */
   private static BenchResult[] cart(boolean inline, ByteBuf small, ByteBuf bulk, long warmup, long measure)
       throws Exception {
-    try (CartServer server = server(inline); CartClient client = CartClient.builder().build()) {
+    try (CartServer server = server(inline);
+        CartClient client = CartClient.builder().transport(CartTransports.tcp()).build()) {
       String uri = server.uri();
       BenchResult ping = BenchResult.run(SMALL, warmup, measure, () -> client.callSync(uri, PING, 0, 1,
           small.retainedDuplicate(), null, TIMEOUT).close());
@@ -55,7 +57,8 @@ public final class CartPingPong {
   }
 
   private static CartServer server(boolean inline) {
-    CartServer.Builder b = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("bench").targets(1);
+    CartServer.Builder b = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("bench").targets(1);
     if (inline) {
       b.targetExecutor(i -> Runnable::run);
     }
@@ -75,7 +78,7 @@ public final class CartPingPong {
         + " \"cartj_handler_on_io_thread\": {\"ping_64B\": %s, \"write_1MiB_bulk\": %s},%n"
         + " \"raw_netty\": {\"ping_64B\": %s, \"write_1MiB\": %s},%n"
         + " \"ratio_cartj_over_raw_us\": {\"ping_64B\": %.2f, \"write_1MiB\": %.2f}}",
-        CartTransport.tcp(), cp.json(), cw.json(), inline[0].json(), inline[1].json(), rp.json(), rw.json(),
+        CartTransports.tcp(), cp.json(), cw.json(), inline[0].json(), inline[1].json(), rp.json(), rw.json(),
         cp.usPerOp() / rp.usPerOp(), cw.usPerOp() / rw.usPerOp());
   }
 }

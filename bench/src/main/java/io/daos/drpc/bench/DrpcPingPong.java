@@ -1,9 +1,9 @@
 package io.daos.drpc.bench;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.daos.agent.config;
 
-import io.daos.common.BuildInfo;
-import io.daos.control.ControlConfig;
-import io.daos.control.TransportConfig;
+import io.daos.common.build.BuildInfo;
+import io.daos.control.config.ControlConfig;
+import io.daos.control.config.TransportConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.daos.agent.config;
 
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
 import io.daos.common.yaml.StrictYaml;
-import io.daos.control.TransportConfig;
+import io.daos.control.config.TransportConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

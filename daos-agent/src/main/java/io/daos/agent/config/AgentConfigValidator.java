@@ -1,7 +1,7 @@
 package io.daos.agent.config;
 
-import io.daos.common.BuildInfo;
-import io.daos.common.HostPorts;
+import io.daos.common.build.BuildInfo;
+import io.daos.common.hostlist.HostPorts;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,13 +1,13 @@
 package io.daos.agent.mgmt;
 
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.control.ClientFaults;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.status.DaosStatus;
+import io.daos.control.errors.ClientFaults;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.mgmt.ClientTelemetryReq;
 import io.daos.proto.mgmt.ClientTelemetryResp;
 import io.daos.proto.mgmt.FabricInterface;
@@ -69,11 +69,11 @@ public final class MgmtModule {
     cache.refresh();
   }
 
-  private io.daos.drpc.DrpcHandler guarded(io.daos.drpc.DrpcHandler h) {
+  private io.daos.drpc.server.DrpcHandler guarded(io.daos.drpc.server.DrpcHandler h) {
     return (ctx, body) -> {
       if (shuttingDown.getAsBoolean()) {
         LOG.error("agent is shutting down, dropping {}", ctx.method());
-        throw new io.daos.drpc.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "agent is shutting down");
+        throw new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "agent is shutting down");
       }
       return h.handle(ctx, body);
     };

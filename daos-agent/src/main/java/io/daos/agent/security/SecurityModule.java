@@ -1,12 +1,12 @@
 package io.daos.agent.security;
 
 import io.daos.agent.config.CredentialConfig;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.GetCredResp;
 import java.security.GeneralSecurityException;

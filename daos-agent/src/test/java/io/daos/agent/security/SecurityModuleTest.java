@@ -1,5 +1,10 @@
 package io.daos.agent.security;
 
+import io.daos.common.status.DaosStatus;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.agent.MutableClock;
 import io.daos.agent.config.CredentialConfig;
 import io.daos.agent.config.CredentialConfig.MappedClientUser;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
 import io.daos.drpc.PeerCredentials;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.GetCredResp;

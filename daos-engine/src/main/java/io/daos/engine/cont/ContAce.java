@@ -1,7 +1,7 @@
 package io.daos.engine.cont;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 
 /**
  * One access-control entry in DAOS's short string form {@code TYPES:FLAGS:PRINCIPAL:PERMS}, e.g.

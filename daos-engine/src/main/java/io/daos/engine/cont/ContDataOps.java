@@ -3,8 +3,8 @@ package io.daos.engine.cont;
 import static io.daos.engine.cont.ContProps.CO_ALLOCED_OID;
 import static io.daos.engine.cont.ContProps.CO_SNAPSHOT_MAX;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.cont.Snapshot;
 import io.daos.rpc.ContRpc;

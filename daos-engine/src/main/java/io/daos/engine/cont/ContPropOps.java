@@ -3,8 +3,8 @@ package io.daos.engine.cont;
 import static io.daos.engine.cont.ContProps.CO_ACL;
 import static io.daos.engine.cont.ContProps.CO_LABEL;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.svc.PoolHandleInfo;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.pool.Prop;

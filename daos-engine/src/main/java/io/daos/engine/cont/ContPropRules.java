@@ -3,8 +3,8 @@ package io.daos.engine.cont;
 import static io.daos.engine.cont.ContProps.*;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.svc.ServiceReplica;
 import io.daos.proto.pool.Prop;
 import io.daos.rpc.ContRpc;

@@ -1,8 +1,8 @@
 package io.daos.engine.cont;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.rdb.Rdb;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.pool.Prop;

@@ -5,10 +5,10 @@ import static io.daos.engine.cont.ContProps.CO_LABEL;
 import static io.daos.engine.cont.ContProps.CO_OWNER;
 import static io.daos.engine.cont.ContProps.CO_OWNER_GROUP;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.svc.PoolHandleInfo;
 import io.daos.engine.pool.svc.ServiceReplica;
 import io.daos.engine.rdb.RdbTx;

@@ -3,7 +3,7 @@ package io.daos.engine.mgmt;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.mgmt.GroupUpdateReq;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;

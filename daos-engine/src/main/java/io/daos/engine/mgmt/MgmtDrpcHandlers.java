@@ -1,9 +1,9 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.engine.log.EngineLogging;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;

@@ -1,10 +1,10 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.svc.PoolInit;
 import io.daos.engine.pool.svc.PoolServices;

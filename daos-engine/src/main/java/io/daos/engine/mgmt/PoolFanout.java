@@ -1,7 +1,8 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import com.google.protobuf.ByteString;
 import io.daos.engine.pool.svc.PoolInit;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;

@@ -1,8 +1,8 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.svc.PoolAcl;
 import io.daos.engine.pool.svc.PoolProps;
 import io.daos.engine.pool.svc.PoolService;

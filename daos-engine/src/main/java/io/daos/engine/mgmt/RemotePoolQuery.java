@@ -2,8 +2,8 @@ package io.daos.engine.mgmt;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;
 import io.daos.proto.mgmt.PoolQueryTargetInfo;

@@ -1,7 +1,8 @@
 package io.daos.engine.mgmt;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.common.Uuids;
+import com.google.protobuf.ByteString;
 import io.daos.engine.pool.svc.PoolAcl;
 import io.daos.engine.pool.svc.PoolProps;
 import io.daos.proto.mgmt.ACLResp;

@@ -1,6 +1,6 @@
 package io.daos.engine.mgmt;
 
-import io.daos.drpc.DrpcClient;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.pool.svc.PoolFindHandler;
 import io.daos.engine.pool.svc.PoolService;
 import io.daos.engine.pool.svc.PoolServices;

@@ -1,8 +1,8 @@
 package io.daos.engine.obj;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
 import io.daos.engine.vos.Recx;

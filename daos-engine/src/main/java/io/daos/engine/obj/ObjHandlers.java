@@ -2,6 +2,8 @@ package io.daos.engine.obj;
 
 import io.daos.common.Futures;
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
@@ -13,8 +15,6 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;

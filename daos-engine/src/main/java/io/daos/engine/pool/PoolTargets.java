@@ -1,9 +1,9 @@
 package io.daos.engine.pool;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.engine.vos.VosPool;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.store.VosOptions;
+import io.daos.engine.vos.VosPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

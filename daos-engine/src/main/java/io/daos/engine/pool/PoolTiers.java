@@ -1,7 +1,7 @@
 package io.daos.engine.pool;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package io.daos.engine.rdb;
 
-import io.daos.common.DaosException;
+import io.daos.common.status.DaosException;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.daos.engine.rdb;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

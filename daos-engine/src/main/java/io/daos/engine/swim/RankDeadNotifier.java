@@ -1,8 +1,8 @@
 package io.daos.engine.swim;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.RasEvents;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.tree.IodType;
 import io.daos.engine.vos.tree.KeyForm;
 import io.daos.engine.vos.tree.VosObjectId;

@@ -1,8 +1,8 @@
 package io.daos.engine.vos;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
 import io.daos.engine.vos.store.GroupCommit;
@@ -12,9 +12,9 @@ import io.daos.engine.vos.store.ValueRef;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.engine.vos.tree.KeyForm;
 import io.daos.engine.vos.tree.Keys;
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.daos.engine.cont;
 
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosStatus;
 import io.daos.proto.pool.Prop;
 import io.daos.rpc.ContRpc;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.cont.Snapshot;
 import io.daos.rpc.ContRpc;
 import java.nio.charset.StandardCharsets;

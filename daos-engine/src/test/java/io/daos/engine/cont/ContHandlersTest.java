@@ -11,9 +11,10 @@ import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.Hlc;
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.cont.ContCreateReply;
 import io.daos.proto.cont.ContCreateReq;
 import io.daos.proto.cont.ContDestroyReq;
@@ -51,7 +52,7 @@ class ContHandlersTest {
   void start() {
     replica = new FakeServiceReplica();
     poolHdl = replica.connect("alice", "staff", 2, ContTestSupport.ALL_POOL_CAPAS);
-    CartTransport net = CartTransport.inMemory();
+    CartTransport net = CartTransports.inMemory();
     server = CartServer.builder().transport(net).uri("ofi+tcp://127.0.0.1:0").name("csvc").build();
     new ContHandlers("csvc", p -> p.equals(FakeServiceReplica.POOL) ? Optional.of(replica) : Optional.empty(),
         TargetDestroyer.none(), Hlc.system()).registerOn(server).start();

@@ -10,9 +10,10 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosStatus;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.Hlc;
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.obj.ObjHandlers;
@@ -66,9 +67,10 @@ class ContObjEndToEndTest {
     xs = new TargetXstreams("e2e", 2);
     pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(64L << 20).withDurable(false));
     pools.create(POOL, new PoolTiers(1L << 30, 0));
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("e2e").targets(2).targetExecutor(xs::executor)
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("e2e").targets(2).targetExecutor(xs::executor)
         .build();
-    engineClient = CartClient.builder().name("e2e-engine").build();
+    engineClient = CartClient.builder().transport(CartTransports.tcp()).name("e2e-engine").build();
     ContHandleCache cache = ContHandleCache.of(new CartHandleLookup(engineClient, p -> List.of(server.uri()),
         Duration.ofSeconds(10)));
     new ObjHandlers("e2e", pools, () -> 1, Hlc.system(), cache, xs::executor).registerOn(server);
@@ -76,7 +78,7 @@ class ContObjEndToEndTest {
         new CartTargetDestroyer(engineClient, p -> List.of(server.uri()), Duration.ofSeconds(10)), Hlc.system())
         .registerOn(server);
     server.start();
-    client = CartClient.builder().name("e2e-client").build();
+    client = CartClient.builder().transport(CartTransports.tcp()).name("e2e-client").build();
   }
 
   @AfterEach

@@ -1,11 +1,11 @@
 package io.daos.engine.cont;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.Hlc;
 import io.daos.proto.pool.Prop;
 import io.daos.rpc.ContRpc;

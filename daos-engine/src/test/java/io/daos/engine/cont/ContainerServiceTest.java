@@ -1,12 +1,12 @@
 package io.daos.engine.cont;
 
 import io.daos.common.Uuids;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.PoolRpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.DaosStatus;
 import io.daos.proto.cont.ContInfo;
 import io.daos.proto.pool.ContSummary;
 import io.daos.rpc.ContRpc;
@@ -112,7 +112,7 @@ class ContainerServiceTest extends ContTestSupport {
   @Test
   void destroy_keeps_the_container_when_a_target_fails() {
     svc = new ContainerService(replica, (p, c) -> {
-      throw new io.daos.common.DaosException(DaosStatus.UNREACH, "rank 1 unreachable");
+      throw new io.daos.common.status.DaosException(DaosStatus.UNREACH, "rank 1 unreachable");
     }, io.daos.common.Hlc.system());
     UUID c = create("stays");
     assertStatus(DaosStatus.UNREACH, () -> svc.destroy(alice, c, null, false));

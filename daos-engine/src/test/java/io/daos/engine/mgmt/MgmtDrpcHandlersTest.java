@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.engine.log.EngineLogging;
 import io.daos.proto.ctl.SetLogMasksReq;
 import io.daos.proto.ctl.SetLogMasksResp;

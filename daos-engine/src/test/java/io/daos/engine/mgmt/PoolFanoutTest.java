@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.vos.store.VosOptions;
@@ -46,7 +47,7 @@ class PoolFanoutTest {
 
   @TempDir
   Path dir;
-  private final CartTransport net = CartTransport.inMemory();
+  private final CartTransport net = CartTransports.inMemory();
   private final Map<Integer, String> uris = new ConcurrentHashMap<>();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<Path> scm = new ArrayList<>();

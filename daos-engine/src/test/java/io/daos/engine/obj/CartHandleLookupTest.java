@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.rpc.ContRpc;
@@ -26,7 +27,7 @@ class CartHandleLookupTest {
   private static final UUID HDL = UUID.randomUUID();
 
   private CartServer server;
-  private final CartClient client = CartClient.builder().build();
+  private final CartClient client = CartClient.builder().transport(CartTransports.tcp()).build();
   private final AtomicInteger calls = new AtomicInteger();
 
   @AfterEach
@@ -39,7 +40,8 @@ class CartHandleLookupTest {
 
   /** A service that answers DER_NOTLEADER {@code notLeader} times, then the handle. */
   private String service(int notLeader) {
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("svc").targets(1).build();
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("svc").targets(1).build();
     server.register(ContRpc.TGT_QUERY, (req, reply) -> {
       int n = calls.incrementAndGet();
       ContHdlLookupReply.Builder b = ContHdlLookupReply.newBuilder();

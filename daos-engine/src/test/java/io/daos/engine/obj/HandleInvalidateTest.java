@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.cont.CartTargetDestroyer;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
@@ -34,7 +35,7 @@ class HandleInvalidateTest {
   @TempDir
   Path scm;
   private final TargetXstreams xs = new TargetXstreams("test", 1);
-  private final CartClient client = CartClient.builder().build();
+  private final CartClient client = CartClient.builder().transport(CartTransports.tcp()).build();
   private CartServer server;
 
   @AfterEach
@@ -54,7 +55,8 @@ class HandleInvalidateTest {
     ByteString hdl = Uuids.toByteString(HDL);
     cache.check(POOL, hdl, CONT, ContRpc.CAPA_WRITE_DATA);
 
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();
     PoolTargets pools = new PoolTargets(scm, xs, VosOptions.defaults());
     new ContTgtHandlers("engine", pools, cache, t -> Runnable::run).registerOn(server);
     server.start();

@@ -1,5 +1,7 @@
 package io.daos.engine.obj;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.rpc.ObjRpc;
 
 import static io.daos.engine.obj.ObjRpcFixture.CONT;
@@ -16,8 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.cart.CartReply;
 import io.daos.cart.DaosModule;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;

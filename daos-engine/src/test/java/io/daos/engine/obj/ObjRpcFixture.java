@@ -1,5 +1,6 @@
 package io.daos.engine.obj;
 
+import io.daos.cart.transport.CartTransports;
 import io.daos.rpc.ObjRpc;
 
 import com.google.protobuf.ByteString;
@@ -43,11 +44,12 @@ final class ObjRpcFixture implements AutoCloseable {
     xs = new TargetXstreams("objtest", targets);
     pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(256L << 20).withDurable(false));
     pools.create(POOL, tiers);
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("objtest").targets(targets)
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("objtest").targets(targets)
         .targetExecutor(xs::executor).mapVersion(() -> MAP_VERSION).build();
     new ObjHandlers("objtest", pools, () -> MAP_VERSION, Hlc.system(), handles, xs::executor).registerOn(server);
     server.start();
-    client = CartClient.builder().build();
+    client = CartClient.builder().transport(CartTransports.tcp()).build();
   }
 
   static ObjTarget target(UUID pool, long oidLo) {

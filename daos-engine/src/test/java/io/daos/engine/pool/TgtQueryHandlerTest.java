@@ -2,8 +2,9 @@ package io.daos.engine.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import com.google.protobuf.ByteString;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolTgtQueryReply;

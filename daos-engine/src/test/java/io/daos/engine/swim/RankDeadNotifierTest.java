@@ -3,10 +3,10 @@ package io.daos.engine.swim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
 import io.daos.proto.shared.RASEvent;

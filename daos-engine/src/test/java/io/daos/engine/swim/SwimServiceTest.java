@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
+import io.daos.cart.transport.CartTransports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SwimServiceTest {
   private static final SwimConfig FAST = new SwimConfig(100, 80, 600, 2, 8, 50);
 
-  private final CartTransport net = CartTransport.inMemory();
+  private final CartTransport net = CartTransports.inMemory();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<CartServer> servers = new ArrayList<>();
   private final List<SwimService> services = new ArrayList<>();

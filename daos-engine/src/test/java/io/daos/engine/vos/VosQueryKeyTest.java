@@ -5,8 +5,8 @@ import static io.daos.engine.vos.VosFixture.u64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.tree.VosObjectId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

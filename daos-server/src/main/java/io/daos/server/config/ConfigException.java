@@ -1,7 +1,7 @@
 package io.daos.server.config;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 
 /**
  * A daos_server.yml that cannot be read: names the file, line and key, never a stack trace.

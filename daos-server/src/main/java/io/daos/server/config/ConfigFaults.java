@@ -1,7 +1,7 @@
 package io.daos.server.config;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 
 /** DAOS's server-config (domain "serverconfig") and storage-config (domain "storage") faults. */
 public final class ConfigFaults {

@@ -70,7 +70,7 @@ final class EngineConfigValidator {
     }
   }
 
-  static io.daos.common.Fault fail(int idx, String problem, String resolution) {
+  static io.daos.common.fault.Fault fail(int idx, String problem, String resolution) {
     return ServerConfigValidator.engineFault(idx, problem, resolution);
   }
 }

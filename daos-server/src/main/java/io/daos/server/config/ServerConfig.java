@@ -117,7 +117,7 @@ public final class ServerConfig {
   /**
    * DAOS's {@code Validate}: returns the normalized config (replicas with ports, hotplug/VMD flags set).
    *
-   * @throws io.daos.common.Fault with a SERVER_CONFIG_* (or storage config) code on invalid settings
+   * @throws io.daos.common.fault.Fault with a SERVER_CONFIG_* (or storage config) code on invalid settings
    */
   public ServerConfig validate() {
     return ServerConfigValidator.validate(this);

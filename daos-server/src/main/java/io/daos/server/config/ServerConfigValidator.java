@@ -1,6 +1,6 @@
 package io.daos.server.config;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.control.GrpcErrors;
+import io.daos.control.errors.GrpcErrors;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.NetworkScanReq;
 import io.daos.proto.ctl.NetworkScanResp;

@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.LogMasks;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.ctl.SetLogMasksReq;

@@ -1,8 +1,8 @@
 package io.daos.server.ctl;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.daos.common.DaosStatus;
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.proto.mgmt.DaosResp;

@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.proto.shared.RankResult;
 
 /** RankResult construction as DAOS's system.NewMemberResult: any error makes the result errored. */

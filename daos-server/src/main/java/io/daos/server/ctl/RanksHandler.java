@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;

@@ -1,6 +1,6 @@
 package io.daos.server.ctl;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.proto.ctl.NvmeControllerResult;
 import io.daos.proto.ctl.ResponseState;
 import io.daos.proto.ctl.ResponseStatus;

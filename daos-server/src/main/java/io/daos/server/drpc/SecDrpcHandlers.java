@@ -1,10 +1,10 @@
 package io.daos.server.drpc;
 
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcCallContext;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.ValidateCredReq;
 import io.daos.proto.auth.ValidateCredResp;

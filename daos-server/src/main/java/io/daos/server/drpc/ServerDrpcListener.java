@@ -1,8 +1,8 @@
 package io.daos.server.drpc;
 
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
-import io.daos.drpc.DrpcTransport;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
+import io.daos.drpc.transport.DrpcTransport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,14 +1,14 @@
 package io.daos.server.drpc;
 
-import io.daos.drpc.DrpcCallContext;
-import io.daos.drpc.DrpcFailure;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcCallContext;
+import io.daos.drpc.server.DrpcFailure;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.drpc.Status;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;
-import io.daos.common.DaosStatus;
 import io.daos.proto.srv.GetPoolSvcReq;
 import io.daos.proto.srv.GetPoolSvcResp;
 import io.daos.proto.srv.NotifyReadyReq;

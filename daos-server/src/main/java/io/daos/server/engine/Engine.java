@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
 import java.io.IOException;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public interface Engine {
   /**
    * Calls {@code method} on the engine's dRPC socket and returns the response body.
    *
-   * @throws io.daos.common.Fault SERVER_DATA_PLANE_NOT_STARTED if the process is not running
+   * @throws io.daos.common.fault.Fault SERVER_DATA_PLANE_NOT_STARTED if the process is not running
    * @throws EngineUnavailableException if the engine is not set up or its socket is unknown
    */
   byte[] callDrpc(DrpcMethod method, byte[] body) throws IOException;

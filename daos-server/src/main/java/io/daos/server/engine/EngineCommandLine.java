@@ -141,7 +141,7 @@ public final class EngineCommandLine {
    * ABT_THREAD_STACKSIZE rules) &lt; config-derived vars; {@code D_DOMAIN} added when known and unset;
    * {@code DD_SUBSYS} folded into {@code D_LOG_MASK} and dropped.
    *
-   * @throws io.daos.common.Fault when env_vars contradict DAOS's rules
+   * @throws io.daos.common.fault.Fault when env_vars contradict DAOS's rules
    */
   public Map<String, String> env() {
     Map<String, String> yml = EngineEnvRules.apply(KeyValues.parse(engine.envVars()), engine,

@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.common.Fault;
+import io.daos.common.fault.Fault;
 import io.daos.server.config.ConfigFaults;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.StorageClass;

@@ -1,8 +1,8 @@
 package io.daos.server.engine;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.Rank;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.ranklist.Rank;
 
 /** The server faults the engine harness raises, with DAOS's codes and texts (server/faults.go). */
 public final class EngineFaults {

@@ -1,8 +1,8 @@
 package io.daos.server.engine;
 
 import io.daos.common.LifeCycle;
-import io.daos.common.Rank;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.Rank;
+import io.daos.common.ranklist.RankSet;
 import io.daos.drpc.DrpcMethod;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.daos.server.engine;
 
-import io.daos.common.Rank;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -27,7 +27,7 @@ public interface EngineStorage {
   /**
    * Formats SCM: dir = create the directory (reformat also empties it), ram = mount tmpfs, dcpm = ext4/dax.
    *
-   * @throws io.daos.common.Fault when it is already formatted and {@code reformat} is false, or on failure
+   * @throws io.daos.common.fault.Fault when it is already formatted and {@code reformat} is false, or on failure
    */
   void formatScm(boolean reformat) throws IOException;
 

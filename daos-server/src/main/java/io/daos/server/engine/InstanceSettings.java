@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.drpc.DrpcClient;
+import io.daos.drpc.client.DrpcClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.daos.server.engine;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.JoinReq;

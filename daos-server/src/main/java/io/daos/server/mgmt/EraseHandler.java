@@ -1,8 +1,8 @@
 package io.daos.server.mgmt;
 
+import io.daos.control.errors.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
-import io.daos.control.NotLeaderException;
 import io.daos.server.system.MemberResult;
 import io.daos.server.system.MemberState;
 import java.io.IOException;

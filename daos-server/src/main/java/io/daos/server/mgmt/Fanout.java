@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
 import io.daos.server.system.MemberResult;

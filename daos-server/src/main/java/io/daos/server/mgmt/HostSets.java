@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import java.util.List;
 
 /** Host lists rendered as DAOS ranged host sets ("10.0.0.[4-5]"). */

@@ -1,7 +1,7 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
 import io.daos.server.system.FaultDomain;

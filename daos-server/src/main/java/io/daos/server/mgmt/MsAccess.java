@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.sysdb.SystemDb;
 import io.daos.server.system.Membership;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class MsAccess {
     return Optional.ofNullable(ms);
   }
 
-  /** @throws io.daos.common.Fault SERVER_WRONG_SYSTEM */
+  /** @throws io.daos.common.fault.Fault SERVER_WRONG_SYSTEM */
   public void checkSystem(String sys) {
     MsErrors.checkSystem(sys, systemName);
   }

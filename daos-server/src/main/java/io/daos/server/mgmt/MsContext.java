@@ -38,7 +38,7 @@ public final class MsContext {
     this.poolEngines = b.poolEngines;
     this.eraser = b.eraser;
     this.systemProperties = new io.daos.server.system.SystemProperties(access.systemName(),
-        io.daos.common.BuildInfo.DAOS_VERSION.toString());
+        io.daos.common.build.BuildInfo.DAOS_VERSION.toString());
   }
 
   public static Builder builder() {
@@ -128,7 +128,7 @@ public final class MsContext {
     private ControlInvoker invoker;
     private List<ClientNetHint> netHints = List.of();
     private String provider;
-    private int controlPort = io.daos.common.BuildInfo.DEFAULT_CONTROL_PORT;
+    private int controlPort = io.daos.common.build.BuildInfo.DEFAULT_CONTROL_PORT;
     private Duration fanoutDeadline = Duration.ofMinutes(2);
     private GroupUpdater groupUpdater;
     private PoolEngines poolEngines;

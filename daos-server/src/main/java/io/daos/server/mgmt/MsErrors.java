@@ -1,11 +1,11 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.common.RankSet;
-import io.daos.control.NotLeaderException;
-import io.daos.control.NotReplicaException;
-import io.daos.control.SystemNames;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.ranklist.RankSet;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
+import io.daos.control.server.SystemNames;
 import io.daos.server.system.SystemException;
 import java.util.List;
 

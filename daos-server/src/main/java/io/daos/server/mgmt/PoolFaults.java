@@ -1,8 +1,8 @@
 package io.daos.server.mgmt;
 
 import io.daos.common.ByteSize;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,9 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.RankSet;
-import io.daos.control.PoolNotFoundException;
+import io.daos.common.ranklist.RankSet;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.control.errors.PoolNotFoundException;
 import io.daos.proto.mgmt.ListPoolsReq;
 import io.daos.proto.mgmt.ListPoolsResp;
 import io.daos.proto.mgmt.PoolCreateReq;

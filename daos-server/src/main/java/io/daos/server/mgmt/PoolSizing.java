@@ -17,7 +17,7 @@ final class PoolSizing {
 
   /**
    * @return the per-rank tier bytes [scm, nvme]
-   * @throws io.daos.common.Fault SERVER_POOL_SCM_TOO_SMALL or SERVER_POOL_NVME_TOO_SMALL
+   * @throws io.daos.common.fault.Fault SERVER_POOL_SCM_TOO_SMALL or SERVER_POOL_NVME_TOO_SMALL
    * @throws IllegalArgumentException for parameter combinations DAOS does not accept
    */
   static List<Long> perRankTierBytes(PoolCreateReq req, int nRanks, int targets, boolean hasBdevs) {

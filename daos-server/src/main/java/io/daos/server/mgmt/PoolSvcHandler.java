@@ -1,7 +1,7 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.ListContReq;
 import io.daos.proto.mgmt.ListContResp;

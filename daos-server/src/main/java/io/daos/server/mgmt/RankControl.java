@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.proto.mgmt.SystemStartReq;
 import io.daos.proto.mgmt.SystemStartResp;
 import io.daos.proto.mgmt.SystemStopReq;

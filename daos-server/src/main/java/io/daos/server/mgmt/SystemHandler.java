@@ -1,6 +1,6 @@
 package io.daos.server.mgmt;
 
-import io.daos.common.BuildInfo;
+import io.daos.common.build.BuildInfo;
 import io.daos.proto.mgmt.BuildInfo.Builder;
 import io.daos.proto.mgmt.ClientNetHint;
 import io.daos.proto.mgmt.GetAttachInfoReq;

@@ -1,6 +1,6 @@
 package io.daos.server.storage;
 
-import io.daos.common.FaultCode;
+import io.daos.common.fault.FaultCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * One engine's SCM tier: class {@code dir} ({@link ScmDir}), {@code ram} ({@link ScmRam}, tmpfs) or
- * {@code dcpm} ({@link ScmDcpm}, PMem + ext4/dax). Failures are {@link io.daos.common.Fault}s that say what to
+ * {@code dcpm} ({@link ScmDcpm}, PMem + ext4/dax). Failures are {@link io.daos.common.fault.Fault}s that say what to
  * do.
  */
 public interface ScmProvider {

@@ -1,7 +1,7 @@
 package io.daos.server.storage;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.nio.file.Path;
 
 /** Storage, SCM and bdev faults (DAOS domains "storage", "scm", "bdev") with jdaos's resolutions. */

@@ -1,6 +1,6 @@
 package io.daos.server.sysdb;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.daos.server.sysdb;
 
 import io.daos.common.LifeCycle;
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.raft.RaftChanges;
 import io.daos.server.system.Member;
 import io.daos.server.system.SystemException;

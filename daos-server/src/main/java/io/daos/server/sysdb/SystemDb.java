@@ -1,6 +1,6 @@
 package io.daos.server.sysdb;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.system.MemberStore;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.daos.server.system;
 
-import io.daos.common.HostSet;
-import io.daos.common.RankSet;
+import io.daos.common.hostlist.HostSet;
+import io.daos.common.ranklist.RankSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

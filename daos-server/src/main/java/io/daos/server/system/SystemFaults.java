@@ -1,7 +1,7 @@
 package io.daos.server.system;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import java.util.UUID;
 
 /** Faults of the "system" domain raised by membership (DAOS system/faults.go). */

@@ -84,7 +84,7 @@ class ServerConfigParsingTest {
     assertTrue(e.getMessage().contains(tc.text), e.getMessage());
     assertEquals(tc.line, e.line(), e.getMessage());
     assertTrue(e.getMessage().contains("daos_server.yml:" + tc.line + ": "), e.getMessage());
-    assertEquals(io.daos.common.FaultCode.SERVER_BAD_CONFIG, e.toFault().code());
+    assertEquals(io.daos.common.fault.FaultCode.SERVER_BAD_CONFIG, e.toFault().code());
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
-import io.daos.control.GrpcErrors;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.control.errors.GrpcErrors;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;

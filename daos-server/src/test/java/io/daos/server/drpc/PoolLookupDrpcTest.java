@@ -2,10 +2,10 @@ package io.daos.server.drpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.srv.GetPoolSvcReq;
 import io.daos.proto.srv.GetPoolSvcResp;
 import io.daos.proto.srv.PoolFindByLabelReq;

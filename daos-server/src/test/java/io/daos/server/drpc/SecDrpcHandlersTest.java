@@ -1,14 +1,14 @@
 package io.daos.server.drpc;
 
+import io.daos.common.status.DaosStatus;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcStatusException;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;

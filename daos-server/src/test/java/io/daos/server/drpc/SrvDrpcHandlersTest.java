@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.drpc.Status;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.ClusterEventResp;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;

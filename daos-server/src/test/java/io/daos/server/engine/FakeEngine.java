@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.drpc.DrpcMethod;
 import java.io.IOException;
 import java.util.List;

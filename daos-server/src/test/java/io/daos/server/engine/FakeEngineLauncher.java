@@ -1,10 +1,10 @@
 package io.daos.server.engine;
 
-import io.daos.drpc.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
-import io.daos.drpc.DrpcRegistry;
-import io.daos.drpc.DrpcServer;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.proto.mgmt.SetRankReq;

@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.common.Rank;
+import io.daos.common.ranklist.Rank;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
 import io.daos.proto.shared.RASEvent;

@@ -1,6 +1,6 @@
 package io.daos.server.engine;
 
-import io.daos.drpc.DrpcRegistry;
+import io.daos.drpc.server.DrpcRegistry;
 import io.daos.server.config.BdevTier;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ScmTier;

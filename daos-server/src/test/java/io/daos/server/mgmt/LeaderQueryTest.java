@@ -3,8 +3,8 @@ package io.daos.server.mgmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.control.NotLeaderException;
-import io.daos.control.NotReplicaException;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import io.daos.proto.mgmt.LeaderQueryReq;
 import io.daos.proto.mgmt.LeaderQueryResp;
 import io.daos.proto.mgmt.SystemStopReq;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
-import io.daos.control.NotLeaderException;
-import io.daos.control.NotReplicaException;
+import io.daos.control.errors.NotLeaderException;
+import io.daos.control.errors.NotReplicaException;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.ACLResp;
 import io.daos.proto.mgmt.AccessControlList;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.ByteSize;
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -212,7 +212,7 @@ class PoolCreateTest {
   void notLeader() {
     try (MgmtFixture f = fixture()) {
       f.db.setLeader(false);
-      assertThrows(io.daos.control.NotLeaderException.class,
+      assertThrows(io.daos.control.errors.NotLeaderException.class,
           () -> f.service.poolHandler().poolCreate(sized("p", SCM_MIN, NVME_MIN).build()));
     }
   }

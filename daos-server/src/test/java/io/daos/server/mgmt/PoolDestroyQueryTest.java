@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.control.PoolNotFoundException;
+import io.daos.control.errors.PoolNotFoundException;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.mgmt.ListPoolsReq;
 import io.daos.proto.mgmt.ListPoolsResp;

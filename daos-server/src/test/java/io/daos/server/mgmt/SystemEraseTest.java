@@ -7,7 +7,7 @@ import static io.daos.server.mgmt.MgmtFixture.rankSuccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
 import io.daos.proto.shared.RankResult;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.system.Member;
 import io.daos.server.system.MemberState;
 import io.daos.server.system.MemberWrite;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.control.NotLeaderException;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static io.daos.server.system.Mocks.unstamped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.Fault;
-import io.daos.control.NotLeaderException;
+import io.daos.common.fault.Fault;
+import io.daos.control.errors.NotLeaderException;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import java.util.UUID;

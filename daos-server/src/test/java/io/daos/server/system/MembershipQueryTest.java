@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import java.util.Map;

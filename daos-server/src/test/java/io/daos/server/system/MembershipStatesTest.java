@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.server.sysdb.InMemorySystemDb;
 import java.util.List;
 import org.junit.jupiter.api.Test;

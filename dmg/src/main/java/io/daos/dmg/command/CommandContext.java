@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What the root command resolved for a subcommand: config, host list from -l, output mode. */
 public interface CommandContext {
-  io.daos.control.ControlConfig config();
+  io.daos.control.config.ControlConfig config();
 
   /** Hosts given with -l/--host-list, expanded; empty when not given. */
   List<String> hostList();

@@ -1,8 +1,8 @@
 package io.daos.dmg.command;
 
-import io.daos.common.Component;
+import io.daos.common.build.Component;
 import io.daos.control.ControlClient;
-import io.daos.control.ControlConfig;
+import io.daos.control.config.ControlConfig;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

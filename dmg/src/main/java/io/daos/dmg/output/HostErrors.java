@@ -1,8 +1,8 @@
 package io.daos.dmg.output;
 
 import com.google.gson.JsonObject;
-import io.daos.common.Fault;
-import io.daos.common.HostSet;
+import io.daos.common.fault.Fault;
+import io.daos.common.hostlist.HostSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

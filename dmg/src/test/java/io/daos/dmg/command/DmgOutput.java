@@ -1,6 +1,6 @@
 package io.daos.dmg.command;
 
-import io.daos.control.ControlConfig;
+import io.daos.control.config.ControlConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,8 +2,9 @@ package io.daos.dmg.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.dmg.output.system.LeaderQueryResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.daos.tool.output;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 

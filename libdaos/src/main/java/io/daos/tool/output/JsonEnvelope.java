@@ -1,6 +1,6 @@
 package io.daos.tool.output;
 
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

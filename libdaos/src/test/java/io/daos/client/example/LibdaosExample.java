@@ -9,8 +9,8 @@ import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.PropType;
-import io.daos.placement.ObjectClass;
-import io.daos.placement.ObjectType;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
 
 /** The example program of docs/libdaos.md: connect, create a container, KV put/get, array write/read. */
 public final class LibdaosExample {

@@ -2,10 +2,11 @@ package io.daos.client.fake;
 
 import io.daos.cart.CartTransport;
 import io.daos.cart.Opcode;
+import io.daos.cart.transport.CartTransports;
 import io.daos.client.DaosClient;
 import io.daos.client.RetryPolicy;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.obj.ObjTarget;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * container service, and object stores per target. Faults can be injected per rank; RPCs are counted.
  */
 public final class FakeCluster implements AutoCloseable {
-  private final CartTransport transport = CartTransport.inMemory();
+  private final CartTransport transport = CartTransports.inMemory();
   private final FakePoolService service;
   private final List<FakeEngine> engines = new ArrayList<>();
   private final Map<Integer, DaosStatus> objFaults = new ConcurrentHashMap<>();

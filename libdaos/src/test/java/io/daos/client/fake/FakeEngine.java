@@ -2,7 +2,7 @@ package io.daos.client.fake;
 
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.pool.PoolFindReply;
 import io.daos.proto.pool.PoolFindReq;
 import io.daos.rpc.MgmtRpc;

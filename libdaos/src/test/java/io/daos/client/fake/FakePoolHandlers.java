@@ -1,8 +1,8 @@
 package io.daos.client.fake;
 
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.proto.pool.AttrNames;
 import io.daos.proto.pool.AttrReply;

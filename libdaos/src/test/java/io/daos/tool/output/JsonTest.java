@@ -2,8 +2,8 @@ package io.daos.tool.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,13 +42,6 @@ class JsonTest {
         }
         """, JsonEnvelope.render(null, e));
     assertEquals(-1025, JsonEnvelope.status(CliError.of("no pool UUID or label supplied")));
-  }
-
-  @Test
-  void propSplitHonoursQuotesAndEscapes() {
-    assertEquals(List.of("a:1", "b:\"x,y\"", "c:2"), PropSplit.split("a:1,b:\"x,y\",,c:2", ',', -1));
-    assertEquals(List.of("k", "v:w"), PropSplit.split("k:v:w", ':', 1));
-    assertEquals(List.of("a\\,b"), PropSplit.split("a\\,b", ',', -1));
   }
 
   @Test

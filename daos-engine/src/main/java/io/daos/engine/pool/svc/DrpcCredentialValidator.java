@@ -1,10 +1,10 @@
 package io.daos.engine.pool.svc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.drpc.DrpcClient;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.Sys;

@@ -1,7 +1,7 @@
 package io.daos.engine.pool.svc;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.daos.engine.pool.svc;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
-import io.daos.drpc.DrpcClient;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.drpc.DrpcMethod;
 import io.daos.proto.pool.PoolFindReply;
 import io.daos.proto.pool.PoolFindReq;
@@ -77,7 +77,7 @@ public final class PoolFindHandler {
       return r.getStatus() != 0 ? PoolFindReply.newBuilder().setStatus(r.getStatus()).build()
           : PoolFindReply.newBuilder().setUuid(Uuids.toByteString(UUID.fromString(r.getUuid())))
               .setLabel(q.getLabel()).addAllSvcReps(r.getSvcrepsList()).build();
-    } catch (io.daos.common.DaosException e) {
+    } catch (io.daos.common.status.DaosException e) {
       return status(e.status());
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("pool find {}: asking daos_server failed: {}", q.getLabel().isEmpty() ? q.getUuid() : q.getLabel(),

@@ -1,8 +1,8 @@
 package io.daos.engine.pool.svc;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.rdb.RdbTx;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolProperty;

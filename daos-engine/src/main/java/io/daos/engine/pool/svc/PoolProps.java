@@ -1,8 +1,8 @@
 package io.daos.engine.pool.svc;
 
 import com.google.protobuf.ByteString;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.proto.pool.Prop;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.daos.engine.pool.svc;
 
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartServer;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.proto.pool.AttrNames;
 import io.daos.proto.pool.AttrReply;

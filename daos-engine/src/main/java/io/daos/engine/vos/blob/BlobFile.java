@@ -1,7 +1,7 @@
 package io.daos.engine.vos.blob;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.ffi.Preallocate;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,8 +1,10 @@
 package io.daos.engine.vos.store;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Futures;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.Env;
 

@@ -1,7 +1,7 @@
 package io.daos.engine.vos.tree;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.store.Store;
 

@@ -11,9 +11,10 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.rdb.InMemoryRdb;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolProperty;
@@ -78,11 +79,12 @@ class PoolRpcHandlersTest {
     rdb = new InMemoryRdb(POOL, 0);
     PoolService svc = services.add(new PoolService(POOL, rdb, () -> List.of(0, 1, 2)));
     svc.initialize(PoolInit.tx(CREATE, 4, Map.of()));
-    server = CartServer.builder().uri("ofi+tcp://127.0.0.1:0").name("psvc-test").build();
+    server = CartServer.builder().transport(CartTransports.tcp())
+        .uri("ofi+tcp://127.0.0.1:0").name("psvc-test").build();
     new PoolRpcHandlers(services, PoolRpcHandlersTest::validate,
         (pool, map) -> CompletableFuture.completedFuture(SPACE)).registerOn(server);
     server.start();
-    client = CartClient.builder().build();
+    client = CartClient.builder().transport(CartTransports.tcp()).build();
   }
 
   @AfterEach

@@ -2,14 +2,14 @@ package io.daos.dmg.command.network;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.daos.common.HostSet;
+import io.daos.common.hostlist.HostSet;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostResult;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.output.HostErrors;
-import io.daos.dmg.output.NetworkPrinter;
+import io.daos.dmg.output.network.NetworkPrinter;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.FabricInterface;
 import io.daos.proto.ctl.NetworkScanReq;

@@ -5,8 +5,8 @@ import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.PoolCreateResponse;
 import io.daos.dmg.output.RankRanges;
+import io.daos.dmg.output.pool.PoolCreateResponse;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -161,8 +161,8 @@ public final class PoolCreateCommand extends BaseCommand {
     PoolCreateReq req = pct > 0 ? PoolAutoSize.apply(client, context().hostList(), built, pct) : built;
     PoolCreateResp pb = call(() -> client.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req));
     if (pb.getStatus() != 0) {
-      throw new CommandError(FAILED, new io.daos.common.DaosException(
-          io.daos.common.DaosStatus.fromCode(pb.getStatus())));
+      throw new CommandError(FAILED, new io.daos.common.status.DaosException(
+          io.daos.common.status.DaosStatus.fromCode(pb.getStatus())));
     }
     PoolCreateResponse resp = new PoolCreateResponse(req.getUuid(), pb.getSvcLdr(), longs(pb.getSvcRepsList()),
         longs(pb.getTgtRanksList()), pb.getTierBytesList(), pb.getMemFileBytes(), pb.getMdOnSsdActive());

@@ -1,7 +1,7 @@
 package io.daos.dmg.command.pool;
 
-import io.daos.common.DaosStatus;
-import io.daos.dmg.output.PoolInfo;
+import io.daos.common.status.DaosStatus;
+import io.daos.dmg.output.pool.PoolInfo;
 import io.daos.common.PoolQueryMask;
 import io.daos.dmg.output.RankRanges;
 import io.daos.proto.mgmt.ListPoolsResp;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import io.daos.common.ByteSize;
-import io.daos.common.RankSet;
+import io.daos.common.ranklist.RankSet;
 import io.daos.dmg.command.CommandError;
 import io.daos.proto.mgmt.PoolProperty;
 import java.util.Collections;

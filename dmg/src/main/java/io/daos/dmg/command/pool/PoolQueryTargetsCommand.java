@@ -1,14 +1,14 @@
 package io.daos.dmg.command.pool;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
 import io.daos.common.PoolQueryMask;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.PoolTargetPrinter;
 import io.daos.dmg.output.RankRanges;
+import io.daos.dmg.output.pool.PoolTargetPrinter;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.mgmt.PoolQueryReq;
 import io.daos.proto.mgmt.PoolQueryResp;

@@ -1,9 +1,9 @@
 package io.daos.dmg.command.storage;
 
-import io.daos.common.DaosException;
-import io.daos.common.DaosStatus;
-import io.daos.common.Fault;
-import io.daos.common.FaultCode;
+import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostResult;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
@@ -42,7 +42,7 @@ final class FormatCheck {
   }
 
   static boolean msUnavailable(Throwable e) {
-    if (e instanceof io.daos.control.NotLeaderException || e instanceof io.daos.control.NotReplicaException) {
+    if (e instanceof io.daos.control.errors.NotLeaderException || e instanceof io.daos.control.errors.NotReplicaException) {
       return true;
     }
     if (e instanceof Fault f) {

@@ -5,7 +5,7 @@ import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostResult;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.LeaderQueryResponse;
+import io.daos.dmg.output.system.LeaderQueryResponse;
 import io.daos.proto.mgmt.LeaderQueryReq;
 import io.daos.proto.mgmt.LeaderQueryResp;
 import io.daos.proto.mgmt.MgmtSvcGrpc;

@@ -1,7 +1,7 @@
 package io.daos.dmg.command.system;
 
+import io.daos.common.hostlist.HostSet;
 import io.daos.dmg.command.CommandError;
-import io.daos.common.HostSet;
 import io.daos.dmg.output.RankRanges;
 import picocli.CommandLine.Option;
 

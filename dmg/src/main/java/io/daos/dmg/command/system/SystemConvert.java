@@ -1,8 +1,8 @@
 package io.daos.dmg.command.system;
 
-import io.daos.dmg.output.Member;
-import io.daos.dmg.output.MemberResult;
-import io.daos.dmg.output.MemberStates;
+import io.daos.dmg.output.system.Member;
+import io.daos.dmg.output.system.MemberResult;
+import io.daos.dmg.output.system.MemberStates;
 import io.daos.proto.mgmt.SystemMember;
 import io.daos.proto.shared.RankResult;
 import java.util.List;

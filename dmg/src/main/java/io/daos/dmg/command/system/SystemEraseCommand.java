@@ -1,8 +1,8 @@
 package io.daos.dmg.command.system;
 
-import io.daos.common.RankSet;
-import io.daos.control.MsErrors;
-import io.daos.control.NotReplicaException;
+import io.daos.common.ranklist.RankSet;
+import io.daos.control.errors.MsErrors;
+import io.daos.control.errors.NotReplicaException;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;

@@ -1,8 +1,8 @@
 package io.daos.dmg.command.system;
 
-import io.daos.dmg.output.Absent;
-import io.daos.dmg.output.MemberResult;
 import io.daos.dmg.output.RankRanges;
+import io.daos.dmg.output.system.Absent;
+import io.daos.dmg.output.system.MemberResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -5,7 +5,7 @@ import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;
 import io.daos.dmg.output.RankRanges;
-import io.daos.dmg.output.SystemResultsResponse;
+import io.daos.dmg.output.system.SystemResultsResponse;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.mgmt.SystemExcludeReq;
 import io.daos.proto.mgmt.SystemExcludeResp;

@@ -1,7 +1,6 @@
 package io.daos.dmg.command.version;
 
 import com.google.gson.JsonObject;
-import io.daos.dmg.DmgVersion;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;

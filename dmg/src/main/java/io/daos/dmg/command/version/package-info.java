@@ -1,5 +1,5 @@
 /**
- * {@code dmg version} and {@code dmg server-version}; DAOS {@code src/control/cmd/dmg/main.go} (version) and {@code
- * server.go}.
+ * {@code dmg version} and {@code dmg server-version}, and dmg's build identity; DAOS
+ * {@code src/control/cmd/dmg/main.go} (version), {@code server.go} and {@code src/control/build}.
  */
 package io.daos.dmg.command.version;

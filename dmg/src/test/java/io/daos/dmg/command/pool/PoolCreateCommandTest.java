@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.dmg.command.CommandError;
-import io.daos.dmg.output.PoolCreateResponse;
+import io.daos.dmg.output.pool.PoolCreateResponse;
 import io.daos.proto.mgmt.PoolCreateReq;
 import java.util.List;
 import java.util.UUID;

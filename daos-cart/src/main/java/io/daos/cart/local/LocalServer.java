@@ -1,0 +1,79 @@
+package io.daos.cart.local;
+
+import io.daos.cart.CartHandler;
+import io.daos.cart.CartServer;
+import io.daos.cart.CartUri;
+import io.daos.cart.Opcode;
+import io.daos.cart.RpcFrame;
+import io.daos.cart.context.Dispatcher;
+import io.daos.cart.context.TargetExecutors;
+import io.daos.common.LifeCycle;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+/** A CART-J server on the in-memory network; shares the dispatcher and executors with the TCP one. */
+final class LocalServer implements CartServer {
+  private final LocalTransport net;
+  private final CartServer.Builder cfg;
+  private final LifeCycle life;
+  private final TargetExecutors targets;
+  private final Dispatcher dispatcher;
+  private final Set<Runnable> onClose = new CopyOnWriteArraySet<>();
+  private CartUri uri;
+
+  LocalServer(LocalTransport net, CartServer.Builder cfg) {
+    this.net = net;
+    this.cfg = cfg;
+    this.uri = CartUri.parse(cfg.uri());
+    this.life = new LifeCycle(cfg.name() + " CART-J server (in-memory)");
+    this.targets = new TargetExecutors(cfg.name(), cfg.targets(), cfg.targetExecutor());
+    this.dispatcher = new Dispatcher(cfg.name(), targets, cfg.mapVersion());
+  }
+
+  @Override
+  public CartServer register(Opcode opcode, CartHandler handler) {
+    dispatcher.register(opcode, handler);
+    return this;
+  }
+
+  @Override
+  public CartServer start() {
+    life.transition(LifeCycle.State.STARTING);
+    uri = net.bind(uri, this);
+    life.transition(LifeCycle.State.RUNNING);
+    return this;
+  }
+
+  /** Accepts {@code req} as the TCP server would; false if it breaks the limits (the connection drops). */
+  boolean deliver(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+    if (!life.isRunning() || req.body().readableBytes() > cfg.limits().maxBody()
+        || req.bulk().readableBytes() > cfg.limits().maxBulk()) {
+      req.release();
+      return false;
+    }
+    dispatcher.dispatch(req, peer, sink);
+    return true;
+  }
+
+  /** Runs {@code r} when the server closes (a client's "connection lost"). */
+  void onClose(Runnable r) {
+    onClose.add(r);
+  }
+
+  @Override
+  public String uri() {
+    return uri.toString();
+  }
+
+  @Override
+  public void close() {
+    if (!life.checkStateAndClose()) {
+      return;
+    }
+    net.unbind(uri, this);
+    onClose.forEach(Runnable::run);
+    targets.close();
+    life.transition(LifeCycle.State.CLOSED);
+  }
+}

@@ -1,8 +1,0 @@
-package io.daos.tool;
-
-import picocli.CommandLine.Command;
-
-/** {@code daos pool list-containers <pool>}: the same as {@code daos container list}. */
-@Command(name = "list-containers", aliases = "list-cont", description = "list all containers in pool")
-final class PoolListContainersCommand extends ContainerListCommand {
-}

@@ -1,0 +1,44 @@
+package io.daos.tool.api;
+
+import io.daos.client.DaosClient;
+import io.daos.client.DaosPool;
+import java.util.function.Function;
+
+/** The real {@link DaosApi}: a libdaos client bootstrapped through the local daos_agent. */
+public final class LibdaosApi implements DaosApi {
+  private final String sysName;
+  private DaosClient client;
+
+  private LibdaosApi(String sysName) {
+    this.sysName = sysName;
+  }
+
+  /** The factory DaosMain uses: system name (or null for the default) to API. */
+  public static Function<String, DaosApi> factory() {
+    return LibdaosApi::new;
+  }
+
+  private DaosClient client() {
+    if (client == null) {
+      DaosClient.Builder b = DaosClient.builder();
+      if (sysName != null && !sysName.isEmpty()) {
+        b.systemName(sysName);
+      }
+      client = b.build();
+    }
+    return client;
+  }
+
+  @Override
+  public PoolApi connectPool(String poolId, int flags) {
+    DaosPool pool = client().connectPool(poolId, flags);
+    return new LibdaosPool(pool, poolId);
+  }
+
+  @Override
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+}

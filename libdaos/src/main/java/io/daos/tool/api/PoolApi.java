@@ -1,0 +1,32 @@
+package io.daos.tool.api;
+
+import io.daos.client.ContainerProps;
+import io.daos.client.ContainerSummary;
+import io.daos.tool.output.pool.PoolQueryInfo;
+import java.util.List;
+import java.util.UUID;
+
+/** A connected pool as the daos commands use it. Closing it disconnects. */
+public interface PoolApi extends AttrApi, AutoCloseable {
+  UUID uuid();
+
+  /** DAOS's {@code PoolHandle.ID()}: the label when known, else the UUID. */
+  String id();
+
+  /** {@code daos_pool_query}; {@code enabledRanks} asks for the enabled engines too. */
+  PoolQueryInfo query(boolean enabledRanks);
+
+  List<ContainerSummary> listContainers();
+
+  /** {@code daos_cont_create}: returns the new container's UUID. */
+  UUID createContainer(ContainerProps props);
+
+  /** {@code daos_cont_open} by label or UUID; flags {@code DAOS_COO_RO} (1) or {@code DAOS_COO_RW} (2). */
+  ContApi openContainer(String contId, int flags);
+
+  /** {@code daos_cont_destroy}. */
+  void destroyContainer(String contId, boolean force);
+
+  @Override
+  void close();
+}
