@@ -1,6 +1,7 @@
 package io.daos.engine;
 
 import io.daos.drpc.transport.DrpcTransport;
+import io.daos.engine.log.EngineLogging;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;

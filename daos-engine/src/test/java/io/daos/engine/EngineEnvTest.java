@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import io.daos.engine.log.EngineLogLevels;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import io.daos.engine.vos.EnumPage;
 import io.daos.engine.vos.KeyQuery;
 import io.daos.engine.vos.RecxEntry;
 import io.daos.engine.vos.VosContainer;
-import io.daos.engine.vos.VosObjectId;
+import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
 import io.daos.proto.obj.ObjQueryKeyReply;

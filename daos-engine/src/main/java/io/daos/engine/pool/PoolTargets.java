@@ -2,7 +2,7 @@ package io.daos.engine.pool;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.engine.vos.VosPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;

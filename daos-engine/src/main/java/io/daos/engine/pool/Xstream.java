@@ -1,6 +1,6 @@
 package io.daos.engine.pool;
 
-import io.daos.engine.vos.GroupCommit;
+import io.daos.engine.vos.store.GroupCommit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;

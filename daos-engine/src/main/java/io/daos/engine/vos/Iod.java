@@ -1,5 +1,6 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.tree.IodType;
 import io.daos.placement.Cond;
 import java.util.List;
 

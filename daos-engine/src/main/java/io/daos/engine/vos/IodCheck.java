@@ -2,6 +2,9 @@ package io.daos.engine.vos;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,16 @@ package io.daos.engine.vos;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.tree.AkeyRecord;
+import io.daos.engine.vos.tree.ArrayReader;
+import io.daos.engine.vos.tree.Fragment;
+import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.Keys;
+import io.daos.engine.vos.tree.Tx;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.util.List;
 
 /**

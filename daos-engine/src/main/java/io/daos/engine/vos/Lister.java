@@ -1,5 +1,15 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.tree.AkeyRecord;
+import io.daos.engine.vos.tree.ArrayReader;
+import io.daos.engine.vos.tree.Fragment;
+import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.Keys;
+import io.daos.engine.vos.tree.Tx;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

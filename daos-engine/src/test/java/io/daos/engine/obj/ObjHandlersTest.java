@@ -21,7 +21,7 @@ import io.daos.cart.DaosModule;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
-import io.daos.engine.vos.VosObjectId;
+import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
 import io.daos.proto.obj.ObjPunchReply;

@@ -13,7 +13,7 @@ import io.daos.common.Uuids;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.pool.TargetXstreams;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.obj.Iod;
 import io.daos.proto.obj.IodType;
 import io.daos.proto.obj.ObjTarget;

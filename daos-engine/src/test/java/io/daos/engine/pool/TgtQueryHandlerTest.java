@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import com.google.protobuf.ByteString;
-import io.daos.engine.vos.VosOptions;
+import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.pool.PoolOp;
 import io.daos.proto.pool.PoolTgtQueryReply;
 import io.daos.proto.pool.PoolTgtQueryReq;

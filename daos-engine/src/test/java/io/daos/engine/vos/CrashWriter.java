@@ -1,5 +1,7 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.store.GroupCommit;
+import io.daos.engine.vos.store.VosOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.store.GroupCommit;
+import io.daos.engine.vos.store.PendingWrites;
 import io.daos.placement.Cond;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,7 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.store.VosOptions;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

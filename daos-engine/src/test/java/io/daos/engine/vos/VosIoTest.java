@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.store.Store;
+import io.daos.engine.vos.store.VosOptions;
+import io.daos.engine.vos.tree.IodType;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static io.daos.engine.vos.VosFixture.b;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.daos.engine.vos.tree.VosObjectId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

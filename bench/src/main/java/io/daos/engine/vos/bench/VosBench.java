@@ -1,11 +1,11 @@
 package io.daos.engine.vos.bench;
 
-import io.daos.engine.vos.GroupCommit;
 import io.daos.engine.vos.Iod;
 import io.daos.engine.vos.VosContainer;
-import io.daos.engine.vos.VosObjectId;
-import io.daos.engine.vos.VosOptions;
 import io.daos.engine.vos.VosPool;
+import io.daos.engine.vos.store.GroupCommit;
+import io.daos.engine.vos.store.VosOptions;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

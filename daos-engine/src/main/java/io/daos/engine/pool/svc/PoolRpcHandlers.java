@@ -1,0 +1,219 @@
+package io.daos.engine.pool.svc;
+
+import com.google.protobuf.ByteString;
+import io.daos.cart.CartServer;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.common.Uuids;
+import io.daos.proto.pool.AttrNames;
+import io.daos.proto.pool.AttrReply;
+import io.daos.proto.pool.AttrSet;
+import io.daos.proto.pool.PoolAclDeleteReq;
+import io.daos.proto.pool.PoolAclUpdateReq;
+import io.daos.proto.pool.PoolConnectReply;
+import io.daos.proto.pool.PoolConnectReq;
+import io.daos.proto.pool.PoolEvictReply;
+import io.daos.proto.pool.PoolEvictReq;
+import io.daos.proto.pool.PoolMap;
+import io.daos.proto.pool.PoolMapReply;
+import io.daos.proto.pool.PoolMapReq;
+import io.daos.proto.pool.PoolOp;
+import io.daos.proto.pool.PoolOpReply;
+import io.daos.proto.pool.PoolPropGetReq;
+import io.daos.proto.pool.PoolPropReply;
+import io.daos.proto.pool.PoolPropSetReq;
+import io.daos.proto.pool.PoolQueryReply;
+import io.daos.proto.pool.PoolQueryReq;
+import io.daos.proto.pool.PoolSpace;
+import io.daos.proto.pool.RebuildStatus;
+import io.daos.rpc.PoolRpc;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The pool service's CART-J handlers (DAOS {@code src/pool/srv_pool.c} ds_pool_*_handler): CONNECT, DISCONNECT,
+ * QUERY, QUERY_INFO, TGT_QUERY_MAP, ATTR_LIST/GET/SET/DEL, PROP_GET/SET, ACL_UPDATE/DELETE and EVICT. Bodies run on
+ * the pool's service thread ({@link ServiceCalls}).
+ */
+public final class PoolRpcHandlers {
+  /** DAOS_PO_QUERY_SPACE: the query or connect asks for the pool space. */
+  static final long QUERY_SPACE = 1;
+  /** DRS_COMPLETED: no rebuild running. */
+  static final int REBUILD_DONE = 2;
+
+  private final ServiceCalls calls;
+  private final CredentialValidator validator;
+  private final PoolSpaceQuery space;
+
+  public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space) {
+    this.calls = new ServiceCalls(services);
+    this.validator = validator;
+    this.space = space;
+  }
+
+  public CartServer registerOn(CartServer s) {
+    s.register(PoolRpc.CONNECT, (req, reply) -> calls.serve(req, reply, PoolConnectReq::parseFrom,
+        PoolConnectReq::getOp, this::connect, op -> PoolConnectReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.DISCONNECT, (req, reply) -> calls.serve(req, reply, PoolOp::parseFrom, o -> o,
+        this::disconnect, op -> op));
+    s.register(PoolRpc.QUERY, (req, reply) -> calls.serve(req, reply, PoolQueryReq::parseFrom,
+        PoolQueryReq::getOp, this::query, op -> PoolQueryReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.QUERY_INFO, (req, reply) -> calls.serve(req, reply, PoolQueryReq::parseFrom,
+        PoolQueryReq::getOp, this::query, op -> PoolQueryReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.TGT_QUERY_MAP, (req, reply) -> calls.serve(req, reply, PoolMapReq::parseFrom,
+        PoolMapReq::getOp, this::tgtQueryMap, op -> PoolMapReply.newBuilder().setOp(op).build()));
+    registerAttrs(s);
+    s.register(PoolRpc.PROP_GET, (req, reply) -> calls.serve(req, reply, PoolPropGetReq::parseFrom,
+        PoolPropGetReq::getOp, this::propGet, op -> PoolPropReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.PROP_SET, (req, reply) -> calls.serve(req, reply, PoolPropSetReq::parseFrom,
+        PoolPropSetReq::getOp, this::propSet, op -> PoolPropReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.ACL_UPDATE, (req, reply) -> calls.serve(req, reply, PoolAclUpdateReq::parseFrom,
+        PoolAclUpdateReq::getOp, this::aclUpdate, op -> PoolPropReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.ACL_DELETE, (req, reply) -> calls.serve(req, reply, PoolAclDeleteReq::parseFrom,
+        PoolAclDeleteReq::getOp, this::aclDelete, op -> PoolPropReply.newBuilder().setOp(op).build()));
+    s.register(PoolRpc.EVICT, (req, reply) -> calls.serve(req, reply, PoolEvictReq::parseFrom,
+        PoolEvictReq::getOp, this::evict, op -> PoolEvictReply.newBuilder().setOp(op).build()));
+    return s;
+  }
+
+  private void registerAttrs(CartServer s) {
+    ServiceCalls.ErrorReply attrErr = op -> AttrReply.newBuilder().setOp(op).build();
+    s.register(PoolRpc.ATTR_LIST, (req, reply) -> calls.serve(req, reply, AttrNames::parseFrom, AttrNames::getOp,
+        this::attrList, attrErr));
+    s.register(PoolRpc.ATTR_GET, (req, reply) -> calls.serve(req, reply, AttrNames::parseFrom, AttrNames::getOp,
+        this::attrGet, attrErr));
+    s.register(PoolRpc.ATTR_SET, (req, reply) -> calls.serve(req, reply, AttrSet::parseFrom, AttrSet::getOp,
+        this::attrSet, attrErr));
+    s.register(PoolRpc.ATTR_DEL, (req, reply) -> calls.serve(req, reply, AttrNames::parseFrom, AttrNames::getOp,
+        this::attrDel, attrErr));
+  }
+
+  CompletableFuture<PoolConnectReply> connect(PoolService svc, PoolConnectReq req) {
+    Identity who = validator.validate(req.getCred().toByteArray());
+    PoolHandleInfo h = svc.connect(ServiceCalls.hdl(req.getOp()), who, req.getFlags());
+    PoolMap map = svc.map();
+    PoolConnectReply.Builder b = PoolConnectReply.newBuilder().setMap(map).addAllProps(svc.props(List.of()))
+        .setCapas(h.capas()).setRebuild(rebuildIdle());
+    return withSpace(svc, map, req.getQueryBits(), b.build(), (r, sp) -> r.toBuilder().setSpace(sp)
+        .setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<PoolOpReply> disconnect(PoolService svc, PoolOp req) {
+    svc.disconnect(ServiceCalls.hdl(req));
+    return done(ServiceCalls.ok(svc));
+  }
+
+  CompletableFuture<PoolQueryReply> query(PoolService svc, PoolQueryReq req) {
+    checkHandle(svc, req.getOp());
+    PoolMap map = svc.map();
+    PoolQueryReply.Builder b = PoolQueryReply.newBuilder().setMap(map).setRebuild(rebuildIdle())
+        .addAllProps(svc.props(List.of())).addAllSvcReps(svc.replicas());
+    svc.rdb().leaderHint().ifPresent(b::setLeaderRank);
+    return withSpace(svc, map, req.getQueryBits() == 0 ? QUERY_SPACE : req.getQueryBits(), b.build(),
+        (r, sp) -> r.toBuilder().setSpace(sp).setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<PoolMapReply> tgtQueryMap(PoolService svc, PoolMapReq req) {
+    checkHandle(svc, req.getOp());
+    PoolMap map = svc.map();
+    return done(PoolMapReply.newBuilder().setOp(ServiceCalls.ok(svc)).setMap(map).build());
+  }
+
+  CompletableFuture<AttrReply> attrList(PoolService svc, AttrNames req) {
+    checkHandle(svc, req.getOp());
+    AttrReply.Builder b = AttrReply.newBuilder();
+    svc.attrs(List.of()).keySet().forEach(k -> b.putAttrs(k, ByteString.EMPTY));
+    return done(b.setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<AttrReply> attrGet(PoolService svc, AttrNames req) {
+    checkHandle(svc, req.getOp());
+    if (req.getNamesCount() == 0) {
+      throw new DaosException(DaosStatus.INVAL, "ATTR_GET needs at least one attribute name");
+    }
+    AttrReply.Builder b = AttrReply.newBuilder();
+    svc.attrs(req.getNamesList()).forEach((k, v) -> b.putAttrs(k, ByteString.copyFrom(v)));
+    return done(b.setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<AttrReply> attrSet(PoolService svc, AttrSet req) {
+    checkWriter(svc, req.getOp());
+    Map<String, byte[]> attrs = new java.util.TreeMap<>();
+    req.getAttrsMap().forEach((k, v) -> attrs.put(k, v.toByteArray()));
+    svc.setAttrs(attrs);
+    return done(AttrReply.newBuilder().setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<AttrReply> attrDel(PoolService svc, AttrNames req) {
+    checkWriter(svc, req.getOp());
+    svc.deleteAttrs(req.getNamesList());
+    return done(AttrReply.newBuilder().setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<PoolPropReply> propGet(PoolService svc, PoolPropGetReq req) {
+    checkHandle(svc, req.getOp());
+    List<io.daos.proto.pool.Prop> props = svc.props(req.getTypesList());
+    return done(PoolPropReply.newBuilder().setOp(ServiceCalls.ok(svc)).addAllProps(props).build());
+  }
+
+  CompletableFuture<PoolPropReply> propSet(PoolService svc, PoolPropSetReq req) {
+    checkWriter(svc, req.getOp());
+    svc.setProps(req.getPropsList());
+    return done(PoolPropReply.newBuilder().setOp(ServiceCalls.ok(svc)).build());
+  }
+
+  CompletableFuture<PoolPropReply> aclUpdate(PoolService svc, PoolAclUpdateReq req) {
+    checkWriter(svc, req.getOp());
+    svc.updateAcl(req.getAcesList(), req.getOverwrite());
+    return done(PoolPropReply.newBuilder().setOp(ServiceCalls.ok(svc))
+        .addProps(svc.poolProp(PoolProps.ACL).orElseThrow()).build());
+  }
+
+  CompletableFuture<PoolPropReply> aclDelete(PoolService svc, PoolAclDeleteReq req) {
+    checkWriter(svc, req.getOp());
+    svc.deleteAcl(req.getPrincipal());
+    return done(PoolPropReply.newBuilder().setOp(ServiceCalls.ok(svc))
+        .addProps(svc.poolProp(PoolProps.ACL).orElseThrow()).build());
+  }
+
+  CompletableFuture<PoolEvictReply> evict(PoolService svc, PoolEvictReq req) {
+    List<UUID> only = req.getHandlesList().stream().map(b -> Uuids.required(b, "pool handle")).toList();
+    int n = svc.evict(only, req.getMachine(), req.getPoolDestroy(), req.getPoolDestroyForce());
+    return done(PoolEvictReply.newBuilder().setOp(ServiceCalls.ok(svc)).setCount(n).build());
+  }
+
+  /** A handle, when the request names one, must be connected (DER_NO_HDL otherwise). */
+  private static void checkHandle(PoolService svc, PoolOp op) {
+    if (!op.getPoolHdl().isEmpty()) {
+      svc.poolHandle(op.getPoolHdl().toByteArray());
+    }
+  }
+
+  /** As {@link #checkHandle}, and a read-only handle may not change the pool (DER_NO_PERM). */
+  private static void checkWriter(PoolService svc, PoolOp op) {
+    if (!op.getPoolHdl().isEmpty()) {
+      PoolHandleInfo h = svc.poolHandle(op.getPoolHdl().toByteArray());
+      if ((h.capas() & ~PoolCapas.RO_MASK) == 0) {
+        throw new DaosException(DaosStatus.NO_PERM, "pool handle " + h.handle() + " is read-only");
+      }
+    }
+  }
+
+  private <R extends com.google.protobuf.Message> CompletableFuture<R> withSpace(PoolService svc, PoolMap map,
+      long bits, R reply, java.util.function.BiFunction<R, PoolSpace, R> merge) {
+    if ((bits & QUERY_SPACE) == 0) {
+      return done(merge.apply(reply, PoolSpace.getDefaultInstance()));
+    }
+    return space.query(svc.poolUuid(), map).thenApply(sp -> merge.apply(reply, sp));
+  }
+
+  private static RebuildStatus rebuildIdle() {
+    return RebuildStatus.newBuilder().setState(REBUILD_DONE).build();
+  }
+
+  private static <R> CompletableFuture<R> done(R r) {
+    return CompletableFuture.completedFuture(r);
+  }
+}

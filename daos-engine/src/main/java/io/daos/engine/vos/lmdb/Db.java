@@ -1,0 +1,37 @@
+package io.daos.engine.vos.lmdb;
+
+import java.nio.ByteBuffer;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.Txn;
+
+/** One LMDB database seen through byte arrays: inputs go through {@link Scratch}, results are copied out. */
+public final class Db {
+  private final Dbi<ByteBuffer> dbi;
+  private final Scratch scratch;
+
+  public Db(Dbi<ByteBuffer> dbi, Scratch scratch) {
+    this.dbi = dbi;
+    this.scratch = scratch;
+  }
+
+  public byte[] get(Txn<ByteBuffer> txn, byte[] key) {
+    ByteBuffer v = dbi.get(txn, scratch.key(key));
+    return v == null ? null : Scratch.copy(v);
+  }
+
+  public boolean exists(Txn<ByteBuffer> txn, byte[] key) {
+    return dbi.get(txn, scratch.key(key)) != null;
+  }
+
+  public void put(Txn<ByteBuffer> txn, byte[] key, byte[] val) {
+    dbi.put(txn, scratch.key(key), scratch.val(val));
+  }
+
+  public boolean delete(Txn<ByteBuffer> txn, byte[] key) {
+    return dbi.delete(txn, scratch.key(key));
+  }
+
+  public Cur openCursor(Txn<ByteBuffer> txn) {
+    return new Cur(dbi.openCursor(txn), scratch);
+  }
+}

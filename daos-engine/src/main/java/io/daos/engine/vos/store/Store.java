@@ -1,0 +1,225 @@
+package io.daos.engine.vos.store;
+
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.blob.BlobFile;
+import io.daos.engine.vos.blob.ExtentAllocator;
+import io.daos.engine.vos.lmdb.Bytes;
+import io.daos.engine.vos.lmdb.Cur;
+import io.daos.engine.vos.lmdb.Db;
+import io.daos.engine.vos.lmdb.Scratch;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.lmdbjava.ByteBufferProxy;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.Txn;
+
+/**
+ * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob file and its
+ * allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS threads) and, unless
+ * {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta pages).
+ * Single-threaded per D7: only the owning target's thread calls it.
+ */
+public final class Store implements AutoCloseable {
+  public static final String DATA_FILE = "data.mdb";
+  public static final String BLOB_FILE = "blob.dat";
+  private static final byte[] NEXT_ID = {'i', 'd'};
+
+  final Env<ByteBuffer> env;
+  public final Db index;
+  final Db meta;
+  final ExtentAllocator alloc;
+  public final BlobFile blob;
+  final VosOptions opts;
+  public final int maxKeySize;
+  public final PendingWrites pending;
+  private final Scratch scratch = new Scratch();
+  private boolean blobDirty;
+  private final long pageSize;
+  /** Space in use as of the last commit (-1: not read yet), so that space checks cost no LMDB call per update. */
+  private long usedMeta = -1;
+  private long usedBlob = -1;
+  /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
+  private Txn<ByteBuffer> reader;
+  private boolean readerIdle;
+  /** Point-seek cursors shared by the ops of one transaction: one of the reusable reader, one of the open writer. */
+  private Cur readSeeker;
+  private boolean readSeekerStale;
+  private Cur writeSeeker;
+  private Txn<ByteBuffer> writeSeekerTxn;
+
+  public Store(Path dir, VosOptions opts) throws IOException {
+    this.opts = opts;
+    EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
+        : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
+    this.env = Env.create(ByteBufferProxy.PROXY_OPTIMAL).setMapSize(opts.mapSize()).setMaxDbs(2).setMaxReaders(126)
+        .open(dir.toFile(), flags);
+    this.index = new Db(env.openDbi("index", DbiFlags.MDB_CREATE), scratch);
+    this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
+    this.alloc = new ExtentAllocator(meta);
+    this.blob = new BlobFile(dir.resolve(BLOB_FILE));
+    this.maxKeySize = env.getMaxKeySize();
+    this.pageSize = env.stat().pageSize;
+    this.pending = new PendingWrites(this);
+  }
+
+  public long nextId(Txn<ByteBuffer> txn) {
+    byte[] v = meta.get(txn, NEXT_ID);
+    long id = v == null ? 1 : Bytes.getLong(v, 0);
+    meta.put(txn, NEXT_ID, Bytes.ofLong(id + 1));
+    return id;
+  }
+
+  /** Stores {@code len} bytes of {@code data} inline or in the blob (data written now, forced at commit). */
+  public ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, byte[] data, int from, int len) {
+    if (len < opts.dataThresh() || opts.dataThresh() == 0) {
+      byte[] copy = new byte[len];
+      System.arraycopy(data, from, copy, 0, len);
+      return ValueRef.inline(recordSize, copy);
+    }
+    long off = alloc.allocate(txn, len);
+    blob.write(off, data, from, len);
+    blobDirty = true;
+    return ValueRef.blob(recordSize, off, len);
+  }
+
+  public void readValue(ValueRef v, long byteOff, byte[] dst, int to, int len) {
+    if (v.kind() == ValueRef.INLINE) {
+      System.arraycopy(v.inline(), (int) byteOff, dst, to, len);
+    } else if (v.kind() == ValueRef.BLOB) {
+      blob.read(v.blobOff() + byteOff, dst, to, len);
+    }
+  }
+
+  /** {@link #readValue(ValueRef, long, byte[], int, int)} into a buffer (absolute positions; dst is not moved). */
+  public void readValue(ValueRef v, long byteOff, ByteBuffer dst, int to, int len) {
+    if (v.kind() == ValueRef.INLINE) {
+      dst.put(to, v.inline(), (int) byteOff, len);
+    } else if (v.kind() == ValueRef.BLOB) {
+      blob.read(v.blobOff() + byteOff, dst, to, len);
+    }
+  }
+
+  public void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
+    if (v.kind() == ValueRef.BLOB) {
+      alloc.free(txn, v.blobOff(), v.len());
+    }
+  }
+
+  /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
+  public void commit(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
+    long end = alloc.end(txn);
+    if (blobDirty) {
+      blob.force();
+      blobDirty = false;
+    }
+    txn.commit();
+    usedBlob = end;
+    usedMeta = -1;
+  }
+
+  /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
+  public long metaBytes() {
+    if (usedMeta < 0) {
+      usedMeta = (env.info().lastPageNumber + 1) * pageSize;
+    }
+    return usedMeta;
+  }
+
+  /** Bytes of the blob file handed out (the allocator's high-water mark), as of the last commit. */
+  public long blobEnd() {
+    if (usedBlob < 0) {
+      try (ReadTxn r = read()) {
+        usedBlob = alloc.end(r.txn);
+      }
+    }
+    return usedBlob;
+  }
+
+  /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */
+  void abort(Txn<ByteBuffer> txn) {
+    dropWriteSeeker();
+    blobDirty = false;
+    txn.close();
+  }
+
+  public Txn<ByteBuffer> write() {
+    return env.txnWrite();
+  }
+
+
+  /** A read snapshot; the reusable one unless it is in use (a read inside a read gets its own). */
+  public ReadTxn read() {
+    if (reader == null) {
+      reader = env.txnRead();
+      return new ReadTxn(reader, this);
+    }
+    if (!readerIdle) {
+      return new ReadTxn(env.txnRead(), null);
+    }
+    reader.renew();
+    readerIdle = false;
+    return new ReadTxn(reader, this);
+  }
+
+  void idle(Txn<ByteBuffer> txn) {
+    txn.reset();
+    readerIdle = true;
+    readSeekerStale = true;
+  }
+
+  /**
+   * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
+   * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
+   */
+  public Cur seeker(Txn<ByteBuffer> txn) {
+    if (txn == reader) {
+      if (readSeeker == null) {
+        readSeeker = index.openCursor(txn);
+      } else if (readSeekerStale) {
+        readSeeker.renew(txn);
+      }
+      readSeekerStale = false;
+      return readSeeker;
+    }
+    if (txn.isReadOnly()) {
+      return null;
+    }
+    if (txn != writeSeekerTxn) {
+      dropWriteSeeker();
+      writeSeeker = index.openCursor(txn);
+      writeSeekerTxn = txn;
+    }
+    return writeSeeker;
+  }
+
+  private void dropWriteSeeker() {
+    if (writeSeeker != null) {
+      writeSeeker.close();
+      writeSeeker = null;
+      writeSeekerTxn = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    pending.close();
+    if (readSeeker != null) {
+      readSeeker.close();
+    }
+    if (reader != null) {
+      reader.close();
+    }
+    try {
+      blob.close();
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "closing blob: " + e.getMessage(), e);
+    } finally {
+      env.close();
+    }
+  }
+}
