@@ -1,4 +1,4 @@
-package io.daos.engine;
+package io.daos.engine.mgmt;
 
 import io.daos.cart.transport.CartTransports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
