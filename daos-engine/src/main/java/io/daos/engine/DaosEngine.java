@@ -2,6 +2,7 @@ package io.daos.engine;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
 import io.daos.cart.CartUri;
 import io.daos.common.DaosException;
 import io.daos.common.Hlc;
@@ -59,6 +60,7 @@ public final class DaosEngine implements Closeable {
   private final EngineArgs args;
   private final EngineEnv env;
   private final DrpcTransport transport;
+  private final CartTransport fabric;
   private final long pid;
   private final String name;
   private final LifeCycle lifeCycle;
@@ -83,10 +85,16 @@ public final class DaosEngine implements Closeable {
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
 
-  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
+  /**
+   * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
+   * {@code fabric} (CART-J); {@code pid} names its dRPC socket ({@code daos_engine_<pid>.sock}).
+   */
+  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport,
+      CartTransport fabric, long pid) {
     this.args = args;
     this.env = env;
     this.transport = transport;
+    this.fabric = fabric;
     this.pid = pid;
     this.name = "engine " + args.instanceIdx();
     this.lifeCycle = new LifeCycle(name);
@@ -142,7 +150,7 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    cartClient = CartClient.builder().name(name + " psvc").build();
+    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).withFabric(cartClient,
         this::rankUri, rpcTimeout());
     DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
@@ -154,7 +162,7 @@ public final class DaosEngine implements Closeable {
     InetAddress addr = FabricAddress.resolve(env.iface());
     int ioThreads = Math.max(1, Math.min(4, args.effectiveTargets()));
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
-    CartServer server = CartServer.builder().uri(uri).name(name).targets(xstreams.size())
+    CartServer server = CartServer.builder().transport(fabric).uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
@@ -176,7 +184,7 @@ public final class DaosEngine implements Closeable {
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
-    swimClient = CartClient.builder().name(name + " swim").build();
+    swimClient = CartClient.builder().transport(fabric).name(name + " swim").build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, deadNotifier);
     swim.registerOn(server);

@@ -1,5 +1,6 @@
 package io.daos.engine;
 
+import io.daos.cart.CartTransport;
 import io.daos.drpc.DrpcTransport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class DaosEngineMain {
     Logger log = LoggerFactory.getLogger(DaosEngineMain.class);
     parsed.warnings().forEach(w -> log.warn("daos_engine: {}", w));
     DaosEngine engine = new DaosEngine(parsed.args(), env, logging, DrpcTransport.seqpacket(),
-        ProcessHandle.current().pid());
+        CartTransport.tcp(), ProcessHandle.current().pid());
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "engine-shutdown"));
     ShutdownSignals.install(engine::close);
     ProcessHandle parent = ProcessHandle.current().parent().orElse(null);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
+import io.daos.cart.CartTransport;
 import io.daos.common.DaosStatus;
 import io.daos.common.LifeCycle;
 import io.daos.engine.obj.ContHandle;
@@ -69,7 +70,8 @@ class DaosEngineTest {
     EngineArgs args = EngineArgsParser.parse("-t", "2", "-x", "1", "-I", "1", "-d", dir.toString(), "-s",
         dir.resolve("scm").toString()).args();
     EngineEnv env = EngineEnv.from(Map.of("D_INTERFACE", "lo"));
-    return new DaosEngine(args, env, EngineLogging.configure(null, "ERR"), DrpcTransport.seqpacket(), PID);
+    return new DaosEngine(args, env, EngineLogging.configure(null, "ERR"), DrpcTransport.seqpacket(),
+        CartTransport.tcp(), PID);
   }
 
   @Test
@@ -164,7 +166,7 @@ class DaosEngineTest {
   void missingSocketDirIsClear() throws Exception {
     EngineArgs args = EngineArgsParser.parse("-d", dir.resolve("nope").toString()).args();
     engine = new DaosEngine(args, EngineEnv.from(Map.of()), EngineLogging.configure(null, "ERR"),
-        DrpcTransport.seqpacket(), PID);
+        DrpcTransport.seqpacket(), CartTransport.tcp(), PID);
     IOException e = assertThrows(IOException.class, engine::start);
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
