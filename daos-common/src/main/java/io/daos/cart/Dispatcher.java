@@ -3,9 +3,11 @@ package io.daos.cart;
 import io.daos.common.DaosException;
 import io.daos.common.DaosStatus;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side shared by every transport: finds the handler of a request's opcode and runs it on the
- * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does.
+ * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does. A fault armed in
+ * {@link FaultInjection} for the opcode acts here, before the handler; {@link RpcCounters} counts what the
+ * handlers took.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -22,11 +26,16 @@ final class Dispatcher {
   private final Map<Integer, CartHandler> handlers = new ConcurrentHashMap<>();
   private final TargetExecutors targets;
   private final IntSupplier mapVersion;
+  private final FaultInjection faults;
+  private final RpcCounters counters;
 
-  Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion) {
+  Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
+      RpcCounters counters) {
     this.name = name;
     this.targets = targets;
     this.mapVersion = mapVersion;
+    this.faults = faults;
+    this.counters = counters;
   }
 
   void register(Opcode opcode, CartHandler handler) {
@@ -48,12 +57,47 @@ final class Dispatcher {
       refuse(req, peer, sink, h == null ? DaosStatus.UNREG : DaosStatus.NONEXIST);
       return;
     }
-    FrameReplier replier = new FrameReplier(req, sink);
+    FaultInjection.Fault fault = faults.match(req.opcode());
+    if (fault != null && injectBefore(fault, req, peer, sink)) {
+      return;
+    }
+    FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
+    Executor target = fault == null || fault.action() != FaultInjection.Action.DELAY ? ex
+        : CompletableFuture.delayedExecutor(fault.delay().toNanos(), TimeUnit.NANOSECONDS, ex);
     try {
-      ex.execute(() -> run(h, new CartRequest(req, peer), replier));
+      target.execute(() -> run(h, new CartRequest(req, peer), replier));
     } catch (RejectedExecutionException e) {
       replier.error(DaosStatus.SHUTDOWN, mapVersion.getAsInt());
     }
+  }
+
+  /** DROP_REQUEST and FAIL act instead of the handler: true when {@code req} is dealt with. */
+  private boolean injectBefore(FaultInjection.Fault fault, RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+    switch (fault.action()) {
+      case DROP_REQUEST -> {
+        LOG.info("{}: fault {} drops {} from {}", name, fault.point(), req, peer);
+        req.release();
+        return true;
+      }
+      case FAIL -> {
+        LOG.info("{}: fault {} fails {} from {} with {}", name, fault.point(), req, peer, fault.status().symbol());
+        new FrameReplier(req, sink).error(fault.status(), mapVersion.getAsInt());
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private Consumer<RpcFrame> faultySink(FaultInjection.Fault fault, Consumer<RpcFrame> sink) {
+    if (fault.action() != FaultInjection.Action.DROP_REPLY) {
+      return sink;
+    }
+    return reply -> {
+      LOG.info("{}: fault {} drops the reply {}", name, fault.point(), reply);
+      reply.release();
+    };
   }
 
   private void refuse(RpcFrame req, String peer, Consumer<RpcFrame> sink, DaosStatus status) {
@@ -62,6 +106,7 @@ final class Dispatcher {
   }
 
   private void run(CartHandler h, CartRequest req, FrameReplier replier) {
+    counters.served(req.opcode().code());
     try {
       h.handle(req, replier);
     } catch (Exception | Error e) {

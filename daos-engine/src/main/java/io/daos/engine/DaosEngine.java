@@ -4,6 +4,8 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.CartUri;
+import io.daos.cart.FaultInjection;
+import io.daos.cart.RpcCounters;
 import io.daos.common.DaosException;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
@@ -68,6 +70,8 @@ public final class DaosEngine implements Closeable {
   private final MgmtDrpcHandlers handlers;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final long incarnation = Incarnation.now();
+  private final FaultInjection faults = new FaultInjection();
+  private final RpcCounters rpcCounters = new RpcCounters();
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
@@ -163,7 +167,8 @@ public final class DaosEngine implements Closeable {
     int ioThreads = Math.max(1, Math.min(4, args.effectiveTargets()));
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
     CartServer server = CartServer.builder().transport(fabric).uri(uri).name(name).targets(xstreams.size())
-        .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
+        .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).faults(faults)
+        .counters(rpcCounters).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
@@ -240,6 +245,16 @@ public final class DaosEngine implements Closeable {
     java.util.Map<Integer, SwimService.Peer> peers = new java.util.HashMap<>();
     state.groupMap().members().forEach((r, m) -> peers.put(r, new SwimService.Peer(m.uri(), m.incarnation())));
     return new SwimService.Roster(rank.getAsInt(), peers);
+  }
+
+  /** The fault points armed on this engine's CART-J server (DAOS_FAIL_LOC). */
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  /** The requests per opcode this engine's CART-J handlers have taken. */
+  public RpcCounters rpcCounters() {
+    return rpcCounters;
   }
 
   /** SWIM of this engine (null before start). */

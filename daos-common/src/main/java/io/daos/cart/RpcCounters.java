@@ -1,0 +1,23 @@
+package io.daos.cart;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How many requests of each opcode a server's handlers have taken (DAOS's per-opcode {@code ops} telemetry):
+ * requests refused before a handler ran (unknown opcode, injected fault) are not counted.
+ */
+public final class RpcCounters {
+  private final Map<Integer, LongAdder> served = new ConcurrentHashMap<>();
+
+  void served(int opcode) {
+    served.computeIfAbsent(opcode, k -> new LongAdder()).increment();
+  }
+
+  /** Requests of {@code opcode} handed to their handler so far. */
+  public long served(Opcode opcode) {
+    LongAdder n = served.get(opcode.code());
+    return n == null ? 0 : n.sum();
+  }
+}
