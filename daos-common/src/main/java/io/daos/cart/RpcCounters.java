@@ -1,5 +1,6 @@
 package io.daos.cart;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,6 +14,13 @@ public final class RpcCounters {
 
   void served(int opcode) {
     served.computeIfAbsent(opcode, k -> new LongAdder()).increment();
+  }
+
+  /** Every opcode's count now. */
+  public Map<Opcode, Long> snapshot() {
+    Map<Opcode, Long> out = new HashMap<>();
+    served.forEach((op, n) -> out.put(Opcode.fromCode(op), n.sum()));
+    return out;
   }
 
   /** Requests of {@code opcode} handed to their handler so far. */

@@ -320,6 +320,11 @@ public final class DaosEngine implements Closeable {
     return lifeCycle.current();
   }
 
+  /** The target xstreams, the only threads that may touch the targets' VOS pools (null before start). */
+  public TargetXstreams xstreams() {
+    return xstreams;
+  }
+
   /** The pools this engine holds targets of (null before start). */
   public PoolTargets pools() {
     return pools;
