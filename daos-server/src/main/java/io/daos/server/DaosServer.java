@@ -11,11 +11,13 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcRegistry;
 import io.daos.drpc.DrpcTransport;
 import io.daos.proto.mgmt.GroupUpdateResp;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.ctl.ControlService;
 import io.daos.server.drpc.SecDrpcHandlers;
 import io.daos.server.drpc.ServerDrpcListener;
+import io.daos.server.drpc.MsPoolRecords;
 import io.daos.server.drpc.PoolRecords;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import io.daos.server.engine.Engine;
@@ -38,6 +40,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -128,8 +131,10 @@ public final class DaosServer implements AutoCloseable {
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService())));
     grpc.start();
+    PoolRecords fromMs = new MsPoolRecords(cfg.name(), req -> client.invokeMs(MgmtSvcGrpc.getListPoolsMethod(), req,
+        Duration.ofSeconds(10)));
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
-        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db)));
+        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db), fromMs));
     SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()));
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry, drpcTransport));
     drpc.start();
