@@ -18,6 +18,7 @@ import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.drpc.server.DrpcServer;
+import io.daos.drpc.transport.DrpcTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,8 @@ public final class DaosAgent implements AutoCloseable {
         null, cfg.clock).register(registry);
     mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
     mgmt.register(registry);
-    drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-").build();
+    drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-")
+        .transport(cfg.drpcTransport).build();
     resources.push(drpc);
     drpc.start();
     if (c.enableEvictOnStart()) {
@@ -178,6 +180,7 @@ public final class DaosAgent implements AutoCloseable {
     private ChannelFactory channelFactory = ChannelFactory.DEFAULT;
     private UserDb userDb = UserDb.system();
     private Duration msTimeout = MS_TIMEOUT;
+    private DrpcTransport drpcTransport = DrpcTransport.seqpacket();
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -201,6 +204,12 @@ public final class DaosAgent implements AutoCloseable {
 
     public Builder msTimeout(Duration d) {
       this.msTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** How clients reach {@code daos_agent.sock} (default AF_UNIX SOCK_SEQPACKET). */
+    public Builder drpcTransport(DrpcTransport t) {
+      this.drpcTransport = Objects.requireNonNull(t);
       return this;
     }
 

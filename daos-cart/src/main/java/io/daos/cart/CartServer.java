@@ -1,5 +1,6 @@
 package io.daos.cart;
 
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
@@ -37,6 +38,8 @@ public interface CartServer extends AutoCloseable {
     CartLimits limits = CartLimits.DEFAULT;
     int ioThreads = 2;
     IntSupplier mapVersion = () -> 0;
+    FaultInjection faults = new FaultInjection();
+    RpcCounters counters = new RpcCounters();
 
     private Builder() { }
 
@@ -123,6 +126,28 @@ public interface CartServer extends AutoCloseable {
     /** The map version transport-level error replies carry. */
     public IntSupplier mapVersion() {
       return mapVersion;
+    }
+
+    /** Where faults are armed for this server (default: its own, nothing armed). */
+    public Builder faults(FaultInjection f) {
+      this.faults = Objects.requireNonNull(f);
+      return this;
+    }
+
+    /** Where this server counts the requests its handlers take (default: its own). */
+    public Builder counters(RpcCounters c) {
+      this.counters = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /** Where faults are armed for this server. */
+    public FaultInjection faults() {
+      return faults;
+    }
+
+    /** Where this server counts the requests its handlers take. */
+    public RpcCounters counters() {
+      return counters;
     }
 
     /** Builds on the transport given; there is no default (pick one of {@code CartTransports}). */

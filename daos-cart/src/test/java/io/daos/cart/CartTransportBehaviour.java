@@ -32,6 +32,8 @@ public abstract class CartTransportBehaviour {
 
   protected CartServer server;
   protected CartClient client;
+  protected final FaultInjection faults = new FaultInjection();
+  protected final RpcCounters counters = new RpcCounters();
   protected final List<AutoCloseable> closeables = new ArrayList<>();
 
   /** The transport under test. */
@@ -58,7 +60,7 @@ public abstract class CartTransportBehaviour {
 
   protected CartServer newServer(int targets) {
     return CartServer.builder().transport(transport()).uri("ofi+tcp://127.0.0.1:0").name("srv")
-        .targets(targets).mapVersion(() -> SERVER_MAP).build();
+        .targets(targets).mapVersion(() -> SERVER_MAP).faults(faults).counters(counters).build();
   }
 
   protected static void echo(CartRequest req, CartReplier r) {
@@ -94,6 +96,46 @@ public abstract class CartTransportBehaviour {
       r.bulk().getBytes(r.bulk().readerIndex(), back);
       assertArrayEquals(bulk, back);
     }
+  }
+
+  @Test
+  void failPointAnswersItsStatusWithoutRunningTheHandler() {
+    faults.arm(new FaultInjection.Fault(FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH,
+        Duration.ZERO), List.of(ECHO));
+    assertEquals(DaosStatus.UNREACH, assertThrows(DaosException.class, () -> call(ECHO, 0, new byte[0], null))
+        .status());
+    call(WHO, 0, new byte[0], null).close();
+    assertEquals(0, counters.served(ECHO), "the handler did not run");
+    assertEquals(1, counters.served(WHO));
+    faults.disarm(List.of(ECHO));
+    call(ECHO, 0, new byte[0], null).close();
+    assertEquals(1, counters.served(ECHO));
+  }
+
+  @Test
+  void lostRequestAndLostReplyTimeOut() {
+    Duration shortWait = Duration.ofMillis(300);
+    faults.arm(FaultInjection.Point.DAOS_DTX_LOST_RPC_REQUEST, List.of(ECHO));
+    DaosException lostReq = assertThrows(DaosException.class, () -> client.callSync(server.uri(), ECHO, 0, 7,
+        Unpooled.wrappedBuffer(new byte[1]), null, shortWait));
+    assertEquals(DaosStatus.TIMEDOUT, lostReq.status());
+    assertEquals(0, counters.served(ECHO));
+    faults.arm(FaultInjection.Point.DAOS_DTX_LOST_RPC_REPLY, List.of(ECHO));
+    DaosException lostReply = assertThrows(DaosException.class, () -> client.callSync(server.uri(), ECHO, 0, 7,
+        Unpooled.wrappedBuffer(new byte[1]), null, shortWait));
+    assertEquals(DaosStatus.TIMEDOUT, lostReply.status());
+    assertEquals(1, counters.served(ECHO), "the handler ran, its reply was lost");
+    faults.clear();
+    call(ECHO, 0, new byte[0], null).close();
+  }
+
+  @Test
+  void delayPointHoldsTheRequest() {
+    faults.arm(new FaultInjection.Fault(FaultInjection.Point.DAOS_DTX_RESEND_DELAY1, DaosStatus.IO,
+        Duration.ofMillis(200)), List.of(ECHO));
+    long t0 = System.nanoTime();
+    call(ECHO, 0, new byte[] {1}, null).close();
+    assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(200).toNanos(), "delayed by the fault's value");
   }
 
   @Test

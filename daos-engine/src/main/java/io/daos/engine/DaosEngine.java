@@ -2,8 +2,11 @@ package io.daos.engine;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
+import io.daos.cart.CartTransport;
 import io.daos.cart.CartUri;
 import io.daos.cart.transport.CartTransports;
+import io.daos.cart.FaultInjection;
+import io.daos.cart.RpcCounters;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosException;
@@ -68,6 +71,7 @@ public final class DaosEngine implements Closeable {
   private final EngineArgs args;
   private final EngineEnv env;
   private final DrpcTransport transport;
+  private final CartTransport fabric;
   private final long pid;
   private final String name;
   private final LifeCycle lifeCycle;
@@ -75,6 +79,8 @@ public final class DaosEngine implements Closeable {
   private final MgmtDrpcHandlers handlers;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final long incarnation = Incarnation.now();
+  private final FaultInjection faults = new FaultInjection();
+  private final RpcCounters rpcCounters = new RpcCounters();
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
@@ -92,10 +98,16 @@ public final class DaosEngine implements Closeable {
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
 
-  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport, long pid) {
+  /**
+   * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
+   * {@code fabric} (CART-J); {@code pid} names its dRPC socket ({@code daos_engine_<pid>.sock}).
+   */
+  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport,
+      CartTransport fabric, long pid) {
     this.args = args;
     this.env = env;
     this.transport = transport;
+    this.fabric = fabric;
     this.pid = pid;
     this.name = "engine " + args.instanceIdx();
     this.lifeCycle = new LifeCycle(name);
@@ -151,7 +163,7 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    cartClient = CartClient.builder().transport(CartTransports.tcp()).name(name + " psvc").build();
+    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).withFabric(cartClient,
         this::rankUri, rpcTimeout());
     DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
@@ -163,9 +175,9 @@ public final class DaosEngine implements Closeable {
     InetAddress addr = FabricAddress.resolve(env.iface());
     int ioThreads = Math.max(1, Math.min(4, args.effectiveTargets()));
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
-    CartServer server = CartServer.builder().transport(CartTransports.tcp())
-        .uri(uri).name(name).targets(xstreams.size())
-        .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).build();
+    CartServer server = CartServer.builder().transport(fabric).uri(uri).name(name).targets(xstreams.size())
+        .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).faults(faults)
+        .counters(rpcCounters).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
@@ -186,7 +198,7 @@ public final class DaosEngine implements Closeable {
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
-    swimClient = CartClient.builder().transport(CartTransports.tcp()).name(name + " swim").build();
+    swimClient = CartClient.builder().transport(fabric).name(name + " swim").build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, deadNotifier);
     swim.registerOn(server);
@@ -242,6 +254,16 @@ public final class DaosEngine implements Closeable {
     java.util.Map<Integer, SwimService.Peer> peers = new java.util.HashMap<>();
     state.groupMap().members().forEach((r, m) -> peers.put(r, new SwimService.Peer(m.uri(), m.incarnation())));
     return new SwimService.Roster(rank.getAsInt(), peers);
+  }
+
+  /** The fault points armed on this engine's CART-J server (DAOS_FAIL_LOC). */
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  /** The requests per opcode this engine's CART-J handlers have taken. */
+  public RpcCounters rpcCounters() {
+    return rpcCounters;
   }
 
   /** SWIM of this engine (null before start). */
@@ -305,6 +327,11 @@ public final class DaosEngine implements Closeable {
 
   public LifeCycle.State lifeCycleState() {
     return lifeCycle.current();
+  }
+
+  /** The target xstreams, the only threads that may touch the targets' VOS pools (null before start). */
+  public TargetXstreams xstreams() {
+    return xstreams;
   }
 
   /** The pools this engine holds targets of (null before start). */

@@ -1,7 +1,9 @@
 package io.daos.engine;
 
+import io.daos.cart.transport.CartTransports;
 import io.daos.drpc.transport.DrpcTransport;
 import io.daos.engine.log.EngineLogging;
+import io.daos.cart.CartTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -55,7 +57,7 @@ public final class DaosEngineMain {
     Logger log = LoggerFactory.getLogger(DaosEngineMain.class);
     parsed.warnings().forEach(w -> log.warn("daos_engine: {}", w));
     DaosEngine engine = new DaosEngine(parsed.args(), env, logging, DrpcTransport.seqpacket(),
-        ProcessHandle.current().pid());
+        CartTransports.tcp(), ProcessHandle.current().pid());
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "engine-shutdown"));
     ShutdownSignals.install(engine::close);
     ProcessHandle parent = ProcessHandle.current().parent().orElse(null);

@@ -10,6 +10,7 @@ import com.google.protobuf.ByteString;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.transport.CartTransports;
+import io.daos.cart.CartTransport;
 import io.daos.common.LifeCycle;
 import io.daos.common.Uuids;
 import io.daos.common.status.DaosStatus;
@@ -71,7 +72,8 @@ class DaosEngineTest {
     EngineArgs args = EngineArgsParser.parse("-t", "2", "-x", "1", "-I", "1", "-d", dir.toString(), "-s",
         dir.resolve("scm").toString()).args();
     EngineEnv env = EngineEnv.from(Map.of("D_INTERFACE", "lo"));
-    return new DaosEngine(args, env, EngineLogging.configure(null, "ERR"), DrpcTransport.seqpacket(), PID);
+    return new DaosEngine(args, env, EngineLogging.configure(null, "ERR"), DrpcTransport.seqpacket(),
+        CartTransports.tcp(), PID);
   }
 
   @Test
@@ -166,7 +168,7 @@ class DaosEngineTest {
   void missingSocketDirIsClear() throws Exception {
     EngineArgs args = EngineArgsParser.parse("-d", dir.resolve("nope").toString()).args();
     engine = new DaosEngine(args, EngineEnv.from(Map.of()), EngineLogging.configure(null, "ERR"),
-        DrpcTransport.seqpacket(), PID);
+        DrpcTransport.seqpacket(), CartTransports.tcp(), PID);
     IOException e = assertThrows(IOException.class, engine::start);
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }

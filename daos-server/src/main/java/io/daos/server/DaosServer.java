@@ -9,12 +9,15 @@ import io.daos.control.config.ControlConfig;
 import io.daos.control.config.TransportConfig;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.proto.mgmt.GroupUpdateResp;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.ctl.ControlService;
 import io.daos.server.drpc.SecDrpcHandlers;
 import io.daos.server.drpc.ServerDrpcListener;
+import io.daos.server.drpc.MsPoolRecords;
 import io.daos.server.drpc.PoolRecords;
 import io.daos.server.drpc.SrvDrpcHandlers;
 import io.daos.server.engine.Engine;
@@ -37,6 +40,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -62,6 +66,7 @@ public final class DaosServer implements AutoCloseable {
 
   private final ServerConfig cfg;
   private final EngineLauncher launcher;
+  private final DrpcTransport drpcTransport;
   private final LifeCycle lifeCycle = new LifeCycle("daos_server");
   private final Deque<AutoCloseable> closers = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -72,6 +77,7 @@ public final class DaosServer implements AutoCloseable {
   private DaosServer(Builder b) {
     this.cfg = Objects.requireNonNull(b.config, "config").validate();
     this.launcher = b.launcher != null ? b.launcher : new ProcessEngineLauncher();
+    this.drpcTransport = b.drpcTransport != null ? b.drpcTransport : DrpcTransport.seqpacket();
   }
 
   public static Builder builder() {
@@ -106,7 +112,7 @@ public final class DaosServer implements AutoCloseable {
     ControlClient client = push(controlClient(cfg));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
     RasPublisher events = new RasPublisher(msClient);
-    harness = EngineFactory.harness(cfg, ctl, launcher, msClient, events);
+    harness = EngineFactory.harness(cfg, ctl, launcher, drpcTransport, msClient, events);
     GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
         GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);
@@ -125,10 +131,12 @@ public final class DaosServer implements AutoCloseable {
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService())));
     grpc.start();
+    PoolRecords fromMs = new MsPoolRecords(cfg.name(), req -> client.invokeMs(MgmtSvcGrpc.getListPoolsMethod(), req,
+        Duration.ofSeconds(10)));
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
-        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db)));
+        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db), fromMs));
     SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()));
-    ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry));
+    ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry, drpcTransport));
     drpc.start();
     harness.start();
   }
@@ -275,10 +283,14 @@ public final class DaosServer implements AutoCloseable {
     }
   }
 
-  /** Builder: config is required; the launcher defaults to forking {@code daos_engine}. */
+  /**
+   * Builder: config is required; the launcher defaults to forking {@code daos_engine}, the dRPC transport
+   * (daos_server.sock and the engines' sockets) to AF_UNIX SOCK_SEQPACKET.
+   */
   public static final class Builder {
     private ServerConfig config;
     private EngineLauncher launcher;
+    private DrpcTransport drpcTransport;
 
     public Builder config(ServerConfig v) {
       config = v;
@@ -287,6 +299,12 @@ public final class DaosServer implements AutoCloseable {
 
     public Builder launcher(EngineLauncher v) {
       launcher = v;
+      return this;
+    }
+
+    /** How daos_server and its engines exchange dRPC; engines launched in-process share it. */
+    public Builder drpcTransport(DrpcTransport v) {
+      drpcTransport = v;
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.daos.server;
 
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.engine.launch.EngineCommandLine;
@@ -18,21 +20,22 @@ final class EngineFactory {
   }
 
   static EngineHarness harness(ServerConfig cfg, ControlAddress ctl, EngineLauncher launcher,
-      MgmtServiceClient ms, RasPublisher events) {
+      DrpcTransport drpc, MgmtServiceClient ms, RasPublisher events) {
     EngineHarness harness = new EngineHarness();
     String host = InstanceSettings.shortHostname();
     for (int idx = 0; idx < cfg.engines().size(); idx++) {
-      harness.add(instance(cfg, idx, host, ctl, launcher, ms, events));
+      harness.add(instance(cfg, idx, host, ctl, launcher, drpc, ms, events));
     }
     return harness;
   }
 
   private static EngineInstance instance(ServerConfig cfg, int idx, String host, ControlAddress ctl,
-      EngineLauncher launcher, MgmtServiceClient ms, RasPublisher events) {
+      EngineLauncher launcher, DrpcTransport drpc, MgmtServiceClient ms, RasPublisher events) {
     EngineConfig ec = cfg.engines().get(idx);
     return EngineInstance.builder(idx)
         .storage(new LocalEngineStorage(idx, ec, cfg.engineNvmeConfigPath(idx), host))
         .launcher(launcher)
+        .drpcClients(socket -> DrpcClient.builder(socket).transport(drpc).build())
         .launchSpecs(checker -> launchSpec(cfg, idx, checker))
         .mgmtClient(ms)
         .events(events)

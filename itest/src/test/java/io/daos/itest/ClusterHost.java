@@ -31,59 +31,19 @@ final class ClusterHost {
   private final Path dir;
   private final Path config;
   private final List<Integer> fabricPorts;
-  private final List<String> engineEnv;
   private final List<ProcessHandle> orphans = new ArrayList<>();
   private Process process;
   private int launches;
 
-  /**
-   * @param replicas the MS replicas' control addresses ("ip:port")
-   * @param fabricPorts one fabric port per engine (port + 1 must be free too)
-   */
-  ClusterHost(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts)
-      throws IOException {
-    this(index, ip, port, dir, replicas, fabricPorts, List.of());
-  }
-
-  /** @param engineEnv extra {@code NAME=value} entries of every engine's {@code env_vars} */
-  ClusterHost(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
-      List<String> engineEnv) throws IOException {
-    this.index = index;
-    this.engineEnv = List.copyOf(engineEnv);
-    this.ip = ip;
-    this.port = port;
-    this.dir = dir;
-    this.fabricPorts = List.copyOf(fabricPorts);
+  ClusterHost(HostConfig cfg) throws IOException {
+    this.index = cfg.index();
+    this.ip = cfg.ip();
+    this.port = cfg.port();
+    this.dir = cfg.dir();
+    this.fabricPorts = cfg.fabricPorts();
     this.config = dir.resolve("daos_server.yml");
     Files.createDirectories(dir.resolve("log"));
-    Files.writeString(config, yaml(replicas));
-  }
-
-  private String yaml(List<String> replicas) {
-    StringBuilder y = new StringBuilder();
-    y.append("name: daos_server\nport: ").append(port).append('\n');
-    y.append("control_addr: ").append(ip).append('\n');
-    y.append("mgmt_svc_replicas: ['").append(String.join("', '", replicas)).append("']\n");
-    y.append("provider: ofi+tcp\n");
-    y.append("fault_path: /host").append(index).append('\n');
-    y.append("socket_dir: ").append(dir.resolve("run")).append('\n');
-    y.append("control_log_mask: DEBUG\n");
-    y.append("control_log_file: ").append(dir.resolve("log/daos_server.log")).append('\n');
-    y.append("transport_config:\n  allow_insecure: true\n");
-    y.append("engines:\n");
-    for (int i = 0; i < fabricPorts.size(); i++) {
-      y.append("  - targets: 1\n    nr_xs_helpers: 0\n    fabric_iface: lo\n");
-      y.append("    fabric_iface_port: ").append(fabricPorts.get(i)).append('\n');
-      y.append("    log_file: ").append(dir.resolve("log/daos_engine." + i + ".log")).append('\n');
-      y.append("    log_mask: INFO\n");
-      y.append("    env_vars: ['JDAOS_JAVA_OPTS=").append(JVM_OPTS).append("'");
-      engineEnv.forEach(e -> y.append(", '").append(e).append("'"));
-      y.append("]\n    storage:\n");
-      y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
-      y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
-          .append("]\n        bdev_size: 1\n");
-    }
-    return y.toString();
+    Files.writeString(config, cfg.yaml(List.of("JDAOS_JAVA_OPTS=" + JVM_OPTS)));
   }
 
   int index() {

@@ -38,7 +38,7 @@ class FailureScenariosTest {
 
   @TempDir
   static Path dir;
-  private MiniDaosCluster cluster;
+  private ProcessCluster cluster;
   private Map<Integer, String> uuidsAtStart;
   private long classStart;
 

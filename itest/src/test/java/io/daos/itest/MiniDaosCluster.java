@@ -1,8 +1,25 @@
 package io.daos.itest;
 
+import io.daos.control.config.TransportConfig;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.daos.agent.DaosAgent;
+import io.daos.agent.config.AgentConfig;
+import io.daos.cart.CartTransport;
+import io.daos.client.DaosClient;
+import io.daos.control.ControlClient;
+import io.daos.control.config.ControlConfig;
+import io.daos.drpc.transport.DrpcTransport;
+import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.PoolCreateReq;
+import io.daos.proto.mgmt.PoolCreateResp;
+import io.daos.proto.mgmt.PoolDestroyReq;
+import io.daos.proto.mgmt.PoolProperty;
+import io.daos.proto.mgmt.SystemExcludeReq;
+import io.daos.proto.mgmt.SystemExcludeResp;
+import io.daos.proto.mgmt.SystemQueryReq;
+import io.daos.proto.mgmt.SystemQueryResp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,29 +30,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * N daos_server hosts × M engines × K MS replicas as real processes on one machine (DESIGN §5). Host i is
- * {@code 127.0.0.(2+i)} on one shared control port (DAOS's 10001 when it and 10002 are free on every
- * address); the first K hosts are {@code mgmt_svc_replicas}. Every engine gets a free fabric port whose
- * successor is free too. dmg runs with every host in its host list. {@link #close()} always stops every
- * process it started, also after a failed start.
+ * N daos_server hosts × M engines × K MS replicas on one machine (DESIGN §5), behind one API whether they run
+ * as real processes ({@link ProcessCluster}, the default) or as real {@code DaosServer}s and {@code DaosEngine}s
+ * inside this JVM over the in-memory dRPC and CART-J transports ({@link Builder#inProcess()}). Host i is
+ * {@code 127.0.0.(2+i)} on one shared control port; the first K hosts (from {@code firstReplica}) are
+ * {@code mgmt_svc_replicas}. Every engine gets a free fabric port whose successor (its pool service's Raft port)
+ * is free too. {@link #close()} always stops everything it started, also after a failed start.
  */
-final class MiniDaosCluster implements AutoCloseable {
+public abstract class MiniDaosCluster implements AutoCloseable {
   static final int DAOS_PORT = 10001;
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  private final List<ClusterHost> hosts = new ArrayList<>();
+  private final List<HostConfig> hostConfigs = new ArrayList<>();
   private final int enginesPerHost;
+  private final Path dir;
   private final Path controlConfig;
+  private final int port;
+  private DaosAgent agent;
 
-  private MiniDaosCluster(Builder b) throws IOException {
+  MiniDaosCluster(Builder<?> b, int port) throws IOException {
     this.enginesPerHost = b.engines;
-    List<String> ips = new ArrayList<>();
-    for (int i = 0; i < b.servers; i++) {
-      ips.add("127.0.0." + (2 + i));
-    }
-    int port = Ports.sharedControlPort(ips, DAOS_PORT);
+    this.dir = b.dir;
+    this.port = port;
+    List<String> ips = ips(b);
     List<String> replicas = ips.subList(b.firstReplica, b.firstReplica + b.replicas).stream()
         .map(ip -> ip + ":" + port).toList();
     Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
@@ -44,73 +64,194 @@ final class MiniDaosCluster implements AutoCloseable {
       for (int e = 0; e < b.engines; e++) {
         fabric.add(Ports.freePairExcept(taken));
       }
-      hosts.add(new ClusterHost(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric, b.engineEnv));
+      hostConfigs.add(new HostConfig(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric,
+          b.targets, b.engineEnv));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     Files.writeString(controlConfig, "name: daos_server\nport: " + port + "\nhostlist: ['"
         + String.join("', '", hostAddrs()) + "']\ntransport_config:\n  allow_insecure: true\n");
   }
 
-  static Builder builder(Path dir) {
-    return new Builder(dir);
-  }
-
-  private void start() throws IOException {
-    Launchers.requirePackaged("daos-server", "daos-engine", "dmg");
-    long t0 = System.nanoTime();
-    for (ClusterHost h : hosts) {
-      h.spawn();
+  /** Host i's control address is 127.0.0.(2+i). */
+  static List<String> ips(Builder<?> b) {
+    List<String> ips = new ArrayList<>();
+    for (int i = 0; i < b.servers; i++) {
+      ips.add("127.0.0." + (2 + i));
     }
-    for (ClusterHost h : hosts) {
-      h.awaitListening(START_TIMEOUT);
+    return ips;
+  }
+
+  /** A process cluster unless {@link Builder#inProcess()} is asked for. */
+  public static Builder<ProcessCluster> builder(Path dir) {
+    return new Builder<>(dir, ProcessCluster::new);
+  }
+
+  /** Starts the servers and formats storage. */
+  abstract void start() throws IOException;
+
+  /** How the cluster's clients reach daos_agent (and daos_server its engines). */
+  public abstract DrpcTransport drpcTransport();
+
+  /** How the cluster's clients reach the engines. */
+  public abstract CartTransport cartTransport();
+
+  /** Stops the engine serving {@code rank} as kill -9 would. */
+  public abstract void killEngine(int rank);
+
+  /** Kills host {@code i}'s daos_server (its engines go with it). */
+  public abstract void killServer(int i) throws InterruptedException;
+
+  /** Starts host {@code i}'s daos_server again on the same config and storage. */
+  public abstract void restartServer(int i) throws IOException, InterruptedException;
+
+  /** Log tails of every host, for failure messages. */
+  public abstract String logs();
+
+  /** Stops the servers and engines. */
+  abstract void stopHosts();
+
+  List<HostConfig> hostConfigs() {
+    return hostConfigs;
+  }
+
+  public List<String> hostAddrs() {
+    return hostConfigs.stream().map(h -> h.ip() + ":" + h.port()).toList();
+  }
+
+  public int size() {
+    return hostConfigs.size();
+  }
+
+  int enginesPerHost() {
+    return enginesPerHost;
+  }
+
+  /** Where the cluster's configs, storage and agent live. */
+  public Path dir() {
+    return dir;
+  }
+
+  Path controlConfig() {
+    return controlConfig;
+  }
+
+  /** An admin control client (dmg's) with every host in its host list. */
+  public ControlClient newControlClient() {
+    ControlConfig cc = new ControlConfig("daos_server", port, hostAddrs(),
+        TransportConfig.adminDefaults().withAllowInsecure(true), null);
+    return ControlClient.builder().config(cc).insecure(true).build();
+  }
+
+  /**
+   * A libdaos client attached through a real daos_agent (started in this JVM on first use, on the cluster's dRPC
+   * transport): rank URIs from GetAttachInfo, an AUTH_SYS credential from RequestCreds.
+   */
+  public DaosClient newDaosClient() throws IOException {
+    return clientBuilder().build();
+  }
+
+  /** A libdaos client builder set up as {@link #newDaosClient()} uses it (the agent started). */
+  public synchronized DaosClient.Builder clientBuilder() throws IOException {
+    if (agent == null) {
+      Path run = dir.resolve("agent/run");
+      AgentConfig cfg = AgentConfig.defaults().withRuntimeDir(run.toString()).withAccessPoints(hostAddrs())
+          .withTransport(AgentConfig.agentTransportDefaults().withAllowInsecure(true))
+          .withCaching(true, Duration.ZERO);
+      DaosAgent a = DaosAgent.builder(cfg).drpcTransport(drpcTransport()).build();
+      a.start();
+      agent = a;
     }
-    dmg("system", "leader-query"); // warm-up: dmg's first run records its CDS archive, slow on a busy machine
-    System.out.printf("MiniDaosCluster: %d daos_server listening after %d ms%n", hosts.size(),
-        (System.nanoTime() - t0) / 1_000_000);
-    CommandResult format = dmg("storage", "format");
-    System.out.printf("MiniDaosCluster: storage format done after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-    if (format.exitCode() != 0) {
-      throw new AssertionError("storage format failed: " + format + "\n" + logs());
-    }
+    return DaosClient.builder().agentSocketDir(agent.socketPath().getParent()).agentTransport(drpcTransport())
+        .transport(cartTransport());
   }
 
-  List<String> hostAddrs() {
-    return hosts.stream().map(ClusterHost::addr).toList();
+  /**
+   * MS PoolCreate as {@code dmg pool create -z <total> <label>} sends it (6 % SCM, 94 % NVMe, every rank);
+   * fails unless it succeeded.
+   */
+  public CreatedPool createPool(String label, long totalBytes, int svcReplicas) {
+    return createPool(poolReq(label, svcReplicas).setTotalBytes(totalBytes).addTierRatio(0.06).addTierRatio(0.94));
   }
 
-  ClusterHost host(int i) {
-    return hosts.get(i);
+  /** MS PoolCreate as {@code dmg pool create --scm-size --nvme-size} sends it (sizes per rank). */
+  public CreatedPool createPool(String label, long scmPerRank, long nvmePerRank, int svcReplicas) {
+    return createPool(poolReq(label, svcReplicas).addTierBytes(scmPerRank).addTierBytes(nvmePerRank));
   }
 
-  int size() {
-    return hosts.size();
+  private static PoolCreateReq.Builder poolReq(String label, int svcReplicas) {
+    String owner = System.getProperty("user.name") + "@";
+    return PoolCreateReq.newBuilder().setUuid(UUID.randomUUID().toString()).setSys("daos_server").setUser(owner)
+        .setUserGroup(owner).addProperties(PoolProperty.newBuilder().setNumber(1).setStrval(label))
+        .setNumSvcReps(svcReplicas);
   }
 
-  /** Index of the host whose control address is {@code addr} ("ip:port"). */
-  int hostIndex(String addr) {
-    for (ClusterHost h : hosts) {
-      if (h.addr().equals(addr)) {
-        return h.index();
+  private CreatedPool createPool(PoolCreateReq.Builder req) {
+    try (ControlClient c = newControlClient()) {
+      PoolCreateResp resp = c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req.build(), Duration.ofSeconds(60));
+      if (resp.getStatus() != 0) {
+        throw new AssertionError("pool create: status " + resp.getStatus() + "\n" + logs());
       }
+      return new CreatedPool(UUID.fromString(req.getUuid()), resp);
     }
-    throw new AssertionError("no host " + addr + " in " + hostAddrs());
+  }
+
+  /** A pool PoolCreate made: its UUID and the MS's answer (service replicas, sizes). */
+  public record CreatedPool(UUID uuid, PoolCreateResp resp) {
+  }
+
+  /** MS PoolDestroy with {@code --force} and {@code --recursive}. */
+  public void destroyPool(String label) {
+    PoolDestroyReq req = PoolDestroyReq.newBuilder().setSys("daos_server").setId(label).setForce(true)
+        .setRecursive(true).build();
+    try (ControlClient c = newControlClient()) {
+      c.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req, Duration.ofSeconds(60));
+    }
+  }
+
+  /** The socket of the cluster's daos_agent (started by {@link #clientBuilder()}). */
+  public synchronized Path agentSocket() throws IOException {
+    clientBuilder();
+    return agent.socketPath();
+  }
+
+  /** MS SystemExclude of {@code ranks} ({@code dmg system exclude}, or {@code clear-exclude} when {@code clear}). */
+  public SystemExcludeResp systemExclude(String ranks, boolean clear) {
+    try (ControlClient c = newControlClient()) {
+      return c.invokeMs(MgmtSvcGrpc.getSystemExcludeMethod(), SystemExcludeReq.newBuilder().setSys("daos_server")
+          .setRanks(ranks).setClear(clear).build(), Duration.ofSeconds(30));
+    }
+  }
+
+  /** The MS's SystemQuery answer. */
+  public SystemQueryResp systemQuery() {
+    try (ControlClient c = newControlClient()) {
+      return c.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance(),
+          Duration.ofSeconds(10));
+    }
   }
 
   /** Waits until every engine of every host is a member in state "joined". */
-  void waitForReady() {
-    waitForMembers(hosts.size() * enginesPerHost, "joined", START_TIMEOUT);
+  public void waitForReady() {
+    waitForMembers(size() * enginesPerHost, "joined", START_TIMEOUT);
   }
 
   /** Waits until {@code count} members exist and all are in {@code state}. */
-  void waitForMembers(int count, String state, Duration timeout) {
+  public void waitForMembers(int count, String state, Duration timeout) {
+    String[] last = {""};
     Poll.until(count + " members " + state, timeout, () -> {
-      Map<Integer, JsonObject> ms = members();
-      return ms.size() == count && ms.values().stream().allMatch(m -> state.equals(m.get("state").getAsString()));
-    }, () -> "last query: " + dmg("-j", "system", "query").stdout() + "\n" + logs());
+      try {
+        SystemQueryResp q = systemQuery();
+        last[0] = q.toString();
+        return q.getMembersCount() == count && q.getMembersList().stream().allMatch(m -> state.equals(m.getState()));
+      } catch (RuntimeException e) {
+        last[0] = e.toString();
+        return false;
+      }
+    }, () -> "last query: " + last[0] + "\n" + logs());
   }
 
   /** Runs {@code bin/dmg -i -o <control config> args...} (every host in the host list). */
-  CommandResult dmg(String... args) {
+  public CommandResult dmg(String... args) {
     List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-i", "-o",
         controlConfig.toString()));
     cmd.addAll(List.of(args));
@@ -121,7 +262,7 @@ final class MiniDaosCluster implements AutoCloseable {
    * Runs {@code dmg -j args...} with its request deadline set to {@code deadline} (jdaos's JDAOS_DMG_TIMEOUT)
    * and fails if dmg itself runs much longer than that.
    */
-  CommandResult dmgWithin(Duration deadline, String... args) {
+  public CommandResult dmgWithin(Duration deadline, String... args) {
     List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-i", "-o",
         controlConfig.toString(), "-j"));
     cmd.addAll(List.of(args));
@@ -130,7 +271,7 @@ final class MiniDaosCluster implements AutoCloseable {
   }
 
   /** Runs dmg with -j and returns the parsed envelope ({response, error, status}). */
-  JsonObject dmgJson(String... args) {
+  public JsonObject dmgJson(String... args) {
     String[] withJ = new String[args.length + 1];
     withJ[0] = "-j";
     System.arraycopy(args, 0, withJ, 1, args.length);
@@ -138,14 +279,14 @@ final class MiniDaosCluster implements AutoCloseable {
   }
 
   /** dmg -j against one host only ({@code -l addr} after the subcommand words). */
-  JsonObject dmgJsonOn(int host, String... args) {
-    List<String> a = new ArrayList<>(List.of("-j", "-l", hosts.get(host).addr()));
+  public JsonObject dmgJsonOn(int host, String... args) {
+    List<String> a = new ArrayList<>(List.of("-j", "-l", hostAddrs().get(host)));
     a.addAll(List.of(args));
     return dmg(a.toArray(String[]::new)).json();
   }
 
   /** Members of {@code dmg -j system query} by rank; empty when the query fails. */
-  Map<Integer, JsonObject> members() {
+  public Map<Integer, JsonObject> members() {
     Map<Integer, JsonObject> out = new TreeMap<>();
     JsonElement resp = dmgJson("system", "query").get("response");
     if (resp == null || !resp.isJsonObject() || !resp.getAsJsonObject().has("members")
@@ -157,101 +298,91 @@ final class MiniDaosCluster implements AutoCloseable {
     return out;
   }
 
-  /** kill -9 of the engine serving {@code rank}. */
-  void killEngine(int rank) {
-    JsonObject m = members().get(rank);
-    if (m == null) {
-      throw new AssertionError("rank " + rank + " is not a member");
+  /** Index of the host whose control address is {@code addr} ("ip:port"). */
+  public int hostIndex(String addr) {
+    int i = hostAddrs().indexOf(addr);
+    if (i < 0) {
+      throw new AssertionError("no host " + addr + " in " + hostAddrs());
     }
-    ClusterHost h = hosts.get(hostIndex(m.get("addr").getAsString()));
-    String uri = m.get("fabric_uri").getAsString();
-    int port = Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1));
-    int idx = h.fabricPorts().indexOf(port);
-    ProcessHandle engine = h.engine(idx).orElseThrow(() -> new AssertionError("no engine " + idx + " on " + h.addr()));
-    engine.destroyForcibly();
-    engine.onExit().join();
-  }
-
-  /** kill -9 of host {@code i}'s daos_server (its engines exit on their own). */
-  void killServer(int i) throws InterruptedException {
-    hosts.get(i).kill();
-  }
-
-  /** Starts host {@code i}'s daos_server again on the same config and storage. */
-  void restartServer(int i) throws IOException, InterruptedException {
-    ClusterHost h = hosts.get(i);
-    if (h.isAlive()) {
-      h.stop();
-    }
-    h.launch(START_TIMEOUT);
-  }
-
-  /** Log tails of every host. */
-  String logs() {
-    StringBuilder b = new StringBuilder();
-    hosts.forEach(h -> b.append(h.log()));
-    return b.toString();
+    return i;
   }
 
   @Override
   public void close() {
-    for (ClusterHost h : hosts) {
-      try {
-        h.stop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        System.err.println("stopping host " + h.addr() + ": " + e);
-      }
+    if (agent != null) {
+      agent.close();
     }
+    stopHosts();
+  }
+
+  /** Creates a cluster of one kind from the builder's settings and the shared control port. */
+  @FunctionalInterface
+  interface Factory<C extends MiniDaosCluster> {
+    C create(Builder<?> b) throws IOException;
   }
 
   /** N servers × M engines × K replicas (default 3 × 2 × 3). */
-  static final class Builder {
-    private final Path dir;
-    private int servers = 3;
-    private int engines = 2;
-    private int replicas = 3;
-    private int firstReplica = 0;
-    private List<String> engineEnv = List.of();
+  public static final class Builder<C extends MiniDaosCluster> {
+    final Path dir;
+    private final Factory<C> factory;
+    int servers = 3;
+    int engines = 2;
+    int targets = 1;
+    int replicas = 3;
+    int firstReplica = 0;
+    List<String> engineEnv = List.of();
 
-    private Builder(Path dir) {
+    private Builder(Path dir, Factory<C> factory) {
       this.dir = dir;
+      this.factory = factory;
     }
 
-    Builder servers(int n) {
+    /** Real DaosServers and DaosEngines in this JVM, on in-memory dRPC and CART-J. */
+    public Builder<InProcessCluster> inProcess() {
+      Builder<InProcessCluster> b = new Builder<>(dir, InProcessCluster::new);
+      return b.servers(servers).engines(engines).targets(targets).replicas(replicas).firstReplica(firstReplica)
+          .engineEnv(engineEnv.toArray(String[]::new));
+    }
+
+    public Builder<C> servers(int n) {
       servers = n;
       return this;
     }
 
-    Builder engines(int m) {
+    public Builder<C> engines(int m) {
       engines = m;
       return this;
     }
 
-    Builder replicas(int k) {
+    /** Targets per engine (default 1). */
+    public Builder<C> targets(int t) {
+      targets = t;
+      return this;
+    }
+
+    public Builder<C> replicas(int k) {
       replicas = k;
       return this;
     }
 
     /** The MS replicas are the hosts from index {@code i} on (default 0: the first hosts). */
-    Builder firstReplica(int i) {
+    public Builder<C> firstReplica(int i) {
       firstReplica = i;
       return this;
     }
 
     /** Extra {@code NAME=value} entries of every engine's {@code env_vars} (e.g. SWIM timings). */
-    Builder engineEnv(String... entries) {
+    public Builder<C> engineEnv(String... entries) {
       engineEnv = List.of(entries);
       return this;
     }
 
     /** Writes configs, starts every daos_server and formats storage; closes everything on failure. */
-    MiniDaosCluster start() throws IOException {
+    public C start() throws IOException {
       if (replicas < 1 || firstReplica < 0 || firstReplica + replicas > servers || replicas % 2 == 0) {
         throw new IllegalArgumentException("replicas must be odd and at most servers: " + replicas);
       }
-      MiniDaosCluster c = new MiniDaosCluster(this);
+      C c = factory.create(this);
       try {
         c.start();
         return c;

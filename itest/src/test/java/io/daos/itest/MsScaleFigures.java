@@ -28,7 +28,7 @@ class MsScaleFigures {
   @Test
   void printFigures() throws Exception {
     long t0 = System.nanoTime();
-    try (MiniDaosCluster cluster = MiniDaosCluster.builder(dir).servers(3).engines(2).replicas(3).start()) {
+    try (ProcessCluster cluster = MiniDaosCluster.builder(dir).servers(3).engines(2).replicas(3).start()) {
       cluster.waitForReady();
       report("start of 3 daos_server -> storage format -> 6 ranks joined", millisSince(t0));
       int leader = cluster.hostIndex(cluster.dmgJson("system", "leader-query").getAsJsonObject("response")
@@ -57,7 +57,7 @@ class MsScaleFigures {
     }
   }
 
-  private static long medianQuery(MiniDaosCluster cluster, int host) {
+  private static long medianQuery(ProcessCluster cluster, int host) {
     List<Long> ms = new ArrayList<>();
     for (int i = 0; i < QUERIES; i++) {
       long s = System.nanoTime();
@@ -70,7 +70,7 @@ class MsScaleFigures {
     return (ms.get(QUERIES / 2 - 1) + ms.get(QUERIES / 2)) / 2;
   }
 
-  private static long medianVersion(MiniDaosCluster cluster) {
+  private static long medianVersion(ProcessCluster cluster) {
     List<Long> ms = new ArrayList<>();
     for (int i = 0; i < QUERIES; i++) {
       long s = System.nanoTime();
@@ -83,7 +83,7 @@ class MsScaleFigures {
   }
 
   /** VmRSS of every daos_server (and the leader's heap from jcmd, when jcmd is on the PATH). */
-  private static void memory(MiniDaosCluster cluster, int leader, String when) throws IOException {
+  private static void memory(ProcessCluster cluster, int leader, String when) throws IOException {
     for (int h = 0; h < cluster.size(); h++) {
       long pid = cluster.host(h).process().orElseThrow().pid();
       System.out.printf("FIGURE %s: daos_server %s%s VmRSS %s, VmHWM %s%n", when, cluster.host(h).addr(),

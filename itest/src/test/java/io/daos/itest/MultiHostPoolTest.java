@@ -28,7 +28,7 @@ class MultiHostPoolTest {
 
   @TempDir
   static Path dir;
-  private MiniDaosCluster cluster;
+  private ProcessCluster cluster;
 
   @BeforeAll
   void startCluster() throws Exception {

@@ -26,7 +26,7 @@ class SwimDetectionTest {
 
   @TempDir
   static Path dir;
-  private MiniDaosCluster cluster;
+  private ProcessCluster cluster;
   private ProcessHandle frozen;
 
   @AfterEach

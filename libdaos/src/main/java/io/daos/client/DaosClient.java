@@ -8,17 +8,13 @@ import io.daos.client.pool.RetryPolicy;
 import io.daos.client.rpc.EngineRpc;
 import io.daos.client.rpc.Futures;
 import io.daos.client.rpc.RankUris;
+import io.daos.drpc.transport.DrpcTransport;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.mgmt.GetAttachInfoResp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of libdaos ({@code daos_init}): bootstraps through the local daos_agent (rank URIs and the
@@ -30,8 +26,6 @@ public final class DaosClient implements AutoCloseable {
   public static final String DEFAULT_AGENT_DIR = "/var/run/daos_agent";
   public static final String AGENT_SOCKET = "daos_agent.sock";
   public static final String DEFAULT_SYSTEM = "daos_server";
-
-  private static final Logger LOG = LoggerFactory.getLogger(DaosClient.class);
 
   private final ClientContext ctx;
 
@@ -67,8 +61,7 @@ public final class DaosClient implements AutoCloseable {
   public static final class Builder {
     private String sys = DEFAULT_SYSTEM;
     private Path agentDir;
-    private DrpcClient agent;
-    private final Map<Integer, String> rankUris = new LinkedHashMap<>();
+    private DrpcTransport agentTransport = DrpcTransport.seqpacket();
     private CartTransport transport;
     private Duration rpcTimeout = Duration.ofSeconds(60);
     private RetryPolicy retry = RetryPolicy.DEFAULT;
@@ -90,15 +83,9 @@ public final class DaosClient implements AutoCloseable {
       return this;
     }
 
-    /** A dRPC client to the agent to use instead of connecting to its socket (tests). */
-    public Builder agent(DrpcClient c) {
-      this.agent = c;
-      return this;
-    }
-
-    /** An engine URI given explicitly (tests): with any, the agent's attach info is not needed. */
-    public Builder rankUri(int rank, String uri) {
-      rankUris.put(rank, uri);
+    /** How the agent's socket is reached (default AF_UNIX SOCK_SEQPACKET, as daos_agent listens). */
+    public Builder agentTransport(DrpcTransport t) {
+      this.agentTransport = t;
       return this;
     }
 
@@ -119,7 +106,7 @@ public final class DaosClient implements AutoCloseable {
       return this;
     }
 
-    /** Seed of the replica choice for reads (tests). */
+    /** Seed of the replica choice for reads (default: the clock); a fixed one makes the choices repeatable. */
     public Builder seed(long s) {
       this.seed = s;
       return this;
@@ -137,23 +124,11 @@ public final class DaosClient implements AutoCloseable {
     /** Bootstraps (agent dRPC) and returns the client; throws {@code DaosException} when that fails. */
     public DaosClient build() {
       RankUris uris = new RankUris();
-      rankUris.forEach(uris::put);
-      DrpcClient a = agent != null ? agent : agentFromSocket();
-      Credential cred = Credential.getDefaultInstance();
-      if (a != null) {
-        try {
-          if (uris.isEmpty()) {
-            GetAttachInfoResp info = Agent.attachInfo(a, sys);
-            info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
-          }
-          cred = Agent.credential(a);
-        } finally {
-          if (agent == null) {
-            a.close();
-          }
-        }
-      } else {
-        LOG.info("no daos_agent socket in {}; using the given rank URIs and no credential", agentDir());
+      Credential cred;
+      try (DrpcClient a = DrpcClient.builder(agentDir().resolve(AGENT_SOCKET)).transport(agentTransport).build()) {
+        GetAttachInfoResp info = Agent.attachInfo(a, sys);
+        info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
+        cred = Agent.credential(a);
       }
       CartClient.Builder cb = CartClient.builder().name("libdaos").transport(CartTransports.tcp());
       if (transport != null) {
@@ -161,14 +136,6 @@ public final class DaosClient implements AutoCloseable {
       }
       EngineRpc rpc = new EngineRpc(cb.build(), uris, rpcTimeout);
       return new DaosClient(new ClientContext(sys, rpc, cred, retry, new Random(seed), oidBatch));
-    }
-
-    private DrpcClient agentFromSocket() {
-      Path sock = agentDir().resolve(AGENT_SOCKET);
-      if (!rankUris.isEmpty() && !Files.exists(sock)) {
-        return null;
-      }
-      return DrpcClient.builder(sock).build();
     }
 
     private Path agentDir() {

@@ -1,5 +1,8 @@
 package io.daos.cart.context;
 
+import io.daos.cart.FaultInjection;
+import io.daos.cart.RpcCounters;
+
 import io.daos.cart.CartHandler;
 import io.daos.cart.CartRequest;
 import io.daos.cart.Opcode;
@@ -7,9 +10,11 @@ import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -17,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side shared by every transport: finds the handler of a request's opcode and runs it on the
- * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does.
+ * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does. A fault armed in
+ * {@link FaultInjection} for the opcode acts here, before the handler; {@link RpcCounters} counts what the
+ * handlers took.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -26,11 +33,16 @@ public final class Dispatcher {
   private final Map<Integer, CartHandler> handlers = new ConcurrentHashMap<>();
   private final TargetExecutors targets;
   private final IntSupplier mapVersion;
+  private final FaultInjection faults;
+  private final RpcCounters counters;
 
-  public Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion) {
+  public Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
+      RpcCounters counters) {
     this.name = name;
     this.targets = targets;
     this.mapVersion = mapVersion;
+    this.faults = faults;
+    this.counters = counters;
   }
 
   public void register(Opcode opcode, CartHandler handler) {
@@ -52,12 +64,47 @@ public final class Dispatcher {
       refuse(req, peer, sink, h == null ? DaosStatus.UNREG : DaosStatus.NONEXIST);
       return;
     }
-    FrameReplier replier = new FrameReplier(req, sink);
+    FaultInjection.Fault fault = faults.match(req.opcode());
+    if (fault != null && injectBefore(fault, req, peer, sink)) {
+      return;
+    }
+    FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
+    Executor target = fault == null || fault.action() != FaultInjection.Action.DELAY ? ex
+        : CompletableFuture.delayedExecutor(fault.delay().toNanos(), TimeUnit.NANOSECONDS, ex);
     try {
-      ex.execute(() -> run(h, new CartRequest(req, peer), replier));
+      target.execute(() -> run(h, new CartRequest(req, peer), replier));
     } catch (RejectedExecutionException e) {
       replier.error(DaosStatus.SHUTDOWN, mapVersion.getAsInt());
     }
+  }
+
+  /** DROP_REQUEST and FAIL act instead of the handler: true when {@code req} is dealt with. */
+  private boolean injectBefore(FaultInjection.Fault fault, RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+    switch (fault.action()) {
+      case DROP_REQUEST -> {
+        LOG.info("{}: fault {} drops {} from {}", name, fault.point(), req, peer);
+        req.release();
+        return true;
+      }
+      case FAIL -> {
+        LOG.info("{}: fault {} fails {} from {} with {}", name, fault.point(), req, peer, fault.status().symbol());
+        new FrameReplier(req, sink).error(fault.status(), mapVersion.getAsInt());
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private Consumer<RpcFrame> faultySink(FaultInjection.Fault fault, Consumer<RpcFrame> sink) {
+    if (fault.action() != FaultInjection.Action.DROP_REPLY) {
+      return sink;
+    }
+    return reply -> {
+      LOG.info("{}: fault {} drops the reply {}", name, fault.point(), reply);
+      reply.release();
+    };
   }
 
   private void refuse(RpcFrame req, String peer, Consumer<RpcFrame> sink, DaosStatus status) {
@@ -66,6 +113,7 @@ public final class Dispatcher {
   }
 
   private void run(CartHandler h, CartRequest req, FrameReplier replier) {
+    counters.served(req.opcode().code());
     try {
       h.handle(req, replier);
     } catch (Exception | Error e) {

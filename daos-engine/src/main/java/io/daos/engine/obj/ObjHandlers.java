@@ -59,14 +59,6 @@ public final class ObjHandlers {
   private final IntFunction<Executor> targetExecutor;
 
   /**
-   * Handlers that check no container handle ({@link ContHandleCache#permissive()}) and do not serve
-   * CONT_TGT_DESTROY: for engines without a container service.
-   */
-  public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc) {
-    this(name, pools, mapVersion, hlc, ContHandleCache.permissive(), null);
-  }
-
-  /**
    * Handlers that check container handles in {@code handles}; {@code targetExecutor} is each target's executor
    * (DESIGN D7), where a request waiting for a handle lookup runs again.
    */

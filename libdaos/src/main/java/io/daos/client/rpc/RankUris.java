@@ -25,7 +25,7 @@ public final class RankUris {
     String u = uris.get(rank);
     if (u == null) {
       throw new DaosException(DaosStatus.UNREACH, "no URI known for rank " + rank
-          + "; is the rank in the system's attach info (daos_agent) or in DaosClient.builder().rankUri()?");
+          + "; is the rank in the system's attach info (daos_agent)?");
     }
     return u;
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DAOS {@code src/tests/suite/daos_kv.c}, on the fake system. */
+/** DAOS {@code src/tests/suite/daos_kv.c}, on real engines in this JVM. */
 class DaosKvTest extends ClientTestBase {
   record Size(String name, int bytes) {
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Snapshot views ({@link DaosObject#atSnapshot}, DAOS {@code daos_tx_open_snap}) are read-only. What they read is
- * checked against real engines in itest's {@code DataPathTest} (this fake object store keeps no versions).
+ * checked in itest's {@code DataPathTest}.
  */
 class SnapshotReadTest extends ClientTestBase {
   @Test

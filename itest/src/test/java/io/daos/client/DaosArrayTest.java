@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DAOS {@code src/tests/suite/daos_array.c} (Array 0–13), on the fake system. */
+/** DAOS {@code src/tests/suite/daos_array.c} (Array 0–13), on real engines in this JVM. */
 class DaosArrayTest extends ClientTestBase {
   private DaosArray create(long cell, long chunk) {
     return cont.createArray(oid(ObjectType.ARRAY, ObjectClass.SX), cell, chunk);

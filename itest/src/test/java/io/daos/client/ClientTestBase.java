@@ -1,37 +1,41 @@
 package io.daos.client;
 
 import io.daos.client.cont.ContainerProps;
-import io.daos.client.fake.FakeCluster;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
+import io.daos.itest.SharedClusters;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A fake system of 4 ranks (one node each) × 2 targets, pool service replicas on ranks 0–2 with rank 0 leading, a
- * connected pool and an open container: what DAOS's suite gets from {@code test_setup}.
+ * A system of 4 ranks (one engine per server) × 2 targets running in this JVM, a pool "pool1" of 1 GiB SCM with
+ * three service replicas, connected, and an open container "cont1": what DAOS's suite gets from {@code test_setup}.
+ * The cluster is shared by the test classes; the pool is each test's own.
  */
+@ExtendWith(SharedClusters.class)
 abstract class ClientTestBase {
   static final int RANKS = 4;
   static final int TARGETS = 2;
+  static final SharedClusters.Shape SHAPE = new SharedClusters.Shape(RANKS, 1, TARGETS);
 
-  FakeCluster cluster;
+  TestSystem cluster;
   DaosClient client;
   DaosPool pool;
   DaosContainer cont;
 
   @BeforeEach
   void setUpSystem() {
-    cluster = new FakeCluster(RANKS, TARGETS, List.of(0, 1, 2), 0);
+    cluster = new TestSystem(SharedClusters.get(SHAPE), "pool1", (1L << 30) / RANKS, 3);
     client = cluster.clientBuilder().build();
     pool = client.connectPool("pool1", PoolRpc.PC_RW);
     pool.createContainer(ContainerProps.empty().withLabel("cont1"));
     cont = pool.openContainer("cont1", ContRpc.COO_RW);
+    cluster.useContainer(cont.uuid());
   }
 
   @AfterEach

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.daos.client.fake.FakeCluster;
+import io.daos.client.DaosClient;
+import io.daos.itest.InProcessCluster;
+import io.daos.itest.SharedClusters;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +20,40 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** daos_perf end to end against the fake system libdaos's tests use (4 ranks × 2 targets, pool "pool1"). */
+/** daos_perf end to end against real engines in this JVM, as libdaos's tests use them (4 ranks × 2 targets). */
+@ExtendWith(SharedClusters.class)
 class DaosPerfMainTest {
-  private FakeCluster cluster;
+  private InProcessCluster cluster;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
   void setUp() {
-    cluster = new FakeCluster(4, 2, List.of(0, 1, 2), 0);
+    cluster = SharedClusters.get(new SharedClusters.Shape(4, 1, 2));
+    cluster.createPool("pool1", 256L << 20, 0, 3);
   }
 
   @AfterEach
   void tearDown() {
-    cluster.close();
+    cluster.destroyPool("pool1");
+  }
+
+  private DaosClient.Builder clientBuilder() {
+    try {
+      return cluster.clientBuilder();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private int run(String... args) {
-    return DaosPerfMain.execute(cluster::clientBuilder, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return DaosPerfMain.execute(this::clientBuilder, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), args);
   }
 

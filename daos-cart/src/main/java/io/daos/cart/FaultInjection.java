@@ -1,0 +1,101 @@
+package io.daos.cart;
+
+import io.daos.common.status.DaosStatus;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * DAOS's fault injection ({@code DAOS_FAIL_LOC}, {@code daos_fail_loc_set}) at CART-J dispatch: a fault point armed
+ * for some opcodes drops their requests, drops their replies, delays them or answers them with an error, as DAOS's
+ * fault points of the same names do on the engine side. One instance belongs to one server; nothing is armed by
+ * default, and then each request costs one map lookup.
+ */
+public final class FaultInjection {
+  /** DAOS_FAIL_GROUP_SHIFT and the groups of {@code src/include/daos/common.h}. */
+  private static final int UNIT_TEST_GROUP_LOC = 1 << 16;
+  private static final int SYS_TEST_GROUP_LOC = 2 << 16;
+
+  /** What an armed fault does to a matching request. */
+  public enum Action {
+    /** The request vanishes: the caller sees its RPC time out. */
+    DROP_REQUEST,
+    /** The handler runs, its reply vanishes. */
+    DROP_REPLY,
+    /** The request waits before it goes to its target. */
+    DELAY,
+    /** The request is answered with an error status without running the handler. */
+    FAIL
+  }
+
+  /** DAOS fault ids that act on RPCs, with the action each stands for. */
+  public enum Point {
+    DAOS_SHARD_OBJ_UPDATE_TIMEOUT(UNIT_TEST_GROUP_LOC | 0x01, Action.DROP_REQUEST),
+    DAOS_SHARD_OBJ_FETCH_TIMEOUT(UNIT_TEST_GROUP_LOC | 0x02, Action.DROP_REQUEST),
+    DAOS_SHARD_OBJ_RW_CRT_ERROR(UNIT_TEST_GROUP_LOC | 0x05, Action.FAIL),
+    DAOS_DTX_LOST_RPC_REQUEST(UNIT_TEST_GROUP_LOC | 0x33, Action.DROP_REQUEST),
+    DAOS_DTX_LOST_RPC_REPLY(UNIT_TEST_GROUP_LOC | 0x34, Action.DROP_REPLY),
+    DAOS_DTX_RESEND_DELAY1(UNIT_TEST_GROUP_LOC | 0x48, Action.DELAY),
+    DAOS_FAIL_LOST_REQ(UNIT_TEST_GROUP_LOC | 0x72, Action.DROP_REQUEST),
+    DAOS_SHARD_OBJ_RW_DROP_REPLY(SYS_TEST_GROUP_LOC | 0x80, Action.DROP_REPLY);
+
+    private final int id;
+    private final Action action;
+
+    Point(int id, Action action) {
+      this.id = id;
+      this.action = action;
+    }
+
+    /** The fail_loc id (group and number), as DAOS_FAIL_LOC carries it. */
+    public int id() {
+      return id;
+    }
+
+    public Action action() {
+      return action;
+    }
+  }
+
+  /** One armed point: its fail value is the error status (FAIL) or the wait (DELAY). */
+  public record Fault(Point point, DaosStatus status, Duration delay) {
+    public Fault {
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(delay, "delay");
+    }
+
+    public Action action() {
+      return point.action();
+    }
+  }
+
+  private final Map<Integer, Fault> armed = new ConcurrentHashMap<>();
+
+  /** Arms {@code point} for {@code opcodes}; FAIL points answer DER_IO, DELAY points wait one second. */
+  public void arm(Point point, Collection<Opcode> opcodes) {
+    arm(new Fault(point, DaosStatus.IO, Duration.ofSeconds(1)), opcodes);
+  }
+
+  /** Arms {@code fault} for {@code opcodes}, replacing what was armed for them. */
+  public void arm(Fault fault, Collection<Opcode> opcodes) {
+    opcodes.forEach(o -> armed.put(o.code(), fault));
+  }
+
+  /** Disarms whatever is armed for {@code opcodes}. */
+  public void disarm(Collection<Opcode> opcodes) {
+    opcodes.forEach(o -> armed.remove(o.code()));
+  }
+
+  /** Disarms everything ({@code DAOS_FAIL_LOC=0}). */
+  public void clear() {
+    armed.clear();
+  }
+
+  /** The fault armed for {@code opcode}, or null. */
+  public Fault match(int opcode) {
+    return armed.isEmpty() ? null : armed.get(opcode);
+  }
+}

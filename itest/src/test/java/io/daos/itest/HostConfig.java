@@ -1,0 +1,50 @@
+package io.daos.itest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daos_server.yml of one cluster host: control address {@code ip:port}, SCM class {@code dir} and a 1 GiB
+ * {@code file} bdev per engine under {@code dir}, logs under {@code dir/log}, one target per engine on
+ * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft).
+ */
+record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
+    int targets, List<String> engineEnv) {
+  HostConfig {
+    replicas = List.copyOf(replicas);
+    fabricPorts = List.copyOf(fabricPorts);
+    engineEnv = List.copyOf(engineEnv);
+  }
+
+  /** The YAML; {@code extraEnv} goes into every engine's {@code env_vars} before {@link #engineEnv()}. */
+  String yaml(List<String> extraEnv) {
+    StringBuilder y = new StringBuilder();
+    y.append("name: daos_server\nport: ").append(port).append('\n');
+    y.append("control_addr: ").append(ip).append('\n');
+    y.append("mgmt_svc_replicas: ['").append(String.join("', '", replicas)).append("']\n");
+    y.append("provider: ofi+tcp\n");
+    y.append("fault_path: /host").append(index).append('\n');
+    y.append("socket_dir: ").append(dir.resolve("run")).append('\n');
+    y.append("control_log_mask: DEBUG\n");
+    y.append("control_log_file: ").append(dir.resolve("log/daos_server.log")).append('\n');
+    y.append("transport_config:\n  allow_insecure: true\n");
+    y.append("engines:\n");
+    List<String> env = new ArrayList<>(extraEnv);
+    env.addAll(engineEnv);
+    for (int i = 0; i < fabricPorts.size(); i++) {
+      y.append("  - targets: ").append(targets).append("\n    nr_xs_helpers: 0\n    fabric_iface: lo\n");
+      y.append("    fabric_iface_port: ").append(fabricPorts.get(i)).append('\n');
+      y.append("    log_file: ").append(dir.resolve("log/daos_engine." + i + ".log")).append('\n');
+      y.append("    log_mask: INFO\n");
+      if (!env.isEmpty()) {
+        y.append("    env_vars: ['").append(String.join("', '", env)).append("']\n");
+      }
+      y.append("    storage:\n");
+      y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
+      y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
+          .append("]\n        bdev_size: 1\n");
+    }
+    return y.toString();
+  }
+}
