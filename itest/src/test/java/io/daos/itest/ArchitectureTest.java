@@ -66,6 +66,30 @@ class ArchitectureTest {
     assertEquals(List.of(), cycles, "package cycles (each list is one strongly connected set of packages)");
   }
 
+  /** docs/architecture.md's walks name files by path; each must be (the end of) a main source file's path. */
+  @Test
+  void architectureDocNamesExistingFiles() throws IOException {
+    List<String> all = new ArrayList<>();
+    for (Path root : sourceRoots()) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(".java")).forEach(p -> all.add("/" + projectRoot().relativize(p)));
+      }
+    }
+    String doc = Files.readString(projectRoot().resolve("docs/architecture.md"));
+    Matcher m = Pattern.compile("`([\\w/]+\\.java)`").matcher(doc);
+    List<String> missing = new ArrayList<>();
+    int named = 0;
+    while (m.find()) {
+      named++;
+      String path = "/" + m.group(1);
+      if (all.stream().noneMatch(f -> f.endsWith(path))) {
+        missing.add(m.group(1));
+      }
+    }
+    assertTrue(named > 20, "docs/architecture.md names " + named + " files");
+    assertEquals(List.of(), missing, "files named in docs/architecture.md that do not exist");
+  }
+
   /** {@code <root>/<module>/src/main/java} of every module of the build. */
   static List<Path> sourceRoots() throws IOException {
     try (Stream<Path> s = Files.list(projectRoot())) {
