@@ -44,6 +44,15 @@ abstract class ClientTestBase {
     cluster.close();
   }
 
+  /**
+   * A second open container with {@code rd_fac} 0, as DAOS's suite creates for class checks: without it a container
+   * inherits the pool's rd_fac (DAOS_PROP_PO_REDUN_FAC_DEFAULT 3, clamped to 3 on these 4 domains).
+   */
+  DaosContainer openRf0Container(String label) {
+    pool.createContainer(ContainerProps.empty().withLabel(label).withRedundancyFactor(0));
+    return pool.openContainer(label, ContRpc.COO_RW);
+  }
+
   ObjectId oid(ObjectType type, ObjectClass oc) {
     return cont.generateOid(type, oc, 0);
   }

@@ -16,9 +16,8 @@ import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ObjRpc;
-import java.time.Duration;
+import io.daos.rpc.PoolRpc;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Replicated objects: writes reach every replica, reads survive unreachable replicas (daos_obj.c IO31/IO42). */
@@ -82,19 +81,21 @@ class ReplicationTest extends ClientTestBase {
     assertNull(kv.get("other"));
   }
 
+  /**
+   * The engines' side of DAOS's io_pool_map_refresh_trigger (the client's side, a reply with a newer map version
+   * refreshing the map, is libdaos's {@code PoolMapRefreshTest}: these engines do not change a pool map yet, issue
+   * 11): object replies carry the pool map version, so I/O on a current map never sends the client back to the pool
+   * service. The explicit refresh at the end is the only map query, shared with any the replies had started.
+   */
   @Test
-  @Disabled("the real pool service does not yet exclude a rank's targets from the pool map (DAOS's "
-      + "pool_svc_exclude on a SWIM DEAD event or dmg pool exclude): the map stays at version 1")
-  void io_pool_map_refresh_trigger() {
+  void objectRepliesCarryThePoolMapVersion() {
     DaosObject o = cont.openObject(oid(ObjectType.MULTI_HASHED, ObjectClass.SX));
-    assertEquals(1, pool.mapVersion());
-    cluster.exclude(3);
-    o.update(Keys.utf8("d"), List.of(Iod.single(AKEY, new byte[] {1})));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (pool.mapVersion() < 2 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+    int before = cluster.callsToService(PoolRpc.TGT_QUERY_MAP);
+    for (int i = 0; i < 8; i++) {
+      o.update(Keys.utf8("d" + i), List.of(Iod.single(AKEY, new byte[] {(byte) i})));
     }
-    assertEquals(2, pool.mapVersion(), "a reply with a newer map version refreshes the client's map");
-    assertTrue(o.layout().shards().stream().noneMatch(s -> s.rank() == 3), "no shard on the excluded rank");
+    assertArrayEquals(new byte[] {3}, o.fetch(Keys.utf8("d3"), List.of(Iod.singleFetch(AKEY, 1))).get(0).data());
+    assertEquals(1, pool.refreshMap().version());
+    assertEquals(before + 1, cluster.callsToService(PoolRpc.TGT_QUERY_MAP));
   }
 }
