@@ -2,8 +2,9 @@ package io.daos.common.yaml;
 
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -32,6 +33,11 @@ public final class StrictYaml {
 
     /** {@code value} (such as {@code !!str `x`} or {@code MAPPING}) cannot be read {@code into} a type. */
     RuntimeException typeError(int line, String value, String into);
+
+    /** A mapping key {@code value} that is not a string; by default Go's "cannot unmarshal" wording. */
+    default RuntimeException badKey(int line, String value) {
+      return typeError(line, value, "into a string key");
+    }
   }
 
   private final Faults faults;
@@ -47,7 +53,12 @@ public final class StrictYaml {
 
   /** The document's root node, or null for an empty document. */
   public static Node compose(String yaml) throws YAMLException {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+    return compose(yaml, new LoaderOptions());
+  }
+
+  /** The document's root node read within the limits of {@code options}, or null for an empty document. */
+  public static Node compose(String yaml, LoaderOptions options) throws YAMLException {
+    return new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
   }
 
   /** The tuples of a mapping whose keys must all be in {@code allowed} (any key when null); null is none. */
@@ -55,25 +66,45 @@ public final class StrictYaml {
     if (isNull(node)) {
       return List.of();
     }
-    if (!(node instanceof MappingNode m)) {
-      throw typeError(node, "into " + type);
+    MappingNode m = mappingNode(node, type);
+    byKey(m, type, allowed);
+    return m.getValue();
+  }
+
+  /**
+   * A mapping read as {@code type} whose keys are asked for one by one; repeated keys fail here, keys no one
+   * asked for at {@link StrictMapping#rejectUnknown()}.
+   */
+  public StrictMapping keys(Node node, String type) {
+    MappingNode m = mappingNode(node, type);
+    return new StrictMapping(m, type, byKey(m, type, null), faults);
+  }
+
+  private MappingNode mappingNode(Node node, String type) {
+    if (node instanceof MappingNode m) {
+      return m;
     }
-    Set<String> seen = new HashSet<>();
+    throw typeError(node, "into " + type);
+  }
+
+  /** The tuples by key, checked key by key: a string, in {@code allowed} (when not null), not repeated. */
+  private Map<String, NodeTuple> byKey(MappingNode m, String type, List<String> allowed) {
+    Map<String, NodeTuple> out = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
       String k = key(t);
       if (allowed != null && !allowed.contains(k)) {
         throw faults.unknownKey(line(t.getKeyNode()), k, type, allowed);
       }
-      if (!seen.add(k)) {
+      if (out.putIfAbsent(k, t) != null) {
         throw faults.duplicateKey(line(t.getKeyNode()), k);
       }
     }
-    return m.getValue();
+    return out;
   }
 
   public String key(NodeTuple t) {
     if (!(t.getKeyNode() instanceof ScalarNode s)) {
-      throw typeError(t.getKeyNode(), "into a string key");
+      throw faults.badKey(line(t.getKeyNode()), describe(t.getKeyNode()));
     }
     return s.getValue();
   }
@@ -137,9 +168,13 @@ public final class StrictYaml {
 
   /** Go's "cannot unmarshal" error for {@code node}, worded by the {@link Faults}. */
   public RuntimeException typeError(Node node, String into) {
-    String what = node instanceof ScalarNode s ? node.getTag().getValue().replace(Tag.PREFIX, "!!") + " `"
+    return faults.typeError(line(node), describe(node), into);
+  }
+
+  /** A node as Go's yaml.v2 names it in errors: {@code !!str `x`} for a scalar, else its kind. */
+  private static String describe(Node node) {
+    return node instanceof ScalarNode s ? node.getTag().getValue().replace(Tag.PREFIX, "!!") + " `"
         + s.getValue() + "`" : node.getNodeId().name();
-    return faults.typeError(line(node), what, into);
   }
 
   private String nonNullScalar(Node node, String type) {
@@ -156,5 +191,26 @@ public final class StrictYaml {
   /** The 1-based line of {@code n}, 0 when unknown. */
   public static int line(Node n) {
     return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+  }
+
+  /**
+   * An integer as YAML config files write it: decimal, {@code 0x} hex (signed) or {@code 0o} octal, with
+   * {@code _} separators; null when it is not one.
+   */
+  public static Long integerLiteral(String text) {
+    String t = text.replace("_", "").trim();
+    try {
+      if (t.matches("[-+]?0[xX][0-9a-fA-F]+")) {
+        boolean neg = t.startsWith("-");
+        long v = Long.parseLong(t.replaceFirst("^[-+]?0[xX]", ""), 16);
+        return neg ? -v : v;
+      }
+      if (t.matches("0o[0-7]+")) {
+        return Long.parseLong(t.substring(2), 8);
+      }
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -1,15 +1,14 @@
 package io.daos.server.config;
 
+import io.daos.common.yaml.StrictYaml;
 import io.daos.server.config.engine.FabricConfig;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -54,7 +53,7 @@ final class ServerConfigParser {
     opts.setNestingDepthLimit(20);
     opts.setCodePointLimit(4 * 1024 * 1024);
     try {
-      return new Yaml(opts).compose(new StringReader(yaml));
+      return StrictYaml.compose(yaml, opts);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new ConfigException(source, line, "YAML syntax error: " + e.getProblem());

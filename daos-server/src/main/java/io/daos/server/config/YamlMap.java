@@ -1,56 +1,35 @@
 package io.daos.server.config;
 
+import io.daos.common.yaml.KeyHint;
+import io.daos.common.yaml.StrictMapping;
+import io.daos.common.yaml.StrictYaml;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * One YAML mapping read strictly: typed getters that name the key and line on a bad value, and
- * {@link #rejectUnknown()} that names the first key no getter asked for. Package-private helper of the
- * config parsers.
+ * One daos_server.yml mapping read through the shared {@link StrictYaml} (node walking, lines, duplicate and
+ * unknown keys with a "did you mean" hint), plus the server's typed getters that name the key and line on a
+ * bad value and accept hex/octal integers and GiB sizes. Package-private helper of the config parsers.
  */
 final class YamlMap {
   private final String file;
   private final String where;
-  private final Node node;
-  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
-  private final Set<String> asked = new LinkedHashSet<>();
+  private final StrictMapping keys;
 
-  private YamlMap(String file, String where, MappingNode node) {
+  private YamlMap(String file, String where, Node node) {
     this.file = file;
     this.where = where;
-    this.node = node;
-    for (NodeTuple t : node.getValue()) {
-      String key = keyOf(t);
-      if (entries.putIfAbsent(key, t) != null) {
-        throw error(t.getKeyNode(), "duplicate key '" + key + "'" + in());
-      }
-    }
+    this.keys = new StrictYaml(new Faults(), Set.of(), Set.of()).keys(node, where);
   }
 
   static YamlMap of(String file, String where, Node node) {
-    if (!(node instanceof MappingNode m)) {
-      throw new ConfigException(file, line(node), (where.isEmpty() ? "the document" : where)
-          + " must be a mapping of key: value pairs");
-    }
-    return new YamlMap(file, where, m);
-  }
-
-  private String keyOf(NodeTuple t) {
-    if (t.getKeyNode() instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    throw error(t.getKeyNode(), "a key must be a plain name" + in());
+    return new YamlMap(file, where, node);
   }
 
   String file() {
@@ -62,28 +41,20 @@ final class YamlMap {
   }
 
   int line() {
-    return line(node);
+    return keys.line();
   }
 
   boolean has(String key) {
-    asked.add(key);
-    Node v = value(key);
-    return v != null;
+    return value(key) != null;
   }
 
   /** The key's line, or the mapping's line when absent. */
   int lineOf(String key) {
-    NodeTuple t = entries.get(key);
-    return t == null ? line() : line(t.getKeyNode());
+    return keys.lineOf(key);
   }
 
   private Node value(String key) {
-    asked.add(key);
-    NodeTuple t = entries.get(key);
-    if (t == null || isNull(t.getValueNode())) {
-      return null;
-    }
-    return t.getValueNode();
+    return keys.get(key);
   }
 
   String str(String key) {
@@ -100,7 +71,7 @@ final class YamlMap {
       return null;
     }
     ScalarNode s = scalar(key, v, "an integer");
-    Long n = parseInt(s.getValue());
+    Long n = StrictYaml.integerLiteral(s.getValue());
     if (n == null) {
       throw error(v, "bad value '" + s.getValue() + "' for " + name(key) + ": want an integer");
     }
@@ -150,7 +121,7 @@ final class YamlMap {
     }
     String text = scalar(key, v, "a size in GiB").getValue().trim();
     String digits = text.replaceFirst("(?i)\\s*(g|gb|gib)$", "");
-    Long n = parseInt(digits);
+    Long n = StrictYaml.integerLiteral(digits);
     if (n == null || n < 0 || n > Integer.MAX_VALUE) {
       throw error(v, "bad size '" + text + "' for " + name(key) + ": want a whole number of GiB, e.g. 16");
     }
@@ -169,7 +140,7 @@ final class YamlMap {
       return out;
     }
     for (Node item : sequence(key, v).getValue()) {
-      if (isNull(item)) {
+      if (StrictYaml.isNull(item)) {
         continue;
       }
       out.add(scalar(key, item, "a list of strings").getValue());
@@ -191,7 +162,7 @@ final class YamlMap {
     }
     int i = 0;
     for (Node item : sequence(key, v).getValue()) {
-      if (!isNull(item)) {
+      if (!StrictYaml.isNull(item)) {
         out.add(of(file, name(key) + "[" + i + "]", item));
       }
       i++;
@@ -201,13 +172,7 @@ final class YamlMap {
 
   /** Fails on the first key that no getter asked for. */
   void rejectUnknown() {
-    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-      if (!asked.contains(e.getKey())) {
-        String hint = KeyHint.closest(e.getKey(), asked);
-        throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'" + in()
-            + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
-      }
-    }
+    keys.rejectUnknown();
   }
 
   ConfigException error(String key, String message) {
@@ -215,7 +180,7 @@ final class YamlMap {
   }
 
   private ConfigException error(Node at, String message) {
-    return new ConfigException(file, line(at), message);
+    return new ConfigException(file, StrictYaml.line(at), message);
   }
 
   private String in() {
@@ -240,28 +205,30 @@ final class YamlMap {
     throw error(v, "bad value for " + name(key) + ": want a list");
   }
 
-  private static boolean isNull(Node n) {
-    return n instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
-  }
+  /** The server's wording of the mapping-level errors the shared reader finds. */
+  private final class Faults implements StrictYaml.Faults {
+    @Override
+    public ConfigException unknownKey(int line, String key, String type, List<String> asked) {
+      String hint = KeyHint.closest(key, asked);
+      return new ConfigException(file, line, "unknown key '" + key + "'" + in()
+          + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
 
-  static int line(Node n) {
-    return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-  }
+    @Override
+    public ConfigException duplicateKey(int line, String key) {
+      return new ConfigException(file, line, "duplicate key '" + key + "'" + in());
+    }
 
-  private static Long parseInt(String text) {
-    String t = text.replace("_", "").trim();
-    try {
-      if (t.matches("[-+]?0[xX][0-9a-fA-F]+")) {
-        boolean neg = t.startsWith("-");
-        long v = Long.parseLong(t.replaceFirst("^[-+]?0[xX]", ""), 16);
-        return neg ? -v : v;
-      }
-      if (t.matches("0o[0-7]+")) {
-        return Long.parseLong(t.substring(2), 8);
-      }
-      return Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      return null;
+    @Override
+    public ConfigException badKey(int line, String value) {
+      return new ConfigException(file, line, "a key must be a plain name" + in());
+    }
+
+    /** The shared reader checks one type for the server: that the mapping is one. */
+    @Override
+    public ConfigException typeError(int line, String value, String into) {
+      return new ConfigException(file, line, (where.isEmpty() ? "the document" : where)
+          + " must be a mapping of key: value pairs");
     }
   }
 }

@@ -1,13 +1,14 @@
-package io.daos.server.config;
+package io.daos.common.yaml;
 
 import java.util.Collection;
 
 /** "Did you mean" for misspelt keys: the closest known key within a small edit distance. */
-final class KeyHint {
+public final class KeyHint {
   private KeyHint() {
   }
 
-  static String closest(String key, Collection<String> known) {
+  /** The first of {@code known} closest to {@code key}, or null when none is within a few edits. */
+  public static String closest(String key, Collection<String> known) {
     String best = null;
     int bestDist = Math.max(2, key.length() / 3) + 1;
     for (String k : known) {
@@ -20,6 +21,7 @@ final class KeyHint {
     return best;
   }
 
+  /** The Levenshtein distance between {@code a} and {@code b}. */
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
