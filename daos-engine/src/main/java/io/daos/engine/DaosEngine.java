@@ -164,8 +164,7 @@ public final class DaosEngine implements Closeable {
     });
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
-    poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, this::rankUri).withFabric(cartClient,
-        this::rankUri, rpcTimeout());
+    poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
     DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();

@@ -19,9 +19,4 @@ public interface TargetDestroyer {
    */
   default void invalidateHandles(UUID pool, Collection<UUID> handles) {
   }
-
-  /** For services whose containers never reach targets (tests). */
-  static TargetDestroyer none() {
-    return (pool, cont) -> { };
-  }
 }

@@ -57,11 +57,7 @@ public final class LocalPoolOps {
     return state.rank().orElse(0);
   }
 
-  boolean hasServices() {
-    return services != null;
-  }
-
-  /** The pool service replicas this engine hosts (null without pool services). */
+  /** The pool service replicas this engine hosts. */
   PoolServices services() {
     return services;
   }
@@ -73,9 +69,6 @@ public final class LocalPoolOps {
 
   /** Starts this rank's service replica and initialises the service; returns the leader if known. */
   OptionalInt startService(PoolCreateReq req, List<Integer> svc) {
-    if (services == null) {
-      throw new DaosException(DaosStatus.NOSYS, name + ": this engine runs no pool services");
-    }
     Map<Integer, String> uris = uriWait.await(req.getRanksList(), Duration.ofMillis(URI_WAIT_MS));
     Map<Integer, String> raft = new TreeMap<>();
     for (int r : svc) {
@@ -92,9 +85,7 @@ public final class LocalPoolOps {
 
   /** Destroys this rank's service replica and targets of {@code pool}; an absent pool is not an error. */
   void destroy(UUID pool) {
-    if (services != null) {
-      services.destroy(pool);
-    }
+    services.destroy(pool);
     if (!pools.destroy(pool)) {
       LOG.info("{}: pool {} is not on this engine; nothing to destroy", name, pool);
     }

@@ -1,12 +1,11 @@
 package io.daos.engine.mgmt;
 
+import io.daos.cart.CartClient;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.server.DrpcCallContext;
 import io.daos.drpc.server.DrpcRegistry;
-import io.daos.engine.pool.EnginePool;
-import io.daos.engine.pool.svc.PoolInit;
 import io.daos.engine.pool.svc.PoolServices;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TgtQueryHandler;
@@ -29,6 +28,7 @@ import io.daos.proto.mgmt.PoolSetPropReq;
 import io.daos.proto.mgmt.PoolServiceState;
 import io.daos.proto.mgmt.StorageMediaType;
 import io.daos.proto.mgmt.StorageUsageStats;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,12 +40,10 @@ import org.slf4j.LoggerFactory;
  * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_*}): MGMT_POOL_CREATE (207), MGMT_POOL_DESTROY (208),
  * MGMT_POOL_QUERY (223), MGMT_POOL_QUERY_TARGETS (240) and the pool-service methods of {@link PoolSvcDrpcs}.
  *
- * <p>With the fabric ({@link #withFabric}), this engine acts for the whole pool, as in DAOS: create sends
- * MGMT_TGT_CREATE to every pool rank and RSVC_START to the service ranks ({@link PoolFanout}), destroy sends
- * MGMT_TGT_DESTROY to the ranks the request lists, query asks the pool service leader, query-targets the rank asked
- * about, and the service methods go to the leader when this engine is not it. Without the fabric (tests), everything
- * is answered for this engine's own rank: create makes its targets and, when the svc_list property names this rank,
- * its service replica; without pool services (or svc_list) this rank is reported as the only replica.
+ * <p>This engine acts for the whole pool over CART-J, as in DAOS: create sends MGMT_TGT_CREATE to every pool rank and
+ * RSVC_START to the service ranks ({@link PoolFanout}), destroy sends MGMT_TGT_DESTROY to the ranks the request lists
+ * (this rank when it lists none), query asks the pool service leader the request's service ranks name, query-targets
+ * the rank asked about, and the service methods go to the leader when this engine is not it.
  */
 public final class PoolDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(PoolDrpcHandlers.class);
@@ -55,38 +53,24 @@ public final class PoolDrpcHandlers {
   private final String name;
   private final PoolTargets pools;
   private final LocalPoolOps local;
-  private final Fabric fabric;
-
-  /** What this engine reaches the other ranks with (null without the fabric). */
-  record Fabric(PoolFanout fanout, RemotePoolSvc svc, RemotePoolQuery query) {
-  }
-
-  public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools) {
-    this(name, state, pools, null, r -> Optional.empty());
-  }
-
-  /** With pool service replicas; {@code rankUri} gives a rank's CART-J URI (this engine's own included). */
-  public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools, PoolServices services,
-      IntFunction<Optional<String>> rankUri) {
-    this(name, pools, new LocalPoolOps(name, state, pools, services, rankUri), null);
-  }
-
-  private PoolDrpcHandlers(String name, PoolTargets pools, LocalPoolOps local, Fabric fabric) {
-    this.name = name;
-    this.pools = pools;
-    this.local = local;
-    this.fabric = fabric;
-  }
+  private final PoolFanout fanout;
+  private final RemotePoolSvc remoteSvc;
+  private final RemotePoolQuery remoteQuery;
 
   /**
-   * The same handlers acting for the whole pool over CART-J: {@code client} calls the other ranks, found with
-   * {@code rankUri}; {@code timeout} bounds each RPC.
+   * The handlers of the engine {@code name}, with its pool service replicas {@code services}: {@code client} calls
+   * the other ranks, whose CART-J URIs {@code rankUri} gives (this engine's own included); {@code timeout} bounds
+   * each RPC.
    */
-  public PoolDrpcHandlers withFabric(io.daos.cart.CartClient client, IntFunction<Optional<String>> rankUri,
-      java.time.Duration timeout) {
-    PoolSvcClient svc = new PoolSvcClient(client, rankUri, timeout);
-    return new PoolDrpcHandlers(name, pools, local, new Fabric(new PoolFanout(name, new RankCalls(client, rankUri),
-        timeout), new RemotePoolSvc(svc), new RemotePoolQuery(svc, client, rankUri, timeout)));
+  public PoolDrpcHandlers(String name, EngineState state, PoolTargets pools, PoolServices services,
+      CartClient client, IntFunction<Optional<String>> rankUri, Duration timeout) {
+    this.name = name;
+    this.pools = pools;
+    this.local = new LocalPoolOps(name, state, pools, services, rankUri);
+    PoolSvcClient svcClient = new PoolSvcClient(client, rankUri, timeout);
+    this.fanout = new PoolFanout(name, new RankCalls(client, rankUri), timeout);
+    this.remoteSvc = new RemotePoolSvc(svcClient);
+    this.remoteQuery = new RemotePoolQuery(svcClient, client, rankUri, timeout);
   }
 
   /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */
@@ -95,7 +79,7 @@ public final class PoolDrpcHandlers {
   }
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
-    PoolSvcDrpcs svc = new PoolSvcDrpcs(local.services(), fabric == null ? null : fabric.svc());
+    PoolSvcDrpcs svc = new PoolSvcDrpcs(local.services(), remoteSvc);
     return r.register(DrpcMethod.MGMT_POOL_CREATE, this::create)
         .register(DrpcMethod.MGMT_POOL_DESTROY, this::destroy)
         .register(DrpcMethod.MGMT_POOL_QUERY, this::query)
@@ -121,8 +105,8 @@ public final class PoolDrpcHandlers {
     PoolQueryTargetReq req = PoolQueryTargetReq.parseFrom(body);
     try {
       UUID uuid = LocalPoolOps.uuid(req.getId());
-      if (fabric != null && req.getRank() != local.rank()) {
-        return fabric.query().queryTargets(req).toByteArray();
+      if (req.getRank() != local.rank()) {
+        return remoteQuery.queryTargets(req).toByteArray();
       }
       return RemotePoolQuery.targetResp(TgtQueryHandler.spaces(pools, uuid, req.getTargetsList(),
           "rank " + local.rank()).build()).toByteArray();
@@ -141,26 +125,7 @@ public final class PoolDrpcHandlers {
             + req.getTierBytesCount());
       }
       UUID uuid = LocalPoolOps.uuid(req.getUuid());
-      if (fabric != null) {
-        return fabric.fanout().create(req, local.rank()).toByteArray();
-      }
-      long scm = req.getTierBytes(0);
-      if (req.getMemRatio() > 0) {
-        scm = (long) (scm * (double) req.getMemRatio());
-      }
-      EnginePool pool = local.createTargets(uuid, scm, req.getTierBytes(1));
-      int rank = local.rank();
-      List<Integer> svc = PoolInit.svcRanks(req);
-      int leader = rank;
-      if (local.hasServices() && svc.contains(rank)) {
-        leader = local.startService(req, svc).orElse(svc.get(0));
-      } else if (local.hasServices() && !svc.isEmpty()) {
-        leader = svc.get(0);
-      }
-      return PoolCreateResp.newBuilder().setSvcLdr(leader).addAllSvcReps(svc.isEmpty() ? List.of(rank) : svc)
-          .addTgtRanks(rank)
-          .addTierBytes(pool.tiers().scmBytes()).addTierBytes(pool.tiers().nvmeBytes())
-          .setMemFileBytes(req.getMemRatio() > 0 ? pool.tiers().scmBytes() : 0).build().toByteArray();
+      return fanout.create(req, local.rank()).toByteArray();
     } catch (DaosException e) {
       LOG.error("{}: failed to create pool {}: {}", name, req.getUuid(), e.getMessage());
       return PoolCreateResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
@@ -168,33 +133,29 @@ public final class PoolDrpcHandlers {
   }
 
   /**
-   * As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent). With the fabric,
-   * on every rank the request's svc_ranks lists (DAOS: all ranks of the system), this rank when it lists none.
+   * As DAOS's target destroy: a pool that is already gone is reported as destroyed (idempotent), on every rank the
+   * request's svc_ranks lists (DAOS: all ranks of the system), this rank when it lists none.
    */
   byte[] destroy(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolDestroyReq req = PoolDestroyReq.parseFrom(body);
     LOG.info("{}: request to destroy pool {}", name, req.getId());
     try {
       UUID uuid = LocalPoolOps.uuid(req.getId());
-      if (fabric != null) {
-        List<Integer> ranks = req.getSvcRanksCount() == 0 ? List.of(local.rank()) : req.getSvcRanksList();
-        return PoolDestroyResp.newBuilder().setStatus(fabric.fanout().destroy(uuid, ranks)).build().toByteArray();
-      }
-      local.destroy(uuid);
-      return PoolDestroyResp.newBuilder().build().toByteArray();
+      List<Integer> ranks = req.getSvcRanksCount() == 0 ? List.of(local.rank()) : req.getSvcRanksList();
+      return PoolDestroyResp.newBuilder().setStatus(fanout.destroy(uuid, ranks)).build().toByteArray();
     } catch (DaosException e) {
       LOG.error("{}: failed to destroy pool {}: {}", name, req.getId(), e.getMessage());
       return PoolDestroyResp.newBuilder().setStatus(e.status().code()).build().toByteArray();
     }
   }
 
-  /** With the fabric and the request's service ranks, the leader answers for the pool; else this rank alone. */
+  /** With the request's service ranks, the leader answers for the pool; without them this rank for itself. */
   byte[] query(DrpcCallContext ctx, byte[] body) throws Exception {
     PoolQueryReq req = PoolQueryReq.parseFrom(body);
     try {
       UUID uuid = LocalPoolOps.uuid(req.getId());
-      if (fabric != null && req.getSvcRanksCount() > 0) {
-        return fabric.query().query(req).toByteArray();
+      if (req.getSvcRanksCount() > 0) {
+        return remoteQuery.query(req).toByteArray();
       }
       List<TierUsage> usage = pools.usage(uuid);
       int rank = local.rank();

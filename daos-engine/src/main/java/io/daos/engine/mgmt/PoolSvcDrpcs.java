@@ -37,8 +37,8 @@ import java.util.concurrent.TimeoutException;
  * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222) and the
  * ACL methods MGMT_POOL_GET_ACL/OVERWRITE_ACL/UPDATE_ACL/DELETE_ACL (213/215/216/217).
  * Each runs on the pool service's thread when this engine hosts the leader replica. Otherwise (DER_NOTREPLICA,
- * DER_NOTLEADER) the request goes to the leader over CART-J ({@link RemotePoolSvc}) when this engine has the fabric
- * and the request names the service ranks, as DAOS's engine does; without them the status is answered as it is.
+ * DER_NOTLEADER) the request goes to the leader over CART-J ({@link RemotePoolSvc}) when it names the service ranks,
+ * as DAOS's engine does; without them the status is answered as it is.
  */
 final class PoolSvcDrpcs {
   /** DAOS_PROP_PO_ACL: not readable or settable through get-prop/set-prop (the ACL commands are). */
@@ -51,11 +51,7 @@ final class PoolSvcDrpcs {
   private final PoolServices services;
   private final RemotePoolSvc remote;
 
-  PoolSvcDrpcs(PoolServices services) {
-    this(services, null);
-  }
-
-  /** {@code remote} (may be null) forwards what this engine's replica cannot answer to the leader. */
+  /** {@code remote} forwards what this engine's replica cannot answer to the leader. */
   PoolSvcDrpcs(PoolServices services, RemotePoolSvc remote) {
     this.services = services;
     this.remote = remote;
@@ -63,8 +59,7 @@ final class PoolSvcDrpcs {
 
   /** Whether a local failure with {@code e} is answered by the leader elsewhere. */
   private boolean forward(DaosException e, List<Integer> svcRanks) {
-    return remote != null && !svcRanks.isEmpty()
-        && (e.status() == DaosStatus.NOTREPLICA || e.status() == DaosStatus.NOTLEADER);
+    return !svcRanks.isEmpty() && (e.status() == DaosStatus.NOTREPLICA || e.status() == DaosStatus.NOTLEADER);
   }
 
   PoolGetPropResp getProp(PoolGetPropReq req) {
@@ -202,8 +197,7 @@ final class PoolSvcDrpcs {
 
   private <T> T onService(String id, ServiceBody<T> body) {
     UUID pool = uuid(id, "pool");
-    PoolService svc = (services == null ? Optional.<PoolService>empty() : services.service(pool))
-        .orElseThrow(() -> new DaosException(DaosStatus.NOTREPLICA, "this engine hosts no replica of the "
+    PoolService svc = services.service(pool).orElseThrow(() -> new DaosException(DaosStatus.NOTREPLICA, "this engine hosts no replica of the "
             + "service of pool " + pool));
     Callable<T> task = () -> body.run(svc);
     try {

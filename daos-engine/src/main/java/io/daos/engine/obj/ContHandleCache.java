@@ -25,24 +25,16 @@ public final class ContHandleCache {
   }
 
   private final HandleLookup lookup;
-  private final boolean permissive;
   private final Map<Key, ContHandle> known = new ConcurrentHashMap<>();
   private final Map<Key, CompletableFuture<ContHandle>> pending = new ConcurrentHashMap<>();
 
-  private ContHandleCache(HandleLookup lookup, boolean permissive) {
+  private ContHandleCache(HandleLookup lookup) {
     this.lookup = lookup;
-    this.permissive = permissive;
   }
 
   /** A cache that asks {@code lookup} about handles it has not seen. */
   public static ContHandleCache of(HandleLookup lookup) {
-    return new ContHandleCache(lookup, false);
-  }
-
-  /** Allows every request, with or without a handle: for engines and tests without a container service. */
-  public static ContHandleCache permissive() {
-    return new ContHandleCache((p, h) -> CompletableFuture.failedFuture(
-        new DaosException(DaosStatus.NO_HDL, "no lookup")), true);
+    return new ContHandleCache(lookup);
   }
 
   /** Thrown by {@link #check} when the handle must first be looked up ({@link #resolve}). */
@@ -62,9 +54,6 @@ public final class ContHandleCache {
    * DER_NO_HDL / DER_NO_PERM, or {@link Miss} when the service must be asked first.
    */
   void check(UUID pool, ByteString hdl, UUID cont, long capa) {
-    if (permissive) {
-      return;
-    }
     if (hdl.isEmpty()) {
       throw new DaosException(DaosStatus.NO_HDL, "the request names no container handle (open the container)");
     }
@@ -126,9 +115,5 @@ public final class ContHandleCache {
     int before = known.size();
     known.entrySet().removeIf(e -> e.getKey().pool().equals(pool) && e.getValue().cont().equals(cont));
     return before - known.size();
-  }
-
-  public boolean isPermissive() {
-    return permissive;
   }
 }

@@ -55,7 +55,7 @@ class ContHandlersTest {
     CartTransport net = CartTransports.inMemory();
     server = CartServer.builder().transport(net).uri("ofi+tcp://127.0.0.1:0").name("csvc").build();
     new ContHandlers("csvc", p -> p.equals(FakeServiceReplica.POOL) ? Optional.of(replica) : Optional.empty(),
-        TargetDestroyer.none(), Hlc.system()).registerOn(server).start();
+        (pool, cont) -> { }, Hlc.system()).registerOn(server).start();
     client = CartClient.builder().transport(net).build();
   }
 

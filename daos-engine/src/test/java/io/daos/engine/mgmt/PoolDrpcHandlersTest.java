@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.CartTransport;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.client.DrpcClient;
-import io.daos.drpc.server.DrpcRegistry;
 import io.daos.engine.pool.PoolTargets;
-import io.daos.engine.pool.TargetXstreams;
+import io.daos.engine.pool.svc.PoolServices;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -22,12 +23,18 @@ import io.daos.proto.mgmt.PoolQueryResp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The pool dRPCs (207 create, 208 destroy, 223 query) on one engine, rank 4, that runs them as every engine does:
+ * create and destroy go out over its in-memory CART-J network as MGMT_TGT_CREATE / MGMT_TGT_DESTROY, here to itself.
+ */
 class PoolDrpcHandlersTest {
   private static final int TARGETS = 3;
   private static final String UUID_A = "11111111-2222-3333-4444-555555555555";
@@ -35,28 +42,27 @@ class PoolDrpcHandlersTest {
 
   @TempDir
   Path scm;
-  private final EngineState state = new EngineState();
-  private TargetXstreams xs;
+  private final CartTransport net = CartTransports.inMemory();
+  private final Map<Integer, String> uris = new ConcurrentHashMap<>();
+  private PoolEngineFixture engine;
   private PoolTargets pools;
   private DrpcClient client;
 
   @BeforeEach
   void start() {
-    state.setRank(4, 1);
     open();
   }
 
+  /** Rank 4, alone on the network, as a fresh engine process would open its SCM mount. */
   private void open() {
-    xs = new TargetXstreams("test", TARGETS);
-    pools = new PoolTargets(scm, xs, OPTS);
-    pools.reopenExisting();
-    client = DrpcClient.direct(new PoolDrpcHandlers("engine 0", state, pools).registerOn(new DrpcRegistry()));
+    engine = new PoolEngineFixture(net, uris, 4, scm, TARGETS, OPTS, new PoolServices("engine 4", () -> null));
+    pools = engine.pools;
+    client = engine.drpc;
   }
 
   @AfterEach
   void stop() {
-    pools.close();
-    xs.close();
+    engine.close();
   }
 
   private PoolCreateResp create(String uuid, long... tierBytes) throws Exception {

@@ -13,6 +13,7 @@ import io.daos.cart.transport.CartTransports;
 import io.daos.engine.fanout.FakeTicker;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
+import io.daos.engine.pool.svc.PoolServices;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
@@ -74,7 +75,8 @@ class PoolFanoutTest {
     PoolTargets pools = new PoolTargets(mount, xs, OPTS);
     EngineState state = new EngineState();
     state.setRank(rank, 1);
-    LocalPoolOps local = new LocalPoolOps("engine " + rank, state, pools, null, r -> Optional.empty());
+    LocalPoolOps local = new LocalPoolOps("engine " + rank, state, pools,
+        new PoolServices("engine " + rank, () -> null), r -> Optional.empty());
     CartServer s = CartServer.builder().transport(net).uri("ofi+tcp://127.0.0.1:0").name("r" + rank).build();
     new PoolTgtHandlers(local, exec).registerOn(s).start();
     uris.put(rank, s.uri());

@@ -3,12 +3,11 @@ package io.daos.engine.mgmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.CartTransport;
+import io.daos.cart.transport.CartTransports;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.client.DrpcClient;
-import io.daos.drpc.server.DrpcRegistry;
-import io.daos.engine.pool.PoolTargets;
-import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.svc.Identity;
 import io.daos.engine.pool.svc.PoolInit;
 import io.daos.engine.pool.svc.PoolService;
@@ -37,14 +36,17 @@ import io.daos.rpc.PoolRpc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pool-service dRPCs (213, 215, 216, 217, 222, 224, 230, 237, 240) over an in-memory Rdb-backed pool service. */
+/**
+ * The pool-service dRPCs (213, 215, 216, 217, 222, 224, 230, 237, 240) over an in-memory Rdb-backed pool service, on
+ * an engine (rank 1) wired with its CART-J fabric as every engine is.
+ */
 class PoolSvcDrpcsTest {
   private static final UUID POOL = UUID.fromString("11111111-2222-3333-4444-555555555555");
   private static final String ID = POOL.toString();
@@ -52,34 +54,29 @@ class PoolSvcDrpcsTest {
 
   @TempDir
   Path scm;
-  private final EngineState state = new EngineState();
+  private final CartTransport net = CartTransports.inMemory();
+  private final Map<Integer, String> uris = new ConcurrentHashMap<>();
   private final PoolServices services = new PoolServices("test", () -> null);
   private InMemoryRdb rdb;
   private PoolService svc;
-  private TargetXstreams xs;
-  private PoolTargets pools;
+  private PoolEngineFixture engine;
   private DrpcClient client;
 
   @BeforeEach
   void start() {
-    state.setRank(1, 1);
     rdb = new InMemoryRdb(POOL, 1);
     svc = services.add(new PoolService(POOL, rdb, () -> List.of(1)));
     PoolCreateReq create = PoolCreateReq.newBuilder().setUuid(ID).setUser("alice@").setUserGroup("staff@")
         .addRanks(1).addProperties(prop(1, "tank")).addProperties(prop(8, "1")).build();
     svc.initialize(PoolInit.tx(create, 2, Map.of()));
-    xs = new TargetXstreams("test", 2);
-    pools = new PoolTargets(scm, xs, OPTS);
-    pools.create(POOL, new io.daos.engine.pool.PoolTiers(1L << 30, 0));
-    client = DrpcClient.direct(new PoolDrpcHandlers("engine 0", state, pools, services, r -> Optional.empty())
-        .registerOn(new DrpcRegistry()));
+    engine = new PoolEngineFixture(net, uris, 1, scm, 2, OPTS, services);
+    engine.pools.create(POOL, new io.daos.engine.pool.PoolTiers(1L << 30, 0));
+    client = engine.drpc;
   }
 
   @AfterEach
   void stop() {
-    services.close();
-    pools.close();
-    xs.close();
+    engine.close();
   }
 
   private static PoolProperty prop(int n, String s) {

@@ -67,7 +67,7 @@ class ObjHandleCheckTest {
   }
 
   private static ObjTarget target(UUID hdl) {
-    ObjTarget.Builder t = ObjRpcFixture.target(42).toBuilder();
+    ObjTarget.Builder t = ObjRpcFixture.target(42).toBuilder().clearContHdl();
     return hdl == null ? t.build() : t.setContHdl(Uuids.toByteString(hdl)).build();
   }
 

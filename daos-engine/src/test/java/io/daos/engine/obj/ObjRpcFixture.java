@@ -1,6 +1,7 @@
 package io.daos.engine.obj;
 
 import io.daos.cart.transport.CartTransports;
+import io.daos.rpc.ContRpc;
 import io.daos.rpc.ObjRpc;
 
 import com.google.protobuf.ByteString;
@@ -9,6 +10,8 @@ import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.common.Hlc;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;
@@ -23,20 +26,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** An in-process engine data plane: pools on {@code targets} xstreams behind a real CART-J server, and a client. */
 final class ObjRpcFixture implements AutoCloseable {
   static final UUID POOL = UUID.fromString("aaaaaaaa-0000-0000-0000-000000000001");
   static final UUID CONT = UUID.fromString("cccccccc-0000-0000-0000-000000000001");
   static final int MAP_VERSION = 7;
+  /** The read-write handle of CONT that {@link #target} carries; the container service knows it in every pool. */
+  static final UUID HDL = UUID.fromString("dddddddd-0000-0000-0000-000000000001");
 
   final TargetXstreams xs;
   final PoolTargets pools;
   final CartServer server;
   final CartClient client;
 
+  /** A fixture whose container service knows one handle, {@link #HDL}, open read-write. */
   ObjRpcFixture(Path scm, int targets, PoolTiers tiers) {
-    this(scm, targets, tiers, ContHandleCache.permissive());
+    this(scm, targets, tiers, ContHandleCache.of((pool, h) -> h.equals(HDL)
+        ? CompletableFuture.completedFuture(new ContHandle(HDL, CONT, ContRpc.CAPA_READ_DATA
+            | ContRpc.CAPA_WRITE_DATA, ContRpc.COO_RW))
+        : CompletableFuture.failedFuture(new DaosException(DaosStatus.NO_HDL, "unknown handle " + h))));
   }
 
   /** A fixture whose object handlers check container handles in {@code handles}. */
@@ -54,7 +64,7 @@ final class ObjRpcFixture implements AutoCloseable {
 
   static ObjTarget target(UUID pool, long oidLo) {
     return ObjTarget.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(CONT))
-        .setOidHi(0).setOidLo(oidLo).build();
+        .setOidHi(0).setOidLo(oidLo).setContHdl(Uuids.toByteString(HDL)).build();
   }
 
   static ObjTarget target(long oidLo) {
