@@ -100,7 +100,7 @@ final class DefaultControlClient implements ControlClient {
       Duration timeout) {
     List<String> to = targets == null || targets.isEmpty() ? hosts : resolve(targets);
     Q req = ProtoFields.withSysIfUnset(request, config.systemName());
-    List<HostResponse<R>> got = interruptible(() -> FanOut.send(pool, to, method, req, timeout));
+    List<HostResponse<R>> got = interruptible(() -> FanOut.send(pool, to, method, req, timeout, settings.clock));
     List<HostResponse<R>> ordered = new ArrayList<>();
     for (String h : to) {
       got.stream().filter(r -> r.address().equals(h)).findFirst()
@@ -123,7 +123,8 @@ final class DefaultControlClient implements ControlClient {
   <Q, R> List<HostResponse<R>> send(List<String> to, MethodDescriptor<Q, R> method, Q request, Duration timeout)
       throws InterruptedException {
     LOG.debug("{} to {} (timeout {})", method.getBareMethodName(), to, timeout);
-    return FanOut.send(pool, to, method, request, timeout, DefaultControlClient::decisive, MS_SETTLE);
+    return FanOut.send(pool, to, method, request, timeout, settings.clock, DefaultControlClient::decisive,
+        MS_SETTLE);
   }
 
   List<String> normalize(List<String> addrs) {

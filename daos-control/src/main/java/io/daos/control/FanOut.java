@@ -11,7 +11,9 @@ import io.daos.control.errors.GrpcErrors;
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +21,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Sends one request to several hosts at once and collects each host's result in completion order. */
+/**
+ * Sends one request to several hosts at once and collects each host's result in completion order; how long it
+ * waits for them is measured on the client's clock.
+ */
 final class FanOut {
   private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -27,8 +32,8 @@ final class FanOut {
   }
 
   static <Q, R> List<HostResponse<R>> send(ChannelPool pool, List<String> hosts, MethodDescriptor<Q, R> method,
-      Q request, Duration timeout) throws InterruptedException {
-    return send(pool, hosts, method, request, timeout, r -> false, Duration.ZERO);
+      Q request, Duration timeout, Clock clock) throws InterruptedException {
+    return send(pool, hosts, method, request, timeout, clock, r -> false, Duration.ZERO);
   }
 
   /**
@@ -37,7 +42,7 @@ final class FanOut {
    * answer that another host already gave. Hosts that did not answer get a "no answer" error.
    */
   static <Q, R> List<HostResponse<R>> send(ChannelPool pool, List<String> hosts, MethodDescriptor<Q, R> method,
-      Q request, Duration timeout, Predicate<HostResponse<R>> decisive, Duration settle)
+      Q request, Duration timeout, Clock clock, Predicate<HostResponse<R>> decisive, Duration settle)
       throws InterruptedException {
     BlockingQueue<HostResponse<R>> done = new LinkedBlockingQueue<>();
     CallOptions opts = CallOptions.DEFAULT.withDeadlineAfter(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -61,21 +66,22 @@ final class FanOut {
         }
       }, MoreExecutors.directExecutor());
     }
-    return collect(done, hosts, timeout.plus(GRACE), decisive, settle);
+    return collect(done, hosts, clock, timeout.plus(GRACE), decisive, settle);
   }
 
   private static <R> List<HostResponse<R>> collect(BlockingQueue<HostResponse<R>> done, List<String> hosts,
-      Duration wait, Predicate<HostResponse<R>> decisive, Duration settle) throws InterruptedException {
+      Clock clock, Duration wait, Predicate<HostResponse<R>> decisive, Duration settle) throws InterruptedException {
     List<HostResponse<R>> out = new ArrayList<>(hosts.size());
-    long end = System.nanoTime() + wait.toNanos();
+    Instant end = clock.instant().plus(wait);
     while (out.size() < hosts.size()) {
-      HostResponse<R> r = done.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      Duration left = Duration.between(clock.instant(), end);
+      HostResponse<R> r = done.poll(left.isNegative() ? 0 : left.toNanos(), TimeUnit.NANOSECONDS);
       if (r == null) {
         break;
       }
       out.add(r);
       if (decisive.test(r)) {
-        end = Math.min(end, System.nanoTime() + settle.toNanos());
+        end = earlier(end, clock.instant().plus(settle));
       }
     }
     for (String h : hosts) {
@@ -85,5 +91,9 @@ final class FanOut {
       }
     }
     return out;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RaftChangesTest {
@@ -18,7 +19,12 @@ class RaftChangesTest {
   @Test
   void withoutASignalTheWaitEndsAtTheDeadline() throws Exception {
     AtomicInteger checks = new AtomicInteger();
-    assertFalse(new RaftChanges().await(() -> checks.incrementAndGet() < 0, Duration.ofMillis(20)));
+    AtomicLong now = new AtomicLong();
+    // the check takes the whole minute on the fake clock: the deadline has passed when the wait would begin
+    assertFalse(new RaftChanges(now::get).await(() -> {
+      now.addAndGet(Duration.ofMinutes(1).toNanos());
+      return checks.incrementAndGet() < 0;
+    }, Duration.ofMinutes(1)));
     assertEquals(1, checks.get(), "checked once, then only after a signal");
   }
 

@@ -1,5 +1,6 @@
 package io.daos.engine.fanout;
 
+import io.daos.common.Ticker;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;

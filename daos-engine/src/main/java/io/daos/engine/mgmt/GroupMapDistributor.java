@@ -3,6 +3,7 @@ package io.daos.engine.mgmt;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
+import io.daos.common.Ticker;
 import io.daos.common.status.DaosStatus;
 import io.daos.proto.mgmt.GroupUpdateReq;
 import java.time.Duration;
@@ -23,21 +24,29 @@ public final class GroupMapDistributor {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupMapDistributor.class);
   private static final long RETRY_MS = 250;
-  private static final long GIVE_UP_MS = 120_000;
+  private static final Duration GIVE_UP = Duration.ofMinutes(2);
 
   private final String name;
   private final EngineState state;
   private final CartClient client;
   private final ScheduledExecutorService timer;
   private final Duration timeout;
+  private final Ticker ticker;
 
   public GroupMapDistributor(String name, EngineState state, CartClient client, ScheduledExecutorService timer,
       Duration timeout) {
+    this(name, state, client, timer, timeout, Ticker.SYSTEM);
+  }
+
+  /** As above; {@code ticker} is the clock of the broadcast's deadline (retries run on {@code timer}). */
+  GroupMapDistributor(String name, EngineState state, CartClient client, ScheduledExecutorService timer,
+      Duration timeout, Ticker ticker) {
     this.name = name;
     this.state = state;
     this.client = client;
     this.timer = timer;
     this.timeout = timeout;
+    this.ticker = ticker;
   }
 
   /** Serves MGMT_TGT_MAP_UPDATE: installs the map carried in the body (a GroupUpdateReq). */
@@ -70,7 +79,7 @@ public final class GroupMapDistributor {
 
   /** Sends {@code req} to every rank in it but this engine's, retrying each until it answers. */
   public void broadcast(GroupUpdateReq req) {
-    long deadline = System.currentTimeMillis() + GIVE_UP_MS;
+    long deadline = ticker.nanoTime() + GIVE_UP.toNanos();
     int self = state.rank().orElse(-1);
     for (GroupUpdateReq.Engine e : req.getEnginesList()) {
       if (e.getRank() != self) {
@@ -92,7 +101,7 @@ public final class GroupMapDistributor {
           if (err == null && status == 0) {
             return;
           }
-          if (System.currentTimeMillis() > deadline) {
+          if (ticker.nanoTime() - deadline > 0) {
             LOG.warn("{}: rank {} never took group map version {}", name, to.getRank(), req.getMapVersion());
             return;
           }

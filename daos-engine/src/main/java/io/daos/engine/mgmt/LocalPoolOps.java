@@ -3,7 +3,7 @@ package io.daos.engine.mgmt;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.engine.fanout.RankUriWait;
-import io.daos.engine.fanout.Ticker;
+import io.daos.common.Ticker;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.PoolTiers;

@@ -5,7 +5,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.engine.fanout.Ticker;
+import io.daos.common.Ticker;
 import io.daos.proto.pool.PoolOpReply;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -7,7 +7,7 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.engine.fanout.CartFanout;
 import io.daos.engine.fanout.RankUriWait;
-import io.daos.engine.fanout.Ticker;
+import io.daos.common.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

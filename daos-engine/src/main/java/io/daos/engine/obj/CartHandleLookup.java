@@ -6,6 +6,7 @@ import io.daos.cart.CartReply;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Futures;
+import io.daos.common.Ticker;
 import io.daos.common.Uuids;
 import io.daos.proto.cont.ContHdlLookupReply;
 import io.daos.proto.cont.ContHdlLookupReq;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -31,12 +30,19 @@ public final class CartHandleLookup implements HandleLookup {
   private final CartClient client;
   private final Function<UUID, List<String>> replicaUris;
   private final Duration timeout;
+  private final Ticker ticker;
 
   /** {@code replicaUris}: the CART-J URIs of the engines holding the service replicas of a pool. */
   public CartHandleLookup(CartClient client, Function<UUID, List<String>> replicaUris, Duration timeout) {
+    this(client, replicaUris, timeout, Ticker.SYSTEM);
+  }
+
+  /** As above, with the clock of the deadline and the backoff between rounds. */
+  CartHandleLookup(CartClient client, Function<UUID, List<String>> replicaUris, Duration timeout, Ticker ticker) {
     this.client = client;
     this.replicaUris = replicaUris;
     this.timeout = timeout;
+    this.ticker = ticker;
   }
 
   @Override
@@ -48,7 +54,7 @@ public final class CartHandleLookup implements HandleLookup {
     }
     byte[] body = ContHdlLookupReq.newBuilder().setPoolUuid(Uuids.toByteString(pool))
         .setContHdl(Uuids.toByteString(handle)).build().toByteArray();
-    return round(pool, uris, body, handle, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF_MS);
+    return round(pool, uris, body, handle, ticker.nanoTime() + timeout.toNanos(), FIRST_BACKOFF_MS);
   }
 
   private CompletableFuture<ContHandle> round(UUID pool, List<String> uris, byte[] body, UUID handle,
@@ -61,13 +67,12 @@ public final class CartHandleLookup implements HandleLookup {
       if (!retryable(de)) {
         return CompletableFuture.<ContHandle>failedFuture(de);
       }
-      if (System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+      if (ticker.nanoTime() + backoffMs * 1_000_000 > deadline) {
         return CompletableFuture.<ContHandle>failedFuture(new DaosException(DaosStatus.TIMEDOUT, "no service "
             + "leader of pool " + pool + " answered the handle lookup within " + timeout + " (last: "
             + de.getMessage() + ")", de));
       }
-      Executor later = CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS);
-      return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> round(pool,
+      return CompletableFuture.supplyAsync(() -> null, ticker.after(Duration.ofMillis(backoffMs))).thenCompose(x -> round(pool,
           replicasOr(pool, uris), body, handle, deadline, Math.min(MAX_BACKOFF_MS, backoffMs * 2)));
     }).thenCompose(f -> f);
   }

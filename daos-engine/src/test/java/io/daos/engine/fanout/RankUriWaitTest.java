@@ -2,6 +2,7 @@ package io.daos.engine.fanout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.daos.common.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.daos.cart.CartTransport;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
 import io.daos.cart.transport.CartTransports;
-import io.daos.engine.fanout.FakeTicker;
+import io.daos.common.FakeTicker;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.svc.PoolServices;

@@ -9,7 +9,7 @@ import io.daos.cart.CartTransport;
 import io.daos.cart.DaosModule;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosStatus;
-import io.daos.engine.fanout.FakeTicker;
+import io.daos.common.FakeTicker;
 import io.daos.proto.pool.PoolOpReply;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
+import io.daos.common.FakeTicker;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The handle lookup waits out a pool service that has no leader yet (a replica that just restarted). */
+/**
+ * The handle lookup waits out a pool service that has no leader yet (a replica that just restarted); the backoff
+ * between rounds runs on a fake clock.
+ */
 class CartHandleLookupTest {
   private static final UUID POOL = UUID.randomUUID();
   private static final UUID CONT = UUID.randomUUID();
@@ -29,6 +33,7 @@ class CartHandleLookupTest {
   private CartServer server;
   private final CartClient client = CartClient.builder().transport(CartTransports.tcp()).build();
   private final AtomicInteger calls = new AtomicInteger();
+  private final FakeTicker ticker = new FakeTicker();
 
   @AfterEach
   void close() {
@@ -60,16 +65,22 @@ class CartHandleLookupTest {
   @Test
   void notLeaderWhileElecting_retriesUntilTheLeaderAnswers() {
     String uri = service(3);
-    ContHandle h = new CartHandleLookup(client, p -> List.of(uri), Duration.ofSeconds(5)).lookup(POOL, HDL).join();
+    long start = ticker.nanoTime();
+    ContHandle h = new CartHandleLookup(client, p -> List.of(uri), Duration.ofSeconds(5), ticker).lookup(POOL, HDL)
+        .join();
     assertEquals(CONT, h.cont());
     assertEquals(4, calls.get());
+    assertEquals(Duration.ofMillis(50 + 100 + 200), Duration.ofNanos(ticker.nanoTime() - start), "doubling backoff");
   }
 
   @Test
   void noLeaderWithinTheTimeout_isTimedOut() {
     String uri = service(Integer.MAX_VALUE);
     CompletionException e = assertThrows(CompletionException.class, () -> new CartHandleLookup(client,
-        p -> List.of(uri), Duration.ofMillis(500)).lookup(POOL, HDL).join());
+        p -> List.of(uri), Duration.ofSeconds(5), ticker).lookup(POOL, HDL).join());
     assertEquals(DaosStatus.TIMEDOUT, ((DaosException) e.getCause()).status());
+    // 50, 100, 200, 400, 800 ms, then 1 s (the cap) three times: a fourth second would pass the 5 s deadline.
+    assertEquals(8, ticker.pauses());
+    assertEquals(9, calls.get());
   }
 }

@@ -1,11 +1,12 @@
 package io.daos.server.ctl;
 
+import io.daos.common.Ticker;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
  * The time a CtlSvc call may take and whether its caller gave up (Go's context): from the gRPC deadline
- * and cancellation, or a plain timeout in tests.
+ * and cancellation, or a plain timeout in tests; the time left is read on a {@link Ticker}.
  */
 public final class CallDeadline {
   static final String DEADLINE_EXCEEDED = "context deadline exceeded";
@@ -13,22 +14,28 @@ public final class CallDeadline {
 
   private final long deadlineNanos;
   private final BooleanSupplier cancelled;
+  private final Ticker ticker;
 
-  private CallDeadline(long deadlineNanos, BooleanSupplier cancelled) {
-    this.deadlineNanos = deadlineNanos;
+  private CallDeadline(Duration timeout, BooleanSupplier cancelled, Ticker ticker) {
+    this.deadlineNanos = ticker.nanoTime() + timeout.toNanos();
     this.cancelled = cancelled;
+    this.ticker = ticker;
   }
 
   public static CallDeadline after(Duration timeout) {
-    return new CallDeadline(System.nanoTime() + timeout.toNanos(), () -> false);
+    return after(timeout, () -> false);
   }
 
   public static CallDeadline after(Duration timeout, BooleanSupplier cancelled) {
-    return new CallDeadline(System.nanoTime() + timeout.toNanos(), cancelled);
+    return after(timeout, cancelled, Ticker.SYSTEM);
+  }
+
+  public static CallDeadline after(Duration timeout, BooleanSupplier cancelled, Ticker ticker) {
+    return new CallDeadline(timeout, cancelled, ticker);
   }
 
   public long remainingNanos() {
-    return deadlineNanos - System.nanoTime();
+    return deadlineNanos - ticker.nanoTime();
   }
 
   /** Null while the call may go on, else Go's context error text. */

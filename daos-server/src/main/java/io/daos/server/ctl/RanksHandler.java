@@ -1,5 +1,6 @@
 package io.daos.server.ctl;
 
+import io.daos.common.Ticker;
 import io.daos.common.ranklist.Rank;
 import io.daos.drpc.RasEvents;
 import io.daos.proto.ctl.RanksReq;
@@ -27,12 +28,19 @@ public final class RanksHandler {
   private final EngineHarness harness;
   private final RasPublisher events;
   private final Duration pollInterval;
+  private final Ticker ticker;
 
   /** {@code pollInterval}: DAOS polls every 500 ms. */
   public RanksHandler(EngineHarness harness, RasPublisher events, Duration pollInterval) {
+    this(harness, events, pollInterval, Ticker.SYSTEM);
+  }
+
+  /** As above; the pause between polls is {@code ticker}'s. */
+  public RanksHandler(EngineHarness harness, RasPublisher events, Duration pollInterval, Ticker ticker) {
     this.harness = harness;
     this.events = events;
     this.pollInterval = pollInterval;
+    this.ticker = ticker;
   }
 
   static List<Engine> instances(EngineHarness harness, RanksReq req) {
@@ -127,7 +135,8 @@ public final class RanksHandler {
         throw new CtlException(what + ": " + err);
       }
       try {
-        Thread.sleep(Math.max(1, Math.min(pollInterval.toMillis(), deadline.remainingNanos() / 1_000_000)));
+        ticker.sleep(Duration.ofMillis(Math.max(1, Math.min(pollInterval.toMillis(),
+            deadline.remainingNanos() / 1_000_000))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new CtlException(what + ": " + CallDeadline.CANCELED);

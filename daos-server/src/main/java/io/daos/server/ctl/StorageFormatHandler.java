@@ -1,5 +1,6 @@
 package io.daos.server.ctl;
 
+import io.daos.common.Ticker;
 import io.daos.common.fault.Fault;
 import io.daos.proto.ctl.NvmeControllerResult;
 import io.daos.proto.ctl.ResponseState;
@@ -12,8 +13,8 @@ import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
 import io.daos.server.engine.EngineStorage;
 import io.daos.server.engine.launch.Signal;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,20 @@ import org.slf4j.LoggerFactory;
 public final class StorageFormatHandler {
   private static final Logger LOG = LoggerFactory.getLogger(StorageFormatHandler.class);
   static final String NIL_BDEV_ADDRESS = "<nil>";
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  private static final Duration STOP_POLL = Duration.ofMillis(20);
 
   private final EngineHarness harness;
+  private final Ticker ticker;
 
   public StorageFormatHandler(EngineHarness harness) {
+    this(harness, Ticker.SYSTEM);
+  }
+
+  /** As above; {@code ticker} times the wait for an instance to stop before a reformat. */
+  public StorageFormatHandler(EngineHarness harness, Ticker ticker) {
     this.harness = harness;
+    this.ticker = ticker;
   }
 
   public StorageFormatResp format(StorageFormatReq req) {
@@ -87,7 +97,7 @@ public final class StorageFormatHandler {
     }
   }
 
-  private static void stopForReformat(EngineInstance ei, boolean reformat) throws Exception {
+  private void stopForReformat(EngineInstance ei, boolean reformat) throws Exception {
     if (!ei.isStarted()) {
       return;
     }
@@ -96,9 +106,9 @@ public final class StorageFormatHandler {
     }
     LOG.info("forcibly stopping instance {} prior to reformat", ei.index());
     ei.stop(Signal.SIGKILL);
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (ei.isStarted() && System.nanoTime() < until) {
-      Thread.sleep(20);
+    long until = ticker.nanoTime() + STOP_WAIT.toNanos();
+    while (ei.isStarted() && ticker.nanoTime() - until < 0) {
+      ticker.sleep(STOP_POLL);
     }
     ei.requestStart();
   }

@@ -1,5 +1,6 @@
 package io.daos.server.system;
 
+import io.daos.common.Ticker;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 final class JoinBatcher {
   private final Function<List<JoinRequest>, List<Outcome>> runner;
   private final Duration window;
+  private final Ticker ticker;
   private final Deque<Pending> queue = new ArrayDeque<>();
   private boolean running;
 
@@ -41,8 +43,14 @@ final class JoinBatcher {
    * @param window how long a batch's first join waits for others (zero: batch only what queued meanwhile)
    */
   JoinBatcher(Function<List<JoinRequest>, List<Outcome>> runner, Duration window) {
+    this(runner, window, Ticker.SYSTEM);
+  }
+
+  /** As above; the window passes on {@code ticker}. */
+  JoinBatcher(Function<List<JoinRequest>, List<Outcome>> runner, Duration window, Ticker ticker) {
     this.runner = runner;
     this.window = window;
+    this.ticker = ticker;
   }
 
   /** Joins {@code req} in the next batch; throws its own error. */
@@ -108,7 +116,7 @@ final class JoinBatcher {
       return;
     }
     try {
-      Thread.sleep(window.toMillis());
+      ticker.sleep(Duration.ofMillis(window.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

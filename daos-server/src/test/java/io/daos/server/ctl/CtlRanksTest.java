@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.FakeTicker;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.drpc.RasEvents;
@@ -180,11 +181,16 @@ class CtlRanksTest {
       harness.add(e);
     }
     AtomicBoolean cancelled = new AtomicBoolean();
-    CallDeadline d = CallDeadline.after(tc.timeout() == null ? Duration.ofSeconds(10) : tc.timeout(), cancelled::get);
+    FakeTicker ticker = new FakeTicker();
+    Duration timeout = tc.timeout() == null ? Duration.ofSeconds(10) : tc.timeout();
+    CallDeadline d = CallDeadline.after(timeout, cancelled::get, ticker);
     if (tc.cancel()) {
       engines.forEach(e -> e.onDrpcCall = () -> cancelled.set(true));
+    } else if (tc.timeout() != null) {
+      // a held dRPC takes the whole deadline (polls between state checks move the clock themselves)
+      engines.forEach(e -> e.onDrpcCall = () -> ticker.advance(timeout));
     }
-    RanksHandler h = new RanksHandler(harness, events, Duration.ofMillis(10));
+    RanksHandler h = new RanksHandler(harness, events, Duration.ofMillis(10), ticker);
     if (tc.expErr() != null) {
       RuntimeException e = assertThrows(RuntimeException.class, () -> op.apply(h, d));
       engines.forEach(FakeEngine::releaseDrpc);

@@ -34,6 +34,7 @@ public final class MgmtFixture implements AutoCloseable {
   public final Membership membership = new Membership(db).withResolver(MgmtFixture::resolve);
   final MsAccess access;
   public final FakeControlInvoker invoker;
+  public final MsContext ctx;
   public final MgmtService service;
   public final GroupUpdater groupUpdater;
   public final FakePoolEngines engines = new FakePoolEngines();
@@ -55,8 +56,9 @@ public final class MgmtFixture implements AutoCloseable {
     members.forEach(membership::add);
     access.attach(db, membership);
     groupUpdater = sender == null ? null : new GroupUpdater(() -> membership, access.replicas(), sender);
-    service = new MgmtService(MsContext.builder().access(access).invoker(invoker).netHints(hints)
-        .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).eraser(eraser).build());
+    ctx = MsContext.builder().access(access).invoker(invoker).netHints(hints)
+        .provider("tcp").groupUpdater(groupUpdater).poolEngines(engines).eraser(eraser).build();
+    service = new MgmtService(ctx);
   }
 
   public MgmtFixture(List<Member> members, FakeControlInvoker invoker, List<ClientNetHint> hints) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,34 +99,32 @@ class JoinBatcherTest {
   @Test
   void windowGathersConcurrentJoins() throws Exception {
     List<Integer> sizes = new CopyOnWriteArrayList<>();
+    FakeTicker ticker = new FakeTicker();
     JoinBatcher batcher = new JoinBatcher(reqs -> {
       sizes.add(reqs.size());
       return reqs.stream().map(r -> JoinBatcher.Outcome.ok(null)).toList();
-    }, Duration.ofSeconds(30));
-    CountDownLatch go = new CountDownLatch(1);
+    }, Duration.ofSeconds(30), ticker);
+    ticker.onPause(() -> awaitQueued(batcher, 20));
+    long start = ticker.nanoTime();
     List<Future<Object>> results = new ArrayList<>();
-    results.add(pool.submit(() -> call(batcher, 0)));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (batcher.queued() < 1 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    for (int i = 1; i < 20; i++) {
+    for (int i = 0; i < 20; i++) {
       int n = i;
-      results.add(pool.submit(() -> {
-        go.await();
-        return call(batcher, n);
-      }));
+      results.add(pool.submit(() -> call(batcher, n)));
     }
-    go.countDown();
-    while (batcher.queued() < 20 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertEquals(20, batcher.queued(), "all wait in the first join's window");
-    pool.shutdownNow();
     for (Future<Object> f : results) {
       f.get(10, TimeUnit.SECONDS);
     }
-    assertEquals(List.of(20), sizes);
+    assertEquals(List.of(20), sizes, "all waited in the first join's window");
+    assertEquals(1, ticker.pauses());
+    assertEquals(Duration.ofSeconds(30), Duration.ofNanos(ticker.nanoTime() - start));
+  }
+
+  /** The window's pause: it ends once {@code n} joins are queued (or after 10 s, and the test fails). */
+  private static void awaitQueued(JoinBatcher b, int n) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (b.queued() < n && System.nanoTime() - deadline < 0) {
+      Thread.onSpinWait();
+    }
   }
 
   private static Object call(JoinBatcher b, int i) {

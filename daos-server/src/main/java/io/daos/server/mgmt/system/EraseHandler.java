@@ -1,5 +1,6 @@
 package io.daos.server.mgmt.system;
 
+import io.daos.common.Ticker;
 import io.daos.control.errors.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
@@ -15,6 +16,7 @@ import io.daos.server.system.MemberResult;
 import io.daos.server.system.MemberState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -32,12 +34,19 @@ public final class EraseHandler {
   private static final Logger LOG = LoggerFactory.getLogger(EraseHandler.class);
 
   private static final int PEER_RETRIES = 25;
-  private static final long PEER_RETRY_MS = 200;
+  private static final Duration PEER_RETRY = Duration.ofMillis(200);
 
   private final MsContext ctx;
+  private final Ticker ticker;
 
   public EraseHandler(MsContext ctx) {
+    this(ctx, Ticker.SYSTEM);
+  }
+
+  /** As above; {@code ticker} paces the retries of a replica that does not know yet that it may erase. */
+  EraseHandler(MsContext ctx, Ticker ticker) {
     this.ctx = ctx;
+    this.ticker = ticker;
   }
 
   public SystemEraseResp systemErase(SystemEraseReq req) {
@@ -110,9 +119,9 @@ public final class EraseHandler {
         || String.valueOf(e.getMessage()).contains("not the DAOS Management Service leader");
   }
 
-  private static void sleep() {
+  private void sleep() {
     try {
-      Thread.sleep(PEER_RETRY_MS);
+      ticker.sleep(PEER_RETRY);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -7,6 +7,7 @@ import static io.daos.server.mgmt.MgmtFixture.rankSuccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.common.FakeTicker;
 import io.daos.control.errors.NotLeaderException;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
@@ -110,6 +111,25 @@ class SystemEraseTest {
     assertEquals(List.of("0"), invoker.calls().stream().map(c -> c.req().getRanks()).toList());
     assertEquals(List.of("10.0.0.2:10001 " + MgmtFixture.SYS), erased, "the other replica, unreachable, skipped");
     assertEquals(List.of("eraseDatabase"), eraser.calls);
+  }
+
+  @Test
+  void leaderAsksAPeerAgainUntilItKnowsTheRanksAwaitFormat() {
+    List<String> erased = new ArrayList<>();
+    FakeControlInvoker invoker = new FakeControlInvoker(List.of(hr(1, rankSuccess(RF, 0)))) {
+      @Override
+      public HostResponse systemErase(String host, String sys, java.time.Duration deadline) {
+        erased.add(host);
+        return erased.size() < 3 ? HostResponse.failed(host, new NotLeaderException("127.0.0.1:10001", List.of()))
+            : HostResponse.ok(host, io.daos.proto.ctl.RanksResp.getDefaultInstance());
+      }
+    };
+    MgmtFixture fx = new MgmtFixture(List.of(member(0, 1, "stopped")), invoker, List.of(), null, new FakeEraser(),
+        List.of("127.0.0.1:10001", "10.0.0.2:10001"));
+    FakeTicker ticker = new FakeTicker();
+    new EraseHandler(fx.ctx, ticker).systemErase(SystemEraseReq.newBuilder().setSys(MgmtFixture.SYS).build());
+    assertEquals(List.of("10.0.0.2:10001", "10.0.0.2:10001", "10.0.0.2:10001"), erased);
+    assertEquals(2, ticker.pauses(), "one 200 ms pause before each retry");
   }
 
   @Test
