@@ -3,8 +3,11 @@ package io.daos.itest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Set;
  */
 final class Ports {
   private static final Set<Integer> GIVEN = new HashSet<>();
+  /** The lowest port handed out, clear of DAOS's control ports 10001/10002. */
+  private static final int FIRST = 12000;
+  private static final Random RANDOM = new Random();
 
   private Ports() {
   }
@@ -32,16 +38,31 @@ final class Ports {
     throw new IOException("no free port pair on loopback");
   }
 
+  /**
+   * A free port below the kernel's ephemeral range: a port picked from that range can be taken by an outgoing
+   * connection's source port between the pick and the server's bind (seen as a pool-service Raft server failing
+   * with EADDRINUSE on fabric port + 1).
+   */
   static synchronized int free() throws IOException {
-    for (int i = 0; i < 100; i++) {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int p = s.getLocalPort();
-        if (GIVEN.add(p)) {
-          return p;
-        }
+    int top = ephemeralLow() - 2;
+    for (int i = 0; i < 1000; i++) {
+      int p = FIRST + RANDOM.nextInt(top - FIRST);
+      if (!GIVEN.contains(p) && isFree(p)) {
+        GIVEN.add(p);
+        return p;
       }
     }
-    throw new IOException("no free port on loopback");
+    throw new IOException("no free port on loopback in [" + FIRST + ", " + top + ")");
+  }
+
+  /** The first port of net.ipv4.ip_local_port_range (Linux's default 32768 where it cannot be read). */
+  static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Math.max(FIRST + 1000, Integer.parseInt(range.split("\\s+")[0]));
+    } catch (IOException | RuntimeException e) {
+      return 32768;
+    }
   }
 
   static boolean isFree(int port) {

@@ -1,9 +1,8 @@
 package io.daos.common.cli;
 
+import io.daos.common.Futures;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The one-line text DAOS's tools show for an error, and the DAOS status found in its cause chain. dmg shows the
@@ -25,7 +24,7 @@ public final class ErrorText {
    * {@code "DER_NONEXIST(-1005): The specified entity does not exist"} for a status, the message otherwise.
    */
   public static String withStatus(Throwable error) {
-    Throwable t = unwrap(error);
+    Throwable t = Futures.cause(error);
     return t instanceof DaosException de ? de.status().toString() : message(t);
   }
 
@@ -48,12 +47,5 @@ public final class ErrorText {
       }
     }
     return null;
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

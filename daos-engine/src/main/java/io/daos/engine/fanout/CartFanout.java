@@ -3,13 +3,13 @@ package io.daos.engine.fanout;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
+import io.daos.common.Futures;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +61,7 @@ public final class CartFanout {
   }
 
   private static Outcome failed(Throwable err) {
-    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    Throwable c = Futures.cause(err);
     DaosException de = c instanceof DaosException d ? d : new DaosException(DaosStatus.MISC, "RPC failed", c);
     return new Outcome(de.status().code(), null, de);
   }
