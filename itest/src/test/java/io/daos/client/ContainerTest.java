@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.status.DaosException;
-import io.daos.common.status.DaosStatus;
-import io.daos.placement.object.ObjectClass;
-import io.daos.placement.object.ObjectId;
-import io.daos.placement.object.ObjectType;
 import io.daos.client.cont.ContainerInfo;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.PropType;
 import io.daos.client.cont.Snapshot;
 import io.daos.client.pool.ContainerSummary;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectId;
+import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ContRpc;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Container lifecycle, properties, attributes, snapshots and OID allocation (daos_container.c, daos_oid_alloc). */
+@ResourceLock(TestLocks.IN_PROCESS)
 class ContainerTest extends ClientTestBase {
   @Test
   void createOpenQueryDestroy() {

@@ -4,21 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
-import io.daos.client.obj.Iod;
-import io.daos.client.obj.Keys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** DAOS {@code src/tests/suite/daos_array.c} (Array 0–13), on real engines in this JVM. */
+@ResourceLock(TestLocks.IN_PROCESS)
 class DaosArrayTest extends ClientTestBase {
   private DaosArray create(long cell, long chunk) {
     return cont.createArray(oid(ObjectType.ARRAY, ObjectClass.SX), cell, chunk);

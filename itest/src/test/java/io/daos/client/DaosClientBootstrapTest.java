@@ -3,13 +3,14 @@ package io.daos.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.drpc.client.DrpcClient;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.drpc.server.DrpcServer;
 import io.daos.drpc.transport.DrpcTransport;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.SharedClusters;
+import io.daos.itest.TestLocks;
 import io.daos.proto.mgmt.GetAttachInfoReq;
 import io.daos.rpc.PoolRpc;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * daos_init's bootstrap through a real daos_agent: GetAttachInfo (206) for rank URIs, RequestCreds (101) for
  * connect. A recording relay in front of the agent's socket shows what the client asked.
  */
 @ExtendWith(SharedClusters.class)
+@ResourceLock(TestLocks.IN_PROCESS)
 class DaosClientBootstrapTest {
   private TestSystem cluster;
 

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.daos.common.status.DaosException;
-import io.daos.common.status.DaosStatus;
-import io.daos.placement.object.ObjectClass;
-import io.daos.placement.object.ObjectType;
 import io.daos.client.obj.Anchor;
 import io.daos.client.obj.KeyPage;
 import io.daos.client.obj.Keys;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,12 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** DAOS {@code src/tests/suite/daos_kv.c}, on real engines in this JVM. */
+@ResourceLock(TestLocks.IN_PROCESS)
 class DaosKvTest extends ClientTestBase {
   record Size(String name, int bytes) {
     @Override

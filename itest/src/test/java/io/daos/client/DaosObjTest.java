@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.status.DaosException;
-import io.daos.common.status.DaosStatus;
 import io.daos.client.obj.Anchor;
 import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
@@ -16,6 +14,9 @@ import io.daos.client.obj.Keys;
 import io.daos.client.obj.QueryKey;
 import io.daos.client.obj.Recx;
 import io.daos.client.obj.RecxPage;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
 import io.daos.placement.Cond;
 import io.daos.placement.Layout;
 import io.daos.placement.Shard;
@@ -27,8 +28,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** DAOS {@code src/tests/suite/daos_obj.c} (IO tests), on real engines in this JVM. */
+@ResourceLock(TestLocks.IN_PROCESS)
 class DaosObjTest extends ClientTestBase {
   static final byte[] AKEY_SV = Keys.utf8("akey_sv");
   static final byte[] AKEY_ARR = Keys.utf8("akey_arr");

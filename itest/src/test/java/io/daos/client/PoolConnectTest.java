@@ -1,20 +1,22 @@
 package io.daos.client;
 
-import io.daos.client.pool.PoolInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.client.pool.PoolInfo;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.itest.SharedClusters;
+import io.daos.itest.TestLocks;
 import io.daos.rpc.PoolRpc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Pool connect through MGMT_POOL_FIND and the service replicas; pool query, attributes, disconnect. Four ranks of
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * redirect cases look them up first.
  */
 @ExtendWith(SharedClusters.class)
+@ResourceLock(TestLocks.IN_PROCESS)
 class PoolConnectTest {
   private static final SharedClusters.Shape SHAPE = new SharedClusters.Shape(4, 1, 1);
   private static final int TRIES = 6;

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.common.status.DaosException;
-import io.daos.common.status.DaosStatus;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.Keys;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
@@ -19,8 +20,10 @@ import io.daos.rpc.ObjRpc;
 import io.daos.rpc.PoolRpc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Replicated objects: writes reach every replica, reads survive unreachable replicas (daos_obj.c IO31/IO42). */
+@ResourceLock(TestLocks.IN_PROCESS)
 class ReplicationTest extends ClientTestBase {
   static final byte[] AKEY = Keys.utf8("a");
 

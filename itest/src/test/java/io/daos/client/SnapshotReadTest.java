@@ -4,17 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.daos.client.obj.Keys;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.itest.TestLocks;
 import io.daos.placement.object.ObjectType;
-import io.daos.client.obj.Keys;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Snapshot views ({@link DaosObject#atSnapshot}, DAOS {@code daos_tx_open_snap}) are read-only. What they read is
  * checked in itest's {@code DataPathTest}.
  */
+@ResourceLock(TestLocks.IN_PROCESS)
 class SnapshotReadTest extends ClientTestBase {
   @Test
   void writesThroughASnapshotViewAreRefused() {

@@ -11,13 +11,13 @@ import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosObject;
 import io.daos.client.DaosPool;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Recx;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
-import io.daos.client.cont.ContainerProps;
-import io.daos.client.obj.Iod;
-import io.daos.client.obj.Recx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
@@ -34,10 +34,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Bad input through libdaos against the real system: DAOS's error codes, and every daemon keeps serving. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.PROCESSES)
 class DataBadInputTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path dir;

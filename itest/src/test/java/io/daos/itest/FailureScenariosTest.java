@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 4's failure scenarios on 3 hosts × 2 engines × 3 MS replicas, real processes, one cluster in order:
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.PROCESSES)
 class FailureScenariosTest {
   /** dmg's request deadline in these steps (JDAOS_DMG_TIMEOUT); DAOS's default is 5 minutes. */
   private static final Duration DMG_DEADLINE = Duration.ofSeconds(30);

@@ -3,12 +3,12 @@ package io.daos.itest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.daos.client.cont.ContainerProps;
 import io.daos.client.DaosArray;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
+import io.daos.client.cont.ContainerProps;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.SystemMember;
@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * 3 daos_servers × 2 engines in this JVM: a pool created over the control API, a KV and an array written and read
  * through libdaos, then one engine killed: the system shows its rank no longer joined.
  */
+@ResourceLock(TestLocks.IN_PROCESS)
 class InProcessClusterTest {
   @TempDir
   Path dir;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Pool create, query and destroy spanning hosts, as DAOS does them: the MS (one replica, on the last host) sends each
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pool's one service replica is on the first host, so nothing the MS asks for is served on its own host.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(TestLocks.PROCESSES)
 class MultiHostPoolTest {
   private static final int HOSTS = 3;
 

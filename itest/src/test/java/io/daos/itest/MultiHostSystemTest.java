@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 4's system on one machine: 3 hosts (127.0.0.2-4) × 2 engines, 3 MS replicas, real processes. The
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.PROCESSES)
 class MultiHostSystemTest {
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(10);
 

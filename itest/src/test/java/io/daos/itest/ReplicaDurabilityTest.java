@@ -10,10 +10,10 @@ import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
-import io.daos.common.status.DaosException;
-import io.daos.common.status.DaosStatus;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.PropType;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.placement.Layout;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * RP_2G1 durability with real processes: every acknowledged KV pair stays readable while either engine is killed
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * copy; DAOS then excludes the target and writes degraded, which jdaos does not do yet (no automatic exclusion).
  * A failed update is never acknowledged, so it may or may not be visible later; acknowledged ones always are.
  */
+@ResourceLock(TestLocks.PROCESSES)
 class ReplicaDurabilityTest {
   private static final int N = 40;
 

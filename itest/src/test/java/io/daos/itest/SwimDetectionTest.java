@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * SWIM failure detection end to end: 2 hosts × 1 engine, the MS on host 0, engines with short SWIM timings
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGSTOP while its daos_server keeps running; the engine of host 0 declares it dead and raises
  * swim_rank_dead, and the MS excludes the rank (self_heal's default holds "exclude").
  */
+@ResourceLock(TestLocks.PROCESSES)
 class SwimDetectionTest {
   private static final String[] SWIM_ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
       "SWIM_SUSPECT_TIMEOUT=2000"};

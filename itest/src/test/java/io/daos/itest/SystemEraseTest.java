@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is refused while ranks run, {@code system stop}, {@code system erase}, {@code storage format}: new ranks from
  * 0 and no pools. Real processes; each topology gets its own cluster.
  */
+@ResourceLock(TestLocks.PROCESSES)
 class SystemEraseTest {
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
 

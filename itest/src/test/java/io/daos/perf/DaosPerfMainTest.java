@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import io.daos.client.DaosClient;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.SharedClusters;
+import io.daos.itest.TestLocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ExtendWith(SharedClusters.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(TestLocks.IN_PROCESS)
 class DaosPerfMainTest {
   private InProcessCluster cluster;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.daos.client.DaosClient;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.SharedClusters;
+import io.daos.itest.TestLocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Runs the documented example against a system of real engines in this JVM. */
 @ExtendWith(SharedClusters.class)
+@ResourceLock(TestLocks.IN_PROCESS)
 class LibdaosExampleTest {
   @Test
   void exampleRuns() throws Exception {
