@@ -5,6 +5,7 @@ import io.daos.cart.RpcCounters;
 
 import io.daos.cart.CartHandler;
 import io.daos.cart.CartRequest;
+import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
@@ -36,13 +37,18 @@ public final class Dispatcher {
   private final FaultInjection faults;
   private final RpcCounters counters;
 
-  public Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
+  private Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
       RpcCounters counters) {
     this.name = name;
     this.targets = targets;
     this.mapVersion = mapVersion;
     this.faults = faults;
     this.counters = counters;
+  }
+
+  /** The dispatcher of a server built from {@code cfg}, running handlers on {@code targets}. */
+  public static Dispatcher forServer(CartServer.Builder cfg, TargetExecutors targets) {
+    return new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters());
   }
 
   public void register(Opcode opcode, CartHandler handler) {

@@ -42,7 +42,7 @@ final class NettyServer implements CartServer {
     this.uri = CartUri.parse(cfg.uri());
     this.life = new LifeCycle(cfg.name() + " CART-J server");
     this.targets = new TargetExecutors(cfg.name(), cfg.targets(), cfg.targetExecutor());
-    this.dispatcher = new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters());
+    this.dispatcher = Dispatcher.forServer(cfg, targets);
   }
 
   @Override
