@@ -65,6 +65,8 @@ final class NettyConnection {
           write(ch, req, id);
         } else {
           ReferenceCountUtil.release(req);
+          // The open listener fails the calls pending when the connect fails; a call added after that is failed here.
+          pending.fail(id, DaosStatus.UNREACH, "cannot connect to " + uri + ": " + c.cause());
         }
       });
     }
