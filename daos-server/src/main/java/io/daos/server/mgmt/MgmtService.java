@@ -46,8 +46,26 @@ import io.daos.proto.mgmt.SystemGetPropReq;
 import io.daos.proto.mgmt.SystemGetPropResp;
 import io.daos.proto.mgmt.SystemSetAttrReq;
 import io.daos.proto.mgmt.SystemSetPropReq;
+import io.daos.proto.mgmt.PoolDrainReq;
+import io.daos.proto.mgmt.PoolDrainResp;
+import io.daos.proto.mgmt.PoolExcludeReq;
+import io.daos.proto.mgmt.PoolExcludeResp;
+import io.daos.proto.mgmt.PoolExtendReq;
+import io.daos.proto.mgmt.PoolExtendResp;
+import io.daos.proto.mgmt.PoolReintReq;
+import io.daos.proto.mgmt.PoolReintResp;
+import io.daos.proto.mgmt.PoolRebuildStartReq;
+import io.daos.proto.mgmt.PoolRebuildStopReq;
+import io.daos.proto.mgmt.PoolSelfHealEvalReq;
+import io.daos.proto.mgmt.SystemDrainReq;
+import io.daos.proto.mgmt.SystemDrainResp;
+import io.daos.proto.mgmt.SystemRebuildManageReq;
+import io.daos.proto.mgmt.SystemRebuildManageResp;
+import io.daos.proto.mgmt.SystemSelfHealEvalReq;
 import io.daos.server.mgmt.pool.PoolAclHandler;
 import io.daos.server.mgmt.pool.PoolHandler;
+import io.daos.server.mgmt.pool.PoolMapHandler;
+import io.daos.server.mgmt.system.SystemPoolHandler;
 import io.daos.server.mgmt.pool.PoolSvcHandler;
 import io.daos.server.mgmt.svc.MsContext;
 import io.daos.server.mgmt.system.EraseHandler;
@@ -63,7 +81,8 @@ import java.util.function.Supplier;
 
 /**
  * The gRPC MgmtSvc: a thin adapter from protobuf calls to {@link SystemHandler}, {@link JoinHandler},
- * {@link RankControl}, {@link PoolHandler}, {@link PoolSvcHandler} and {@link PoolAclHandler}. Errors are passed on
+ * {@link RankControl}, {@link PoolHandler}, {@link PoolSvcHandler}, {@link PoolAclHandler}, {@link PoolMapHandler}
+ * and {@link SystemPoolHandler}. Errors are passed on
  * as thrown; the error-annotation interceptor gives them DAOS's wire form. Methods not implemented here keep the
  * generated UNIMPLEMENTED answer.
  */
@@ -77,6 +96,8 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final PoolSvcHandler poolSvc;
   private final EraseHandler erase;
   private final PoolAclHandler poolAcl;
+  private final PoolMapHandler poolMap;
+  private final SystemPoolHandler systemPools;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -88,6 +109,66 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.poolSvc = new PoolSvcHandler(ctx);
     this.erase = new EraseHandler(ctx);
     this.poolAcl = new PoolAclHandler(ctx);
+    this.poolMap = new PoolMapHandler(ctx);
+    this.systemPools = new SystemPoolHandler(ctx, pools, poolMap);
+  }
+
+  public PoolMapHandler poolMapHandler() {
+    return poolMap;
+  }
+
+  public SystemPoolHandler systemPoolHandler() {
+    return systemPools;
+  }
+
+  @Override
+  public void poolExclude(PoolExcludeReq req, StreamObserver<PoolExcludeResp> obs) {
+    answer(obs, () -> poolMap.poolExclude(req));
+  }
+
+  @Override
+  public void poolDrain(PoolDrainReq req, StreamObserver<PoolDrainResp> obs) {
+    answer(obs, () -> poolMap.poolDrain(req));
+  }
+
+  @Override
+  public void poolReintegrate(PoolReintReq req, StreamObserver<PoolReintResp> obs) {
+    answer(obs, () -> poolMap.poolReintegrate(req));
+  }
+
+  @Override
+  public void poolExtend(PoolExtendReq req, StreamObserver<PoolExtendResp> obs) {
+    answer(obs, () -> poolMap.poolExtend(req));
+  }
+
+  @Override
+  public void poolRebuildStart(PoolRebuildStartReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> poolMap.poolRebuildStart(req));
+  }
+
+  @Override
+  public void poolRebuildStop(PoolRebuildStopReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> poolMap.poolRebuildStop(req));
+  }
+
+  @Override
+  public void poolSelfHealEval(PoolSelfHealEvalReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> poolMap.poolSelfHealEval(req));
+  }
+
+  @Override
+  public void systemDrain(SystemDrainReq req, StreamObserver<SystemDrainResp> obs) {
+    answer(obs, () -> systemPools.systemDrain(req));
+  }
+
+  @Override
+  public void systemRebuildManage(SystemRebuildManageReq req, StreamObserver<SystemRebuildManageResp> obs) {
+    answer(obs, () -> systemPools.systemRebuildManage(req));
+  }
+
+  @Override
+  public void systemSelfHealEval(SystemSelfHealEvalReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> systemPools.systemSelfHealEval(req));
   }
 
   public EraseHandler eraseHandler() {

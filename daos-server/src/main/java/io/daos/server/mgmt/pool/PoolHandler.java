@@ -49,11 +49,13 @@ public final class PoolHandler {
   private final PoolEngines engines;
   private final PoolSvcHandler svc;
   private final Object createLock = new Object();
+  private final io.daos.server.system.SystemProperties sysProps;
 
   public PoolHandler(MsContext ctx) {
     this.access = ctx.access();
     this.engines = ctx.poolEngines().orElse(null);
     this.svc = new PoolSvcHandler(ctx);
+    this.sysProps = ctx.systemProperties();
   }
 
   /** PoolCreate (leader): validates, records Creating, asks the engines (dRPC 207), records Ready. */
@@ -111,7 +113,7 @@ public final class PoolHandler {
   }
 
   /** Each rank's fault-domain levels from its member record (none known: the rank is its own domain). */
-  private static Map<Integer, List<String>> domains(MsAccess.Ms ms, List<Integer> ranks) {
+  static Map<Integer, List<String>> domains(MsAccess.Ms ms, List<Integer> ranks) {
     Map<Integer, List<String>> out = new TreeMap<>();
     for (int r : ranks) {
       List<String> d = ms.db().findMemberByRank(r).map(m -> m.faultDomain() == null ? List.<String>of()
@@ -264,10 +266,22 @@ public final class PoolHandler {
       }
       long mask = req.getQueryMask() == 0 ? PoolQueries.DEFAULT_MASK : req.getQueryMask();
       PoolQueryReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).setQueryMask(mask).build();
-      return PoolDrpcs.query(requireEngines(), ps, engineReq);
+      PoolQueryResp resp = PoolDrpcs.query(requireEngines(), ps, engineReq);
+      String selfHeal = io.daos.server.system.Membership.DEFAULT_SELF_HEAL;
+      if ((mask & io.daos.common.PoolQueryMask.SELF_HEAL_POLICY) != 0) {
+        selfHeal = sysSelfHeal(ms);
+      }
+      return resp.toBuilder().setSysSelfHealPolicy(selfHeal).build();
     } catch (RuntimeException e) {
       throw access.translate(e);
     }
+  }
+
+  /** The system self_heal property (DAOS getSysSelfHeal); its default when unset. */
+  private String sysSelfHeal(MsAccess.Ms ms) {
+    String key = io.daos.server.system.SystemProperties.SELF_HEAL;
+    String v = sysProps.values(ms.db().getSystemAttrs(List.of()), List.of(key)).get(key);
+    return v == null || v.isEmpty() ? io.daos.server.system.Membership.DEFAULT_SELF_HEAL : v;
   }
 
   static PoolService lookup(MsAccess.Ms ms, String id) {

@@ -5,6 +5,8 @@ import com.google.protobuf.MessageLite;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.DrpcStatusException;
+import io.daos.proto.drpc.Status;
 import io.daos.server.mgmt.svc.PoolEngines;
 import io.daos.server.sysdb.PoolService;
 import java.io.IOException;
@@ -33,6 +35,12 @@ final class PoolSvcCalls {
     }
     try {
       return parser.parse(eng.callDrpc(replicas, method, req.toByteArray()));
+    } catch (DrpcStatusException e) {
+      if (e.status() == Status.UNKNOWN_METHOD || e.status() == Status.UNKNOWN_MODULE) {
+        throw new DaosException(DaosStatus.NOTSUPPORTED, "the engine does not implement dRPC " + method
+            + " (it answered " + e.status() + "); this operation needs an engine that supports it", e);
+      }
+      throw new UncheckedIOException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
