@@ -50,12 +50,20 @@ public final class PoolQueryCommand extends BaseCommand {
   @Override
   protected Outcome execute(ControlInvoker client) {
     PoolQueryReq req = request(client.systemName());
-    PoolInfo info = query(client, req);
-    return Outcome.of(info.toJson(), null, (out, err) -> PoolInfoPrinter.print(out, info));
+    PoolQueryResp pb = queryPb(client, req);
+    PoolInfo info = PoolInfos.fromQuery(pb, req.getQueryMask());
+    return Outcome.of(info.toJson(), null, (out, err) -> {
+      PoolInfoPrinter.print(out, info);
+      PoolInfoPrinter.printSelfHealDisable(out, info.selfHealPolicy(), pb.getSysSelfHealPolicy());
+    });
   }
 
   /** Asks the MS; a non-zero status in the answer is an error, as in DAOS. */
   static PoolInfo query(ControlInvoker client, PoolQueryReq req) {
+    return PoolInfos.fromQuery(queryPb(client, req), req.getQueryMask());
+  }
+
+  private static PoolQueryResp queryPb(ControlInvoker client, PoolQueryReq req) {
     PoolQueryResp pb;
     try {
       pb = client.invokeMs(MgmtSvcGrpc.getPoolQueryMethod(), req);
@@ -65,6 +73,6 @@ public final class PoolQueryCommand extends BaseCommand {
     if (pb.getStatus() != 0) {
       throw new CommandError("pool query failed", new DaosException(DaosStatus.fromCode(pb.getStatus())));
     }
-    return PoolInfos.fromQuery(pb, req.getQueryMask());
+    return pb;
   }
 }

@@ -31,6 +31,33 @@ public final class PoolInfoPrinter {
     }
   }
 
+  /**
+   * DAOS PrintPoolSelfHealDisable: which self-heal actions are off for the pool and whose policy turns them off
+   * ("exclude disabled on pool due to [system pool] policies"); nothing when none is off. The system policy's
+   * pool_exclude/pool_rebuild flags and the pool property's exclude/rebuild flags count.
+   */
+  public static void printSelfHealDisable(StringBuilder out, String poolSelfHeal, String sysSelfHeal) {
+    java.util.Set<String> sys = flags(sysSelfHeal);
+    java.util.Set<String> pool = flags(poolSelfHeal);
+    for (String key : List.of("exclude", "rebuild")) {
+      List<String> by = new java.util.ArrayList<>();
+      if (!sys.contains("pool_" + key)) {
+        by.add("system");
+      }
+      if (!pool.contains(key)) {
+        by.add("pool");
+      }
+      if (!by.isEmpty()) {
+        out.append(key).append(" disabled on pool due to [").append(String.join(" ", by)).append("] ")
+            .append(by.size() == 1 ? "policy" : "policies").append('\n');
+      }
+    }
+  }
+
+  private static java.util.Set<String> flags(String value) {
+    return new java.util.HashSet<>(List.of((value == null ? "" : value).split(";")));
+  }
+
   private static void ranks(StringBuilder out, String what, List<Long> ranks) {
     if (ranks != null && !ranks.isEmpty()) {
       out.append("- ").append(what).append(" ranks: ").append(RankRanges.plain(ranks)).append('\n');
