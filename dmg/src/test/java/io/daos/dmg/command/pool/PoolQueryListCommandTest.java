@@ -97,6 +97,34 @@ class PoolQueryListCommandTest {
     return err + "|" + out;
   }
 
+  /** DAOS TestPretty_PrintPoolQueryResp self-heal cases: which policy turns exclude/rebuild off. */
+  @Test
+  void querySelfHealDisabledLines() {
+    FakeMs ms = new FakeMs(Map.of("tank", answer(U1, "tank").toBuilder().setSysSelfHealPolicy("exclude;pool_rebuild")
+        .setSelfHealPolicy("exclude").build()));
+    String t = text(parse(new PoolQueryCommand(), "tank").executeWith(ms));
+    assertTrue(t.endsWith("exclude disabled on pool due to [system] policy\n"
+        + "rebuild disabled on pool due to [pool] policy\n"), t);
+    ms = new FakeMs(Map.of("tank", answer(U1, "tank").toBuilder().setSysSelfHealPolicy("none")
+        .setSelfHealPolicy("rebuild").build()));
+    t = text(parse(new PoolQueryCommand(), "tank").executeWith(ms));
+    assertTrue(t.endsWith("exclude disabled on pool due to [system pool] policies\n"
+        + "rebuild disabled on pool due to [system] policy\n"), t);
+  }
+
+  @Test
+  void queryRebuildBusyAndDoneLines() {
+    FakeMs ms = new FakeMs(Map.of("tank", answer(U1, "tank").toBuilder().setDisabledTargets(8)
+        .setSysSelfHealPolicy("exclude;pool_exclude;pool_rebuild").setRebuild(PoolRebuildStatus.newBuilder()
+            .setState(PoolRebuildStatus.State.BUSY).setObjects(42).setRecords(21)).build()));
+    String t = text(parse(new PoolQueryCommand(), "tank").executeWith(ms));
+    assertTrue(t.contains("disabled=8, leader=0, version=1, state=TargetsExcluded\n"), t);
+    assertTrue(t.contains("- Rebuild busy, 42 objs, 21 recs\n"), t);
+    ms = new FakeMs(Map.of("tank", answer(U1, "tank").toBuilder().setRebuild(PoolRebuildStatus.newBuilder()
+        .setState(PoolRebuildStatus.State.DONE).setObjects(5).setRecords(7)).build()));
+    assertTrue(text(parse(new PoolQueryCommand(), "tank").executeWith(ms)).contains("- Rebuild done, 5 objs, 7 recs"));
+  }
+
   @Test
   void queryMaskFollowsDaosFlags() {
     long base = PoolQueryMask.DEFAULT | PoolQueryMask.SELF_HEAL_POLICY;
@@ -110,7 +138,8 @@ class PoolQueryListCommandTest {
 
   @Test
   void queryGivesPoolInfoAndTextBlock() {
-    FakeMs ms = new FakeMs(Map.of("tank", answer(U1, "tank")));
+    FakeMs ms = new FakeMs(Map.of("tank", answer(U1, "tank").toBuilder()
+        .setSysSelfHealPolicy("exclude;pool_exclude;pool_rebuild").build()));
     Outcome o = parse(new PoolQueryCommand(), "tank").executeWith(ms);
     JsonObject json = (JsonObject) o.response();
     assertEquals("Ready", json.get("state").getAsString());
