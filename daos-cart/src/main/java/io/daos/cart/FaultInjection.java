@@ -35,6 +35,14 @@ public final class FaultInjection {
     DAOS_SHARD_OBJ_UPDATE_TIMEOUT(UNIT_TEST_GROUP_LOC | 0x01, Action.DROP_REQUEST),
     DAOS_SHARD_OBJ_FETCH_TIMEOUT(UNIT_TEST_GROUP_LOC | 0x02, Action.DROP_REQUEST),
     DAOS_SHARD_OBJ_RW_CRT_ERROR(UNIT_TEST_GROUP_LOC | 0x05, Action.FAIL),
+    /** Rebuild: the scan request never reaches the engine (arm on REBUILD_OBJECTS_SCAN). */
+    DAOS_REBUILD_DROP_SCAN(UNIT_TEST_GROUP_LOC | 0x0a, Action.DROP_REQUEST),
+    /** Rebuild: the source refuses the rebuild's container handle (arm on DAOS_OBJ_RPC_ENUMERATE, status NO_HDL). */
+    DAOS_REBUILD_NO_HDL(UNIT_TEST_GROUP_LOC | 0x0b, Action.FAIL),
+    /** Rebuild: an engine fails to start its rebuild (arm on REBUILD_OBJECTS_SCAN). */
+    DAOS_REBUILD_TGT_START_FAIL(UNIT_TEST_GROUP_LOC | 0x10, Action.FAIL),
+    /** Rebuild: sending objects to their new home fails (arm on DAOS_OBJ_RPC_MIGRATE). */
+    DAOS_REBUILD_TGT_SEND_OBJS_FAIL(UNIT_TEST_GROUP_LOC | 0x15, Action.FAIL),
     DAOS_DTX_LOST_RPC_REQUEST(UNIT_TEST_GROUP_LOC | 0x33, Action.DROP_REQUEST),
     DAOS_DTX_LOST_RPC_REPLY(UNIT_TEST_GROUP_LOC | 0x34, Action.DROP_REPLY),
     DAOS_DTX_RESEND_DELAY1(UNIT_TEST_GROUP_LOC | 0x48, Action.DELAY),

@@ -36,6 +36,7 @@ import io.daos.engine.pool.svc.DrpcCredentialValidator;
 import io.daos.engine.pool.svc.PoolFindHandler;
 import io.daos.engine.pool.svc.PoolRpcHandlers;
 import io.daos.engine.pool.svc.PoolServices;
+import io.daos.engine.rebuild.Rebuilds;
 import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.rdb.RdbServer;
 import io.daos.engine.swim.RankDeadNotifier;
@@ -97,6 +98,7 @@ public final class DaosEngine implements Closeable {
   private CartClient swimClient;
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
+  private Rebuilds rebuilds;
 
   /**
    * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
@@ -187,6 +189,10 @@ public final class DaosEngine implements Closeable {
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
+    rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
+        () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
+        io.daos.common.Ticker.SYSTEM);
+    rebuilds.registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -263,6 +269,14 @@ public final class DaosEngine implements Closeable {
   /** The requests per opcode this engine's CART-J handlers have taken. */
   public RpcCounters rpcCounters() {
     return rpcCounters;
+  }
+
+  /**
+   * This engine's rebuild service (null before start): the pool service leader calls {@link Rebuilds#start} after
+   * an exclude and reads {@link Rebuilds#status} for pool query.
+   */
+  public Rebuilds rebuilds() {
+    return rebuilds;
   }
 
   /** SWIM of this engine (null before start). */

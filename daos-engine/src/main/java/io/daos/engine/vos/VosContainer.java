@@ -151,6 +151,16 @@ public final class VosContainer {
   }
 
   /**
+   * Every stored version of object shard {@code oid} with its epoch (punches, single values, array extents), whole
+   * dkeys per page, a page ending once it holds {@code maxBytes} of value data: what rebuild pulls from a surviving
+   * replica so that the new copy reads the same at every epoch (DAOS's {@code DAOS_OBJ_RPC_ENUMERATE} for migration).
+   */
+  public EnumPage<VersionRecord> history(VosObjectId oid, Anchor anchor, int maxBytes) {
+    checkMax(maxBytes);
+    return read(tx -> new HistoryLister(tx, oid).page(anchor, maxBytes));
+  }
+
+  /**
    * vos_obj_query_key with {@link KeyQuery} flags; {@code dkey}/{@code akey} are inputs when GET_DKEY/GET_AKEY
    * are not set (may be null otherwise).
    */

@@ -27,6 +27,8 @@ public final class Keys {
   public static final byte AKEY = 'A';
   static final byte CREATE = 'c';
   static final byte PUNCH = 'p';
+  /** The punch tombstone tag, for readers of an entity's whole history. */
+  public static final byte PUNCH_TAG = PUNCH;
   public static final byte SV = 'S';
   public static final byte EXT = 'X';
   /** Length of {@code cont | tag}. */
@@ -78,6 +80,19 @@ public final class Keys {
 
   static byte[] extentSeek(byte[] cont, long akeyId, long end) {
     return Bytes.concat(withId(cont, EXT, akeyId), Bytes.ofLong(end));
+  }
+
+  /** End index of an extent key (the history reader's view of {@link #extent}). */
+  public static long extentEndOf(byte[] k) {
+    return extentEnd(k);
+  }
+
+  public static long extentEpochOf(byte[] k) {
+    return extentEpoch(k);
+  }
+
+  public static long extentStartOf(byte[] k) {
+    return extentStart(k);
   }
 
   static long extentEnd(byte[] k) {

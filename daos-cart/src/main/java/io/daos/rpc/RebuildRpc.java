@@ -1,0 +1,29 @@
+package io.daos.rpc;
+
+import io.daos.cart.DaosModule;
+import io.daos.cart.Opcode;
+
+/**
+ * The rebuild RPC opcodes ({@code enum rebuild_operation} in DAOS {@code src/rebuild/rpc.h}, module REBUILD) and the
+ * object opcodes rebuild uses ({@code obj_rpc.h}). {@link #REPORT} is jdaos's: DAOS carries an engine's rebuild
+ * progress to the leader in the rebuild IV ({@code rebuild_iv.c}), jdaos in this RPC.
+ */
+public final class RebuildRpc {
+  /** {@code REBUILD_OBJECTS_SCAN}. */
+  public static final int OP_OBJECTS_SCAN = 0;
+  /** jdaos: an engine's progress report to the rebuild leader (DAOS: rebuild IV update). */
+  public static final int OP_REPORT = 1;
+
+  /** {@code DAOS_OBJ_RPC_ENUMERATE}: whole-object enumeration, here with every version and its epoch. */
+  public static final int OP_OBJ_ENUMERATE = ObjRpc.OP_ENUMERATE;
+  /** {@code DAOS_OBJ_RPC_MIGRATE}. */
+  public static final int OP_OBJ_MIGRATE = 15;
+
+  public static final Opcode OBJECTS_SCAN = DaosModule.REBUILD.opcode(OP_OBJECTS_SCAN);
+  public static final Opcode REPORT = DaosModule.REBUILD.opcode(OP_REPORT);
+  public static final Opcode OBJ_ENUMERATE = DaosModule.OBJ.opcode(OP_OBJ_ENUMERATE);
+  public static final Opcode OBJ_MIGRATE = DaosModule.OBJ.opcode(OP_OBJ_MIGRATE);
+
+  private RebuildRpc() {
+  }
+}

@@ -1,0 +1,155 @@
+package io.daos.engine.rebuild;
+
+import io.daos.cart.CartClient;
+import io.daos.cart.CartReply;
+import io.daos.common.Uuids;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.engine.pool.EnginePool;
+import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.Recx;
+import io.daos.engine.vos.VersionRecord;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.VosObjectId;
+import io.daos.proto.rebuild.MigrateObj;
+import io.daos.proto.rebuild.ObjHistoryReply;
+import io.daos.proto.rebuild.ObjHistoryReq;
+import io.daos.proto.rebuild.ObjMigrateReq;
+import io.daos.rpc.RebuildRpc;
+import com.google.protobuf.ByteString;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
+
+/**
+ * The destination side of a rebuild ({@code srv_obj_migrate.c}: {@code migrate_one_ult}): for each object it was
+ * sent, enumerate every version from the surviving replica (DAOS_OBJ_RPC_ENUMERATE, page by page) and write each
+ * at its original epoch on the new shard, on the destination target's own thread, so the copy reads the same at
+ * every epoch (snapshots included). Objects are pulled one after another.
+ */
+final class MigratePuller {
+  /** Value bytes per enumeration reply. */
+  static final int PAGE_BYTES = 1 << 20;
+
+  private final PoolTargets pools;
+  private final IntFunction<Executor> targetExecutor;
+  private final CartClient client;
+  private final IntFunction<Optional<String>> rankUri;
+  private final Duration rpcTimeout;
+
+  MigratePuller(PoolTargets pools, IntFunction<Executor> targetExecutor, CartClient client,
+      IntFunction<Optional<String>> rankUri, Duration rpcTimeout) {
+    this.pools = pools;
+    this.targetExecutor = targetExecutor;
+    this.client = client;
+    this.rankUri = rankUri;
+    this.rpcTimeout = rpcTimeout;
+  }
+
+  CompletableFuture<Counts> pull(ObjMigrateReq req) {
+    UUID pool = Uuids.required(req.getPoolUuid(), "pool");
+    UUID cont = Uuids.required(req.getContUuid(), "container");
+    EnginePool ep = pools.get(pool);
+    if (ep == null) {
+      return CompletableFuture.failedFuture(new DaosException(DaosStatus.NONEXIST,
+          "pool " + pool + " has no targets on this engine; cannot rebuild objects here"));
+    }
+    CompletableFuture<Counts> all = CompletableFuture.completedFuture(Counts.ZERO);
+    for (MigrateObj o : req.getObjsList()) {
+      all = all.thenCompose(sum -> pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO)
+          .thenApply(c -> sum.plus(new Counts(1, c.recs(), c.bytes()))));
+    }
+    return all;
+  }
+
+  private CompletableFuture<Counts> pullObject(ObjMigrateReq req, EnginePool ep, UUID cont, MigrateObj o,
+      ByteString anchor, Counts sofar) {
+    String uri = rankUri.apply(o.getSrcRank()).orElse(null);
+    if (uri == null) {
+      return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH,
+          "no address for rank " + o.getSrcRank() + ", the replica to rebuild from"));
+    }
+    ObjHistoryReq h = ObjHistoryReq.newBuilder().setPoolUuid(req.getPoolUuid()).setContUuid(req.getContUuid())
+        .setContHdl(req.getContHdl()).setOidHi(o.getOidHi()).setOidLo(o.getOidLo()).setShard(o.getSrcShard())
+        .setAnchor(anchor).setMaxBytes(PAGE_BYTES).build();
+    Executor exec = targetExecutor.apply(o.getTgtIdx());
+    return client.callWrapped(uri, RebuildRpc.OBJ_ENUMERATE, o.getSrcTgt(), req.getRebuildVer(), h.toByteArray(),
+        null, rpcTimeout).thenApply(MigratePuller::page)
+        .thenApplyAsync(page -> new Object[] {page, apply(ep.container(o.getTgtIdx(), cont), ep, o, page)}, exec)
+        .thenCompose(pair -> {
+          ObjHistoryReply page = (ObjHistoryReply) pair[0];
+          Counts total = sofar.plus((Counts) pair[1]);
+          io.daos.engine.vos.Anchor next = io.daos.engine.vos.Anchor.fromBytes(page.getAnchor().toByteArray());
+          if (next.eof() || page.getAnchor().isEmpty()) {
+            return CompletableFuture.completedFuture(total);
+          }
+          return pullObject(req, ep, cont, o, page.getAnchor(), total);
+        });
+  }
+
+  private static ObjHistoryReply page(CartReply reply) {
+    try (reply) {
+      if (reply.status() != 0) {
+        throw new DaosException(DaosStatus.fromCode(reply.status()), "enumerating a replica for rebuild failed");
+      }
+      ObjHistoryReply r = ObjHistoryReply.parseFrom(reply.bodyBytes());
+      if (r.getStatus() != 0) {
+        throw new DaosException(DaosStatus.fromCode(r.getStatus()), "enumerating a replica for rebuild failed");
+      }
+      return r;
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new DaosException(DaosStatus.PROTO, "malformed DAOS_OBJ_RPC_ENUMERATE reply: " + e.getMessage());
+    }
+  }
+
+  /** Writes one page's versions, oldest epoch first, as one group commit; on the target's thread. */
+  private static Counts apply(VosContainer c, EnginePool ep, MigrateObj o, ObjHistoryReply page) {
+    VosObjectId oid = new VosObjectId(o.getOidHi(), o.getOidLo(), o.getShard());
+    List<VersionRecord> recs = new ArrayList<>();
+    page.getRecordsList().forEach(r -> recs.add(HistoryCodec.decode(r)));
+    recs.sort(Comparator.comparingLong(VersionRecord::epoch));
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    long n = 0;
+    long bytes = 0;
+    for (VersionRecord r : recs) {
+      writes.add(write(c, oid, r));
+      if (r.kind() == VersionRecord.Kind.SINGLE || r.kind() == VersionRecord.Kind.ARRAY) {
+        n++;
+        bytes += r.size();
+      }
+    }
+    ep.target(o.getTgtIdx()).commitPending();
+    for (CompletableFuture<Void> w : writes) {
+      w.join();
+    }
+    return new Counts(0, n, bytes);
+  }
+
+  private static CompletableFuture<Void> write(VosContainer c, VosObjectId oid, VersionRecord r) {
+    long e = r.epoch();
+    switch (r.kind()) {
+      case OBJ_PUNCH:
+        return c.submitPunchObject(e, oid, 0);
+      case DKEY_PUNCH:
+        return c.submitPunchDkeys(e, oid, List.of(r.dkey()), 0);
+      case AKEY_PUNCH:
+        return c.submitPunchAkeys(e, oid, r.dkey(), List.of(r.akey()), 0);
+      case SINGLE:
+        return c.submitUpdate(e, oid, r.dkey(), List.of(r.hole()
+            ? new Iod(r.akey(), IodType.SINGLE, 0, List.of(), new byte[0], 0) : Iod.single(r.akey(), r.data())), 0);
+      default:
+        Recx x = new Recx(r.start(), r.nr());
+        return c.submitUpdate(e, oid, r.dkey(), List.of(r.hole()
+            ? Iod.array(r.akey(), 0, List.of(x), new byte[0]) : Iod.array(r.akey(), r.recordSize(), List.of(x),
+            r.data())), 0);
+    }
+  }
+}
