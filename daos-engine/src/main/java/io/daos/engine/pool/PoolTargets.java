@@ -142,6 +142,17 @@ public final class PoolTargets implements AutoCloseable {
     return p;
   }
 
+  /** The map version this engine holds for {@code uuid}; the create version for a pool it does not hold. */
+  public int mapVersion(UUID uuid) {
+    EnginePool p = pools.get(uuid);
+    return p == null ? POOL_MAP_VERSION : p.mapVersion();
+  }
+
+  /** The pool, if this engine holds targets of it. */
+  public java.util.Optional<EnginePool> find(UUID uuid) {
+    return java.util.Optional.ofNullable(pools.get(uuid));
+  }
+
   public List<UUID> list() {
     return List.copyOf(pools.keySet());
   }
