@@ -33,7 +33,10 @@ public final class DrpcSysSelfHeal implements SysSelfHeal {
     try {
       r = SystemGetPropResp.parseFrom(c.call(DrpcMethod.SRV_GET_SYS_PROPS,
           SystemGetPropReq.newBuilder().setSys(sys).addKeys(KEY).build().toByteArray()));
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof DaosException de) {
+        throw de;
+      }
       throw new DaosException(DaosStatus.TIMEDOUT, "cannot read the system property self_heal from daos_server: "
           + e.getMessage(), e);
     }

@@ -62,7 +62,7 @@ public final class PoolMapChanges {
             + "self_heal.exclude is not enabled on the pool");
       }
     }
-    int before = svc.mapVersion();
+    int before = svc.map().getVersion();
     PoolMap after = svc.changeMap(m -> PoolMapUpdate.apply(m, op, addrs, force, pwRf));
     if (after.getVersion() != before) {
       LOG.info("{}: pool {} {} of {} ({}): map version {} -> {}", name, svc.poolUuid(), op, addrs, src, before,
