@@ -106,14 +106,14 @@ public final class ObjHandlers {
     void newer(java.util.UUID pool, int seen);
   }
 
-  /** This engine's map version of the request's pool; a newer one in the request starts a refresh. */
-  private int mapVersion(CartRequest req) {
+  /** This engine's map version of the request's pool; a newer one in the request starts a refresh if {@code tell}. */
+  private int mapVersion(CartRequest req, boolean tell) {
     java.util.UUID pool = ObjCodec.peekPool(req.body());
     if (pool == null) {
       return mapVersion.applyAsInt(null);
     }
     int mv = mapVersion.applyAsInt(pool);
-    if (req.mapVersion() > mv) {
+    if (tell && req.mapVersion() > mv) {
       stale.newer(pool, req.mapVersion());
     }
     return mv;
@@ -131,7 +131,7 @@ public final class ObjHandlers {
 
   private void attempt(Opcode opc, Op op, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
       boolean mayResolve) {
-    int mv = mapVersion(req);
+    int mv = mapVersion(req, mayResolve);
     try {
       op.run(req, reply, mv);
     } catch (ContHandleCache.Miss m) {
@@ -166,7 +166,7 @@ public final class ObjHandlers {
   private void fail(Opcode opc, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
       DaosException e) {
     LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
-    int mv = mapVersion(req);
+    int mv = mapVersion(req, false);
     reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
   }
 
