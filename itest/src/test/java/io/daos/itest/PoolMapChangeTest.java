@@ -161,8 +161,47 @@ class PoolMapChangeTest {
     }
   }
 
+  /**
+   * An engine that missed the push (its POOL_TGT_MAP_UPDATE dropped, DAOS_FAIL_LOST_REQ) learns the new version from
+   * a client request and refreshes its map from the service, as DAOS's engines do; the I/O goes on meanwhile.
+   */
   @Test
   @Order(2)
+  @Timeout(180)
+  void engineThatMissedThePushRefreshesFromClientRequests() throws Exception {
+    MiniDaosCluster.CreatedPool p = cluster.createPool("refresh", 8L << 30, 3);
+    int excluded = p.resp().getTgtRanks(0);
+    int lagging = p.resp().getTgtRanks(1);
+    int via = p.resp().getTgtRanks(2);
+    io.daos.cart.FaultInjection faults = cluster.engine(lagging).orElseThrow().engine().faults();
+    faults.arm(io.daos.cart.FaultInjection.Point.DAOS_FAIL_LOST_REQ, List.of(PoolRpc.TGT_MAP_UPDATE));
+    try (DaosClient client = cluster.newDaosClient()) {
+      DaosPool pool = client.connectPool("refresh", PoolRpc.PC_RW);
+      pool.createContainer(ContainerProps.empty().withLabel("c"));
+      DaosContainer cont = pool.openContainer("c", ContRpc.COO_RW);
+      DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_2G1, 0));
+      PoolExcludeResp ex = drpc(via, DrpcMethod.MGMT_POOL_EXCLUDE, PoolExcludeReq.newBuilder()
+          .setId(p.uuid().toString()).addAllSvcRanks(p.resp().getSvcRepsList()).setRank(excluded).addTargetIdx(1)
+          .build().toByteArray(), PoolExcludeResp::parseFrom);
+      assertEquals(0, ex.getStatus());
+      Poll.until("rank " + via + " has map version 2", WAIT, () -> engineMapVersion(via, p.uuid()) == 2,
+          cluster::logs);
+      assertEquals(1, engineMapVersion(lagging, p.uuid()), "the push to the lagging rank was dropped");
+      int[] n = {0};
+      Poll.until("rank " + lagging + " refreshed to version 2", WAIT, () -> {
+        String k = "k" + n[0]++;
+        kv.put(k, k.getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(k.getBytes(StandardCharsets.UTF_8), kv.get(k));
+        return engineMapVersion(lagging, p.uuid()) == 2;
+      }, cluster::logs);
+      assertEquals(2, pool.poolMap().version());
+    } finally {
+      faults.clear();
+    }
+  }
+
+  @Test
+  @Order(3)
   void excludeOfUnknownRankIsNonexist() throws Exception {
     MiniDaosCluster.CreatedPool p = cluster.createPool("badex", 8L << 30, 1);
     int via = p.resp().getTgtRanks(0);
@@ -179,7 +218,7 @@ class PoolMapChangeTest {
 
   /** SWIM → CRT_EVT_DEAD → pool_svc_update_map(MAP_EXCLUDE, MUS_SWIM), gated by the pool's self_heal. */
   @Test
-  @Order(3)
+  @Order(4)
   @Timeout(180)
   void deadEngineTargetsExcludedOnlyWhereSelfHealAllows() throws Exception {
     MiniDaosCluster.CreatedPool heal = cluster.createPool("heal", 8L << 30, 3);
