@@ -191,7 +191,8 @@ public final class DaosEngine implements Closeable {
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
     MapPush mapPush = new MapPush(name, pools, cartClient, this::rankUri, rpcTimeout);
     mapPush.registerOn(server);
-    MapRefresh mapRefresh = new MapRefresh(name, mapPush, cartClient, svcRanks::replicaUris, rpcTimeout);
+    MapRefresh mapRefresh = new MapRefresh(name, mapPush, cartClient, svcRanks::replicaUris, rpcTimeout,
+        serviceIo);
     PoolMapChanges mapChanges = new PoolMapChanges(name, new DrpcSysSelfHeal(this::serverClient, args.group()),
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);

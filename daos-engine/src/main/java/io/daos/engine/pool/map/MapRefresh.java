@@ -30,10 +30,13 @@ public final class MapRefresh {
   private final CartClient client;
   private final Function<UUID, List<String>> replicaUris;
   private final Duration timeout;
+  private final java.util.concurrent.Executor io;
   private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
+  /** {@code io} runs the (blocking) fetches. */
   public MapRefresh(String name, MapPush push, CartClient client, Function<UUID, List<String>> replicaUris,
-      Duration timeout) {
+      Duration timeout, java.util.concurrent.Executor io) {
+    this.io = io;
     this.name = name;
     this.push = push;
     this.client = client;
@@ -43,11 +46,27 @@ public final class MapRefresh {
 
   /** Starts a refresh of {@code pool}'s map unless one is running; the future ends when it has. */
   public CompletableFuture<Void> refresh(UUID pool, int seen) {
-    return running.computeIfAbsent(pool, p -> {
-      CompletableFuture<Void> f = CompletableFuture.runAsync(() -> fetch(p, seen));
-      f.whenComplete((v, e) -> running.remove(p));
-      return f;
-    });
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> cur = running.putIfAbsent(pool, mine);
+    if (cur != null) {
+      return cur;
+    }
+    Runnable done = () -> {
+      running.remove(pool, mine);
+      mine.complete(null);
+    };
+    try {
+      io.execute(() -> {
+        try {
+          fetch(pool, seen);
+        } finally {
+          done.run();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      done.run();
+    }
+    return mine;
   }
 
   private void fetch(UUID pool, int seen) {
