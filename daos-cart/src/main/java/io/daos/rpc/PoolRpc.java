@@ -40,12 +40,23 @@ public final class PoolRpc {
   public static final int OP_ACL_UPDATE = 28;
   public static final int OP_ACL_DELETE = 29;
   public static final int OP_RANKS_GET = 30;
+  /**
+   * jdaos: the service leader's push of a new pool map to the engines (DAOS does it with the pool IV, outside the
+   * pool module's opcodes); numbered well past DAOS's list so that it never takes one of DAOS's numbers.
+   */
+  public static final int OP_TGT_MAP_UPDATE = 64;
 
   public static final Opcode CONNECT = DaosModule.POOL.opcode(OP_CONNECT);
   public static final Opcode DISCONNECT = DaosModule.POOL.opcode(OP_DISCONNECT);
   public static final Opcode QUERY = DaosModule.POOL.opcode(OP_QUERY);
   public static final Opcode QUERY_INFO = DaosModule.POOL.opcode(OP_QUERY_INFO);
   public static final Opcode EVICT = DaosModule.POOL.opcode(OP_EVICT);
+  public static final Opcode EXCLUDE = DaosModule.POOL.opcode(OP_EXCLUDE);
+  public static final Opcode DRAIN = DaosModule.POOL.opcode(OP_DRAIN);
+  public static final Opcode REINT = DaosModule.POOL.opcode(OP_REINT);
+  public static final Opcode ADD_IN = DaosModule.POOL.opcode(OP_ADD_IN);
+  public static final Opcode EXCLUDE_OUT = DaosModule.POOL.opcode(OP_EXCLUDE_OUT);
+  public static final Opcode TGT_MAP_UPDATE = DaosModule.POOL.opcode(OP_TGT_MAP_UPDATE);
   public static final Opcode SVC_STOP = DaosModule.POOL.opcode(OP_SVC_STOP);
   public static final Opcode ATTR_LIST = DaosModule.POOL.opcode(OP_ATTR_LIST);
   public static final Opcode ATTR_GET = DaosModule.POOL.opcode(OP_ATTR_GET);

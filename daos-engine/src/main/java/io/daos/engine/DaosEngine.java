@@ -29,6 +29,12 @@ import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
+import io.daos.engine.pool.map.DrpcSysSelfHeal;
+import io.daos.engine.pool.map.MapPush;
+import io.daos.engine.pool.map.MapRefresh;
+import io.daos.engine.pool.map.MapUpdateHandlers;
+import io.daos.engine.pool.map.PoolMapChanges;
+import io.daos.engine.pool.map.SelfHeal;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.TgtQueryHandler;
 import io.daos.engine.pool.svc.CartSpaceQuery;
@@ -68,6 +74,8 @@ public final class DaosEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DaosEngine.class);
   /** How long a pool-service Raft request may wait for a leader (not tied to CRT_TIMEOUT's 60 s default). */
   private static final Duration RDB_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /** How often pool service leaders here look for dead ranks still to exclude (self-heal). */
+  private static final Duration SELF_HEAL_SCAN = Duration.ofSeconds(1);
 
   private final EngineArgs args;
   private final EngineEnv env;
@@ -99,6 +107,7 @@ public final class DaosEngine implements Closeable {
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
   private Rebuilds rebuilds;
+  private SelfHeal selfHeal;
 
   /**
    * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
@@ -182,8 +191,16 @@ public final class DaosEngine implements Closeable {
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
-    new ObjHandlers(name, pools, () -> PoolTargets.POOL_MAP_VERSION, Hlc.system(), handles, xstreams::executor)
-        .registerOn(server);
+    MapPush mapPush = new MapPush(name, pools, cartClient, this::rankUri, rpcTimeout);
+    mapPush.registerOn(server);
+    MapRefresh mapRefresh = new MapRefresh(name, mapPush, cartClient, svcRanks::replicaUris, rpcTimeout,
+        serviceIo);
+    PoolMapChanges mapChanges = new PoolMapChanges(name, new DrpcSysSelfHeal(this::serverClient, args.group()),
+        (svc, map) -> mapPush.push(svc.poolUuid(), map));
+    new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
+    selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
+    new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles,
+        xstreams::executor).registerOn(server);
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
@@ -205,7 +222,14 @@ public final class DaosEngine implements Closeable {
     mapDistributor = dist;
     swimClient = CartClient.builder().transport(fabric).name(name + " swim").build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
-    swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, deadNotifier);
+    RankDeadNotifier ras = deadNotifier;
+    SelfHeal heal = selfHeal;
+    swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, (rank, inc) -> {
+      ras.onDead(rank, inc);
+      heal.rankDead(rank);
+    });
+    mapTimer.scheduleWithFixedDelay(heal::scan, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
+        TimeUnit.MILLISECONDS);
     swim.registerOn(server);
     try {
       dataPlane = server.start();
@@ -259,6 +283,12 @@ public final class DaosEngine implements Closeable {
     java.util.Map<Integer, SwimService.Peer> peers = new java.util.HashMap<>();
     state.groupMap().members().forEach((r, m) -> peers.put(r, new SwimService.Peer(m.uri(), m.incarnation())));
     return new SwimService.Roster(rank.getAsInt(), peers);
+  }
+
+  /** The ranks of the current group map; null before this engine has one. */
+  private java.util.Set<Integer> groupRanks() {
+    GroupMap g = state.groupMap();
+    return g.version() == 0 ? null : g.members().keySet();
   }
 
   /** The fault points armed on this engine's CART-J server (DAOS_FAIL_LOC). */

@@ -51,6 +51,11 @@ final class GrpcMgmtServiceClient implements MgmtServiceClient {
   }
 
   @Override
+  public io.daos.proto.mgmt.SystemGetPropResp systemGetProp(io.daos.proto.mgmt.SystemGetPropReq req) {
+    return client.invokeMs(MgmtSvcGrpc.getSystemGetPropMethod(), req, EVENT_TIMEOUT);
+  }
+
+  @Override
   public void forwardEvent(RASEvent event) {
     ClusterEventReq req = ClusterEventReq.newBuilder().setSequence(eventSeq.incrementAndGet()).setEvent(event).build();
     try {

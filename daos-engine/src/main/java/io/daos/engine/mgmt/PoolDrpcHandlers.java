@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's pool dRPC methods (DAOS {@code ds_mgmt_drpc_pool_*}): MGMT_POOL_CREATE (207), MGMT_POOL_DESTROY (208),
- * MGMT_POOL_QUERY (223), MGMT_POOL_QUERY_TARGETS (240) and the pool-service methods of {@link PoolSvcDrpcs}.
+ * MGMT_POOL_QUERY (223), MGMT_POOL_QUERY_TARGETS (240), the pool-service methods of {@link PoolSvcDrpcs} and the
+ * pool map methods of {@link PoolMapDrpcs}.
  *
  * <p>This engine acts for the whole pool over CART-J, as in DAOS: create sends MGMT_TGT_CREATE to every pool rank and
  * RSVC_START to the service ranks ({@link PoolFanout}), destroy sends MGMT_TGT_DESTROY to the ranks the request lists
@@ -56,6 +57,7 @@ public final class PoolDrpcHandlers {
   private final PoolFanout fanout;
   private final RemotePoolSvc remoteSvc;
   private final RemotePoolQuery remoteQuery;
+  private final PoolMapDrpcs mapDrpcs;
 
   /**
    * The handlers of the engine {@code name}, with its pool service replicas {@code services}: {@code client} calls
@@ -71,6 +73,7 @@ public final class PoolDrpcHandlers {
     this.fanout = new PoolFanout(name, new RankCalls(client, rankUri), timeout);
     this.remoteSvc = new RemotePoolSvc(svcClient);
     this.remoteQuery = new RemotePoolQuery(svcClient, client, rankUri, timeout);
+    this.mapDrpcs = new PoolMapDrpcs(name, svcClient, local::rank);
   }
 
   /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */
@@ -80,6 +83,7 @@ public final class PoolDrpcHandlers {
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
     PoolSvcDrpcs svc = new PoolSvcDrpcs(local.services(), remoteSvc);
+    mapDrpcs.registerOn(r);
     return r.register(DrpcMethod.MGMT_POOL_CREATE, this::create)
         .register(DrpcMethod.MGMT_POOL_DESTROY, this::destroy)
         .register(DrpcMethod.MGMT_POOL_QUERY, this::query)
@@ -105,11 +109,26 @@ public final class PoolDrpcHandlers {
     PoolQueryTargetReq req = PoolQueryTargetReq.parseFrom(body);
     try {
       UUID uuid = LocalPoolOps.uuid(req.getId());
-      if (req.getRank() != local.rank()) {
-        return remoteQuery.queryTargets(req).toByteArray();
+      io.daos.proto.pool.PoolMap map = req.getSvcRanksCount() == 0 ? null
+          : remoteQuery.map(uuid, req.getSvcRanksList());
+      PoolQueryTargetResp spaces;
+      try {
+        if (map != null && RemotePoolQuery.allFailed(map, req.getRank(), req.getTargetsList())) {
+          throw new DaosException(DaosStatus.UNREACH, "the targets are excluded");
+        }
+        spaces = req.getRank() != local.rank() ? remoteQuery.queryTargets(req)
+            : RemotePoolQuery.targetResp(TgtQueryHandler.spaces(pools, uuid, req.getTargetsList(),
+                "rank " + local.rank()).build());
+      } catch (DaosException e) {
+        if (map == null) {
+          throw e;
+        }
+        LOG.info("{}: pool {} rank {}: no space answer ({}); states only", name, uuid, req.getRank(),
+            e.getMessage());
+        spaces = null;
       }
-      return RemotePoolQuery.targetResp(TgtQueryHandler.spaces(pools, uuid, req.getTargetsList(),
-          "rank " + local.rank()).build()).toByteArray();
+      return map == null ? spaces.toByteArray()
+          : RemotePoolQuery.withStates(spaces, map, req.getRank(), req.getTargetsList()).toByteArray();
     } catch (DaosException e) {
       LOG.error("{}: failed to query targets of pool {}: {}", name, req.getId(), e.getMessage());
       return PoolQueryTargetResp.newBuilder().setStatus(e.status().code()).build().toByteArray();

@@ -41,6 +41,8 @@ final class RemotePoolQuery {
   static final long ENGINES_DISABLED = 1L << 3;
   /** Target states counted as active: UP 2, UPIN 4. */
   private static final int ACTIVE = 2 | 4;
+  /** DOWN 8, DOWNOUT 16. */
+  private static final int FAILED = 8 | 16;
 
   private final PoolSvcClient svc;
   private final CartClient client;
@@ -72,7 +74,7 @@ final class RemotePoolQuery {
     int total = 0;
     int active = 0;
     for (PoolMapRank rank : r.getMap().getRanksList()) {
-      int up = (int) rank.getTargetsList().stream().filter(RemotePoolQuery::isActive).count();
+      int up = (int) rank.getTargetsList().stream().filter(t -> !isFailed(t)).count();
       total += rank.getTargetsCount();
       active += up;
       (up > 0 ? enabled : disabled).add(rank.getRank());
@@ -132,6 +134,72 @@ final class RemotePoolQuery {
       }
     }
     return b.build();
+  }
+
+  /** pool_map_find_failed_tgts: DOWN or DOWNOUT targets are the disabled ones. */
+  static boolean isFailed(PoolMapTarget t) {
+    return (t.getState() & FAILED) != 0;
+  }
+
+  /**
+   * 240's answer with each target's state from the pool map (DAOS takes the states from the service's map): the
+   * space answer {@code resp} (null when the rank could not be asked, then spaces are left empty).
+   */
+  static PoolQueryTargetResp withStates(PoolQueryTargetResp resp, io.daos.proto.pool.PoolMap map, int rank,
+      List<Integer> targets) {
+    PoolMapRank r = map.getRanksList().stream().filter(x -> x.getRank() == rank).findFirst().orElse(null);
+    if (r == null) {
+      return PoolQueryTargetResp.newBuilder().setStatus(DaosStatus.NONEXIST.code()).build();
+    }
+    List<Integer> idx = targets.isEmpty()
+        ? java.util.stream.IntStream.range(0, r.getTargetsCount()).boxed().toList() : targets;
+    PoolQueryTargetResp.Builder b = PoolQueryTargetResp.newBuilder();
+    for (int i = 0; i < idx.size(); i++) {
+      int t = idx.get(i);
+      if (t < 0 || t >= r.getTargetsCount()) {
+        return PoolQueryTargetResp.newBuilder().setStatus(DaosStatus.NONEXIST.code()).build();
+      }
+      PoolQueryTargetInfo.Builder info = resp != null && resp.getStatus() == 0 && resp.getInfosCount() > i
+          ? resp.getInfos(i).toBuilder() : PoolQueryTargetInfo.newBuilder();
+      b.addInfos(info.setState(targetState(r.getTargets(t).getState())));
+    }
+    return b.build();
+  }
+
+  /** Whether every target asked about (all when none) of {@code rank} is DOWN or DOWNOUT in {@code map}. */
+  static boolean allFailed(io.daos.proto.pool.PoolMap map, int rank, List<Integer> targets) {
+    for (PoolMapRank r : map.getRanksList()) {
+      if (r.getRank() == rank) {
+        return java.util.stream.IntStream.range(0, r.getTargetsCount())
+            .filter(i -> targets.isEmpty() || targets.contains(i)).allMatch(i -> isFailed(r.getTargets(i)));
+      }
+    }
+    return false;
+  }
+
+  /** A pool map state bit as daos_target_state_t. */
+  static PoolQueryTargetInfo.TargetState targetState(int bit) {
+    return switch (bit) {
+      case 1 -> PoolQueryTargetInfo.TargetState.NEW;
+      case 2 -> PoolQueryTargetInfo.TargetState.UP;
+      case 4 -> PoolQueryTargetInfo.TargetState.UP_IN;
+      case 8 -> PoolQueryTargetInfo.TargetState.DOWN;
+      case 16 -> PoolQueryTargetInfo.TargetState.DOWN_OUT;
+      case 32 -> PoolQueryTargetInfo.TargetState.DRAIN;
+      default -> PoolQueryTargetInfo.TargetState.STATE_UNKNOWN;
+    };
+  }
+
+  /** The service's pool map (POOL_TGT_QUERY_MAP at the leader). */
+  io.daos.proto.pool.PoolMap map(UUID pool, List<Integer> svcRanks) {
+    byte[] body = io.daos.proto.pool.PoolMapReq.newBuilder().setOp(RemotePoolSvc.op(pool)).build().toByteArray();
+    io.daos.proto.pool.PoolMapReply r = svc.call(pool, svcRanks, PoolRpc.TGT_QUERY_MAP, body,
+        io.daos.proto.pool.PoolMapReply::parseFrom, io.daos.proto.pool.PoolMapReply::getOp);
+    if (r.getOp().getStatus() != 0) {
+      throw new DaosException(DaosStatus.fromCode(r.getOp().getStatus()), "pool " + pool + ": the service "
+          + "answered " + r.getOp().getStatus() + " when asked for its map");
+    }
+    return r.getMap();
   }
 
   static boolean isActive(PoolMapTarget t) {

@@ -22,6 +22,37 @@ final class ObjCodec {
   }
 
 
+  /**
+   * The pool UUID of an object request without parsing all of it: field 1 of every object request is its ObjTarget,
+   * whose field 1 is the pool UUID. Null when the body has none (the full parse then reports the error).
+   */
+  static java.util.UUID peekPool(ByteBuf body) {
+    try {
+      com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(body.nioBuffer());
+      ByteString target = field1(in);
+      if (target == null) {
+        return null;
+      }
+      ByteString pool = field1(target.newCodedInput());
+      return pool == null || pool.size() != 16 ? null : io.daos.common.Uuids.required(pool, "pool");
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static ByteString field1(com.google.protobuf.CodedInputStream in) throws java.io.IOException {
+    while (true) {
+      int tag = in.readTag();
+      if (tag == 0) {
+        return null;
+      }
+      if (tag == ((1 << 3) | 2)) {
+        return in.readBytes();
+      }
+      in.skipField(tag);
+    }
+  }
+
   static VosObjectId oid(ObjTarget t) {
     return new VosObjectId(t.getOidHi(), t.getOidLo(), t.getShard());
   }

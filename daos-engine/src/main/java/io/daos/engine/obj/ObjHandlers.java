@@ -53,7 +53,8 @@ public final class ObjHandlers {
 
   private final String name;
   private final PoolTargets pools;
-  private final IntSupplier mapVersion;
+  private final java.util.function.ToIntFunction<java.util.UUID> mapVersion;
+  private final StaleMap stale;
   private final Hlc hlc;
   private final ContHandleCache handles;
   private final IntFunction<Executor> targetExecutor;
@@ -64,9 +65,20 @@ public final class ObjHandlers {
    */
   public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc, ContHandleCache handles,
       IntFunction<Executor> targetExecutor) {
+    this(name, pools, pool -> mapVersion.getAsInt(), (pool, seen) -> { }, hlc, handles, targetExecutor);
+  }
+
+  /**
+   * As above, with each pool's own map version ({@code mapVersion} of the pool UUID) echoed in the replies; a
+   * request carrying a newer version than the engine's makes {@code stale} refresh the engine's map (DAOS
+   * {@code ds_pool_child_map_refresh_async}) while the request goes on.
+   */
+  public ObjHandlers(String name, PoolTargets pools, java.util.function.ToIntFunction<java.util.UUID> mapVersion,
+      StaleMap stale, Hlc hlc, ContHandleCache handles, IntFunction<Executor> targetExecutor) {
     this.name = name;
     this.pools = pools;
     this.mapVersion = mapVersion;
+    this.stale = stale;
     this.hlc = hlc;
     this.handles = handles;
     this.targetExecutor = targetExecutor;
@@ -88,6 +100,25 @@ public final class ObjHandlers {
     return server;
   }
 
+  /** Told when a request shows a pool map newer than this engine's. */
+  @FunctionalInterface
+  public interface StaleMap {
+    void newer(java.util.UUID pool, int seen);
+  }
+
+  /** This engine's map version of the request's pool; a newer one in the request starts a refresh if {@code tell}. */
+  private int mapVersion(CartRequest req, boolean tell) {
+    java.util.UUID pool = ObjCodec.peekPool(req.body());
+    if (pool == null) {
+      return mapVersion.applyAsInt(null);
+    }
+    int mv = mapVersion.applyAsInt(pool);
+    if (tell && req.mapVersion() > mv) {
+      stale.newer(pool, req.mapVersion());
+    }
+    return mv;
+  }
+
   /** A handler body; {@code mv} is the engine's map version to echo. */
   @FunctionalInterface
   interface Op {
@@ -100,7 +131,7 @@ public final class ObjHandlers {
 
   private void attempt(Opcode opc, Op op, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
       boolean mayResolve) {
-    int mv = mapVersion.getAsInt();
+    int mv = mapVersion(req, mayResolve);
     try {
       op.run(req, reply, mv);
     } catch (ContHandleCache.Miss m) {
@@ -135,7 +166,7 @@ public final class ObjHandlers {
   private void fail(Opcode opc, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
       DaosException e) {
     LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
-    int mv = mapVersion.getAsInt();
+    int mv = mapVersion(req, false);
     reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
   }
 

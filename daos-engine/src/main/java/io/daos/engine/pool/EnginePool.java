@@ -22,6 +22,8 @@ public final class EnginePool {
   private final PoolTiers tiers;
   private final VosPool[] targets;
   private final List<Map<UUID, VosContainer>> containers = new ArrayList<>();
+  /** The pool map as the pool service last pushed it to (or was fetched by) this engine; null before. */
+  private volatile io.daos.proto.pool.PoolMap map;
 
   EnginePool(UUID uuid, Path dir, PoolTiers tiers, List<VosPool> targets) {
     this.uuid = uuid;
@@ -74,6 +76,29 @@ public final class EnginePool {
         return vos.createContainer(c);
       }
     });
+  }
+
+  /** The version of this engine's copy of the pool map (1, the create version, before any arrived). */
+  public int mapVersion() {
+    io.daos.proto.pool.PoolMap m = map;
+    return m == null ? PoolTargets.POOL_MAP_VERSION : m.getVersion();
+  }
+
+  /** This engine's copy of the pool map, if it has one. */
+  public java.util.Optional<io.daos.proto.pool.PoolMap> map() {
+    return java.util.Optional.ofNullable(map);
+  }
+
+  /**
+   * Installs {@code m} when it is newer than this engine's copy (DAOS {@code ds_pool_tgt_map_update}); returns
+   * whether it did.
+   */
+  public synchronized boolean installMap(io.daos.proto.pool.PoolMap m) {
+    if (m.getVersion() <= mapVersion() && map != null) {
+      return false;
+    }
+    map = m;
+    return true;
   }
 
   /** The per-target space limit of a tier: the engine's share divided evenly over its targets. */

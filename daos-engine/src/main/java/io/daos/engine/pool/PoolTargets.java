@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoolTargets implements AutoCloseable {
   /**
-   * The pool map version object RPC replies carry. Pool maps do not change yet (no exclude, drain, reintegrate or
-   * extend): every pool keeps the version it was created with, and clients compare it with their pool map's
-   * version (the system map version would make them refresh their pool map after every reply).
+   * The pool map version a pool is created with: what object RPC replies carry for a pool until the service pushes
+   * (or the engine fetches) a newer map ({@link EnginePool#installMap}).
    */
   public static final int POOL_MAP_VERSION = 1;
 
@@ -140,6 +139,17 @@ public final class PoolTargets implements AutoCloseable {
       throw new DaosException(DaosStatus.NONEXIST, "pool " + uuid + " does not exist on this engine");
     }
     return p;
+  }
+
+  /** The map version this engine holds for {@code uuid}; the create version for a pool it does not hold. */
+  public int mapVersion(UUID uuid) {
+    EnginePool p = uuid == null ? null : pools.get(uuid);
+    return p == null ? POOL_MAP_VERSION : p.mapVersion();
+  }
+
+  /** The pool, if this engine holds targets of it. */
+  public java.util.Optional<EnginePool> find(UUID uuid) {
+    return java.util.Optional.ofNullable(pools.get(uuid));
   }
 
   public List<UUID> list() {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * daos_server's upcall handlers for engines (DAOS's srvModule and mgmtModule in server/mgmt_drpc.go):
- * SRV NOTIFY_READY (301), GET_POOL_SVC (303), CLUSTER_EVENT (304) and POOL_FIND_BYLABEL (305); the pool lookups
+ * SRV NOTIFY_READY (301), GET_POOL_SVC (303), CLUSTER_EVENT (304), POOL_FIND_BYLABEL (305) and GET_SYS_PROPS (311,
+ * read from the MS); the pool lookups
  * answer DER_NONEXIST unless the pool's MS record exists and is Ready. The MGMT and SEC modules are registered so that their
  * methods answer UNKNOWN_METHOD; SEC VALIDATE_CREDS (401) is in {@link SecDrpcHandlers}.
  */
@@ -59,7 +60,20 @@ public final class SrvDrpcHandlers {
     registry.register(DrpcMethod.SRV_CLUSTER_EVENT, h::clusterEvent);
     registry.register(DrpcMethod.SRV_GET_POOL_SVC, h::getPoolSvc);
     registry.register(DrpcMethod.SRV_POOL_FIND_BYLABEL, h::poolFindByLabel);
+    registry.register(DrpcMethod.SRV_GET_SYS_PROPS, h::getSysProps);
     return registry;
+  }
+
+  /** GET_SYS_PROPS (311): the system properties an engine asks for (self_heal), read from the MS. */
+  byte[] getSysProps(DrpcCallContext ctx, byte[] body) throws Exception {
+    io.daos.proto.mgmt.SystemGetPropReq req = io.daos.proto.mgmt.SystemGetPropReq.parseFrom(body);
+    try {
+      return ms.systemGetProp(req).toByteArray();
+    } catch (RuntimeException e) {
+      LOG.warn("engine asked for system properties {}: {}", req.getKeysList(), e.getMessage());
+      throw new DrpcFailure(Status.FAILURE, "cannot read system properties " + req.getKeysList() + " from the MS: "
+          + e.getMessage());
+    }
   }
 
   byte[] getPoolSvc(DrpcCallContext ctx, byte[] body) throws Exception {

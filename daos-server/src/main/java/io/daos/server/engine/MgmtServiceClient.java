@@ -19,4 +19,13 @@ public interface MgmtServiceClient {
 
   /** Sends a RAS event to the MS leader; never throws (failures are logged). */
   void forwardEvent(RASEvent event);
+
+  /**
+   * Reads system properties from the MS (for an engine's SRV_GET_SYS_PROPS, e.g. self_heal).
+   *
+   * @throws RuntimeException when the MS cannot answer
+   */
+  default io.daos.proto.mgmt.SystemGetPropResp systemGetProp(io.daos.proto.mgmt.SystemGetPropReq req) {
+    throw new UnsupportedOperationException("this MS client cannot read system properties");
+  }
 }

@@ -52,4 +52,25 @@ class SrvDrpcHandlersTest {
       }
     }
   }
+
+  /** ds_mgmt_get_self_heal_policy's dRPC: GET_SYS_PROPS answers from the MS; an unreachable MS is a failure. */
+  @Test
+  void getSysPropsAnswersSelfHealFromTheMs() throws Exception {
+    FakeMgmtService ms = new FakeMgmtService();
+    DrpcRegistry reg = SrvDrpcHandlers.register(new DrpcRegistry(), new EngineHarness(), ms);
+    try (ServerDrpcListener l = new ServerDrpcListener(tmp, reg)) {
+      l.start();
+      try (DrpcClient c = DrpcClient.connect(l.socketPath())) {
+        byte[] req = io.daos.proto.mgmt.SystemGetPropReq.newBuilder().setSys("daos_server").addKeys("self_heal")
+            .build().toByteArray();
+        io.daos.proto.mgmt.SystemGetPropResp r = io.daos.proto.mgmt.SystemGetPropResp.parseFrom(
+            c.call(DrpcMethod.SRV_GET_SYS_PROPS, req));
+        assertEquals(java.util.Map.of("self_heal", "exclude;pool_exclude;pool_rebuild"), r.getPropertiesMap());
+        ms.systemProps = null;
+        DrpcStatusException down = assertThrows(DrpcStatusException.class,
+            () -> c.call(DrpcMethod.SRV_GET_SYS_PROPS, req));
+        assertEquals(Status.FAILURE, down.status());
+      }
+    }
+  }
 }

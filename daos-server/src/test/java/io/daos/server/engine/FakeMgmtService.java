@@ -25,8 +25,23 @@ public final class FakeMgmtService implements MgmtServiceClient {
     return JoinResp.newBuilder().setRank(rank).setState(state).setMapVersion(7).build();
   }
 
+  /** System properties the fake MS answers with (null: the MS cannot be reached). */
+  public volatile java.util.Map<String, String> systemProps = java.util.Map.of("self_heal",
+      "exclude;pool_exclude;pool_rebuild");
+
   @Override
   public void forwardEvent(RASEvent event) {
     events.add(event);
+  }
+
+  @Override
+  public io.daos.proto.mgmt.SystemGetPropResp systemGetProp(io.daos.proto.mgmt.SystemGetPropReq req) {
+    java.util.Map<String, String> p = systemProps;
+    if (p == null) {
+      throw new IllegalStateException("MS unreachable");
+    }
+    io.daos.proto.mgmt.SystemGetPropResp.Builder b = io.daos.proto.mgmt.SystemGetPropResp.newBuilder();
+    req.getKeysList().stream().filter(p::containsKey).forEach(k -> b.putProperties(k, p.get(k)));
+    return b.build();
   }
 }

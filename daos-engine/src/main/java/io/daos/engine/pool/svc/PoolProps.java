@@ -39,8 +39,8 @@ public final class PoolProps {
   public static final int SVC_OPS_ENTRY_AGE = 27;
 
   public static final String LABEL_DEFAULT = "pool_label_not_set";
-  static final long SELF_HEAL_AUTO_EXCLUDE = 1;
-  static final long SELF_HEAL_AUTO_REBUILD = 2;
+  public static final long SELF_HEAL_AUTO_EXCLUDE = 1;
+  public static final long SELF_HEAL_AUTO_REBUILD = 2;
   static final long RECLAIM_LAZY = 1;
   static final long REDUN_FAC_DEFAULT = 3;
   static final long REDUN_FAC_MAX = 4;

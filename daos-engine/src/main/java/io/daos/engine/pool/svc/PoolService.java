@@ -93,6 +93,28 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
     }
   }
 
+  /**
+   * Changes the pool map with {@code change} (DAOS {@code pool_svc_update_map_internal}): reads the committed map,
+   * and when the changed map has a newer version writes it in one rdb commit. Returns the map as it is after (the
+   * committed one when nothing changed). Leader only, on {@link #executor()}.
+   */
+  public PoolMap changeMap(java.util.function.UnaryOperator<PoolMap> change) {
+    PoolMap before = map();
+    PoolMap after = change.apply(before);
+    if (after.getVersion() <= before.getVersion()) {
+      return before;
+    }
+    rdb.commit(new RdbTx().put(PoolKeys.MAP, after.toByteArray()));
+    mapVersion = after.getVersion();
+    return after;
+  }
+
+  /** The pool's self_heal property (DAOS_SELF_HEAL_* bits; DAOS's default when unset). */
+  public long selfHeal() {
+    return poolProp(PoolProps.SELF_HEAL).map(Prop::getNum)
+        .orElse(PoolProps.SELF_HEAL_AUTO_EXCLUDE | PoolProps.SELF_HEAL_AUTO_REBUILD);
+  }
+
   @Override
   public PoolHandleInfo poolHandle(byte[] hdl) {
     UUID id = Uuids.required(hdl, "pool handle");

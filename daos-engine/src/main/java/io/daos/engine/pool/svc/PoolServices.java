@@ -42,6 +42,11 @@ public final class PoolServices implements ServiceReplicas, AutoCloseable {
     return Optional.ofNullable(services.get(pool));
   }
 
+  /** Every pool service replica hosted here. */
+  public List<PoolService> all() {
+    return List.copyOf(services.values());
+  }
+
   /** Hosts {@code svc} (tests, or a replica built by {@link #create}). */
   public PoolService add(PoolService svc) {
     PoolService prev = services.putIfAbsent(svc.poolUuid(), svc);

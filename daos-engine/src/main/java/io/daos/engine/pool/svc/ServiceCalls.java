@@ -24,33 +24,33 @@ import org.slf4j.LoggerFactory;
  * service thread, and answers with the body's reply or, on failure, an error reply whose PoolOpReply carries the
  * status, the map version and the leader hint (DER_NOTLEADER from a follower).
  */
-final class ServiceCalls {
+public final class ServiceCalls {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCalls.class);
 
   /** A request body run on the service thread; returns the reply (possibly later). */
   @FunctionalInterface
-  interface Body<Q> {
+  public interface Body<Q> {
     CompletableFuture<? extends Message> run(PoolService svc, Q req);
   }
 
   /** Builds the error form of a reply type from its PoolOpReply. */
   @FunctionalInterface
-  interface ErrorReply {
+  public interface ErrorReply {
     Message of(PoolOpReply op);
   }
 
   @FunctionalInterface
-  interface Parser<Q> {
+  public interface Parser<Q> {
     Q parse(byte[] body) throws InvalidProtocolBufferException;
   }
 
   private final PoolServices services;
 
-  ServiceCalls(PoolServices services) {
+  public ServiceCalls(PoolServices services) {
     this.services = services;
   }
 
-  <Q> void serve(CartRequest req, CartReplier reply, Parser<Q> parser, Function<Q, PoolOp> op, Body<Q> body,
+  public <Q> void serve(CartRequest req, CartReplier reply, Parser<Q> parser, Function<Q, PoolOp> op, Body<Q> body,
       ErrorReply error) {
     Q q;
     try {
@@ -103,7 +103,7 @@ final class ServiceCalls {
   }
 
   /** A PoolOpReply with {@code s}, the service's map version and its leader hint. */
-  static PoolOpReply status(DaosStatus s, PoolService svc) {
+  public static PoolOpReply status(DaosStatus s, PoolService svc) {
     PoolOpReply.Builder b = PoolOpReply.newBuilder().setStatus(s.code());
     if (svc != null) {
       b.setMapVersion(svc.mapVersion());
@@ -115,7 +115,7 @@ final class ServiceCalls {
     return b.build();
   }
 
-  static PoolOpReply ok(PoolService svc) {
+  public static PoolOpReply ok(PoolService svc) {
     return status(DaosStatus.SUCCESS, svc);
   }
 
