@@ -373,6 +373,7 @@ public final class DaosEngine implements Closeable {
       return;
     }
     LOG.info("{} ({}): shutting down", name, state.describeRank());
+    closeQuietly(dtxClient);
     closeQuietly(swim);
     closeQuietly(deadNotifier);
     closeQuietly(swimClient);
@@ -381,7 +382,6 @@ public final class DaosEngine implements Closeable {
     closeQuietly(serverClient);
     closeQuietly(dataPlane);
     closeQuietly(cartClient);
-    closeQuietly(dtxClient);
     if (mapTimer != null) {
       mapTimer.shutdownNow();
     }

@@ -231,14 +231,17 @@ public final class DtxService {
     }
   }
 
-  /** Committable DTXs of {@code t} whose other members all are among {@code e}'s, to commit on the way. */
+  /**
+   * Committable DTXs of {@code t} on {@code e}'s object and dkey (DAOS dtx_cos_get_piggyback), whose other members
+   * all are among {@code e}'s, to commit on the way.
+   */
   private static List<DtxEntry> piggyback(DtxTable t, DtxEntry e) {
     List<DtxEntry> out = new ArrayList<>();
     for (DtxEntry x : t.committable.values()) {
       if (out.size() >= PIGGYBACK_COUNT) {
         break;
       }
-      if (!x.committing && sameTargets(x.others(), e.others())) {
+      if (!x.committing && x.oid.equals(e.oid) && x.dkeyHash == e.dkeyHash && sameTargets(x.others(), e.others())) {
         x.committing = true;
         out.add(x);
       }
