@@ -195,7 +195,14 @@ public final class DaosEngine implements Closeable {
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);
-    dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor);
+    dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
+        .containers((p, t, c) -> {
+          try {
+            return pools.get(p).existingContainer(t, c);
+          } catch (DaosException e) {
+            return null;
+          }
+        });
     new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
     new ObjHandlers(name, pools, () -> PoolTargets.POOL_MAP_VERSION, Hlc.system(), handles, xstreams::executor, dtx,
         selfRank).registerOn(server);

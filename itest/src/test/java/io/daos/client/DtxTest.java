@@ -198,6 +198,41 @@ class DtxTest {
   }
 
   @Test
+  @DisplayName("DTX6: fetch with non-committed punch DTX (the update before it committed on the way)")
+  void dtx_6() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d6");
+    Shard leader = o.layout().group(0).get(leaderIdx(o, dkey));
+    o.update(dkey, single(new byte[] {6}));
+    o.punchDkeys(List.of(dkey));
+    armFetchFault(leader.rank());
+    assertEquals(0, fetch(o, dkey, 1).length, "the non-leader shows the committable punch");
+    assertEquals(1, cluster.calls(leader.rank(), DtxRpc.REFRESH), "only the punch needed a refresh: the update "
+        + "was committed by the punch's forward (piggyback)");
+  }
+
+  @Test
+  @DisplayName("DTX30: uncertain status check - enumeration re-entry")
+  void dtx_30() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    List<Shard> g = o.layout().group(0);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; names.size() < 4; i++) {
+      if (leaderIdx(o, Keys.utf8("e" + i)) == 0) {
+        names.add("e" + i);
+      }
+    }
+    names.forEach(n -> o.update(Keys.utf8(n), single(new byte[] {1})));
+    sys.engine(g.get(0).rank()).orElseThrow().engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH, Duration.ZERO),
+        List.of(ObjRpc.DKEY_ENUMERATE));
+    List<String> listed = o.listAllDkeys().stream().map(k -> new String(k, java.nio.charset.StandardCharsets.UTF_8))
+        .sorted().toList();
+    assertEquals(names.stream().sorted().toList(), listed, "the non-leader lists the committable dkeys");
+    assertTrue(cluster.calls(g.get(0).rank(), DtxRpc.REFRESH) >= 1, "after refreshing with the leader");
+  }
+
+  @Test
   @DisplayName("DTX10: DTX batched commit with over count threshold")
   void dtx_10() {
     DaosObject o = object(ObjectClass.RP_2G1);

@@ -73,6 +73,12 @@ public final class DtxService {
     Forward forward(ShardTgt to, long epoch, List<ShardTgt> members, List<io.daos.proto.obj.DtxId> cos);
   }
 
+  /** The containers DTX RPCs name: null when this target has no such pool or container. */
+  @FunctionalInterface
+  public interface Containers {
+    VosContainer find(UUID pool, int target, UUID cont);
+  }
+
   /** Thrown by {@link #checkRead} when a read meets data of a DTX not resolved here yet. */
   public static final class Unresolved extends RuntimeException {
     private final transient TableKey key;
@@ -93,6 +99,7 @@ public final class DtxService {
   private final Ticker ticker;
   private final IntFunction<Executor> targetExecutor;
   private final Map<TableKey, DtxTable> tables = new ConcurrentHashMap<>();
+  private volatile Containers containers = (p, t, c) -> null;
 
   /**
    * DTX logic of engine {@code name} (rank {@code selfRank}), calling other engines through {@code client} at
@@ -108,6 +115,12 @@ public final class DtxService {
     this.timeout = timeout;
     this.ticker = ticker;
     this.targetExecutor = targetExecutor;
+  }
+
+  /** Where DTX RPCs find containers whose table is not loaded yet (after a restart). */
+  public DtxService containers(Containers c) {
+    containers = c;
+    return this;
   }
 
   int rank() {
@@ -130,7 +143,12 @@ public final class DtxService {
 
   /** The table of a container a DTX RPC names, or null when this target has no such pool or container open. */
   private DtxTable tableOf(UUID pool, int target, UUID cont) {
-    return tables.get(new TableKey(pool, target, cont));
+    DtxTable t = tables.get(new TableKey(pool, target, cont));
+    if (t != null) {
+      return t;
+    }
+    VosContainer c = containers.find(pool, target, cont);
+    return c == null ? null : table(pool, target, c);
   }
 
   // ---------------------------------------------------------------------------------------------- leader
