@@ -74,7 +74,8 @@ public final class FaultInjection {
 
   private final Map<Integer, Fault> armed = new ConcurrentHashMap<>();
   /** Faults armed once, with the opcodes they were armed for. */
-  private final Map<Fault, java.util.Set<Integer>> once = new ConcurrentHashMap<>();
+  private final Map<Fault, java.util.Set<Integer>> once =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /** Arms {@code point} for {@code opcodes}; FAIL points answer DER_IO, DELAY points wait one second. */
   public void arm(Point point, Collection<Opcode> opcodes) {

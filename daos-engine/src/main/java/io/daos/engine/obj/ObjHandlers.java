@@ -51,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * the engine has not seen is looked up without blocking the target thread, and the request then runs again on it.
  * Containers are created in VOS on first authorized use (as DAOS does at the first open on a target). Errors are
  * replied with the DAOS status in the frame and in the body.
+ * <p>A modification carrying a DTX id (orw_dti / opi_dti) is replicated: on OBJ_UPDATE / OBJ_PUNCH* this shard is
+ * the DTX leader and {@link DtxService#lead} executes it here and forwards OBJ_TGT_UPDATE / OBJ_TGT_PUNCH* to the
+ * shards of its forward list; on OBJ_TGT_* this shard prepares it ({@link DtxService#prepare}). Reads first check
+ * for PREPARED DTX data ({@link DtxService#checkRead}) and refresh it, up to {@link #DTX_REFRESH_MAX} rounds, before
+ * answering DER_INPROGRESS.
  */
 public final class ObjHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ObjHandlers.class);
