@@ -81,6 +81,9 @@ public final class FaultInjection {
   }
 
   private final Map<Integer, Fault> armed = new ConcurrentHashMap<>();
+  /** Faults armed once, with the opcodes they were armed for. */
+  private final Map<Fault, java.util.Set<Integer>> once =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /** Arms {@code point} for {@code opcodes}; FAIL points answer DER_IO, DELAY points wait one second. */
   public void arm(Point point, Collection<Opcode> opcodes) {
@@ -92,6 +95,18 @@ public final class FaultInjection {
     opcodes.forEach(o -> armed.put(o.code(), fault));
   }
 
+  /**
+   * Arms {@code point} for {@code opcodes} to act once (DAOS_FAIL_ONCE): the first matching request takes it and
+   * disarms it for every opcode it was armed for.
+   */
+  public void armOnce(Point point, Collection<Opcode> opcodes) {
+    Fault f = new Fault(point, DaosStatus.IO, Duration.ofSeconds(1));
+    java.util.Set<Integer> codes = new java.util.HashSet<>();
+    opcodes.forEach(o -> codes.add(o.code()));
+    once.put(f, codes);
+    arm(f, opcodes);
+  }
+
   /** Disarms whatever is armed for {@code opcodes}. */
   public void disarm(Collection<Opcode> opcodes) {
     opcodes.forEach(o -> armed.remove(o.code()));
@@ -100,10 +115,23 @@ public final class FaultInjection {
   /** Disarms everything ({@code DAOS_FAIL_LOC=0}). */
   public void clear() {
     armed.clear();
+    once.clear();
   }
 
   /** The fault armed for {@code opcode}, or null. */
   public Fault match(int opcode) {
-    return armed.isEmpty() ? null : armed.get(opcode);
+    Fault f = armed.isEmpty() ? null : armed.get(opcode);
+    if (f == null || once.isEmpty()) {
+      return f;
+    }
+    java.util.Set<Integer> codes = once.get(f);
+    if (codes == null) {
+      return f;
+    }
+    if (once.remove(f) == null) {
+      return null;
+    }
+    codes.forEach(c -> armed.remove(c, f));
+    return f;
   }
 }

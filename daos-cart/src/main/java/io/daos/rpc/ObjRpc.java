@@ -18,6 +18,11 @@ public final class ObjRpc {
   public static final int OP_PUNCH_DKEYS = 7;
   public static final int OP_PUNCH_AKEYS = 8;
   public static final int OP_QUERY_KEY = 9;
+  public static final int OP_SYNC = 10;
+  public static final int OP_TGT_UPDATE = 11;
+  public static final int OP_TGT_PUNCH = 12;
+  public static final int OP_TGT_PUNCH_DKEYS = 13;
+  public static final int OP_TGT_PUNCH_AKEYS = 14;
 
   public static final Opcode UPDATE = DaosModule.OBJ.opcode(OP_UPDATE);
   public static final Opcode FETCH = DaosModule.OBJ.opcode(OP_FETCH);
@@ -28,6 +33,11 @@ public final class ObjRpc {
   public static final Opcode PUNCH_DKEYS = DaosModule.OBJ.opcode(OP_PUNCH_DKEYS);
   public static final Opcode PUNCH_AKEYS = DaosModule.OBJ.opcode(OP_PUNCH_AKEYS);
   public static final Opcode QUERY_KEY = DaosModule.OBJ.opcode(OP_QUERY_KEY);
+  /** Server to server: a replicated update the DTX leader forwards to another shard of the group. */
+  public static final Opcode TGT_UPDATE = DaosModule.OBJ.opcode(OP_TGT_UPDATE);
+  public static final Opcode TGT_PUNCH = DaosModule.OBJ.opcode(OP_TGT_PUNCH);
+  public static final Opcode TGT_PUNCH_DKEYS = DaosModule.OBJ.opcode(OP_TGT_PUNCH_DKEYS);
+  public static final Opcode TGT_PUNCH_AKEYS = DaosModule.OBJ.opcode(OP_TGT_PUNCH_AKEYS);
 
   private ObjRpc() {
   }

@@ -27,6 +27,8 @@ import io.daos.engine.mgmt.PoolTgtHandlers;
 import io.daos.engine.mgmt.ServiceRanks;
 import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
+import io.daos.engine.dtx.DtxHandlers;
+import io.daos.engine.dtx.DtxService;
 import io.daos.engine.obj.ObjHandlers;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.map.DrpcSysSelfHeal;
@@ -57,6 +59,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +111,9 @@ public final class DaosEngine implements Closeable {
   private SwimService swim;
   private Rebuilds rebuilds;
   private SelfHeal selfHeal;
+  private final io.daos.common.Ticker ticker;
+  private CartClient dtxClient;
+  private DtxService dtx;
 
   /**
    * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
@@ -115,6 +121,13 @@ public final class DaosEngine implements Closeable {
    */
   public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport,
       CartTransport fabric, long pid) {
+    this(args, env, logging, transport, fabric, pid, io.daos.common.Ticker.SYSTEM);
+  }
+
+  /** As the other constructor; {@code ticker} is the clock of the DTX batched commit's age. */
+  public DaosEngine(EngineArgs args, EngineEnv env, EngineLogging logging, DrpcTransport transport,
+      CartTransport fabric, long pid, io.daos.common.Ticker ticker) {
+    this.ticker = ticker;
     this.args = args;
     this.env = env;
     this.transport = transport;
@@ -199,8 +212,19 @@ public final class DaosEngine implements Closeable {
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
-    new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles,
-        xstreams::executor).registerOn(server);
+    dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
+    IntSupplier selfRank = () -> state.rank().orElse(-1);
+    dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
+        .containers((p, t, c) -> {
+          try {
+            return pools.get(p).existingContainer(t, c);
+          } catch (DaosException e) {
+            return null;
+          }
+        });
+    new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
+    new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
+        dtx, selfRank).registerOn(server);
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
@@ -217,6 +241,7 @@ public final class DaosEngine implements Closeable {
       t.setDaemon(true);
       return t;
     });
+    mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
@@ -294,6 +319,11 @@ public final class DaosEngine implements Closeable {
   /** The fault points armed on this engine's CART-J server (DAOS_FAIL_LOC). */
   public FaultInjection faults() {
     return faults;
+  }
+
+  /** The DTX logic of this engine (null before start). */
+  public DtxService dtx() {
+    return dtx;
   }
 
   /** The requests per opcode this engine's CART-J handlers have taken. */
@@ -394,6 +424,7 @@ public final class DaosEngine implements Closeable {
       return;
     }
     LOG.info("{} ({}): shutting down", name, state.describeRank());
+    closeQuietly(dtxClient);
     closeQuietly(swim);
     closeQuietly(deadNotifier);
     closeQuietly(swimClient);

@@ -26,7 +26,7 @@ import java.util.UUID;
 final class TestSystem implements AutoCloseable {
   private static final List<Opcode> OBJ_OPCODES = List.of(ObjRpc.UPDATE, ObjRpc.FETCH, ObjRpc.DKEY_ENUMERATE,
       ObjRpc.AKEY_ENUMERATE, ObjRpc.RECX_ENUMERATE, ObjRpc.PUNCH, ObjRpc.PUNCH_DKEYS, ObjRpc.PUNCH_AKEYS,
-      ObjRpc.QUERY_KEY);
+      ObjRpc.QUERY_KEY, ObjRpc.TGT_UPDATE, ObjRpc.TGT_PUNCH, ObjRpc.TGT_PUNCH_DKEYS, ObjRpc.TGT_PUNCH_AKEYS);
 
   private final InProcessCluster cluster;
   private final String label;

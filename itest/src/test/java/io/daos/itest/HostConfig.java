@@ -10,7 +10,7 @@ import java.util.List;
  * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft).
  */
 record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
-    int targets, List<String> engineEnv) {
+    int targets, List<String> engineEnv, int crtTimeout) {
   HostConfig {
     replicas = List.copyOf(replicas);
     fabricPorts = List.copyOf(fabricPorts);
@@ -24,6 +24,9 @@ record HostConfig(int index, String ip, int port, Path dir, List<String> replica
     y.append("control_addr: ").append(ip).append('\n');
     y.append("mgmt_svc_replicas: ['").append(String.join("', '", replicas)).append("']\n");
     y.append("provider: ofi+tcp\n");
+    if (crtTimeout > 0) {
+      y.append("crt_timeout: ").append(crtTimeout).append('\n');
+    }
     y.append("fault_path: /host").append(index).append('\n');
     y.append("socket_dir: ").append(dir.resolve("run")).append('\n');
     y.append("control_log_mask: DEBUG\n");

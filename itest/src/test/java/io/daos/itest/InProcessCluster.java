@@ -51,7 +51,7 @@ public final class InProcessCluster extends MiniDaosCluster {
       Files.createDirectories(h.dir().resolve("log"));
       Path yml = h.dir().resolve("daos_server.yml");
       Files.writeString(yml, h.yaml(List.of()));
-      hosts.add(new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart)));
+      hosts.add(new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart, b.engineTicker)));
     }
   }
 

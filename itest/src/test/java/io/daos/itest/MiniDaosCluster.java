@@ -65,7 +65,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         fabric.add(Ports.freePairExcept(taken));
       }
       hostConfigs.add(new HostConfig(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric,
-          b.targets, b.engineEnv));
+          b.targets, b.engineEnv, b.crtTimeout));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     Files.writeString(controlConfig, "name: daos_server\nport: " + port + "\nhostlist: ['"
@@ -331,6 +331,8 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     int replicas = 3;
     int firstReplica = 0;
     List<String> engineEnv = List.of();
+    int crtTimeout;
+    io.daos.common.Ticker engineTicker = io.daos.common.Ticker.SYSTEM;
 
     private Builder(Path dir, Factory<C> factory) {
       this.dir = dir;
@@ -341,7 +343,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     public Builder<InProcessCluster> inProcess() {
       Builder<InProcessCluster> b = new Builder<>(dir, InProcessCluster::new);
       return b.servers(servers).engines(engines).targets(targets).replicas(replicas).firstReplica(firstReplica)
-          .engineEnv(engineEnv.toArray(String[]::new));
+          .engineEnv(engineEnv.toArray(String[]::new)).crtTimeout(crtTimeout).engineTicker(engineTicker);
     }
 
     public Builder<C> servers(int n) {
@@ -374,6 +376,18 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     /** Extra {@code NAME=value} entries of every engine's {@code env_vars} (e.g. SWIM timings). */
     public Builder<C> engineEnv(String... entries) {
       engineEnv = List.of(entries);
+      return this;
+    }
+
+    /** {@code crt_timeout} of every server's config (seconds; 0 = unset, CaRT's default): engine-to-engine RPCs. */
+    public Builder<C> crtTimeout(int seconds) {
+      crtTimeout = seconds;
+      return this;
+    }
+
+    /** The clock in-process engines read for DTX commit ages (default the system's; process clusters ignore it). */
+    public Builder<C> engineTicker(io.daos.common.Ticker t) {
+      engineTicker = t;
       return this;
     }
 

@@ -64,6 +64,15 @@ final class ObjCodec {
     return k.toByteArray();
   }
 
+  /** The dkey hash the DTX tables index by (never 0, which stands for "the whole object"). */
+  static long dkeyHash(byte[] dkey) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : dkey) {
+      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return h == 0 ? 1 : h;
+  }
+
   /** A read epoch: 0 and ~0 (DAOS_EPOCH_MAX) both mean latest. */
   static long readEpoch(long e) {
     return e == 0 ? EPOCH_LATEST : e;

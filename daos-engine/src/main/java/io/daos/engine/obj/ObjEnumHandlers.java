@@ -42,6 +42,9 @@ final class ObjEnumHandlers {
     VosContainer c = obj.container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
     VosObjectId oid = ObjCodec.oid(r.getTarget());
     long epoch = ObjCodec.readEpoch(r.getEpoch());
+    int opc = req.opcode().op();
+    obj.checkRead(req, r.getTarget(), c, opc == ObjRpc.OP_DKEY_ENUMERATE ? 0 : ObjCodec.dkeyHash(ObjCodec.dkey(r.getDkey())),
+        epoch);
     Anchor anchor = Anchor.fromBytes(r.getAnchor().toByteArray());
     int max = r.getMax();
     ObjEnumReply.Builder b = ObjEnumReply.newBuilder().setMapVersion(mv);
@@ -69,6 +72,8 @@ final class ObjEnumHandlers {
     VosContainer c = obj.container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
     byte[] dkey = r.getDkey().isEmpty() ? null : r.getDkey().toByteArray();
     byte[] akey = r.getAkey().isEmpty() ? null : r.getAkey().toByteArray();
+    obj.checkRead(req, r.getTarget(), c, dkey == null || (r.getFlags() & KeyQuery.GET_DKEY) != 0 ? 0
+        : ObjCodec.dkeyHash(dkey), ObjCodec.readEpoch(r.getEpoch()));
     KeyQuery q = c.queryKey(ObjCodec.readEpoch(r.getEpoch()), ObjCodec.oid(r.getTarget()), r.getFlags(), dkey,
         akey);
     ObjQueryKeyReply.Builder b = ObjQueryKeyReply.newBuilder().setMapVersion(mv);

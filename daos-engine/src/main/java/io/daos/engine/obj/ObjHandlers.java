@@ -16,6 +16,8 @@ import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.common.Hlc;
+import io.daos.engine.dtx.DtxId;
+import io.daos.engine.dtx.DtxService;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.vos.FetchedValue;
@@ -28,6 +30,8 @@ import io.daos.proto.obj.ObjPunchReq;
 import io.daos.proto.obj.ObjRwReply;
 import io.daos.proto.obj.ObjRwReq;
 import io.daos.proto.obj.ObjTarget;
+import io.daos.proto.obj.ShardTgt;
+import io.daos.engine.vos.tree.VosObjectId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;
@@ -47,9 +51,16 @@ import org.slf4j.LoggerFactory;
  * the engine has not seen is looked up without blocking the target thread, and the request then runs again on it.
  * Containers are created in VOS on first authorized use (as DAOS does at the first open on a target). Errors are
  * replied with the DAOS status in the frame and in the body.
+ * <p>A modification carrying a DTX id (orw_dti / opi_dti) is replicated: on OBJ_UPDATE / OBJ_PUNCH* this shard is
+ * the DTX leader and {@link DtxService#lead} executes it here and forwards OBJ_TGT_UPDATE / OBJ_TGT_PUNCH* to the
+ * shards of its forward list; on OBJ_TGT_* this shard prepares it ({@link DtxService#prepare}). Reads first check
+ * for PREPARED DTX data ({@link DtxService#checkRead}) and refresh it, up to {@link #DTX_REFRESH_MAX} rounds, before
+ * answering DER_INPROGRESS.
  */
 public final class ObjHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ObjHandlers.class);
+  /** DTX_REFRESH_MAX: refresh rounds one read does before it answers DER_INPROGRESS. */
+  static final int DTX_REFRESH_MAX = 4;
 
   private final String name;
   private final PoolTargets pools;
@@ -58,6 +69,8 @@ public final class ObjHandlers {
   private final Hlc hlc;
   private final ContHandleCache handles;
   private final IntFunction<Executor> targetExecutor;
+  private final DtxService dtx;
+  private final IntSupplier rank;
 
   /**
    * Handlers that check container handles in {@code handles}; {@code targetExecutor} is each target's executor
@@ -65,7 +78,8 @@ public final class ObjHandlers {
    */
   public ObjHandlers(String name, PoolTargets pools, IntSupplier mapVersion, Hlc hlc, ContHandleCache handles,
       IntFunction<Executor> targetExecutor) {
-    this(name, pools, pool -> mapVersion.getAsInt(), (pool, seen) -> { }, hlc, handles, targetExecutor);
+    this(name, pools, pool -> mapVersion.getAsInt(), (pool, seen) -> { }, hlc, handles, targetExecutor, null,
+        () -> -1);
   }
 
   /**
@@ -75,6 +89,18 @@ public final class ObjHandlers {
    */
   public ObjHandlers(String name, PoolTargets pools, java.util.function.ToIntFunction<java.util.UUID> mapVersion,
       StaleMap stale, Hlc hlc, ContHandleCache handles, IntFunction<Executor> targetExecutor) {
+    this(name, pools, mapVersion, stale, hlc, handles, targetExecutor, null, () -> -1);
+  }
+
+  /**
+   * As above, with replicated modifications (requests with a DTX id) run under {@code dtx}; {@code rank} is this
+   * engine's rank (the leader's place in a DTX's membership).
+   */
+  public ObjHandlers(String name, PoolTargets pools, java.util.function.ToIntFunction<java.util.UUID> mapVersion,
+      StaleMap stale, Hlc hlc, ContHandleCache handles, IntFunction<Executor> targetExecutor, DtxService dtx,
+      IntSupplier rank) {
+    this.dtx = dtx;
+    this.rank = rank;
     this.name = name;
     this.pools = pools;
     this.mapVersion = mapVersion;
@@ -92,7 +118,11 @@ public final class ObjHandlers {
         .register(ObjRpc.FETCH, guarded(ObjRpc.FETCH, this::fetch, rwErr))
         .register(ObjRpc.PUNCH, guarded(ObjRpc.PUNCH, this::punch, punchErr))
         .register(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr))
-        .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr));
+        .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr))
+        .register(ObjRpc.TGT_UPDATE, guarded(ObjRpc.TGT_UPDATE, this::update, rwErr))
+        .register(ObjRpc.TGT_PUNCH, guarded(ObjRpc.TGT_PUNCH, this::punch, punchErr))
+        .register(ObjRpc.TGT_PUNCH_DKEYS, guarded(ObjRpc.TGT_PUNCH_DKEYS, this::punch, punchErr))
+        .register(ObjRpc.TGT_PUNCH_AKEYS, guarded(ObjRpc.TGT_PUNCH_AKEYS, this::punch, punchErr));
     new ObjEnumHandlers(this).registerOn(server);
     if (targetExecutor != null) {
       new ContTgtHandlers(name, pools, handles, targetExecutor).registerOn(server);
@@ -126,14 +156,33 @@ public final class ObjHandlers {
   }
 
   CartHandler guarded(Opcode opc, Op op, IntFunction<MessageLite> errorBody) {
-    return (req, reply) -> attempt(opc, op, errorBody, req, reply, true);
+    return (req, reply) -> attempt(opc, op, errorBody, req, reply, true, 0);
   }
 
   private void attempt(Opcode opc, Op op, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
-      boolean mayResolve) {
-    int mv = mapVersion(req, mayResolve);
+      boolean mayResolve, int refreshed) {
+    int mv = mapVersion(req, mayResolve && refreshed == 0);
     try {
       op.run(req, reply, mv);
+    } catch (DtxService.Unresolved u) {
+      if (refreshed >= DTX_REFRESH_MAX) {
+        fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, u.getMessage() + "; retry"));
+        return;
+      }
+      req.retain();
+      dtx.resolve(u).whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
+        try {
+          if (e == null) {
+            attempt(opc, op, errorBody, req, reply, mayResolve, refreshed + 1);
+          } else {
+            fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, "DTX refresh failed ("
+                + Futures.cause(e) + "); retry"));
+          }
+        } finally {
+          req.body().release();
+          req.bulk().release();
+        }
+      }));
     } catch (ContHandleCache.Miss m) {
       if (!mayResolve) {
         fail(opc, errorBody, req, reply, new DaosException(DaosStatus.NO_HDL, m.getMessage()));
@@ -143,7 +192,7 @@ public final class ObjHandlers {
       handles.resolve(m.pool, m.handle).whenComplete((h, e) -> targetExecutor.apply(req.target()).execute(() -> {
         try {
           if (e == null) {
-            attempt(opc, op, errorBody, req, reply, false);
+            attempt(opc, op, errorBody, req, reply, false, refreshed);
           } else {
             fail(opc, errorBody, req, reply, lookupError(m, e));
           }
@@ -205,10 +254,66 @@ public final class ObjHandlers {
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
     List<Iod> iods = ObjCodec.updateIods(r.getIodsList(), req.bulk());
     checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
-    long epoch = writeEpoch(r.getEpoch());
-    c.submitUpdate(epoch, ObjCodec.oid(r.getTarget()), dkey, iods, r.getFlags()).whenComplete((v, e) ->
-        complete(reply, mv, e, () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
-            st -> ObjRwReply.newBuilder().setStatus(st).build()));
+    boolean forwarded = req.opcode().op() == ObjRpc.OP_TGT_UPDATE;
+    VosObjectId oid = ObjCodec.oid(r.getTarget());
+    if (dtx == null || !r.hasDti()) {
+      if (forwarded) {
+        throw new DaosException(DaosStatus.INVAL, "OBJ_TGT_UPDATE needs a DTX id (orw_dti)");
+      }
+      long epoch = writeEpoch(r.getEpoch());
+      c.submitUpdate(epoch, oid, dkey, iods, r.getFlags()).whenComplete((v, e) ->
+          complete(reply, mv, e, () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
+              st -> ObjRwReply.newBuilder().setStatus(st).build()));
+      return;
+    }
+    DtxId dti = DtxId.of(r.getDti());
+    UUID pool = Uuids.required(r.getTarget().getPoolUuid(), "pool");
+    long hash = ObjCodec.dkeyHash(dkey);
+    java.util.concurrent.CompletableFuture<Long> done;
+    if (forwarded) {
+      done = dtx.prepare(pool, req.target(), c, dti, forwardedEpoch(r.getEpoch()), oid, hash, r.getShardTgtsList(),
+          r.getDtiCosList(), rec -> c.submitUpdate(r.getEpoch(), oid, dkey, iods, r.getFlags(), rec));
+    } else {
+      long epoch = writeEpoch(r.getEpoch());
+      ByteBuf data = req.bulk();
+      done = dtx.lead(pool, req.target(), c, dti, epoch, oid, hash, self(req, r.getTarget()),
+          r.getShardTgtsList(), new DtxService.Modification() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
+              return c.submitUpdate(epoch, oid, dkey, iods, r.getFlags(), rec);
+            }
+
+            @Override
+            public DtxService.Forward forward(ShardTgt to, long ep, List<ShardTgt> members,
+                List<io.daos.proto.obj.DtxId> cos) {
+              ObjRwReq f = r.toBuilder().setTarget(r.getTarget().toBuilder().setShard(to.getShard())).setEpoch(ep)
+                  .clearShardTgts().addAllShardTgts(members).clearDtiCos().addAllDtiCos(cos).build();
+              return new DtxService.Forward(ObjRpc.TGT_UPDATE, f, data.copy());
+            }
+          });
+    }
+    done.whenComplete((ep, e) -> complete(reply, mv, e,
+        () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(ep).build(),
+        st -> ObjRwReply.newBuilder().setStatus(st).build()));
+  }
+
+  /** This shard as a DTX member: this engine's rank, the request's target and the object shard. */
+  private ShardTgt self(CartRequest req, ObjTarget t) {
+    return ShardTgt.newBuilder().setRank(rank.getAsInt()).setTgtIdx(req.target()).setShard(t.getShard()).build();
+  }
+
+  private static long forwardedEpoch(long e) {
+    if (e == 0) {
+      throw new DaosException(DaosStatus.INVAL, "a forwarded modification needs the leader's epoch");
+    }
+    return e;
+  }
+
+  /** Before a read: resolves DTXs whose PREPARED data the read would meet (see {@link DtxService#checkRead}). */
+  void checkRead(CartRequest req, ObjTarget t, VosContainer c, long hash, long epoch) {
+    if (dtx != null) {
+      dtx.checkRead(Uuids.required(t.getPoolUuid(), "pool"), req.target(), c, ObjCodec.oid(t), hash, epoch);
+    }
   }
 
   /**
@@ -247,6 +352,7 @@ public final class ObjHandlers {
     ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
     byte[] dkey = ObjCodec.dkey(r.getDkey());
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_READ_DATA);
+    checkRead(req, r.getTarget(), c, ObjCodec.dkeyHash(dkey), ObjCodec.readEpoch(r.getEpoch()));
     FetchBuffers bufs = new FetchBuffers();
     ByteBuf bulk;
     ObjRwReply.Builder b = ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(r.getEpoch());
@@ -271,26 +377,65 @@ public final class ObjHandlers {
   private void punch(CartRequest req, CartReplier reply, int mv) throws Exception {
     ObjPunchReq r = ObjPunchReq.parseFrom(req.body().nioBuffer());
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
-    long epoch = writeEpoch(r.getEpoch());
     int op = req.opcode().op();
-    java.util.concurrent.CompletableFuture<Void> done;
-    if (op == ObjRpc.OP_PUNCH) {
-      done = c.submitPunchObject(epoch, ObjCodec.oid(r.getTarget()), r.getFlags());
-    } else if (op == ObjRpc.OP_PUNCH_DKEYS) {
+    boolean forwarded = op >= ObjRpc.OP_TGT_PUNCH;
+    int kind = forwarded ? op - ObjRpc.OP_TGT_PUNCH + ObjRpc.OP_PUNCH : op;
+    byte[] dkey = null;
+    List<byte[]> dkeys = null;
+    List<byte[]> akeys = null;
+    long hash = 0;
+    if (kind == ObjRpc.OP_PUNCH_DKEYS) {
       if (r.getDkeysCount() == 0) {
         throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_DKEYS needs at least one dkey");
       }
-      List<byte[]> dkeys = r.getDkeysList().stream().map(ObjCodec::dkey).toList();
-      done = c.submitPunchDkeys(epoch, ObjCodec.oid(r.getTarget()), dkeys, r.getFlags());
-    } else {
+      dkeys = r.getDkeysList().stream().map(ObjCodec::dkey).toList();
+      hash = dkeys.size() == 1 ? ObjCodec.dkeyHash(dkeys.get(0)) : 0;
+    } else if (kind == ObjRpc.OP_PUNCH_AKEYS) {
       if (r.getAkeysCount() == 0) {
         throw new DaosException(DaosStatus.INVAL, "OBJ_PUNCH_AKEYS needs at least one akey");
       }
-      List<byte[]> akeys = r.getAkeysList().stream().map(ByteString::toByteArray).toList();
-      done = c.submitPunchAkeys(epoch, ObjCodec.oid(r.getTarget()), ObjCodec.dkey(r.getDkey()), akeys, r.getFlags());
+      akeys = r.getAkeysList().stream().map(ByteString::toByteArray).toList();
+      dkey = ObjCodec.dkey(r.getDkey());
+      hash = ObjCodec.dkeyHash(dkey);
     }
-    done.whenComplete((v, e) -> complete(reply, mv, e,
-        () -> ObjPunchReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
+    VosObjectId oid = ObjCodec.oid(r.getTarget());
+    byte[] fd = dkey;
+    List<byte[]> fds = dkeys;
+    List<byte[]> fas = akeys;
+    java.util.concurrent.CompletableFuture<Long> done;
+    if (dtx == null || !r.hasDti()) {
+      if (forwarded) {
+        throw new DaosException(DaosStatus.INVAL, req.opcode() + " needs a DTX id (opi_dti)");
+      }
+      long epoch = writeEpoch(r.getEpoch());
+      done = c.submitPunch(epoch, oid, fd, fds, fas, r.getFlags(), null).thenApply(v -> epoch);
+    } else if (forwarded) {
+      long epoch = forwardedEpoch(r.getEpoch());
+      done = dtx.prepare(Uuids.required(r.getTarget().getPoolUuid(), "pool"), req.target(), c, DtxId.of(r.getDti()),
+          epoch, oid, hash, r.getShardTgtsList(), r.getDtiCosList(),
+          rec -> c.submitPunch(epoch, oid, fd, fds, fas, r.getFlags(), rec));
+    } else {
+      long epoch = writeEpoch(r.getEpoch());
+      Opcode fwdOp = kind == ObjRpc.OP_PUNCH ? ObjRpc.TGT_PUNCH
+          : kind == ObjRpc.OP_PUNCH_DKEYS ? ObjRpc.TGT_PUNCH_DKEYS : ObjRpc.TGT_PUNCH_AKEYS;
+      done = dtx.lead(Uuids.required(r.getTarget().getPoolUuid(), "pool"), req.target(), c, DtxId.of(r.getDti()),
+          epoch, oid, hash, self(req, r.getTarget()), r.getShardTgtsList(), new DtxService.Modification() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
+              return c.submitPunch(epoch, oid, fd, fds, fas, r.getFlags(), rec);
+            }
+
+            @Override
+            public DtxService.Forward forward(ShardTgt to, long ep, List<ShardTgt> members,
+                List<io.daos.proto.obj.DtxId> cos) {
+              ObjPunchReq f = r.toBuilder().setTarget(r.getTarget().toBuilder().setShard(to.getShard())).setEpoch(ep)
+                  .clearShardTgts().addAllShardTgts(members).clearDtiCos().addAllDtiCos(cos).build();
+              return new DtxService.Forward(fwdOp, f, null);
+            }
+          });
+    }
+    done.whenComplete((ep, e) -> complete(reply, mv, e,
+        () -> ObjPunchReply.newBuilder().setMapVersion(mv).setEpoch(ep).build(),
         st -> ObjPunchReply.newBuilder().setStatus(st).build()));
   }
 }

@@ -101,6 +101,25 @@ public final class EnginePool {
     return true;
   }
 
+  /** The container {@code cont} on target {@code tgt} if VOS has it (null otherwise); only on that target's thread. */
+  public VosContainer existingContainer(int tgt, UUID cont) {
+    VosPool vos = target(tgt);
+    VosContainer c = containers.get(tgt).get(cont);
+    if (c != null) {
+      return c;
+    }
+    try {
+      c = vos.openContainer(cont);
+    } catch (DaosException e) {
+      if (e.status() == DaosStatus.NONEXIST) {
+        return null;
+      }
+      throw e;
+    }
+    containers.get(tgt).put(cont, c);
+    return c;
+  }
+
   /** The per-target space limit of a tier: the engine's share divided evenly over its targets. */
   public long targetLimit(long tierBytes) {
     return tierBytes / targets.length;

@@ -8,6 +8,7 @@ import io.daos.engine.vos.store.GroupCommit;
 import io.daos.engine.vos.store.ReadTxn;
 import io.daos.engine.vos.store.Store;
 import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.Keys;
 import io.daos.engine.vos.tree.Tx;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.placement.Cond;
@@ -172,6 +173,89 @@ public final class VosContainer {
       throw new DaosException(DaosStatus.INVAL, "DAOS_GET_RECX without DAOS_GET_AKEY needs an akey");
     }
     return read(tx -> new KeyQueryOp(tx, readEpoch(epoch), oid, flags).run(d, a));
+  }
+
+  /**
+   * A DTX record written in the same LMDB transaction as the data of a modification (or alone, for a state change):
+   * {@code id} is the DTX id (16-byte uuid, 8-byte hlc), {@code value} the engine's encoding of the entry.
+   */
+  public record DtxRecord(byte[] id, byte[] value) {
+  }
+
+  /** {@link #submitUpdate} under a DTX: the data and {@code dtx} commit in one LMDB transaction. */
+  public CompletableFuture<Void> submitUpdate(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags,
+      DtxRecord dtx) {
+    return submit(() -> {
+      byte[] d = dkey(oid, dkey);
+      List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
+      long e = writeEpoch(epoch);
+      return withDtx(tx -> new UpdateOp(tx, e, oid).run(d, checked, flags), dtx);
+    });
+  }
+
+  /** A punch of the object ({@code dkey} and lists null), its {@code dkeys}, or {@code akeys} under {@code dkey}, under a DTX. */
+  public CompletableFuture<Void> submitPunch(long epoch, VosObjectId oid, byte[] dkey, List<byte[]> dkeys,
+      List<byte[]> akeys, int flags, DtxRecord dtx) {
+    return submit(() -> {
+      long e = writeEpoch(epoch);
+      if (akeys != null) {
+        byte[] d = dkey(oid, dkey);
+        List<byte[]> as = akeys.stream().map(k -> akey(oid, k)).toList();
+        return withDtx(tx -> new PunchOp(tx, e, oid).akeys(d, as, flags), dtx);
+      }
+      if (dkeys != null) {
+        List<byte[]> ds = dkeys.stream().map(k -> dkey(oid, k)).toList();
+        return withDtx(tx -> new PunchOp(tx, e, oid).dkeys(ds, flags), dtx);
+      }
+      return withDtx(tx -> new PunchOp(tx, e, oid).object(flags), dtx);
+    });
+  }
+
+  /** Writes (replaces) a DTX record alone: a state change (commit). */
+  public CompletableFuture<Void> submitDtxPut(DtxRecord dtx) {
+    return submit(() -> tx -> tx.put(Keys.dtx(cont, dtx.id()), dtx.value()));
+  }
+
+  /** Deletes DTX records (committed entries aggregated away). */
+  public CompletableFuture<Void> submitDtxDelete(List<byte[]> ids) {
+    return submit(() -> tx -> ids.forEach(id -> tx.delete(Keys.dtx(cont, id))));
+  }
+
+  /**
+   * Aborts a DTX here (vos_dtx_abort + discard): removes what was written to {@code oid} at {@code epoch} and the
+   * DTX's record, in one transaction.
+   */
+  public CompletableFuture<Void> submitDtxAbort(byte[] id, VosObjectId oid, long epoch) {
+    return submit(() -> tx -> {
+      new DiscardOp(tx, epoch).object(oid);
+      tx.delete(Keys.dtx(cont, id));
+    });
+  }
+
+  /** Every DTX record of this container (the active and committed tables, as stored). */
+  public List<DtxRecord> dtxRecords() {
+    return read(tx -> {
+      byte[] prefix = Keys.head(cont, Keys.DTX);
+      List<DtxRecord> out = new java.util.ArrayList<>();
+      try (io.daos.engine.vos.lmdb.Cur c = tx.cursor()) {
+        for (boolean ok = c.seek(prefix); ok && io.daos.engine.vos.lmdb.Bytes.startsWith(c.key(), prefix);
+            ok = c.next()) {
+          byte[] k = c.key();
+          out.add(new DtxRecord(java.util.Arrays.copyOfRange(k, prefix.length, k.length), c.val()));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static Consumer<Tx> withDtx(Consumer<Tx> op, DtxRecord dtx) {
+    if (dtx == null) {
+      return op;
+    }
+    return tx -> {
+      op.accept(tx);
+      tx.put(Keys.dtx(tx.cont, dtx.id()), dtx.value());
+    };
   }
 
   /** Validates now (bad input fails the future at once), then queues the write on the pool. */

@@ -28,11 +28,18 @@ public final class InProcessEngineLauncher implements EngineLauncher {
 
   private final DrpcTransport drpc;
   private final CartTransport fabric;
+  private final io.daos.common.Ticker ticker;
   private final List<InProcessEngine> launched = new CopyOnWriteArrayList<>();
 
   public InProcessEngineLauncher(DrpcTransport drpc, CartTransport fabric) {
+    this(drpc, fabric, io.daos.common.Ticker.SYSTEM);
+  }
+
+  /** Engines whose DTX commit ages read {@code ticker}. */
+  public InProcessEngineLauncher(DrpcTransport drpc, CartTransport fabric, io.daos.common.Ticker ticker) {
     this.drpc = drpc;
     this.fabric = fabric;
+    this.ticker = ticker;
   }
 
   @Override
@@ -48,7 +55,7 @@ public final class InProcessEngineLauncher implements EngineLauncher {
       throw new IOException("engine " + spec.index() + ": " + e.getMessage(), e);
     }
     long pid = PIDS.incrementAndGet();
-    DaosEngine engine = new DaosEngine(parsed.args(), env, logging, drpc, fabric, pid);
+    DaosEngine engine = new DaosEngine(parsed.args(), env, logging, drpc, fabric, pid, ticker);
     InProcessEngine e = new InProcessEngine(spec.index(), pid, engine);
     launched.add(e);
     e.start();

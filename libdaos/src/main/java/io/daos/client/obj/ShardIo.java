@@ -14,7 +14,14 @@ import io.daos.client.rpc.Futures;
 import io.daos.client.rpc.RpcReply;
 import io.daos.common.Uuids;
 import io.daos.placement.Shard;
+import io.daos.common.Hlc;
+import io.daos.proto.obj.DtxId;
+import io.daos.proto.obj.ObjPunchReq;
+import io.daos.proto.obj.ObjRwReq;
 import io.daos.proto.obj.ObjTarget;
+import io.daos.proto.obj.ShardTgt;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,12 +35,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Object RPCs to shards, DAOS's client rules: a read goes to one replica of the group chosen at random and, when
- * that replica is unreachable or times out, to the others in turn; a write goes to the group's leader replica
- * (which picks the epoch) and then to every other replica at that epoch, and succeeds only when all succeed. Every
- * request carries the container handle and the shard it is for.
+ * that replica is unreachable or times out, to the others in turn (a replica answering DER_INPROGRESS, a DTX it is
+ * resolving, is retried after a back-off); a modification goes only to the group's leader replica under a DTX, with
+ * the other replicas as its forward list (see {@link #writeAll}). Every request carries the container handle and the
+ * shard it is for.
  */
 public final class ShardIo {
   private static final Logger LOG = LoggerFactory.getLogger(ShardIo.class);
+  /** Resends of a timed-out modification (same DTX id) before its error is returned. */
+  static final int MAX_RESEND = 2;
+  /** Retries of a read answered DER_INPROGRESS (a DTX being resolved), backing off 10 ms doubling to 640 ms. */
+  static final int MAX_INPROGRESS_RETRIES = 8;
+  private static final Hlc HLC = Hlc.system();
   private static final Set<DaosStatus> TRY_OTHER = Set.of(DaosStatus.UNREACH, DaosStatus.TIMEDOUT,
       DaosStatus.SHUTDOWN, DaosStatus.EXCLUDED);
 
@@ -107,41 +120,75 @@ public final class ShardIo {
     for (int i = 0; i < readable.size(); i++) {
       order.add(readable.get((start + i) % readable.size()));
     }
-    return readFrom(order, 0, c, body, sink);
+    return readFrom(order, 0, c, body, sink, 0);
   }
 
   private <T> CompletableFuture<RpcReply<T>> readFrom(List<Shard> order, int i, Call<T> c, Body body,
-      BulkSink<T> sink) {
+      BulkSink<T> sink, int busy) {
     return send(order.get(i), c, body, 0, null, sink).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
       }
       DaosException de = Futures.unwrap(e);
+      if (de.status() == DaosStatus.INPROGRESS && busy < MAX_INPROGRESS_RETRIES) {
+        long delay = 10L << Math.min(busy, 6);
+        LOG.debug("{} to shard {} is DER_INPROGRESS; retrying in {} ms", c.opc(), order.get(i).shard(), delay);
+        Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> null, later)
+            .thenCompose(x -> readFrom(order, (i + 1) % order.size(), c, body, sink, busy + 1));
+      }
       if (i + 1 < order.size() && TRY_OTHER.contains(de.status())) {
         LOG.debug("{} to shard {} failed ({}); trying another replica", c.opc(), order.get(i).shard(),
             de.status().symbol());
-        return readFrom(order, i + 1, c, body, sink);
+        return readFrom(order, i + 1, c, body, sink, busy);
       }
       return CompletableFuture.<RpcReply<T>>failedFuture(de);
     }).thenCompose(x -> x);
   }
 
   /**
-   * Writes to every placed shard of {@code shards}: the leader (index {@code leader}) first, which picks the epoch,
-   * then the others in parallel at that epoch. Returns the leader's reply.
+   * A replicated modification, as DAOS's client sends it: only to the leader shard (index {@code leader} when it is
+   * placed and not rebuilding, else the first such shard), under a new DTX id, with the other placed shards (those
+   * rebuilding included) as the forward list; the leader picks the epoch, forwards, and replies once every shard has
+   * succeeded. A timed-out request is resent with the same DTX id, which the leader answers without executing twice.
    */
   public <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, Bulk bulk) {
     List<Shard> placed = shards.stream().filter(Shard::placed).toList();
-    if (placed.isEmpty()) {
+    List<Shard> able = placed.stream().filter(s -> !s.rebuilding()).toList();
+    if (able.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no placed shard among " + shardIds(shards));
     }
-    Shard first = shards.get(leader).placed() ? shards.get(leader) : placed.get(0);
-    return send(first, c, body, 0, bulk).thenCompose(r -> {
-      long epoch = c.epoch().applyAsLong(r.body());
-      List<CompletableFuture<RpcReply<T>>> rest = placed.stream().filter(s -> s != first)
-          .map(s -> send(s, c, body, epoch, bulk)).toList();
-      return Futures.all(rest).thenApply(l -> r);
-    });
+    Shard first = shards.get(leader).placed() && !shards.get(leader).rebuilding() ? shards.get(leader) : able.get(0);
+    List<ShardTgt> fwd = placed.stream().filter(s -> s != first).map(s -> ShardTgt.newBuilder().setRank(s.rank())
+        .setTgtIdx(s.index()).setShard(s.shard()).build()).toList();
+    DtxId dti = DtxId.newBuilder().setUuid(Uuids.toByteString(UUID.randomUUID())).setHlc(HLC.now()).build();
+    Body withDtx = (t, e) -> withDtx(body.build(t, e), dti, fwd);
+    return sendResending(first, c, withDtx, bulk, 0);
+  }
+
+  private <T> CompletableFuture<RpcReply<T>> sendResending(Shard s, Call<T> c, Body body, Bulk bulk, int resent) {
+    return send(s, c, body, 0, bulk).handle((r, e) -> {
+      if (e == null) {
+        return CompletableFuture.completedFuture(r);
+      }
+      DaosException de = Futures.unwrap(e);
+      if (de.status() == DaosStatus.TIMEDOUT && resent < MAX_RESEND) {
+        LOG.debug("{} to leader shard {} timed out; resending with the same DTX id", c.opc(), s.shard());
+        return sendResending(s, c, body, bulk, resent + 1);
+      }
+      return CompletableFuture.<RpcReply<T>>failedFuture(de);
+    }).thenCompose(x -> x);
+  }
+
+  /** {@code m} with the DTX id and the forward list set (update and punch bodies; others as they are). */
+  static MessageLite withDtx(MessageLite m, DtxId dti, List<ShardTgt> fwd) {
+    if (m instanceof ObjRwReq r) {
+      return r.toBuilder().setDti(dti).clearShardTgts().addAllShardTgts(fwd).build();
+    }
+    if (m instanceof ObjPunchReq p) {
+      return p.toBuilder().setDti(dti).clearShardTgts().addAllShardTgts(fwd).build();
+    }
+    return m;
   }
 
   /** DAOS's leader choice: start at {@code (hash + group) % size}, the placed, non-rebuilding replica of lowest fseq. */

@@ -15,6 +15,7 @@ import io.daos.engine.vos.store.ValueRef;
  *   cont | 'p' | entityId(8) | ~epoch(8)         → punch tombstone
  *   cont | 'S' | akeyId(8) | ~epoch(8)           → single value ({@link ValueRef})
  *   cont | 'X' | akeyId(8) | end(8) | ~epoch(8) | start(8) → array extent [start, end) ({@link ValueRef})
+ *   cont | 'T' | dtx uuid(16) | dtx hlc(8)        → a DTX entry (encoded by the engine's DTX code)
  * </pre>
  * The inverted epoch ({@code ~epoch}) sorts newer versions first, so "newest version at or below e" is one
  * MDB_SET_RANGE seek to {@code prefix | ~e}. Extents are ordered by end index so a read of [a, b) scans only
@@ -31,6 +32,7 @@ public final class Keys {
   public static final byte PUNCH_TAG = PUNCH;
   public static final byte SV = 'S';
   public static final byte EXT = 'X';
+  public static final byte DTX = 'T';
   /** Length of {@code cont | tag}. */
   static final int HEAD = 17;
 
@@ -99,8 +101,13 @@ public final class Keys {
     return Bytes.getLong(k, HEAD + 8);
   }
 
-  static long extentEpoch(byte[] k) {
+  public static long extentEpoch(byte[] k) {
     return ~Bytes.getLong(k, HEAD + 16);
+  }
+
+  /** {@code cont | 'T' | id}: where DTX {@code id} (uuid and hlc, 24 bytes) is recorded. */
+  public static byte[] dtx(byte[] cont, byte[] id) {
+    return Bytes.concat(head(cont, DTX), id);
   }
 
   static long extentStart(byte[] k) {

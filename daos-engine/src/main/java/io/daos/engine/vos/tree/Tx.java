@@ -43,6 +43,17 @@ public final class Tx {
     store.index.put(txn, key, val);
   }
 
+  public boolean delete(byte[] key) {
+    return store.index.delete(txn, key);
+  }
+
+  /** Removes the incarnation log records (create and punch) of entity {@code id} at exactly {@code epoch}. */
+  public void discardLog(long id, long epoch) {
+    memoSize = 0;
+    delete(Keys.versioned(cont, Keys.CREATE, id, epoch));
+    delete(Keys.versioned(cont, Keys.PUNCH, id, epoch));
+  }
+
   public Cur cursor() {
     return store.index.openCursor(txn);
   }

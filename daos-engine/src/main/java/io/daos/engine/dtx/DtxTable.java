@@ -1,0 +1,115 @@
+package io.daos.engine.dtx;
+
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.tree.VosObjectId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The DTX tables of one container on one target (DAOS's active and committed DTX tables of {@code vos_cont_df}, and
+ * the leader's committable cache): entries by id, the PREPARED ones by object for the read check, the leader's
+ * committable ones in the order they became so, and a bounded committed history (DAOS aggregates committed entries;
+ * here the oldest beyond {@link #COMMITTED_KEEP} are deleted). Loaded from VOS on first use; touched only on the
+ * target's thread.
+ */
+final class DtxTable {
+  /** Committed entries kept (for resend and DTX_CHECK answers) before the oldest are aggregated away. */
+  static final int COMMITTED_KEEP = 4096;
+
+  final VosContainer cont;
+  private final Map<DtxId, DtxEntry> entries = new HashMap<>();
+  private final Map<VosObjectId, Set<DtxEntry>> prepared = new HashMap<>();
+  final LinkedHashMap<DtxId, DtxEntry> committable = new LinkedHashMap<>();
+  private final Deque<DtxId> committed = new ArrayDeque<>();
+
+  DtxTable(VosContainer cont) {
+    this.cont = cont;
+    for (VosContainer.DtxRecord r : cont.dtxRecords()) {
+      add(DtxEntry.decode(r));
+    }
+  }
+
+  DtxEntry get(DtxId id) {
+    return entries.get(id);
+  }
+
+  /** Adds an entry in its current state (PREPARED or COMMITTED). */
+  void add(DtxEntry e) {
+    entries.put(e.id, e);
+    if (e.state == DtxEntry.State.PREPARED) {
+      prepared.computeIfAbsent(e.oid, k -> new LinkedHashSet<>()).add(e);
+    } else if (e.state == DtxEntry.State.COMMITTED) {
+      committed.addLast(e.id);
+    }
+  }
+
+  /** The leader's entry became committable: its data is visible on the leader. */
+  void markCommittable(DtxEntry e, long now) {
+    unprepare(e);
+    e.state = DtxEntry.State.COMMITTABLE;
+    e.committableAt = now;
+    committable.put(e.id, e);
+  }
+
+  /**
+   * Marks {@code e} committed; returns the ids of committed entries now beyond {@link #COMMITTED_KEEP}, which the
+   * caller deletes from VOS.
+   */
+  List<byte[]> markCommitted(DtxEntry e) {
+    unprepare(e);
+    committable.remove(e.id);
+    e.state = DtxEntry.State.COMMITTED;
+    e.committing = false;
+    committed.addLast(e.id);
+    List<byte[]> old = new ArrayList<>();
+    while (committed.size() > COMMITTED_KEEP) {
+      DtxId gone = committed.removeFirst();
+      entries.remove(gone);
+      old.add(gone.toBytes());
+    }
+    return old;
+  }
+
+  void remove(DtxEntry e) {
+    unprepare(e);
+    committable.remove(e.id);
+    entries.remove(e.id);
+  }
+
+  private void unprepare(DtxEntry e) {
+    Set<DtxEntry> s = prepared.get(e.oid);
+    if (s != null && s.remove(e) && s.isEmpty()) {
+      prepared.remove(e.oid);
+    }
+  }
+
+  /** PREPARED entries that touched {@code oid} (dkey hash {@code hash}, 0 = any) at or below {@code epoch}. */
+  List<DtxEntry> preparedFor(VosObjectId oid, long hash, long epoch) {
+    Set<DtxEntry> s = prepared.get(oid);
+    if (s == null) {
+      return List.of();
+    }
+    List<DtxEntry> out = new ArrayList<>();
+    for (DtxEntry e : s) {
+      if (e.touches(oid, hash) && Long.compareUnsigned(e.epoch, epoch) <= 0) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  int committableCount() {
+    return committable.size();
+  }
+
+  int committedCount() {
+    return committed.size();
+  }
+}

@@ -1,0 +1,396 @@
+package io.daos.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.daos.cart.FaultInjection;
+import io.daos.client.cont.ContainerProps;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Keys;
+import io.daos.client.obj.ShardIo;
+import io.daos.common.FakeTicker;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.engine.dtx.DtxService;
+import io.daos.itest.InProcessCluster;
+import io.daos.itest.MiniDaosCluster;
+import io.daos.itest.TestLocks;
+import io.daos.placement.Shard;
+import io.daos.placement.object.DkeyHash;
+import io.daos.placement.object.ObjectClass;
+import io.daos.placement.object.ObjectType;
+import io.daos.rpc.ContRpc;
+import io.daos.rpc.DtxRpc;
+import io.daos.rpc.ObjRpc;
+import io.daos.rpc.PoolRpc;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * DTX of replicated objects (DAOS src/tests/suite/daos_base_tx.c, dtx_N): the client sends a modification to the
+ * leader only, which forwards it; a write that was not acknowledged is visible on every replica or on none. Its own
+ * cluster of 3 ranks × 2 targets, {@code crt_timeout} 2 s (the leader's forward timeout), and a fake clock for the
+ * DTX commit age.
+ */
+@ResourceLock(TestLocks.IN_PROCESS)
+class DtxTest {
+  static final byte[] AKEY = Keys.utf8("a");
+  static final FakeTicker TICKER = new FakeTicker();
+  static InProcessCluster sys;
+
+  TestSystem cluster;
+  DaosClient client;
+  DaosPool pool;
+  DaosContainer cont;
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    sys = MiniDaosCluster.builder(Files.createTempDirectory("jdaos-dtx-")).inProcess().servers(3).engines(1)
+        .targets(2).replicas(1).crtTimeout(2).engineTicker(TICKER).start();
+    sys.waitForReady();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (sys != null) {
+      sys.close();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    cluster = new TestSystem(sys, "dtxpool", (1L << 30) / 3, 1);
+    client = cluster.clientBuilder().rpcTimeout(Duration.ofSeconds(4)).build();
+    pool = client.connectPool("dtxpool", PoolRpc.PC_RW);
+    pool.createContainer(ContainerProps.empty().withLabel("dtxcont").withRedundancyFactor(0));
+    cont = pool.openContainer("dtxcont", ContRpc.COO_RW);
+    cluster.useContainer(cont.uuid());
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    cluster.close();
+  }
+
+  private DaosObject object(ObjectClass oc) {
+    return cont.openObject(cont.generateOid(ObjectType.MULTI_HASHED, oc, 0));
+  }
+
+  private static int leaderIdx(DaosObject o, byte[] dkey) {
+    return ShardIo.leader(o.layout().group(0), DkeyHash.hash(o.oid(), dkey), 0);
+  }
+
+  /** A dkey {@code prefix<n>} whose leader is not on any rank of {@code avoid}. */
+  private static byte[] dkeyLedOutside(DaosObject o, String prefix, List<Integer> avoid) {
+    for (int i = 0; ; i++) {
+      byte[] d = Keys.utf8(prefix + i);
+      if (!avoid.contains(o.layout().group(0).get(leaderIdx(o, d)).rank())) {
+        return d;
+      }
+    }
+  }
+
+  private byte[] raw(Shard s, DaosObject o, byte[] dkey) {
+    return cluster.store(s.rank(), s.index()).single(o.oid().hi(), o.oid().lo(), dkey, AKEY);
+  }
+
+  private static void waitFor(String what, BooleanSupplier cond) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  private void armOn(int rank, FaultInjection.Point p, boolean once, io.daos.cart.Opcode... ops) {
+    FaultInjection f = sys.engine(rank).orElseThrow().engine().faults();
+    if (once) {
+      f.armOnce(p, List.of(ops));
+    } else {
+      f.arm(p, List.of(ops));
+    }
+  }
+
+  private static List<Iod> single(byte[] v) {
+    return List.of(Iod.single(AKEY, v));
+  }
+
+  private static byte[] fetch(DaosObject o, byte[] dkey, int size) {
+    return o.fetch(dkey, List.of(Iod.singleFetch(AKEY, size))).get(0).data();
+  }
+
+  @Test
+  @DisplayName("DTX1: update/punch single value with DTX successfully (leader only, forwarded)")
+  void dtx_1() {
+    DaosObject o = object(ObjectClass.RP_3G1);
+    byte[] dkey = Keys.utf8("d1");
+    List<Shard> g = o.layout().group(0);
+    Shard leader = g.get(leaderIdx(o, dkey));
+    byte[] v = random(300, 1);
+    o.update(dkey, single(v));
+    for (Shard s : g) {
+      assertArrayEquals(v, raw(s, o, dkey), "replica on rank " + s.rank());
+      if (s != leader) {
+        assertEquals(0, cluster.calls(s.rank(), ObjRpc.UPDATE), "the client sends only to the leader");
+        assertEquals(1, cluster.calls(s.rank(), ObjRpc.TGT_UPDATE), "the leader forwards");
+      }
+    }
+    assertEquals(1, cluster.calls(leader.rank(), ObjRpc.UPDATE));
+    o.punchDkeys(List.of(dkey));
+    assertEquals(0, fetch(o, dkey, 300).length);
+    for (Shard s : g) {
+      if (s != leader) {
+        assertEquals(1, cluster.calls(s.rank(), ObjRpc.TGT_PUNCH_DKEYS));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("DTX4: update with DTX failed on non-leader: aborted on the leader too")
+  void dtx_4() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d4");
+    List<Shard> g = o.layout().group(0);
+    Shard other = g.get(1 - leaderIdx(o, dkey));
+    sys.engine(other.rank()).orElseThrow().engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.IO, Duration.ZERO), List.of(ObjRpc.TGT_UPDATE));
+    DaosException e = assertThrows(DaosException.class, () -> o.update(dkey, single(new byte[] {4})));
+    assertEquals(DaosStatus.IO, e.status());
+    sys.clearFaults();
+    for (Shard s : g) {
+      assertEquals(null, raw(s, o, dkey), "no replica keeps the failed write (rank " + s.rank() + ")");
+    }
+    assertEquals(0, fetch(o, dkey, 1).length);
+  }
+
+  @Test
+  @DisplayName("DTX5: fetch with non-committed update DTX: the non-leader refreshes with the leader once")
+  void dtx_5() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d5");
+    Shard leader = o.layout().group(0).get(leaderIdx(o, dkey));
+    byte[] v = random(64, 5);
+    o.update(dkey, single(v));
+    sys.engine(leader.rank()).orElseThrow().engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH, Duration.ZERO), List.of(ObjRpc.FETCH));
+    assertArrayEquals(v, fetch(o, dkey, 64), "the non-leader shows the committable write");
+    assertEquals(1, cluster.calls(leader.rank(), DtxRpc.REFRESH));
+    assertArrayEquals(v, fetch(o, dkey, 64));
+    assertEquals(1, cluster.calls(leader.rank(), DtxRpc.REFRESH), "committed on the non-leader by the refresh");
+  }
+
+  @Test
+  @DisplayName("DTX6: fetch with non-committed punch DTX (the update before it committed on the way)")
+  void dtx_6() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d6");
+    Shard leader = o.layout().group(0).get(leaderIdx(o, dkey));
+    o.update(dkey, single(new byte[] {6}));
+    o.punchDkeys(List.of(dkey));
+    armFetchFault(leader.rank());
+    assertEquals(0, fetch(o, dkey, 1).length, "the non-leader shows the committable punch");
+    assertEquals(1, cluster.calls(leader.rank(), DtxRpc.REFRESH), "only the punch needed a refresh: the update "
+        + "was committed by the punch's forward (piggyback)");
+  }
+
+  @Test
+  @DisplayName("DTX30: uncertain status check - enumeration re-entry")
+  void dtx_30() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    List<Shard> g = o.layout().group(0);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; names.size() < 4; i++) {
+      if (leaderIdx(o, Keys.utf8("e" + i)) == 0) {
+        names.add("e" + i);
+      }
+    }
+    names.forEach(n -> o.update(Keys.utf8(n), single(new byte[] {1})));
+    sys.engine(g.get(0).rank()).orElseThrow().engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH, Duration.ZERO),
+        List.of(ObjRpc.DKEY_ENUMERATE));
+    List<String> listed = o.listAllDkeys().stream().map(k -> new String(k, java.nio.charset.StandardCharsets.UTF_8))
+        .sorted().toList();
+    assertEquals(names.stream().sorted().toList(), listed, "the non-leader lists the committable dkeys");
+    assertTrue(cluster.calls(g.get(0).rank(), DtxRpc.REFRESH) >= 1, "after refreshing with the leader");
+  }
+
+  @Test
+  @DisplayName("DTX10: DTX batched commit with over count threshold")
+  void dtx_10() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    List<Shard> g = o.layout().group(0);
+    List<byte[]> dkeys = new ArrayList<>();
+    for (int i = 0; dkeys.size() < DtxService.THRESHOLD_COUNT; i++) {
+      byte[] d = Keys.utf8("c" + i);
+      if (leaderIdx(o, d) == 0) {
+        dkeys.add(d);
+      }
+    }
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    for (int i = 0; i < dkeys.size(); i++) {
+      writes.add(o.updateAsync(dkeys.get(i), single(new byte[] {(byte) i}), 0));
+      if (writes.size() == 32) {
+        writes.forEach(CompletableFuture::join);
+        writes.clear();
+      }
+    }
+    writes.forEach(CompletableFuture::join);
+    Shard leader = g.get(0);
+    Shard other = g.get(1);
+    waitFor("the batched DTX_COMMIT", () -> cluster.calls(other.rank(), DtxRpc.COMMIT) >= 1);
+    armFetchFault(leader.rank());
+    for (int i = 0; i < dkeys.size(); i += 37) {
+      assertArrayEquals(new byte[] {(byte) i}, fetch(o, dkeys.get(i), 1));
+    }
+    assertEquals(0, cluster.calls(leader.rank(), DtxRpc.REFRESH), "committed DTXs need no refresh");
+  }
+
+  @Test
+  @DisplayName("DTX11: DTX batched commit with over time threshold")
+  void dtx_11() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    List<Shard> g = o.layout().group(0);
+    List<byte[]> dkeys = new ArrayList<>();
+    for (int i = 0; dkeys.size() < 8; i++) {
+      byte[] d = Keys.utf8("t" + i);
+      if (leaderIdx(o, d) == 0) {
+        dkeys.add(d);
+      }
+    }
+    for (int i = 0; i < dkeys.size(); i++) {
+      o.update(dkeys.get(i), single(new byte[] {(byte) i}));
+    }
+    Shard leader = g.get(0);
+    Shard other = g.get(1);
+    assertEquals(0, cluster.calls(other.rank(), DtxRpc.COMMIT), "young committable DTXs wait");
+    TICKER.advance(DtxService.COMMIT_THRESHOLD_AGE.plusSeconds(1));
+    waitFor("the aged DTX_COMMIT", () -> cluster.calls(other.rank(), DtxRpc.COMMIT) >= 1);
+    armFetchFault(leader.rank());
+    for (int i = 0; i < dkeys.size(); i++) {
+      assertArrayEquals(new byte[] {(byte) i}, fetch(o, dkeys.get(i), 1));
+    }
+    assertEquals(0, cluster.calls(leader.rank(), DtxRpc.REFRESH), "committed DTXs need no refresh");
+  }
+
+  private void armFetchFault(int rank) {
+    sys.engine(rank).orElseThrow().engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH, Duration.ZERO), List.of(ObjRpc.FETCH));
+  }
+
+  @Test
+  @DisplayName("DTX14: lost forwarded request: the client gets an error, no replica shows the write")
+  void dtx_14() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d14");
+    List<Shard> g = o.layout().group(0);
+    Shard other = g.get(1 - leaderIdx(o, dkey));
+    armOn(other.rank(), FaultInjection.Point.DAOS_DTX_LOST_RPC_REQUEST, false, ObjRpc.TGT_UPDATE);
+    DaosException e = assertThrows(DaosException.class, () -> o.update(dkey, single(new byte[] {14})));
+    assertEquals(DaosStatus.TIMEDOUT, e.status());
+    sys.clearFaults();
+    for (Shard s : g) {
+      assertEquals(null, raw(s, o, dkey), "rank " + s.rank() + " keeps nothing of the aborted DTX");
+    }
+    assertEquals(0, fetch(o, dkey, 1).length);
+  }
+
+  @Test
+  @DisplayName("DTX15: resend with lost multiple replicated obj reply: same DTX id, executed once")
+  void dtx_15() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("d15");
+    List<Shard> g = o.layout().group(0);
+    Shard leader = g.get(leaderIdx(o, dkey));
+    Shard other = g.get(1 - leaderIdx(o, dkey));
+    armOn(leader.rank(), FaultInjection.Point.DAOS_DTX_LOST_RPC_REPLY, true, ObjRpc.UPDATE);
+    byte[] v = random(100, 15);
+    o.update(dkey, single(v));
+    assertEquals(2, cluster.calls(leader.rank(), ObjRpc.UPDATE), "the client resent after the lost reply");
+    assertEquals(1, cluster.calls(other.rank(), ObjRpc.TGT_UPDATE), "the resend did not execute again");
+    for (Shard s : g) {
+      assertArrayEquals(v, raw(s, o, dkey));
+    }
+    assertArrayEquals(v, fetch(o, dkey, 100));
+  }
+
+  @Test
+  @DisplayName("leader killed after forwarding, before its reply: the survivors resolve the DTX alike (all or none)")
+  void dtx_leader_killed_after_forward() throws Exception {
+    DaosObject o = object(ObjectClass.RP_3G1);
+    byte[] dkey = dkeyLedOutside(o, "k", cluster.serviceReplicas());
+    List<Shard> g = o.layout().group(0);
+    Shard leader = g.get(leaderIdx(o, dkey));
+    armOn(leader.rank(), FaultInjection.Point.DAOS_DTX_LOST_RPC_REPLY, false, ObjRpc.UPDATE);
+    byte[] v = random(50, 37);
+    CompletableFuture<Void> w = o.updateAsync(dkey, single(v), 0);
+    for (Shard s : g) {
+      if (s != leader) {
+        waitFor("the forward to rank " + s.rank(), () -> cluster.calls(s.rank(), ObjRpc.TGT_UPDATE) == 1);
+      }
+    }
+    cluster.stop(leader.rank());
+    assertThrows(Exception.class, w::join, "the write was never acknowledged");
+    List<byte[]> seen = readEachSurvivor(o, dkey, g.stream().filter(s -> s != leader).toList(), 50);
+    assertArrayEquals(seen.get(0), seen.get(1), "the survivors resolve the DTX alike");
+    assertTrue(seen.get(0).length == 0 || java.util.Arrays.equals(v, seen.get(0)), "all or nothing of the write");
+  }
+
+  /**
+   * What each survivor shows of {@code dkey} once it has resolved the DTX: each is read alone (object RPCs to the
+   * others fail), and its VOS then agrees with what it answered.
+   */
+  private List<byte[]> readEachSurvivor(DaosObject o, byte[] dkey, List<Shard> survivors, int size) {
+    List<byte[]> seen = new ArrayList<>();
+    for (Shard s : survivors) {
+      sys.clearFaults();
+      survivors.stream().filter(x -> x != s).forEach(x -> armFetchFault(x.rank()));
+      byte[] got = fetch(o, dkey, size);
+      byte[] stored = raw(s, o, dkey);
+      assertArrayEquals(got, stored == null ? new byte[0] : stored, "rank " + s.rank() + " shows what it stores");
+      seen.add(got);
+    }
+    sys.clearFaults();
+    return seen;
+  }
+
+  @Test
+  @DisplayName("leader killed with one forward lost: the survivors resolve the DTX alike (none)")
+  void dtx_leader_killed_forward_lost() throws Exception {
+    DaosObject o = object(ObjectClass.RP_3G1);
+    byte[] dkey = dkeyLedOutside(o, "n", cluster.serviceReplicas());
+    List<Shard> g = o.layout().group(0);
+    Shard leader = g.get(leaderIdx(o, dkey));
+    List<Shard> others = g.stream().filter(s -> s != leader).toList();
+    armOn(others.get(1).rank(), FaultInjection.Point.DAOS_DTX_LOST_RPC_REQUEST, false, ObjRpc.TGT_UPDATE);
+    CompletableFuture<Void> w = o.updateAsync(dkey, single(new byte[] {9}), 0);
+    waitFor("the forward to rank " + others.get(0).rank(),
+        () -> cluster.calls(others.get(0).rank(), ObjRpc.TGT_UPDATE) == 1);
+    cluster.stop(leader.rank());
+    assertThrows(Exception.class, w::join, "the write was never acknowledged");
+    for (byte[] seen : readEachSurvivor(o, dkey, others, 1)) {
+      assertEquals(0, seen.length, "a survivor without the DTX makes the other abort it");
+    }
+  }
+
+  static byte[] random(int n, long seed) {
+    return ClientTestBase.random(n, seed);
+  }
+}
