@@ -98,7 +98,7 @@ public final class DaosEngine implements Closeable {
   private CartClient swimClient;
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
-  private Rebuilds rebuilds;
+  private volatile Rebuilds rebuilds;
 
   /**
    * An engine reaching daos_server over {@code transport} (dRPC) and the other engines and clients over
@@ -167,7 +167,8 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
+    DrpcRegistry registry = new io.daos.engine.rebuild.RebuildDrpcHandlers(name, () -> rebuilds)
+        .registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
