@@ -255,14 +255,21 @@ class RebuildOpsTest {
       int spare = jump.place(kv, p2).shard(0).rank();
       DaosEngine leader = engineNotIn(cluster, Set.of(victim, spare));
       cluster.killEngine(victim);
-      // Pulls crawl: every enumeration waits a second.
+      // Pulls crawl: every enumeration waits 10 s.
       cluster.engines().forEach(e -> e.engine().faults().arm(new FaultInjection.Fault(
-          FaultInjection.Point.DAOS_REBUILD_DELAY, DaosStatus.IO, Duration.ofSeconds(1)),
+          FaultInjection.Point.DAOS_REBUILD_DELAY, DaosStatus.IO, Duration.ofSeconds(10)),
           List.of(RebuildRpc.OBJ_ENUMERATE)));
       CompletableFuture<RebuildStatus> f = leader.rebuilds().start(d.pool(), v1, proto(v1, p2));
+      // The sender has reported what it sends (its periodic report): the pulls wait on their enumerations.
+      RebuildStatus sending = waitFor(() -> leader.rebuilds().status(d.pool()),
+          s -> s.getState() != 0 || s.getToberbObjNr() > 0, Duration.ofSeconds(60));
+      assertEquals(0, sending.getState(), "still rebuilding: " + sending);
       cluster.killEngine(spare);
       RebuildStatus st = f.get(90, TimeUnit.SECONDS);
       assertNotEquals(0, st.getErrno(), "a rebuild that lost an engine fails: " + st);
+      assertTrue(st.getErrno() == DaosStatus.UNREACH.code() || st.getErrno() == DaosStatus.TIMEDOUT.code(),
+          "the lost engine is unreachable or silent: " + st);
+      assertNotEquals(victim, st.getFailRank(), st.toString());
       assertEquals(2, st.getState(), st.toString());
       cluster.clearFaults();
     }
