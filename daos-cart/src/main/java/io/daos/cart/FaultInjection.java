@@ -41,8 +41,14 @@ public final class FaultInjection {
     DAOS_REBUILD_NO_HDL(UNIT_TEST_GROUP_LOC | 0x0b, Action.FAIL),
     /** Rebuild: an engine fails to start its rebuild (arm on REBUILD_OBJECTS_SCAN). */
     DAOS_REBUILD_TGT_START_FAIL(UNIT_TEST_GROUP_LOC | 0x10, Action.FAIL),
+    /** Rebuild: an engine's scan never finishes, nor reports (arm on REBUILD_OBJECTS_SCAN; the request is held). */
+    DAOS_REBUILD_TGT_SCAN_HANG(UNIT_TEST_GROUP_LOC | 0x12, Action.DROP_REQUEST),
+    /** Rebuild: the leader's tracking hangs (arm on REBUILD_REPORT: the reports never reach the leader). */
+    DAOS_REBUILD_HANG(UNIT_TEST_GROUP_LOC | 0x14, Action.DROP_REQUEST),
     /** Rebuild: sending objects to their new home fails (arm on DAOS_OBJ_RPC_MIGRATE). */
     DAOS_REBUILD_TGT_SEND_OBJS_FAIL(UNIT_TEST_GROUP_LOC | 0x15, Action.FAIL),
+    /** Rebuild: the armed rebuild RPCs wait (arm on DAOS_OBJ_RPC_ENUMERATE to slow the pulls down). */
+    DAOS_REBUILD_DELAY(UNIT_TEST_GROUP_LOC | 0x19, Action.DELAY),
     DAOS_DTX_LOST_RPC_REQUEST(UNIT_TEST_GROUP_LOC | 0x33, Action.DROP_REQUEST),
     DAOS_DTX_LOST_RPC_REPLY(UNIT_TEST_GROUP_LOC | 0x34, Action.DROP_REPLY),
     DAOS_DTX_RESEND_DELAY1(UNIT_TEST_GROUP_LOC | 0x48, Action.DELAY),

@@ -19,6 +19,10 @@ public final class RebuildRpc {
   /** {@code DAOS_OBJ_RPC_MIGRATE}. */
   public static final int OP_OBJ_MIGRATE = 15;
 
+  /** {@code POOL_TGT_DISCARD} (module POOL, {@code src/pool/rpc.h}): discard a reintegrating target's data. */
+  public static final int OP_POOL_TGT_DISCARD = 32;
+
+  public static final Opcode POOL_TGT_DISCARD = DaosModule.POOL.opcode(OP_POOL_TGT_DISCARD);
   public static final Opcode OBJECTS_SCAN = DaosModule.REBUILD.opcode(OP_OBJECTS_SCAN);
   public static final Opcode REPORT = DaosModule.REBUILD.opcode(OP_REPORT);
   public static final Opcode OBJ_ENUMERATE = DaosModule.OBJ.opcode(OP_OBJ_ENUMERATE);

@@ -109,7 +109,7 @@ public final class DaosEngine implements Closeable {
   private CartClient swimClient;
   private RankDeadNotifier deadNotifier;
   private SwimService swim;
-  private Rebuilds rebuilds;
+  private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
   private final io.daos.common.Ticker ticker;
   private CartClient dtxClient;
@@ -189,7 +189,8 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
+    DrpcRegistry registry = new io.daos.engine.rebuild.RebuildDrpcHandlers(name, () -> rebuilds)
+        .registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }

@@ -187,7 +187,7 @@ class RebuildSimpleTest {
     }
   }
 
-  private static io.daos.proto.pool.PoolMap serviceMap(InProcessCluster cluster, UUID pool) {
+  static io.daos.proto.pool.PoolMap serviceMap(InProcessCluster cluster, UUID pool) {
     for (InProcessEngine e : cluster.engines()) {
       var svc = e.engine().poolServices().service(pool);
       if (svc.isPresent()) {
@@ -202,7 +202,7 @@ class RebuildSimpleTest {
   }
 
   /** The snapshot's epoch as the container service recorded it (read through a fresh client). */
-  private static long snapshotEpoch(InProcessCluster cluster, UUID pool, UUID cont) throws Exception {
+  static long snapshotEpoch(InProcessCluster cluster, UUID pool, UUID cont) throws Exception {
     try (DaosClient client = cluster.newDaosClient()) {
       DaosContainer c = client.connectPool("tank", PoolRpc.PC_RO).openContainer(cont.toString(), ContRpc.COO_RO);
       return c.listSnapshots().get(0).epoch();
@@ -210,7 +210,7 @@ class RebuildSimpleTest {
   }
 
   /** Everything shard {@code s} of {@code oid} holds at {@code epoch}, read from its target's VOS, as text lines. */
-  private static List<String> dump(InProcessCluster cluster, UUID pool, UUID cont, ObjectId oid, Shard s,
+  static List<String> dump(InProcessCluster cluster, UUID pool, UUID cont, ObjectId oid, Shard s,
       long epoch) {
     DaosEngine e = cluster.engine(s.rank()).orElseThrow().engine();
     VosObjectId v = new VosObjectId(oid.hi(), oid.lo(), s.shard());

@@ -54,7 +54,8 @@ final class MigratePuller {
     this.rpcTimeout = rpcTimeout;
   }
 
-  CompletableFuture<Counts> pull(ObjMigrateReq req) {
+  /** Pulls every object of {@code req}, adding what it writes to {@code local} page by page. */
+  CompletableFuture<Counts> pull(ObjMigrateReq req, LocalRebuild local) {
     UUID pool = Uuids.required(req.getPoolUuid(), "pool");
     UUID cont = Uuids.required(req.getContUuid(), "container");
     EnginePool ep = pools.get(pool);
@@ -64,14 +65,21 @@ final class MigratePuller {
     }
     CompletableFuture<Counts> all = CompletableFuture.completedFuture(Counts.ZERO);
     for (MigrateObj o : req.getObjsList()) {
-      all = all.thenCompose(sum -> pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO)
-          .thenApply(c -> sum.plus(new Counts(1, c.recs(), c.bytes()))));
+      all = all.thenCompose(sum -> pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO, local)
+          .thenApply(c -> {
+            local.objs.incrementAndGet();
+            return sum.plus(new Counts(1, c.recs(), c.bytes()));
+          }));
     }
     return all;
   }
 
   private CompletableFuture<Counts> pullObject(ObjMigrateReq req, EnginePool ep, UUID cont, MigrateObj o,
-      ByteString anchor, Counts sofar) {
+      ByteString anchor, Counts sofar, LocalRebuild local) {
+    if (local.aborted) {
+      return CompletableFuture.failedFuture(new DaosException(DaosStatus.OP_CANCELED,
+          "rebuild of pool " + local.pool + " version " + local.version + " was stopped"));
+    }
     String uri = rankUri.apply(o.getSrcRank()).orElse(null);
     if (uri == null) {
       return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH,
@@ -86,12 +94,14 @@ final class MigratePuller {
         .thenApplyAsync(page -> new Object[] {page, apply(ep.container(o.getTgtIdx(), cont), ep, o, page)}, exec)
         .thenCompose(pair -> {
           ObjHistoryReply page = (ObjHistoryReply) pair[0];
-          Counts total = sofar.plus((Counts) pair[1]);
+          Counts got = (Counts) pair[1];
+          local.add(got);
+          Counts total = sofar.plus(got);
           io.daos.engine.vos.Anchor next = io.daos.engine.vos.Anchor.fromBytes(page.getAnchor().toByteArray());
           if (next.eof() || page.getAnchor().isEmpty()) {
             return CompletableFuture.completedFuture(total);
           }
-          return pullObject(req, ep, cont, o, page.getAnchor(), total);
+          return pullObject(req, ep, cont, o, page.getAnchor(), total, local);
         });
   }
 

@@ -7,12 +7,11 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
-import io.daos.engine.vos.Anchor;
-import io.daos.engine.vos.EnumPage;
 import io.daos.engine.vos.VosContainer;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.placement.JumpMap;
 import io.daos.placement.Layout;
+import io.daos.placement.LayoutMode;
 import io.daos.placement.PoolMap;
 import io.daos.placement.Shard;
 import io.daos.placement.TargetState;
@@ -37,18 +36,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scan side of a rebuild ({@code scan.c}: {@code rebuild_scanner}, {@code rebuild_obj_scan_cb}): every local
- * target iterates its containers and object shards on its own thread, places each object on the new map, and for
- * each shard of the object's redundancy group that the new layout marks rebuilding, sends the object to that
- * shard's new target (DAOS_OBJ_RPC_MIGRATE). DAOS lets every surviving replica send and the destination drop
- * duplicates; here only the group's lowest-index surviving shard sends (it names itself as the replica to pull
- * from). The MIGRATE reply comes once the destination has pulled, so the scan's future completes when everything
- * this engine sent is rebuilt, with the destination's counts.
+ * target iterates its containers and object shards on its own thread and places each object on the old map (where
+ * its data is) and on the new map after the rebuild ({@link LayoutMode#POST_REBUILD}); each shard whose target
+ * differs (a DOWN target's shard rebuilt on a spare, a DRAIN target's moved to its spare, a shard going back to a
+ * reintegrating UP target or over to an extension's new target) is sent to its new target
+ * (DAOS_OBJ_RPC_MIGRATE). DAOS lets every replica send and the destination drop duplicates; here one replica of
+ * the group sends: the lowest-index shard of the old layout whose target is alive in the new map (UPIN or DRAIN),
+ * one not itself being rebuilt first. It names itself as the replica to pull from. The MIGRATE reply comes once the
+ * destination has pulled, so the scan's future completes when everything this engine sent is rebuilt.
+ * <p>{@link #reclaim} is RB_OP_RECLAIM: every local object shard that the final map no longer places on this target
+ * is deleted.
  */
 final class RebuildScanner {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildScanner.class);
   /** Objects per MIGRATE request. */
   static final int BATCH = 32;
-  private static final int LIST_BATCH = 256;
 
   private final String name;
   private final PoolTargets pools;
@@ -71,73 +73,64 @@ final class RebuildScanner {
   record Send(int rank, UUID cont, MigrateObj obj) {
   }
 
-  /** Scans every local target of the pool and sends; completes with what the destinations rebuilt. */
-  CompletableFuture<Scanned> scan(RebuildScanReq req, int myRank) {
+  /** Scans every local target of the pool and sends; completes when the destinations have pulled it all. */
+  CompletableFuture<Void> scan(RebuildScanReq req, int myRank, LocalRebuild local) {
     UUID pool = Uuids.required(req.getPoolUuid(), "pool");
     EnginePool ep = pools.get(pool);
     if (ep == null) {
-      return CompletableFuture.completedFuture(new Scanned(0, Counts.ZERO));
+      return CompletableFuture.completedFuture(null);
     }
-    PoolMap map = RebuildMaps.toPlacement(req.getNewMap());
+    PoolMap oldMap = RebuildMaps.toPlacement(req.getOldMap());
+    PoolMap newMap = RebuildMaps.toPlacement(req.getNewMap());
     List<CompletableFuture<List<Send>>> perTarget = new ArrayList<>();
     for (int t = 0; t < ep.targetCount(); t++) {
       int tgt = t;
-      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, map, myRank), targetExecutor.apply(t)));
+      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, oldMap, newMap, myRank),
+          targetExecutor.apply(t)));
     }
     return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
       List<Send> sends = new ArrayList<>();
       perTarget.forEach(f -> sends.addAll(f.join()));
+      local.toberb.addAndGet(sends.size());
       LOG.info("{}: rebuild {} v{}: {} object shards to send", name, pool, req.getRebuildVer(), sends.size());
-      return send(req, sends).thenApply(c -> new Scanned(sends.size(), c));
+      return send(req, sends, local);
     });
   }
 
-  /** What one engine's scan sent and what the destinations rebuilt. */
-  record Scanned(long toberb, Counts rebuilt) {
-  }
-
-  private List<Send> scanTarget(EnginePool ep, int tgt, PoolMap map, int myRank) {
+  private List<Send> scanTarget(EnginePool ep, int tgt, PoolMap oldMap, PoolMap newMap, int myRank) {
     List<Send> out = new ArrayList<>();
     JumpMap jump = JumpMap.create();
     for (UUID cont : ep.target(tgt).listContainers()) {
-      VosContainer c = ep.container(tgt, cont);
-      Anchor a = Anchor.ZERO;
-      while (!a.eof()) {
-        EnumPage<VosObjectId> page = c.listObjects(-1, a, LIST_BATCH);
-        for (VosObjectId v : page.items()) {
-          objectSends(jump, map, myRank, tgt, cont, v, out);
-        }
-        a = page.anchor();
+      for (VosObjectId v : ep.container(tgt, cont).listObjectShards()) {
+        objectSends(jump, oldMap, newMap, myRank, tgt, cont, v, out);
       }
     }
     return out;
   }
 
-  private void objectSends(JumpMap jump, PoolMap map, int myRank, int tgt, UUID cont, VosObjectId v,
-      List<Send> out) {
-    Layout layout;
+  private void objectSends(JumpMap jump, PoolMap oldMap, PoolMap newMap, int myRank, int tgt, UUID cont,
+      VosObjectId v, List<Send> out) {
+    Layout before;
+    Layout after;
     try {
-      layout = jump.place(new ObjectId(v.lo(), v.hi()), map);
-    } catch (DaosException e) {
+      ObjectId oid = new ObjectId(v.lo(), v.hi());
+      before = jump.place(oid, oldMap, LayoutMode.CURRENT);
+      after = jump.place(oid, newMap, LayoutMode.POST_REBUILD);
+    } catch (DaosException | IllegalStateException e) {
       LOG.debug("{}: skipping object {} in rebuild: {}", name, v, e.getMessage());
       return;
     }
-    if (v.shard() >= layout.shards().size()) {
+    if (v.shard() >= before.shards().size() || before.shards().size() != after.shards().size()
+        || before.groupSize() != after.groupSize()) {
       return;
     }
-    List<Shard> group = layout.group(v.shard() / layout.groupSize());
-    Shard sender = null;
-    for (Shard s : group) {
-      if (s.placed() && !s.rebuilding() && map.target(s.target()).state() == TargetState.UPIN) {
-        sender = s;
-        break;
-      }
-    }
+    int g = v.shard() / before.groupSize();
+    Shard sender = source(before.group(g), newMap);
     if (sender == null || sender.shard() != v.shard() || sender.rank() != myRank || sender.index() != tgt) {
       return;
     }
-    for (Shard s : group) {
-      if (s.placed() && s.rebuilding()) {
+    for (Shard s : after.group(g)) {
+      if (s.placed() && s.target() != before.shard(s.shard()).target()) {
         out.add(new Send(s.rank(), cont, MigrateObj.newBuilder().setOidHi(v.hi()).setOidLo(v.lo())
             .setShard(s.shard()).setTgtIdx(s.index()).setSrcRank(myRank).setSrcTgt(tgt).setSrcShard(v.shard())
             .build()));
@@ -145,28 +138,116 @@ final class RebuildScanner {
     }
   }
 
+  /** The replica of a group (old layout) to pull from: alive in the new map, complete ones first. */
+  private static Shard source(List<Shard> group, PoolMap newMap) {
+    for (int pass = 0; pass < 2; pass++) {
+      for (Shard s : group) {
+        if (!s.placed() || (pass == 0 && s.rebuilding())) {
+          continue;
+        }
+        TargetState st = newMap.target(s.target()).state();
+        if (st == TargetState.UPIN || st == TargetState.DRAIN) {
+          return s;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * RB_OP_RECLAIM ({@code obj_reclaim}): deletes every local object shard that {@code req}'s new map (the final map
+   * after the finish step) does not place on the target holding it; completes with the number deleted.
+   */
+  CompletableFuture<Long> reclaim(RebuildScanReq req, int myRank) {
+    UUID pool = Uuids.required(req.getPoolUuid(), "pool");
+    EnginePool ep = pools.get(pool);
+    if (ep == null) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    PoolMap map = RebuildMaps.toPlacement(req.getNewMap());
+    List<CompletableFuture<Long>> perTarget = new ArrayList<>();
+    for (int t = 0; t < ep.targetCount(); t++) {
+      int tgt = t;
+      perTarget.add(CompletableFuture.supplyAsync(() -> reclaimTarget(ep, tgt, map, myRank),
+          targetExecutor.apply(t)));
+    }
+    return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0]))
+        .thenApply(v -> perTarget.stream().mapToLong(CompletableFuture::join).sum());
+  }
+
+  private long reclaimTarget(EnginePool ep, int tgt, PoolMap map, int myRank) {
+    JumpMap jump = JumpMap.create();
+    long n = 0;
+    int me;
+    try {
+      me = map.target(myRank, tgt).id();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+    for (UUID cont : ep.target(tgt).listContainers()) {
+      VosContainer c = ep.container(tgt, cont);
+      for (VosObjectId v : c.listObjectShards()) {
+        Layout l;
+        try {
+          l = jump.place(new ObjectId(v.lo(), v.hi()), map, LayoutMode.CURRENT);
+        } catch (DaosException | IllegalStateException e) {
+          continue;
+        }
+        if (v.shard() >= l.shards().size() || l.shard(v.shard()).target() == me) {
+          continue;
+        }
+        if (c.deleteObject(v)) {
+          n++;
+        }
+      }
+    }
+    if (n > 0) {
+      LOG.info("{}: reclaim of pool {} target {}: {} object shards deleted", name, ep.uuid(), tgt, n);
+    }
+    return n;
+  }
+
+  /** POOL_TGT_DISCARD: deletes every object shard of target {@code tgt}; on that target's thread. */
+  CompletableFuture<Long> discard(UUID pool, int tgt) {
+    EnginePool ep = pools.get(pool);
+    if (ep == null) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      long n = 0;
+      for (UUID cont : ep.target(tgt).listContainers()) {
+        VosContainer c = ep.container(tgt, cont);
+        for (VosObjectId v : c.listObjectShards()) {
+          if (c.deleteObject(v)) {
+            n++;
+          }
+        }
+      }
+      LOG.info("{}: discarded {} object shards of pool {} target {}", name, n, pool, tgt);
+      return n;
+    }, targetExecutor.apply(tgt));
+  }
+
   /** MIGRATE per (destination rank, container), {@link #BATCH} objects a request, all in flight at once. */
-  private CompletableFuture<Counts> send(RebuildScanReq req, List<Send> sends) {
+  private CompletableFuture<Void> send(RebuildScanReq req, List<Send> sends, LocalRebuild local) {
     Map<String, List<Send>> byDest = new LinkedHashMap<>();
     for (Send s : sends) {
       byDest.computeIfAbsent(s.rank() + "/" + s.cont(), k -> new ArrayList<>()).add(s);
     }
-    List<CompletableFuture<Counts>> calls = new ArrayList<>();
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
     for (List<Send> l : byDest.values()) {
       for (int i = 0; i < l.size(); i += BATCH) {
-        calls.add(migrate(req, l.subList(i, Math.min(l.size(), i + BATCH))));
+        if (local.aborted) {
+          return CompletableFuture.failedFuture(new DaosException(DaosStatus.OP_CANCELED,
+              "rebuild of pool " + local.pool + " version " + local.version + " was stopped"));
+        }
+        calls.add(migrate(req, l.subList(i, Math.min(l.size(), i + BATCH)), local.master));
       }
     }
-    return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-      Counts sum = Counts.ZERO;
-      for (CompletableFuture<Counts> f : calls) {
-        sum = sum.plus(f.join());
-      }
-      return sum;
-    });
+    return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
   }
 
-  private CompletableFuture<Counts> migrate(RebuildScanReq req, List<Send> batch) {
+  private CompletableFuture<Void> migrate(RebuildScanReq req, List<Send> batch, int master) {
     int rank = batch.get(0).rank();
     String uri = rankUri.apply(rank).orElse(null);
     if (uri == null) {
@@ -175,19 +256,22 @@ final class RebuildScanner {
     }
     ObjMigrateReq.Builder m = ObjMigrateReq.newBuilder().setPoolUuid(req.getPoolUuid())
         .setContUuid(Uuids.toByteString(batch.get(0).cont())).setPoolHdl(req.getPoolHdl())
-        .setContHdl(req.getContHdl()).setRebuildVer(req.getRebuildVer()).setGeneration(req.getRebuildGen());
+        .setContHdl(req.getContHdl()).setRebuildVer(req.getRebuildVer()).setGeneration(req.getRebuildGen())
+        .setMasterRank(master);
     batch.forEach(s -> m.addObjs(s.obj()));
     return client.callWrapped(uri, RebuildRpc.OBJ_MIGRATE, batch.get(0).obj().getTgtIdx(), req.getRebuildVer(),
-        m.build().toByteArray(), null, pullTimeout).thenApply(RebuildScanner::counts);
+        m.build().toByteArray(), null, pullTimeout).thenAccept(RebuildScanner::check);
   }
 
-  private static Counts counts(CartReply reply) {
+  private static void check(CartReply reply) {
     try (reply) {
       if (reply.status() != 0) {
         throw new DaosException(DaosStatus.fromCode(reply.status()), "DAOS_OBJ_RPC_MIGRATE failed at the destination");
       }
       ObjMigrateReply r = ObjMigrateReply.parseFrom(reply.bodyBytes());
-      return new Counts(r.getObjNr(), r.getRecNr(), r.getSize());
+      if (r.getStatus() != 0) {
+        throw new DaosException(DaosStatus.fromCode(r.getStatus()), "DAOS_OBJ_RPC_MIGRATE failed at the destination");
+      }
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new DaosException(DaosStatus.PROTO, "malformed DAOS_OBJ_RPC_MIGRATE reply: " + e.getMessage());
     }

@@ -26,6 +26,9 @@ import io.daos.proto.rebuild.ObjHistoryReply;
 import io.daos.proto.rebuild.ObjHistoryReq;
 import io.daos.proto.rebuild.ObjMigrateReply;
 import io.daos.proto.rebuild.ObjMigrateReq;
+import io.daos.proto.rebuild.PoolTgtDiscardReply;
+import io.daos.proto.rebuild.PoolTgtDiscardReq;
+import io.daos.proto.rebuild.TgtAddr;
 import io.daos.proto.rebuild.RebuildReport;
 import io.daos.proto.rebuild.RebuildReportReply;
 import io.daos.proto.rebuild.RebuildScanReply;
@@ -34,6 +37,8 @@ import io.daos.placement.TargetState;
 import io.daos.rpc.RebuildRpc;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -48,17 +53,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One engine's rebuild service (DAOS {@code src/rebuild/srv.c}). As leader (on the pool service leader's engine),
- * {@link #start} broadcasts REBUILD_OBJECTS_SCAN to every engine with UPIN targets in the new map, collects their
- * REBUILD_REPORTs, keeps the {@code daos_rebuild_status} ({@link #status}) and calls the {@link RebuildListener}
- * when the version is rebuilt or failed. As any engine it serves the scan (see {@link RebuildScanner}), the
- * objects sent to it (DAOS_OBJ_RPC_MIGRATE, see {@link MigratePuller}) and the enumeration of its replicas for
+ * {@link #start} broadcasts REBUILD_OBJECTS_SCAN to every engine with live targets (UPIN, DRAIN, UP) in the new map
+ * (for a reintegration with data_sync, after POOL_TGT_DISCARD has emptied the returning targets), collects their
+ * REBUILD_REPORTs (each engine reports every {@code reportInterval} while it scans or pulls, and at once when it is
+ * done or has pulled a batch), keeps the {@code daos_rebuild_status} ({@link #status}) and calls the
+ * {@link RebuildListener} when the version is rebuilt, failed (an engine's error, or an engine silent for
+ * {@code 5 × reportInterval}) or stopped ({@link #stop}). After the pool service's finish step it runs
+ * {@link #reclaim} (RB_OP_RECLAIM). As any engine it serves the scan (see {@link RebuildScanner}), the objects sent
+ * to it (DAOS_OBJ_RPC_MIGRATE, see {@link MigratePuller}), the discard, and the enumeration of its replicas for
  * other engines' pulls (DAOS_OBJ_RPC_ENUMERATE with the rebuild's container handle: rebuild needs no client
  * handle, as DAOS's rebuild uses its own pool and container handles).
  */
 public final class Rebuilds {
   private static final Logger LOG = LoggerFactory.getLogger(Rebuilds.class);
-  /** {@code RB_OP_REBUILD}. */
+  /** {@code RB_OP_REBUILD}: exclude, drain, reintegrate and extend all rebuild with this op. */
   public static final int RB_OP_REBUILD = 0;
+  /** {@code RB_OP_RECLAIM}: delete what the final map no longer places on a target. */
+  public static final int RB_OP_RECLAIM = 1;
+  /** DAOS's rebuild IV update period (2 s). */
+  public static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
+  /** Reports a leader may miss from an engine still working before it fails the rebuild. */
+  static final int MISSED_REPORTS = 5;
 
   private final String name;
   private final PoolTargets pools;
@@ -66,11 +81,14 @@ public final class Rebuilds {
   private final IntFunction<Optional<String>> rankUri;
   private final IntSupplier myRank;
   private final Duration rpcTimeout;
+  private final Duration reportInterval;
   private final Ticker ticker;
   private final RebuildScanner scanner;
   private final MigratePuller puller;
-  /** Leader side: the latest rebuild of each pool this engine leads. */
+  /** Leader side: the latest rebuild (or reclaim) of each pool this engine leads. */
   private final Map<UUID, RebuildTracker> led = new ConcurrentHashMap<>();
+  /** Engine side: this engine's part of the latest rebuild of each pool. */
+  private final Map<UUID, LocalRebuild> locals = new ConcurrentHashMap<>();
   /** Engine side: the container handle of the running rebuild of each pool (rt_coh_uuid). */
   private final Map<UUID, ByteString> rebuildHandles = new ConcurrentHashMap<>();
   private volatile RebuildListener listener;
@@ -78,80 +96,265 @@ public final class Rebuilds {
   /**
    * {@code targetExecutor} gives each target's thread (DESIGN D7); {@code rankUri} an engine's CART-J URI;
    * {@code rpcTimeout} bounds one scan, report or enumeration RPC; a MIGRATE, answered once the pull is done, may
-   * take {@code pullTimeout}.
+   * take {@code pullTimeout}. Reports every {@link #REPORT_INTERVAL}.
    */
   public Rebuilds(String name, PoolTargets pools, IntFunction<Executor> targetExecutor, CartClient client,
       IntFunction<Optional<String>> rankUri, IntSupplier myRank, Duration rpcTimeout, Duration pullTimeout,
       Ticker ticker) {
+    this(name, pools, targetExecutor, client, rankUri, myRank, rpcTimeout, pullTimeout, REPORT_INTERVAL, ticker);
+  }
+
+  /** As above, reporting every {@code reportInterval} (the leader fails an engine silent for 5 intervals). */
+  public Rebuilds(String name, PoolTargets pools, IntFunction<Executor> targetExecutor, CartClient client,
+      IntFunction<Optional<String>> rankUri, IntSupplier myRank, Duration rpcTimeout, Duration pullTimeout,
+      Duration reportInterval, Ticker ticker) {
     this.name = name;
     this.pools = pools;
     this.client = client;
     this.rankUri = rankUri;
     this.myRank = myRank;
     this.rpcTimeout = rpcTimeout;
+    this.reportInterval = reportInterval;
     this.ticker = ticker;
     this.scanner = new RebuildScanner(name, pools, targetExecutor, client, rankUri, pullTimeout);
     this.puller = new MigratePuller(pools, targetExecutor, client, rankUri, rpcTimeout);
   }
 
-  /** Who hears that a version is rebuilt or failed (the pool service's finish step). */
+  /** Who hears that a version is rebuilt, failed or reclaimed (the pool service's finish step). */
   public void listener(RebuildListener l) {
     this.listener = l;
   }
 
-  /** Registers REBUILD_OBJECTS_SCAN, REBUILD_REPORT, DAOS_OBJ_RPC_MIGRATE and DAOS_OBJ_RPC_ENUMERATE. */
+  /**
+   * Registers REBUILD_OBJECTS_SCAN, REBUILD_REPORT, DAOS_OBJ_RPC_MIGRATE, DAOS_OBJ_RPC_ENUMERATE and
+   * POOL_TGT_DISCARD.
+   */
   public CartServer registerOn(CartServer server) {
     return server.register(RebuildRpc.OBJECTS_SCAN, this::onScan)
         .register(RebuildRpc.REPORT, this::onReport)
         .register(RebuildRpc.OBJ_MIGRATE, this::onMigrate)
-        .register(RebuildRpc.OBJ_ENUMERATE, this::onEnumerate);
+        .register(RebuildRpc.OBJ_ENUMERATE, this::onEnumerate)
+        .register(RebuildRpc.POOL_TGT_DISCARD, this::onDiscard);
+  }
+
+  /** {@link #start(UUID, RebuildOp, PoolMap, PoolMap)} for an exclusion. */
+  public CompletableFuture<RebuildStatus> start(UUID pool, PoolMap oldMap, PoolMap newMap) {
+    return start(pool, RebuildOp.EXCLUDE, oldMap, newMap);
   }
 
   /**
-   * Starts rebuilding {@code pool} for the change from {@code oldMap} to {@code newMap} (the pool service calls this
-   * on its leader after an exclude; version = {@code newMap.getVersion()}). A rebuild of the pool still running is
-   * superseded. The future completes with the final status (also given to the listener); a failed rebuild completes
-   * it normally with {@code errno != 0}.
+   * Starts rebuilding {@code pool} for the change {@code op} from {@code oldMap} to {@code newMap} (the pool service
+   * calls this on its leader once it has distributed {@code newMap}; version = {@code newMap.getVersion()}). Every
+   * object shard whose target differs between the old layout and the new map's post-rebuild layout moves: a DOWN
+   * target's to its spare (EXCLUDE), a DRAIN target's to its spare (DRAIN), back to an UP target (REINT: its stale
+   * data is discarded first), to a NEW→UP target (EXTEND). A rebuild of the pool still running is superseded. The
+   * future completes with the final status (also given to the listener); a failed or stopped rebuild completes it
+   * normally with {@code errno != 0}. After {@code done}, the pool service runs its finish step and then
+   * {@link #reclaim}.
    */
-  public CompletableFuture<RebuildStatus> start(UUID pool, PoolMap oldMap, PoolMap newMap) {
+  public CompletableFuture<RebuildStatus> start(UUID pool, RebuildOp op, PoolMap oldMap, PoolMap newMap) {
     int version = newMap.getVersion();
     if (version <= oldMap.getVersion()) {
       throw new DaosException(DaosStatus.INVAL, "rebuild needs a newer map: old version " + oldMap.getVersion()
           + ", new version " + version);
     }
+    TreeSet<Integer> ranks = liveRanks(newMap);
+    RebuildTracker prev = led.get(pool);
+    int gen = prev != null && prev.version == version && prev.rbOp == RB_OP_REBUILD ? prev.gen + 1 : 1;
+    RebuildTracker tr = new RebuildTracker(pool, version, gen, RB_OP_REBUILD, op, oldMap, newMap, ranks,
+        RebuildStatus.getDefaultInstance(), ticker);
+    supersede(pool, tr);
+    LOG.info("{}: rebuild ({}) of pool {} version {} gen {} starts on ranks {}", name, op, pool, version, gen, ranks);
+    CompletableFuture<Void> before = op == RebuildOp.REINT ? discard(tr) : CompletableFuture.completedFuture(null);
+    before.thenRun(() -> broadcast(tr));
+    watch(tr);
+    return tr.result;
+  }
+
+  /**
+   * RB_OP_RECLAIM after a successful rebuild and the pool service's finish step (DOWN/DRAIN → DOWNOUT, UP → UPIN):
+   * every engine deletes the object shards that {@code finalMap} no longer places on its targets (a drained
+   * target's copies, a spare's copy after reintegration, the old copies after extension). Pool query shows the
+   * rebuild's counts with DRS_IN_PROGRESS until it is done. The future completes with the final status; the
+   * listener hears {@code reclaimed} (or {@code failed}).
+   */
+  public CompletableFuture<RebuildStatus> reclaim(UUID pool, PoolMap finalMap) {
+    RebuildTracker prev = led.get(pool);
+    if (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded()) {
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no completed rebuild here to reclaim "
+          + "after; reclaim runs on the rebuild leader after a successful rebuild and the finish step");
+    }
+    TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
+    ranks.addAll(liveRanks(finalMap));
+    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_RECLAIM, prev.op, finalMap,
+        finalMap, ranks, prev.status(), ticker);
+    supersede(pool, tr);
+    LOG.info("{}: reclaim of pool {} map version {} starts on ranks {}", name, pool, finalMap.getVersion(), ranks);
+    broadcast(tr);
+    watch(tr);
+    return tr.result;
+  }
+
+  /**
+   * {@code dmg pool rebuild stop} (ds_pool_rebuild_stop): the running rebuild of {@code pool} stops; its status
+   * shows rs_errno -DER_OP_CANCELED and DRS_NOT_STARTED ("stopped"), engines abort their scans and pulls at their
+   * next report. {@code force} is accepted for DAOS's CLI (it also stops a rebuild that is finishing).
+   *
+   * @throws DaosException DER_NONEXIST when no rebuild of the pool is running here
+   */
+  public RebuildStatus stop(UUID pool, boolean force) {
+    RebuildTracker tr = led.get(pool);
+    if (tr == null || !tr.running()) {
+      throw new DaosException(DaosStatus.NONEXIST, "no rebuild of pool " + pool + " is running");
+    }
+    if (tr.stop()) {
+      LOG.info("{}: rebuild of pool {} version {} stopped by the administrator{}", name, pool, tr.version,
+          force ? " (force)" : "");
+      finish(tr);
+    }
+    return tr.status();
+  }
+
+  /**
+   * {@code dmg pool rebuild start} (ds_pool_rebuild_start): restarts the stopped rebuild of {@code pool} with the
+   * same maps and the next generation.
+   *
+   * @throws DaosException DER_NONEXIST when the pool's latest rebuild here was not stopped
+   */
+  public CompletableFuture<RebuildStatus> startAgain(UUID pool) {
+    RebuildTracker tr = led.get(pool);
+    if (tr == null || !tr.stopped()) {
+      throw new DaosException(DaosStatus.NONEXIST, "no stopped rebuild of pool " + pool + " to start again");
+    }
+    if (tr.rbOp == RB_OP_RECLAIM) {
+      RebuildTracker again = new RebuildTracker(pool, tr.version, tr.gen + 1, RB_OP_RECLAIM, tr.op, tr.newMap,
+          tr.newMap, tr.ranks, RebuildStatus.getDefaultInstance(), ticker);
+      supersede(pool, again);
+      broadcast(again);
+      watch(again);
+      return again.result;
+    }
+    return start(pool, tr.op, tr.oldMap, tr.newMap);
+  }
+
+  /** True when this engine leads a rebuild (or reclaim) of {@code pool}, running or finished. */
+  public boolean leads(UUID pool) {
+    return led.containsKey(pool);
+  }
+
+  private static TreeSet<Integer> liveRanks(PoolMap map) {
     TreeSet<Integer> ranks = new TreeSet<>();
-    for (PoolMapRank r : newMap.getRanksList()) {
+    for (PoolMapRank r : map.getRanksList()) {
       for (PoolMapTarget t : r.getTargetsList()) {
-        if (RebuildMaps.state(t.getState()) == TargetState.UPIN) {
+        TargetState st = RebuildMaps.state(t.getState());
+        if (st == TargetState.UPIN || st == TargetState.DRAIN || st == TargetState.UP) {
           ranks.add(r.getRank());
         }
       }
     }
-    RebuildTracker tr = new RebuildTracker(pool, version, ranks, ticker);
+    return ranks;
+  }
+
+  private void supersede(UUID pool, RebuildTracker tr) {
     RebuildTracker prev = led.put(pool, tr);
-    if (prev != null && prev.end(DaosStatus.CANCELED.code())) {
+    if (prev != null && prev.end(DaosStatus.CANCELED.code(), 0)) {
       finish(prev);
     }
-    RebuildScanReq req = RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(pool))
-        .setRebuildOp(RB_OP_REBUILD).setRebuildVer(version).setMasterRank(myRank.getAsInt()).setRebuildGen(1)
-        .setOldMap(oldMap).setNewMap(newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
+  }
+
+  private RebuildScanReq scanReq(RebuildTracker tr) {
+    return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setRebuildOp(tr.rbOp)
+        .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
+        .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
         .setContHdl(Uuids.toByteString(UUID.randomUUID())).build();
-    LOG.info("{}: rebuild of pool {} version {} starts on ranks {}", name, pool, version, ranks);
-    for (int rank : ranks) {
+  }
+
+  private void broadcast(RebuildTracker tr) {
+    if (!tr.running()) {
+      return;
+    }
+    RebuildScanReq req = scanReq(tr);
+    for (int rank : tr.ranks) {
       String uri = rankUri.apply(rank).orElse(null);
       if (uri == null) {
-        fail(tr, DaosStatus.UNREACH.code(), "no address for rank " + rank);
-        break;
+        fail(tr, DaosStatus.UNREACH.code(), rank, "no address for rank " + rank);
+        return;
       }
-      client.callWrapped(uri, RebuildRpc.OBJECTS_SCAN, 0, version, req.toByteArray(), null, rpcTimeout)
+      client.callWrapped(uri, RebuildRpc.OBJECTS_SCAN, 0, tr.version, req.toByteArray(), null, rpcTimeout)
           .whenComplete((reply, e) -> {
             int st = e != null ? RebuildTracker.code(Futures.cause(e)) : scanStatus(reply);
             if (st != 0) {
-              fail(tr, st, "REBUILD_OBJECTS_SCAN to rank " + rank + " failed");
+              fail(tr, st, rank, "REBUILD_OBJECTS_SCAN to rank " + rank + " failed");
             }
           });
     }
-    return tr.result;
+  }
+
+  /** Reintegration with data_sync: POOL_TGT_DISCARD to every returning target (UP now, DOWN/DOWNOUT before). */
+  private CompletableFuture<Void> discard(RebuildTracker tr) {
+    Map<Integer, PoolTgtDiscardReq.Builder> byRank = new java.util.TreeMap<>();
+    Map<Integer, PoolMapRank> old = new java.util.HashMap<>();
+    tr.oldMap.getRanksList().forEach(r -> old.put(r.getRank(), r));
+    for (PoolMapRank r : tr.newMap.getRanksList()) {
+      PoolMapRank o = old.get(r.getRank());
+      for (int i = 0; i < r.getTargetsCount(); i++) {
+        TargetState now = RebuildMaps.state(r.getTargets(i).getState());
+        TargetState was = o == null || i >= o.getTargetsCount() ? TargetState.NEW
+            : RebuildMaps.state(o.getTargets(i).getState());
+        if (now == TargetState.UP && (was == TargetState.DOWN || was == TargetState.DOWNOUT)) {
+          byRank.computeIfAbsent(r.getRank(), k -> PoolTgtDiscardReq.newBuilder()
+              .setPoolUuid(Uuids.toByteString(tr.pool)).setMapVer(tr.version))
+              .addAddrs(TgtAddr.newBuilder().setRank(r.getRank()).setTgt(i));
+        }
+      }
+    }
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    for (Map.Entry<Integer, PoolTgtDiscardReq.Builder> e : byRank.entrySet()) {
+      int rank = e.getKey();
+      String uri = rankUri.apply(rank).orElse(null);
+      if (uri == null) {
+        fail(tr, DaosStatus.UNREACH.code(), rank, "no address for rank " + rank + " to discard");
+        return new CompletableFuture<>();
+      }
+      calls.add(client.callWrapped(uri, RebuildRpc.POOL_TGT_DISCARD, 0, tr.version, e.getValue().build()
+          .toByteArray(), null, rpcTimeout).handle((reply, x) -> {
+            int st = x != null ? RebuildTracker.code(Futures.cause(x)) : discardStatus(reply);
+            if (st != 0) {
+              fail(tr, st, rank, "POOL_TGT_DISCARD to rank " + rank + " failed");
+              throw new DaosException(DaosStatus.fromCode(st), "discard failed");
+            }
+            return null;
+          }));
+    }
+    LOG.info("{}: reintegration of pool {} version {}: discarding the returning targets on ranks {}", name, tr.pool,
+        tr.version, byRank.keySet());
+    return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
+  }
+
+  private static int discardStatus(CartReply reply) {
+    try (reply) {
+      if (reply.status() != 0) {
+        return reply.status();
+      }
+      return PoolTgtDiscardReply.parseFrom(reply.bodyBytes()).getStatus();
+    } catch (InvalidProtocolBufferException e) {
+      return DaosStatus.PROTO.code();
+    }
+  }
+
+  /** Leader: every report interval, fails the rebuild when an engine still working has been silent too long. */
+  private void watch(RebuildTracker tr) {
+    ticker.after(reportInterval).execute(() -> {
+      if (!tr.running() || led.get(tr.pool) != tr) {
+        return;
+      }
+      int silent = tr.silentRank(reportInterval.multipliedBy(MISSED_REPORTS).toNanos());
+      if (silent >= 0) {
+        fail(tr, DaosStatus.TIMEDOUT.code(), silent, "rank " + silent + " stopped reporting");
+        return;
+      }
+      watch(tr);
+    });
   }
 
   /** The rebuild status of {@code pool} for pool query: NOT_STARTED, version 0, when this engine led none. */
@@ -171,25 +374,28 @@ public final class Rebuilds {
     }
   }
 
-  private void fail(RebuildTracker tr, int status, String why) {
+  private void fail(RebuildTracker tr, int status, int rank, String why) {
     LOG.warn("{}: rebuild of pool {} version {} failed: {} ({})", name, tr.pool, tr.version, why,
         DaosStatus.fromCode(status));
-    if (tr.end(status)) {
+    if (tr.end(status, rank)) {
       finish(tr);
     }
   }
 
   private void finish(RebuildTracker tr) {
     RebuildStatus st = tr.status();
-    LOG.info("{}: rebuild of pool {} version {} {}: {} objects, {} records", name, tr.pool, tr.version,
-        tr.succeeded() ? "done" : "failed", st.getObjNr(), st.getRecNr());
+    String what = tr.rbOp == RB_OP_RECLAIM ? "reclaim" : "rebuild";
+    LOG.info("{}: {} of pool {} version {} {}: {} objects, {} records", name, what, tr.pool, tr.version,
+        tr.succeeded() ? "done" : tr.stopped() ? "stopped" : "failed", st.getObjNr(), st.getRecNr());
     RebuildListener l = listener;
     if (l != null) {
       try {
-        if (tr.succeeded()) {
-          l.done(tr.pool, tr.version, st);
-        } else {
+        if (!tr.succeeded()) {
           l.failed(tr.pool, tr.version, st);
+        } else if (tr.rbOp == RB_OP_RECLAIM) {
+          l.reclaimed(tr.pool, tr.version, st);
+        } else {
+          l.done(tr.pool, tr.version, st);
         }
       } catch (RuntimeException e) {
         LOG.error("{}: rebuild listener failed", name, e);
@@ -211,43 +417,93 @@ public final class Rebuilds {
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
     rebuildHandles.put(pool, r.getContHdl());
+    LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank());
     reply.ok(0, RebuildScanReply.newBuilder().build().toByteArray());
+    startReporter(local);
     int me = myRank.getAsInt();
-    CompletableFuture<RebuildScanner.Scanned> scan;
+    CompletableFuture<?> work;
     try {
-      scan = scanner.scan(r, me);
+      work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me) : scanner.scan(r, me, local);
     } catch (DaosException e) {
-      scan = CompletableFuture.failedFuture(e);
+      work = CompletableFuture.failedFuture(e);
     }
-    scan.whenComplete((s, e) -> {
-      RebuildReport.Builder b = RebuildReport.newBuilder().setPoolUuid(r.getPoolUuid())
-          .setRebuildVer(r.getRebuildVer()).setRebuildGen(r.getRebuildGen()).setRank(me);
+    work.whenComplete((s, e) -> {
       if (e != null) {
         Throwable c = Futures.cause(e);
         LOG.warn("{}: rebuild of pool {} version {} failed here: {}", name, pool, r.getRebuildVer(), c.toString());
-        b.setStatus(RebuildTracker.code(c));
-      } else {
-        b.setScanDone(true).setPullDone(true).setToberbObjNr(s.toberb()).setObjNr(s.rebuilt().objs())
-            .setRecNr(s.rebuilt().recs()).setSize(s.rebuilt().bytes());
+        local.status = RebuildTracker.code(c);
       }
-      report(r.getMasterRank(), b.build());
+      local.scanDone = true;
+      report(local);
     });
   }
 
-  private void report(int master, RebuildReport rep) {
-    String uri = rankUri.apply(master).orElse(null);
-    if (uri == null) {
-      LOG.warn("{}: no address for rebuild leader rank {}; report dropped", name, master);
+  /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
+  private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
+    return locals.compute(pool, (k, cur) -> {
+      if (cur != null && cur.same(version, gen, op)) {
+        return cur;
+      }
+      if (cur != null) {
+        cur.aborted = true;
+      }
+      return new LocalRebuild(pool, version, gen, op, master);
+    });
+  }
+
+  /** Reports every interval while this engine scans or pulls for {@code local}. */
+  private void startReporter(LocalRebuild local) {
+    if (!local.reporting.compareAndSet(false, true)) {
       return;
     }
-    client.callWrapped(uri, RebuildRpc.REPORT, 0, rep.getRebuildVer(), rep.toByteArray(), null, rpcTimeout)
-        .whenComplete((reply, e) -> {
+    ticker.after(reportInterval).execute(() -> {
+      boolean current = locals.get(local.pool) == local;
+      if (!current || local.idle()) {
+        local.reporting.set(false);
+        if (current && !local.idle()) {
+          startReporter(local);
+        }
+        return;
+      }
+      report(local).whenComplete((v, e) -> {
+        local.reporting.set(false);
+        startReporter(local);
+      });
+    });
+  }
+
+  /** Sends {@code local}'s progress to its leader; completes (normally) once answered or failed. */
+  private CompletableFuture<Void> report(LocalRebuild local) {
+    RebuildReport rep = RebuildReport.newBuilder().setPoolUuid(Uuids.toByteString(local.pool))
+        .setRebuildVer(local.version).setRebuildGen(local.gen).setRebuildOp(local.op).setRank(myRank.getAsInt())
+        .setSeq(local.seq.incrementAndGet()).setStatus(local.status).setScanDone(local.scanDone)
+        .setPullDone(local.pulling.get() == 0).setToberbObjNr(local.toberb.get()).setObjNr(local.objs.get())
+        .setRecNr(local.recs.get()).setSize(local.bytes.get()).build();
+    String uri = rankUri.apply(local.master).orElse(null);
+    if (uri == null) {
+      LOG.warn("{}: no address for rebuild leader rank {}; report dropped", name, local.master);
+      return CompletableFuture.completedFuture(null);
+    }
+    return client.callWrapped(uri, RebuildRpc.REPORT, 0, rep.getRebuildVer(), rep.toByteArray(), null, rpcTimeout)
+        .handle((reply, e) -> {
           if (reply != null) {
-            reply.close();
+            try (reply) {
+              if (reply.status() == 0
+                  && RebuildReportReply.parseFrom(reply.bodyBytes()).getStatus() == DaosStatus.OP_CANCELED.code()) {
+                if (!local.aborted) {
+                  LOG.info("{}: rebuild of pool {} version {} is over at the leader; aborting here", name,
+                      local.pool, local.version);
+                }
+                local.aborted = true;
+              }
+            } catch (InvalidProtocolBufferException x) {
+              LOG.debug("{}: malformed rebuild report reply", name);
+            }
           }
           if (e != null) {
-            LOG.warn("{}: rebuild report to rank {} failed: {}", name, master, Futures.cause(e).toString());
+            LOG.warn("{}: rebuild report to rank {} failed: {}", name, local.master, Futures.cause(e).toString());
           }
+          return null;
         });
   }
 
@@ -256,10 +512,14 @@ public final class Rebuilds {
       RebuildReport r = RebuildReport.parseFrom(req.body().nioBuffer());
       UUID pool = Uuids.required(r.getPoolUuid(), "pool");
       RebuildTracker tr = led.get(pool);
-      if (tr != null && tr.version == r.getRebuildVer() && tr.report(r)) {
+      boolean mine = tr != null && tr.version == r.getRebuildVer() && tr.gen == r.getRebuildGen()
+          && tr.rbOp == r.getRebuildOp();
+      if (mine && tr.report(r)) {
         finish(tr);
       }
-      reply.ok(0, RebuildReportReply.newBuilder().build().toByteArray());
+      boolean cancel = !mine || (!tr.running() && !tr.succeeded());
+      reply.ok(0, RebuildReportReply.newBuilder().setStatus(cancel ? DaosStatus.OP_CANCELED.code() : 0).build()
+          .toByteArray());
     } catch (InvalidProtocolBufferException | DaosException e) {
       reply.reply(DaosStatus.PROTO.code(), 0, null, null);
     }
@@ -269,30 +529,65 @@ public final class Rebuilds {
     ObjMigrateReq r;
     try {
       r = ObjMigrateReq.parseFrom(req.body().nioBuffer());
-    } catch (InvalidProtocolBufferException e) {
+      Uuids.required(r.getPoolUuid(), "pool");
+    } catch (InvalidProtocolBufferException | DaosException e) {
       migrateReply(reply, DaosStatus.PROTO.code(), Counts.ZERO);
       return;
     }
+    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
+        RB_OP_REBUILD, r.getMasterRank());
+    local.pulling.incrementAndGet();
+    startReporter(local);
     CompletableFuture<Counts> pulled;
     try {
-      pulled = puller.pull(r);
+      pulled = puller.pull(r, local);
     } catch (DaosException e) {
       pulled = CompletableFuture.failedFuture(e);
     }
     pulled.whenComplete((c, e) -> {
-      if (e != null) {
-        Throwable cause = Futures.cause(e);
-        LOG.warn("{}: pulling {} objects for rebuild failed: {}", name, r.getObjsCount(), cause.toString());
-        migrateReply(reply, RebuildTracker.code(cause), Counts.ZERO);
-      } else {
-        migrateReply(reply, 0, c);
-      }
+      local.pulling.decrementAndGet();
+      // The leader hears the pulled counts before the sender hears the pull is done.
+      report(local).whenComplete((v, x) -> {
+        if (e != null) {
+          Throwable cause = Futures.cause(e);
+          LOG.warn("{}: pulling {} objects for rebuild failed: {}", name, r.getObjsCount(), cause.toString());
+          migrateReply(reply, RebuildTracker.code(cause), Counts.ZERO);
+        } else {
+          migrateReply(reply, 0, c);
+        }
+      });
     });
   }
 
   private static void migrateReply(CartReplier reply, int st, Counts c) {
     reply.reply(st, 0, Unpooled.wrappedBuffer(ObjMigrateReply.newBuilder().setStatus(st).setObjNr(c.objs())
         .setRecNr(c.recs()).setSize(c.bytes()).build().toByteArray()), null);
+  }
+
+  /** POOL_TGT_DISCARD: deletes every object shard of the listed local targets, each on its own thread. */
+  private void onDiscard(CartRequest req, CartReplier reply) {
+    PoolTgtDiscardReq r;
+    UUID pool;
+    try {
+      r = PoolTgtDiscardReq.parseFrom(req.body().nioBuffer());
+      pool = Uuids.required(r.getPoolUuid(), "pool");
+    } catch (InvalidProtocolBufferException | DaosException e) {
+      reply.reply(DaosStatus.PROTO.code(), 0, null, null);
+      return;
+    }
+    int me = myRank.getAsInt();
+    List<CompletableFuture<Long>> each = new ArrayList<>();
+    for (TgtAddr a : r.getAddrsList()) {
+      if (a.getRank() == me) {
+        each.add(scanner.discard(pool, a.getTgt()));
+      }
+    }
+    CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+      int st = e != null ? RebuildTracker.code(Futures.cause(e)) : 0;
+      long n = e != null ? 0 : each.stream().mapToLong(CompletableFuture::join).sum();
+      reply.reply(st, 0, Unpooled.wrappedBuffer(PoolTgtDiscardReply.newBuilder().setStatus(st).setObjNr(n).build()
+          .toByteArray()), null);
+    });
   }
 
   /** DAOS_OBJ_RPC_ENUMERATE for a rebuild pull: runs on the replica's target thread (the frame's target). */

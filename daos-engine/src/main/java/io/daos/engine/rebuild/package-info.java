@@ -1,9 +1,12 @@
 /**
  * Rebuild (DAOS {@code src/rebuild}: {@code srv.c}, {@code scan.c}; the pull side of {@code
- * src/object/srv_obj_migrate.c}): after a pool map change excludes targets, the leader asks every engine to scan
- * its objects (REBUILD_OBJECTS_SCAN); a surviving replica of each object that lost a shard sends the object to the
- * shard's new target (DAOS_OBJ_RPC_MIGRATE); the new target pulls every version from the replica
- * (DAOS_OBJ_RPC_ENUMERATE) and writes it at its original epoch; engines report to the leader, which keeps the
- * {@code daos_rebuild_status} and tells the pool service when the version is rebuilt or failed.
+ * src/object/srv_obj_migrate.c}): after a pool map change (exclude, drain, reintegrate, extend) the leader asks every
+ * engine to scan its objects (REBUILD_OBJECTS_SCAN); a replica of each object whose shards move between the old and
+ * the new map sends the object to the shard's new target (DAOS_OBJ_RPC_MIGRATE); the new target pulls every version
+ * from the replica (DAOS_OBJ_RPC_ENUMERATE) and writes it at its original epoch; engines report progress to the
+ * leader, which keeps the {@code daos_rebuild_status} and tells the pool service when the version is rebuilt,
+ * failed or stopped. A reintegration first discards the returning targets' data (POOL_TGT_DISCARD); after the pool
+ * service's finish step, RB_OP_RECLAIM deletes the copies the final map no longer places. {@link
+ * io.daos.engine.rebuild.RebuildDrpcHandlers} serves {@code dmg pool rebuild stop|start}.
  */
 package io.daos.engine.rebuild;

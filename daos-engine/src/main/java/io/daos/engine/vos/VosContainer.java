@@ -125,6 +125,22 @@ public final class VosContainer {
     });
   }
 
+  /**
+   * Every object shard that has any record in this container, punched ones included (rebuild scans and reclaims
+   * these; {@link #listObjects} shows only the visible ones).
+   */
+  public List<VosObjectId> listObjectShards() {
+    return ObjectShards.all(store, cont);
+  }
+
+  /**
+   * vos_obj_delete: removes object shard {@code oid} with every version of it (no tombstone; its value space is
+   * freed); false when this container does not hold it. Committed when it returns, after the queued writes.
+   */
+  public boolean deleteObject(VosObjectId oid) {
+    return ObjectShards.delete(store, cont, oid);
+  }
+
   /** Objects visible at {@code epoch}, at most {@code max} per call. */
   public EnumPage<VosObjectId> listObjects(long epoch, Anchor anchor, int max) {
     checkMax(max);

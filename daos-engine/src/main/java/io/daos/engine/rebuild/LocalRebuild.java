@@ -1,0 +1,51 @@
+package io.daos.engine.rebuild;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One engine's part of one rebuild ({@code struct rebuild_tgt_pool_tracker}): what it has to send, what it pulled,
+ * whether its scan is done and how many pulls it still runs; reported to the leader as it goes.
+ */
+final class LocalRebuild {
+  final UUID pool;
+  final int version;
+  final int gen;
+  final int op;
+  final int master;
+  final AtomicLong toberb = new AtomicLong();
+  final AtomicLong objs = new AtomicLong();
+  final AtomicLong recs = new AtomicLong();
+  final AtomicLong bytes = new AtomicLong();
+  final AtomicInteger pulling = new AtomicInteger();
+  final AtomicLong seq = new AtomicLong();
+  volatile boolean scanDone;
+  volatile int status;
+  volatile boolean aborted;
+  /** True while a periodic reporter runs for this rebuild. */
+  final java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean();
+
+  LocalRebuild(UUID pool, int version, int gen, int op, int master) {
+    this.pool = pool;
+    this.version = version;
+    this.gen = gen;
+    this.op = op;
+    this.master = master;
+  }
+
+  boolean same(int v, int g, int o) {
+    return version == v && gen == g && op == o;
+  }
+
+  /** Scan done and no pull running (or failed, or aborted): nothing more to report unless a pull arrives. */
+  boolean idle() {
+    return aborted || status != 0 || (scanDone && pulling.get() == 0);
+  }
+
+  void add(Counts c) {
+    objs.addAndGet(c.objs());
+    recs.addAndGet(c.recs());
+    bytes.addAndGet(c.bytes());
+  }
+}
