@@ -84,6 +84,28 @@ class ReplicationTest extends ClientTestBase {
     assertNull(kv.get("other"));
   }
 
+  /** DIOF_TO_SPEC_SHARD reads: each replica answers for itself, an unreachable one fails instead of failing over. */
+  @Test
+  void getReplicaReadsOneReplicaWithoutFailover() {
+    DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_3G1, 0));
+    byte[] v = random(3000, 11);
+    kv.put("k", v);
+    assertEquals(3, kv.replicas());
+    for (int r = 0; r < 3; r++) {
+      assertArrayEquals(v, kv.getReplicaAsync(Keys.utf8("k"), r).join(), "replica " + r);
+      assertNull(kv.getReplicaAsync(Keys.utf8("absent"), r).join(), "replica " + r);
+    }
+    Shard down = kv.object().layout().group(kv.object().groupOf(Keys.utf8("k"))).get(1);
+    cluster.failObjects(down.rank(), DaosStatus.UNREACH);
+    DaosException e = assertThrows(DaosException.class,
+        () -> io.daos.client.rpc.Futures.join(kv.getReplicaAsync(Keys.utf8("k"), 1)));
+    assertEquals(DaosStatus.UNREACH, e.status());
+    assertArrayEquals(v, kv.get("k"), "the plain read fails over");
+    DaosException bad = assertThrows(DaosException.class,
+        () -> io.daos.client.rpc.Futures.join(kv.getReplicaAsync(Keys.utf8("k"), 3)));
+    assertEquals(DaosStatus.INVAL, bad.status());
+  }
+
   /**
    * The engines' side of DAOS's io_pool_map_refresh_trigger (the client's side, a reply with a newer map version
    * refreshing the map, is libdaos's {@code PoolMapRefreshTest}: these engines do not change a pool map yet, issue

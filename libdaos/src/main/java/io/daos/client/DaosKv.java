@@ -81,6 +81,29 @@ public final class DaosKv implements AutoCloseable {
     }));
   }
 
+  /**
+   * {@link #getAsync} from one replica only ({@link DaosObject#fetchReplicaAsync}): the value replica
+   * {@code replica} of the key's group holds, or null when it has none. For checking that replicas agree.
+   */
+  public CompletableFuture<byte[]> getReplicaAsync(byte[] key, int replica) {
+    return Futures.of(() -> obj.fetchReplicaAsync(key, List.of(Iod.singleFetch(AKEY, 0)), replica).thenCompose(r -> {
+      FetchedIod f = r.get(0);
+      if (f.isEmpty()) {
+        return CompletableFuture.completedFuture((byte[]) null);
+      }
+      if (f.data().length == f.size()) {
+        return CompletableFuture.completedFuture(f.data());
+      }
+      return obj.fetchReplicaAsync(key, List.of(Iod.singleFetch(AKEY, f.size())), replica)
+          .thenApply(r2 -> r2.get(0).isEmpty() ? null : r2.get(0).data());
+    }));
+  }
+
+  /** The number of replicas of each of this KV's redundancy groups (the object class's group size). */
+  public int replicas() {
+    return obj.layout().groupSize();
+  }
+
   /** {@code daos_kv_get} with a NULL buffer: the value's size, 0 when absent. */
   public long size(byte[] key) {
     return Futures.join(obj.fetchAsync(key, List.of(Iod.singleFetch(AKEY, 0)), Cond.NONE)).get(0).size();

@@ -190,6 +190,28 @@ public final class DaosObject implements AutoCloseable {
   }
 
   /**
+   * {@code daos_obj_fetch} with {@code DIOF_TO_SPEC_SHARD}: from replica {@code replica} (0 .. group size - 1) of
+   * {@code dkey}'s redundancy group only, never failing over to another replica. Compares replicas (a verify of
+   * replication); a replica that is unreachable fails with its error, one not placed or rebuilding with DER_NONEXIST.
+   */
+  public CompletableFuture<List<FetchedIod>> fetchReplicaAsync(byte[] dkey, List<Iod> iods, int replica) {
+    return Futures.of(() -> {
+      checkKey(dkey, "dkey");
+      List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
+      ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
+          .setDkey(ByteString.copyFrom(dkey)).addAllIods(piods).build();
+      Layout l = layout();
+      List<Shard> group = l.group(l.groupOf(dkey));
+      if (replica < 0 || replica >= group.size()) {
+        throw new DaosException(DaosStatus.INVAL, "replica " + replica + " of object " + oid + ": its groups have "
+            + group.size() + " replicas (0.." + (group.size() - 1) + ")");
+      }
+      return io.readShard(group.get(replica), FETCH, body, null)
+          .thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
+    });
+  }
+
+  /**
    * Fetch of one array iod whose records land in {@code dst} from {@code dstOff} (at most {@code iod records x record
    * size} bytes, holes as zeros), copied once, straight from the receive buffer. Returns the record size found (0
    * when nothing is visible, leaving {@code dst} untouched).

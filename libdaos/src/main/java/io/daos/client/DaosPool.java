@@ -123,6 +123,18 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
     });
   }
 
+  /**
+   * The rebuild status a pool query reports ({@code daos_pool_query}'s pi_rebuild_st): version, state, errno,
+   * objects, records and bytes rebuilt. Installs a newer map if the reply carries one.
+   */
+  public CompletableFuture<io.daos.client.pool.RebuildState> rebuildStateAsync() {
+    PoolQueryReq req = PoolQueryReq.newBuilder().setOp(op).build();
+    return svc.call(PoolRpc.QUERY, req, PoolQueryReply.parser(), PoolQueryReply::getOp).thenApply(r -> {
+      map.offer(r.getMap());
+      return io.daos.client.pool.RebuildState.of(r.getRebuild());
+    });
+  }
+
   private PoolInfo info(PoolQueryReply r) {
     PoolMap m = map.get();
     List<Target> tgts = m == null ? List.of() : m.targets();

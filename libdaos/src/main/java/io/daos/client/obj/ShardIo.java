@@ -123,6 +123,19 @@ public final class ShardIo {
     return readFrom(order, 0, c, body, sink, 0);
   }
 
+  /**
+   * A read from shard {@code s} only, as DAOS's {@code DIOF_TO_SPEC_SHARD} fetch: no fail-over to another replica
+   * (an unreachable shard fails the read), DER_INPROGRESS retried with the same back-off as {@link #read}. For
+   * comparing replicas; a shard that is not placed or is rebuilding fails with DER_NONEXIST.
+   */
+  public <T> CompletableFuture<RpcReply<T>> readShard(Shard s, Call<T> c, Body body, BulkSink<T> sink) {
+    if (!s.placed() || s.rebuilding()) {
+      return Futures.failed(DaosStatus.NONEXIST, "shard " + s.shard() + " is " + (s.placed() ? "rebuilding"
+          : "not placed") + " in pool map version " + map.version() + "; wait until its target is UPIN");
+    }
+    return readFrom(List.of(s), 0, c, body, sink, 0);
+  }
+
   private <T> CompletableFuture<RpcReply<T>> readFrom(List<Shard> order, int i, Call<T> c, Body body,
       BulkSink<T> sink, int busy) {
     return send(order.get(i), c, body, 0, null, sink).handle((r, e) -> {
