@@ -126,7 +126,7 @@ final class ThrashSystem implements AutoCloseable {
     y.append("    storage:\n");
     y.append("      - class: dir\n        scm_mount: ").append(h.resolve("scm0")).append('\n');
     y.append("      - class: file\n        bdev_list: [").append(h.resolve("bdev0.img")).append("]\n");
-    y.append("        bdev_size: 2\n");
+    y.append("        bdev_size: 4\n");
     return y.toString();
   }
 
