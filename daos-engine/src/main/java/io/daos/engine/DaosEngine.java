@@ -223,6 +223,7 @@ public final class DaosEngine implements Closeable {
             return null;
           }
         });
+    pools.addMapListener((p, m) -> dtx.resync(p, m));
     new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
         dtx, selfRank).registerOn(server);
