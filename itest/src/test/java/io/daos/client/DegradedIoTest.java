@@ -75,7 +75,7 @@ class DegradedIoTest {
     cluster = new TestSystem(sys, "degpool", (1L << 30) / 4, 3);
     client = cluster.clientBuilder().rpcTimeout(RPC_TIMEOUT).build();
     pool = client.connectPool("degpool", PoolRpc.PC_RW);
-    pool.createContainer(ContainerProps.empty().withLabel("degcont").withRedundancyFactor(0));
+    pool.createContainer(ContainerProps.empty().withLabel("degcont").withRedundancyFactor(2).withRedundancyLevel(1));
     cont = pool.openContainer("degcont", ContRpc.COO_RW);
     cluster.useContainer(cont.uuid());
   }
@@ -183,5 +183,63 @@ class DegradedIoTest {
     System.out.printf("DegradedIoTest: bounded retry gave up after %d ms%n", took / 1_000_000);
     sys.clearFaults();
     assertArrayEquals(new byte[] {1, 2, 3}, fetch(o, dkey, 3));
+  }
+
+  @Test
+  @Timeout(120)
+  @DisplayName("rd_fac 1 container, 2 failed domains: UNCLEAN, DER_RF on I/O and open, --force opens, status clear")
+  void rfExceededMakesContainerUnclean() throws Exception {
+    pool.createContainer(ContainerProps.empty().withLabel("rf1").withRedundancyFactor(1).withRedundancyLevel(1));
+    DaosContainer c = pool.openContainer("rf1", ContRpc.COO_RW);
+    DaosObject o = c.openObject(c.generateOid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1, 0));
+    byte[] dkey = Keys.utf8("rf");
+    o.update(dkey, List.of(Iod.single(AKEY, value(1))));
+    int leader = cluster.probe().leader();
+    List<Integer> victims = new ArrayList<>();
+    for (int r = 0; r < 4 && victims.size() < 2; r++) {
+      if (r != leader) {
+        victims.add(r);
+      }
+    }
+    excludeRank(victims.get(0));
+    pool.refreshMap();
+    o.update(dkey, List.of(Iod.single(AKEY, value(2))));
+    assertArrayEquals(value(2), fetch(o, dkey, 202), "one failed domain is within rd_fac 1");
+
+    excludeRank(victims.get(1));
+    waitFor("DER_RF on the open handle's I/O", Duration.ofSeconds(30), () -> {
+      try {
+        fetch(o, dkey, 202);
+        return false;
+      } catch (DaosException e) {
+        return e.status() == DaosStatus.RF;
+      }
+    });
+    DaosException w = assertThrows(DaosException.class, () -> o.update(dkey, List.of(Iod.single(AKEY, value(3)))));
+    assertEquals(DaosStatus.RF, w.status(), "updates too");
+    DaosException open = assertThrows(DaosException.class, () -> pool.openContainer("rf1", ContRpc.COO_RW));
+    assertEquals(DaosStatus.RF, open.status());
+
+    DaosContainer forced = pool.openContainer("rf1", ContRpc.COO_RW | ContRpc.COO_FORCE);
+    forced.statusClear();
+    DaosContainer again = pool.openContainer("rf1", ContRpc.COO_RW);
+    DaosObject o2 = again.openObject(o.oid());
+    o2.update(dkey, List.of(Iod.single(AKEY, value(4))));
+    assertArrayEquals(value(4), fetch(o2, dkey, 204), "I/O works after the status clear");
+    assertArrayEquals(value(4), fetch(o, dkey, 204), "on the old handle too");
+  }
+
+  /** {@code dmg pool exclude --rank}: the pool service marks the rank's targets DOWN and pushes the new map. */
+  private void excludeRank(int rank) throws Exception {
+    int via = cluster.probe().leader();
+    io.daos.itest.inproc.InProcessEngine e = sys.engine(via).orElseThrow();
+    try (io.daos.drpc.client.DrpcClient dc = io.daos.drpc.client.DrpcClient.builder(e.engine().drpcSocket())
+        .transport(sys.drpcTransport()).timeout(Duration.ofSeconds(30)).connect()) {
+      io.daos.proto.mgmt.PoolExcludeResp r = io.daos.proto.mgmt.PoolExcludeResp.parseFrom(dc.call(
+          io.daos.drpc.DrpcMethod.MGMT_POOL_EXCLUDE, io.daos.proto.mgmt.PoolExcludeReq.newBuilder()
+              .setId(cluster.poolUuid().toString()).addAllSvcRanks(cluster.serviceReplicas()).setRank(rank)
+              .addTargetIdx(0).addTargetIdx(1).build().toByteArray()));
+      assertEquals(0, r.getStatus(), "exclude rank " + rank);
+    }
   }
 }

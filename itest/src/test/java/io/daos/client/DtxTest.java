@@ -76,7 +76,7 @@ class DtxTest {
     cluster = new TestSystem(sys, "dtxpool", (1L << 30) / 3, 1);
     client = cluster.clientBuilder().rpcTimeout(Duration.ofSeconds(4)).build();
     pool = client.connectPool("dtxpool", PoolRpc.PC_RW);
-    pool.createContainer(ContainerProps.empty().withLabel("dtxcont").withRedundancyFactor(0));
+    pool.createContainer(ContainerProps.empty().withLabel("dtxcont").withRedundancyFactor(2).withRedundancyLevel(1));
     cont = pool.openContainer("dtxcont", ContRpc.COO_RW);
     cluster.useContainer(cont.uuid());
   }
