@@ -30,6 +30,7 @@ import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.dtx.DtxHandlers;
 import io.daos.engine.dtx.DtxService;
 import io.daos.engine.obj.ObjHandlers;
+import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.map.DrpcSysSelfHeal;
 import io.daos.engine.pool.map.MapPush;
@@ -223,11 +224,14 @@ public final class DaosEngine implements Closeable {
             return null;
           }
         });
+    pools.addMapListener((p, m) -> dtx.resync(p, m));
     new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
         dtx, selfRank).registerOn(server);
-    new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
-        Hlc.system()).registerOn(server);
+    ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
+        svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
+    contHandlers.registerOn(server);
+    pools.addMapListener(contHandlers::mapInstalled);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);

@@ -76,7 +76,7 @@ class DtxTest {
     cluster = new TestSystem(sys, "dtxpool", (1L << 30) / 3, 1);
     client = cluster.clientBuilder().rpcTimeout(Duration.ofSeconds(4)).build();
     pool = client.connectPool("dtxpool", PoolRpc.PC_RW);
-    pool.createContainer(ContainerProps.empty().withLabel("dtxcont").withRedundancyFactor(0));
+    pool.createContainer(ContainerProps.empty().withLabel("dtxcont").withRedundancyFactor(2).withRedundancyLevel(1));
     cont = pool.openContainer("dtxcont", ContRpc.COO_RW);
     cluster.useContainer(cont.uuid());
   }
@@ -387,6 +387,63 @@ class DtxTest {
     assertThrows(Exception.class, w::join, "the write was never acknowledged");
     for (byte[] seen : readEachSurvivor(o, dkey, others, 1)) {
       assertEquals(0, seen.length, "a survivor without the DTX makes the other abort it");
+    }
+  }
+
+  @Test
+  @DisplayName("DTX37: resync - leader failed during prepare: excluding it makes the survivors resolve the DTX")
+  void dtx_37() throws Exception {
+    DaosObject o = object(ObjectClass.RP_3G1);
+    byte[] dkey = dkeyLedOutside(o, "r", cluster.serviceReplicas());
+    List<Shard> g = o.layout().group(0);
+    Shard leader = g.get(leaderIdx(o, dkey));
+    List<Shard> others = g.stream().filter(s -> s != leader).toList();
+    armOn(leader.rank(), FaultInjection.Point.DAOS_DTX_LOST_RPC_REPLY, false, ObjRpc.UPDATE);
+    byte[] v = random(40, 370);
+    CompletableFuture<Void> w = o.updateAsync(dkey, single(v), 0);
+    for (Shard s : others) {
+      waitFor("the forward to rank " + s.rank(), () -> cluster.calls(s.rank(), ObjRpc.TGT_UPDATE) == 1);
+    }
+    cluster.stop(leader.rank());
+    assertThrows(Exception.class, w::join, "the write was never acknowledged");
+    // The client's retries may outlast SWIM, whose self-heal then excludes the dead leader on its own.
+    if (pool.refreshMap().targets().stream().anyMatch(t -> t.rank() == leader.rank()
+        && t.state() == io.daos.placement.TargetState.UPIN)) {
+      excludeRank(leader.rank());
+    }
+    // Every survivor prepared the DTX and none knows it aborted: resync commits it on both, with no read.
+    for (Shard s : others) {
+      waitFor("rank " + s.rank() + " resolving the DTX", () -> raw(s, o, dkey) != null);
+      assertArrayEquals(v, raw(s, o, dkey), "rank " + s.rank() + " committed the write");
+    }
+    assertTrue(others.stream().mapToInt(s -> cluster.calls(s.rank(), DtxRpc.CHECK)).sum() >= 1,
+        "resolved by DTX_CHECK between the survivors");
+    int refreshes = others.stream().mapToInt(s -> cluster.calls(s.rank(), DtxRpc.REFRESH)).sum();
+    int checks = others.stream().mapToInt(s -> cluster.calls(s.rank(), DtxRpc.CHECK)).sum();
+    pool.refreshMap();
+    for (Shard s : others) {
+      sys.clearFaults();
+      others.stream().filter(x -> x != s).forEach(x -> armFetchFault(x.rank()));
+      assertArrayEquals(v, fetch(o, dkey, 40), "a read served by rank " + s.rank() + " alone");
+    }
+    sys.clearFaults();
+    assertEquals(refreshes, others.stream().mapToInt(s -> cluster.calls(s.rank(), DtxRpc.REFRESH)).sum(),
+        "reads after the resync need no DTX refresh");
+    assertEquals(checks, others.stream().mapToInt(s -> cluster.calls(s.rank(), DtxRpc.CHECK)).sum(),
+        "nor DTX checks");
+  }
+
+  /** {@code dmg pool exclude --rank}: the pool service marks the rank's targets DOWN and pushes the new map. */
+  private void excludeRank(int rank) throws Exception {
+    int via = cluster.serviceReplicas().stream().filter(r -> r != rank).findFirst().orElseThrow();
+    io.daos.itest.inproc.InProcessEngine e = sys.engine(via).orElseThrow();
+    try (io.daos.drpc.client.DrpcClient c = io.daos.drpc.client.DrpcClient.builder(e.engine().drpcSocket())
+        .transport(sys.drpcTransport()).timeout(Duration.ofSeconds(30)).connect()) {
+      io.daos.proto.mgmt.PoolExcludeResp r = io.daos.proto.mgmt.PoolExcludeResp.parseFrom(c.call(
+          io.daos.drpc.DrpcMethod.MGMT_POOL_EXCLUDE, io.daos.proto.mgmt.PoolExcludeReq.newBuilder()
+              .setId(cluster.poolUuid().toString()).addAllSvcRanks(cluster.serviceReplicas()).setRank(rank)
+              .addTargetIdx(0).addTargetIdx(1).build().toByteArray()));
+      assertEquals(0, r.getStatus(), "exclude rank " + rank);
     }
   }
 

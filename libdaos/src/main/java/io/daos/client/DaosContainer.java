@@ -126,6 +126,17 @@ public final class DaosContainer implements UserAttributes, AutoCloseable {
   }
 
   /** {@code daos_cont_set_prop}. */
+  /**
+   * {@code daos_cont_status_clear}: marks the container HEALTHY again (as of the pool map the service holds now)
+   * after failures exceeded its redundancy factor; opens without DAOS_COO_FORCE and I/O work again.
+   */
+  public void statusClear() {
+    setProps(ContainerProps.empty().withNumber(CO_STATUS, 0));
+  }
+
+  /** {@code DAOS_PROP_CO_STATUS}. */
+  static final int CO_STATUS = 0x1012;
+
   public void setProps(ContainerProps p) {
     Futures.join(setPropsAsync(p));
   }

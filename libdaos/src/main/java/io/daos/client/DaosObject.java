@@ -9,6 +9,7 @@ import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.IodCodec;
 import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.ObjRetry;
 import io.daos.client.obj.QueryKey;
 import io.daos.client.obj.RecxPage;
 import io.daos.client.obj.ShardIo;
@@ -41,6 +42,7 @@ import java.util.function.Supplier;
  * operation has a blocking and an {@code *Async} form on one code path.
  */
 public final class DaosObject implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DaosObject.class);
   static final ShardIo.Call<ObjRwReply> UPDATE = new ShardIo.Call<>(ObjRpc.UPDATE, ObjRwReply.parser(),
       ObjRwReply::getStatus, ObjRwReply::getEpoch);
   static final ShardIo.Call<ObjRwReply> FETCH = new ShardIo.Call<>(ObjRpc.FETCH, ObjRwReply.parser(),
@@ -368,17 +370,40 @@ public final class DaosObject implements AutoCloseable {
     return io;
   }
 
-  /** Runs {@code op}; on DER_STALE refreshes the pool map once and runs it again on the new layout. */
+  /**
+   * Runs {@code op} with DAOS's {@code obj_retry}: when it fails with an error a new pool map may cure
+   * ({@link ObjRetry#RETRY}: DER_STALE, DER_UNREACH, DER_TIMEDOUT, DER_EXCLUDED, DER_SHUTDOWN) the client refreshes
+   * its pool map from the pool service and runs it again on the layout of that map. A newer map is retried at once;
+   * while the service confirms the same map the client backs off ({@link ObjRetry}), and once the attempts are spent
+   * the error is returned, so an operation never spins forever.
+   */
   <T> CompletableFuture<T> retryStale(Supplier<CompletableFuture<T>> op) {
+    return attempt(op, 0, 0);
+  }
+
+  private <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> op, int sameMap, int newerMap) {
     return Futures.of(op).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
       }
       DaosException de = Futures.unwrap(e);
-      if (de.status() != DaosStatus.STALE) {
+      if (!ObjRetry.RETRY.contains(de.status()) || sameMap >= ObjRetry.MAX_SAME_MAP
+          || newerMap >= ObjRetry.MAX_NEWER_MAP) {
         return CompletableFuture.<T>failedFuture(de);
       }
-      return cont.pool().mapCache().refresh().thenCompose(m -> Futures.of(op));
+      int before = layout().version();
+      return cont.pool().mapCache().refresh().handle((m, re) -> {
+        if (m != null && m.version() > before) {
+          LOG.debug("{}: {}; retrying on pool map version {}", this, de.status().symbol(), m.version());
+          return attempt(op, sameMap, newerMap + 1);
+        }
+        long delay = ObjRetry.backoffMillis(sameMap);
+        LOG.debug("{}: {} with pool map version {} unchanged; retrying in {} ms", this, de.status().symbol(), before,
+            delay);
+        java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(delay,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> attempt(op, sameMap + 1, newerMap));
+      }).thenCompose(x -> x);
     }).thenCompose(x -> x);
   }
 

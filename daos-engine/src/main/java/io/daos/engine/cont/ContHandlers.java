@@ -48,6 +48,17 @@ public final class ContHandlers {
     this.dispatch = new ServiceDispatch(name, replicas, targets, hlc);
   }
 
+  /** Where the container service reads pool maps for its RF checks (none: no RF check). */
+  public ContHandlers maps(ContainerService.PoolMaps maps) {
+    dispatch.maps = maps;
+    return this;
+  }
+
+  /** The RF check after this engine installed a new pool map (a {@code PoolTargets} map listener). */
+  public void mapInstalled(UUID pool, io.daos.proto.pool.PoolMap map) {
+    dispatch.rfCheck(pool, map);
+  }
+
   /** Registers every container-service opcode on {@code s}. */
   public CartServer registerOn(CartServer s) {
     s.register(ContRpc.CREATE, dispatch.handler(ContRpc.CREATE, ContCreateReq::parseFrom, r -> pool(r.getOp()),

@@ -44,6 +44,11 @@ public final class ContPropOps {
     if (newLabel != null) {
       relabel(tx, c, newLabel.getStr());
     }
+    if (props.containsKey(ContProps.CO_STATUS)) {
+      // daos_cont_status_clear: healthy as of the pool map the service holds now, so older failures no longer count
+      props.put(ContProps.CO_STATUS, ContPropRules.num(ContProps.CO_STATUS,
+          ContProps.statusValue(0, 0, svc.replica.mapVersion())));
+    }
     props.values().forEach(p -> ContStore.putProp(tx, c, p));
     svc.touch(tx, c);
     svc.store.rdb().commit(tx);

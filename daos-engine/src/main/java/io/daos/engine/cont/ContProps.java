@@ -68,4 +68,31 @@ public final class ContProps {
   public static long statusValue(int status, int flags, int mapVersion) {
     return ((long) flags << 48) | ((long) (status & 0xFFFF) << 32) | (mapVersion & 0xFFFFFFFFL);
   }
+
+  /** {@code DAOS_PROP_CO_UNCLEAN}: the status of a container whose redundancy factor was exceeded. */
+  public static final int STATUS_UNCLEAN = 1;
+
+  /** Whether a CO_STATUS value says UNCLEAN. */
+  public static boolean unclean(long status) {
+    return (status >>> 32 & 0xFFFF) == STATUS_UNCLEAN;
+  }
+
+  /**
+   * The RF check against a pool map (DAOS {@code pool_map_rf_verify}, simplified): the fault domains at
+   * {@code rdLvl} (rank = 1: each rank; node = 2: each rank's fault domain, the rank when it has none) with a target
+   * that failed (DOWN 8 or DOWNOUT 16) after map version {@code lastVer}; more of them than {@code rdFac} breaks the
+   * RF. DAOS also merges overlapping failure-version ranges; jdaos counts every such domain.
+   */
+  static boolean rfBroken(io.daos.proto.pool.PoolMap map, int lastVer, long rdLvl, long rdFac) {
+    java.util.Set<String> failed = new java.util.HashSet<>();
+    for (io.daos.proto.pool.PoolMapRank r : map.getRanksList()) {
+      for (io.daos.proto.pool.PoolMapTarget t : r.getTargetsList()) {
+        if ((t.getState() & (8 | 16)) != 0 && Integer.compareUnsigned(t.getFseq(), lastVer) > 0) {
+          failed.add(rdLvl == REDUN_LVL_NODE && !r.getFaultDomain().isEmpty() ? r.getFaultDomain()
+              : "rank " + r.getRank());
+        }
+      }
+    }
+    return failed.size() > rdFac;
+  }
 }

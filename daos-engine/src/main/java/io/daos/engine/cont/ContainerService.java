@@ -41,6 +41,19 @@ public final class ContainerService {
   private final TargetDestroyer targets;
 
   public ContainerService(ServiceReplica replica, TargetDestroyer targets, Hlc hlc) {
+    this(replica, targets, hlc, p -> java.util.Optional.empty());
+  }
+
+  /** The pool maps this engine holds: what the RF checks ({@link #rfCheck}, open) read. */
+  @FunctionalInterface
+  public interface PoolMaps {
+    java.util.Optional<io.daos.proto.pool.PoolMap> of(UUID pool);
+  }
+
+  final PoolMaps maps;
+
+  public ContainerService(ServiceReplica replica, TargetDestroyer targets, Hlc hlc, PoolMaps maps) {
+    this.maps = maps;
     this.replica = replica;
     this.store = new ContStore(replica.rdb());
     this.targets = targets;
@@ -130,6 +143,7 @@ public final class ContainerService {
     long capas = capasFor(c, Identity.of(ph), flags);
     checkGranted(c, flags, capas);
     checkCompatible(c, flags);
+    checkRf(c, flags);
     ContMeta m = store.meta(c);
     boolean noStat = (flags & (ContRpc.COO_RO | COO_RO_MDSTATS)) == (ContRpc.COO_RO | COO_RO_MDSTATS);
     ContHandleRecord rec = new ContHandleRecord(hdl, c, Uuids.fromBytes(poolHdl), flags, capas);
@@ -140,6 +154,63 @@ public final class ContainerService {
     store.rdb().commit(tx);
     LOG.debug("pool {}: container {} opened, handle {} flags {} capas {}", replica.poolUuid(), c, hdl, flags, capas);
     return opened(c, capas);
+  }
+
+  /**
+   * {@code cont_open}'s RF check: a container that is UNCLEAN, or whose RF the pool map's failures since its status
+   * version exceed, opens only with DAOS_COO_FORCE (else DER_RF).
+   */
+  private void checkRf(UUID c, long flags) {
+    if (rfBroken(c) && (flags & ContRpc.COO_FORCE) == 0) {
+      throw new DaosException(DaosStatus.RF, "container " + c + ": failures exceed its redundancy factor (RF "
+          + "broken); open it with DAOS_COO_FORCE (daos --force), or clear its status with "
+          + "'daos container set-prop <pool> <cont> status:healthy'");
+    }
+  }
+
+  private boolean rfBroken(UUID c) {
+    Map<Integer, Prop> p = store.props(c);
+    long status = p.get(ContProps.CO_STATUS).getNum();
+    if (ContProps.unclean(status)) {
+      return true;
+    }
+    return maps.of(replica.poolUuid()).map(m -> ContProps.rfBroken(m, (int) status,
+        p.get(ContProps.CO_REDUN_LVL).getNum(), p.get(ContProps.CO_REDUN_FAC).getNum())).orElse(false);
+  }
+
+  /**
+   * The container service's check after a pool map change (DAOS {@code ds_cont_rf_check} over every container):
+   * a healthy container whose RF the failures since its status version exceed becomes UNCLEAN at {@code map}'s
+   * version, and its open handles are invalidated on the engines, whose next lookup of them gets DER_RF. Returns
+   * the containers marked.
+   */
+  public List<UUID> rfCheck(io.daos.proto.pool.PoolMap map) {
+    List<UUID> marked = new ArrayList<>();
+    RdbTx tx = new RdbTx();
+    for (UUID c : store.containers()) {
+      Map<Integer, Prop> p = store.props(c);
+      long status = p.get(ContProps.CO_STATUS).getNum();
+      if (!ContProps.unclean(status) && ContProps.rfBroken(map, (int) status, p.get(ContProps.CO_REDUN_LVL).getNum(),
+          p.get(ContProps.CO_REDUN_FAC).getNum())) {
+        ContStore.putProp(tx, c, ContPropRules.num(ContProps.CO_STATUS,
+            ContProps.statusValue(ContProps.STATUS_UNCLEAN, 0, map.getVersion())));
+        marked.add(c);
+      }
+    }
+    if (marked.isEmpty()) {
+      return marked;
+    }
+    store.rdb().commit(tx);
+    List<UUID> hdls = new ArrayList<>();
+    for (UUID c : marked) {
+      LOG.error("pool {}: container {} RF broken at map version {}: status UNCLEAN", replica.poolUuid(), c,
+          map.getVersion());
+      store.handles(c).forEach(h -> hdls.add(h.handle()));
+    }
+    if (!hdls.isEmpty()) {
+      targets.invalidateHandles(replica.poolUuid(), hdls);
+    }
+    return marked;
   }
 
   /** {@code DAOS_COO_RO_MDSTATS}: an RO open that does not update the open time. */
@@ -284,7 +355,12 @@ public final class ContainerService {
 
   /** CONT_TGT_QUERY: the open handle {@code hdl} for an engine that has not seen it, or DER_NO_HDL. */
   public ContHandleRecord lookupHandle(UUID hdl) {
-    return contHandle(hdl, null);
+    ContHandleRecord h = contHandle(hdl, null);
+    if (ContProps.unclean(store.prop(h.cont(), ContProps.CO_STATUS).getNum())) {
+      throw new DaosException(DaosStatus.RF, "container " + h.cont() + " is UNCLEAN (failures exceeded its "
+          + "redundancy factor): no I/O until 'daos container set-prop <pool> <cont> status:healthy'");
+    }
+    return h;
   }
 
   void touch(RdbTx tx, UUID c) {

@@ -48,6 +48,7 @@ final class ServiceDispatch {
   private final ServiceReplicas replicas;
   private final TargetDestroyer targets;
   private final Hlc hlc;
+  volatile ContainerService.PoolMaps maps = p -> Optional.empty();
 
   ServiceDispatch(String name, ServiceReplicas replicas, TargetDestroyer targets, Hlc hlc) {
     this.name = name;
@@ -89,7 +90,7 @@ final class ServiceDispatch {
       if (!r.rdb().isLeader()) {
         throw new DaosException(DaosStatus.NOTLEADER, "not the leader of pool service " + r.poolUuid());
       }
-      MessageLite m = op.run(new ContainerService(r, targets, hlc), q, header(0, mv, r.rdb()));
+      MessageLite m = op.run(new ContainerService(r, targets, hlc, maps), q, header(0, mv, r.rdb()));
       reply.reply(0, mv, Unpooled.wrappedBuffer(m.toByteArray()), null);
     } catch (DaosException e) {
       LOG.debug("{}: {} on pool {} failed: {}", name, opc, r.poolUuid(), e.getMessage());
@@ -97,6 +98,31 @@ final class ServiceDispatch {
     } catch (RuntimeException e) {
       LOG.error("{}: {} on pool {} failed unexpectedly", name, opc, r.poolUuid(), e);
       send(reply, err, header(DaosStatus.MISC.code(), mv, r.rdb()));
+    }
+  }
+
+  /**
+   * After this engine installed {@code map} for {@code pool}: when it leads the pool's service, the container
+   * service's RF check runs on the replica's executor.
+   */
+  void rfCheck(UUID pool, io.daos.proto.pool.PoolMap map) {
+    Optional<ServiceReplica> r = replicas.find(pool);
+    if (r.isEmpty()) {
+      return;
+    }
+    try {
+      r.get().executor().execute(() -> {
+        if (!r.get().rdb().isLeader()) {
+          return;
+        }
+        try {
+          new ContainerService(r.get(), targets, hlc, maps).rfCheck(map);
+        } catch (RuntimeException e) {
+          LOG.error("{}: RF check of pool {} at map version {} failed: {}", name, pool, map.getVersion(), e.toString());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{}: pool {} service closing; no RF check", name, pool);
     }
   }
 

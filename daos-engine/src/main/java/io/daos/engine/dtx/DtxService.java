@@ -389,6 +389,59 @@ public final class DtxService {
     });
   }
 
+  /**
+   * DTX resync after a pool map change (DAOS {@code dtx_resync}): every PREPARED DTX held here whose leader's target
+   * is DOWN or DOWNOUT in {@code map} can no longer be committed or aborted by that leader, so this engine resolves
+   * it itself: DTX_REFRESH to the old leader if it still answers, else DTX_CHECK on the other members (committed
+   * anywhere or prepared everywhere → commit; unknown or aborted somewhere → abort), and applies the outcome here.
+   * The future gives how many DTXs were resolved; it never fails (a DTX that could not be resolved stays PREPARED for
+   * the next map change or read).
+   */
+  public CompletableFuture<Integer> resync(UUID pool, io.daos.proto.pool.PoolMap map) {
+    List<CompletableFuture<Integer>> perTable = new ArrayList<>();
+    for (Map.Entry<TableKey, DtxTable> x : tables.entrySet()) {
+      TableKey k = x.getKey();
+      if (!k.pool().equals(pool)) {
+        continue;
+      }
+      DtxTable t = x.getValue();
+      CompletableFuture<Integer> done = new CompletableFuture<>();
+      executor(k.target()).execute(() -> {
+        List<CompletableFuture<Void>> resolving = new ArrayList<>();
+        for (DtxEntry e : t.preparedAll()) {
+          if (!e.leader && leaderGone(map, e.leaderMember())) {
+            resolving.add(resolveOne(k, t, e));
+          }
+        }
+        if (!resolving.isEmpty()) {
+          LOG.info("{}: DTX resync of pool {} target {} at map version {}: {} DTX(s) of lost leaders", name, pool,
+              k.target(), map.getVersion(), resolving.size());
+        }
+        CompletableFuture.allOf(resolving.stream().map(f -> f.exceptionally(err -> {
+          LOG.warn("{}: DTX resync could not resolve a DTX (left PREPARED): {}", name, Futures.cause(err).toString());
+          return null;
+        })).toArray(CompletableFuture[]::new)).whenComplete((v, err) -> done.complete(resolving.size()));
+      });
+      perTable.add(done);
+    }
+    return CompletableFuture.allOf(perTable.toArray(CompletableFuture[]::new))
+        .thenApply(v -> perTable.stream().mapToInt(CompletableFuture::join).sum());
+  }
+
+  /** Whether {@code leader}'s target is DOWN (8) or DOWNOUT (16) in {@code map}. */
+  private static boolean leaderGone(io.daos.proto.pool.PoolMap map, DtxEntry.Member leader) {
+    for (io.daos.proto.pool.PoolMapRank r : map.getRanksList()) {
+      if (r.getRank() == leader.rank()) {
+        if (leader.target() >= r.getTargetsCount()) {
+          return true;
+        }
+        int st = r.getTargets(leader.target()).getState();
+        return (st & (8 | 16)) != 0;
+      }
+    }
+    return true;
+  }
+
   /** DTX_CHECK on every member but this one and the leader: the state the survivors agree on. */
   private CompletableFuture<io.daos.proto.obj.DtxState> checkMembers(TableKey k, DtxEntry e) {
     DtxReq req = dtxReq(k.pool(), k.cont(), e.epoch, List.of(e.id));

@@ -105,6 +105,13 @@ final class DtxTable {
     return out;
   }
 
+  /** Every PREPARED entry (DTX resync walks them). */
+  List<DtxEntry> preparedAll() {
+    List<DtxEntry> out = new ArrayList<>();
+    prepared.values().forEach(out::addAll);
+    return out;
+  }
+
   int committableCount() {
     return committable.size();
   }

@@ -25,7 +25,10 @@ public final class EnginePool {
   /** The pool map as the pool service last pushed it to (or was fetched by) this engine; null before. */
   private volatile io.daos.proto.pool.PoolMap map;
 
-  EnginePool(UUID uuid, Path dir, PoolTiers tiers, List<VosPool> targets) {
+  private final MapListener listener;
+
+  EnginePool(UUID uuid, Path dir, PoolTiers tiers, List<VosPool> targets, MapListener listener) {
+    this.listener = listener;
     this.uuid = uuid;
     this.dir = dir;
     this.tiers = tiers;
@@ -91,13 +94,16 @@ public final class EnginePool {
 
   /**
    * Installs {@code m} when it is newer than this engine's copy (DAOS {@code ds_pool_tgt_map_update}); returns
-   * whether it did.
+   * whether it did. The engine's map listeners ({@link PoolTargets#addMapListener}) hear of each installed map.
    */
-  public synchronized boolean installMap(io.daos.proto.pool.PoolMap m) {
-    if (m.getVersion() <= mapVersion() && map != null) {
-      return false;
+  public boolean installMap(io.daos.proto.pool.PoolMap m) {
+    synchronized (this) {
+      if (m.getVersion() <= mapVersion() && map != null) {
+        return false;
+      }
+      map = m;
     }
-    map = m;
+    listener.installed(uuid, m);
     return true;
   }
 

@@ -37,11 +37,30 @@ public final class PoolTargets implements AutoCloseable {
   private final TargetXstreams xs;
   private final VosOptions opts;
   private final Map<UUID, EnginePool> pools = new ConcurrentHashMap<>();
+  private final List<MapListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public PoolTargets(Path scmMount, TargetXstreams xs, VosOptions opts) {
     this.scmMount = scmMount;
     this.xs = xs;
     this.opts = opts;
+  }
+
+  /**
+   * Adds {@code l} to the listeners told of every pool map this engine installs (DAOS's work on a map update:
+   * container RF checks, DTX resync). Listeners run on the installing thread and must not block.
+   */
+  public void addMapListener(MapListener l) {
+    listeners.add(l);
+  }
+
+  private void mapInstalled(UUID pool, io.daos.proto.pool.PoolMap m) {
+    for (MapListener l : listeners) {
+      try {
+        l.installed(pool, m);
+      } catch (RuntimeException e) {
+        LOG.error("pool {}: a map listener failed on map version {}: {}", pool, m.getVersion(), e.toString());
+      }
+    }
   }
 
   /** Reopens every complete pool found under the SCM mount; returns how many. */
@@ -77,7 +96,7 @@ public final class PoolTargets implements AutoCloseable {
           + " (check the scm_mount of this engine)", e);
     }
     List<VosPool> vos = createTargets(dir, tiers.nvmeBytes() / xs.size());
-    EnginePool pool = new EnginePool(uuid, dir, tiers, vos);
+    EnginePool pool = new EnginePool(uuid, dir, tiers, vos, this::mapInstalled);
     tiers.store(dir);
     pools.put(uuid, pool);
     LOG.info("pool {}: created {} targets under {} (scm {} B, nvme {} B)", uuid, xs.size(), dir,
@@ -213,7 +232,7 @@ public final class PoolTargets implements AutoCloseable {
   }
 
   private EnginePool open(UUID uuid, Path dir, PoolTiers tiers) {
-    return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, opts)));
+    return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, opts)), this::mapInstalled);
   }
 
   private static void deleteTree(Path dir) {
