@@ -25,7 +25,7 @@ import java.util.function.IntFunction;
  *
  * <p>Fault domains: the MS numbers the domains of the compressed tree per request, so an extension's domain ids
  * cannot be matched with those the pool was created with. Each extension's domains are therefore new domains
- * (named under "/ext&lt;version&gt;"), which is right when new engines come on new hosts.
+ * (each level renamed "e&lt;version&gt;.&lt;id&gt;", same depth), which is right when new engines come on new hosts.
  */
 public final class PoolExtension {
   private PoolExtension() {
@@ -68,14 +68,32 @@ public final class PoolExtension {
             + rank);
       }
       PoolMapRank.Builder r = b.addRanksBuilder().setRank(rank)
-          .setFaultDomain(d.startsWith("/rank") ? d : "/ext" + version + d);
+          .setFaultDomain(d.startsWith("/rank") ? d : fresh(d, version));
       uri.apply(rank).ifPresent(r::setUri);
       for (int i = 0; i < ntgts; i++) {
         r.addTargets(PoolMapTarget.newBuilder().setState(TargetState.NEW.bit()).setFseq(1));
       }
       addrs.add(new TargetAddr(rank, TargetAddr.ALL));
     }
-    PoolMap up = PoolMapUpdate.apply(b.build(), MapOp.EXTEND, addrs, true, PoolMapUpdate.PW_RF_DEFAULT);
+    PoolMap up;
+    try {
+      up = PoolMapUpdate.apply(b.build(), MapOp.EXTEND, addrs, true, PoolMapUpdate.PW_RF_DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new DaosException(DaosStatus.INVAL, "cannot extend the pool with ranks " + fresh + ": "
+          + e.getMessage() + "; give the new engines fault domains as deep as the pool's");
+    }
     return new Extended(up, List.copyOf(fresh));
+  }
+
+  /** {@code path} ("/3/7") with every level renamed for the extension at {@code version} ("/e5.3/e5.7"). */
+  static String fresh(String path, int version) {
+    if (path.equals("/")) {
+      return "/e" + version;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String level : path.substring(1).split("/")) {
+      out.append("/e").append(version).append('.').append(level);
+    }
+    return out.toString();
   }
 }
