@@ -61,11 +61,8 @@ public final class InProcessCluster extends MiniDaosCluster {
     return new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart, engineTicker));
   }
 
-  /**
-   * Adds a freshly formatted host to the running system (as an administrator brings up a new server and runs dmg
-   * storage format on it): its daos_server starts with the cluster's MS replicas, its storage is formatted, and
-   * this waits until its engines have joined. Returns the new host's index.
-   */
+  /** {@inheritDoc} Storage is formatted through CtlSvc StorageFormat on the new host only. */
+  @Override
   public int addServer() throws IOException {
     HostConfig h = addHostConfig();
     hosts.add(host(h));

@@ -146,6 +146,12 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   /** Starts host {@code i}'s daos_server again on the same config and storage. */
   public abstract void restartServer(int i) throws IOException, InterruptedException;
 
+  /**
+   * Adds a freshly formatted host to the running system (a new daos_server with its engines, the cluster's MS
+   * replicas, storage formatted) and waits until its engines have joined; returns the new host's index.
+   */
+  public abstract int addServer() throws IOException;
+
   /** Log tails of every host, for failure messages. */
   public abstract String logs();
 
