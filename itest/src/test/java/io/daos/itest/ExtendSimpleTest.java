@@ -106,6 +106,8 @@ class ExtendSimpleTest {
       io.daos.proto.pool.PoolMap oldMap = RebuildSimpleTest.serviceMap(cluster, poolUuid);
       assertEquals(3, oldMap.getRanksCount());
       long totalBefore = scmTotal(cluster);
+      long listedBefore = listedScmTotal(cluster);
+      assertEquals(6, poolQuery(cluster).get("total_targets").getAsInt());
 
       int host = cluster.addServer();
       assertEquals(4, cluster.size());
@@ -188,6 +190,12 @@ class ExtendSimpleTest {
       }
       long totalAfter = scmTotal(cluster);
       assertTrue(totalAfter > totalBefore, "pool size grows: " + totalBefore + " -> " + totalAfter);
+      long listedAfter = listedScmTotal(cluster);
+      assertTrue(listedAfter > listedBefore, "dmg pool list size grows: " + listedBefore + " -> " + listedAfter);
+      JsonObject q = poolQuery(cluster);
+      assertEquals(8, q.get("total_targets").getAsInt(), q.toString());
+      assertEquals(4, q.get("total_engines").getAsInt(), q.toString());
+      assertEquals(finalMap.getVersion(), q.get("version").getAsInt(), q.toString());
 
       // Bad input: a rank already in the pool.
       int member = oldMap.getRanks(0).getRank();
@@ -215,12 +223,30 @@ class ExtendSimpleTest {
 
   /** dmg pool query's SCM total. */
   private static long scmTotal(InProcessCluster cluster) {
-    JsonObject q = cluster.dmgJson("pool", "query", "tank");
+    JsonObject q = poolQuery(cluster);
     try {
-      return q.getAsJsonObject("response").getAsJsonArray("tier_stats").get(0).getAsJsonObject().get("total")
-          .getAsLong();
+      return q.getAsJsonArray("tier_stats").get(0).getAsJsonObject().get("total").getAsLong();
     } catch (RuntimeException e) {
       throw new AssertionError("dmg pool query: " + q, e);
+    }
+  }
+
+  private static JsonObject poolQuery(InProcessCluster cluster) {
+    JsonObject q = cluster.dmgJson("pool", "query", "tank");
+    if (!q.has("response") || !q.get("response").isJsonObject()) {
+      throw new AssertionError("dmg pool query: " + q);
+    }
+    return q.getAsJsonObject("response");
+  }
+
+  /** dmg pool list's SCM total of the one pool. */
+  private static long listedScmTotal(InProcessCluster cluster) {
+    JsonObject l = cluster.dmgJson("pool", "list");
+    try {
+      return l.getAsJsonObject("response").getAsJsonArray("pools").get(0).getAsJsonObject()
+          .getAsJsonArray("tier_stats").get(0).getAsJsonObject().get("total").getAsLong();
+    } catch (RuntimeException e) {
+      throw new AssertionError("dmg pool list: " + l, e);
     }
   }
 }
