@@ -214,7 +214,7 @@ public final class DaosEngine implements Closeable {
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
     new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges, () -> rebuilds, this::rankUri,
-        selfHeal, this::swimDeadRanks).registerOn(server);
+        selfHeal, this::swimDeadRanks, cartClient, rpcTimeout).registerOn(server);
     poolHandlers.deadRanks(this::swimDeadRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);

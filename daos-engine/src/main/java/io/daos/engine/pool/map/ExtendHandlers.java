@@ -12,6 +12,7 @@ import io.daos.proto.pool.PoolEvalSelfHealReply;
 import io.daos.proto.pool.PoolEvalSelfHealReq;
 import io.daos.proto.pool.PoolExtendReply;
 import io.daos.proto.pool.PoolExtendReq;
+import io.daos.proto.pool.PoolMap;
 import io.daos.rpc.PoolRpc;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The pool service's POOL_EXTEND (DAOS {@code ds_pool_extend_handler}) and POOL_EVAL_SELF_HEAL
  * ({@code ds_pool_eval_self_heal_handler}), served by the leader on the service thread (followers answer
- * DER_NOTLEADER with the hint). Extend commits the extended map ({@link PoolMapChanges#extend}), answers with its
+ * DER_NOTLEADER with the hint). Extend first empties the new ranks' targets ({@link ExtendDiscard}), then commits
+ * the extended map ({@link PoolMapChanges#extend}), answers with its
  * version and starts the rebuild ({@link ExtendRebuild}). Self-heal eval, with the system's self_heal bits: when
  * pool_exclude is in them and the pool's self_heal has exclude, the dead ranks are excluded again
  * ({@link SelfHeal#reevaluate}); when pool_rebuild is in them and the pool's has rebuild, a stopped rebuild starts
@@ -42,10 +44,17 @@ public final class ExtendHandlers {
   private final Supplier<Set<Integer>> deadRanks;
   private final Supplier<Rebuilds> rebuilds;
 
-  /** {@code deadRanks}: the ranks SWIM holds dead on this engine. */
+  private final ExtendDiscard discard;
+
+  /**
+   * {@code deadRanks}: the ranks SWIM holds dead on this engine; {@code client} sends the discard before an
+   * extension to the new ranks ({@code rankUri}), each call bounded by {@code timeout}.
+   */
   public ExtendHandlers(String name, PoolServices services, PoolMapChanges changes, Supplier<Rebuilds> rebuilds,
-      IntFunction<Optional<String>> rankUri, SelfHeal selfHeal, Supplier<Set<Integer>> deadRanks) {
+      IntFunction<Optional<String>> rankUri, SelfHeal selfHeal, Supplier<Set<Integer>> deadRanks,
+      io.daos.cart.CartClient client, java.time.Duration timeout) {
     this.name = name;
+    this.discard = new ExtendDiscard(name, client, rankUri, timeout);
     this.calls = new ServiceCalls(services);
     this.changes = changes;
     this.rebuild = new ExtendRebuild(name, changes, rebuilds);
@@ -63,10 +72,15 @@ public final class ExtendHandlers {
     return s;
   }
 
+  /** Discards the new ranks' targets (off the service thread), then extends the map on the service thread. */
   CompletableFuture<PoolExtendReply> extend(PoolService svc, PoolExtendReq q) {
-    PoolMapChanges.Extension ext = changes.extend(svc, q.getRanksList(), q.getDomainsList(), rankUri);
-    rebuild.start(svc, ext);
-    return CompletableFuture.completedFuture(PoolExtendReply.newBuilder().setOp(ServiceCalls.ok(svc)).build());
+    PoolMap map = svc.map();
+    return discard.discard(svc.poolUuid(), map.getVersion(), ExtendDiscard.targets(map, q.getRanksList()))
+        .thenApplyAsync(v -> {
+          PoolMapChanges.Extension ext = changes.extend(svc, q.getRanksList(), q.getDomainsList(), rankUri);
+          rebuild.start(svc, ext);
+          return PoolExtendReply.newBuilder().setOp(ServiceCalls.ok(svc)).build();
+        }, svc.executor());
   }
 
   CompletableFuture<PoolEvalSelfHealReply> evalSelfHeal(PoolService svc, PoolEvalSelfHealReq q) {

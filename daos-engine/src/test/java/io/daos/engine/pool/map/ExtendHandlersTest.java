@@ -25,7 +25,10 @@ import io.daos.proto.pool.PoolExtendReply;
 import io.daos.proto.pool.PoolExtendReq;
 import io.daos.proto.pool.PoolMap;
 import io.daos.proto.pool.PoolOp;
+import io.daos.proto.rebuild.PoolTgtDiscardReply;
+import io.daos.proto.rebuild.PoolTgtDiscardReq;
 import io.daos.rpc.PoolRpc;
+import io.daos.rpc.RebuildRpc;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +49,9 @@ class ExtendHandlersTest {
   private final PoolServices services = new PoolServices("test", () -> null);
   private final List<PoolMap> pushed = new CopyOnWriteArrayList<>();
   private volatile Set<Integer> dead = Set.of();
+  private final List<PoolTgtDiscardReq> discarded = new CopyOnWriteArrayList<>();
+  private volatile int discardStatus;
+  private volatile String uri;
   private InMemoryRdb rdb;
   private PoolService svc;
   private CartServer server;
@@ -63,10 +69,19 @@ class ExtendHandlersTest {
     SelfHeal heal = new SelfHeal("test", services, changes, () -> null);
     server = CartServer.builder().transport(CartTransports.tcp()).uri("ofi+tcp://127.0.0.1:0").name("ext-test")
         .build();
-    new ExtendHandlers("test", services, changes, () -> null, r -> Optional.of("ofi+tcp://127.0.0.9:" + r),
-        heal, () -> dead).registerOn(server);
-    server.start();
     client = CartClient.builder().transport(CartTransports.tcp()).build();
+    new ExtendHandlers("test", services, changes, () -> null, r -> Optional.ofNullable(uri), heal, () -> dead,
+        client, Duration.ofSeconds(5)).registerOn(server);
+    server.register(RebuildRpc.POOL_TGT_DISCARD, (req, reply) -> {
+      try {
+        discarded.add(PoolTgtDiscardReq.parseFrom(req.bodyBytes()));
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        throw new AssertionError(e);
+      }
+      reply.ok(0, PoolTgtDiscardReply.newBuilder().setStatus(discardStatus).build().toByteArray());
+    });
+    server.start();
+    uri = server.uri();
   }
 
   @AfterEach
@@ -98,7 +113,10 @@ class ExtendHandlersTest {
     assertTrue(m.getVersion() > 1);
     assertEquals(4, m.getRanksCount());
     assertEquals(3, m.getRanks(3).getRank());
-    assertEquals("ofi+tcp://127.0.0.9:3", m.getRanks(3).getUri());
+    assertEquals(uri, m.getRanks(3).getUri());
+    assertEquals(1, discarded.size(), "the new rank's targets are discarded first");
+    assertEquals(List.of(0, 1), discarded.get(0).getAddrsList().stream().map(a -> a.getTgt()).toList());
+    assertEquals(List.of(3, 3), discarded.get(0).getAddrsList().stream().map(a -> a.getRank()).toList());
     assertTrue(m.getRanks(3).getTargetsList().stream().allMatch(t -> t.getState() == TargetState.UP.bit()));
     assertEquals(List.of(m), pushed, "the extended map is pushed");
 
@@ -106,6 +124,26 @@ class ExtendHandlersTest {
         .build(), PoolExtendReply::parseFrom);
     assertEquals(DaosStatus.ALREADY.code(), again.getOp().getStatus());
     assertEquals(m.getVersion(), svc.map().getVersion());
+  }
+
+  @Test
+  void aFailedDiscardFailsTheExtensionAndADownRankIsBusy() throws Exception {
+    discardStatus = DaosStatus.IO.code();
+    PoolExtendReply r = call(PoolRpc.EXTEND, PoolExtendReq.newBuilder().setOp(op()).addRanks(4).build(),
+        PoolExtendReply::parseFrom);
+    assertEquals(DaosStatus.IO.code(), r.getOp().getStatus());
+    assertEquals(1, svc.map().getVersion(), "the map is untouched");
+    discardStatus = 0;
+    svc.executor().submit(() -> svc.changeMap(m -> ExtendHandlersTest.down(m, 2))).get(10, TimeUnit.SECONDS);
+    PoolExtendReply busy = call(PoolRpc.EXTEND, PoolExtendReq.newBuilder().setOp(op()).addRanks(2).build(),
+        PoolExtendReply::parseFrom);
+    assertEquals(DaosStatus.BUSY.code(), busy.getOp().getStatus());
+  }
+
+  static PoolMap down(PoolMap m, int rank) {
+    PoolMap.Builder b = m.toBuilder().setVersion(m.getVersion() + 1);
+    b.getRanksBuilder(rank).getTargetsBuilder(0).setState(TargetState.DOWN.bit()).setFseq(m.getVersion() + 1);
+    return b.build();
   }
 
   @Test
