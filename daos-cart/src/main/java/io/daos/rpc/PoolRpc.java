@@ -40,6 +40,11 @@ public final class PoolRpc {
   public static final int OP_ACL_UPDATE = 28;
   public static final int OP_ACL_DELETE = 29;
   public static final int OP_RANKS_GET = 30;
+  public static final int OP_UPGRADE = 31;
+  public static final int OP_TGT_DISCARD = 32;
+  public static final int OP_REBUILD_STOP = 33;
+  public static final int OP_REBUILD_START = 34;
+  public static final int OP_EVAL_SELF_HEAL = 35;
   /**
    * jdaos: the service leader's push of a new pool map to the engines (DAOS does it with the pool IV, outside the
    * pool module's opcodes); numbered well past DAOS's list so that it never takes one of DAOS's numbers.
@@ -52,6 +57,8 @@ public final class PoolRpc {
   public static final Opcode QUERY_INFO = DaosModule.POOL.opcode(OP_QUERY_INFO);
   public static final Opcode EVICT = DaosModule.POOL.opcode(OP_EVICT);
   public static final Opcode EXCLUDE = DaosModule.POOL.opcode(OP_EXCLUDE);
+  public static final Opcode EXTEND = DaosModule.POOL.opcode(OP_EXTEND);
+  public static final Opcode EVAL_SELF_HEAL = DaosModule.POOL.opcode(OP_EVAL_SELF_HEAL);
   public static final Opcode DRAIN = DaosModule.POOL.opcode(OP_DRAIN);
   public static final Opcode REINT = DaosModule.POOL.opcode(OP_REINT);
   public static final Opcode ADD_IN = DaosModule.POOL.opcode(OP_ADD_IN);

@@ -109,7 +109,7 @@ public final class DaosEngine implements Closeable {
   private ContHandleCache handles;
   private CartClient swimClient;
   private RankDeadNotifier deadNotifier;
-  private SwimService swim;
+  private volatile SwimService swim;
   private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
   private final io.daos.common.Ticker ticker;
@@ -214,6 +214,9 @@ public final class DaosEngine implements Closeable {
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
+    new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges, () -> rebuilds, this::rankUri,
+        selfHeal, this::swimDeadRanks, cartClient, rpcTimeout).registerOn(server);
+    poolHandlers.deadRanks(this::swimDeadRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);
     dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
@@ -313,6 +316,12 @@ public final class DaosEngine implements Closeable {
     java.util.Map<Integer, SwimService.Peer> peers = new java.util.HashMap<>();
     state.groupMap().members().forEach((r, m) -> peers.put(r, new SwimService.Peer(m.uri(), m.incarnation())));
     return new SwimService.Roster(rank.getAsInt(), peers);
+  }
+
+  /** The ranks SWIM holds dead here (none before SWIM runs). */
+  private java.util.Set<Integer> swimDeadRanks() {
+    SwimService s = swim;
+    return s == null ? java.util.Set.of() : s.deadRanks();
   }
 
   /** The ranks of the current group map; null before this engine has one. */

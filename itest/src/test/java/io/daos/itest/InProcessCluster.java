@@ -32,6 +32,7 @@ public final class InProcessCluster extends MiniDaosCluster {
   private final DrpcTransport drpc = new InMemoryTransport();
   private final CartTransport cart = CartTransports.inMemory();
   private final List<Host> hosts = new ArrayList<>();
+  private final io.daos.common.Ticker engineTicker;
 
   /** One host: its config, the launcher of its engines and its current daos_server (null when down). */
   private static final class Host {
@@ -47,12 +48,34 @@ public final class InProcessCluster extends MiniDaosCluster {
 
   InProcessCluster(MiniDaosCluster.Builder<?> b) throws IOException {
     super(b, Ports.sharedControlPort(ips(b), Ports.free()));
+    this.engineTicker = b.engineTicker;
     for (HostConfig h : hostConfigs()) {
-      Files.createDirectories(h.dir().resolve("log"));
-      Path yml = h.dir().resolve("daos_server.yml");
-      Files.writeString(yml, h.yaml(List.of()));
-      hosts.add(new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart, b.engineTicker)));
+      hosts.add(host(h));
     }
+  }
+
+  private Host host(HostConfig h) throws IOException {
+    Files.createDirectories(h.dir().resolve("log"));
+    Path yml = h.dir().resolve("daos_server.yml");
+    Files.writeString(yml, h.yaml(List.of()));
+    return new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart, engineTicker));
+  }
+
+  /** {@inheritDoc} Storage is formatted through CtlSvc StorageFormat on the new host only. */
+  @Override
+  public int addServer() throws IOException {
+    HostConfig h = addHostConfig();
+    hosts.add(host(h));
+    startServer(h.index());
+    format(List.of(hostAddrs().get(h.index())));
+    waitForReady();
+    return h.index();
+  }
+
+  /** The ranks of host {@code i}'s running engines. */
+  public List<Integer> ranksOf(int i) {
+    return hosts.get(i).launcher.running().stream().map(e -> e.engine().state().rank())
+        .filter(java.util.OptionalInt::isPresent).map(java.util.OptionalInt::getAsInt).sorted().toList();
   }
 
   @Override
@@ -63,7 +86,7 @@ public final class InProcessCluster extends MiniDaosCluster {
     }
     System.out.printf("MiniDaosCluster (in-process): %d daos_server started after %d ms%n", hosts.size(),
         (System.nanoTime() - t0) / 1_000_000);
-    format();
+    format(hostAddrs());
     System.out.printf("MiniDaosCluster (in-process): storage format done after %d ms%n",
         (System.nanoTime() - t0) / 1_000_000);
   }
@@ -75,11 +98,11 @@ public final class InProcessCluster extends MiniDaosCluster {
     s.start();
   }
 
-  /** CtlSvc StorageFormat on every host (dmg storage format). */
-  private void format() {
+  /** CtlSvc StorageFormat on {@code addrs} (dmg storage format). */
+  private void format(List<String> addrs) {
     try (ControlClient c = newControlClient()) {
       HostResponses<StorageFormatResp> fmt = c.invokeHosts(CtlSvcGrpc.getStorageFormatMethod(),
-          StorageFormatReq.getDefaultInstance(), hostAddrs());
+          StorageFormatReq.getDefaultInstance(), addrs);
       if (fmt.hasErrors()) {
         throw new AssertionError("storage format failed: " + fmt.errors());
       }

@@ -49,6 +49,10 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final Path dir;
   private final Path controlConfig;
   private final int port;
+  private final List<String> replicaAddrs;
+  private final int targets;
+  private final List<String> engineEnv;
+  private final int crtTimeout;
   private DaosAgent agent;
 
   MiniDaosCluster(Builder<?> b, int port) throws IOException {
@@ -58,6 +62,10 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     List<String> ips = ips(b);
     List<String> replicas = ips.subList(b.firstReplica, b.firstReplica + b.replicas).stream()
         .map(ip -> ip + ":" + port).toList();
+    this.replicaAddrs = replicas;
+    this.targets = b.targets;
+    this.engineEnv = b.engineEnv;
+    this.crtTimeout = b.crtTimeout;
     Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
     for (int i = 0; i < b.servers; i++) {
       List<Integer> fabric = new ArrayList<>();
@@ -68,8 +76,42 @@ public abstract class MiniDaosCluster implements AutoCloseable {
           b.targets, b.engineEnv, b.crtTimeout));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
+    writeControlConfig();
+  }
+
+  private void writeControlConfig() throws IOException {
     Files.writeString(controlConfig, "name: daos_server\nport: " + port + "\nhostlist: ['"
         + String.join("', '", hostAddrs()) + "']\ntransport_config:\n  allow_insecure: true\n");
+  }
+
+  /**
+   * The config of one more host (the next index and address, the same MS replicas, engines per host, targets and
+   * environment), added to the cluster and to dmg's host list; the caller starts and formats it.
+   */
+  HostConfig addHostConfig() throws IOException {
+    int i = hostConfigs.size();
+    String ip = "127.0.0." + (2 + i);
+    if (!Ports.isFree(ip, port) || !Ports.isFree(ip, port + 1)) {
+      throw new IOException("control port " + port + " (or " + (port + 1) + ") is taken on " + ip
+          + "; cannot add host " + i);
+    }
+    Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
+    hostConfigs.forEach(h -> h.fabricPorts().forEach(f -> {
+      taken.add(f);
+      taken.add(f + 1);
+    }));
+    List<Integer> fabric = new ArrayList<>();
+    for (int e = 0; e < enginesPerHost; e++) {
+      int f = Ports.freePairExcept(taken);
+      taken.add(f);
+      taken.add(f + 1);
+      fabric.add(f);
+    }
+    HostConfig h = new HostConfig(i, ip, port, dir.resolve("host" + i), replicaAddrs, fabric, targets, engineEnv,
+        crtTimeout);
+    hostConfigs.add(h);
+    writeControlConfig();
+    return h;
   }
 
   /** Host i's control address is 127.0.0.(2+i). */
@@ -103,6 +145,12 @@ public abstract class MiniDaosCluster implements AutoCloseable {
 
   /** Starts host {@code i}'s daos_server again on the same config and storage. */
   public abstract void restartServer(int i) throws IOException, InterruptedException;
+
+  /**
+   * Adds a freshly formatted host to the running system (a new daos_server with its engines, the cluster's MS
+   * replicas, storage formatted) and waits until its engines have joined; returns the new host's index.
+   */
+  public abstract int addServer() throws IOException;
 
   /** Log tails of every host, for failure messages. */
   public abstract String logs();

@@ -43,6 +43,22 @@ public final class ProcessCluster extends MiniDaosCluster {
     }
   }
 
+  /** {@inheritDoc} The new host's daos_server is spawned, then {@code dmg -l <host> storage format}. */
+  @Override
+  public int addServer() throws IOException {
+    HostConfig cfg = addHostConfig();
+    ClusterHost h = new ClusterHost(cfg);
+    hosts.add(h);
+    h.spawn();
+    h.awaitListening(START_TIMEOUT);
+    CommandResult format = dmg("-l", h.addr(), "storage", "format");
+    if (format.exitCode() != 0) {
+      throw new AssertionError("storage format of the new host " + h.addr() + " failed: " + format + "\n" + logs());
+    }
+    waitForReady();
+    return cfg.index();
+  }
+
   @Override
   public DrpcTransport drpcTransport() {
     return DrpcTransport.seqpacket();

@@ -73,7 +73,12 @@ public final class PoolDrpcHandlers {
     this.fanout = new PoolFanout(name, new RankCalls(client, rankUri), timeout);
     this.remoteSvc = new RemotePoolSvc(svcClient);
     this.remoteQuery = new RemotePoolQuery(svcClient, client, rankUri, timeout);
-    this.mapDrpcs = new PoolMapDrpcs(name, svcClient, local::rank);
+    this.mapDrpcs = new PoolMapDrpcs(name, svcClient, local::rank, fanout, () -> state.groupMap().version());
+  }
+
+  /** Where MGMT_GROUP_STATUS_GET (248) reads the ranks SWIM holds dead. */
+  public void deadRanks(java.util.function.Supplier<java.util.Set<Integer>> dead) {
+    mapDrpcs.deadRanks(dead);
   }
 
   /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */

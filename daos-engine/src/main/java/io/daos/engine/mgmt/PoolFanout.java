@@ -83,6 +83,32 @@ final class PoolFanout {
         .setMemFileBytes(req.getMemRatio() > 0 ? any.getScmBytes() : 0).build();
   }
 
+  /**
+   * MGMT_TGT_CREATE of {@code pool} to {@code ranks} (DAOS {@code ds_mgmt_tgt_pool_create_ranks}, as pool extend
+   * runs it): 0 when every rank has its targets, else the first failed rank's status after MGMT_TGT_DESTROY to those
+   * ranks has undone what was created.
+   */
+  int createTargets(UUID pool, List<Integer> ranks, long scm, long nvme, long meta) {
+    TgtCreateReq tgt = TgtCreateReq.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setScmSize(scm)
+        .setNvmeSize(nvme).setMetaSize(meta).build();
+    if (!calls.awaitKnown(ranks, Duration.ofMillis(LocalPoolOps.URI_WAIT_MS))) {
+      LOG.warn("{}: pool {}: the group map does not name every rank of {} yet", name, pool, ranks);
+    }
+    Map<Integer, RankCalls.Outcome<TgtCreateReply>> created = calls.call(ranks, MgmtRpc.TGT_CREATE,
+        tgt.toByteArray(), createTimeout(scm + nvme, timeout), TgtCreateReply::parseFrom, TgtCreateReply::getStatus);
+    Optional<RankCalls.Outcome<TgtCreateReply>> bad = RankCalls.firstFailure(created);
+    if (bad.isEmpty()) {
+      LOG.info("{}: pool {}: targets created on ranks {}", name, pool, ranks);
+      return 0;
+    }
+    LOG.error("{}: pool {}: creating targets failed on {}; cleaning up", name, pool, failures(created));
+    int rc = destroy(pool, ranks);
+    if (rc != 0) {
+      LOG.error("{}: pool {}: failed to clean up the new ranks' targets: {}", name, pool, DaosStatus.fromCode(rc));
+    }
+    return bad.get().status();
+  }
+
   /** MGMT_TGT_DESTROY to {@code ranks}; the first failed rank's status, or 0. */
   int destroy(UUID pool, Collection<Integer> ranks) {
     TgtDestroyReq req = TgtDestroyReq.newBuilder().setPoolUuid(Uuids.toByteString(pool)).build();

@@ -97,6 +97,35 @@ public final class SwimService implements AutoCloseable {
     return xstream.submit(task).get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * The members SWIM holds DEAD (DAOS {@code crt_rank_state_get} over the group's ranks, as
+   * {@code ds_mgmt_get_group_status} reads them); empty before the engine has a rank.
+   */
+  public java.util.Set<Integer> deadRanks() {
+    try {
+      return onSwimThread(() -> {
+        java.util.Set<Integer> dead = new java.util.TreeSet<>();
+        Roster r = last;
+        if (swim == null || r == null) {
+          return dead;
+        }
+        for (int rank : r.peers().keySet()) {
+          if (swim.status(rank) == MemberStatus.DEAD) {
+            dead.add(rank);
+          }
+        }
+        return dead;
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.CANCELED,
+          "interrupted while reading SWIM's member states");
+    } catch (Exception e) {
+      throw new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.TIMEDOUT,
+          "SWIM's member states could not be read: " + e);
+    }
+  }
+
   /** The state machine (null before the engine has a rank); touch it only on the SWIM thread. */
   Swim swim() {
     return swim;

@@ -71,4 +71,27 @@ public final class PoolMapChanges {
     }
     return after;
   }
+
+  /**
+   * {@code dmg pool extend} on {@code svc} (leader, service thread; DAOS {@code pool_svc_update_map} with MAP_EXTEND
+   * from dmg, no redundancy check): adds the ranks of {@code ranks} not yet in the map ({@link PoolExtension}),
+   * commits the map and hands it to the distribution. Returns the map before and the extension.
+   */
+  public Extension extend(PoolService svc, List<Integer> ranks, List<Integer> domainTree,
+      java.util.function.IntFunction<java.util.Optional<String>> uri) {
+    PoolMap before = svc.map();
+    PoolExtension.Extended[] ext = new PoolExtension.Extended[1];
+    PoolMap after = svc.changeMap(m -> {
+      ext[0] = PoolExtension.apply(m, ranks, domainTree, uri);
+      return ext[0].map();
+    });
+    LOG.info("{}: pool {} extended with ranks {} (DMG): map version {} -> {}", name, svc.poolUuid(), ext[0].added(),
+        before.getVersion(), after.getVersion());
+    onNewMap.accept(svc, after);
+    return new Extension(before, after, ext[0].added());
+  }
+
+  /** A committed extension: the maps before and after, and the ranks added. */
+  public record Extension(PoolMap before, PoolMap after, List<Integer> added) {
+  }
 }

@@ -78,6 +78,21 @@ public final class SelfHeal {
     }
   }
 
+  /**
+   * {@code dmg system self-heal eval} for {@code svc} (DAOS {@code resume_event_handling} from
+   * {@code ds_pool_eval_self_heal_handler}): the ranks {@code dead} (SWIM's dead members) are pending again, exclusions
+   * refused earlier are asked again, and the leader excludes what is still UP or UPIN (the self_heal gates permitting).
+   */
+  public void reevaluate(PoolService svc, Set<Integer> dead) {
+    pending.computeIfAbsent(svc.poolUuid(), p -> ConcurrentHashMap.newKeySet()).addAll(dead);
+    refused.remove(svc.poolUuid());
+    try {
+      svc.executor().execute(() -> excludeDead(svc, groupRanks.get()));
+    } catch (RejectedExecutionException stopped) {
+      LOG.debug("{}: pool {} service stopping", name, svc.poolUuid());
+    }
+  }
+
   private void excludeDead(PoolService svc, Set<Integer> group) {
     Set<Integer> dead = pending.computeIfAbsent(svc.poolUuid(), p -> ConcurrentHashMap.newKeySet());
     Set<Integer> no = refused.computeIfAbsent(svc.poolUuid(), p -> ConcurrentHashMap.newKeySet());

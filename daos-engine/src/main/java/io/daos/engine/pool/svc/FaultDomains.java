@@ -14,12 +14,12 @@ import java.util.TreeMap;
  * {@code (level, id, children)} and every rank leaf is just the rank. Each rank gets the path of domain ids
  * from below the root down to its parent ("/3/7"), which groups ranks as the names would.
  */
-final class FaultDomains {
+public final class FaultDomains {
   private FaultDomains() {
   }
 
   /** rank → fault-domain path; ranks absent from an empty tree each get their own domain ("/rank<N>"). */
-  static Map<Integer, String> decode(List<Integer> tree, List<Integer> ranks) {
+  public static Map<Integer, String> decode(List<Integer> tree, List<Integer> ranks) {
     Map<Integer, String> out = new TreeMap<>();
     if (tree.size() <= 1) {
       ranks.forEach(r -> out.put(r, "/rank" + r));
