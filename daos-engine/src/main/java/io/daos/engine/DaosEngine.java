@@ -37,6 +37,7 @@ import io.daos.engine.pool.map.MapRefresh;
 import io.daos.engine.pool.map.MapUpdateHandlers;
 import io.daos.engine.pool.map.PoolMapChanges;
 import io.daos.engine.pool.map.SelfHeal;
+import io.daos.engine.rebuild.sched.RebuildScheduler;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.TgtQueryHandler;
 import io.daos.engine.pool.svc.CartSpaceQuery;
@@ -111,6 +112,7 @@ public final class DaosEngine implements Closeable {
   private SwimService swim;
   private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
+  private volatile RebuildScheduler rebuildScheduler;
   private final io.daos.common.Ticker ticker;
   private CartClient dtxClient;
   private DtxService dtx;
@@ -209,8 +211,11 @@ public final class DaosEngine implements Closeable {
     mapPush.registerOn(server);
     MapRefresh mapRefresh = new MapRefresh(name, mapPush, cartClient, svcRanks::replicaUris, rpcTimeout,
         serviceIo);
-    PoolMapChanges mapChanges = new PoolMapChanges(name, new DrpcSysSelfHeal(this::serverClient, args.group()),
+    DrpcSysSelfHeal sysSelfHeal = new DrpcSysSelfHeal(this::serverClient, args.group());
+    PoolMapChanges mapChanges = new PoolMapChanges(name, sysSelfHeal,
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
+    rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
+        io.daos.common.Ticker.SYSTEM).registerOn(mapChanges);
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
@@ -229,7 +234,10 @@ public final class DaosEngine implements Closeable {
     new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient, svcRanks::poolRankUris, rpcTimeout),
         Hlc.system()).registerOn(server);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
-        new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
+        new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout), pool -> {
+          Rebuilds rb = rebuilds;
+          return rb == null ? null : rb.status(pool);
+        }).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
@@ -255,6 +263,9 @@ public final class DaosEngine implements Closeable {
       heal.rankDead(rank);
     });
     mapTimer.scheduleWithFixedDelay(heal::scan, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
+        TimeUnit.MILLISECONDS);
+    RebuildScheduler sched = rebuildScheduler;
+    mapTimer.scheduleWithFixedDelay(sched::check, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
         TimeUnit.MILLISECONDS);
     swim.registerOn(server);
     try {
@@ -338,6 +349,11 @@ public final class DaosEngine implements Closeable {
    */
   public Rebuilds rebuilds() {
     return rebuilds;
+  }
+
+  /** The pool service leader's rebuild scheduling of this engine (null before start). */
+  public RebuildScheduler rebuildScheduler() {
+    return rebuildScheduler;
   }
 
   /** SWIM of this engine (null before start). */

@@ -441,7 +441,7 @@ public final class Rebuilds {
   /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
   private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
     return locals.compute(pool, (k, cur) -> {
-      if (cur != null && cur.same(version, gen, op)) {
+      if (cur != null && cur.same(version, gen, op, master)) {
         return cur;
       }
       if (cur != null) {
