@@ -215,7 +215,7 @@ public final class DaosEngine implements Closeable {
     PoolMapChanges mapChanges = new PoolMapChanges(name, sysSelfHeal,
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
-        io.daos.common.Ticker.SYSTEM).registerOn(mapChanges);
+        io.daos.common.Ticker.SYSTEM, env.rebuildDisabled()).registerOn(mapChanges);
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
@@ -236,7 +236,8 @@ public final class DaosEngine implements Closeable {
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout), pool -> {
           Rebuilds rb = rebuilds;
-          return rb == null ? null : rb.status(pool);
+          RebuildScheduler sched = rebuildScheduler;
+          return rb == null ? null : sched == null ? rb.status(pool) : sched.status(pool, rb.status(pool));
         }).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,

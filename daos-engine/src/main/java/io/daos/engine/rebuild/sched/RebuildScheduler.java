@@ -67,6 +67,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   private final Ticker ticker;
   private final Duration retryDelay;
   private final int maxRetries;
+  private final boolean disabled;
   private final Map<UUID, PoolTasks> pools = new ConcurrentHashMap<>();
 
   /** A pool's tasks: the running one (rebuild, finish or reclaim) and those waiting. */
@@ -80,12 +81,17 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   public RebuildScheduler(String name, PoolServices services, PoolMapChanges changes, Supplier<Rebuilds> rebuilds,
-      SysSelfHeal sysSelfHeal, Ticker ticker) {
-    this(name, services, changes, rebuilds, sysSelfHeal, ticker, RETRY_DELAY, MAX_RETRIES);
+      SysSelfHeal sysSelfHeal, Ticker ticker, boolean disabled) {
+    this(name, services, changes, rebuilds, sysSelfHeal, ticker, RETRY_DELAY, MAX_RETRIES, disabled);
   }
 
+  /**
+   * {@code disabled} (DAOS_REBUILD=no): no map change schedules a rebuild and nothing is regenerated; the rebuild
+   * commands of dmg still act on a rebuild started otherwise.
+   */
   public RebuildScheduler(String name, PoolServices services, PoolMapChanges changes, Supplier<Rebuilds> rebuilds,
-      SysSelfHeal sysSelfHeal, Ticker ticker, Duration retryDelay, int maxRetries) {
+      SysSelfHeal sysSelfHeal, Ticker ticker, Duration retryDelay, int maxRetries, boolean disabled) {
+    this.disabled = disabled;
     this.name = name;
     this.services = services;
     this.changes = changes;
@@ -111,7 +117,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       case EXTEND -> RebuildOp.EXTEND;
       default -> null;
     };
-    if (rop == null) {
+    if (rop == null || disabled) {
       return;
     }
     boolean delay = false;
@@ -208,7 +214,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     LOG.info("{}: pool {}: rebuild task {} starts (map version {})", name, t.pool, t, newMap.getVersion());
     CompletableFuture<RebuildStatus> f;
     try {
-      f = rb.start(t.pool, t.op, t.oldMap, newMap);
+      f = rb.start(t.pool, t.op, rolledBack(t.oldMap, t.oldMap.getVersion()), newMap);
     } catch (DaosException e) {
       LOG.warn("{}: pool {}: rebuild task {} cannot start: {}", name, t.pool, t, e.getMessage());
       drop(t);
@@ -282,15 +288,25 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       drop(t);
       return;
     }
-    CompletableFuture<RebuildStatus> rc;
+    PoolMap finalMap = fin;
+    CompletableFuture<RebuildStatus> pass;
     try {
-      rc = rebuilds.get().reclaim(t.pool, fin);
+      pass = t.op == RebuildOp.EXCLUDE || fin.getVersion() == rebuilt.getVersion()
+          ? CompletableFuture.completedFuture(RebuildStatus.getDefaultInstance())
+          : rebuilds.get().catchUp(t.pool, t.op, rebuilt, fin);
     } catch (DaosException e) {
-      LOG.warn("{}: pool {}: no reclaim after rebuild task {}: {}", name, t.pool, t, e.getMessage());
+      LOG.warn("{}: pool {}: no catch-up pass after rebuild task {}: {}", name, t.pool, t, e.getMessage());
       next(svc, t.pool, t);
       return;
     }
-    rc.whenComplete((st, e) -> {
+    pass.thenCompose(st -> {
+      if (st.getErrno() != 0) {
+        LOG.warn("{}: pool {}: catch-up pass after rebuild task {} failed ({}); reclaiming nothing", name, t.pool,
+            t, st.getErrno());
+        return CompletableFuture.completedFuture(st);
+      }
+      return rebuilds.get().reclaim(t.pool, finalMap);
+    }).whenComplete((st, e) -> {
       if (e != null || st.getErrno() != 0) {
         LOG.warn("{}: pool {}: reclaim after rebuild task {} failed: {}", name, t.pool, t,
             e != null ? e.toString() : st.getErrno());
@@ -424,7 +440,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   private void regenerate(PoolService svc) {
-    if (!isLeader(svc) || rebuilds.get() == null) {
+    if (disabled || !isLeader(svc) || rebuilds.get() == null) {
       return;
     }
     PoolTasks pt = pools.computeIfAbsent(svc.poolUuid(), p -> new PoolTasks());
@@ -454,8 +470,8 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   /**
-   * A task for the unfinished targets of the service's map: old map = the map with its DRAIN (and, when rebuild is
-   * allowed, DOWN) targets back UPIN and its UP targets DOWNOUT, one version before. Null when there is none.
+   * A task for the unfinished targets of the service's map: from {@link #rolledBack} of it one version before.
+   * Null when there is none (DOWN targets count only when rebuild is allowed for SWIM's exclusions).
    */
   private RebuildTask regenerated(PoolService svc) {
     PoolMap map = svc.map();
@@ -466,23 +482,33 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     } catch (DaosException e) {
       downAllowed = false;
     }
+    boolean anyDown = !PoolMapUpdate.targetsIn(map, TargetState.DOWN.bit()).isEmpty() && downAllowed;
+    boolean anyDrain = !PoolMapUpdate.targetsIn(map, TargetState.DRAIN.bit()).isEmpty();
+    boolean anyUp = !PoolMapUpdate.targetsIn(map, TargetState.UP.bit()).isEmpty();
+    if (!anyDown && !anyDrain && !anyUp || map.getVersion() < 2) {
+      return null;
+    }
+    RebuildOp op = anyDown ? RebuildOp.EXCLUDE : anyDrain ? RebuildOp.DRAIN : RebuildOp.REINT;
+    return new RebuildTask(svc.poolUuid(), op, rolledBack(map, map.getVersion() - 1), map);
+  }
+
+  /**
+   * {@code map} as it was before its unfinished changes (version {@code version}): DOWN and DRAIN targets back
+   * UPIN, UP targets DOWNOUT. Tasks run one at a time, so a target still DOWN, DRAIN or UP when a task starts has
+   * not been rebuilt (its task failed, was stopped or belongs to an earlier leader) and this task covers it too.
+   */
+  static PoolMap rolledBack(PoolMap map, int version) {
     int down = TargetState.DOWN.bit();
     int drain = TargetState.DRAIN.bit();
     int up = TargetState.UP.bit();
-    boolean anyDown = false;
-    boolean anyDrain = false;
-    boolean anyUp = false;
-    PoolMap.Builder old = map.toBuilder().setVersion(map.getVersion() - 1).clearRanks();
+    PoolMap.Builder old = map.toBuilder().setVersion(version).clearRanks();
     for (PoolMapRank r : map.getRanksList()) {
       PoolMapRank.Builder rb = r.toBuilder().clearTargets();
       for (PoolMapTarget tg : r.getTargetsList()) {
         int s = tg.getState();
-        if (s == down && downAllowed || s == drain) {
-          anyDown |= s == down;
-          anyDrain |= s == drain;
+        if (s == down || s == drain) {
           rb.addTargets(tg.toBuilder().setState(TargetState.UPIN.bit()));
         } else if (s == up) {
-          anyUp = true;
           rb.addTargets(tg.toBuilder().setState(TargetState.DOWNOUT.bit()));
         } else {
           rb.addTargets(tg);
@@ -490,11 +516,18 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       }
       old.addRanks(rb);
     }
-    if (!anyDown && !anyDrain && !anyUp || map.getVersion() < 2) {
-      return null;
+    return old.build();
+  }
+
+  /**
+   * The pool's rebuild status for pool query: {@code st} (the rebuild leader's), shown DRS_IN_PROGRESS while a task
+   * of the pool is still running, waiting for its retry or queued here, as DAOS keeps a retried rebuild in progress.
+   */
+  public RebuildStatus status(UUID pool, RebuildStatus st) {
+    if (st.getState() != 0 && busy(pool)) {
+      return st.toBuilder().setState(0).build();
     }
-    RebuildOp op = anyDown ? RebuildOp.EXCLUDE : anyDrain ? RebuildOp.DRAIN : RebuildOp.REINT;
-    return new RebuildTask(svc.poolUuid(), op, old.build(), map);
+    return st;
   }
 
   /** Whether a task of {@code pool} is running or waiting here. */
