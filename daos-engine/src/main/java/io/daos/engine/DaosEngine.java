@@ -37,6 +37,7 @@ import io.daos.engine.pool.map.MapRefresh;
 import io.daos.engine.pool.map.MapUpdateHandlers;
 import io.daos.engine.pool.map.PoolMapChanges;
 import io.daos.engine.pool.map.SelfHeal;
+import io.daos.engine.rebuild.sched.RebuildRpcHandlers;
 import io.daos.engine.rebuild.sched.RebuildScheduler;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.TgtQueryHandler;
@@ -191,8 +192,7 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = new io.daos.engine.rebuild.RebuildDrpcHandlers(name, () -> rebuilds)
-        .registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())));
+    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -244,6 +244,7 @@ public final class DaosEngine implements Closeable {
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
         io.daos.common.Ticker.SYSTEM);
     rebuilds.registerOn(server);
+    new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -207,6 +207,12 @@ class SelfHealingTest {
     return out;
   }
 
+  /** The object has a shard on {@code victim} and one outside {@code dead}. */
+  private static boolean fits(DaosKv kv, int victim, Set<Integer> dead) {
+    Set<Integer> ranks = shardRanks(List.of(kv));
+    return ranks.contains(victim) && !dead.containsAll(ranks);
+  }
+
   private int liveRankNot(Set<Integer> avoid) {
     return cluster.engines().stream().map(e -> e.engine().state().rank().orElse(-1))
         .filter(r -> r >= 0 && !avoid.contains(r)).findFirst().orElseThrow();
@@ -346,11 +352,15 @@ class SelfHealingTest {
       replicas.add(leader);
       int victim = liveRankNot(replicas);
       Set<Integer> dead = Set.of(victim, leader);
+      // Both objects have a shard on the victim (the rebuild has work to hold) and one outside {victim, leader}.
       List<DaosKv> kvs = new ArrayList<>(s.kvs());
-      for (int i = 0; i < 100 && dead.containsAll(shardRanks(List.of(kvs.get(0)))); i++) {
-        kvs.set(0, s.cont().openKv(s.cont().generateOid(ObjectType.KV_HASHED, ObjectClass.RP_2G1, 0)));
+      ObjectClass[] classes = {ObjectClass.RP_2G1, ObjectClass.RP_3G1};
+      for (int k = 0; k < kvs.size(); k++) {
+        for (int i = 0; i < 200 && !fits(kvs.get(k), victim, dead); i++) {
+          kvs.set(k, s.cont().openKv(s.cont().generateOid(ObjectType.KV_HASHED, classes[k], 0)));
+        }
+        assertTrue(fits(kvs.get(k), victim, dead), classes[k] + " object on the victim, not only on " + dead);
       }
-      assertTrue(!dead.containsAll(shardRanks(List.of(kvs.get(0)))), "an RP_2G1 object not only on " + dead);
       Writer w = new Writer(kvs, "m");
       try (w) {
         waitAcked(w, 200);
@@ -393,6 +403,55 @@ class SelfHealingTest {
     } finally {
       cluster.clearFaults();
       cluster.heal();
+    }
+  }
+
+  /**
+   * DAOS daos_rebuild.c rebuild_stop_start (ftest rebuild/interactive): {@code dmg pool exclude} starts a rebuild,
+   * {@code dmg pool rebuild stop} (sent to any engine, forwarded to the pool service leader) stops it: pool query
+   * shows it stopped and the targets stay DOWN; {@code dmg pool rebuild start} rebuilds them to DOWN_OUT.
+   */
+  @Test
+  @Order(4)
+  @Timeout(600)
+  void rebuild_stop_start() throws Exception {
+    try (Setup s = setup("stopstart"); Writer w = new Writer(s.kvs(), "s")) {
+      waitAcked(w, 200);
+      w.close();
+      int leader = leaderRank("stopstart");
+      int excluded = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
+      int version0 = query("stopstart").get("version").getAsInt();
+      slowPulls(Duration.ofSeconds(2));
+      JsonObject ex = cluster.dmgJson("pool", "exclude", "stopstart", "--ranks=" + excluded);
+      assertEquals(0, ex.get("status").getAsInt(), ex.toString());
+      JsonObject[] last = {null};
+      Poll.until("pool query shows the rebuild busy", WAIT, () -> {
+        last[0] = query("stopstart");
+        return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("busy");
+      }, () -> "last query " + last[0]);
+      JsonObject stop = cluster.dmgJson("pool", "rebuild", "stop", "stopstart");
+      assertEquals(0, stop.get("status").getAsInt(), stop.toString());
+      Poll.until("pool query shows the rebuild stopped", WAIT, () -> {
+        last[0] = query("stopstart");
+        return last[0].getAsJsonObject("rebuild").get("derived_state").getAsString().equals("stopped");
+      }, () -> "last query " + last[0]);
+      assertEquals(DaosStatus.OP_CANCELED.code(), last[0].getAsJsonObject("rebuild").get("status").getAsInt());
+      assertEquals(List.of(TargetState.DOWN, TargetState.DOWN), targetStates(s.pool(), leader, excluded),
+          "a stopped rebuild leaves its targets DOWN");
+      JsonObject again = cluster.dmgJson("pool", "rebuild", "stop", "stopstart");
+      assertEquals(DaosStatus.NONEXIST.code(), again.get("status").getAsInt(), "nothing to stop: " + again);
+      cluster.clearFaults();
+      JsonObject start = cluster.dmgJson("pool", "rebuild", "start", "stopstart");
+      assertEquals(0, start.get("status").getAsInt(), start.toString());
+      Poll.until("the restarted rebuild is done", WAIT, () -> {
+        last[0] = query("stopstart");
+        return rebuildState(last[0]).equals("done")
+            && last[0].getAsJsonObject("rebuild").get("status").getAsInt() == 0;
+      }, () -> "last query " + last[0] + "\n" + cluster.logs());
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, excluded));
+      w.verify("after the restarted rebuild");
+    } finally {
+      cluster.clearFaults();
     }
   }
 }

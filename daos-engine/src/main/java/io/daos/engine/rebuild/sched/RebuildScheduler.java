@@ -390,28 +390,56 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   /**
-   * {@code dmg pool rebuild start}: restarts the stopped (or failed) rebuild of {@code pool} here with the same maps
-   * and follows it as the pool's running task.
+   * {@code dmg pool rebuild stop} at the leader (ds_pool_rebuild_stop): stops the pool's running rebuild (its status
+   * shows rs_errno -DER_OP_CANCELED, "stopped") or cancels the retry it waits for; nothing is retried or regenerated
+   * until {@link #startAgain}.
+   *
+   * @throws DaosException DER_NONEXIST when no rebuild of the pool runs or waits here
    */
-  public CompletableFuture<RebuildStatus> startAgain(PoolService svc) {
+  public void stop(PoolService svc, boolean force) {
     UUID pool = svc.poolUuid();
-    CompletableFuture<RebuildStatus> f = rebuilds.get().startAgain(pool);
     PoolTasks pt = pools.computeIfAbsent(pool, p -> new PoolTasks());
-    RebuildTask t = regenerated(svc);
+    RebuildTask waiting = null;
+    synchronized (pt) {
+      if (pt.running != null && !pt.running.rebuilding && pt.running.attempt > 0) {
+        waiting = pt.running;
+        waiting.superseded = true;
+        pt.running = null;
+        pt.parkedVersion = svc.map().getVersion();
+      }
+    }
+    if (waiting != null) {
+      LOG.info("{}: pool {}: rebuild task {} waiting for its retry stopped by the administrator", name, pool,
+          waiting);
+      return;
+    }
+    rebuilds.get().stop(pool, force);
+  }
+
+  /**
+   * {@code dmg pool rebuild start} at the leader (ds_pool_rebuild_start): a new task for the map's unfinished DOWN,
+   * DRAIN and UP targets (after a stop or a failure that exhausted its retries).
+   *
+   * @throws DaosException DER_BUSY while a task of the pool runs; DER_NONEXIST when no target is unfinished
+   */
+  public void startAgain(PoolService svc) {
+    UUID pool = svc.poolUuid();
+    PoolTasks pt = pools.computeIfAbsent(pool, p -> new PoolTasks());
+    RebuildTask t = regenerated(svc, true);
     if (t == null) {
-      return f;
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no DOWN, DRAIN or UP targets to rebuild "
+          + "(map version " + svc.map().getVersion() + ")");
     }
     synchronized (pt) {
-      pt.parkedVersion = -1;
       if (pt.running != null) {
-        pt.running.superseded = true;
+        throw new DaosException(DaosStatus.BUSY, "a rebuild of pool " + pool + " is running (" + pt.running
+            + "); stop it first with dmg pool rebuild stop");
       }
+      pt.parkedVersion = -1;
       pt.running = t;
-      t.rebuilding = true;
     }
-    PoolMap rebuilt = svc.map();
-    f.whenComplete((st, e) -> rebuilt(svc, t, rebuilt, st, e));
-    return f;
+    LOG.info("{}: pool {}: rebuild task {} started by the administrator", name, pool, t);
+    run(svc, t);
   }
 
   /**
@@ -458,7 +486,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       if (pt.parkedVersion == map.getVersion()) {
         return;
       }
-      t = regenerated(svc);
+      t = regenerated(svc, false);
       if (t == null) {
         return;
       }
@@ -471,16 +499,16 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
 
   /**
    * A task for the unfinished targets of the service's map: from {@link #rolledBack} of it one version before.
-   * Null when there is none (DOWN targets count only when rebuild is allowed for SWIM's exclusions).
+   * Null when there is none (DOWN targets count only for the administrator or when self_heal allows rebuild).
    */
-  private RebuildTask regenerated(PoolService svc) {
+  private RebuildTask regenerated(PoolService svc, boolean admin) {
     PoolMap map = svc.map();
-    boolean downAllowed;
+    boolean downAllowed = admin;
     try {
-      downAllowed = (sysSelfHeal.policy() & SysSelfHeal.POOL_REBUILD) != 0
+      downAllowed |= (sysSelfHeal.policy() & SysSelfHeal.POOL_REBUILD) != 0
           && (svc.selfHeal() & PoolProps.SELF_HEAL_AUTO_REBUILD) != 0;
     } catch (DaosException e) {
-      downAllowed = false;
+      LOG.debug("{}: pool {}: no system self_heal: {}", name, svc.poolUuid(), e.getMessage());
     }
     boolean anyDown = !PoolMapUpdate.targetsIn(map, TargetState.DOWN.bit()).isEmpty() && downAllowed;
     boolean anyDrain = !PoolMapUpdate.targetsIn(map, TargetState.DRAIN.bit()).isEmpty();
