@@ -127,8 +127,10 @@ class SelfHealingTest {
       longestStall.set(0);
     }
 
+    /** The longest time without an acknowledgement since {@link #resetStall}, including the current one. */
     long stallMillis() {
-      return Duration.ofNanos(longestStall.get()).toMillis();
+      long current = System.nanoTime() - lastAck.get();
+      return Duration.ofNanos(Math.max(longestStall.get(), current)).toMillis();
     }
 
     @Override
@@ -173,6 +175,23 @@ class SelfHealingTest {
   private JsonObject query(String label) {
     JsonObject env = cluster.dmgJson("pool", "query", label);
     assertEquals(0, env.get("status").getAsInt(), env.toString());
+    return env.getAsJsonObject("response");
+  }
+
+  /** Pool query for a poll: an empty object while the pool service answers an error (e.g. electing a leader). */
+  private JsonObject pollQuery(String label) {
+    JsonObject env = cluster.dmgJson("pool", "query", label);
+    if (env.get("status").getAsInt() != 0) {
+      JsonObject none = new JsonObject();
+      none.addProperty("version", 0);
+      none.addProperty("disabled_targets", -1);
+      JsonObject rb = new JsonObject();
+      rb.addProperty("state", "unknown");
+      rb.addProperty("derived_state", "unknown");
+      rb.addProperty("status", env.get("status").getAsInt());
+      none.add("rebuild", rb);
+      return none;
+    }
     return env.getAsJsonObject("response");
   }
 
@@ -234,13 +253,13 @@ class SelfHealingTest {
   private JsonObject busyThenDone(String label, int version0) {
     JsonObject[] last = {null};
     Poll.until("pool query shows the rebuild busy", WAIT, () -> {
-      last[0] = query(label);
+      last[0] = pollQuery(label);
       return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("busy");
     }, () -> "last query " + last[0] + "\n" + cluster.logs());
     System.out.println("rebuild busy: " + last[0].getAsJsonObject("rebuild"));
     cluster.clearFaults();
     Poll.until("pool query shows the rebuild done", WAIT, () -> {
-      last[0] = query(label);
+      last[0] = pollQuery(label);
       return rebuildState(last[0]).equals("done");
     }, () -> "last query " + last[0] + "\n" + cluster.logs());
     System.out.println("rebuild done: " + last[0]);
@@ -286,18 +305,26 @@ class SelfHealingTest {
       try (Writer w2 = new Writer(s.kvs(), "x")) {
         waitAcked(w2, 100);
         int version1 = query("kill").get("version").getAsInt();
-        int second = shardRanks(s.kvs()).stream().filter(r -> r != leader && r != victim).findFirst()
-            .orElse(liveRankNot(Set.of(leader, victim)));
+        // Two of the three pool service replicas must stay: a replica victim is followed by the non-replica.
+        Set<Integer> replicas = new TreeSet<>(s.pool().resp().getSvcRepsList());
+        Set<Integer> avoid = new TreeSet<>(Set.of(leader, victim));
+        if (replicas.contains(victim)) {
+          avoid.addAll(replicas);
+        }
+        int second = liveRankNot(avoid);
         w2.resetStall();
         cluster.killEngine(second);
-        waitAcked(w2, w2.acked.size() + 100);
+        int before2 = w2.acked.size();
         Poll.until("the second rebuild is done", WAIT, () -> {
-          JsonObject q = query("kill");
+          JsonObject q = pollQuery("kill");
           return q.get("version").getAsInt() > version1 && rebuildState(q).equals("done")
               && q.get("disabled_targets").getAsInt() == 4;
         }, cluster::logs);
         assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, second));
-        System.out.printf("second kill (rank %d): longest writer stall %d ms%n", second, w2.stallMillis());
+        // RP_3G1 has 3 shards and 2 fault domains are left: whether the writer goes on is the client's degraded
+        // write path; what was acknowledged must survive.
+        System.out.printf("second kill (rank %d): %d writes acknowledged since, longest writer stall %d ms (%s)%n",
+            second, w2.acked.size() - before2, w2.stallMillis(), w2.lastError);
         w2.close();
         w.verify("after the second rebuild (first writer)");
         w2.verify("after the second rebuild (second writer)");
@@ -386,7 +413,7 @@ class SelfHealingTest {
         cluster.clearFaults();
         JsonObject[] last = {null};
         Poll.until("the new leader's rebuild is done", WAIT, () -> {
-          last[0] = query("master");
+          last[0] = pollQuery("master");
           return rebuildState(last[0]).equals("done") && last[0].get("disabled_targets").getAsInt() == 4;
         }, () -> "last query " + last[0] + "\n" + cluster.logs());
         assertNotEquals(leader, newLeader[0]);
@@ -426,13 +453,13 @@ class SelfHealingTest {
       assertEquals(0, ex.get("status").getAsInt(), ex.toString());
       JsonObject[] last = {null};
       Poll.until("pool query shows the rebuild busy", WAIT, () -> {
-        last[0] = query("stopstart");
+        last[0] = pollQuery("stopstart");
         return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("busy");
       }, () -> "last query " + last[0]);
       JsonObject stop = cluster.dmgJson("pool", "rebuild", "stop", "stopstart");
       assertEquals(0, stop.get("status").getAsInt(), stop.toString());
       Poll.until("pool query shows the rebuild stopped", WAIT, () -> {
-        last[0] = query("stopstart");
+        last[0] = pollQuery("stopstart");
         return last[0].getAsJsonObject("rebuild").get("derived_state").getAsString().equals("stopped");
       }, () -> "last query " + last[0]);
       assertEquals(DaosStatus.OP_CANCELED.code(), last[0].getAsJsonObject("rebuild").get("status").getAsInt());
@@ -444,7 +471,7 @@ class SelfHealingTest {
       JsonObject start = cluster.dmgJson("pool", "rebuild", "start", "stopstart");
       assertEquals(0, start.get("status").getAsInt(), start.toString());
       Poll.until("the restarted rebuild is done", WAIT, () -> {
-        last[0] = query("stopstart");
+        last[0] = pollQuery("stopstart");
         return rebuildState(last[0]).equals("done")
             && last[0].getAsJsonObject("rebuild").get("status").getAsInt() == 0;
       }, () -> "last query " + last[0] + "\n" + cluster.logs());
