@@ -238,6 +238,11 @@ public final class DaosEngine implements Closeable {
           Rebuilds rb = rebuilds;
           RebuildScheduler sched = rebuildScheduler;
           return rb == null ? null : sched == null ? rb.status(pool) : sched.status(pool, rb.status(pool));
+        }, () -> {
+          SwimService sw = swim;
+          java.util.Set<Integer> swimDead = sw == null ? java.util.Set.of() : sw.deadRanks();
+          java.util.Set<Integer> group = groupRanks();
+          return r -> swimDead.contains(r) || group != null && !group.isEmpty() && !group.contains(r);
         }).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,

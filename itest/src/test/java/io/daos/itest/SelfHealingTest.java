@@ -289,6 +289,10 @@ class SelfHealingTest {
       System.out.printf("after killing rank %d: writes continue, longest stall so far %d ms%n", victim,
           w.stallMillis());
       JsonObject done = busyThenDone("kill", version0);
+      JsonObject health = cluster.dmgJson("pool", "query", "-t", "kill").getAsJsonObject("response");
+      assertNotNull(health.getAsJsonArray("dead_ranks"), "dmg pool query -t shows dead ranks: " + health);
+      assertEquals("[" + victim + "]", health.getAsJsonArray("dead_ranks").toString(), health.toString());
+      assertEquals("[" + victim + "]", health.getAsJsonArray("disabled_ranks").toString(), health.toString());
       assertEquals(2, done.get("disabled_targets").getAsInt(), done.toString());
       assertEquals(6, done.get("active_targets").getAsInt(), done.toString());
       JsonObject rb = done.getAsJsonObject("rebuild");

@@ -39,6 +39,8 @@ final class RemotePoolQuery {
   static final long SPACE = 1;
   static final long ENGINES_ENABLED = 1L << 2;
   static final long ENGINES_DISABLED = 1L << 3;
+  /** DPI_ENGINES_DEAD: the ranks SWIM holds dead. */
+  static final long ENGINES_DEAD = 1L << 4;
   /** Target states counted as active: UP 2, UPIN 4. */
   private static final int ACTIVE = 2 | 4;
   /** DOWN 8, DOWNOUT 16. */
@@ -90,6 +92,9 @@ final class RemotePoolQuery {
     }
     if ((mask & ENGINES_DISABLED) != 0) {
       b.setDisabledRanks(RemotePoolSvc.ranks(disabled));
+    }
+    if ((mask & ENGINES_DEAD) != 0) {
+      b.setDeadRanks(RemotePoolSvc.ranks(r.getDeadRanksList()));
     }
     PoolSpace sp = r.getSpace();
     for (int t = 0; t < PoolDrpcHandlers.MEDIA_MAX; t++) {

@@ -92,6 +92,15 @@ public final class SwimService implements AutoCloseable {
     return this;
   }
 
+  /** The ranks SWIM holds DEAD (pool query's dead_ranks); empty before SWIM runs or when it does not answer. */
+  public java.util.Set<Integer> deadRanks() {
+    try {
+      return onSwimThread(() -> swim == null ? java.util.Set.<Integer>of() : swim.deadRanks());
+    } catch (Exception e) {
+      return java.util.Set.of();
+    }
+  }
+
   /** Runs {@code task} on the SWIM thread and waits for it (tests use it to read the state machine). */
   public <T> T onSwimThread(Callable<T> task) throws Exception {
     return xstream.submit(task).get(10, TimeUnit.SECONDS);

@@ -50,6 +50,7 @@ public final class PoolRpcHandlers {
   private final CredentialValidator validator;
   private final PoolSpaceQuery space;
   private final java.util.function.Function<UUID, RebuildStatus> rebuildStatus;
+  private final java.util.function.Supplier<java.util.function.IntPredicate> deadRanks;
 
   public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space) {
     this(services, validator, space, pool -> null);
@@ -61,6 +62,17 @@ public final class PoolRpcHandlers {
    */
   public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space,
       java.util.function.Function<UUID, RebuildStatus> rebuildStatus) {
+    this(services, validator, space, rebuildStatus, () -> r -> false);
+  }
+
+  /**
+   * As above; {@code deadRanks} gives, per query, which ranks are dead for this engine (SWIM holds them DEAD or the
+   * group map no longer has them): query's dead_ranks.
+   */
+  public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space,
+      java.util.function.Function<UUID, RebuildStatus> rebuildStatus,
+      java.util.function.Supplier<java.util.function.IntPredicate> deadRanks) {
+    this.deadRanks = deadRanks;
     this.calls = new ServiceCalls(services);
     this.validator = validator;
     this.space = space;
@@ -124,6 +136,8 @@ public final class PoolRpcHandlers {
     PoolMap map = svc.map();
     PoolQueryReply.Builder b = PoolQueryReply.newBuilder().setMap(map).setRebuild(rebuild(svc.poolUuid(), map))
         .addAllProps(svc.props(List.of())).addAllSvcReps(svc.replicas());
+    java.util.function.IntPredicate dead = deadRanks.get();
+    map.getRanksList().stream().mapToInt(r -> r.getRank()).filter(dead).sorted().forEach(b::addDeadRanks);
     svc.rdb().leaderHint().ifPresent(b::setLeaderRank);
     return withSpace(svc, map, req.getQueryBits() == 0 ? QUERY_SPACE : req.getQueryBits(), b.build(),
         (r, sp) -> r.toBuilder().setSpace(sp).setOp(ServiceCalls.ok(svc)).build());
