@@ -468,7 +468,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   private void regenerate(PoolService svc) {
-    if (disabled || !isLeader(svc) || rebuilds.get() == null) {
+    if (disabled || !isLeader(svc)) {
       return;
     }
     PoolTasks pt = pools.computeIfAbsent(svc.poolUuid(), p -> new PoolTasks());
