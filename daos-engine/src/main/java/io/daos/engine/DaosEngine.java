@@ -215,7 +215,7 @@ public final class DaosEngine implements Closeable {
     PoolMapChanges mapChanges = new PoolMapChanges(name, sysSelfHeal,
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
-        io.daos.common.Ticker.SYSTEM, env.rebuildDisabled()).registerOn(mapChanges);
+        ticker, env.rebuildDisabled()).registerOn(mapChanges);
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();

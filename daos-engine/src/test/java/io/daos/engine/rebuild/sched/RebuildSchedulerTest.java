@@ -112,6 +112,18 @@ class RebuildSchedulerTest {
   }
 
   @Test
+  void delayRebuildWaitsForTheNextMapChange() {
+    String sys = "exclude;pool_exclude;pool_rebuild";
+    PoolService svc = pool(PoolProps.SELF_HEAL_AUTO_EXCLUDE | RebuildScheduler.SELF_HEAL_DELAY_REBUILD);
+    PoolMapChanges c = changes(sys);
+    RebuildScheduler s = scheduler(c, sys, false);
+    update(svc, c, MapOp.EXCLUDE, 1, PoolMapChanges.Source.SWIM);
+    assertFalse(s.busy(POOL), "DELAY_REBUILD: the exclusion's rebuild waits");
+    update(svc, c, MapOp.DRAIN, 2, PoolMapChanges.Source.DMG);
+    assertTrue(s.busy(POOL), "the next change starts the delayed task and queues its own");
+  }
+
+  @Test
   void administratorsDrainAlwaysRebuilds() {
     PoolService svc = pool(0);
     PoolMapChanges c = changes("none");
