@@ -22,7 +22,14 @@ public final class RebuildRpc {
   /** {@code POOL_TGT_DISCARD} (module POOL, {@code src/pool/rpc.h}): discard a reintegrating target's data. */
   public static final int OP_POOL_TGT_DISCARD = 32;
 
+  /** {@code POOL_REBUILD_STOP} (module POOL): {@code dmg pool rebuild stop} at the pool service leader. */
+  public static final int OP_POOL_REBUILD_STOP = 33;
+  /** {@code POOL_REBUILD_START} (module POOL): {@code dmg pool rebuild start} at the pool service leader. */
+  public static final int OP_POOL_REBUILD_START = 34;
+
   public static final Opcode POOL_TGT_DISCARD = DaosModule.POOL.opcode(OP_POOL_TGT_DISCARD);
+  public static final Opcode POOL_REBUILD_STOP = DaosModule.POOL.opcode(OP_POOL_REBUILD_STOP);
+  public static final Opcode POOL_REBUILD_START = DaosModule.POOL.opcode(OP_POOL_REBUILD_START);
   public static final Opcode OBJECTS_SCAN = DaosModule.REBUILD.opcode(OP_OBJECTS_SCAN);
   public static final Opcode REPORT = DaosModule.REBUILD.opcode(OP_REPORT);
   public static final Opcode OBJ_ENUMERATE = DaosModule.OBJ.opcode(OP_OBJ_ENUMERATE);

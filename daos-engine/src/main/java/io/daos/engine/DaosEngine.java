@@ -38,6 +38,8 @@ import io.daos.engine.pool.map.MapRefresh;
 import io.daos.engine.pool.map.MapUpdateHandlers;
 import io.daos.engine.pool.map.PoolMapChanges;
 import io.daos.engine.pool.map.SelfHeal;
+import io.daos.engine.rebuild.sched.RebuildRpcHandlers;
+import io.daos.engine.rebuild.sched.RebuildScheduler;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.TgtQueryHandler;
 import io.daos.engine.pool.svc.CartSpaceQuery;
@@ -112,6 +114,7 @@ public final class DaosEngine implements Closeable {
   private volatile SwimService swim;
   private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
+  private volatile RebuildScheduler rebuildScheduler;
   private final io.daos.common.Ticker ticker;
   private CartClient dtxClient;
   private DtxService dtx;
@@ -190,8 +193,7 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = new io.daos.engine.rebuild.RebuildDrpcHandlers(name, () -> rebuilds)
-        .registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())));
+    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -210,12 +212,16 @@ public final class DaosEngine implements Closeable {
     mapPush.registerOn(server);
     MapRefresh mapRefresh = new MapRefresh(name, mapPush, cartClient, svcRanks::replicaUris, rpcTimeout,
         serviceIo);
-    PoolMapChanges mapChanges = new PoolMapChanges(name, new DrpcSysSelfHeal(this::serverClient, args.group()),
+    DrpcSysSelfHeal sysSelfHeal = new DrpcSysSelfHeal(this::serverClient, args.group());
+    PoolMapChanges mapChanges = new PoolMapChanges(name, sysSelfHeal,
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
+    rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
+        ticker, env.rebuildDisabled()).registerOn(mapChanges);
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
-    new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges, () -> rebuilds, this::rankUri,
-        selfHeal, this::swimDeadRanks, cartClient, rpcTimeout).registerOn(server);
+    new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges,
+        svc -> rebuildScheduler.startAgain(svc), this::rankUri, selfHeal, this::swimDeadRanks, cartClient,
+        rpcTimeout).registerOn(server);
     poolHandlers.deadRanks(this::swimDeadRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);
@@ -236,12 +242,22 @@ public final class DaosEngine implements Closeable {
     contHandlers.registerOn(server);
     pools.addMapListener(contHandlers::mapInstalled);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
-        new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout)).registerOn(server);
+        new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout), pool -> {
+          Rebuilds rb = rebuilds;
+          RebuildScheduler sched = rebuildScheduler;
+          return rb == null ? null : sched == null ? rb.status(pool) : sched.status(pool, rb.status(pool));
+        }, () -> {
+          SwimService sw = swim;
+          java.util.Set<Integer> swimDead = sw == null ? java.util.Set.of() : sw.deadRanks();
+          java.util.Set<Integer> group = groupRanks();
+          return r -> swimDead.contains(r) || group != null && !group.isEmpty() && !group.contains(r);
+        }).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
         io.daos.common.Ticker.SYSTEM);
     rebuilds.registerOn(server);
+    new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -262,6 +278,9 @@ public final class DaosEngine implements Closeable {
       heal.rankDead(rank);
     });
     mapTimer.scheduleWithFixedDelay(heal::scan, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
+        TimeUnit.MILLISECONDS);
+    RebuildScheduler sched = rebuildScheduler;
+    mapTimer.scheduleWithFixedDelay(sched::check, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
         TimeUnit.MILLISECONDS);
     swim.registerOn(server);
     try {
@@ -351,6 +370,11 @@ public final class DaosEngine implements Closeable {
    */
   public Rebuilds rebuilds() {
     return rebuilds;
+  }
+
+  /** The pool service leader's rebuild scheduling of this engine (null before start). */
+  public RebuildScheduler rebuildScheduler() {
+    return rebuildScheduler;
   }
 
   /** SWIM of this engine (null before start). */

@@ -6,11 +6,18 @@ import java.util.Set;
 
 /**
  * The environment daos_server gives its engine: D_PROVIDER, D_INTERFACE, D_PORT, D_LOG_FILE, D_LOG_MASK,
- * CRT_TIMEOUT, and SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE.
+ * CRT_TIMEOUT, SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE, and
+ * DAOS_REBUILD ("no": map changes schedule no rebuild, DAOS's REBUILD_ENV_DISABLED).
  * Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
  */
 public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
-    int crtTimeoutSec, SwimConfig swim) {
+    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled) {
+
+  /** With rebuild enabled. */
+  public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
+      SwimConfig swim) {
+    this(provider, iface, port, logFile, logMask, crtTimeoutSec, swim, false);
+  }
 
   /** With DAOS's SWIM defaults. */
   public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec) {
@@ -44,7 +51,8 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
       throw new EngineUsageException(e.getMessage());
     }
     return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,
-        mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim);
+        mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim,
+        "no".equalsIgnoreCase(env.getOrDefault("DAOS_REBUILD", "").trim()));
   }
 
   private static int intVar(Map<String, String> env, String name, int def, int max)

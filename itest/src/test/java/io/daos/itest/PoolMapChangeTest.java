@@ -56,7 +56,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolMapChangeTest {
   private static final String[] SWIM_ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
-      "SWIM_SUSPECT_TIMEOUT=2000"};
+      "SWIM_SUSPECT_TIMEOUT=2000", "DAOS_REBUILD=no"};
   private static final int TARGETS = 2;
   private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -58,6 +58,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ResourceLock(TestLocks.IN_PROCESS)
 class RebuildOpsTest {
+  /**
+   * These tests play the pool service's part themselves (maps, finish step, reclaim): DAOS_REBUILD=no keeps the
+   * service from scheduling its own rebuild when SWIM excludes a killed engine.
+   */
+  private static final String MANUAL = "DAOS_REBUILD=no";
   @TempDir
   Path dir;
 
@@ -153,7 +158,7 @@ class RebuildOpsTest {
   @Timeout(300)
   void drain_dkeys() throws Exception {
     try (InProcessCluster cluster = MiniDaosCluster.builder(dir).inProcess().servers(3).engines(2).replicas(3)
-        .start()) {
+        .engineEnv(MANUAL).start()) {
       Data d = write(cluster, 2);
       JumpMap jump = JumpMap.create();
       int drained = jump.place(d.oids().get(0), d.clientMap()).shard(0).rank();
@@ -186,7 +191,7 @@ class RebuildOpsTest {
   @Timeout(300)
   void reintegrate_after_exclude_discards_and_resyncs() throws Exception {
     try (InProcessCluster cluster = MiniDaosCluster.builder(dir).inProcess().servers(3).engines(2).replicas(3)
-        .start()) {
+        .engineEnv(MANUAL).start()) {
       Data d = write(cluster, 1);
       JumpMap jump = JumpMap.create();
       ObjectId kv = d.oids().get(0);
@@ -245,7 +250,7 @@ class RebuildOpsTest {
   @Timeout(300)
   void rebuild_kill_rank_during_pull() throws Exception {
     try (InProcessCluster cluster = MiniDaosCluster.builder(dir).inProcess().servers(3).engines(2).replicas(3)
-        .start()) {
+        .engineEnv(MANUAL).start()) {
       Data d = write(cluster, 4);
       JumpMap jump = JumpMap.create();
       ObjectId kv = d.oids().get(0);
@@ -279,7 +284,7 @@ class RebuildOpsTest {
   @Timeout(300)
   void rebuild_stop_start() throws Exception {
     try (InProcessCluster cluster = MiniDaosCluster.builder(dir).inProcess().servers(3).engines(2).replicas(3)
-        .start()) {
+        .engineEnv(MANUAL).start()) {
       Data d = write(cluster, 6);
       JumpMap jump = JumpMap.create();
       int victim = jump.place(d.oids().get(0), d.clientMap()).shard(0).rank();

@@ -67,7 +67,7 @@ class RebuildSimpleTest {
   @Timeout(300)
   void rebuild_dkeys_akeys_indexes_snap_update_recs() throws Exception {
     try (InProcessCluster cluster = MiniDaosCluster.builder(dir).inProcess().servers(3).engines(2).replicas(3)
-        .start()) {
+        .engineEnv("DAOS_REBUILD=no").start()) {
       cluster.waitForReady();
       cluster.createPool("tank", 12L << 30, 3);
       UUID poolUuid;

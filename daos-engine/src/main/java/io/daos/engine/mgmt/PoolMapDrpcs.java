@@ -24,6 +24,7 @@ import io.daos.proto.pool.PoolTgtAddr;
 import io.daos.proto.pool.PoolTgtUpdateReply;
 import io.daos.proto.pool.PoolTgtUpdateReq;
 import io.daos.rpc.PoolRpc;
+import io.daos.rpc.RebuildRpc;
 import java.util.List;
 import java.util.UUID;
 import java.util.Set;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * update_state} → {@code dsc_pool_svc_update_target_state}): MGMT_POOL_EXCLUDE (228), MGMT_POOL_DRAIN (231) and
  * MGMT_POOL_REINT (226). Each sends POOL_EXCLUDE / POOL_DRAIN / POOL_REINT with the request's rank and target
  * indexes (none = every target of the rank) to the pool service leader the svc_ranks lead to, and answers its status.
+ * Also MGMT_POOL_REBUILD_STOP / _START (251 / 250), forwarded there as POOL_REBUILD_STOP / _START.
  */
 final class PoolMapDrpcs {
   private static final Logger LOG = LoggerFactory.getLogger(PoolMapDrpcs.class);
@@ -82,7 +84,14 @@ final class PoolMapDrpcs {
         .register(DrpcMethod.MGMT_GROUP_STATUS_GET,
             (c, b) -> groupStatus(GetGroupStatusReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_POOL_SELF_HEAL_EVAL,
-            (c, b) -> selfHealEval(PoolSelfHealEvalReq.parseFrom(b)).toByteArray());
+            (c, b) -> selfHealEval(PoolSelfHealEvalReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_REBUILD_STOP, (c, b) -> {
+      io.daos.proto.mgmt.PoolRebuildStopReq q = io.daos.proto.mgmt.PoolRebuildStopReq.parseFrom(b);
+      return rebuild("rebuild stop", q.getId(), q.getSvcRanksList(), RebuildRpc.POOL_REBUILD_STOP, q.getForce());
+    }).register(DrpcMethod.MGMT_POOL_REBUILD_START, (c, b) -> {
+      io.daos.proto.mgmt.PoolRebuildStartReq q = io.daos.proto.mgmt.PoolRebuildStartReq.parseFrom(b);
+      return rebuild("rebuild start", q.getId(), q.getSvcRanksList(), RebuildRpc.POOL_REBUILD_START, false);
+    });
   }
 
   /**
@@ -168,6 +177,28 @@ final class PoolMapDrpcs {
     }
   }
 
+
+
+  /**
+   * {@code dmg pool rebuild stop|start} (MGMT_POOL_REBUILD_STOP 251 / _START 250, DAOS {@code
+   * ds_mgmt_drpc_pool_rebuild_stop/start}): POOL_REBUILD_STOP / _START to the pool service leader; a DaosResp with
+   * its status.
+   */
+  byte[] rebuild(String what, String id, List<Integer> svcRanks, io.daos.cart.Opcode opc, boolean force) {
+    int st;
+    try {
+      UUID pool = PoolSvcDrpcs.uuid(id, "pool");
+      PoolTgtUpdateReq q = PoolTgtUpdateReq.newBuilder().setOp(RemotePoolSvc.op(pool)).setForce(force).build();
+      List<Integer> replicas = svcRanks.isEmpty() ? List.of(selfRank.getAsInt()) : svcRanks;
+      st = client.call(pool, replicas, opc, q.toByteArray(), PoolTgtUpdateReply::parseFrom,
+          PoolTgtUpdateReply::getOp).getOp().getStatus();
+      LOG.info("{}: pool {} {}: status {}", name, pool, what, st);
+    } catch (DaosException e) {
+      LOG.info("{}: pool {} {}: {}", name, id, what, e.getMessage());
+      st = e.status().code();
+    }
+    return io.daos.proto.mgmt.DaosResp.newBuilder().setStatus(st).build().toByteArray();
+  }
 
   /** The DAOS status of the update at the leader (0 on success). */
   int update(String what, String id, List<Integer> svcRanks, io.daos.cart.Opcode opc, int rank, List<Integer> idx,

@@ -39,6 +39,8 @@ final class RemotePoolQuery {
   static final long SPACE = 1;
   static final long ENGINES_ENABLED = 1L << 2;
   static final long ENGINES_DISABLED = 1L << 3;
+  /** DPI_ENGINES_DEAD: the ranks SWIM holds dead. */
+  static final long ENGINES_DEAD = 1L << 4;
   /** Target states counted as active: UP 2, UPIN 4. */
   private static final int ACTIVE = 2 | 4;
   /** DOWN 8, DOWNOUT 16. */
@@ -84,13 +86,15 @@ final class RemotePoolQuery {
         .setVersion(r.getMap().getVersion()).setLeader(r.getLeaderRank()).setSvcLdr(r.getLeaderRank())
         .addAllSvcReps(r.getSvcRepsList()).setQueryMask(mask).setPoolLayoutVer(1).setUpgradeLayoutVer(1)
         .setState(total == active ? PoolServiceState.Ready : PoolServiceState.TargetsExcluded)
-        .setRebuild(PoolRebuildStatus.newBuilder().setState(PoolRebuildStatus.State.IDLE)
-            .setDerivedState(PoolRebuildStatus.State.IDLE));
+        .setRebuild(rebuild(r.getRebuild()));
     if ((mask & ENGINES_ENABLED) != 0) {
       b.setEnabledRanks(RemotePoolSvc.ranks(enabled));
     }
     if ((mask & ENGINES_DISABLED) != 0) {
       b.setDisabledRanks(RemotePoolSvc.ranks(disabled));
+    }
+    if ((mask & ENGINES_DEAD) != 0) {
+      b.setDeadRanks(RemotePoolSvc.ranks(r.getDeadRanksList()));
     }
     PoolSpace sp = r.getSpace();
     for (int t = 0; t < PoolDrpcHandlers.MEDIA_MAX; t++) {
@@ -99,6 +103,17 @@ final class RemotePoolQuery {
           .setMax(s.getMax()).setMean(s.getMean()).setMediaType(StorageMediaType.forNumber(t)));
     }
     return b.build();
+  }
+
+  /** pool_rebuild_status_from_info: counts only without an error; IDLE before any rebuild or when stopped. */
+  static PoolRebuildStatus rebuild(io.daos.proto.pool.RebuildStatus rs) {
+    PoolRebuildStatus.Builder b = PoolRebuildStatus.newBuilder().setStatus(rs.getErrno());
+    if (rs.getErrno() == 0) {
+      b.setObjects(rs.getObjNr()).setRecords(rs.getRecNr());
+    }
+    PoolRebuildStatus.State st = rs.getVersion() == 0 || rs.getState() == 1 ? PoolRebuildStatus.State.IDLE
+        : rs.getState() == 2 ? PoolRebuildStatus.State.DONE : PoolRebuildStatus.State.BUSY;
+    return b.setState(st).setDerivedState(st).setDegraded((rs.getFlags() & 1) != 0).build();
   }
 
   /** 240 for a rank served by another engine: that rank's targets (all when none are named), each UP_IN. */

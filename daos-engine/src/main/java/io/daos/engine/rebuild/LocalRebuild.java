@@ -34,8 +34,8 @@ final class LocalRebuild {
     this.master = master;
   }
 
-  boolean same(int v, int g, int o) {
-    return version == v && gen == g && op == o;
+  boolean same(int v, int g, int o, int m) {
+    return version == v && gen == g && op == o && master == m;
   }
 
   /** Scan done and no pull running (or failed, or aborted): nothing more to report unless a pull arrives. */

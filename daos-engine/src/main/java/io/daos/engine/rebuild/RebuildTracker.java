@@ -36,6 +36,7 @@ final class RebuildTracker {
   /** Counts carried over (a reclaim shows the rebuild's counts it follows). */
   private final RebuildStatus base;
   private final Ticker ticker;
+  private final boolean addCounts;
   private final long started;
   private final Map<Integer, RebuildReport> reports = new HashMap<>();
   private final Map<Integer, Long> heard = new HashMap<>();
@@ -48,6 +49,13 @@ final class RebuildTracker {
 
   RebuildTracker(UUID pool, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap, PoolMap newMap,
       Set<Integer> ranks, RebuildStatus base, Ticker ticker) {
+    this(pool, version, gen, rbOp, op, oldMap, newMap, ranks, base, ticker, rbOp == Rebuilds.RB_OP_REBUILD);
+  }
+
+  /** {@code addCounts}: the engines' reported counts add to {@code base} (a rebuild's; not a reclaim's). */
+  RebuildTracker(UUID pool, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap, PoolMap newMap,
+      Set<Integer> ranks, RebuildStatus base, Ticker ticker, boolean addCounts) {
+    this.addCounts = addCounts;
     this.pool = pool;
     this.version = version;
     this.gen = gen;
@@ -138,7 +146,7 @@ final class RebuildTracker {
     long rec = base.getRecNr();
     long size = base.getSize();
     long toberb = base.getToberbObjNr();
-    if (rbOp == Rebuilds.RB_OP_REBUILD) {
+    if (addCounts) {
       for (RebuildReport r : reports.values()) {
         obj += r.getObjNr();
         rec += r.getRecNr();

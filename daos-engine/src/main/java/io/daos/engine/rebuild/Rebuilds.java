@@ -186,6 +186,7 @@ public final class Rebuilds {
     }
     TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
     ranks.addAll(liveRanks(finalMap));
+    ranks.addAll(drainRanks(prev.oldMap));
     RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_RECLAIM, prev.op, finalMap,
         finalMap, ranks, prev.status(), ticker);
     supersede(pool, tr);
@@ -237,6 +238,35 @@ public final class Rebuilds {
     return start(pool, tr.op, tr.oldMap, tr.newMap);
   }
 
+  /**
+   * The in-flight I/O pass of a drain, reintegration or extension, run after the finish step and before
+   * {@link #reclaim}: moves the shards again from {@code rebuiltMap} (the map the rebuild used, targets still DRAIN
+   * or UP) to {@code finalMap} (DOWNOUT / UPIN), so that what clients wrote to the old replicas while the rebuild
+   * pulled reaches the new ones. (DAOS's clients write the moving shards' new targets during the rebuild through
+   * the jump map's extended layout; this placement does not extend layouts, so the writes of that window are pulled
+   * here, from replicas that stay.) Pool query keeps the rebuild's counts.
+   *
+   * @throws DaosException DER_NONEXIST unless the pool's latest rebuild here succeeded
+   */
+  public CompletableFuture<RebuildStatus> catchUp(UUID pool, RebuildOp op, PoolMap rebuiltMap, PoolMap finalMap) {
+    RebuildTracker prev = led.get(pool);
+    if (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded()) {
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no completed rebuild here to catch up");
+    }
+    if (finalMap.getVersion() <= rebuiltMap.getVersion()) {
+      throw new DaosException(DaosStatus.INVAL, "the catch-up pass needs the map after the finish step: version "
+          + finalMap.getVersion() + " is not newer than " + rebuiltMap.getVersion());
+    }
+    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_REBUILD, op, rebuiltMap, finalMap,
+        liveRanks(finalMap), prev.status(), ticker, false);
+    supersede(pool, tr);
+    LOG.info("{}: catch-up pass ({}) of pool {} map version {} -> {} on ranks {}", name, op, pool,
+        rebuiltMap.getVersion(), finalMap.getVersion(), tr.ranks);
+    broadcast(tr);
+    watch(tr);
+    return tr.result;
+  }
+
   /** True when this engine leads a rebuild (or reclaim) of {@code pool}, running or finished. */
   public boolean leads(UUID pool) {
     return led.containsKey(pool);
@@ -250,6 +280,17 @@ public final class Rebuilds {
         if (st == TargetState.UPIN || st == TargetState.DRAIN || st == TargetState.UP) {
           ranks.add(r.getRank());
         }
+      }
+    }
+    return ranks;
+  }
+
+  /** Ranks with a DRAIN target in {@code map} (alive, holding the copies a reclaim deletes). */
+  private static TreeSet<Integer> drainRanks(PoolMap map) {
+    TreeSet<Integer> ranks = new TreeSet<>();
+    for (PoolMapRank r : map.getRanksList()) {
+      if (r.getTargetsList().stream().anyMatch(t -> RebuildMaps.state(t.getState()) == TargetState.DRAIN)) {
+        ranks.add(r.getRank());
       }
     }
     return ranks;
@@ -441,7 +482,7 @@ public final class Rebuilds {
   /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
   private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
     return locals.compute(pool, (k, cur) -> {
-      if (cur != null && cur.same(version, gen, op)) {
+      if (cur != null && cur.same(version, gen, op, master)) {
         return cur;
       }
       if (cur != null) {

@@ -6,7 +6,7 @@
  * from the replica (DAOS_OBJ_RPC_ENUMERATE) and writes it at its original epoch; engines report progress to the
  * leader, which keeps the {@code daos_rebuild_status} and tells the pool service when the version is rebuilt,
  * failed or stopped. A reintegration first discards the returning targets' data (POOL_TGT_DISCARD); after the pool
- * service's finish step, RB_OP_RECLAIM deletes the copies the final map no longer places. {@link
- * io.daos.engine.rebuild.RebuildDrpcHandlers} serves {@code dmg pool rebuild stop|start}.
+ * service's finish step, RB_OP_RECLAIM deletes the copies the final map no longer places. The pool service
+ * leader's scheduling of rebuilds, and {@code dmg pool rebuild stop|start}, are in {@code rebuild.sched}.
  */
 package io.daos.engine.rebuild;

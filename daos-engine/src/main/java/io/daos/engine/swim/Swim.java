@@ -130,6 +130,18 @@ public final class Swim {
     return s == null ? null : s.status();
   }
 
+  /** The members held DEAD (until a higher incarnation shows up). */
+  public java.util.Set<Integer> deadRanks() {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (int r : table.ranks()) {
+      MemberTable.State s = table.get(r);
+      if (s != null && s.status() == MemberStatus.DEAD) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   /** The incarnation this engine knows for {@code rank} (its own for its rank); -1 when not a member. */
   public long incarnation(int rank) {
     if (rank == table.self()) {

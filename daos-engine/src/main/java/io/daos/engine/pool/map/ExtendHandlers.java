@@ -7,7 +7,6 @@ import io.daos.engine.pool.svc.PoolProps;
 import io.daos.engine.pool.svc.PoolService;
 import io.daos.engine.pool.svc.PoolServices;
 import io.daos.engine.pool.svc.ServiceCalls;
-import io.daos.engine.rebuild.Rebuilds;
 import io.daos.proto.pool.PoolEvalSelfHealReply;
 import io.daos.proto.pool.PoolEvalSelfHealReq;
 import io.daos.proto.pool.PoolExtendReply;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * ({@code ds_pool_eval_self_heal_handler}), served by the leader on the service thread (followers answer
  * DER_NOTLEADER with the hint). Extend first empties the new ranks' targets ({@link ExtendDiscard}), then commits
  * the extended map ({@link PoolMapChanges#extend}), answers with its
- * version and starts the rebuild ({@link ExtendRebuild}). Self-heal eval, with the system's self_heal bits: when
+ * version; the committed change starts the EXTEND rebuild through the map change listeners (the rebuild scheduler). Self-heal eval, with the system's self_heal bits: when
  * pool_exclude is in them and the pool's self_heal has exclude, the dead ranks are excluded again
  * ({@link SelfHeal#reevaluate}); when pool_rebuild is in them and the pool's has rebuild, a stopped rebuild starts
  * again ({@code ds_rebuild_admin_start}).
@@ -38,11 +37,10 @@ public final class ExtendHandlers {
   private final String name;
   private final ServiceCalls calls;
   private final PoolMapChanges changes;
-  private final ExtendRebuild rebuild;
   private final IntFunction<Optional<String>> rankUri;
   private final SelfHeal selfHeal;
   private final Supplier<Set<Integer>> deadRanks;
-  private final Supplier<Rebuilds> rebuilds;
+  private final java.util.function.Consumer<PoolService> restartRebuild;
 
   private final ExtendDiscard discard;
 
@@ -50,15 +48,15 @@ public final class ExtendHandlers {
    * {@code deadRanks}: the ranks SWIM holds dead on this engine; {@code client} sends the discard before an
    * extension to the new ranks ({@code rankUri}), each call bounded by {@code timeout}.
    */
-  public ExtendHandlers(String name, PoolServices services, PoolMapChanges changes, Supplier<Rebuilds> rebuilds,
+  public ExtendHandlers(String name, PoolServices services, PoolMapChanges changes,
+      java.util.function.Consumer<PoolService> restartRebuild,
       IntFunction<Optional<String>> rankUri, SelfHeal selfHeal, Supplier<Set<Integer>> deadRanks,
       io.daos.cart.CartClient client, java.time.Duration timeout) {
     this.name = name;
     this.discard = new ExtendDiscard(name, client, rankUri, timeout);
     this.calls = new ServiceCalls(services);
     this.changes = changes;
-    this.rebuild = new ExtendRebuild(name, changes, rebuilds);
-    this.rebuilds = rebuilds;
+    this.restartRebuild = restartRebuild;
     this.rankUri = rankUri;
     this.selfHeal = selfHeal;
     this.deadRanks = deadRanks;
@@ -77,8 +75,7 @@ public final class ExtendHandlers {
     PoolMap map = svc.map();
     return discard.discard(svc.poolUuid(), map.getVersion(), ExtendDiscard.targets(map, q.getRanksList()))
         .thenApplyAsync(v -> {
-          PoolMapChanges.Extension ext = changes.extend(svc, q.getRanksList(), q.getDomainsList(), rankUri);
-          rebuild.start(svc, ext);
+          changes.extend(svc, q.getRanksList(), q.getDomainsList(), rankUri);
           return PoolExtendReply.newBuilder().setOp(ServiceCalls.ok(svc)).build();
         }, svc.executor());
   }
@@ -93,14 +90,11 @@ public final class ExtendHandlers {
     }
     if ((sys & SysSelfHeal.POOL_REBUILD) != 0 && (pool & PoolProps.SELF_HEAL_AUTO_REBUILD) != 0) {
       LOG.info("{}: pool {}: evaluate pool_rebuild", name, svc.poolUuid());
-      Rebuilds rb = rebuilds.get();
-      if (rb != null) {
-        try {
-          rb.startAgain(svc.poolUuid());
-        } catch (DaosException e) {
-          if (e.status() != DaosStatus.NONEXIST) {
-            throw e;
-          }
+      try {
+        restartRebuild.accept(svc);
+      } catch (DaosException e) {
+        if (e.status() != DaosStatus.NONEXIST && e.status() != DaosStatus.BUSY) {
+          throw e;
         }
       }
     }

@@ -30,6 +30,20 @@ public final class PoolMapChanges {
   private final SysSelfHeal sysSelfHeal;
   private final BiConsumer<PoolService, PoolMap> onNewMap;
   private final int pwRf;
+  private final java.util.List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Hears every committed map change after its distribution, on the service thread (the rebuild scheduling of
+   * {@code pool_svc_update_map → ds_rebuild_schedule}).
+   */
+  public interface ChangeListener {
+    void changed(PoolService svc, MapOp op, Source src, PoolMap before, PoolMap after);
+  }
+
+  /** Adds {@code l} to the listeners of committed map changes. */
+  public void onChange(ChangeListener l) {
+    listeners.add(l);
+  }
 
   /** {@code onNewMap} gets every committed map change (the push to the engines). */
   public PoolMapChanges(String name, SysSelfHeal sysSelfHeal, BiConsumer<PoolService, PoolMap> onNewMap) {
@@ -62,14 +76,26 @@ public final class PoolMapChanges {
             + "self_heal.exclude is not enabled on the pool");
       }
     }
-    int before = svc.map().getVersion();
+    PoolMap beforeMap = svc.map();
+    int before = beforeMap.getVersion();
     PoolMap after = svc.changeMap(m -> PoolMapUpdate.apply(m, op, addrs, force, pwRf));
     if (after.getVersion() != before) {
       LOG.info("{}: pool {} {} of {} ({}): map version {} -> {}", name, svc.poolUuid(), op, addrs, src, before,
           after.getVersion());
       onNewMap.accept(svc, after);
+      notifyListeners(svc, op, src, beforeMap, after);
     }
     return after;
+  }
+
+  private void notifyListeners(PoolService svc, MapOp op, Source src, PoolMap before, PoolMap after) {
+    for (ChangeListener l : listeners) {
+      try {
+        l.changed(svc, op, src, before, after);
+      } catch (RuntimeException e) {
+        LOG.error("{}: pool {}: map change listener failed", name, svc.poolUuid(), e);
+      }
+    }
   }
 
   /**
@@ -88,6 +114,9 @@ public final class PoolMapChanges {
     LOG.info("{}: pool {} extended with ranks {} (DMG): map version {} -> {}", name, svc.poolUuid(), ext[0].added(),
         before.getVersion(), after.getVersion());
     onNewMap.accept(svc, after);
+    if (after.getVersion() != before.getVersion()) {
+      notifyListeners(svc, MapOp.EXTEND, Source.DMG, before, after);
+    }
     return new Extension(before, after, ext[0].added());
   }
 

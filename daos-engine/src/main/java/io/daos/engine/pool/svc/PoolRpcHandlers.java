@@ -42,15 +42,41 @@ public final class PoolRpcHandlers {
   static final long QUERY_SPACE = 1;
   /** DRS_COMPLETED: no rebuild running. */
   static final int REBUILD_DONE = 2;
+  /** DAOS_RSF_DEGRADED: a target is DOWN (its data not yet rebuilt). */
+  public static final int RSF_DEGRADED = 1;
+  private static final int TARGET_DOWN = 8;
 
   private final ServiceCalls calls;
   private final CredentialValidator validator;
   private final PoolSpaceQuery space;
+  private final java.util.function.Function<UUID, RebuildStatus> rebuildStatus;
+  private final java.util.function.Supplier<java.util.function.IntPredicate> deadRanks;
 
   public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space) {
+    this(services, validator, space, pool -> null);
+  }
+
+  /**
+   * {@code rebuildStatus} gives this engine's (the leader's) {@code daos_rebuild_status} of a pool's latest rebuild
+   * (null: none); query and connect answer it, with DAOS_RSF_DEGRADED when the map has DOWN targets.
+   */
+  public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space,
+      java.util.function.Function<UUID, RebuildStatus> rebuildStatus) {
+    this(services, validator, space, rebuildStatus, () -> r -> false);
+  }
+
+  /**
+   * As above; {@code deadRanks} gives, per query, which ranks are dead for this engine (SWIM holds them DEAD or the
+   * group map no longer has them): query's dead_ranks.
+   */
+  public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space,
+      java.util.function.Function<UUID, RebuildStatus> rebuildStatus,
+      java.util.function.Supplier<java.util.function.IntPredicate> deadRanks) {
+    this.deadRanks = deadRanks;
     this.calls = new ServiceCalls(services);
     this.validator = validator;
     this.space = space;
+    this.rebuildStatus = rebuildStatus;
   }
 
   public CartServer registerOn(CartServer s) {
@@ -95,7 +121,7 @@ public final class PoolRpcHandlers {
     PoolHandleInfo h = svc.connect(ServiceCalls.hdl(req.getOp()), who, req.getFlags());
     PoolMap map = svc.map();
     PoolConnectReply.Builder b = PoolConnectReply.newBuilder().setMap(map).addAllProps(svc.props(List.of()))
-        .setCapas(h.capas()).setRebuild(rebuildIdle());
+        .setCapas(h.capas()).setRebuild(rebuild(svc.poolUuid(), map));
     return withSpace(svc, map, req.getQueryBits(), b.build(), (r, sp) -> r.toBuilder().setSpace(sp)
         .setOp(ServiceCalls.ok(svc)).build());
   }
@@ -108,8 +134,10 @@ public final class PoolRpcHandlers {
   CompletableFuture<PoolQueryReply> query(PoolService svc, PoolQueryReq req) {
     checkHandle(svc, req.getOp());
     PoolMap map = svc.map();
-    PoolQueryReply.Builder b = PoolQueryReply.newBuilder().setMap(map).setRebuild(rebuildIdle())
+    PoolQueryReply.Builder b = PoolQueryReply.newBuilder().setMap(map).setRebuild(rebuild(svc.poolUuid(), map))
         .addAllProps(svc.props(List.of())).addAllSvcReps(svc.replicas());
+    java.util.function.IntPredicate dead = deadRanks.get();
+    map.getRanksList().stream().mapToInt(r -> r.getRank()).filter(dead).sorted().forEach(b::addDeadRanks);
     svc.rdb().leaderHint().ifPresent(b::setLeaderRank);
     return withSpace(svc, map, req.getQueryBits() == 0 ? QUERY_SPACE : req.getQueryBits(), b.build(),
         (r, sp) -> r.toBuilder().setSpace(sp).setOp(ServiceCalls.ok(svc)).build());
@@ -209,8 +237,17 @@ public final class PoolRpcHandlers {
     return space.query(svc.poolUuid(), map).thenApply(sp -> merge.apply(reply, sp));
   }
 
-  private static RebuildStatus rebuildIdle() {
-    return RebuildStatus.newBuilder().setState(REBUILD_DONE).build();
+  /**
+   * The pool's rebuild status (ds_rebuild_query on the leader): the latest rebuild's, or none (version 0, done);
+   * rs_flags DAOS_RSF_DEGRADED while a target is DOWN.
+   */
+  private RebuildStatus rebuild(UUID pool, PoolMap map) {
+    RebuildStatus st = rebuildStatus.apply(pool);
+    RebuildStatus.Builder b = st == null || st.getVersion() == 0
+        ? RebuildStatus.newBuilder().setState(REBUILD_DONE) : st.toBuilder();
+    boolean down = map.getRanksList().stream().flatMap(r -> r.getTargetsList().stream())
+        .anyMatch(t -> t.getState() == TARGET_DOWN);
+    return b.setFlags(down ? b.getFlags() | RSF_DEGRADED : b.getFlags() & ~RSF_DEGRADED).build();
   }
 
   private static <R> CompletableFuture<R> done(R r) {

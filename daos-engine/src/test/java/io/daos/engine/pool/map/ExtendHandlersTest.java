@@ -70,7 +70,7 @@ class ExtendHandlersTest {
     server = CartServer.builder().transport(CartTransports.tcp()).uri("ofi+tcp://127.0.0.1:0").name("ext-test")
         .build();
     client = CartClient.builder().transport(CartTransports.tcp()).build();
-    new ExtendHandlers("test", services, changes, () -> null, r -> Optional.ofNullable(uri), heal, () -> dead,
+    new ExtendHandlers("test", services, changes, svc -> { }, r -> Optional.ofNullable(uri), heal, () -> dead,
         client, Duration.ofSeconds(5)).registerOn(server);
     server.register(RebuildRpc.POOL_TGT_DISCARD, (req, reply) -> {
       try {
