@@ -162,10 +162,15 @@ class SelfHealingTest {
   }
 
   private Setup setup(String label) throws Exception {
+    return setup(label, 1);
+  }
+
+  /** A pool {@code label} with a container of redundancy factor {@code rdFac} holding an RP_2G1 and an RP_3G1 KV. */
+  private Setup setup(String label, int rdFac) throws Exception {
     MiniDaosCluster.CreatedPool p = cluster.createPool(label, 16L << 30, 3);
     DaosClient client = cluster.clientBuilder().rpcTimeout(Duration.ofSeconds(6)).build();
     DaosPool pool = client.connectPool(label, PoolRpc.PC_RW);
-    pool.createContainer(ContainerProps.empty().withLabel("c").withRedundancyFactor(1));
+    pool.createContainer(ContainerProps.empty().withLabel("c").withRedundancyFactor(rdFac));
     DaosContainer cont = pool.openContainer("c", ContRpc.COO_RW);
     DaosKv kv2 = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_2G1, 0));
     DaosKv kv3 = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_3G1, 0));
@@ -375,7 +380,9 @@ class SelfHealingTest {
   @Order(3)
   @Timeout(600)
   void rebuild_master_failure() throws Exception {
-    try (Setup s = setup("master")) {
+    // Two engines are down at once before the first rebuild is done: an rd_fac 1 container would be UNCLEAN (DER_RF,
+    // DAOS pool_map_rf_verify counts 2 DOWN nodes), so this container has rd_fac 2.
+    try (Setup s = setup("master", 2)) {
       int leader = leaderRank("master");
       // The victim is no service replica: with the leader gone too, two of the three replicas stay. Two engines
       // fail before the first rebuild is done, so the RP_2G1 object must keep a replica outside both.
