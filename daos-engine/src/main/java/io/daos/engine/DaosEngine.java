@@ -218,7 +218,7 @@ public final class DaosEngine implements Closeable {
     rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
         ticker, env.rebuildDisabled()).registerOn(mapChanges);
     new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
-    selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks);
+    selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks, this::swimDeadRanks);
     new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges,
         svc -> rebuildScheduler.startAgain(svc), this::rankUri, selfHeal, this::swimDeadRanks, cartClient,
         rpcTimeout).registerOn(server);

@@ -274,6 +274,10 @@ public final class ThrashMain {
       return false;
     }
     int tgts = sys.targetsPerEngine();
+    // The map version before the kill: the exclusion's rebuild reports a newer one (rs_version). The version seen
+    // when the targets show disabled may already be the one after the rebuild's DOWN -> DOWNOUT step.
+    JsonObject before = sys.dmgJson("pool", "query", "thrash");
+    int beforeVersion = before == null ? 0 : (int) ThrashSystem.num(before, "version");
     long k = System.nanoTime();
     cy.pid = sys.killEngine(cy.host);
     log("cycle %d: kill -9 of rank %d's engine (host %d, pid %d)", cy.n, cy.rank, cy.host, cy.pid);
@@ -293,7 +297,7 @@ public final class ThrashMain {
       RebuildState[] last = {null};
       boolean rebuilt = ThrashSystem.poll(Duration.ofSeconds(rebuildTimeout), () -> {
         last[0] = rebuildState(pool);
-        return last[0] != null && last[0].completedSince(exclVersion[0]);
+        return last[0] != null && last[0].completedSince(beforeVersion + 1);
       });
       if (rebuilt) {
         cy.rebuildS = secs(k);
@@ -323,6 +327,8 @@ public final class ThrashMain {
       return false;
     }
     cy.restartS = secs(r);
+    JsonObject preReint = sys.dmgJson("pool", "query", "thrash");
+    int preReintVersion = preReint == null ? 0 : (int) ThrashSystem.num(preReint, "version");
     ThrashSystem.Cmd reint = sys.dmg(Duration.ofSeconds(120), "pool", "reintegrate", "thrash", "--ranks",
         Integer.toString(cy.rank));
     if (!reint.ok()) {
@@ -335,7 +341,7 @@ public final class ThrashMain {
     RebuildState[] last = {null};
     boolean rebuilt = ThrashSystem.poll(Duration.ofSeconds(rebuildTimeout), () -> {
       last[0] = rebuildState(pool);
-      return last[0] != null && last[0].completedSince(reintVersion);
+      return last[0] != null && last[0].completedSince(preReintVersion + 1);
     });
     if (rebuilt) {
       cy.reintRebuildS = secs(ri);

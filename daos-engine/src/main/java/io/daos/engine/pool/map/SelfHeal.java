@@ -34,6 +34,7 @@ public final class SelfHeal {
   private final PoolServices services;
   private final PoolMapChanges changes;
   private final Supplier<Set<Integer>> groupRanks;
+  private final Supplier<Set<Integer>> swimDead;
   /** pool → dead ranks it still has to exclude. */
   private final Map<UUID, Set<Integer>> pending = new ConcurrentHashMap<>();
   /** pool → ranks gone from the group map whose exclusion was refused (not asked again while they stay gone). */
@@ -41,13 +42,18 @@ public final class SelfHeal {
 
   /**
    * {@code groupRanks} gives the ranks of the current group map (null while this engine has none); a pool rank not
-   * in it counts as dead.
+   * in it counts as dead. {@code swimDead} gives the ranks this engine's SWIM holds dead now: a SWIM death still
+   * pending when this replica acts on it (e.g. on becoming leader later) is acted on only if SWIM still holds the
+   * rank dead, so a rank that has restarted since (a new incarnation, ALIVE again) is not excluded for its old death
+   * (DAOS's pool service checks the event's incarnation and the rank's current state).
    */
-  public SelfHeal(String name, PoolServices services, PoolMapChanges changes, Supplier<Set<Integer>> groupRanks) {
+  public SelfHeal(String name, PoolServices services, PoolMapChanges changes, Supplier<Set<Integer>> groupRanks,
+      Supplier<Set<Integer>> swimDead) {
     this.name = name;
     this.services = services;
     this.changes = changes;
     this.groupRanks = groupRanks;
+    this.swimDead = swimDead;
   }
 
   /** SWIM declared {@code rank} dead (Swim.Listener). */
@@ -105,10 +111,17 @@ public final class SelfHeal {
     } catch (DaosException e) {
       return;
     }
+    Set<Integer> stillDead = dead.isEmpty() ? Set.of() : swimDead.get();
     for (PoolMapRank r : map.getRanksList()) {
       boolean gone = group != null && !group.isEmpty() && !group.contains(r.getRank())
           && !no.contains(r.getRank());
       if (!dead.contains(r.getRank()) && !gone) {
+        continue;
+      }
+      if (!gone && !stillDead.contains(r.getRank())) {
+        dead.remove(r.getRank());
+        LOG.info("{}: pool {}: rank {} is no longer dead to SWIM (restarted?); its earlier death is not acted on",
+            name, svc.poolUuid(), r.getRank());
         continue;
       }
       boolean active = r.getTargetsList().stream().anyMatch(t -> (t.getState() & ACTIVE) != 0);

@@ -66,7 +66,7 @@ class ExtendHandlersTest {
     svc.initialize(PoolInit.tx(create, 2, Map.of()));
     PoolMapChanges changes = new PoolMapChanges("test", () -> SysSelfHeal.parse("exclude;pool_exclude"),
         (s, m) -> pushed.add(m));
-    SelfHeal heal = new SelfHeal("test", services, changes, () -> null);
+    SelfHeal heal = new SelfHeal("test", services, changes, () -> null, () -> dead);
     server = CartServer.builder().transport(CartTransports.tcp()).uri("ofi+tcp://127.0.0.1:0").name("ext-test")
         .build();
     client = CartClient.builder().transport(CartTransports.tcp()).build();

@@ -31,6 +31,8 @@ class SelfHealTest {
   private PoolService svc;
   private final List<PoolMap> pushed = new ArrayList<>();
   private volatile Set<Integer> group;
+  /** The ranks SWIM holds dead now. */
+  private volatile Set<Integer> swimDead = Set.of();
   private SelfHeal heal;
 
   @BeforeEach
@@ -41,7 +43,7 @@ class SelfHealTest {
     svc.initialize(PoolInit.tx(create, 2, Map.of()));
     PoolMapChanges changes = new PoolMapChanges("test", () -> SysSelfHeal.parse("exclude;pool_exclude"),
         (s, m) -> pushed.add(m));
-    heal = new SelfHeal("test", services, changes, () -> group);
+    heal = new SelfHeal("test", services, changes, () -> group, () -> swimDead);
   }
 
   @AfterEach
@@ -61,6 +63,7 @@ class SelfHealTest {
 
   @Test
   void swimDeadRankIsExcluded() throws Exception {
+    swimDead = Set.of(1);
     heal.rankDead(1);
     PoolMap m = settled();
     assertEquals(DOWN, state(m, 1));
@@ -82,11 +85,30 @@ class SelfHealTest {
   void poolWithoutSelfHealExcludeKeepsTheDeadRank() throws Exception {
     svc.setProps(List.of(Prop.newBuilder().setType(PoolProps.SELF_HEAL).setNum(PoolProps.SELF_HEAL_AUTO_REBUILD)
         .build()));
+    swimDead = Set.of(1);
     heal.rankDead(1);
     group = Set.of(0, 2, 3);
     heal.scan();
     PoolMap m = settled();
     assertEquals(UPIN, state(m, 1));
     assertEquals(1, m.getVersion());
+  }
+
+  /**
+   * A death this replica heard of while it was not the leader, of a rank that has restarted since (SWIM no longer
+   * holds it dead), is not acted on when the replica becomes leader (found by bin/jdaos-thrash: a new pool service
+   * leader re-excluded two ranks reintegrated after their earlier deaths).
+   */
+  @Test
+  void restartedRankIsNotExcludedForItsOldDeath() throws Exception {
+    // The death is heard, but by the time the service acts SWIM holds the rank ALIVE again (it restarted).
+    swimDead = Set.of();
+    heal.rankDead(1);
+    PoolMap m = settled();
+    assertEquals(UPIN, state(m, 1));
+    assertEquals(1, m.getVersion());
+    swimDead = Set.of(1);
+    heal.scan();
+    assertEquals(1, settled().getVersion(), "the old death was dropped, not kept for later");
   }
 }
