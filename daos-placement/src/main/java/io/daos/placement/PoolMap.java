@@ -140,6 +140,20 @@ public final class PoolMap {
     return new PoolMap(version, doms, childStart, childNr, tgtStart, tgtNr, next);
   }
 
+  /**
+   * A copy in which target {@code index} of {@code rank} has {@code state}, failure sequence {@code fseq}, in-version
+   * {@code inVer}, out-version {@code outVer} and {@code flags} ({@link Target#DOWN2OUT}, {@link Target#DOWN2UP}), at
+   * the same version: for maps received from the pool service with all of DAOS's per-target versions. An
+   * {@code inVer} of 0 means the sender did not record it (maps from before it was kept): the target keeps its own.
+   */
+  public PoolMap withTarget(int rank, int index, TargetState state, int fseq, int inVer, int outVer, int flags) {
+    int id = target(rank, index).id();
+    MapComponent[] next = tgts.clone();
+    MapComponent c = next[id];
+    next[id] = c.with(state, fseq, inVer == 0 ? c.inVer() : inVer, outVer, flags);
+    return new PoolMap(version, doms, childStart, childNr, tgtStart, tgtNr, next);
+  }
+
   int domainIndexCount() {
     return doms.length;
   }

@@ -78,21 +78,89 @@ public final class ContProps {
   }
 
   /**
-   * The RF check against a pool map (DAOS {@code pool_map_rf_verify}, simplified): the fault domains at
-   * {@code rdLvl} (rank = 1: each rank; node = 2: each rank's fault domain, the rank when it has none) with a target
-   * that failed (DOWN 8 or DOWNOUT 16) after map version {@code lastVer}; more of them than {@code rdFac} breaks the
-   * RF. DAOS also merges overlapping failure-version ranges; jdaos counts every such domain.
+   * The RF check against a pool map, as DAOS's {@code pool_map_rf_verify}: whether more than {@code rdFac} fault
+   * domains at {@code rdLvl} (rank = 1: each rank; node = 2: each rank's fault domain, the rank when it has none)
+   * failed concurrently since map version {@code lastVer}. A target counts when DOWN, or DOWNOUT after a failure
+   * (DOWN2OUT; a drained target does not), unless it failed at or before {@code lastVer} (DOWN with fseq, DOWNOUT
+   * with out_ver, at most {@code lastVer}). Each counted target gives its domain a failure window [fseq, out_ver]
+   * (open-ended while DOWN); a domain's overlapping windows merge. No break when at most {@code rdFac} domains failed
+   * or none failed after {@code lastVer}; a break when more than {@code rdFac} domains are still DOWN; otherwise a
+   * break when some window overlaps windows of more than {@code rdFac} domains. A DOWNOUT target of a map written
+   * without out_ver (0) counts as a failure whose window ends at its fseq. Unlike DAOS, whose node's "newly failed"
+   * mark is that of its last counted target, a domain is newly failed when any of its targets failed after
+   * {@code lastVer}.
    */
   static boolean rfBroken(io.daos.proto.pool.PoolMap map, int lastVer, long rdLvl, long rdFac) {
-    java.util.Set<String> failed = new java.util.HashSet<>();
+    java.util.Map<String, FailedDomain> failed = new java.util.LinkedHashMap<>();
     for (io.daos.proto.pool.PoolMapRank r : map.getRanksList()) {
+      String dom = rdLvl == REDUN_LVL_NODE && !r.getFaultDomain().isEmpty() ? r.getFaultDomain()
+          : "rank " + r.getRank();
       for (io.daos.proto.pool.PoolMapTarget t : r.getTargetsList()) {
-        if ((t.getState() & (8 | 16)) != 0 && Integer.compareUnsigned(t.getFseq(), lastVer) > 0) {
-          failed.add(rdLvl == REDUN_LVL_NODE && !r.getFaultDomain().isEmpty() ? r.getFaultDomain()
-              : "rank " + r.getRank());
+        boolean down = t.getState() == TGT_DOWN;
+        boolean out = t.getState() == TGT_DOWNOUT && ((t.getFlags() & DOWN2OUT) != 0 || t.getOutVer() == 0);
+        if (!down && !out) {
+          continue;
+        }
+        long start = Integer.toUnsignedLong(t.getFseq());
+        long end = down ? Long.MAX_VALUE : Integer.toUnsignedLong(t.getOutVer() == 0 ? t.getFseq() : t.getOutVer());
+        long last = Integer.toUnsignedLong(lastVer);
+        if ((down ? start : end) <= last) {
+          continue;
+        }
+        FailedDomain d = failed.computeIfAbsent(dom, k -> new FailedDomain());
+        d.down |= down;
+        d.newFail |= start > last;
+        d.windows.add(new long[] {start, end});
+      }
+    }
+    failed.values().forEach(FailedDomain::merge);
+    long newFail = failed.values().stream().filter(d -> d.newFail).count();
+    if (failed.size() <= rdFac || newFail == 0) {
+      return false;
+    }
+    if (failed.values().stream().filter(d -> d.down).count() > rdFac) {
+      return true;
+    }
+    for (FailedDomain d : failed.values()) {
+      for (long[] w : d.windows) {
+        long overlapping = failed.values().stream().filter(o -> o.overlaps(w)).count();
+        if (overlapping > rdFac) {
+          return true;
         }
       }
     }
-    return failed.size() > rdFac;
+    return false;
+  }
+
+  private static final int TGT_DOWN = 8;
+  private static final int TGT_DOWNOUT = 16;
+  /** {@code PO_COMPF_DOWN2OUT}: a DOWNOUT target that failed (was not drained). */
+  private static final int DOWN2OUT = 1;
+
+  /** {@code struct pmap_fail_node}: one fault domain's failure windows [fseq, out_ver]. */
+  private static final class FailedDomain {
+    final java.util.List<long[]> windows = new java.util.ArrayList<>();
+    boolean down;
+    boolean newFail;
+
+    /** {@code pmap_fail_ver_merge}: overlapping windows become one. */
+    void merge() {
+      windows.sort(java.util.Comparator.<long[]>comparingLong(w -> w[0]).thenComparingLong(w -> w[1]));
+      java.util.List<long[]> merged = new java.util.ArrayList<>();
+      for (long[] w : windows) {
+        long[] prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (prev != null && w[0] <= prev[1]) {
+          prev[1] = Math.max(prev[1], w[1]);
+        } else {
+          merged.add(new long[] {w[0], w[1]});
+        }
+      }
+      windows.clear();
+      windows.addAll(merged);
+    }
+
+    boolean overlaps(long[] w) {
+      return windows.stream().anyMatch(v -> v[0] <= w[1] && w[0] <= v[1]);
+    }
   }
 }

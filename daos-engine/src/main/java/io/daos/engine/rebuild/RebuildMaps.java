@@ -14,7 +14,7 @@ public final class RebuildMaps {
   private RebuildMaps() {
   }
 
-  /** The placement map of {@code m} (fault domains by path, target states and failure sequences). */
+  /** The placement map of {@code m} (fault domains by path; target states, fseq, in/out versions and flags). */
   public static PoolMap toPlacement(io.daos.proto.pool.PoolMap m) {
     if (m.getRanksCount() == 0) {
       throw new DaosException(DaosStatus.INVAL, "pool map version " + m.getVersion() + " has no ranks");
@@ -27,23 +27,26 @@ public final class RebuildMaps {
     PoolMap map = b.build();
     for (PoolMapRank r : m.getRanksList()) {
       for (int i = 0; i < r.getTargetsCount(); i++) {
-        TargetState st = state(r.getTargets(i).getState());
-        if (st != TargetState.UPIN) {
-          map = map.withTargetState(r.getRank(), i, st, Math.max(1, r.getTargets(i).getFseq()));
+        PoolMapTarget t = r.getTargets(i);
+        TargetState st = state(t.getState());
+        if (st != TargetState.UPIN || t.getInVer() != 0 || t.getOutVer() != 0 || t.getFlags() != 0) {
+          map = map.withTarget(r.getRank(), i, st, Math.max(1, t.getFseq()), t.getInVer(), t.getOutVer(),
+              t.getFlags());
         }
       }
     }
     return map;
   }
 
-  /** {@code template} (ranks, fault domains, URIs) with the version and target states of {@code map}. */
+  /** {@code template} (ranks, fault domains, URIs) with the version and targets (state, versions, flags) of {@code map}. */
   public static io.daos.proto.pool.PoolMap withStates(io.daos.proto.pool.PoolMap template, PoolMap map) {
     io.daos.proto.pool.PoolMap.Builder b = template.toBuilder().setVersion(map.version()).clearRanks();
     for (PoolMapRank r : template.getRanksList()) {
       PoolMapRank.Builder rb = r.toBuilder().clearTargets();
       for (int i = 0; i < r.getTargetsCount(); i++) {
         Target t = map.target(r.getRank(), i);
-        rb.addTargets(PoolMapTarget.newBuilder().setState(t.state().bit()).setFseq(t.fseq()));
+        rb.addTargets(PoolMapTarget.newBuilder().setState(t.state().bit()).setFseq(t.fseq()).setInVer(t.inVer())
+            .setOutVer(t.outVer()).setFlags(t.flags()));
       }
       b.addRanks(rb);
     }

@@ -28,8 +28,10 @@ final class PoolMaps {
       for (int i = 0; i < r.getTargetsCount(); i++) {
         PoolMapTarget t = r.getTargets(i);
         TargetState st = state(t.getState());
-        if (st != TargetState.UPIN) {
-          map = map.withTargetState(r.getRank(), i, st, Math.max(1, t.getFseq()));
+        // Placement reads in_ver only of UP targets: a healthy target that never failed needs no copy.
+        if (st != TargetState.UPIN || t.getFseq() > 1 || t.getOutVer() != 0 || t.getFlags() != 0) {
+          map = map.withTarget(r.getRank(), i, st, Math.max(1, t.getFseq()), t.getInVer(), t.getOutVer(),
+              t.getFlags());
         }
       }
     }

@@ -64,11 +64,8 @@ public final class PoolMapUpdate {
       for (int ti = 0; ti < rb.getTargetsCount(); ti++) {
         Target before = pm.target(rb.getRank(), ti);
         Target after = next.target(rb.getRank(), ti);
-        if (after.state() != before.state()) {
-          PoolMapTarget.Builder tb = rb.getTargetsBuilder(ti).setState(after.state().bit());
-          if (after.fseq() != before.fseq()) {
-            tb.setFseq(after.fseq());
-          }
+        if (!after.equals(before)) {
+          rb.setTargets(ti, toProto(after));
         }
       }
     }
@@ -135,7 +132,10 @@ public final class PoolMapUpdate {
     return r.getFaultDomain().isEmpty() ? "/rank" + r.getRank() : r.getFaultDomain();
   }
 
-  /** The placement map of a service map: same ranks, domains, target states and failure sequences. */
+  /**
+   * The placement map of a service map: same ranks, domains, target states, failure sequences, in/out versions and
+   * flags (maps written without in_ver keep the placement default).
+   */
   static io.daos.placement.PoolMap toPlacement(PoolMap m) {
     PoolMapBuilder b = io.daos.placement.PoolMap.builder().version(Math.max(1, m.getVersion()));
     for (PoolMapRank r : m.getRanksList()) {
@@ -146,12 +146,20 @@ public final class PoolMapUpdate {
       for (int i = 0; i < r.getTargetsCount(); i++) {
         PoolMapTarget t = r.getTargets(i);
         TargetState st = state(t.getState());
-        if (st != TargetState.UPIN || t.getFseq() > 1) {
-          pm = pm.withTargetState(r.getRank(), i, st, Math.max(1, t.getFseq()));
+        if (st != TargetState.UPIN || t.getFseq() > 1 || t.getInVer() != 0 || t.getOutVer() != 0
+            || t.getFlags() != 0) {
+          pm = pm.withTarget(r.getRank(), i, st, Math.max(1, t.getFseq()), t.getInVer(), t.getOutVer(),
+              t.getFlags());
         }
       }
     }
     return pm;
+  }
+
+  /** The service-map form of a placement target: state, fseq, in_ver, out_ver and flags. */
+  public static PoolMapTarget toProto(Target t) {
+    return PoolMapTarget.newBuilder().setState(t.state().bit()).setFseq(t.fseq()).setInVer(t.inVer())
+        .setOutVer(t.outVer()).setFlags(t.flags()).build();
   }
 
   static TargetState state(int bit) {

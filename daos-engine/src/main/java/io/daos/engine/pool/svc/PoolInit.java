@@ -71,7 +71,7 @@ public final class PoolInit {
       PoolMapRank.Builder r = m.addRanksBuilder().setRank(rank)
           .setFaultDomain(domains.getOrDefault(rank, "/rank" + rank)).setUri(uris.getOrDefault(rank, ""));
       for (int t = 0; t < targetsPerRank; t++) {
-        r.addTargets(PoolMapTarget.newBuilder().setState(UPIN).setFseq(1));
+        r.addTargets(PoolMapTarget.newBuilder().setState(UPIN).setFseq(1).setInVer(1));
       }
     }
     return m.build();

@@ -66,6 +66,29 @@ class PoolMapChangesTest {
     return assertThrows(DaosException.class, r::run).status();
   }
 
+  /** The service map keeps DAOS's co_out_ver, co_in_ver and co_flags that placement sets, and reads them back. */
+  @Test
+  void mapKeepsOutVerInVerAndFlags() {
+    PoolMap m = update(MapOp.EXCLUDE, 1, 0, 1);
+    PoolMap out = PoolMapUpdate.apply(m, MapOp.EXCLUDE_OUT, List.of(new TargetAddr(1, 0)), false, 2);
+    PoolMapTarget t = target(out, 1, 0);
+    assertEquals(DOWNOUT, t.getState());
+    assertEquals(out.getVersion(), t.getOutVer());
+    assertEquals(io.daos.placement.Target.DOWN2OUT, t.getFlags());
+    assertEquals(1, target(out, 0, 0).getInVer(), "created at version 1");
+
+    PoolMap reint = PoolMapUpdate.apply(out, MapOp.REINT, List.of(new TargetAddr(1, 1)), false, 2);
+    PoolMapTarget up = target(reint, 1, 1);
+    assertEquals(UP, up.getState());
+    assertEquals(reint.getVersion(), up.getInVer());
+    assertEquals(io.daos.placement.Target.DOWN2UP, up.getFlags());
+
+    io.daos.placement.Target back = PoolMapUpdate.toPlacement(reint).target(1, 1);
+    assertEquals(up.getInVer(), back.inVer());
+    assertEquals(up.getFlags(), back.flags());
+    assertEquals(t.getOutVer(), PoolMapUpdate.toPlacement(reint).target(1, 0).outVer());
+  }
+
   /** daos_test -r "exclude targets": each excluded target is DOWN with fseq = its own new version. */
   @Test
   void excludeRankTargetsAreDownWithFseqOfTheirVersion() {
