@@ -255,7 +255,8 @@ public final class DaosEngine implements Closeable {
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
-        io.daos.common.Ticker.SYSTEM);
+        ticker);
+    rebuilds.containerLevels(contHandlers::redundancyLevels);
     rebuilds.registerOn(server);
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);

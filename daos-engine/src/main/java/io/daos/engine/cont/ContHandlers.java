@@ -44,6 +44,11 @@ public final class ContHandlers {
   private static final Function<PoolOpReply, MessageLite> PLAIN = h -> ContReply.newBuilder().setOp(h).build();
   private final ServiceDispatch dispatch;
 
+  /** The redundancy level (rd_lvl) of each container of {@code pool}, from its service replica on this engine. */
+  public java.util.Map<UUID, Integer> redundancyLevels(UUID pool) {
+    return dispatch.redundancyLevels(pool);
+  }
+
   public ContHandlers(String name, ServiceReplicas replicas, TargetDestroyer targets, Hlc hlc) {
     this.dispatch = new ServiceDispatch(name, replicas, targets, hlc);
   }

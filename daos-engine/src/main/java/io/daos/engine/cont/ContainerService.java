@@ -178,6 +178,15 @@ public final class ContainerService {
         p.get(ContProps.CO_REDUN_LVL).getNum(), p.get(ContProps.CO_REDUN_FAC).getNum())).orElse(false);
   }
 
+  /** Each container's redundancy level (rd_lvl), which rebuild places its objects at. */
+  public Map<UUID, Integer> redundancyLevels() {
+    Map<UUID, Integer> out = new java.util.HashMap<>();
+    for (UUID c : store.containers()) {
+      out.put(c, (int) store.props(c).get(ContProps.CO_REDUN_LVL).getNum());
+    }
+    return out;
+  }
+
   /**
    * The container service's check after a pool map change (DAOS {@code ds_cont_rf_check} over every container):
    * a healthy container whose RF the failures since its status version exceed becomes UNCLEAN at {@code map}'s

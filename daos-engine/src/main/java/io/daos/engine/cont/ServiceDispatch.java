@@ -16,6 +16,7 @@ import io.daos.engine.rdb.Rdb;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.proto.pool.SvcHint;
 import io.netty.buffer.Unpooled;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -98,6 +99,20 @@ final class ServiceDispatch {
     } catch (RuntimeException e) {
       LOG.error("{}: {} on pool {} failed unexpectedly", name, opc, r.poolUuid(), e);
       send(reply, err, header(DaosStatus.MISC.code(), mv, r.rdb()));
+    }
+  }
+
+  /** The redundancy level of each container of {@code pool} (empty when no service replica of it is here). */
+  Map<UUID, Integer> redundancyLevels(UUID pool) {
+    Optional<ServiceReplica> r = replicas.find(pool);
+    if (r.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return new ContainerService(r.get(), targets, hlc, maps).redundancyLevels();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: container levels of pool {} not read: {}", name, pool, e.toString());
+      return Map.of();
     }
   }
 

@@ -82,10 +82,11 @@ final class RebuildScanner {
     }
     PoolMap oldMap = RebuildMaps.toPlacement(req.getOldMap());
     PoolMap newMap = RebuildMaps.toPlacement(req.getNewMap());
+    Map<UUID, JumpMap> levels = jumpMaps(req);
     List<CompletableFuture<List<Send>>> perTarget = new ArrayList<>();
     for (int t = 0; t < ep.targetCount(); t++) {
       int tgt = t;
-      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, oldMap, newMap, myRank),
+      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, oldMap, newMap, myRank, levels),
           targetExecutor.apply(t)));
     }
     return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
@@ -97,10 +98,24 @@ final class RebuildScanner {
     });
   }
 
-  private List<Send> scanTarget(EnginePool ep, int tgt, PoolMap oldMap, PoolMap newMap, int myRank) {
+  /** Containers are placed at the node level unless the scan says otherwise (rd_lvl rank). */
+  private static final JumpMap NODE_LEVEL = JumpMap.create(io.daos.placement.DomainLevel.NODE);
+
+  /** The jump map of each container the scan names, at its redundancy level (rd_lvl 1 = rank, else node). */
+  static Map<UUID, JumpMap> jumpMaps(RebuildScanReq req) {
+    Map<UUID, JumpMap> out = new java.util.HashMap<>();
+    JumpMap rank = JumpMap.create(io.daos.placement.DomainLevel.RANK);
+    for (io.daos.proto.rebuild.ContLevel l : req.getContLevelsList()) {
+      out.put(Uuids.required(l.getContUuid(), "container"), l.getRdLvl() == 1 ? rank : NODE_LEVEL);
+    }
+    return out;
+  }
+
+  private List<Send> scanTarget(EnginePool ep, int tgt, PoolMap oldMap, PoolMap newMap, int myRank,
+      Map<UUID, JumpMap> levels) {
     List<Send> out = new ArrayList<>();
-    JumpMap jump = JumpMap.create();
     for (UUID cont : ep.target(tgt).listContainers()) {
+      JumpMap jump = levels.getOrDefault(cont, NODE_LEVEL);
       for (VosObjectId v : ep.container(tgt, cont).listObjectShards()) {
         objectSends(jump, oldMap, newMap, myRank, tgt, cont, v, out);
       }
@@ -165,18 +180,18 @@ final class RebuildScanner {
       return CompletableFuture.completedFuture(0L);
     }
     PoolMap map = RebuildMaps.toPlacement(req.getNewMap());
+    Map<UUID, JumpMap> levels = jumpMaps(req);
     List<CompletableFuture<Long>> perTarget = new ArrayList<>();
     for (int t = 0; t < ep.targetCount(); t++) {
       int tgt = t;
-      perTarget.add(CompletableFuture.supplyAsync(() -> reclaimTarget(ep, tgt, map, myRank),
+      perTarget.add(CompletableFuture.supplyAsync(() -> reclaimTarget(ep, tgt, map, myRank, levels),
           targetExecutor.apply(t)));
     }
     return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0]))
         .thenApply(v -> perTarget.stream().mapToLong(CompletableFuture::join).sum());
   }
 
-  private long reclaimTarget(EnginePool ep, int tgt, PoolMap map, int myRank) {
-    JumpMap jump = JumpMap.create();
+  private long reclaimTarget(EnginePool ep, int tgt, PoolMap map, int myRank, Map<UUID, JumpMap> levels) {
     long n = 0;
     int me;
     try {
@@ -185,6 +200,7 @@ final class RebuildScanner {
       return 0;
     }
     for (UUID cont : ep.target(tgt).listContainers()) {
+      JumpMap jump = levels.getOrDefault(cont, NODE_LEVEL);
       VosContainer c = ep.container(tgt, cont);
       for (VosObjectId v : c.listObjectShards()) {
         Layout l;

@@ -76,6 +76,7 @@ public final class Rebuilds {
   static final int MISSED_REPORTS = 5;
 
   private final String name;
+  private volatile java.util.function.Function<UUID, Map<UUID, Integer>> containerLevels = p -> Map.of();
   private final PoolTargets pools;
   private final CartClient client;
   private final IntFunction<Optional<String>> rankUri;
@@ -118,6 +119,14 @@ public final class Rebuilds {
     this.ticker = ticker;
     this.scanner = new RebuildScanner(name, pools, targetExecutor, client, rankUri, pullTimeout);
     this.puller = new MigratePuller(pools, targetExecutor, client, rankUri, rpcTimeout);
+  }
+
+  /**
+   * Where the leader reads each container's redundancy level (rd_lvl) of a pool: the container service of the pool
+   * on this engine. The scan and the reclaim place every container's objects at its own level, as clients do.
+   */
+  public void containerLevels(java.util.function.Function<UUID, Map<UUID, Integer>> levels) {
+    this.containerLevels = levels;
   }
 
   /** Who hears that a version is rebuilt, failed or reclaimed (the pool service's finish step). */
@@ -307,7 +316,15 @@ public final class Rebuilds {
     return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setRebuildOp(tr.rbOp)
         .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
         .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
-        .setContHdl(Uuids.toByteString(UUID.randomUUID())).build();
+        .setContHdl(Uuids.toByteString(UUID.randomUUID()))
+        .addAllContLevels(levels(tr.pool)).build();
+  }
+
+  private List<io.daos.proto.rebuild.ContLevel> levels(UUID pool) {
+    List<io.daos.proto.rebuild.ContLevel> out = new java.util.ArrayList<>();
+    containerLevels.apply(pool).forEach((c, l) -> out.add(io.daos.proto.rebuild.ContLevel.newBuilder()
+        .setContUuid(Uuids.toByteString(c)).setRdLvl(l).build()));
+    return out;
   }
 
   private void broadcast(RebuildTracker tr) {
