@@ -153,11 +153,13 @@ class SelfHealingTest {
     }
   }
 
-  private record Setup(MiniDaosCluster.CreatedPool pool, DaosClient client, DaosContainer cont, List<DaosKv> kvs)
-      implements AutoCloseable {
+  /** A test's pool, client, container and KVs; closing it closes the client and destroys the pool ({@code drop}). */
+  private record Setup(MiniDaosCluster.CreatedPool pool, DaosClient client, DaosContainer cont, List<DaosKv> kvs,
+      Runnable drop) implements AutoCloseable {
     @Override
     public void close() {
       client.close();
+      drop.run();
     }
   }
 
@@ -174,7 +176,14 @@ class SelfHealingTest {
     DaosContainer cont = pool.openContainer("c", ContRpc.COO_RW);
     DaosKv kv2 = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_2G1, 0));
     DaosKv kv3 = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_3G1, 0));
-    return new Setup(p, client, cont, List.of(kv2, kv3));
+    return new Setup(p, client, cont, List.of(kv2, kv3), () -> {
+      // Each test's pool goes, so the next test's pool has room (the four share one cluster).
+      try {
+        cluster.destroyPool(label);
+      } catch (RuntimeException e) {
+        System.out.println("pool " + label + " not destroyed: " + e);
+      }
+    });
   }
 
   private JsonObject query(String label) {
@@ -286,7 +295,8 @@ class SelfHealingTest {
       Set<Integer> holders = shardRanks(s.kvs());
       int victim = holders.stream().filter(r -> r != leader).findFirst().orElseThrow();
       int version0 = query("kill").get("version").getAsInt();
-      slowPulls(Duration.ofSeconds(2));
+      // Pulls held long enough that a loaded machine's pool query polls see the rebuild busy (cleared once seen).
+      slowPulls(Duration.ofSeconds(8));
       w.resetStall();
       cluster.killEngine(victim);
       int before = w.acked.size();
