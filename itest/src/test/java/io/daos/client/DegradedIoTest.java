@@ -22,7 +22,7 @@ import io.daos.placement.object.ObjectType;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -56,9 +57,13 @@ class DegradedIoTest {
   DaosPool pool;
   DaosContainer cont;
 
+  /** The cluster's directory, removed by JUnit after the class. */
+  @TempDir
+  static Path tmp;
+
   @BeforeAll
   static void startCluster() throws IOException {
-    sys = MiniDaosCluster.builder(Files.createTempDirectory("jdaos-degraded-")).inProcess().servers(4).engines(1)
+    sys = MiniDaosCluster.builder(tmp).inProcess().servers(4).engines(1)
         .targets(2).replicas(3).crtTimeout(10).engineEnv(SWIM_ENV).start();
     sys.waitForReady();
   }

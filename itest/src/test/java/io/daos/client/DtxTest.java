@@ -26,7 +26,7 @@ import io.daos.rpc.DtxRpc;
 import io.daos.rpc.ObjRpc;
 import io.daos.rpc.PoolRpc;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -57,9 +58,13 @@ class DtxTest {
   DaosPool pool;
   DaosContainer cont;
 
+  /** The cluster's directory, removed by JUnit after the class. */
+  @TempDir
+  static Path tmp;
+
   @BeforeAll
   static void startCluster() throws IOException {
-    sys = MiniDaosCluster.builder(Files.createTempDirectory("jdaos-dtx-")).inProcess().servers(3).engines(1)
+    sys = MiniDaosCluster.builder(tmp).inProcess().servers(3).engines(1)
         .targets(2).replicas(1).crtTimeout(2).engineTicker(TICKER).start();
     sys.waitForReady();
   }
