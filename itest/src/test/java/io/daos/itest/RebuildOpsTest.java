@@ -313,19 +313,13 @@ class RebuildOpsTest {
     }
   }
 
+  /** Polls {@code get} with {@link Poll#until} until {@code ok} holds; returns the status that matched. */
   private static RebuildStatus waitFor(java.util.function.Supplier<RebuildStatus> get,
-      java.util.function.Predicate<RebuildStatus> ok, Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    RebuildStatus s = get.get();
-    while (!ok.test(s)) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("rebuild status never matched: " + s);
-      }
-      Thread.onSpinWait();
-      Thread.sleep(20);
-      s = get.get();
-    }
-    return s;
+      java.util.function.Predicate<RebuildStatus> ok, Duration max) {
+    RebuildStatus[] s = {null};
+    Poll.until("rebuild status to match", max, () -> ok.test(s[0] = get.get()),
+        () -> "rebuild status never matched: " + s[0]);
+    return s[0];
   }
 
   private static void vosPut(InProcessCluster cluster, Data d, ObjectId oid, Shard s, long epoch, String dkey,
