@@ -217,7 +217,7 @@ public final class DaosEngine implements Closeable {
         (svc, map) -> mapPush.push(svc.poolUuid(), map));
     rebuildScheduler = new RebuildScheduler(name, poolServices, mapChanges, () -> rebuilds, sysSelfHeal,
         ticker, env.rebuildDisabled()).registerOn(mapChanges);
-    new MapUpdateHandlers(poolServices, mapChanges).registerOn(server);
+    new MapUpdateHandlers(name, poolServices, mapChanges, cartClient, this::rankUri, rpcTimeout).registerOn(server);
     selfHeal = new SelfHeal(name, poolServices, mapChanges, this::groupRanks, this::swimDeadRanks);
     new io.daos.engine.pool.map.ExtendHandlers(name, poolServices, mapChanges,
         svc -> rebuildScheduler.startAgain(svc), this::rankUri, selfHeal, this::swimDeadRanks, cartClient,

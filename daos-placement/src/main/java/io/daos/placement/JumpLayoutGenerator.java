@@ -19,6 +19,8 @@ final class JumpLayoutGenerator {
   private final int grpNr;
   private final Shard[] shards;
   private final List<FailedShard> remap = new ArrayList<>();
+  /** {@code ol_shard_peers}: shards whose target state asks for a peer ({@link Remap#HAS_PEER}). */
+  private int peers;
 
   JumpLayoutGenerator(PoolMap m, DomainLevel fdom, LayoutMode mode, ObjectId oid, int grpSize, int grpNr) {
     this.m = m;
@@ -39,7 +41,9 @@ final class JumpLayoutGenerator {
         TargetChooser.Choice c = chooser.choose(key, grpUsed, grpReal, k);
         MapComponent t = m.tgts[c.target()];
         int[] flags = {0};
-        if (Remap.needRemap(t, m.version(), chooser.mode, flags)) {
+        boolean moved = Remap.needRemap(t, m.version(), chooser.mode, flags);
+        countPeer(flags[0]);
+        if (moved) {
           shards[k] = shard(k, t, t.fseq(), 0);
           FailedShard.add(remap, new FailedShard(k, t, flags[0], grpUsed, grpReal));
           handedOff = true;
@@ -60,6 +64,17 @@ final class JumpLayoutGenerator {
     return new Layout(oid, m.version(), grpSize, grpNr, Arrays.asList(shards));
   }
 
+  /** True when some shard asked for a peer: the CURRENT layout must be extended (see {@link Layout}). */
+  boolean hasPeers() {
+    return peers > 0;
+  }
+
+  private void countPeer(int flags) {
+    if ((flags & Remap.HAS_PEER) != 0) {
+      peers++;
+    }
+  }
+
   private void remapShards() {
     long rebuildKey = Crc64.jmCrc(oid.lo(), oid.hi(), Crc64.REBUILD_SALT);
     int budget = 4 * (m.targetCount() + shards.length) + 64;
@@ -78,7 +93,10 @@ final class JumpLayoutGenerator {
 
   /** {@code determine_valid_spares}: true when the shard is settled (placed on the spare, or left without one). */
   private boolean resolve(MapComponent spare, FailedShard f) {
-    if (Remap.needRemap(spare, m.version(), chooser.mode, f.flags)) {
+    int before = f.flags[0];
+    boolean moved = Remap.needRemap(spare, m.version(), chooser.mode, f.flags);
+    countPeer(f.flags[0] & ~before);
+    if (moved) {
       if (spare.fseq() > m.version()) {
         shards[f.shard] = Shard.NONE;
         return true;

@@ -61,7 +61,41 @@ public final class JumpMap {
     }
     int grpNr = groups(oid, oc, map.targetCount(), grpSize);
     LOG.debug("placing {} class {} ({} x {}) on {}", oid, oc.name(), grpNr, grpSize, map);
-    return new JumpLayoutGenerator(map, fdom, mode, oid, grpSize, grpNr).generate();
+    JumpLayoutGenerator gen = new JumpLayoutGenerator(map, fdom, mode, oid, grpSize, grpNr);
+    Layout l = gen.generate();
+    if (mode != LayoutMode.CURRENT || !gen.hasPeers()) {
+      return l;
+    }
+    Layout post = new JumpLayoutGenerator(map, fdom, LayoutMode.POST_REBUILD, oid, grpSize, grpNr).generate();
+    return extend(map, l, post);
+  }
+
+  /**
+   * {@code jump_map_obj_extend_layout}: adds to {@code l} a peer for every shard whose home after the change
+   * ({@code post}) differs, when that home is UPIN, UP or DRAIN ({@code layout_find_diff}); the peer is rebuilding
+   * (written, not read) unless its target is draining, and reintegrating when its target is UP or NEW
+   * ({@code pl_map_extend}).
+   */
+  private static Layout extend(PoolMap map, Layout l, Layout post) {
+    java.util.List<Shard> peers = new java.util.ArrayList<>();
+    for (int k = 0; k < l.shards().size(); k++) {
+      Shard now = l.shard(k);
+      Shard after = post.shard(k);
+      if (!after.placed() || after.target() == now.target()) {
+        continue;
+      }
+      MapComponent t = map.tgts[after.target()];
+      TargetState st = t.state();
+      if (st != TargetState.UPIN && st != TargetState.UP && st != TargetState.DRAIN) {
+        continue;
+      }
+      peers.add(new Shard(k, t.id(), t.rank(), t.index(), t.fseq(), st != TargetState.DRAIN,
+          st == TargetState.UP || st == TargetState.NEW));
+    }
+    if (peers.isEmpty()) {
+      return l;
+    }
+    return new Layout(l.oid(), l.version(), l.groupSize(), l.groups(), l.shards(), peers);
   }
 
   private static ObjectClass classOf(ObjectId oid) {

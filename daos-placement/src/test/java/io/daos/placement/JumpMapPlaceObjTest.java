@@ -155,4 +155,74 @@ class JumpMapPlaceObjTest {
       assertEquals(0, badCount(l));
     }
   }
+
+  /**
+   * A shard's target went DOWN and DOWNOUT (rebuilt elsewhere), then UP for regular reintegration: the I/O layout
+   * keeps the rebuilt home (read) and adds the returning target as a peer of the same shard (written, not read)
+   * until the reintegration ends; the layouts before and after the change (PRE_REBUILD, POST_REBUILD) have no peers.
+   */
+  @Test
+  void one_is_being_reintegrated() {
+    ObjectId oid = genOid(1, -1L, ObjectClass.byName("RP_3G2"));
+    for (int k = 0; k < 6; k++) {
+      PoolMap map = PoolMap.standard(7, 1, 2);
+      int orig = RANK_MAP.place(oid, map).shard(k).target();
+      map = map.update(MapOp.EXCLUDE, orig).update(MapOp.EXCLUDE_OUT, orig);
+      int rebuilt = RANK_MAP.place(oid, map).shard(k).target();
+      assertNotEquals(orig, rebuilt);
+      map = map.update(MapOp.REINT, orig);
+
+      Layout l = RANK_MAP.place(oid, map);
+      assertEquals(rebuilt, l.shard(k).target(), "shard " + k + " is still read from its rebuilt home");
+      assertFalse(l.shard(k).rebuilding());
+      assertEquals(1, l.peers().size(), "shard " + k + ": one extra shard, the returning target");
+      Shard peer = l.peers().get(0);
+      assertEquals(k, peer.shard());
+      assertEquals(orig, peer.target());
+      assertTrue(peer.rebuilding() && peer.reintegrating());
+      assertEquals(3 + 1, l.group(k / 3).size(), "the peer is written with its group");
+      assertTrue(l.holds(k, orig) && l.holds(k, rebuilt));
+      assertEquals(7, l.allShards().size());
+      assertTrue(RANK_MAP.place(oid, map, LayoutMode.POST_REBUILD).peers().isEmpty());
+      assertEquals(orig, RANK_MAP.place(oid, map, LayoutMode.POST_REBUILD).shard(k).target());
+      assertTrue(RANK_MAP.place(oid, map.update(MapOp.ADD_IN, orig)).peers().isEmpty(), "UPIN: no peer");
+    }
+  }
+
+  /** Drain every shard's target, with spare domains: every shard gets a peer on its new home, rebuilding. */
+  @Test
+  void drain_all_with_extra_domains() {
+    PoolMap map = PoolMap.standard(4, 1, 2);
+    ObjectId oid = genOid(1, -1L, ObjectClass.RP_2G2);
+    Layout healthy = RANK_MAP.place(oid, map);
+    for (Shard s : healthy.shards()) {
+      map = map.update(MapOp.DRAIN, s.target());
+    }
+    Layout l = RANK_MAP.place(oid, map);
+    assertEquals(8, l.allShards().size());
+    assertEquals(4, l.allShards().stream().filter(Shard::rebuilding).count());
+    for (int k = 0; k < 4; k++) {
+      int shard = k;
+      assertEquals(healthy.shard(k).target(), l.shard(k).target(), "the draining target is still read");
+      assertFalse(l.shard(k).rebuilding());
+      assertTrue(l.peers().stream().anyMatch(p -> p.shard() == shard && p.rebuilding()));
+    }
+  }
+
+  /** Drain both shards of an RP_2G1 on two domains of four targets: the peers stay in the group's domains. */
+  @Test
+  void drain_all_with_enough_targets() {
+    PoolMap map = PoolMap.standard(2, 1, 4);
+    ObjectId oid = genOid(1, -1L, ObjectClass.RP_2G1);
+    for (Shard s : RANK_MAP.place(oid, map).shards()) {
+      map = map.update(MapOp.DRAIN, s.target());
+    }
+    Layout l = RANK_MAP.place(oid, map);
+    assertEquals(0, badCount(l));
+    for (int k = 0; k < 2; k++) {
+      int shard = k;
+      assertFalse(l.shard(k).rebuilding());
+      assertTrue(l.peers().stream().anyMatch(p -> p.shard() == shard && p.rebuilding()), "shard " + k);
+    }
+  }
 }

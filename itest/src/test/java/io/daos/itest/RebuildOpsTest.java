@@ -217,6 +217,11 @@ class RebuildOpsTest {
       }
       vosPut(cluster, d, kv, victimShard, late - 1, "stale", "only on the excluded rank");
 
+      // The pool service's data_sync discard, before the map makes the victim's targets UP.
+      DaosEngine victimEngine = cluster.engine(victim).orElseThrow().engine();
+      for (int t = 0; t < victimEngine.pools().get(d.pool()).targetCount(); t++) {
+        victimEngine.rebuilds().discard(d.pool(), t).get(60, TimeUnit.SECONDS);
+      }
       PoolMap p4 = p3.updateRank(MapOp.REINT, victim);
       RebuildStatus ri = leader.rebuilds().start(d.pool(), RebuildOp.REINT, proto(v1, p3), proto(v1, p4))
           .get(120, TimeUnit.SECONDS);

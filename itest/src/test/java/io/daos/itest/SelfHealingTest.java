@@ -151,6 +151,25 @@ class SelfHealingTest {
       System.out.printf("%s: %d acknowledged writes read back byte-exact (%d failed writes)%n", when, n,
           failures.get());
     }
+
+    /** Every acknowledged write reads back byte-exact from every replica of its group (DIOF_TO_SPEC_SHARD). */
+    void verifyReplicas(String when) {
+      List<String> divergent = new ArrayList<>();
+      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
+        int slash = e.getKey().indexOf('/');
+        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
+        byte[] key = e.getKey().substring(slash + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int r = 0; r < kv.replicas(); r++) {
+          byte[] got = kv.getReplicaAsync(key, r).join();
+          if (!java.util.Arrays.equals(e.getValue(), got)) {
+            divergent.add(e.getKey() + " replica " + r + (got == null ? " missing" : " differs"));
+          }
+        }
+      }
+      assertEquals(List.of(), divergent.subList(0, Math.min(20, divergent.size())), when + ": " + divergent.size()
+          + " of " + acked.size() + " acknowledged writes differ on some replica");
+      System.out.printf("%s: %d acknowledged writes identical on every replica%n", when, acked.size());
+    }
   }
 
   /** A test's pool, client, container and KVs; closing it closes the client and destroys the pool ({@code drop}). */
@@ -498,6 +517,48 @@ class SelfHealingTest {
       }, () -> "last query " + last[0] + "\n" + cluster.logs());
       assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, excluded));
       w.verify("after the restarted rebuild");
+    } finally {
+      cluster.clearFaults();
+    }
+  }
+
+  /**
+   * DAOS ftest osa/online_reintegration, daos_test REBUILD31's reintegration under I/O: {@code dmg pool exclude} of
+   * a rank holding both objects, rebuild done, then {@code dmg pool reintegrate} while the writer goes on (pulls held
+   * so that many writes land during the reintegration): every target ends UPIN, and every acknowledged write reads
+   * the same from every replica (the writes during the reintegration reached the returning target through its peer
+   * shard in the extended layout).
+   */
+  @Test
+  @Order(5)
+  @Timeout(600)
+  void reintegrate_with_io() throws Exception {
+    try (Setup s = setup("reint"); Writer w = new Writer(s.kvs(), "r")) {
+      waitAcked(w, 200);
+      int leader = leaderRank("reint");
+      int excluded = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
+      int version0 = query("reint").get("version").getAsInt();
+      JsonObject ex = cluster.dmgJson("pool", "exclude", "reint", "--ranks=" + excluded);
+      assertEquals(0, ex.get("status").getAsInt(), ex.toString());
+      JsonObject[] last = {null};
+      Poll.until("the exclusion's rebuild is done", WAIT, () -> {
+        last[0] = pollQuery("reint");
+        return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("done")
+            && last[0].get("disabled_targets").getAsInt() == 2;
+      }, () -> "last query " + last[0] + "\n" + cluster.logs());
+      waitAcked(w, w.acked.size() + 100);
+      int version1 = last[0].get("version").getAsInt();
+      slowPulls(Duration.ofSeconds(2));
+      JsonObject ri = cluster.dmgJson("pool", "reintegrate", "reint", "--ranks=" + excluded);
+      assertEquals(0, ri.get("status").getAsInt(), ri.toString());
+      busyThenDone("reint", version1);
+      Poll.until("every target UPIN", WAIT, () -> pollQuery("reint").get("disabled_targets").getAsInt() == 0,
+          () -> "last query " + pollQuery("reint"));
+      assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), targetStates(s.pool(), leader, excluded));
+      waitAcked(w, w.acked.size() + 100);
+      w.close();
+      w.verify("after the reintegration of rank " + excluded);
+      w.verifyReplicas("after the reintegration of rank " + excluded);
     } finally {
       cluster.clearFaults();
     }

@@ -163,7 +163,7 @@ public final class DaosObject implements AutoCloseable {
         Layout l = layout();
         int g = l.groupOf(dkey);
         int leader = ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g);
-        return io.writeAll(l.group(g), leader, UPDATE, body, bulk);
+        return io.writeAll(l.version(), l.group(g), leader, UPDATE, body, bulk);
       }).thenApply(r -> null);
     });
   }
@@ -186,7 +186,7 @@ public final class DaosObject implements AutoCloseable {
           .addAllIods(piods).setFlags(flags).build();
       return retryStale(() -> {
         Layout l = layout();
-        return io.read(l.group(l.groupOf(dkey)), FETCH, body, null);
+        return io.read(l.version(), l.group(l.groupOf(dkey)), FETCH, body, null);
       }).thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
     });
   }
@@ -194,7 +194,8 @@ public final class DaosObject implements AutoCloseable {
   /**
    * {@code daos_obj_fetch} with {@code DIOF_TO_SPEC_SHARD}: from replica {@code replica} (0 .. group size - 1) of
    * {@code dkey}'s redundancy group only, never failing over to another replica. Compares replicas (a verify of
-   * replication); a replica that is unreachable fails with its error, one not placed or rebuilding with DER_NONEXIST.
+   * replication); a replica that is unreachable fails with its error (once a refreshed pool map still places it
+   * there, as for every object I/O), one not placed or rebuilding with DER_NONEXIST.
    */
   public CompletableFuture<List<FetchedIod>> fetchReplicaAsync(byte[] dkey, List<Iod> iods, int replica) {
     return Futures.of(() -> {
@@ -202,14 +203,15 @@ public final class DaosObject implements AutoCloseable {
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
       ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
           .setDkey(ByteString.copyFrom(dkey)).addAllIods(piods).build();
-      Layout l = layout();
-      List<Shard> group = l.group(l.groupOf(dkey));
-      if (replica < 0 || replica >= group.size()) {
+      int size = layout().groupSize();
+      if (replica < 0 || replica >= size) {
         throw new DaosException(DaosStatus.INVAL, "replica " + replica + " of object " + oid + ": its groups have "
-            + group.size() + " replicas (0.." + (group.size() - 1) + ")");
+            + size + " replicas (0.." + (size - 1) + ")");
       }
-      return io.readShard(group.get(replica), FETCH, body, null)
-          .thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
+      return retryStale(() -> {
+        Layout l = layout();
+        return io.readShard(l.version(), l.group(l.groupOf(dkey)).get(replica), FETCH, body, null);
+      }).thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
     });
   }
 
@@ -233,7 +235,7 @@ public final class DaosObject implements AutoCloseable {
       };
       return retryStale(() -> {
         Layout l = layout();
-        return io.read(l.group(l.groupOf(dkey)), FETCH, body, sink);
+        return io.read(l.version(), l.group(l.groupOf(dkey)), FETCH, body, sink);
       }).thenApply(r -> size[0]);
     });
   }
@@ -257,7 +259,10 @@ public final class DaosObject implements AutoCloseable {
     return Futures.of(() -> {
       checkWritable("punch");
       ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags).build();
-      return retryStale(() -> io.writeAll(layout().shards(), 0, PUNCH, body, null)).thenApply(r -> null);
+      return retryStale(() -> {
+        Layout l = layout();
+        return io.writeAll(l.version(), l.allShards(), 0, PUNCH, body, null);
+      }).thenApply(r -> null);
     });
   }
 
@@ -282,7 +287,7 @@ public final class DaosObject implements AutoCloseable {
           ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags)
               .addAllDkeys(keys.stream().map(ByteString::copyFrom).toList()).build();
           int leader = ShardIo.leader(l.group(g), DkeyHash.hash(oid, keys.get(0)), g);
-          fs.add(io.writeAll(l.group(g), leader, PUNCH_DKEYS, body, null));
+          fs.add(io.writeAll(l.version(), l.group(g), leader, PUNCH_DKEYS, body, null));
         });
         return Futures.all(fs);
       }).thenApply(r -> null);
@@ -306,7 +311,7 @@ public final class DaosObject implements AutoCloseable {
       return retryStale(() -> {
         Layout l = layout();
         int g = l.groupOf(dkey);
-        return io.writeAll(l.group(g), ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g), PUNCH_AKEYS, body,
+        return io.writeAll(l.version(), l.group(g), ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g), PUNCH_AKEYS, body,
             null);
       }).thenApply(r -> null);
     });

@@ -63,7 +63,10 @@ final class ObjectEnum {
     }
     ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setMax(max)
         .setAnchor(ByteString.copyFrom(anchor.shardAnchor())).build();
-    return obj.retryStale(() -> obj.io().read(l.group(g), DKEYS, body, null)).thenCompose(r -> {
+    return obj.retryStale(() -> {
+      Layout now = obj.layout();
+      return obj.io().read(now.version(), now.group(g), DKEYS, body, null);
+    }).thenCompose(r -> {
       ObjEnumReply b = r.body();
       Anchor next = b.getEof() ? (g + 1 < l.groups() ? Anchor.at(g + 1, new byte[0]) : Anchor.eof())
           : Anchor.at(g, b.getAnchor().toByteArray());
@@ -114,7 +117,7 @@ final class ObjectEnum {
   private <T> CompletableFuture<T> inGroup(byte[] dkey, ShardIo.Call<T> call, ShardIo.Body body) {
     return obj.retryStale(() -> {
       Layout l = obj.layout();
-      return obj.io().read(l.group(l.groupOf(dkey)), call, body, null);
+      return obj.io().read(l.version(), l.group(l.groupOf(dkey)), call, body, null);
     }).thenApply(RpcReply::body);
   }
 
@@ -149,7 +152,7 @@ final class ObjectEnum {
       Layout l = obj.layout();
       List<CompletableFuture<QueryKey>> fs = new ArrayList<>();
       for (int g = 0; g < l.groups(); g++) {
-        fs.add(obj.io().read(l.group(g), QUERY, body, null).thenApply(r -> result(r.body()))
+        fs.add(obj.io().read(l.version(), l.group(g), QUERY, body, null).thenApply(r -> result(r.body()))
             .exceptionally(e -> {
               if (Futures.status(e) == DaosStatus.NONEXIST) {
                 return null;

@@ -149,6 +149,21 @@ public final class ObjHandlers {
     return mv;
   }
 
+  /**
+   * {@code obj_ioc_begin}: a client request placed on an older pool map than this engine's fails with DER_STALE, so
+   * that the client re-places the object (a reintegrating or draining target's peer shard exists only in the newer
+   * layout) before it reads or writes. Forwarded modifications (version 0: the leader checked the client's) pass, and
+   * so does a body without a pool (its parse reports DER_INVAL).
+   */
+  private static void checkStale(Opcode opc, CartRequest req, int mv) {
+    int v = req.mapVersion();
+    if (v != 0 && v < mv && opc.op() < ObjRpc.OP_TGT_UPDATE && opc.module() == ObjRpc.UPDATE.module()
+        && ObjCodec.peekPool(req.body()) != null) {
+      throw new DaosException(DaosStatus.STALE, opc + " placed on pool map version " + v + ", this engine has "
+          + "version " + mv + "; refresh the pool map and retry");
+    }
+  }
+
   /** A handler body; {@code mv} is the engine's map version to echo. */
   @FunctionalInterface
   interface Op {
@@ -163,6 +178,7 @@ public final class ObjHandlers {
       boolean mayResolve, int refreshed) {
     int mv = mapVersion(req, mayResolve && refreshed == 0);
     try {
+      checkStale(opc, req, mv);
       op.run(req, reply, mv);
     } catch (DtxService.Unresolved u) {
       if (refreshed >= DTX_REFRESH_MAX) {

@@ -209,7 +209,7 @@ final class RebuildScanner {
         } catch (DaosException | IllegalStateException e) {
           continue;
         }
-        if (v.shard() >= l.shards().size() || l.shard(v.shard()).target() == me) {
+        if (v.shard() >= l.shards().size() || l.holds(v.shard(), me)) {
           continue;
         }
         if (c.deleteObject(v)) {

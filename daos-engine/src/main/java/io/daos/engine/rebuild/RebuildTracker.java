@@ -47,15 +47,10 @@ final class RebuildTracker {
   private long endedNanos = -1;
   final CompletableFuture<RebuildStatus> result = new CompletableFuture<>();
 
+  /** A rebuild's reported counts add to {@code base}; a reclaim keeps the rebuild's counts ({@code base}). */
   RebuildTracker(UUID pool, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap, PoolMap newMap,
       Set<Integer> ranks, RebuildStatus base, Ticker ticker) {
-    this(pool, version, gen, rbOp, op, oldMap, newMap, ranks, base, ticker, rbOp == Rebuilds.RB_OP_REBUILD);
-  }
-
-  /** {@code addCounts}: the engines' reported counts add to {@code base} (a rebuild's; not a reclaim's). */
-  RebuildTracker(UUID pool, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap, PoolMap newMap,
-      Set<Integer> ranks, RebuildStatus base, Ticker ticker, boolean addCounts) {
-    this.addCounts = addCounts;
+    this.addCounts = rbOp == Rebuilds.RB_OP_REBUILD;
     this.pool = pool;
     this.version = version;
     this.gen = gen;

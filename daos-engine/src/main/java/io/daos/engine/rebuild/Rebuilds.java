@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One engine's rebuild service (DAOS {@code src/rebuild/srv.c}). As leader (on the pool service leader's engine),
  * {@link #start} broadcasts REBUILD_OBJECTS_SCAN to every engine with live targets (UPIN, DRAIN, UP) in the new map
- * (for a reintegration with data_sync, after POOL_TGT_DISCARD has emptied the returning targets), collects their
+ * (for a reintegration with data_sync, the pool service has emptied the returning targets with POOL_TGT_DISCARD
+ * before their map change), collects their
  * REBUILD_REPORTs (each engine reports every {@code reportInterval} while it scans or pulls, and at once when it is
  * done or has pulled a batch), keeps the {@code daos_rebuild_status} ({@link #status}) and calls the
  * {@link RebuildListener} when the version is rebuilt, failed (an engine's error, or an engine silent for
@@ -155,10 +156,10 @@ public final class Rebuilds {
    * Starts rebuilding {@code pool} for the change {@code op} from {@code oldMap} to {@code newMap} (the pool service
    * calls this on its leader once it has distributed {@code newMap}; version = {@code newMap.getVersion()}). Every
    * object shard whose target differs between the old layout and the new map's post-rebuild layout moves: a DOWN
-   * target's to its spare (EXCLUDE), a DRAIN target's to its spare (DRAIN), back to an UP target (REINT: its stale
-   * data is discarded first), to a NEW→UP target (EXTEND). A rebuild of the pool still running is superseded. The
-   * future completes with the final status (also given to the listener); a failed or stopped rebuild completes it
-   * normally with {@code errno != 0}. After {@code done}, the pool service runs its finish step and then
+   * target's to its spare (EXCLUDE), a DRAIN target's to its spare (DRAIN), back to an UP target (REINT: the pool
+   * service discarded its stale data before the map change), to a NEW→UP target (EXTEND). A rebuild of the pool
+   * still running is superseded. The future completes with the final status (also given to the listener); a failed
+   * or stopped rebuild completes it normally with {@code errno != 0}. After {@code done}, the pool service runs its finish step and then
    * {@link #reclaim}.
    */
   public CompletableFuture<RebuildStatus> start(UUID pool, RebuildOp op, PoolMap oldMap, PoolMap newMap) {
@@ -174,8 +175,7 @@ public final class Rebuilds {
         RebuildStatus.getDefaultInstance(), ticker);
     supersede(pool, tr);
     LOG.info("{}: rebuild ({}) of pool {} version {} gen {} starts on ranks {}", name, op, pool, version, gen, ranks);
-    CompletableFuture<Void> before = op == RebuildOp.REINT ? discard(tr) : CompletableFuture.completedFuture(null);
-    before.thenRun(() -> broadcast(tr));
+    broadcast(tr);
     watch(tr);
     return tr.result;
   }
@@ -247,35 +247,6 @@ public final class Rebuilds {
     return start(pool, tr.op, tr.oldMap, tr.newMap);
   }
 
-  /**
-   * The in-flight I/O pass of a drain, reintegration or extension, run after the finish step and before
-   * {@link #reclaim}: moves the shards again from {@code rebuiltMap} (the map the rebuild used, targets still DRAIN
-   * or UP) to {@code finalMap} (DOWNOUT / UPIN), so that what clients wrote to the old replicas while the rebuild
-   * pulled reaches the new ones. (DAOS's clients write the moving shards' new targets during the rebuild through
-   * the jump map's extended layout; this placement does not extend layouts, so the writes of that window are pulled
-   * here, from replicas that stay.) Pool query keeps the rebuild's counts.
-   *
-   * @throws DaosException DER_NONEXIST unless the pool's latest rebuild here succeeded
-   */
-  public CompletableFuture<RebuildStatus> catchUp(UUID pool, RebuildOp op, PoolMap rebuiltMap, PoolMap finalMap) {
-    RebuildTracker prev = led.get(pool);
-    if (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded()) {
-      throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no completed rebuild here to catch up");
-    }
-    if (finalMap.getVersion() <= rebuiltMap.getVersion()) {
-      throw new DaosException(DaosStatus.INVAL, "the catch-up pass needs the map after the finish step: version "
-          + finalMap.getVersion() + " is not newer than " + rebuiltMap.getVersion());
-    }
-    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_REBUILD, op, rebuiltMap, finalMap,
-        liveRanks(finalMap), prev.status(), ticker, false);
-    supersede(pool, tr);
-    LOG.info("{}: catch-up pass ({}) of pool {} map version {} -> {} on ranks {}", name, op, pool,
-        rebuiltMap.getVersion(), finalMap.getVersion(), tr.ranks);
-    broadcast(tr);
-    watch(tr);
-    return tr.result;
-  }
-
   /** True when this engine leads a rebuild (or reclaim) of {@code pool}, running or finished. */
   public boolean leads(UUID pool) {
     return led.containsKey(pool);
@@ -345,58 +316,6 @@ public final class Rebuilds {
               fail(tr, st, rank, "REBUILD_OBJECTS_SCAN to rank " + rank + " failed");
             }
           });
-    }
-  }
-
-  /** Reintegration with data_sync: POOL_TGT_DISCARD to every returning target (UP now, DOWN/DOWNOUT before). */
-  private CompletableFuture<Void> discard(RebuildTracker tr) {
-    Map<Integer, PoolTgtDiscardReq.Builder> byRank = new java.util.TreeMap<>();
-    Map<Integer, PoolMapRank> old = new java.util.HashMap<>();
-    tr.oldMap.getRanksList().forEach(r -> old.put(r.getRank(), r));
-    for (PoolMapRank r : tr.newMap.getRanksList()) {
-      PoolMapRank o = old.get(r.getRank());
-      for (int i = 0; i < r.getTargetsCount(); i++) {
-        TargetState now = RebuildMaps.state(r.getTargets(i).getState());
-        TargetState was = o == null || i >= o.getTargetsCount() ? TargetState.NEW
-            : RebuildMaps.state(o.getTargets(i).getState());
-        if (now == TargetState.UP && (was == TargetState.DOWN || was == TargetState.DOWNOUT)) {
-          byRank.computeIfAbsent(r.getRank(), k -> PoolTgtDiscardReq.newBuilder()
-              .setPoolUuid(Uuids.toByteString(tr.pool)).setMapVer(tr.version))
-              .addAddrs(TgtAddr.newBuilder().setRank(r.getRank()).setTgt(i));
-        }
-      }
-    }
-    List<CompletableFuture<Void>> calls = new ArrayList<>();
-    for (Map.Entry<Integer, PoolTgtDiscardReq.Builder> e : byRank.entrySet()) {
-      int rank = e.getKey();
-      String uri = rankUri.apply(rank).orElse(null);
-      if (uri == null) {
-        fail(tr, DaosStatus.UNREACH.code(), rank, "no address for rank " + rank + " to discard");
-        return new CompletableFuture<>();
-      }
-      calls.add(client.callWrapped(uri, RebuildRpc.POOL_TGT_DISCARD, 0, tr.version, e.getValue().build()
-          .toByteArray(), null, rpcTimeout).handle((reply, x) -> {
-            int st = x != null ? RebuildTracker.code(Futures.cause(x)) : discardStatus(reply);
-            if (st != 0) {
-              fail(tr, st, rank, "POOL_TGT_DISCARD to rank " + rank + " failed");
-              throw new DaosException(DaosStatus.fromCode(st), "discard failed");
-            }
-            return null;
-          }));
-    }
-    LOG.info("{}: reintegration of pool {} version {}: discarding the returning targets on ranks {}", name, tr.pool,
-        tr.version, byRank.keySet());
-    return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
-  }
-
-  private static int discardStatus(CartReply reply) {
-    try (reply) {
-      if (reply.status() != 0) {
-        return reply.status();
-      }
-      return PoolTgtDiscardReply.parseFrom(reply.bodyBytes()).getStatus();
-    } catch (InvalidProtocolBufferException e) {
-      return DaosStatus.PROTO.code();
     }
   }
 
@@ -622,6 +541,14 @@ public final class Rebuilds {
         .setRecNr(c.recs()).setSize(c.bytes()).build().toByteArray()), null);
   }
 
+  /**
+   * Deletes every object shard of local target {@code tgt} of {@code pool}, on that target's thread; completes with
+   * the number deleted. What POOL_TGT_DISCARD does on each target it names.
+   */
+  public CompletableFuture<Long> discard(UUID pool, int tgt) {
+    return scanner.discard(pool, tgt);
+  }
+
   /** POOL_TGT_DISCARD: deletes every object shard of the listed local targets, each on its own thread. */
   private void onDiscard(CartRequest req, CartReplier reply) {
     PoolTgtDiscardReq r;
@@ -637,7 +564,7 @@ public final class Rebuilds {
     List<CompletableFuture<Long>> each = new ArrayList<>();
     for (TgtAddr a : r.getAddrsList()) {
       if (a.getRank() == me) {
-        each.add(scanner.discard(pool, a.getTgt()));
+        each.add(discard(pool, a.getTgt()));
       }
     }
     CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {

@@ -85,7 +85,7 @@ final class ObjRpcFixture implements AutoCloseable {
   }
 
   CartReply call(Opcode opc, int tgt, com.google.protobuf.MessageLite body, byte[] bulk) {
-    return client.callSync(server.uri(), opc, tgt, 1, Unpooled.wrappedBuffer(body.toByteArray()),
+    return client.callSync(server.uri(), opc, tgt, MAP_VERSION, Unpooled.wrappedBuffer(body.toByteArray()),
         bulk == null ? null : Unpooled.wrappedBuffer(bulk), Duration.ofSeconds(20));
   }
 

@@ -91,13 +91,18 @@ public final class ShardIo {
   }
 
   /** One RPC to one shard; a non-zero status fails the future with it. */
-  <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, Bulk bulk) {
-    return send(s, c, body, epoch, bulk, null);
+  <T> CompletableFuture<RpcReply<T>> send(int version, Shard s, Call<T> c, Body body, long epoch, Bulk bulk) {
+    return send(version, s, c, body, epoch, bulk, null);
   }
 
-  /** {@link #send} whose reply bulk goes to {@code sink} (see {@link EngineRpc#call}). */
-  <T> CompletableFuture<RpcReply<T>> send(Shard s, Call<T> c, Body body, long epoch, Bulk bulk, BulkSink<T> sink) {
-    return Futures.of(() -> rpc.call(s.rank(), s.index(), c.opc(), map.version(),
+  /**
+   * {@link #send} whose reply bulk goes to {@code sink} (see {@link EngineRpc#call}). The request carries
+   * {@code version}, the pool map version of the layout the shard came from: an engine with a newer map answers
+   * DER_STALE ({@code obj_ioc_begin}), so the client re-places the object before it writes to an old layout.
+   */
+  <T> CompletableFuture<RpcReply<T>> send(int version, Shard s, Call<T> c, Body body, long epoch, Bulk bulk,
+      BulkSink<T> sink) {
+    return Futures.of(() -> rpc.call(s.rank(), s.index(), c.opc(), version,
         body.build(target(s), epoch), bulk == null ? null : bulk.wrap(), c.parser(), sink)).thenApply(r -> {
           map.observe(r.mapVersion());
           int st = r.status(c.status().applyAsInt(r.body()));
@@ -110,7 +115,8 @@ public final class ShardIo {
   }
 
   /** Reads from one replica of {@code group}, starting at a random one, failing over on unreachable ones. */
-  public <T> CompletableFuture<RpcReply<T>> read(List<Shard> group, Call<T> c, Body body, BulkSink<T> sink) {
+  public <T> CompletableFuture<RpcReply<T>> read(int version, List<Shard> group, Call<T> c, Body body,
+      BulkSink<T> sink) {
     List<Shard> readable = group.stream().filter(s -> s.placed() && !s.rebuilding()).toList();
     if (readable.isEmpty()) {
       return Futures.failed(DaosStatus.DATA_LOSS, "no readable replica among shards " + shardIds(group));
@@ -120,7 +126,7 @@ public final class ShardIo {
     for (int i = 0; i < readable.size(); i++) {
       order.add(readable.get((start + i) % readable.size()));
     }
-    return readFrom(order, 0, c, body, sink, 0);
+    return readFrom(version, order, 0, c, body, sink, 0);
   }
 
   /**
@@ -128,17 +134,18 @@ public final class ShardIo {
    * (an unreachable shard fails the read), DER_INPROGRESS retried with the same back-off as {@link #read}. For
    * comparing replicas; a shard that is not placed or is rebuilding fails with DER_NONEXIST.
    */
-  public <T> CompletableFuture<RpcReply<T>> readShard(Shard s, Call<T> c, Body body, BulkSink<T> sink) {
+  public <T> CompletableFuture<RpcReply<T>> readShard(int version, Shard s, Call<T> c, Body body,
+      BulkSink<T> sink) {
     if (!s.placed() || s.rebuilding()) {
       return Futures.failed(DaosStatus.NONEXIST, "shard " + s.shard() + " is " + (s.placed() ? "rebuilding"
           : "not placed") + " in pool map version " + map.version() + "; wait until its target is UPIN");
     }
-    return readFrom(List.of(s), 0, c, body, sink, 0);
+    return readFrom(version, List.of(s), 0, c, body, sink, 0);
   }
 
-  private <T> CompletableFuture<RpcReply<T>> readFrom(List<Shard> order, int i, Call<T> c, Body body,
+  private <T> CompletableFuture<RpcReply<T>> readFrom(int version, List<Shard> order, int i, Call<T> c, Body body,
       BulkSink<T> sink, int busy) {
-    return send(order.get(i), c, body, 0, null, sink).handle((r, e) -> {
+    return send(version, order.get(i), c, body, 0, null, sink).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
       }
@@ -148,12 +155,12 @@ public final class ShardIo {
         LOG.debug("{} to shard {} is DER_INPROGRESS; retrying in {} ms", c.opc(), order.get(i).shard(), delay);
         Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(() -> null, later)
-            .thenCompose(x -> readFrom(order, (i + 1) % order.size(), c, body, sink, busy + 1));
+            .thenCompose(x -> readFrom(version, order, (i + 1) % order.size(), c, body, sink, busy + 1));
       }
       if (i + 1 < order.size() && TRY_OTHER.contains(de.status())) {
         LOG.debug("{} to shard {} failed ({}); trying another replica", c.opc(), order.get(i).shard(),
             de.status().symbol());
-        return readFrom(order, i + 1, c, body, sink, busy);
+        return readFrom(version, order, i + 1, c, body, sink, busy);
       }
       return CompletableFuture.<RpcReply<T>>failedFuture(de);
     }).thenCompose(x -> x);
@@ -165,7 +172,8 @@ public final class ShardIo {
    * rebuilding included) as the forward list; the leader picks the epoch, forwards, and replies once every shard has
    * succeeded. A timed-out request is resent with the same DTX id, which the leader answers without executing twice.
    */
-  public <T> CompletableFuture<RpcReply<T>> writeAll(List<Shard> shards, int leader, Call<T> c, Body body, Bulk bulk) {
+  public <T> CompletableFuture<RpcReply<T>> writeAll(int version, List<Shard> shards, int leader, Call<T> c, Body body,
+      Bulk bulk) {
     List<Shard> placed = shards.stream().filter(Shard::placed).toList();
     List<Shard> able = placed.stream().filter(s -> !s.rebuilding()).toList();
     if (able.isEmpty()) {
@@ -176,18 +184,19 @@ public final class ShardIo {
         .setTgtIdx(s.index()).setShard(s.shard()).build()).toList();
     DtxId dti = DtxId.newBuilder().setUuid(Uuids.toByteString(UUID.randomUUID())).setHlc(HLC.now()).build();
     Body withDtx = (t, e) -> withDtx(body.build(t, e), dti, fwd);
-    return sendResending(first, c, withDtx, bulk, 0);
+    return sendResending(version, first, c, withDtx, bulk, 0);
   }
 
-  private <T> CompletableFuture<RpcReply<T>> sendResending(Shard s, Call<T> c, Body body, Bulk bulk, int resent) {
-    return send(s, c, body, 0, bulk).handle((r, e) -> {
+  private <T> CompletableFuture<RpcReply<T>> sendResending(int version, Shard s, Call<T> c, Body body, Bulk bulk,
+      int resent) {
+    return send(version, s, c, body, 0, bulk).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
       }
       DaosException de = Futures.unwrap(e);
       if (de.status() == DaosStatus.TIMEDOUT && resent < MAX_RESEND) {
         LOG.debug("{} to leader shard {} timed out; resending with the same DTX id", c.opc(), s.shard());
-        return sendResending(s, c, body, bulk, resent + 1);
+        return sendResending(version, s, c, body, bulk, resent + 1);
       }
       return CompletableFuture.<RpcReply<T>>failedFuture(de);
     }).thenCompose(x -> x);

@@ -104,7 +104,7 @@ class PoolMapRefreshTest {
         UUID.randomUUID(), oid));
     serverVersion.set(2);
 
-    io.writeAll(group, 0, UPDATE, (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(epoch).build(), null)
+    io.writeAll(cache.version(), group, 0, UPDATE, (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(epoch).build(), null)
         .get(10, TimeUnit.SECONDS);
 
     assertEquals(1, queried.get(10, TimeUnit.SECONDS).getKnownVersion(), "the reply's version 2 triggered a query");

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The pool service's POOL_EXTEND (DAOS {@code ds_pool_extend_handler}) and POOL_EVAL_SELF_HEAL
  * ({@code ds_pool_eval_self_heal_handler}), served by the leader on the service thread (followers answer
- * DER_NOTLEADER with the hint). Extend first empties the new ranks' targets ({@link ExtendDiscard}), then commits
+ * DER_NOTLEADER with the hint). Extend first empties the new ranks' targets ({@link PoolDiscard}), then commits
  * the extended map ({@link PoolMapChanges#extend}), answers with its
  * version; the committed change starts the EXTEND rebuild through the map change listeners (the rebuild scheduler). Self-heal eval, with the system's self_heal bits: when
  * pool_exclude is in them and the pool's self_heal has exclude, the dead ranks are excluded again
@@ -42,7 +42,7 @@ public final class ExtendHandlers {
   private final Supplier<Set<Integer>> deadRanks;
   private final java.util.function.Consumer<PoolService> restartRebuild;
 
-  private final ExtendDiscard discard;
+  private final PoolDiscard discard;
 
   /**
    * {@code deadRanks}: the ranks SWIM holds dead on this engine; {@code client} sends the discard before an
@@ -53,7 +53,7 @@ public final class ExtendHandlers {
       IntFunction<Optional<String>> rankUri, SelfHeal selfHeal, Supplier<Set<Integer>> deadRanks,
       io.daos.cart.CartClient client, java.time.Duration timeout) {
     this.name = name;
-    this.discard = new ExtendDiscard(name, client, rankUri, timeout);
+    this.discard = new PoolDiscard(name, client, rankUri, timeout);
     this.calls = new ServiceCalls(services);
     this.changes = changes;
     this.restartRebuild = restartRebuild;
@@ -73,7 +73,8 @@ public final class ExtendHandlers {
   /** Discards the new ranks' targets (off the service thread), then extends the map on the service thread. */
   CompletableFuture<PoolExtendReply> extend(PoolService svc, PoolExtendReq q) {
     PoolMap map = svc.map();
-    return discard.discard(svc.poolUuid(), map.getVersion(), ExtendDiscard.targets(map, q.getRanksList()))
+    return discard.discard(svc.poolUuid(), map.getVersion(), PoolDiscard.extendTargets(map, q.getRanksList()),
+        "the extension")
         .thenApplyAsync(v -> {
           changes.extend(svc, q.getRanksList(), q.getDomainsList(), rankUri);
           return PoolExtendReply.newBuilder().setOp(ServiceCalls.ok(svc)).build();

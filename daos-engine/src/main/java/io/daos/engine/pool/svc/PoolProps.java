@@ -35,6 +35,8 @@ public final class PoolProps {
   public static final int CHECKPOINT_FREQ = 23;
   public static final int CHECKPOINT_THRESH = 24;
   public static final int REINT_MODE = 25;
+  /** DAOS_REINT_MODE_DATA_SYNC, the default {@code reintegration}: discard the returning targets, then resync. */
+  public static final long REINT_DATA_SYNC = 0;
   public static final int SVC_OPS_ENABLED = 26;
   public static final int SVC_OPS_ENTRY_AGE = 27;
 

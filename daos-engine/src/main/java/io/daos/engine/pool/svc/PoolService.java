@@ -110,6 +110,11 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
   }
 
   /** The pool's self_heal property (DAOS_SELF_HEAL_* bits; DAOS's default when unset). */
+  /** The pool's {@code reintegration} property: {@link PoolProps#REINT_DATA_SYNC} (default), incremental, none. */
+  public long reintMode() {
+    return poolProp(PoolProps.REINT_MODE).map(Prop::getNum).orElse((long) PoolProps.REINT_DATA_SYNC);
+  }
+
   public long selfHeal() {
     return poolProp(PoolProps.SELF_HEAL).map(Prop::getNum)
         .orElse(PoolProps.SELF_HEAL_AUTO_EXCLUDE | PoolProps.SELF_HEAL_AUTO_REBUILD);

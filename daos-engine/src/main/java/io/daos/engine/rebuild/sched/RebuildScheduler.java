@@ -291,22 +291,13 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     PoolMap finalMap = fin;
     CompletableFuture<RebuildStatus> pass;
     try {
-      pass = t.op == RebuildOp.EXCLUDE || fin.getVersion() == rebuilt.getVersion()
-          ? CompletableFuture.completedFuture(RebuildStatus.getDefaultInstance())
-          : rebuilds.get().catchUp(t.pool, t.op, rebuilt, fin);
+      pass = rebuilds.get().reclaim(t.pool, finalMap);
     } catch (DaosException e) {
-      LOG.warn("{}: pool {}: no catch-up pass after rebuild task {}: {}", name, t.pool, t, e.getMessage());
+      LOG.warn("{}: pool {}: no reclaim after rebuild task {}: {}", name, t.pool, t, e.getMessage());
       next(svc, t.pool, t);
       return;
     }
-    pass.thenCompose(st -> {
-      if (st.getErrno() != 0) {
-        LOG.warn("{}: pool {}: catch-up pass after rebuild task {} failed ({}); reclaiming nothing", name, t.pool,
-            t, st.getErrno());
-        return CompletableFuture.completedFuture(st);
-      }
-      return rebuilds.get().reclaim(t.pool, finalMap);
-    }).whenComplete((st, e) -> {
+    pass.whenComplete((st, e) -> {
       if (e != null || st.getErrno() != 0) {
         LOG.warn("{}: pool {}: reclaim after rebuild task {} failed: {}", name, t.pool, t,
             e != null ? e.toString() : st.getErrno());

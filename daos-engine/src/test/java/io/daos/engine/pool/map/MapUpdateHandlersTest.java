@@ -38,6 +38,7 @@ class MapUpdateHandlersTest {
 
   private final PoolServices services = new PoolServices("test", () -> null);
   private final List<PoolMap> pushed = new CopyOnWriteArrayList<>();
+  private final List<String> discarded = new CopyOnWriteArrayList<>();
   private InMemoryRdb rdb;
   private PoolService svc;
   private CartServer server;
@@ -52,10 +53,23 @@ class MapUpdateHandlersTest {
     svc.initialize(PoolInit.tx(create, 2, Map.of()));
     server = CartServer.builder().transport(CartTransports.tcp()).uri("ofi+tcp://127.0.0.1:0").name("map-test")
         .build();
-    new MapUpdateHandlers(services, new PoolMapChanges("test", () -> 0, (s, m) -> pushed.add(m)))
-        .registerOn(server);
-    server.start();
     client = CartClient.builder().transport(CartTransports.tcp()).build();
+    new MapUpdateHandlers("test", services, new PoolMapChanges("test", () -> 0, (s, m) -> pushed.add(m)), client,
+        rank -> java.util.Optional.of(server.uri()), Duration.ofSeconds(10)).registerOn(server);
+    server.register(io.daos.rpc.RebuildRpc.POOL_TGT_DISCARD, (req, reply) -> {
+      try {
+        io.daos.proto.rebuild.PoolTgtDiscardReq q = io.daos.proto.rebuild.PoolTgtDiscardReq.parseFrom(
+            req.body().nioBuffer());
+        PoolMap now = svc.map();
+        q.getAddrsList().forEach(a -> discarded.add(a.getRank() + ":" + a.getTgt() + " state "
+            + now.getRanks(a.getRank()).getTargets(a.getTgt()).getState() + " map " + now.getVersion()));
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        throw new AssertionError(e);
+      }
+      reply.reply(0, 0, Unpooled.wrappedBuffer(io.daos.proto.rebuild.PoolTgtDiscardReply.newBuilder().build()
+          .toByteArray()), null);
+    });
+    server.start();
   }
 
   @AfterEach
@@ -82,7 +96,10 @@ class MapUpdateHandlersTest {
     assertEquals(3, ex.getOp().getMapVersion(), "both targets of rank 1");
     assertEquals(0, call(PoolRpc.DRAIN, 2, 0).getOp().getStatus());
     assertEquals(0, call(PoolRpc.EXCLUDE_OUT, 2, 0).getOp().getStatus());
+    assertEquals(List.of(), discarded);
     assertEquals(0, call(PoolRpc.REINT, 1, 1).getOp().getStatus());
+    assertEquals(List.of("1:1 state 8 map 5"), discarded, "data_sync: the DOWN target is emptied before it is UP");
+    assertEquals(2, svc.map().getRanks(1).getTargets(1).getState(), "then UP");
     PoolTgtUpdateReply in = call(PoolRpc.ADD_IN, 1, 1);
     assertEquals(7, in.getOp().getMapVersion());
     PoolMap m = svc.map();

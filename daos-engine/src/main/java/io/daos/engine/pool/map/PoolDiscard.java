@@ -27,13 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The discard before an extension (DAOS {@code pool_discard} with {@code pool_discard_filter_tgts} for EXTEND): the
- * targets of ranks not in the map yet, and targets still NEW, are emptied with POOL_TGT_DISCARD (a rank that held the
- * pool before, or a failed earlier extension, may have left data there); a rank with targets DOWN, DOWNOUT or DRAIN
- * cannot be extended (DER_BUSY); UP and UPIN targets are left alone.
+ * The pool service's discard before a map change brings targets in (DAOS {@code pool_discard} with {@code
+ * pool_discard_filter_tgts}), sent before the map is updated, so that no client or rebuild writes to a target while
+ * it is emptied:
+ * <ul>
+ *   <li>EXTEND ({@link #extendTargets}): the targets of ranks not in the map yet, and targets still NEW, are emptied
+ *   (a rank that held the pool before, or a failed earlier extension, may have left data there); a rank with targets
+ *   DOWN, DOWNOUT or DRAIN cannot be extended (DER_BUSY); UP and UPIN targets are left alone.</li>
+ *   <li>REINT with the default {@code data_sync} mode ({@link #reintTargets}): the returning targets that are DOWN or
+ *   DOWNOUT now lose their stale data; the reintegration's rebuild then pulls everything back.</li>
+ * </ul>
  */
-final class ExtendDiscard {
-  private static final Logger LOG = LoggerFactory.getLogger(ExtendDiscard.class);
+final class PoolDiscard {
+  private static final Logger LOG = LoggerFactory.getLogger(PoolDiscard.class);
   private static final int BLOCKING = TargetState.DOWN.bit() | TargetState.DOWNOUT.bit() | TargetState.DRAIN.bit();
 
   private final String name;
@@ -41,15 +47,35 @@ final class ExtendDiscard {
   private final IntFunction<Optional<String>> rankUri;
   private final Duration timeout;
 
-  ExtendDiscard(String name, CartClient client, IntFunction<Optional<String>> rankUri, Duration timeout) {
+  PoolDiscard(String name, CartClient client, IntFunction<Optional<String>> rankUri, Duration timeout) {
     this.name = name;
     this.client = client;
     this.rankUri = rankUri;
     this.timeout = timeout;
   }
 
-  /** rank → the target indexes to discard; each new rank gets as many targets as the pool's ranks have. */
-  static Map<Integer, List<Integer>> targets(PoolMap map, List<Integer> ranks) {
+  /**
+   * For a reintegration of {@code addrs} (index {@link PoolMapUpdate.TargetAddr#ALL} = every target of the rank):
+   * rank → the indexes of those targets that are DOWN or DOWNOUT in {@code map}.
+   */
+  static Map<Integer, List<Integer>> reintTargets(PoolMap map, List<PoolMapUpdate.TargetAddr> addrs) {
+    Map<Integer, List<Integer>> out = new TreeMap<>();
+    int out2 = TargetState.DOWN.bit() | TargetState.DOWNOUT.bit();
+    for (PoolMapRank r : map.getRanksList()) {
+      for (int i = 0; i < r.getTargetsCount(); i++) {
+        int idx = i;
+        boolean named = addrs.stream().anyMatch(a -> a.rank() == r.getRank()
+            && (a.index() == PoolMapUpdate.TargetAddr.ALL || a.index() == idx));
+        if (named && (r.getTargets(i).getState() & out2) != 0) {
+          out.computeIfAbsent(r.getRank(), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** For an extension: rank → the target indexes to discard; a new rank gets as many targets as the pool's have. */
+  static Map<Integer, List<Integer>> extendTargets(PoolMap map, List<Integer> ranks) {
     Map<Integer, List<Integer>> out = new TreeMap<>();
     int ntgts = map.getRanksCount() == 0 ? 0 : map.getRanks(0).getTargetsCount();
     for (int rank : new TreeSet<>(ranks)) {
@@ -78,15 +104,15 @@ final class ExtendDiscard {
     return out;
   }
 
-  /** Sends the discards; the future fails with the first failed rank's status. */
-  CompletableFuture<Void> discard(UUID pool, int mapVersion, Map<Integer, List<Integer>> targets) {
+  /** Sends the discards before {@code why} ("the extension"); the future fails with the first failed rank's status. */
+  CompletableFuture<Void> discard(UUID pool, int mapVersion, Map<Integer, List<Integer>> targets, String why) {
     List<CompletableFuture<Void>> calls = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : targets.entrySet()) {
       int rank = e.getKey();
       Optional<String> uri = rankUri.apply(rank);
       if (uri.isEmpty()) {
         return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH, "no address for rank " + rank
-            + " to discard its targets before the extension; is the rank joined?"));
+            + " to discard its targets before " + why + "; is the rank joined?"));
       }
       PoolTgtDiscardReq.Builder q = PoolTgtDiscardReq.newBuilder().setPoolUuid(Uuids.toByteString(pool))
           .setMapVer(mapVersion);
@@ -101,7 +127,7 @@ final class ExtendDiscard {
           }));
     }
     if (!targets.isEmpty()) {
-      LOG.info("{}: pool {}: discarding the targets of ranks {} before the extension", name, pool, targets.keySet());
+      LOG.info("{}: pool {}: discarding targets {} (rank: indexes) before {}", name, pool, targets, why);
     }
     return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
   }
