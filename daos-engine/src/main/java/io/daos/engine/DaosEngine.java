@@ -257,6 +257,7 @@ public final class DaosEngine implements Closeable {
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
         ticker);
     rebuilds.containerLevels(contHandlers::redundancyLevels);
+    rebuilds.discarded(dtx::forget);
     rebuilds.registerOn(server);
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);

@@ -128,6 +128,17 @@ class RebuildOpsTest {
     return out;
   }
 
+  /** The DTX records of the test's container on every target of {@code e}. */
+  private static int dtxRecords(DaosEngine e, Data d) {
+    int n = 0;
+    for (int t = 0; t < e.pools().get(d.pool()).targetCount(); t++) {
+      int tgt = t;
+      n += e.xstreams().call(tgt, () -> e.pools().get(d.pool()).target(tgt).listContainers().contains(d.cont())
+          ? e.pools().get(d.pool()).container(tgt, d.cont()).dtxRecords().size() : 0);
+    }
+    return n;
+  }
+
   /** Every moved shard of each object reads like a replica that stayed, at the latest epoch and the snapshot. */
   private static void assertMovedCopiesEqual(InProcessCluster cluster, Data d, PoolMap before, PoolMap after,
       long snap) {
@@ -218,10 +229,14 @@ class RebuildOpsTest {
       vosPut(cluster, d, kv, victimShard, late - 1, "stale", "only on the excluded rank");
 
       // The pool service's data_sync discard, before the map makes the victim's targets UP.
+      // The stale copy's DTX records go too: resolved later, an old DTX's abort would discard what the rebuild
+      // writes back at the same epoch.
       DaosEngine victimEngine = cluster.engine(victim).orElseThrow().engine();
+      assertTrue(dtxRecords(victimEngine, d) > 0, "the victim took part in the client's DTXs");
       for (int t = 0; t < victimEngine.pools().get(d.pool()).targetCount(); t++) {
         victimEngine.rebuilds().discard(d.pool(), t).get(60, TimeUnit.SECONDS);
       }
+      assertEquals(0, dtxRecords(victimEngine, d), "discard leaves no DTX record");
       PoolMap p4 = p3.updateRank(MapOp.REINT, victim);
       RebuildStatus ri = leader.rebuilds().start(d.pool(), RebuildOp.REINT, proto(v1, p3), proto(v1, p4))
           .get(120, TimeUnit.SECONDS);

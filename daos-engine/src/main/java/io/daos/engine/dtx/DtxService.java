@@ -141,6 +141,14 @@ public final class DtxService {
     return t;
   }
 
+  /**
+   * Forgets every DTX of target {@code target} of {@code pool} (its containers were emptied by a discard, DTX records
+   * included); call on the target's thread. A later use reloads the (now empty) tables from VOS.
+   */
+  public void forget(UUID pool, int target) {
+    tables.keySet().removeIf(k -> k.pool().equals(pool) && k.target() == target);
+  }
+
   /** The table of a container a DTX RPC names, or null when this target has no such pool or container open. */
   private DtxTable tableOf(UUID pool, int target, UUID cont) {
     DtxTable t = tables.get(new TableKey(pool, target, cont));

@@ -223,14 +223,18 @@ final class RebuildScanner {
     return n;
   }
 
-  /** POOL_TGT_DISCARD: deletes every object shard of target {@code tgt}; on that target's thread. */
-  CompletableFuture<Long> discard(UUID pool, int tgt) {
+  /**
+   * POOL_TGT_DISCARD: deletes every object shard and every DTX record of target {@code tgt}, then tells
+   * {@code emptied} (still on that target's thread, so that in-memory DTX state is dropped before any new write).
+   */
+  CompletableFuture<Long> discard(UUID pool, int tgt, java.util.function.BiConsumer<UUID, Integer> emptied) {
     EnginePool ep = pools.get(pool);
     if (ep == null) {
       return CompletableFuture.completedFuture(0L);
     }
     return CompletableFuture.supplyAsync(() -> {
       long n = 0;
+      int dtxs = 0;
       for (UUID cont : ep.target(tgt).listContainers()) {
         VosContainer c = ep.container(tgt, cont);
         for (VosObjectId v : c.listObjectShards()) {
@@ -238,8 +242,10 @@ final class RebuildScanner {
             n++;
           }
         }
+        dtxs += c.deleteDtxRecords();
       }
-      LOG.info("{}: discarded {} object shards of pool {} target {}", name, n, pool, tgt);
+      emptied.accept(pool, tgt);
+      LOG.info("{}: discarded {} object shards and {} DTX records of pool {} target {}", name, n, dtxs, pool, tgt);
       return n;
     }, targetExecutor.apply(tgt));
   }

@@ -94,6 +94,7 @@ public final class Rebuilds {
   /** Engine side: the container handle of the running rebuild of each pool (rt_coh_uuid). */
   private final Map<UUID, ByteString> rebuildHandles = new ConcurrentHashMap<>();
   private volatile RebuildListener listener;
+  private volatile java.util.function.BiConsumer<UUID, Integer> discarded = (p, t) -> { };
 
   /**
    * {@code targetExecutor} gives each target's thread (DESIGN D7); {@code rankUri} an engine's CART-J URI;
@@ -546,7 +547,15 @@ public final class Rebuilds {
    * the number deleted. What POOL_TGT_DISCARD does on each target it names.
    */
   public CompletableFuture<Long> discard(UUID pool, int tgt) {
-    return scanner.discard(pool, tgt);
+    return scanner.discard(pool, tgt, discarded);
+  }
+
+  /**
+   * Who hears, on the target's thread, that a target of a pool was emptied by a discard (the DTX service, which
+   * drops what it holds in memory for it).
+   */
+  public void discarded(java.util.function.BiConsumer<UUID, Integer> hook) {
+    this.discarded = hook;
   }
 
   /** POOL_TGT_DISCARD: deletes every object shard of the listed local targets, each on its own thread. */

@@ -79,6 +79,23 @@ final class ObjectShards {
     deleteRange(store, txn, c, Keys.withId(cont, Keys.PUNCH_TAG, id), false);
   }
 
+  /** Deletes every DTX record (active and committed) of container {@code cont}; returns how many there were. */
+  static int deleteDtxRecords(Store store, byte[] cont) {
+    store.pending.commit();
+    int n = 0;
+    try (Txn<ByteBuffer> txn = store.write()) {
+      byte[] prefix = Keys.head(cont, Keys.DTX);
+      try (Cur c = store.index.openCursor(txn)) {
+        for (boolean ok = c.seek(prefix); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
+          c.delete();
+          n++;
+        }
+      }
+      store.commit(txn);
+    }
+    return n;
+  }
+
   private static void deleteRange(Store store, Txn<ByteBuffer> txn, Cur c, byte[] prefix, boolean values) {
     for (boolean ok = c.seek(prefix); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
       if (values) {

@@ -141,6 +141,15 @@ public final class VosContainer {
     return ObjectShards.delete(store, cont, oid);
   }
 
+  /**
+   * Deletes every DTX record of this container, synchronously, on the target's thread (with {@link #deleteObject}
+   * of every object: what a discard leaves is an empty container, so no stale DTX can later be resolved here and
+   * its abort discard what a rebuild wrote back at the same epoch). Returns how many there were.
+   */
+  public int deleteDtxRecords() {
+    return ObjectShards.deleteDtxRecords(store, cont);
+  }
+
   /** Objects visible at {@code epoch}, at most {@code max} per call. */
   public EnumPage<VosObjectId> listObjects(long epoch, Anchor anchor, int max) {
     checkMax(max);

@@ -43,6 +43,17 @@ class VosDtxTest extends VosTestBase {
   }
 
   @Test
+  void deleteDtxRecordsLeavesNone() {
+    done(f.cont.submitUpdate(20, OID, b("d"), List.of(Iod.single(b("a"), b("v"))), 0, REC));
+    done(f.cont.submitUpdate(21, OID, b("d"), List.of(Iod.single(b("a"), b("w"))), 0,
+        new VosContainer.DtxRecord(new byte[] {9, 9}, new byte[] {4})));
+    assertEquals(2, f.cont.dtxRecords().size());
+    assertEquals(2, f.cont.deleteDtxRecords());
+    assertEquals(List.of(), f.cont.dtxRecords());
+    assertEquals("w", f.svString(21, OID, "d", "a"), "the data stays (only the records go)");
+  }
+
+  @Test
   void failedUpdateLeavesNoDtxRecord() {
     CompletableFuture<Void> w = f.cont.submitUpdate(20, OID, b("d"), List.of(Iod.single(b("a"), b("v"))),
         Cond.DKEY_UPDATE, REC);
