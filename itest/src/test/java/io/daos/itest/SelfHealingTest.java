@@ -302,7 +302,8 @@ class SelfHealingTest {
   /**
    * DAOS daos_rebuild.c / ftest rebuild/with_io: an engine killed under I/O is excluded by SWIM self-heal, the
    * leader rebuilds its shards, its targets end DOWN_OUT, every acknowledged write reads back; then an engine on
-   * another host: everything still reads back.
+   * another host: everything still reads back; then both engines restart and are reintegrated: every target UPIN and
+   * every acknowledged write identical on every replica (issue 11's first "Done when" line, in one JVM).
    */
   @Test
   @Order(1)
@@ -366,6 +367,25 @@ class SelfHealingTest {
         w2.close();
         w.verify("after the second rebuild (first writer)");
         w2.verify("after the second rebuild (second writer)");
+
+        // Restart both engines and reintegrate them: every target UPIN, and every key the same on every replica.
+        cluster.heal();
+        for (int r : List.of(victim, second)) {
+          int v = query("kill").get("version").getAsInt();
+          JsonObject ri = cluster.dmgJson("pool", "reintegrate", "kill", "--ranks=" + r);
+          assertEquals(0, ri.get("status").getAsInt(), ri.toString());
+          JsonObject[] last = {null};
+          Poll.until("the reintegration of rank " + r + " is done", WAIT, () -> {
+            last[0] = pollQuery("kill");
+            return last[0].get("version").getAsInt() > v && rebuildState(last[0]).equals("done")
+                && targetStates(s.pool(), leader, r).equals(List.of(TargetState.UP_IN, TargetState.UP_IN));
+          }, () -> "last query " + last[0] + "\n" + cluster.logs());
+        }
+        assertEquals(0, query("kill").get("disabled_targets").getAsInt());
+        w.verify("after restarting and reintegrating ranks " + victim + " and " + second + " (first writer)");
+        w2.verify("after restarting and reintegrating ranks " + victim + " and " + second + " (second writer)");
+        w.verifyReplicas("after the reintegrations (first writer)");
+        w2.verifyReplicas("after the reintegrations (second writer)");
       }
     } finally {
       cluster.clearFaults();
