@@ -105,7 +105,7 @@ final class ContTgtHandlers {
 
   private static void destroyOn(EnginePool p, int tgt, UUID cont) {
     try {
-      p.target(tgt).destroyContainer(cont);
+      p.destroyContainer(tgt, cont);
     } catch (DaosException e) {
       if (e.status() != DaosStatus.NONEXIST) {
         throw e;

@@ -126,6 +126,19 @@ public final class EnginePool {
     return c;
   }
 
+  /**
+   * Destroys container {@code cont} on target {@code tgt} (CONT_TGT_DESTROY): VOS removes its records and this
+   * pool forgets the open container, so that a later {@link #existingContainer} finds nothing and {@link #container}
+   * creates a new, empty one rather than writing through the destroyed one. Only on that target's thread.
+   *
+   * @throws DaosException DER_NONEXIST when VOS has no such container on the target
+   */
+  public void destroyContainer(int tgt, UUID cont) {
+    VosPool vos = target(tgt);
+    containers.get(tgt).remove(cont);
+    vos.destroyContainer(cont);
+  }
+
   /** The per-target space limit of a tier: the engine's share divided evenly over its targets. */
   public long targetLimit(long tierBytes) {
     return tierBytes / targets.length;

@@ -33,7 +33,8 @@ import java.util.function.IntFunction;
  * The destination side of a rebuild ({@code srv_obj_migrate.c}: {@code migrate_one_ult}): for each object it was
  * sent, enumerate every version from the surviving replica (DAOS_OBJ_RPC_ENUMERATE, page by page) and write each
  * at its original epoch on the new shard, on the destination target's own thread, so the copy reads the same at
- * every epoch (snapshots included). Objects are pulled one after another.
+ * every epoch (snapshots included). Objects are pulled one after another. An object whose container the source no
+ * longer has (destroyed during the rebuild) is skipped: nothing to pull, no container created here.
  */
 final class MigratePuller {
   /** Value bytes per enumeration reply. */
@@ -91,26 +92,37 @@ final class MigratePuller {
     Executor exec = targetExecutor.apply(o.getTgtIdx());
     return client.callWrapped(uri, RebuildRpc.OBJ_ENUMERATE, o.getSrcTgt(), req.getRebuildVer(), h.toByteArray(),
         null, rpcTimeout).thenApply(MigratePuller::page)
-        .thenApplyAsync(page -> new Object[] {page, apply(ep.container(o.getTgtIdx(), cont), ep, o, page)}, exec)
-        .thenCompose(pair -> {
-          ObjHistoryReply page = (ObjHistoryReply) pair[0];
-          Counts got = (Counts) pair[1];
-          local.add(got);
-          Counts total = sofar.plus(got);
-          io.daos.engine.vos.Anchor next = io.daos.engine.vos.Anchor.fromBytes(page.getAnchor().toByteArray());
-          if (next.eof() || page.getAnchor().isEmpty()) {
-            return CompletableFuture.completedFuture(total);
-          }
-          return pullObject(req, ep, cont, o, page.getAnchor(), total, local);
-        });
+        .thenCompose(page -> page == null ? CompletableFuture.completedFuture(sofar)
+            : CompletableFuture.supplyAsync(() -> apply(ep.container(o.getTgtIdx(), cont), ep, o, page), exec)
+                .thenCompose(got -> {
+                  local.add(got);
+                  Counts total = sofar.plus(got);
+                  io.daos.engine.vos.Anchor next =
+                      io.daos.engine.vos.Anchor.fromBytes(page.getAnchor().toByteArray());
+                  if (next.eof() || page.getAnchor().isEmpty()) {
+                    return CompletableFuture.completedFuture(total);
+                  }
+                  return pullObject(req, ep, cont, o, page.getAnchor(), total, local);
+                }));
   }
 
+  /**
+   * The enumeration's page; null when the source has no such container (DER_CONT_NONEXIST: the user destroyed it
+   * during the rebuild, so there is nothing left to rebuild and nothing to create here, as DAOS's puller ignores
+   * a container gone under it).
+   */
   private static ObjHistoryReply page(CartReply reply) {
     try (reply) {
+      if (reply.status() == DaosStatus.CONT_NONEXIST.code()) {
+        return null;
+      }
       if (reply.status() != 0) {
         throw new DaosException(DaosStatus.fromCode(reply.status()), "enumerating a replica for rebuild failed");
       }
       ObjHistoryReply r = ObjHistoryReply.parseFrom(reply.bodyBytes());
+      if (r.getStatus() == DaosStatus.CONT_NONEXIST.code()) {
+        return null;
+      }
       if (r.getStatus() != 0) {
         throw new DaosException(DaosStatus.fromCode(r.getStatus()), "enumerating a replica for rebuild failed");
       }

@@ -17,6 +17,7 @@ import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.vos.Anchor;
 import io.daos.engine.vos.EnumPage;
 import io.daos.engine.vos.VersionRecord;
+import io.daos.engine.vos.VosContainer;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.pool.PoolMap;
 import io.daos.proto.pool.PoolMapRank;
@@ -600,7 +601,13 @@ public final class Rebuilds {
       if (ep == null) {
         throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no targets on this engine");
       }
-      EnumPage<VersionRecord> page = ep.container(req.target(), cont).history(
+      VosContainer vc = ep.existingContainer(req.target(), cont);
+      if (vc == null) {
+        // Destroyed since the scan (or never here): the puller skips the object, as DAOS's does.
+        throw new DaosException(DaosStatus.CONT_NONEXIST, "container " + cont + " of pool " + pool
+            + " does not exist on target " + req.target() + " (destroyed during the rebuild?)");
+      }
+      EnumPage<VersionRecord> page = vc.history(
           new VosObjectId(r.getOidHi(), r.getOidLo(), r.getShard()), Anchor.fromBytes(r.getAnchor().toByteArray()),
           Math.max(1, r.getMaxBytes()));
       ObjHistoryReply.Builder b = ObjHistoryReply.newBuilder()

@@ -2,6 +2,7 @@ package io.daos.engine.cont;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -144,6 +145,11 @@ class ContObjEndToEndTest {
       assertEquals(0, r.status());
     }
     assertFalse(onTarget(0, c) || onTarget(1, c), "destroyed on every target");
+    for (int t = 0; t < 2; t++) {
+      int tgt = t;
+      assertNull(xs.call(tgt, () -> pools.get(POOL).existingContainer(tgt, c)),
+          "target " + tgt + " no longer has the destroyed container open");
+    }
     assertEquals(DaosStatus.NO_HDL.code(), update(c, rw, 0), "evicted handles are gone everywhere");
   }
 }
