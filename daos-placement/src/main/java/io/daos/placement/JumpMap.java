@@ -63,7 +63,7 @@ public final class JumpMap {
     LOG.debug("placing {} class {} ({} x {}) on {}", oid, oc.name(), grpNr, grpSize, map);
     JumpLayoutGenerator gen = new JumpLayoutGenerator(map, fdom, mode, oid, grpSize, grpNr);
     Layout l = gen.generate();
-    if (mode != LayoutMode.CURRENT || !gen.hasPeers()) {
+    if (mode != LayoutMode.CURRENT || !gen.hasPeers() && !map.adding()) {
       return l;
     }
     Layout post = new JumpLayoutGenerator(map, fdom, LayoutMode.POST_REBUILD, oid, grpSize, grpNr).generate();

@@ -154,6 +154,20 @@ public final class PoolMap {
     return new PoolMap(version, doms, childStart, childNr, tgtStart, tgtNr, next);
   }
 
+  /**
+   * {@code is_pool_map_adding}: some target is being added (NEW, or UP without ever having failed, as after
+   * {@link MapOp#EXTEND}); layouts leave such targets out until the extension ends, so I/O layouts are extended with
+   * the shards' homes after it.
+   */
+  public boolean adding() {
+    for (MapComponent t : tgts) {
+      if (t.state() == TargetState.NEW || t.state() == TargetState.UP && t.fseq() <= 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int domainIndexCount() {
     return doms.length;
   }

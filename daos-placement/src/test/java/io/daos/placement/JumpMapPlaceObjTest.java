@@ -225,4 +225,42 @@ class JumpMapPlaceObjTest {
       assertTrue(l.peers().stream().anyMatch(p -> p.shard() == shard && p.rebuilding()), "shard " + k);
     }
   }
+
+  /**
+   * A fifth server's targets are NEW, then UP (extension): the I/O layout stays where it was (the new targets are
+   * left out of the buckets) and gets, as peers, exactly the shards whose home after the extension differs (on the
+   * new server: reintegrating; a few move between old servers as groups re-form), so writes during the extension reach
+   * the new homes; once UPIN there are no peers.
+   */
+  @Test
+  void one_server_is_added() {
+    PoolMap map = PoolMap.standard(5, 1, 2);
+    for (int t = 0; t < 2; t++) {
+      map = map.withTarget(4, t, TargetState.NEW, 0, 0, 0, 0);
+    }
+    PoolMap added = map.updateRank(MapOp.EXTEND, 4);
+    assertTrue(added.adding());
+    int moving = 0;
+    for (int o = 0; o < 64; o++) {
+      ObjectId oid = genOid(o, -1L, ObjectClass.RP_2G2);
+      Layout before = RANK_MAP.place(oid, map);
+      Layout during = RANK_MAP.place(oid, added);
+      Layout post = RANK_MAP.place(oid, added, LayoutMode.POST_REBUILD);
+      assertEquals(before.shards(), during.shards(), "the I/O layout does not move during the extension");
+      for (Shard s : during.shards()) {
+        Shard home = post.shard(s.shard());
+        boolean moves = home.target() != s.target();
+        assertEquals(moves, during.peers().stream().anyMatch(p -> p.shard() == s.shard() && p.target() == home.target()
+            && p.rebuilding() && p.reintegrating() == (p.rank() == 4)), oid + " shard " + s.shard() + " home "
+            + home + " peers " + during.peers());
+        if (moves && home.rank() == 4) {
+          moving++;
+        }
+      }
+      PoolMap done = added.updateRank(MapOp.ADD_IN, 4);
+      assertFalse(done.adding());
+      assertTrue(RANK_MAP.place(oid, done).peers().isEmpty());
+    }
+    assertTrue(moving > 0, "some shards move to the new server");
+  }
 }
