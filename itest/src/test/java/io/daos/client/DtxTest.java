@@ -202,6 +202,57 @@ class DtxTest {
     assertEquals(1, cluster.calls(leader.rank(), DtxRpc.REFRESH), "committed on the non-leader by the refresh");
   }
 
+  /**
+   * During a pool map change a shard's new home (a peer in the extended layout) can be the target of another shard
+   * of its group; DAOS sends such an update as a compound transaction (DER_NEED_TX, CPD). Here the one DTX covers
+   * both shards on that target: both are written, and an abort discards both.
+   */
+  @Test
+  @DisplayName("two shards of one DTX on one target: both written, both aborted")
+  void dtx_two_shards_on_one_target() {
+    DaosObject o = object(ObjectClass.RP_2G1);
+    byte[] dkey = Keys.utf8("dup");
+    List<Shard> g = o.layout().group(0);
+    int lead = leaderIdx(o, dkey);
+    Shard leader = g.get(lead);
+    Shard other = g.get(1 - lead);
+    // A peer of the leader's shard on the other replica's target, as an extension can place it.
+    Shard peer = new Shard(leader.shard(), other.target(), other.rank(), other.index(), other.fseq(), true, true);
+    List<Shard> withPeer = new java.util.ArrayList<>(g);
+    withPeer.add(peer);
+    byte[] v = random(200, 7);
+    ShardIo.Body body = (t, e) -> io.daos.proto.obj.ObjRwReq.newBuilder().setTarget(t).setEpoch(e)
+        .setDkey(com.google.protobuf.ByteString.copyFrom(dkey)).addIods(io.daos.client.obj.IodCodec.toProto(Iod.single(AKEY, v), true))
+        .setFlags(0).build();
+    io.daos.client.rpc.Futures.join(o.io().writeAll(o.layout().version(), withPeer, lead, DaosObject.UPDATE, body,
+        io.daos.client.obj.Bulk.of(single(v))));
+    var store = cluster.store(other.rank(), other.index());
+    assertArrayEquals(v, store.singleOfShard(o.oid().hi(), o.oid().lo(), other.shard(), dkey, AKEY), "its own shard");
+    assertArrayEquals(v, store.singleOfShard(o.oid().hi(), o.oid().lo(), peer.shard(), dkey, AKEY), "the peer shard");
+    assertArrayEquals(v, fetch(o, dkey, 200));
+
+    // The same shape, aborted: one of the two forwards to the shared target fails (the other is written there), so
+    // the DTX is aborted everywhere, both shards on that target included.
+    byte[] dkey2 = Keys.utf8("dup-abort");
+    int lead2 = leaderIdx(o, dkey2);
+    Shard l2 = g.get(lead2);
+    Shard o2 = g.get(1 - lead2);
+    List<Shard> withPeer2 = new java.util.ArrayList<>(g);
+    withPeer2.add(new Shard(l2.shard(), o2.target(), o2.rank(), o2.index(), o2.fseq(), true, true));
+    armOn(o2.rank(), FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, true, ObjRpc.TGT_UPDATE);
+    ShardIo.Body body2 = (t, e) -> io.daos.proto.obj.ObjRwReq.newBuilder().setTarget(t).setEpoch(e)
+        .setDkey(com.google.protobuf.ByteString.copyFrom(dkey2)).addIods(io.daos.client.obj.IodCodec.toProto(Iod.single(AKEY, v), true))
+        .setFlags(0).build();
+    assertThrows(RuntimeException.class, () -> io.daos.client.rpc.Futures.join(o.io().writeAll(o.layout().version(),
+        withPeer2, lead2, DaosObject.UPDATE, body2, io.daos.client.obj.Bulk.of(single(v)))));
+    sys.engines().forEach(e -> e.engine().faults().clear());
+    var store2 = cluster.store(o2.rank(), o2.index());
+    waitFor("both shards aborted on the shared target", () ->
+        store2.singleOfShard(o.oid().hi(), o.oid().lo(), o2.shard(), dkey2, AKEY) == null
+            && store2.singleOfShard(o.oid().hi(), o.oid().lo(), l2.shard(), dkey2, AKEY) == null);
+    assertEquals(0, fetch(o, dkey2, 200).length);
+  }
+
   @Test
   @DisplayName("DTX6: fetch with non-committed punch DTX (the update before it committed on the way)")
   void dtx_6() {

@@ -583,4 +583,48 @@ class SelfHealingTest {
       cluster.clearFaults();
     }
   }
+
+  /**
+   * Issue 11's third "Done when" line (DAOS daos_drain_simple.c DRAIN17 keep write during drain, then
+   * daos_extend_simple.c under I/O): {@code dmg pool drain} of a rank holding both objects under the writer, then a
+   * freshly formatted fifth server joins and {@code dmg pool extend} adds it, writes going on; pool query shows each
+   * rebuild busy and then done, the drained rank ends DOWN_OUT and the new one UP_IN, and every acknowledged write
+   * reads back and is identical on every replica. Last: it leaves the cluster with five servers.
+   */
+  @Test
+  @Order(6)
+  @Timeout(600)
+  void drain_then_extend_with_io() throws Exception {
+    try (Setup s = setup("grow"); Writer w = new Writer(s.kvs(), "g")) {
+      waitAcked(w, 200);
+      int leader = leaderRank("grow");
+      int drained = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
+      int version0 = query("grow").get("version").getAsInt();
+      slowPulls(Duration.ofSeconds(2));
+      JsonObject dr = cluster.dmgJson("pool", "drain", "grow", "--ranks=" + drained);
+      assertEquals(0, dr.get("status").getAsInt(), dr.toString());
+      JsonObject done = busyThenDone("grow", version0);
+      assertEquals(0, done.getAsJsonObject("rebuild").get("status").getAsInt(), done.toString());
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, drained));
+      waitAcked(w, w.acked.size() + 100);
+
+      int host = cluster.addServer();
+      int added = cluster.ranksOf(host).get(0);
+      int version1 = query("grow").get("version").getAsInt();
+      slowPulls(Duration.ofSeconds(2));
+      JsonObject ex = cluster.dmgJson("pool", "extend", "grow", "--ranks=" + added);
+      assertEquals(0, ex.get("status").getAsInt(), ex.toString());
+      JsonObject grown = busyThenDone("grow", version1);
+      assertEquals(0, grown.getAsJsonObject("rebuild").get("status").getAsInt(), grown.toString());
+      Poll.until("the new rank's targets are UP_IN", WAIT,
+          () -> targetStates(s.pool(), leader, added).equals(List.of(TargetState.UP_IN, TargetState.UP_IN)),
+          () -> "last query " + pollQuery("grow"));
+      waitAcked(w, w.acked.size() + 100);
+      w.close();
+      w.verify("after draining rank " + drained + " and extending with rank " + added);
+      w.verifyReplicas("after draining rank " + drained + " and extending with rank " + added);
+    } finally {
+      cluster.clearFaults();
+    }
+  }
 }

@@ -33,6 +33,12 @@ final class DtxEntry {
   final VosObjectId oid;
   final long dkeyHash;
   final List<Member> members;
+  /**
+   * Other shards of the same object this DTX wrote on this target (during a pool map change, a shard's new home can
+   * be the target of another shard of its group: DAOS turns such an update into a compound transaction; here the one
+   * DTX covers both shards on the target).
+   */
+  final List<Integer> moreShards = new ArrayList<>();
   /** This shard is the DTX's leader (it executed the client's request). */
   final boolean leader;
   State state;
@@ -63,14 +69,29 @@ final class DtxEntry {
   }
 
   boolean touches(VosObjectId o, long hash) {
-    return oid.equals(o) && (hash == 0 || dkeyHash == 0 || dkeyHash == hash);
+    return holds(o) && (hash == 0 || dkeyHash == 0 || dkeyHash == hash);
+  }
+
+  /** Whether {@code o} is one of the object shards this DTX wrote here. */
+  boolean holds(VosObjectId o) {
+    return oid.equals(o) || o.hi() == oid.hi() && o.lo() == oid.lo() && moreShards.contains(o.shard());
+  }
+
+  /** Every object shard this DTX wrote here: {@link #oid} first. */
+  List<VosObjectId> oids() {
+    List<VosObjectId> out = new ArrayList<>();
+    out.add(oid);
+    moreShards.forEach(k -> out.add(new VosObjectId(oid.hi(), oid.lo(), k)));
+    return out;
   }
 
   VosContainer.DtxRecord record() {
-    ByteBuffer b = ByteBuffer.allocate(1 + 8 + 20 + 8 + 1 + 4 + 12 * members.size());
+    ByteBuffer b = ByteBuffer.allocate(1 + 8 + 20 + 8 + 1 + 4 + 12 * members.size() + 4 + 4 * moreShards.size());
     b.put((byte) state.ordinal()).putLong(epoch).putLong(oid.hi()).putLong(oid.lo()).putInt(oid.shard())
         .putLong(dkeyHash).put((byte) (leader ? 1 : 0)).putInt(members.size());
     members.forEach(m -> b.putInt(m.rank()).putInt(m.target()).putInt(m.shard()));
+    b.putInt(moreShards.size());
+    moreShards.forEach(b::putInt);
     return new VosContainer.DtxRecord(id.toBytes(), b.array());
   }
 
@@ -88,11 +109,18 @@ final class DtxEntry {
     for (int i = 0; i < n; i++) {
       ms.add(new Member(b.getInt(), b.getInt(), b.getInt()));
     }
-    return new DtxEntry(id, epoch, oid, hash, ms, leader, st);
+    DtxEntry e = new DtxEntry(id, epoch, oid, hash, ms, leader, st);
+    if (b.remaining() >= 4) {
+      for (int i = b.getInt(); i > 0; i--) {
+        e.moreShards.add(b.getInt());
+      }
+    }
+    return e;
   }
 
   @Override
   public String toString() {
-    return "DTX " + id + " (" + state + ", epoch " + epoch + ", " + oid + ")";
+    return "DTX " + id + " (" + state + ", epoch " + epoch + ", " + oid + (moreShards.isEmpty() ? "" : " + shards "
+        + moreShards) + ")";
   }
 }

@@ -301,6 +301,10 @@ public final class DtxService {
       }
     }
     DtxEntry known = t.get(dti);
+    if (known != null && !known.holds(oid) && known.oid.hi() == oid.hi() && known.oid.lo() == oid.lo()
+        && known.epoch == epoch && known.state != DtxEntry.State.COMMITTED) {
+      return addShard(tgt, t, known, oid.shard(), local);
+    }
     if (known != null) {
       return CompletableFuture.completedFuture(known.epoch);
     }
@@ -317,6 +321,26 @@ public final class DtxService {
         done.completeExceptionally(Futures.cause(err));
       } else {
         done.complete(epoch);
+      }
+    }));
+    return done;
+  }
+
+  /**
+   * A second shard of {@code e}'s object on this target (its new home during a map change is where another shard
+   * of the group lives): executed under the same DTX, whose record then lists both shards, so that commit, abort and
+   * reads treat them alike.
+   */
+  private CompletableFuture<Long> addShard(int tgt, DtxTable t, DtxEntry e, int shard,
+      Function<VosContainer.DtxRecord, CompletableFuture<Void>> local) {
+    t.addShard(e, shard);
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    local.apply(e.record()).whenComplete((v, err) -> executor(tgt).execute(() -> {
+      if (err != null) {
+        t.removeShard(e, shard);
+        done.completeExceptionally(Futures.cause(err));
+      } else {
+        done.complete(e.epoch);
       }
     }));
     return done;
@@ -514,7 +538,7 @@ public final class DtxService {
   /** Aborts {@code e} here: its data is discarded and its entry removed; completes once durable. */
   CompletableFuture<Void> abortLocal(DtxTable t, DtxEntry e) {
     t.remove(e);
-    return t.cont.submitDtxAbort(e.id.toBytes(), e.oid, e.epoch);
+    return t.cont.submitDtxAbort(e.id.toBytes(), e.oids(), e.epoch);
   }
 
   private static void aggregate(DtxTable t, List<byte[]> old) {

@@ -44,7 +44,7 @@ final class DtxTable {
   void add(DtxEntry e) {
     entries.put(e.id, e);
     if (e.state == DtxEntry.State.PREPARED) {
-      prepared.computeIfAbsent(e.oid, k -> new LinkedHashSet<>()).add(e);
+      e.oids().forEach(o -> prepared.computeIfAbsent(o, k -> new LinkedHashSet<>()).add(e));
     } else if (e.state == DtxEntry.State.COMMITTED) {
       committed.addLast(e.id);
     }
@@ -83,10 +83,30 @@ final class DtxTable {
     entries.remove(e.id);
   }
 
-  private void unprepare(DtxEntry e) {
-    Set<DtxEntry> s = prepared.get(e.oid);
+  /** {@code e} also wrote shard {@code shard} of its object here. */
+  void addShard(DtxEntry e, int shard) {
+    e.moreShards.add(shard);
+    if (e.state == DtxEntry.State.PREPARED) {
+      prepared.computeIfAbsent(new VosObjectId(e.oid.hi(), e.oid.lo(), shard), k -> new LinkedHashSet<>()).add(e);
+    }
+  }
+
+  /** Undoes {@link #addShard} (the shard's write failed). */
+  void removeShard(DtxEntry e, int shard) {
+    e.moreShards.remove(Integer.valueOf(shard));
+    VosObjectId o = new VosObjectId(e.oid.hi(), e.oid.lo(), shard);
+    Set<DtxEntry> s = prepared.get(o);
     if (s != null && s.remove(e) && s.isEmpty()) {
-      prepared.remove(e.oid);
+      prepared.remove(o);
+    }
+  }
+
+  private void unprepare(DtxEntry e) {
+    for (VosObjectId o : e.oids()) {
+      Set<DtxEntry> s = prepared.get(o);
+      if (s != null && s.remove(e) && s.isEmpty()) {
+        prepared.remove(o);
+      }
     }
   }
 

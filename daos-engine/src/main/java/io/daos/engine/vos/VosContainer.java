@@ -251,8 +251,13 @@ public final class VosContainer {
    * DTX's record, in one transaction.
    */
   public CompletableFuture<Void> submitDtxAbort(byte[] id, VosObjectId oid, long epoch) {
+    return submitDtxAbort(id, List.of(oid), epoch);
+  }
+
+  /** {@link #submitDtxAbort(byte[], VosObjectId, long)} for a DTX that wrote several shards of an object here. */
+  public CompletableFuture<Void> submitDtxAbort(byte[] id, List<VosObjectId> oids, long epoch) {
     return submit(() -> tx -> {
-      new DiscardOp(tx, epoch).object(oid);
+      oids.forEach(o -> new DiscardOp(tx, epoch).object(o));
       tx.delete(Keys.dtx(cont, id));
     });
   }

@@ -45,6 +45,14 @@ public final class TargetStore {
     });
   }
 
+  /** The single value under {@code dkey}/{@code akey} of shard {@code shard} of object (hi, lo) only, or null. */
+  public byte[] singleOfShard(long hi, long lo, int shard, byte[] dkey, byte[] akey) {
+    return onTarget(c -> {
+      List<FetchedValue> v = c.fetch(LATEST, new VosObjectId(hi, lo, shard), dkey, List.of(Iod.fetchSingle(akey)), 0);
+      return v.isEmpty() || v.get(0).data() == null || v.get(0).data().length == 0 ? null : v.get(0).data();
+    });
+  }
+
   /** How many dkeys object (hi, lo) has here. */
   public int dkeyCount(long hi, long lo) {
     return onTarget(c -> {
