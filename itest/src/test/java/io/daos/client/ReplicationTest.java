@@ -56,6 +56,33 @@ class ReplicationTest extends ClientTestBase {
     assertTrue(cluster.calls(dead.rank(), ObjRpc.FETCH) == 0, "failed RPCs are not served");
   }
 
+  /**
+   * daos_obj.c io_simple_update_timeout_single: the update to the leader replica is dropped once
+   * (DAOS_SHARD_OBJ_UPDATE_TIMEOUT); the client times out and resends it with the same DTX id, the write succeeds
+   * and every replica holds it, executed once.
+   */
+  @Test
+  void io_simple_update_timeout_single() {
+    ObjectId id = oid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1);
+    DaosObject o = cont.openObject(id);
+    byte[] dkey = Keys.utf8("test_update_to dkey");
+    List<Shard> group = o.layout().group(0);
+    Shard leader = group.get(io.daos.client.obj.ShardIo.leader(group,
+        io.daos.placement.object.DkeyHash.hash(id, dkey), 0));
+    cluster.engine(leader.rank()).engine().faults().armOnce(
+        io.daos.cart.FaultInjection.Point.DAOS_SHARD_OBJ_UPDATE_TIMEOUT, List.of(ObjRpc.UPDATE));
+    byte[] v = random(64, 11);
+    o.update(dkey, List.of(Iod.single(AKEY, v)));
+    for (Shard s : group) {
+      assertArrayEquals(v, cluster.store(s.rank(), s.index()).single(id.hi(), id.lo(), dkey, AKEY),
+          "replica on rank " + s.rank());
+      if (s != leader) {
+        assertEquals(1, cluster.calls(s.rank(), ObjRpc.TGT_UPDATE), "forwarded once: the resend was not executed twice");
+      }
+    }
+    assertArrayEquals(v, o.fetch(dkey, List.of(Iod.singleFetch(AKEY, 64))).get(0).data());
+  }
+
   @Test
   void fetch_replica_unavail() {
     DaosObject o = cont.openObject(oid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1));

@@ -128,7 +128,7 @@ final class TestSystem implements AutoCloseable {
     return engine(rank).engine().uri();
   }
 
-  private InProcessEngine engine(int rank) {
+  InProcessEngine engine(int rank) {
     return cluster.engine(rank).orElseThrow(() -> new AssertionError("no running engine has rank " + rank));
   }
 
