@@ -147,8 +147,16 @@ public final class RebuildBench {
   private static JsonObject rebuild(ThrashSystem sys, int mib, int timeoutS) {
     JsonObject o = new JsonObject();
     o.addProperty("written_mib", mib);
+    // A pool of its own, so that rs_size counts only what this step wrote (not the daos_perf objects).
+    ThrashSystem.Cmd gone = sys.dmg(Duration.ofSeconds(120), "pool", "destroy", "bench", "--force", "--recursive");
+    ThrashSystem.Cmd made = gone.ok() ? sys.dmg(Duration.ofSeconds(300), "pool", "create", "rebuild", "-z", "8G")
+        : gone;
+    if (!made.ok()) {
+      o.addProperty("error", "a pool of its own for the rebuild: " + made);
+      return o;
+    }
     try (DaosClient client = DaosClient.builder().agentSocketDir(sys.agentSocketDir()).build()) {
-      DaosPool pool = client.connectPool("bench", PoolRpc.PC_RW);
+      DaosPool pool = client.connectPool("rebuild", PoolRpc.PC_RW);
       pool.createContainer(ContainerProps.empty().withLabel("rebuild").withRedundancyFactor(1));
       DaosContainer cont = pool.openContainer("rebuild", ContRpc.COO_RW);
       byte[] block = new byte[1 << 20];
@@ -171,13 +179,13 @@ public final class RebuildBench {
       Map<Integer, JsonObject> members = sys.members();
       int victim = members.keySet().stream().max(Integer::compare).orElseThrow();
       long t = System.nanoTime();
-      ThrashSystem.Cmd ex = sys.dmg(Duration.ofSeconds(120), "pool", "exclude", "bench", "--ranks",
+      ThrashSystem.Cmd ex = sys.dmg(Duration.ofSeconds(120), "pool", "exclude", "rebuild", "--ranks",
           Integer.toString(victim));
       if (!ex.ok()) {
         o.addProperty("error", "dmg pool exclude: " + ex);
         return o;
       }
-      int version = (int) ThrashSystem.num(sys.dmgJson("pool", "query", "bench"), "version");
+      int version = (int) ThrashSystem.num(sys.dmgJson("pool", "query", "rebuild"), "version");
       o.addProperty("excluded_rank", victim);
       o.addProperty("map_version", version);
       RebuildState[] last = {null};
