@@ -395,6 +395,14 @@ public final class Rebuilds {
       return;
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
+    // rebuild_tgt_prepare: this engine takes the rebuild's map before it scans (the service's push may not have
+    // arrived yet), so that from now on it answers DER_STALE to clients still writing on the old layout, whose
+    // writes would miss the shards' new homes after the scan.
+    pools.find(pool).ifPresent(p -> {
+      if (r.hasNewMap() && p.installMap(r.getNewMap())) {
+        LOG.info("{}: pool {} map version {} installed for the rebuild", name, pool, r.getNewMap().getVersion());
+      }
+    });
     rebuildHandles.put(pool, r.getContHdl());
     LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank());
     reply.ok(0, RebuildScanReply.newBuilder().build().toByteArray());
