@@ -26,6 +26,11 @@ public final class FaultInjection {
     DROP_REPLY,
     /** The request waits before it goes to its target. */
     DELAY,
+    /**
+     * The request waits until the fault is disarmed, then goes to its target (DAOS's
+     * {@code while (daos_fail_check(loc)) dss_sleep(0)}).
+     */
+    HOLD,
     /** The request is answered with an error status without running the handler. */
     FAIL
   }
@@ -43,6 +48,11 @@ public final class FaultInjection {
     DAOS_REBUILD_TGT_START_FAIL(UNIT_TEST_GROUP_LOC | 0x10, Action.FAIL),
     /** Rebuild: an engine's scan never finishes, nor reports (arm on REBUILD_OBJECTS_SCAN; the request is held). */
     DAOS_REBUILD_TGT_SCAN_HANG(UNIT_TEST_GROUP_LOC | 0x12, Action.DROP_REQUEST),
+    /**
+     * Rebuild: each pull waits at its destination until the fault is disarmed (arm on DAOS_OBJ_RPC_MIGRATE; DAOS
+     * spins in {@code migrate_one_ult}), so the rebuild stays busy as long as a test needs it to.
+     */
+    DAOS_REBUILD_TGT_REBUILD_HANG(UNIT_TEST_GROUP_LOC | 0x13, Action.HOLD),
     /** Rebuild: the leader's tracking hangs (arm on REBUILD_REPORT: the reports never reach the leader). */
     DAOS_REBUILD_HANG(UNIT_TEST_GROUP_LOC | 0x14, Action.DROP_REQUEST),
     /** Rebuild: sending objects to their new home fails (arm on DAOS_OBJ_RPC_MIGRATE). */
@@ -111,6 +121,11 @@ public final class FaultInjection {
     opcodes.forEach(o -> codes.add(o.code()));
     once.put(f, codes);
     arm(f, opcodes);
+  }
+
+  /** True while {@code fault} is armed for {@code opcode}. */
+  public boolean armed(int opcode, Fault fault) {
+    return armed.get(opcode) == fault;
   }
 
   /** Disarms whatever is armed for {@code opcodes}. */

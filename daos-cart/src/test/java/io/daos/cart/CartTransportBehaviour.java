@@ -2,6 +2,7 @@ package io.daos.cart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,22 @@ public abstract class CartTransportBehaviour {
     long t0 = System.nanoTime();
     call(ECHO, 0, new byte[] {1}, null).close();
     assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(200).toNanos(), "delayed by the fault's value");
+  }
+
+  @Test
+  void holdPointWaitsUntilDisarmed() throws Exception {
+    faults.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, List.of(ECHO));
+    CompletableFuture<CartReply> held = client.call(server.uri(), ECHO, 0, 7, Unpooled.wrappedBuffer(new byte[] {1}),
+        null, Duration.ofSeconds(30));
+    // A request sent after it on the same connection is answered while it is still held.
+    call(WHO, 0, new byte[0], null).close();
+    assertFalse(held.isDone(), "held while the fault is armed");
+    assertEquals(0, counters.served(ECHO));
+    faults.disarm(List.of(ECHO));
+    try (CartReply r = held.get(30, TimeUnit.SECONDS)) {
+      assertArrayEquals(new byte[] {1}, r.bodyBytes());
+    }
+    assertEquals(1, counters.served(ECHO), "the handler ran once the fault was disarmed");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.daos.cart.Opcode;
 import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** How often a request held by a HOLD fault checks whether the fault is still armed. */
+  private static final Duration HOLD_CHECK = Duration.ofMillis(10);
 
   private final String name;
   private final Map<Integer, CartHandler> handlers = new ConcurrentHashMap<>();
@@ -75,13 +78,32 @@ public final class Dispatcher {
       return;
     }
     FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
+    if (fault != null && fault.action() == FaultInjection.Action.HOLD) {
+      LOG.info("{}: fault {} holds {} from {} until it is disarmed", name, fault.point(), req, peer);
+      hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer), replier), replier);
+      return;
+    }
     Executor target = fault == null || fault.action() != FaultInjection.Action.DELAY ? ex
         : CompletableFuture.delayedExecutor(fault.delay().toNanos(), TimeUnit.NANOSECONDS, ex);
+    execute(target, () -> run(h, new CartRequest(req, peer), replier), replier);
+  }
+
+  private void execute(Executor target, Runnable task, FrameReplier replier) {
     try {
-      target.execute(() -> run(h, new CartRequest(req, peer), replier));
+      target.execute(task);
     } catch (RejectedExecutionException e) {
       replier.error(DaosStatus.SHUTDOWN, mapVersion.getAsInt());
     }
+  }
+
+  /** Runs {@code task} on {@code ex} once {@code fault} is no longer armed for {@code opcode}, checking every tick. */
+  private void hold(FaultInjection.Fault fault, int opcode, Executor ex, Runnable task, FrameReplier replier) {
+    if (!faults.armed(opcode, fault)) {
+      execute(ex, task, replier);
+      return;
+    }
+    CompletableFuture.delayedExecutor(HOLD_CHECK.toNanos(), TimeUnit.NANOSECONDS)
+        .execute(() -> hold(fault, opcode, ex, task, replier));
   }
 
   /** DROP_REQUEST and FAIL act instead of the handler: true when {@code req} is dealt with. */
