@@ -16,7 +16,6 @@ import io.daos.proto.obj.DtxReq;
 import io.daos.proto.obj.ShardTgt;
 import io.daos.rpc.DtxRpc;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #THRESHOLD_COUNT} of them, or the oldest {@link #COMMIT_THRESHOLD_AGE} old, or piggybacked on a later
  * forward to the same targets, {@link #PIGGYBACK_COUNT} at most). A non-leader whose read meets PREPARED data asks
  * the leader (DTX_REFRESH), or, when the leader cannot be reached, the other members (DTX_CHECK): all surviving
- * members PREPARED or any COMMITTED commits it, any member without it aborts it.
+ * members PREPARED or any COMMITTED commits it, any member without it aborts it ({@link DtxResync}).
  * <p>Each container's table is touched only on its target's thread; RPC completions hop back there.
  */
 public final class DtxService {
@@ -54,7 +53,7 @@ public final class DtxService {
   public static final int PIGGYBACK_COUNT = 64;
 
   /** Where a container's DTX table lives. */
-  private record TableKey(UUID pool, int target, UUID cont) {
+  record TableKey(UUID pool, int target, UUID cont) {
   }
 
   /** A forwarded request: opcode, body and (for updates) the value bytes. */
@@ -81,8 +80,8 @@ public final class DtxService {
 
   /** Thrown by {@link #checkRead} when a read meets data of a DTX not resolved here yet. */
   public static final class Unresolved extends RuntimeException {
-    private final transient TableKey key;
-    private final transient List<DtxEntry> entries;
+    final transient TableKey key;
+    final transient List<DtxEntry> entries;
 
     private Unresolved(TableKey key, List<DtxEntry> entries) {
       super(entries.size() + " unresolved DTX(s), first " + entries.get(0), null, false, false);
@@ -92,10 +91,9 @@ public final class DtxService {
   }
 
   private final String name;
-  private final CartClient client;
-  private final IntFunction<Optional<String>> rankUri;
+  private final DtxCalls calls;
+  private final DtxResync resync;
   private final IntSupplier selfRank;
-  private final Duration timeout;
   private final Ticker ticker;
   private final IntFunction<Executor> targetExecutor;
   private final Map<TableKey, DtxTable> tables = new ConcurrentHashMap<>();
@@ -109,10 +107,9 @@ public final class DtxService {
   public DtxService(String name, CartClient client, IntFunction<Optional<String>> rankUri, IntSupplier selfRank,
       Duration timeout, Ticker ticker, IntFunction<Executor> targetExecutor) {
     this.name = name;
-    this.client = client;
-    this.rankUri = rankUri;
+    this.calls = new DtxCalls(client, rankUri, timeout);
+    this.resync = new DtxResync(name, this, calls);
     this.selfRank = selfRank;
-    this.timeout = timeout;
     this.ticker = ticker;
     this.targetExecutor = targetExecutor;
   }
@@ -147,6 +144,16 @@ public final class DtxService {
    */
   public void forget(UUID pool, int target) {
     tables.keySet().removeIf(k -> k.pool().equals(pool) && k.target() == target);
+  }
+
+  /** The table loaded for {@code k}, or null. */
+  DtxTable loaded(TableKey k) {
+    return tables.get(k);
+  }
+
+  /** Every loaded table. */
+  Iterable<Map.Entry<TableKey, DtxTable>> tables() {
+    return tables.entrySet();
   }
 
   /** The table of a container a DTX RPC names, or null when this target has no such pool or container open. */
@@ -195,9 +202,9 @@ public final class DtxService {
     List<io.daos.proto.obj.DtxId> cosIds = cos.stream().map(x -> x.id.toProto()).toList();
     for (ShardTgt s : fwd) {
       Forward f = m.forward(s, epoch, all, cosIds);
-      sent.add(call(s.getRank(), s.getTgtIdx(), f.opc(), f.body(), f.bulk()).thenAccept(r -> r.close()));
+      sent.add(calls.call(s.getRank(), s.getTgtIdx(), f.opc(), f.body(), f.bulk()).thenAccept(r -> r.close()));
     }
-    all(sent).whenComplete((v, err) -> executor(tgt).execute(() -> settle(pool, tgt, t, e, cos, err)));
+    DtxCalls.all(sent).whenComplete((v, err) -> executor(tgt).execute(() -> settle(pool, tgt, t, e, cos, err)));
     return done;
   }
 
@@ -241,12 +248,12 @@ public final class DtxService {
       return;
     }
     cos.forEach(x -> x.committing = false);
-    DaosException de = asDaos(err);
+    DaosException de = DtxCalls.asDaos(err);
     LOG.info("{}: {} failed on a shard ({}); aborting it everywhere", name, e, de.status().symbol());
     abortLocal(t, e).whenComplete((v, x) -> done.completeExceptionally(de));
-    DtxReq req = dtxReq(pool, t.cont.uuid(), e.epoch, List.of(e.id));
+    DtxReq req = DtxCalls.req(pool, t.cont.uuid(), e.epoch, List.of(e.id));
     for (DtxEntry.Member mb : e.others()) {
-      call(mb.rank(), mb.target(), DtxRpc.ABORT, req, null).whenComplete((r, x) -> {
+      calls.call(mb.rank(), mb.target(), DtxRpc.ABORT, req, null).whenComplete((r, x) -> {
         if (r != null) {
           r.close();
         } else {
@@ -376,153 +383,15 @@ public final class DtxService {
    * is durable; DTXs still in progress stay PREPARED.
    */
   public CompletableFuture<Void> resolve(Unresolved u) {
-    TableKey k = u.key;
-    DtxTable t = tables.get(k);
-    if (t == null) {
-      return CompletableFuture.completedFuture(null);
-    }
-    List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (DtxEntry e : u.entries) {
-      all.add(resolveOne(k, t, e));
-    }
-    return all(all).thenApply(l -> null);
-  }
-
-  private CompletableFuture<Void> resolveOne(TableKey k, DtxTable t, DtxEntry e) {
-    DtxEntry.Member leader = e.leaderMember();
-    DtxReq req = dtxReq(k.pool(), k.cont(), e.epoch, List.of(e.id));
-    CompletableFuture<io.daos.proto.obj.DtxState> st;
-    if (e.leader) {
-      st = CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH, "this leader lost " + e));
-    } else {
-      st = call(leader.rank(), leader.target(), DtxRpc.REFRESH, req, null).thenApply(DtxService::firstState);
-    }
-    return st.handle((s, err) -> {
-      if (err == null) {
-        return CompletableFuture.completedFuture(s);
-      }
-      DaosException de = asDaos(err);
-      if (de.status() != DaosStatus.UNREACH && de.status() != DaosStatus.TIMEDOUT
-          && de.status() != DaosStatus.SHUTDOWN && de.status() != DaosStatus.NONEXIST) {
-        return CompletableFuture.<io.daos.proto.obj.DtxState>failedFuture(de);
-      }
-      LOG.info("{}: leader of {} does not answer ({}); checking the other members", name, e, de.status().symbol());
-      return checkMembers(k, e);
-    }).thenCompose(x -> x).thenCompose(s -> {
-      CompletableFuture<Void> applied = new CompletableFuture<>();
-      executor(k.target()).execute(() -> apply(t, e, s).whenComplete((v, x) -> {
-        if (x == null) {
-          applied.complete(null);
-        } else {
-          applied.completeExceptionally(x);
-        }
-      }));
-      return applied;
-    });
+    return resync.resolve(u);
   }
 
   /**
-   * DTX resync after a pool map change (DAOS {@code dtx_resync}): every PREPARED DTX held here whose leader's target
-   * is DOWN or DOWNOUT in {@code map} can no longer be committed or aborted by that leader, so this engine resolves
-   * it itself: DTX_REFRESH to the old leader if it still answers, else DTX_CHECK on the other members (committed
-   * anywhere or prepared everywhere → commit; unknown or aborted somewhere → abort), and applies the outcome here.
-   * The future gives how many DTXs were resolved; it never fails (a DTX that could not be resolved stays PREPARED for
-   * the next map change or read).
+   * DTX resync after a pool map change (DAOS {@code dtx_resync}): resolves every PREPARED DTX held here whose
+   * leader's target is DOWN or DOWNOUT in {@code map}; the future gives how many, and never fails.
    */
   public CompletableFuture<Integer> resync(UUID pool, io.daos.proto.pool.PoolMap map) {
-    List<CompletableFuture<Integer>> perTable = new ArrayList<>();
-    for (Map.Entry<TableKey, DtxTable> x : tables.entrySet()) {
-      TableKey k = x.getKey();
-      if (!k.pool().equals(pool)) {
-        continue;
-      }
-      DtxTable t = x.getValue();
-      CompletableFuture<Integer> done = new CompletableFuture<>();
-      executor(k.target()).execute(() -> {
-        List<CompletableFuture<Void>> resolving = new ArrayList<>();
-        for (DtxEntry e : t.preparedAll()) {
-          if (!e.leader && leaderGone(map, e.leaderMember())) {
-            resolving.add(resolveOne(k, t, e));
-          }
-        }
-        if (!resolving.isEmpty()) {
-          LOG.info("{}: DTX resync of pool {} target {} at map version {}: {} DTX(s) of lost leaders", name, pool,
-              k.target(), map.getVersion(), resolving.size());
-        }
-        CompletableFuture.allOf(resolving.stream().map(f -> f.exceptionally(err -> {
-          LOG.warn("{}: DTX resync could not resolve a DTX (left PREPARED): {}", name, Futures.cause(err).toString());
-          return null;
-        })).toArray(CompletableFuture[]::new)).whenComplete((v, err) -> done.complete(resolving.size()));
-      });
-      perTable.add(done);
-    }
-    return CompletableFuture.allOf(perTable.toArray(CompletableFuture[]::new))
-        .thenApply(v -> perTable.stream().mapToInt(CompletableFuture::join).sum());
-  }
-
-  /** Whether {@code leader}'s target is DOWN (8) or DOWNOUT (16) in {@code map}. */
-  private static boolean leaderGone(io.daos.proto.pool.PoolMap map, DtxEntry.Member leader) {
-    for (io.daos.proto.pool.PoolMapRank r : map.getRanksList()) {
-      if (r.getRank() == leader.rank()) {
-        if (leader.target() >= r.getTargetsCount()) {
-          return true;
-        }
-        int st = r.getTargets(leader.target()).getState();
-        return (st & (8 | 16)) != 0;
-      }
-    }
-    return true;
-  }
-
-  /** DTX_CHECK on every member but this one and the leader: the state the survivors agree on. */
-  private CompletableFuture<io.daos.proto.obj.DtxState> checkMembers(TableKey k, DtxEntry e) {
-    DtxReq req = dtxReq(k.pool(), k.cont(), e.epoch, List.of(e.id));
-    List<CompletableFuture<io.daos.proto.obj.DtxState>> asks = new ArrayList<>();
-    for (DtxEntry.Member m : e.others()) {
-      if (m.rank() == rank() && m.target() == k.target()) {
-        continue;
-      }
-      asks.add(call(m.rank(), m.target(), DtxRpc.CHECK, req, null).thenApply(DtxService::firstState)
-          .exceptionally(x -> null));
-    }
-    return all(asks).thenApply(states -> {
-      boolean prepared = true;
-      for (io.daos.proto.obj.DtxState s : states) {
-        if (s == io.daos.proto.obj.DtxState.DTX_ST_COMMITTED || s == io.daos.proto.obj.DtxState.DTX_ST_COMMITTABLE) {
-          return io.daos.proto.obj.DtxState.DTX_ST_COMMITTED;
-        }
-        if (s == io.daos.proto.obj.DtxState.DTX_ST_UNKNOWN || s == io.daos.proto.obj.DtxState.DTX_ST_ABORTED) {
-          prepared = false;
-        }
-      }
-      return prepared ? io.daos.proto.obj.DtxState.DTX_ST_COMMITTED : io.daos.proto.obj.DtxState.DTX_ST_ABORTED;
-    });
-  }
-
-  private CompletableFuture<Void> apply(DtxTable t, DtxEntry e, io.daos.proto.obj.DtxState s) {
-    if (t.get(e.id) != e || e.state != DtxEntry.State.PREPARED) {
-      return CompletableFuture.completedFuture(null);
-    }
-    switch (s) {
-      case DTX_ST_COMMITTED, DTX_ST_COMMITTABLE -> {
-        return commitLocal(t, e);
-      }
-      case DTX_ST_ABORTED, DTX_ST_UNKNOWN -> {
-        return abortLocal(t, e);
-      }
-      default -> {
-        return CompletableFuture.completedFuture(null);
-      }
-    }
-  }
-
-  private static io.daos.proto.obj.DtxState firstState(CartReply r) {
-    try (r) {
-      DtxReply d = DtxReply.parseFrom(r.body().nioBuffer());
-      return d.getSubStatesCount() == 0 ? io.daos.proto.obj.DtxState.DTX_ST_UNKNOWN : d.getSubStates(0);
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new DaosException(DaosStatus.PROTO, "bad DTX reply: " + e.getMessage());
-    }
+    return resync.resync(pool, map);
   }
 
   // ---------------------------------------------------------------------------------------------- commit
@@ -570,11 +439,11 @@ public final class DtxService {
     }
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (Map.Entry<DtxEntry.Member, List<DtxEntry>> x : byTarget.entrySet()) {
-      DtxReq req = dtxReq(pool, t.cont.uuid(), 0, x.getValue().stream().map(e -> e.id).toList());
-      sent.add(call(x.getKey().rank(), x.getKey().target(), DtxRpc.COMMIT, req, null).thenAccept(CartReply::close));
+      DtxReq req = DtxCalls.req(pool, t.cont.uuid(), 0, x.getValue().stream().map(e -> e.id).toList());
+      sent.add(calls.call(x.getKey().rank(), x.getKey().target(), DtxRpc.COMMIT, req, null).thenAccept(CartReply::close));
     }
     LOG.debug("{}: committing {} DTXs on {} targets", name, batch.size(), byTarget.size());
-    all(sent).whenComplete((v, err) -> executor(tgt).execute(() -> {
+    DtxCalls.all(sent).whenComplete((v, err) -> executor(tgt).execute(() -> {
       for (DtxEntry e : batch) {
         if (err == null && t.get(e.id) == e) {
           commitLocal(t, e);
@@ -632,7 +501,7 @@ public final class DtxService {
         default -> b.addSubStates(stateOf(e, op == DtxRpc.OP_REFRESH));
       }
     }
-    return all(writes).thenApply(l -> b.build());
+    return DtxCalls.all(writes).thenApply(l -> b.build());
   }
 
   private static io.daos.proto.obj.DtxState stateOf(DtxEntry e, boolean refresh) {
@@ -646,52 +515,4 @@ public final class DtxService {
     };
   }
 
-  // ---------------------------------------------------------------------------------------------- plumbing
-
-  private static DtxReq dtxReq(UUID pool, UUID cont, long epoch, List<DtxId> ids) {
-    DtxReq.Builder b = DtxReq.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(cont))
-        .setEpoch(epoch);
-    ids.forEach(i -> b.addDtxArray(i.toProto()));
-    return b.build();
-  }
-
-  /** One RPC to {@code rank}'s target {@code tgt}; a non-zero reply status fails the future with it. */
-  private CompletableFuture<CartReply> call(int rank, int tgt, Opcode opc, MessageLite body, ByteBuf bulk) {
-    Optional<String> uri = rankUri.apply(rank);
-    if (uri.isEmpty()) {
-      if (bulk != null) {
-        bulk.release();
-      }
-      return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH, "rank " + rank
-          + " has no known address"));
-    }
-    return client.call(uri.get(), opc, tgt, 0, Unpooled.wrappedBuffer(body.toByteArray()), bulk, timeout)
-        .thenApply(r -> {
-          if (r.status() != 0) {
-            int st = r.status();
-            r.close();
-            throw new DaosException(DaosStatus.fromCode(st), opc + " to rank " + rank + " target " + tgt);
-          }
-          return r;
-        });
-  }
-
-  /** Completes once every future has; fails with the first failure in list order, else gives the results. */
-  static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> fs) {
-    return CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).handle((v, e) -> {
-      List<T> out = new ArrayList<>(fs.size());
-      for (CompletableFuture<T> f : fs) {
-        if (f.isCompletedExceptionally()) {
-          f.join();
-        }
-        out.add(f.join());
-      }
-      return out;
-    });
-  }
-
-  private static DaosException asDaos(Throwable err) {
-    Throwable c = Futures.cause(err);
-    return c instanceof DaosException d ? d : new DaosException(DaosStatus.MISC, c.toString(), c);
-  }
 }
