@@ -60,13 +60,13 @@ final class PoolDiscard {
    */
   static Map<Integer, List<Integer>> reintTargets(PoolMap map, List<PoolMapUpdate.TargetAddr> addrs) {
     Map<Integer, List<Integer>> out = new TreeMap<>();
-    int out2 = TargetState.DOWN.bit() | TargetState.DOWNOUT.bit();
+    int downOrOut = TargetState.DOWN.bit() | TargetState.DOWNOUT.bit();
     for (PoolMapRank r : map.getRanksList()) {
       for (int i = 0; i < r.getTargetsCount(); i++) {
         int idx = i;
         boolean named = addrs.stream().anyMatch(a -> a.rank() == r.getRank()
             && (a.index() == PoolMapUpdate.TargetAddr.ALL || a.index() == idx));
-        if (named && (r.getTargets(i).getState() & out2) != 0) {
+        if (named && (r.getTargets(i).getState() & downOrOut) != 0) {
           out.computeIfAbsent(r.getRank(), k -> new ArrayList<>()).add(i);
         }
       }
