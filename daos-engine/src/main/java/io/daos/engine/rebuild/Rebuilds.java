@@ -438,6 +438,28 @@ public final class Rebuilds {
     });
   }
 
+  /**
+   * The rebuild a MIGRATE request pulls for (DAOS keys a migration by version and generation only): the current one
+   * when it has the request's version and generation, even if another leader sent it (a pool service leader change
+   * regenerates the same rebuild, and a request of the old leader may arrive late); else, as for a scan, a new one.
+   */
+  private LocalRebuild migrationOf(UUID pool, int version, int gen, int master) {
+    LocalRebuild cur = locals.get(pool);
+    if (cur != null && !cur.aborted && cur.version == version && cur.gen == gen && cur.op == RB_OP_REBUILD) {
+      return cur;
+    }
+    return local(pool, version, gen, RB_OP_REBUILD, master);
+  }
+
+  /**
+   * Whether {@code st} is a rebuild the administrator stopped (DRS_NOT_STARTED with -DER_OP_CANCELED), as opposed to
+   * one that failed (DRS_COMPLETED with an engine's error, which may be DER_OP_CANCELED too).
+   */
+  public static boolean stoppedByAdministrator(RebuildStatus st) {
+    return st.getState() == RebuildTracker.DRS_NOT_STARTED
+        && Math.abs(st.getErrno()) == Math.abs(DaosStatus.OP_CANCELED.code());
+  }
+
   /** Reports every interval while this engine scans or pulls for {@code local}. */
   private void startReporter(LocalRebuild local) {
     if (!local.reporting.compareAndSet(false, true)) {
@@ -459,8 +481,15 @@ public final class Rebuilds {
     });
   }
 
-  /** Sends {@code local}'s progress to its leader; completes (normally) once answered or failed. */
+  /**
+   * Sends {@code local}'s progress to its leader; completes (normally) once answered or failed. An aborted rebuild
+   * (replaced by a newer one, or over at the leader) reports nothing more: its pulls failing with DER_OP_CANCELED
+   * are not a failure of the rebuild that replaced it.
+   */
   private CompletableFuture<Void> report(LocalRebuild local) {
+    if (local.aborted) {
+      return CompletableFuture.completedFuture(null);
+    }
     RebuildReport rep = RebuildReport.newBuilder().setPoolUuid(Uuids.toByteString(local.pool))
         .setRebuildVer(local.version).setRebuildGen(local.gen).setRebuildOp(local.op).setRank(myRank.getAsInt())
         .setSeq(local.seq.incrementAndGet()).setStatus(local.status).setScanDone(local.scanDone)
@@ -521,8 +550,8 @@ public final class Rebuilds {
       migrateReply(reply, DaosStatus.PROTO.code(), Counts.ZERO);
       return;
     }
-    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
-        RB_OP_REBUILD, r.getMasterRank());
+    LocalRebuild local = migrationOf(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
+        r.getMasterRank());
     local.pulling.incrementAndGet();
     startReporter(local);
     CompletableFuture<Counts> pulled;

@@ -235,7 +235,8 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       onService(svc, t, () -> finish(svc, t, rebuilt));
       return;
     }
-    boolean stopped = Math.abs(errno) == Math.abs(DaosStatus.OP_CANCELED.code());
+    // Stopped by the administrator (DRS_NOT_STARTED, -DER_OP_CANCELED); an engine's DER_OP_CANCELED is a failure.
+    boolean stopped = e == null && Rebuilds.stoppedByAdministrator(st);
     if (stopped) {
       LOG.info("{}: pool {}: rebuild task {} stopped by the administrator; waiting for dmg pool rebuild start",
           name, t.pool, t);
