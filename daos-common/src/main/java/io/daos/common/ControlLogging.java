@@ -18,13 +18,19 @@ public final class ControlLogging {
   private ControlLogging() {
   }
 
-  /** Sets the root level from {@code mask} and, unless {@code file} is empty, adds a file appender. */
+  /**
+   * Sets jdaos's level from {@code mask} and, unless {@code file} is empty, adds a file appender. Third-party
+   * libraries (Ratis, gRPC, Netty) log at WARN unless the mask asks for DEBUG or TRACE: their INFO lines are not
+   * what an operator's INFO means (DAOS's Go daemons have none).
+   */
   public static void configure(String mask, String file, String appenderName) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }
+    Level level = level(mask);
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(level(mask));
+    root.setLevel(level.isGreaterOrEqual(Level.WARN) || level.toInt() <= Level.DEBUG.toInt() ? level : Level.WARN);
+    ctx.getLogger("io.daos").setLevel(level);
     if (file != null && !file.isEmpty()) {
       root.addAppender(fileAppender(ctx, file, appenderName));
     }
