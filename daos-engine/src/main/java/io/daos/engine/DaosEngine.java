@@ -320,7 +320,7 @@ public final class DaosEngine implements Closeable {
     if (rdbServer == null && state.rank().isPresent() && dataPlane != null) {
       try {
         rdbServer = RdbServer.start(name, state.rank().getAsInt(), RdbPeers.raftAddress(uri()),
-            args.storage().resolve("rdb"), RDB_REQUEST_TIMEOUT);
+            args.storage().resolve("rdb"), RDB_REQUEST_TIMEOUT, env.rdbElectionTimeout());
       } catch (IOException e) {
         LOG.error("{}: cannot start the pool service Raft server: {}", name, e.getMessage());
       }

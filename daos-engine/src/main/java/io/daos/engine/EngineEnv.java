@@ -1,17 +1,26 @@
 package io.daos.engine;
 
 import io.daos.engine.swim.SwimConfig;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The environment daos_server gives its engine: D_PROVIDER, D_INTERFACE, D_PORT, D_LOG_FILE, D_LOG_MASK,
- * CRT_TIMEOUT, SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE, and
- * DAOS_REBUILD ("no": map changes schedule no rebuild, DAOS's REBUILD_ENV_DISABLED).
+ * CRT_TIMEOUT, SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE,
+ * DAOS_REBUILD ("no": map changes schedule no rebuild, DAOS's REBUILD_ENV_DISABLED) and RDB_ELECTION_TIMEOUT (the
+ * pool services' Raft election timeout in ms, DAOS's rdb default 7000; the timeout is random in [T, 2T]).
  * Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
  */
 public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
-    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled) {
+    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout) {
+
+  /** With DAOS's rdb election timeout. */
+  public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
+      SwimConfig swim, boolean rebuildDisabled) {
+    this(provider, iface, port, logFile, logMask, crtTimeoutSec, swim, rebuildDisabled,
+        DEFAULT_RDB_ELECTION_TIMEOUT);
+  }
 
   /** With rebuild enabled. */
   public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
@@ -29,6 +38,8 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
   public static final String DEFAULT_PROVIDER = "ofi+tcp";
   public static final String DEFAULT_LOG_MASK = "ERR";
   public static final int DEFAULT_CRT_TIMEOUT = 60;
+  /** DAOS rdb_raft_get_election_timeout's default. */
+  public static final Duration DEFAULT_RDB_ELECTION_TIMEOUT = Duration.ofMillis(7000);
 
   /** Reads and validates the variables; a bad value throws with the variable's name. */
   public static EngineEnv from(Map<String, String> env) throws EngineUsageException {
@@ -50,9 +61,12 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
     } catch (IllegalArgumentException e) {
       throw new EngineUsageException(e.getMessage());
     }
+    // As DAOS's rdb: 0 means the default.
+    int election = intVar(env, "RDB_ELECTION_TIMEOUT", 0, Integer.MAX_VALUE);
     return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,
         mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim,
-        "no".equalsIgnoreCase(env.getOrDefault("DAOS_REBUILD", "").trim()));
+        "no".equalsIgnoreCase(env.getOrDefault("DAOS_REBUILD", "").trim()),
+        election == 0 ? DEFAULT_RDB_ELECTION_TIMEOUT : Duration.ofMillis(election));
   }
 
   private static int intVar(Map<String, String> env, String name, int def, int max)

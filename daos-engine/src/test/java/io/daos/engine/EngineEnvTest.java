@@ -77,4 +77,16 @@ class EngineEnvTest {
         assertThrows(IllegalArgumentException.class, () -> EngineLogLevels.parse("LOUD"));
     assertTrue(e.getMessage().contains("unknown log priority 'LOUD'"), e.getMessage());
   }
+
+  @Test
+  void rdbElectionTimeoutIsDaosDefaultUnlessSet() throws EngineUsageException {
+    assertEquals(java.time.Duration.ofMillis(7000), EngineEnv.from(Map.of()).rdbElectionTimeout());
+    assertEquals(java.time.Duration.ofMillis(7000), EngineEnv.from(Map.of("RDB_ELECTION_TIMEOUT", "0"))
+        .rdbElectionTimeout());
+    assertEquals(java.time.Duration.ofMillis(1500), EngineEnv.from(Map.of("RDB_ELECTION_TIMEOUT", "1500"))
+        .rdbElectionTimeout());
+    EngineUsageException e = assertThrows(EngineUsageException.class,
+        () -> EngineEnv.from(Map.of("RDB_ELECTION_TIMEOUT", "7s")));
+    assertTrue(e.getMessage().contains("RDB_ELECTION_TIMEOUT"), e.getMessage());
+  }
 }

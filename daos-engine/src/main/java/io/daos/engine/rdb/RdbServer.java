@@ -47,12 +47,12 @@ public final class RdbServer implements AutoCloseable {
 
   /**
    * Starts the server of rank {@code rank} listening at {@code raftAddress} ({@code host:port}) with its storage
-   * under {@code dir}; every group found there is reopened.
+   * under {@code dir} and election timeout {@code electionTimeout}; every group found there is reopened.
    */
-  public static RdbServer start(String name, int rank, String raftAddress, Path dir, Duration timeout)
-      throws IOException {
+  public static RdbServer start(String name, int rank, String raftAddress, Path dir, Duration timeout,
+      Duration electionTimeout) throws IOException {
     RaftServer s = RaftServer.newBuilder().setServerId(RdbPeers.peerId(rank))
-        .setProperties(RdbConfig.properties(raftAddress, dir)).setStateMachineRegistry(g -> new RdbStateMachine())
+        .setProperties(RdbConfig.properties(raftAddress, dir, electionTimeout)).setStateMachineRegistry(g -> new RdbStateMachine())
         .setOption(RaftStorage.StartupOption.RECOVER).build();
     s.start();
     RdbServer rdb = new RdbServer(name, rank, s, timeout);

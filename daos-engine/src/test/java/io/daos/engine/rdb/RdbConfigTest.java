@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.conf.RaftProperties;
@@ -11,6 +12,7 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.junit.jupiter.api.Test;
 
 class RdbConfigTest {
+  private static final Duration ELECTION = Duration.ofMillis(7000);
   /** Every property the pool service set before it moved onto daos-raft's RaftSettings, as Ratis stores it. */
   private static final Map<String, String> BEFORE_RAFT_SETTINGS = Map.of(
       "raft.netty.server.host", "127.0.0.1",
@@ -26,14 +28,22 @@ class RdbConfigTest {
   @Test
   void aPausedEngineKeepsItsPoolServiceReplica() {
     // Ratis closes a server after a JVM pause over 60 s by default; a SIGSTOPped engine would resume without it.
-    assertTrue(RaftServerConfigKeys.closeThreshold(RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x")))
+    assertTrue(RaftServerConfigKeys.closeThreshold(RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION))
         .toLong(TimeUnit.DAYS) >= 365);
   }
 
   @Test
-  void propertiesAreTheSameKeyByKeyAsBeforeTheSharedRaftSettings() {
-    RaftProperties p = RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"));
+  void electionsFollowDaosRdb() {
+    RaftProperties p = RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION);
+    assertEquals(7000, RaftServerConfigKeys.Rpc.timeoutMin(p).toLong(TimeUnit.MILLISECONDS));
+    assertEquals(14000, RaftServerConfigKeys.Rpc.timeoutMax(p).toLong(TimeUnit.MILLISECONDS));
+    assertEquals(200, RaftServerConfigKeys.Rpc.firstElectionTimeoutMin(p).toLong(TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void propertiesAreTheSameKeyByKeyAsBeforeTheSharedRaftSettingsPlusElections() {
+    RaftProperties p = RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION);
     BEFORE_RAFT_SETTINGS.forEach((k, v) -> assertEquals(v, p.getRaw(k), k));
-    assertEquals(BEFORE_RAFT_SETTINGS.size(), p.size(), "no property added");
+    assertEquals(BEFORE_RAFT_SETTINGS.size() + 4, p.size(), "no property added but the election timeouts");
   }
 }
