@@ -258,6 +258,7 @@ public final class DaosEngine implements Closeable {
         ticker);
     rebuilds.containerLevels(contHandlers::redundancyLevels);
     rebuilds.discarded(dtx::forget);
+    rebuilds.faults(faults);
     rebuilds.registerOn(server);
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);

@@ -7,6 +7,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
+import io.daos.cart.FaultInjection;
 import io.daos.common.Futures;
 import io.daos.common.Ticker;
 import io.daos.common.Uuids;
@@ -76,6 +77,8 @@ public final class Rebuilds {
   public static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
   /** Reports a leader may miss from an engine still working before it fails the rebuild. */
   static final int MISSED_REPORTS = 5;
+  /** How often a scan held by DAOS_REBUILD_TGT_SCAN_HANG checks the point again (DAOS sleeps 2 s). */
+  static final Duration SCAN_HANG_CHECK = Duration.ofSeconds(2);
 
   private final String name;
   private volatile java.util.function.Function<UUID, Map<UUID, Integer>> containerLevels = p -> Map.of();
@@ -96,6 +99,7 @@ public final class Rebuilds {
   private final Map<UUID, ByteString> rebuildHandles = new ConcurrentHashMap<>();
   private volatile RebuildListener listener;
   private volatile java.util.function.BiConsumer<UUID, Integer> discarded = (p, t) -> { };
+  private volatile FaultInjection faults = new FaultInjection();
 
   /**
    * {@code targetExecutor} gives each target's thread (DESIGN D7); {@code rankUri} an engine's CART-J URI;
@@ -130,6 +134,14 @@ public final class Rebuilds {
    */
   public void containerLevels(java.util.function.Function<UUID, Map<UUID, Integer>> levels) {
     this.containerLevels = levels;
+  }
+
+  /**
+   * The engine's fault points (DAOS_FAIL_LOC) that the rebuild's own code checks: DAOS_REBUILD_TGT_SCAN_HANG holds
+   * a scan (not a reclaim) while it is armed on REBUILD_OBJECTS_SCAN.
+   */
+  public void faults(FaultInjection f) {
+    this.faults = f;
   }
 
   /** Who hears that a version is rebuilt, failed or reclaimed (the pool service's finish step). */
@@ -410,7 +422,8 @@ public final class Rebuilds {
     int me = myRank.getAsInt();
     CompletableFuture<?> work;
     try {
-      work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me) : scanner.scan(r, me, local);
+      work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me)
+          : scanHold(local).thenCompose(v -> scanner.scan(r, me, local));
     } catch (DaosException e) {
       work = CompletableFuture.failedFuture(e);
     }
@@ -423,6 +436,37 @@ public final class Rebuilds {
       local.scanDone = true;
       report(local);
     });
+  }
+
+  /**
+   * DAOS_REBUILD_TGT_SCAN_HANG ({@code rebuild_scanner}): completes once the point is no longer armed on
+   * REBUILD_OBJECTS_SCAN, checking every {@link #SCAN_HANG_CHECK}; meanwhile the reporter tells the leader the scan
+   * is not done, so the leader waits rather than failing a silent engine. Fails with DER_OP_CANCELED when the
+   * rebuild is aborted (superseded, or over at its leader) while held.
+   */
+  private CompletableFuture<Void> scanHold(LocalRebuild local) {
+    CompletableFuture<Void> go = new CompletableFuture<>();
+    if (faults.check(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, RebuildRpc.OBJECTS_SCAN)) {
+      LOG.info("{}: DAOS_REBUILD_TGT_SCAN_HANG holds the scan of pool {} version {} gen {} until it is disarmed",
+          name, local.pool, local.version, local.gen);
+      ticker.after(SCAN_HANG_CHECK).execute(() -> scanHeld(local, go));
+    } else {
+      go.complete(null);
+    }
+    return go;
+  }
+
+  private void scanHeld(LocalRebuild local, CompletableFuture<Void> go) {
+    if (local.aborted) {
+      go.completeExceptionally(new DaosException(DaosStatus.OP_CANCELED, "rebuild of pool " + local.pool
+          + " version " + local.version + " was stopped while its scan was held"));
+    } else if (faults.check(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, RebuildRpc.OBJECTS_SCAN)) {
+      ticker.after(SCAN_HANG_CHECK).execute(() -> scanHeld(local, go));
+    } else {
+      LOG.info("{}: the scan of pool {} version {} gen {} goes on (DAOS_REBUILD_TGT_SCAN_HANG disarmed)", name,
+          local.pool, local.version, local.gen);
+      go.complete(null);
+    }
   }
 
   /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
