@@ -259,6 +259,7 @@ public final class DaosEngine implements Closeable {
     rebuilds.containerLevels(contHandlers::redundancyLevels);
     rebuilds.discarded(dtx::forget);
     rebuilds.faults(faults);
+    rebuilds.leaderTerms(p -> poolServices.service(p).map(svc -> svc.rdb().term()).orElse(0L));
     rebuilds.registerOn(server);
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);

@@ -100,6 +100,7 @@ public final class Rebuilds {
   private volatile RebuildListener listener;
   private volatile java.util.function.BiConsumer<UUID, Integer> discarded = (p, t) -> { };
   private volatile FaultInjection faults = new FaultInjection();
+  private volatile java.util.function.ToLongFunction<UUID> leaderTerms = p -> 0L;
 
   /**
    * {@code targetExecutor} gives each target's thread (DESIGN D7); {@code rankUri} an engine's CART-J URI;
@@ -144,6 +145,15 @@ public final class Rebuilds {
     this.faults = f;
   }
 
+  /**
+   * Where the leader reads its pool service term of a pool (rsi_leader_term): each rebuild it starts carries it, and
+   * an engine taking part in a rebuild of a newer term refuses the scans and pulls of an older one (DER_STALE), so
+   * that what a former leader had under way does not abort the new leader's rebuild.
+   */
+  public void leaderTerms(java.util.function.ToLongFunction<UUID> terms) {
+    this.leaderTerms = terms;
+  }
+
   /** Who hears that a version is rebuilt, failed or reclaimed (the pool service's finish step). */
   public void listener(RebuildListener l) {
     this.listener = l;
@@ -185,7 +195,8 @@ public final class Rebuilds {
     TreeSet<Integer> ranks = liveRanks(newMap);
     RebuildTracker prev = led.get(pool);
     int gen = prev != null && prev.version == version && prev.rbOp == RB_OP_REBUILD ? prev.gen + 1 : 1;
-    RebuildTracker tr = new RebuildTracker(pool, version, gen, RB_OP_REBUILD, op, oldMap, newMap, ranks,
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), version, gen, RB_OP_REBUILD, op,
+        oldMap, newMap, ranks,
         RebuildStatus.getDefaultInstance(), ticker);
     supersede(pool, tr);
     LOG.info("{}: rebuild ({}) of pool {} version {} gen {} starts on ranks {}", name, op, pool, version, gen, ranks);
@@ -210,7 +221,8 @@ public final class Rebuilds {
     TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
     ranks.addAll(liveRanks(finalMap));
     ranks.addAll(drainRanks(prev.oldMap));
-    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_RECLAIM, prev.op, finalMap,
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), finalMap.getVersion(), 1,
+        RB_OP_RECLAIM, prev.op, finalMap,
         finalMap, ranks, prev.status(), ticker);
     supersede(pool, tr);
     LOG.info("{}: reclaim of pool {} map version {} starts on ranks {}", name, pool, finalMap.getVersion(), ranks);
@@ -251,7 +263,8 @@ public final class Rebuilds {
       throw new DaosException(DaosStatus.NONEXIST, "no stopped rebuild of pool " + pool + " to start again");
     }
     if (tr.rbOp == RB_OP_RECLAIM) {
-      RebuildTracker again = new RebuildTracker(pool, tr.version, tr.gen + 1, RB_OP_RECLAIM, tr.op, tr.newMap,
+      RebuildTracker again = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), tr.version, tr.gen + 1,
+          RB_OP_RECLAIM, tr.op, tr.newMap,
           tr.newMap, tr.ranks, RebuildStatus.getDefaultInstance(), ticker);
       supersede(pool, again);
       broadcast(again);
@@ -298,7 +311,8 @@ public final class Rebuilds {
   }
 
   private RebuildScanReq scanReq(RebuildTracker tr) {
-    return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setRebuildOp(tr.rbOp)
+    return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setLeaderTerm(tr.term)
+        .setRebuildOp(tr.rbOp)
         .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
         .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
         .setContHdl(Uuids.toByteString(UUID.randomUUID()))
@@ -407,6 +421,16 @@ public final class Rebuilds {
       return;
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
+    LocalRebuild local = local(pool, r.getLeaderTerm(), r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(),
+        r.getMasterRank());
+    if (local == null) {
+      int st = DaosStatus.STALE.code();
+      LOG.info("{}: scan of pool {} version {} from rank {} refused: its leader term {} is older than the "
+          + "rebuild's here", name, pool, r.getRebuildVer(), r.getMasterRank(), r.getLeaderTerm());
+      reply.reply(st, 0, Unpooled.wrappedBuffer(RebuildScanReply.newBuilder().setStatus(st).build().toByteArray()),
+          null);
+      return;
+    }
     // rebuild_tgt_prepare: this engine takes the rebuild's map before it scans (the service's push may not have
     // arrived yet), so that from now on it answers DER_STALE to clients still writing on the old layout, whose
     // writes would miss the shards' new homes after the scan.
@@ -416,7 +440,6 @@ public final class Rebuilds {
       }
     });
     rebuildHandles.put(pool, r.getContHdl());
-    LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank());
     reply.ok(0, RebuildScanReply.newBuilder().build().toByteArray());
     startReporter(local);
     int me = myRank.getAsInt();
@@ -469,17 +492,27 @@ public final class Rebuilds {
     }
   }
 
-  /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
-  private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
-    return locals.compute(pool, (k, cur) -> {
-      if (cur != null && cur.same(version, gen, op, master)) {
+  /**
+   * This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing (aborting) it;
+   * null when the current one was started in a newer leader term (the request comes from a former leader).
+   */
+  private LocalRebuild local(UUID pool, long term, int version, int gen, int op, int master) {
+    LocalRebuild[] out = {null};
+    locals.compute(pool, (k, cur) -> {
+      if (cur != null && cur.same(term, version, gen, op, master)) {
+        out[0] = cur;
+        return cur;
+      }
+      if (cur != null && term < cur.term) {
         return cur;
       }
       if (cur != null) {
         cur.aborted = true;
       }
-      return new LocalRebuild(pool, version, gen, op, master);
+      out[0] = new LocalRebuild(pool, term, version, gen, op, master);
+      return out[0];
     });
+    return out[0];
   }
 
   /** Reports every interval while this engine scans or pulls for {@code local}. */
@@ -565,8 +598,15 @@ public final class Rebuilds {
       migrateReply(reply, DaosStatus.PROTO.code(), Counts.ZERO);
       return;
     }
-    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
-        RB_OP_REBUILD, r.getMasterRank());
+    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getLeaderTerm(), r.getRebuildVer(),
+        r.getGeneration(), RB_OP_REBUILD, r.getMasterRank());
+    if (local == null) {
+      LOG.info("{}: {} objects sent for the rebuild of version {} led by rank {} in term {} refused: a rebuild of a "
+          + "newer leader term runs here", name, r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(),
+          r.getLeaderTerm());
+      migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
+      return;
+    }
     local.pulling.incrementAndGet();
     startReporter(local);
     CompletableFuture<Counts> pulled;
