@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DAOS's fault injection ({@code DAOS_FAIL_LOC}, {@code daos_fail_loc_set}) at CART-J dispatch: a fault point armed
- * for some opcodes drops their requests, drops their replies, delays them or answers them with an error, as DAOS's
- * fault points of the same names do on the engine side. One instance belongs to one server; nothing is armed by
+ * for some opcodes drops their requests, drops their replies, delays or holds them or answers them with an error, as
+ * DAOS's fault points of the same names do on the engine side; a {@link Action#CHECK} point is asked by the engine
+ * code where DAOS checks it ({@link #check}). One instance belongs to one server; nothing is armed by
  * default, and then each request costs one map lookup.
  */
 public final class FaultInjection {
@@ -32,7 +33,12 @@ public final class FaultInjection {
      */
     HOLD,
     /** The request is answered with an error status without running the handler. */
-    FAIL
+    FAIL,
+    /**
+     * Dispatch leaves the request alone: the engine code at the fault point asks {@link #check} and acts there, as
+     * DAOS's {@code daos_fail_check(loc)} in the middle of a handler's work.
+     */
+    CHECK
   }
 
   /** DAOS fault ids that act on RPCs, with the action each stands for. */
@@ -46,8 +52,12 @@ public final class FaultInjection {
     DAOS_REBUILD_NO_HDL(UNIT_TEST_GROUP_LOC | 0x0b, Action.FAIL),
     /** Rebuild: an engine fails to start its rebuild (arm on REBUILD_OBJECTS_SCAN). */
     DAOS_REBUILD_TGT_START_FAIL(UNIT_TEST_GROUP_LOC | 0x10, Action.FAIL),
-    /** Rebuild: an engine's scan never finishes, nor reports (arm on REBUILD_OBJECTS_SCAN; the request is held). */
-    DAOS_REBUILD_TGT_SCAN_HANG(UNIT_TEST_GROUP_LOC | 0x12, Action.DROP_REQUEST),
+    /**
+     * Rebuild: an engine takes the scan (REBUILD_OBJECTS_SCAN answered, progress reported "scan not done") and its
+     * scan waits while the point is armed (arm on REBUILD_OBJECTS_SCAN; DAOS {@code rebuild_scanner} sleeps while
+     * {@code daos_fail_check} holds; a reclaim is not held).
+     */
+    DAOS_REBUILD_TGT_SCAN_HANG(UNIT_TEST_GROUP_LOC | 0x12, Action.CHECK),
     /**
      * Rebuild: each pull waits at its destination until the fault is disarmed (arm on DAOS_OBJ_RPC_MIGRATE; DAOS
      * spins in {@code migrate_one_ult}), so the rebuild stays busy as long as a test needs it to.
@@ -139,20 +149,40 @@ public final class FaultInjection {
     once.clear();
   }
 
-  /** The fault armed for {@code opcode}, or null. */
+  /**
+   * DAOS's {@code daos_fail_check} at a fault point in engine code ({@link Action#CHECK} points): true while
+   * {@code point} is armed for {@code opcode}. A point armed once is disarmed by the first check that finds it.
+   */
+  public boolean check(Point point, Opcode opcode) {
+    Fault f = armed.isEmpty() ? null : armed.get(opcode.code());
+    return f != null && f.point() == point && take(f);
+  }
+
+  /**
+   * The fault armed for {@code opcode} that dispatch acts on, or null; {@link Action#CHECK} points are left to
+   * {@link #check} (and stay armed).
+   */
   public Fault match(int opcode) {
     Fault f = armed.isEmpty() ? null : armed.get(opcode);
-    if (f == null || once.isEmpty()) {
-      return f;
+    if (f == null || f.action() == Action.CHECK) {
+      return null;
+    }
+    return take(f) ? f : null;
+  }
+
+  /** False when {@code f} was armed once and another request took it first; a once-armed fault is disarmed. */
+  private boolean take(Fault f) {
+    if (once.isEmpty()) {
+      return true;
     }
     java.util.Set<Integer> codes = once.get(f);
     if (codes == null) {
-      return f;
+      return true;
     }
     if (once.remove(f) == null) {
-      return null;
+      return false;
     }
     codes.forEach(c -> armed.remove(c, f));
-    return f;
+    return true;
   }
 }

@@ -258,6 +258,8 @@ public final class DaosEngine implements Closeable {
         ticker);
     rebuilds.containerLevels(contHandlers::redundancyLevels);
     rebuilds.discarded(dtx::forget);
+    rebuilds.faults(faults);
+    rebuilds.leaderTerms(p -> poolServices.service(p).map(svc -> svc.rdb().term()).orElse(0L));
     rebuilds.registerOn(server);
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);

@@ -24,6 +24,7 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.TransferLeadershipRequest;
 import org.apache.ratis.protocol.exceptions.NotLeaderException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.DivisionInfo;
@@ -153,6 +154,24 @@ public final class RatisRdb implements Rdb {
   @Override
   public void propose(RdbTx tx) {
     check(await(client().async().send(message(tx))));
+  }
+
+  @Override
+  public void transferLeadership(int rank) {
+    checkLeader();
+    if (!replicaRanks().contains(rank)) {
+      throw new DaosException(DaosStatus.INVAL, "pool service " + uuid + ": rank " + rank + " is not one of its "
+          + "replicas " + replicaRanks());
+    }
+    TransferLeadershipRequest req = new TransferLeadershipRequest(clientId, server.getId(), groupId,
+        callIds.incrementAndGet(), RdbPeers.peerId(rank), timeout.toMillis());
+    CompletableFuture<RaftClientReply> f;
+    try {
+      f = server.transferLeadershipAsync(req);
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.SHUTDOWN, "pool service " + uuid + ": " + e.getMessage(), e);
+    }
+    check(await(f));
   }
 
   private static Message message(RdbTx tx) {

@@ -45,6 +45,20 @@ public interface Rdb extends AutoCloseable {
     commit(tx);
   }
 
+  /**
+   * Hands the leadership to the replica of rank {@code rank}: it is brought up to date, elected in a new term, and
+   * this replica steps down (Raft leadership transfer); returns once {@code rank} leads. What an election after a
+   * leader's failure does, without the failure (DAOS gets it from a leader that stops sending appendentries,
+   * DAOS_RDB_SKIP_APPENDENTRIES_FAIL).
+   *
+   * @throws DaosException DER_NOTLEADER when this replica does not lead, DER_INVAL when {@code rank} is no replica,
+   *     DER_NOTSUPPORTED for a database without replicas, DER_TIMEDOUT when no transfer completes in time
+   */
+  default void transferLeadership(int rank) {
+    throw new DaosException(io.daos.common.status.DaosStatus.NOTSUPPORTED, "pool service " + uuid()
+        + " has a single replica: no leadership to hand over");
+  }
+
   /** Stops this replica (its data stays for the next start). */
   @Override
   void close();

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LocalRebuild {
   final UUID pool;
+  /** The leader's pool service term. */
+  final long term;
   final int version;
   final int gen;
   final int op;
@@ -26,16 +28,17 @@ final class LocalRebuild {
   /** True while a periodic reporter runs for this rebuild. */
   final java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean();
 
-  LocalRebuild(UUID pool, int version, int gen, int op, int master) {
+  LocalRebuild(UUID pool, long term, int version, int gen, int op, int master) {
     this.pool = pool;
+    this.term = term;
     this.version = version;
     this.gen = gen;
     this.op = op;
     this.master = master;
   }
 
-  boolean same(int v, int g, int o, int m) {
-    return version == v && gen == g && op == o && master == m;
+  boolean same(long t, int v, int g, int o, int m) {
+    return term == t && version == v && gen == g && op == o && master == m;
   }
 
   /** Scan done and no pull running (or failed, or aborted): nothing more to report unless a pull arrives. */

@@ -279,7 +279,7 @@ final class RebuildScanner {
     ObjMigrateReq.Builder m = ObjMigrateReq.newBuilder().setPoolUuid(req.getPoolUuid())
         .setContUuid(Uuids.toByteString(batch.get(0).cont())).setPoolHdl(req.getPoolHdl())
         .setContHdl(req.getContHdl()).setRebuildVer(req.getRebuildVer()).setGeneration(req.getRebuildGen())
-        .setMasterRank(master);
+        .setMasterRank(master).setLeaderTerm(req.getLeaderTerm());
     batch.forEach(s -> m.addObjs(s.obj()));
     return client.callWrapped(uri, RebuildRpc.OBJ_MIGRATE, batch.get(0).obj().getTgtIdx(), req.getRebuildVer(),
         m.build().toByteArray(), null, pullTimeout).thenAccept(RebuildScanner::check);

@@ -25,6 +25,8 @@ final class RebuildTracker {
   static final int DRS_COMPLETED = 2;
 
   final UUID pool;
+  /** The leader's pool service term when it started this rebuild (rsi_leader_term). */
+  final long term;
   final int version;
   final int gen;
   /** RB_OP_REBUILD or RB_OP_RECLAIM. */
@@ -48,8 +50,9 @@ final class RebuildTracker {
   final CompletableFuture<RebuildStatus> result = new CompletableFuture<>();
 
   /** A rebuild's reported counts add to {@code base}; a reclaim keeps the rebuild's counts ({@code base}). */
-  RebuildTracker(UUID pool, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap, PoolMap newMap,
-      Set<Integer> ranks, RebuildStatus base, Ticker ticker) {
+  RebuildTracker(UUID pool, long term, int version, int gen, int rbOp, RebuildOp op, PoolMap oldMap,
+      PoolMap newMap, Set<Integer> ranks, RebuildStatus base, Ticker ticker) {
+    this.term = term;
     this.addCounts = rbOp == Rebuilds.RB_OP_REBUILD;
     this.pool = pool;
     this.version = version;

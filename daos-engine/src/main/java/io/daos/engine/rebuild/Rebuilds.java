@@ -7,6 +7,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
+import io.daos.cart.FaultInjection;
 import io.daos.common.Futures;
 import io.daos.common.Ticker;
 import io.daos.common.Uuids;
@@ -76,6 +77,8 @@ public final class Rebuilds {
   public static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
   /** Reports a leader may miss from an engine still working before it fails the rebuild. */
   static final int MISSED_REPORTS = 5;
+  /** How often a scan held by DAOS_REBUILD_TGT_SCAN_HANG checks the point again (DAOS sleeps 2 s). */
+  static final Duration SCAN_HANG_CHECK = Duration.ofSeconds(2);
 
   private final String name;
   private volatile java.util.function.Function<UUID, Map<UUID, Integer>> containerLevels = p -> Map.of();
@@ -96,6 +99,8 @@ public final class Rebuilds {
   private final Map<UUID, ByteString> rebuildHandles = new ConcurrentHashMap<>();
   private volatile RebuildListener listener;
   private volatile java.util.function.BiConsumer<UUID, Integer> discarded = (p, t) -> { };
+  private volatile FaultInjection faults = new FaultInjection();
+  private volatile java.util.function.ToLongFunction<UUID> leaderTerms = p -> 0L;
 
   /**
    * {@code targetExecutor} gives each target's thread (DESIGN D7); {@code rankUri} an engine's CART-J URI;
@@ -130,6 +135,23 @@ public final class Rebuilds {
    */
   public void containerLevels(java.util.function.Function<UUID, Map<UUID, Integer>> levels) {
     this.containerLevels = levels;
+  }
+
+  /**
+   * The engine's fault points (DAOS_FAIL_LOC) that the rebuild's own code checks: DAOS_REBUILD_TGT_SCAN_HANG holds
+   * a scan (not a reclaim) while it is armed on REBUILD_OBJECTS_SCAN.
+   */
+  public void faults(FaultInjection f) {
+    this.faults = f;
+  }
+
+  /**
+   * Where the leader reads its pool service term of a pool (rsi_leader_term): each rebuild it starts carries it, and
+   * an engine taking part in a rebuild of a newer term refuses the scans and pulls of an older one (DER_STALE), so
+   * that what a former leader had under way does not abort the new leader's rebuild.
+   */
+  public void leaderTerms(java.util.function.ToLongFunction<UUID> terms) {
+    this.leaderTerms = terms;
   }
 
   /** Who hears that a version is rebuilt, failed or reclaimed (the pool service's finish step). */
@@ -173,7 +195,8 @@ public final class Rebuilds {
     TreeSet<Integer> ranks = liveRanks(newMap);
     RebuildTracker prev = led.get(pool);
     int gen = prev != null && prev.version == version && prev.rbOp == RB_OP_REBUILD ? prev.gen + 1 : 1;
-    RebuildTracker tr = new RebuildTracker(pool, version, gen, RB_OP_REBUILD, op, oldMap, newMap, ranks,
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), version, gen, RB_OP_REBUILD, op,
+        oldMap, newMap, ranks,
         RebuildStatus.getDefaultInstance(), ticker);
     supersede(pool, tr);
     LOG.info("{}: rebuild ({}) of pool {} version {} gen {} starts on ranks {}", name, op, pool, version, gen, ranks);
@@ -198,7 +221,8 @@ public final class Rebuilds {
     TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
     ranks.addAll(liveRanks(finalMap));
     ranks.addAll(drainRanks(prev.oldMap));
-    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_RECLAIM, prev.op, finalMap,
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), finalMap.getVersion(), 1,
+        RB_OP_RECLAIM, prev.op, finalMap,
         finalMap, ranks, prev.status(), ticker);
     supersede(pool, tr);
     LOG.info("{}: reclaim of pool {} map version {} starts on ranks {}", name, pool, finalMap.getVersion(), ranks);
@@ -239,7 +263,8 @@ public final class Rebuilds {
       throw new DaosException(DaosStatus.NONEXIST, "no stopped rebuild of pool " + pool + " to start again");
     }
     if (tr.rbOp == RB_OP_RECLAIM) {
-      RebuildTracker again = new RebuildTracker(pool, tr.version, tr.gen + 1, RB_OP_RECLAIM, tr.op, tr.newMap,
+      RebuildTracker again = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), tr.version, tr.gen + 1,
+          RB_OP_RECLAIM, tr.op, tr.newMap,
           tr.newMap, tr.ranks, RebuildStatus.getDefaultInstance(), ticker);
       supersede(pool, again);
       broadcast(again);
@@ -286,7 +311,8 @@ public final class Rebuilds {
   }
 
   private RebuildScanReq scanReq(RebuildTracker tr) {
-    return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setRebuildOp(tr.rbOp)
+    return RebuildScanReq.newBuilder().setPoolUuid(Uuids.toByteString(tr.pool)).setLeaderTerm(tr.term)
+        .setRebuildOp(tr.rbOp)
         .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
         .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
         .setContHdl(Uuids.toByteString(UUID.randomUUID()))
@@ -395,6 +421,16 @@ public final class Rebuilds {
       return;
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
+    LocalRebuild local = local(pool, r.getLeaderTerm(), r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(),
+        r.getMasterRank());
+    if (local == null) {
+      int st = DaosStatus.STALE.code();
+      LOG.info("{}: scan of pool {} version {} from rank {} refused: its leader term {} is older than the "
+          + "rebuild's here", name, pool, r.getRebuildVer(), r.getMasterRank(), r.getLeaderTerm());
+      reply.reply(st, 0, Unpooled.wrappedBuffer(RebuildScanReply.newBuilder().setStatus(st).build().toByteArray()),
+          null);
+      return;
+    }
     // rebuild_tgt_prepare: this engine takes the rebuild's map before it scans (the service's push may not have
     // arrived yet), so that from now on it answers DER_STALE to clients still writing on the old layout, whose
     // writes would miss the shards' new homes after the scan.
@@ -404,13 +440,13 @@ public final class Rebuilds {
       }
     });
     rebuildHandles.put(pool, r.getContHdl());
-    LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank());
     reply.ok(0, RebuildScanReply.newBuilder().build().toByteArray());
     startReporter(local);
     int me = myRank.getAsInt();
     CompletableFuture<?> work;
     try {
-      work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me) : scanner.scan(r, me, local);
+      work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me)
+          : scanHold(local).thenCompose(v -> scanner.scan(r, me, local));
     } catch (DaosException e) {
       work = CompletableFuture.failedFuture(e);
     }
@@ -425,30 +461,58 @@ public final class Rebuilds {
     });
   }
 
-  /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
-  private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
-    return locals.compute(pool, (k, cur) -> {
-      if (cur != null && cur.same(version, gen, op, master)) {
+  /**
+   * DAOS_REBUILD_TGT_SCAN_HANG ({@code rebuild_scanner}): completes once the point is no longer armed on
+   * REBUILD_OBJECTS_SCAN, checking every {@link #SCAN_HANG_CHECK}; meanwhile the reporter tells the leader the scan
+   * is not done, so the leader waits rather than failing a silent engine. Fails with DER_OP_CANCELED when the
+   * rebuild is aborted (superseded, or over at its leader) while held.
+   */
+  private CompletableFuture<Void> scanHold(LocalRebuild local) {
+    CompletableFuture<Void> go = new CompletableFuture<>();
+    if (faults.check(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, RebuildRpc.OBJECTS_SCAN)) {
+      LOG.info("{}: DAOS_REBUILD_TGT_SCAN_HANG holds the scan of pool {} version {} gen {} until it is disarmed",
+          name, local.pool, local.version, local.gen);
+      ticker.after(SCAN_HANG_CHECK).execute(() -> scanHeld(local, go));
+    } else {
+      go.complete(null);
+    }
+    return go;
+  }
+
+  private void scanHeld(LocalRebuild local, CompletableFuture<Void> go) {
+    if (local.aborted) {
+      go.completeExceptionally(new DaosException(DaosStatus.OP_CANCELED, "rebuild of pool " + local.pool
+          + " version " + local.version + " was stopped while its scan was held"));
+    } else if (faults.check(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, RebuildRpc.OBJECTS_SCAN)) {
+      ticker.after(SCAN_HANG_CHECK).execute(() -> scanHeld(local, go));
+    } else {
+      LOG.info("{}: the scan of pool {} version {} gen {} goes on (DAOS_REBUILD_TGT_SCAN_HANG disarmed)", name,
+          local.pool, local.version, local.gen);
+      go.complete(null);
+    }
+  }
+
+  /**
+   * This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing (aborting) it;
+   * null when the current one was started in a newer leader term (the request comes from a former leader).
+   */
+  private LocalRebuild local(UUID pool, long term, int version, int gen, int op, int master) {
+    LocalRebuild[] out = {null};
+    locals.compute(pool, (k, cur) -> {
+      if (cur != null && cur.same(term, version, gen, op, master)) {
+        out[0] = cur;
+        return cur;
+      }
+      if (cur != null && term < cur.term) {
         return cur;
       }
       if (cur != null) {
         cur.aborted = true;
       }
-      return new LocalRebuild(pool, version, gen, op, master);
+      out[0] = new LocalRebuild(pool, term, version, gen, op, master);
+      return out[0];
     });
-  }
-
-  /**
-   * The rebuild a MIGRATE request pulls for (DAOS keys a migration by version and generation only): the current one
-   * when it has the request's version and generation, even if another leader sent it (a pool service leader change
-   * regenerates the same rebuild, and a request of the old leader may arrive late); else, as for a scan, a new one.
-   */
-  private LocalRebuild migrationOf(UUID pool, int version, int gen, int master) {
-    LocalRebuild cur = locals.get(pool);
-    if (cur != null && !cur.aborted && cur.version == version && cur.gen == gen && cur.op == RB_OP_REBUILD) {
-      return cur;
-    }
-    return local(pool, version, gen, RB_OP_REBUILD, master);
+    return out[0];
   }
 
   /**
@@ -550,8 +614,15 @@ public final class Rebuilds {
       migrateReply(reply, DaosStatus.PROTO.code(), Counts.ZERO);
       return;
     }
-    LocalRebuild local = migrationOf(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
-        r.getMasterRank());
+    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getLeaderTerm(), r.getRebuildVer(),
+        r.getGeneration(), RB_OP_REBUILD, r.getMasterRank());
+    if (local == null) {
+      LOG.info("{}: {} objects sent for the rebuild of version {} led by rank {} in term {} refused: a rebuild of a "
+          + "newer leader term runs here", name, r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(),
+          r.getLeaderTerm());
+      migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
+      return;
+    }
     local.pulling.incrementAndGet();
     startReporter(local);
     CompletableFuture<Counts> pulled;

@@ -141,6 +141,32 @@ class RatisRdbTest {
   }
 
   @Test
+  void transferLeadership_handsTheServiceToTheNamedReplica() throws Exception {
+    ports(3);
+    List<RatisRdb> rdbs = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      rdbs.add(start(r).join(POOL, addrs));
+    }
+    RatisRdb leader = leaderOf(rdbs);
+    leader.commit(new RdbTx().put("pool/map", b("v1")));
+    int from = rdbs.indexOf(leader);
+    int to = (from + 1) % 3;
+    RatisRdb follower = rdbs.get(to);
+    assertEquals(DaosStatus.NOTLEADER, assertThrows(DaosException.class, () -> follower.transferLeadership(from))
+        .status(), "only the leader hands over");
+    assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class, () -> leader.transferLeadership(7)).status(),
+        "rank 7 is no replica");
+    long term = leader.term();
+    leader.transferLeadership(to);
+    await("rank " + to + " leads", rdbs, follower::isLeader);
+    assertTrue(follower.term() > term, "a new term");
+    assertFalse(leader.isLeader());
+    assertArrayEquals(b("v1"), follower.get("pool/map"));
+    follower.commit(new RdbTx().put("pool/map", b("v2")));
+    assertArrayEquals(b("v2"), follower.get("pool/map"));
+  }
+
+  @Test
   void remove_deletesTheGroupAndItsStorage() throws Exception {
     ports(1);
     RdbServer s = start(0);
