@@ -404,7 +404,8 @@ public final class Rebuilds {
       }
     });
     rebuildHandles.put(pool, r.getContHdl());
-    LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank());
+    LocalRebuild local = local(pool, r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(), r.getMasterRank(),
+        true);
     reply.ok(0, RebuildScanReply.newBuilder().build().toByteArray());
     startReporter(local);
     int me = myRank.getAsInt();
@@ -425,17 +426,29 @@ public final class Rebuilds {
     });
   }
 
-  /** This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. */
-  private LocalRebuild local(UUID pool, int version, int gen, int op, int master) {
-    return locals.compute(pool, (k, cur) -> {
+  /**
+   * This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing it. A scan
+   * comes from the leader ({@code fromLeader}) and always starts its rebuild here. A pull (MIGRATE) from another
+   * engine does not replace a newer current one (a later map version, or a later generation from the same leader):
+   * a pull of a superseded attempt arriving late must not abort the attempt that replaced it; then null.
+   */
+  private LocalRebuild local(UUID pool, int version, int gen, int op, int master, boolean fromLeader) {
+    LocalRebuild[] out = {null};
+    locals.compute(pool, (k, cur) -> {
       if (cur != null && cur.same(version, gen, op, master)) {
+        out[0] = cur;
+        return cur;
+      }
+      if (cur != null && !fromLeader && cur.newerThan(version, gen, master)) {
         return cur;
       }
       if (cur != null) {
         cur.aborted = true;
       }
-      return new LocalRebuild(pool, version, gen, op, master);
+      out[0] = new LocalRebuild(pool, version, gen, op, master);
+      return out[0];
     });
+    return out[0];
   }
 
   /** Reports every interval while this engine scans or pulls for {@code local}. */
@@ -522,7 +535,14 @@ public final class Rebuilds {
       return;
     }
     LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getRebuildVer(), r.getGeneration(),
-        RB_OP_REBUILD, r.getMasterRank());
+        RB_OP_REBUILD, r.getMasterRank(), false);
+    if (local == null) {
+      // DER_STALE, not DER_OP_CANCELED: a failure the leader retries, never taken for an administrator's stop.
+      LOG.info("{}: stale DAOS_OBJ_RPC_MIGRATE of version {} gen {} refused: a newer rebuild runs here", name,
+          r.getRebuildVer(), r.getGeneration());
+      migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
+      return;
+    }
     local.pulling.incrementAndGet();
     startReporter(local);
     CompletableFuture<Counts> pulled;
