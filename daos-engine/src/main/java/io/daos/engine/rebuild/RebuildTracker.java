@@ -83,6 +83,11 @@ final class RebuildTracker {
     return all && end(0, 0);
   }
 
+  /** The counts carried over from the rebuild a reclaim follows. */
+  RebuildStatus base() {
+    return base;
+  }
+
   synchronized boolean running() {
     return state == DRS_IN_PROGRESS;
   }

@@ -190,21 +190,54 @@ public final class Rebuilds {
    * listener hears {@code reclaimed} (or {@code failed}).
    */
   public CompletableFuture<RebuildStatus> reclaim(UUID pool, PoolMap finalMap) {
+    return reclaim(pool, finalMap, finalMap);
+  }
+
+  /**
+   * {@link #reclaim(UUID, PoolMap)} while the pool's map is already {@code current} (a later failure was committed
+   * after the finish step): ranks with DOWN targets in {@code current} take no part (DAOS's leader counts ranks that
+   * are down as done), so a reclaim does not wait for an engine that failed meanwhile. Called again after a failed
+   * reclaim of the same final map, it runs the next attempt (generation + 1), as DAOS reschedules a failed
+   * RB_OP_RECLAIM.
+   */
+  public CompletableFuture<RebuildStatus> reclaim(UUID pool, PoolMap finalMap, PoolMap current) {
     RebuildTracker prev = led.get(pool);
-    if (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded()) {
+    boolean again = prev != null && prev.rbOp == RB_OP_RECLAIM && !prev.running() && !prev.succeeded()
+        && prev.version == finalMap.getVersion();
+    if (!again && (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded())) {
       throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no completed rebuild here to reclaim "
           + "after; reclaim runs on the rebuild leader after a successful rebuild and the finish step");
     }
     TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
-    ranks.addAll(liveRanks(finalMap));
-    ranks.addAll(drainRanks(prev.oldMap));
-    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), 1, RB_OP_RECLAIM, prev.op, finalMap,
-        finalMap, ranks, prev.status(), ticker);
+    if (!again) {
+      ranks.addAll(liveRanks(finalMap));
+      ranks.addAll(drainRanks(prev.oldMap));
+    }
+    TreeSet<Integer> down = downRanks(current);
+    ranks.removeAll(down);
+    RebuildTracker tr = new RebuildTracker(pool, finalMap.getVersion(), again ? prev.gen + 1 : 1, RB_OP_RECLAIM,
+        prev.op, finalMap, finalMap, ranks, again ? prev.base() : prev.status(), ticker);
     supersede(pool, tr);
-    LOG.info("{}: reclaim of pool {} map version {} starts on ranks {}", name, pool, finalMap.getVersion(), ranks);
+    LOG.info("{}: reclaim of pool {} map version {} gen {} starts on ranks {}{}", name, pool,
+        finalMap.getVersion(), tr.gen, ranks, down.isEmpty() ? "" : " (ranks " + down + " are down)");
+    if (ranks.isEmpty() && tr.end(0, 0)) {
+      finish(tr);
+      return tr.result;
+    }
     broadcast(tr);
     watch(tr);
     return tr.result;
+  }
+
+  /** Ranks with a DOWN target in {@code map}: failed, not rebuilt yet. */
+  private static TreeSet<Integer> downRanks(PoolMap map) {
+    TreeSet<Integer> ranks = new TreeSet<>();
+    for (PoolMapRank r : map.getRanksList()) {
+      if (r.getTargetsList().stream().anyMatch(t -> RebuildMaps.state(t.getState()) == TargetState.DOWN)) {
+        ranks.add(r.getRank());
+      }
+    }
+    return ranks;
   }
 
   /**
