@@ -110,6 +110,17 @@ final class RebuildTracker {
     return -1;
   }
 
+  /** The ranks whose newest report says their scan and pulls are done. */
+  synchronized Set<Integer> done() {
+    Set<Integer> out = new java.util.TreeSet<>();
+    reports.forEach((r, rep) -> {
+      if (rep.getScanDone() && rep.getPullDone()) {
+        out.add(r);
+      }
+    });
+    return out;
+  }
+
   /** Ends the rebuild with {@code status} (0: completed) caused by {@code rank}; true if it was still running. */
   synchronized boolean end(int status, int rank) {
     if (state != DRS_IN_PROGRESS) {

@@ -375,6 +375,15 @@ public final class Rebuilds {
     return tr == null ? RebuildStatus.newBuilder().setState(RebuildTracker.DRS_NOT_STARTED).build() : tr.status();
   }
 
+  /**
+   * Leader side: the engines (ranks) whose newest report on the pool's latest rebuild or reclaim says their scan
+   * and pulls are done (empty when this engine led none); the leader waits for the others.
+   */
+  public java.util.Set<Integer> ranksDone(UUID pool) {
+    RebuildTracker tr = led.get(pool);
+    return tr == null ? java.util.Set.of() : tr.done();
+  }
+
   private static int scanStatus(CartReply reply) {
     try (reply) {
       if (reply.status() != 0) {
