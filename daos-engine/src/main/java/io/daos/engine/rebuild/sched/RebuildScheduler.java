@@ -328,6 +328,9 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
         if (!t.superseded && isLeader(svc)) {
           onService(svc, t, () -> reclaim(svc, t, finalMap, attempt + 1));
         } else {
+          // As DAOS (RB-09: retry state is in memory only), a new leader regenerates rebuilds, not reclaims.
+          LOG.warn("{}: pool {}: no longer the pool service leader; the reclaim after rebuild task {} is not "
+              + "retried, copies it was to delete may be left", name, t.pool, t);
           drop(t);
         }
       });
