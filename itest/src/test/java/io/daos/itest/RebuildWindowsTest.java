@@ -220,6 +220,20 @@ class RebuildWindowsTest {
     return -1;
   }
 
+  /**
+   * The pool service leader's rank, once that engine's replica says it leads (right after the pool's creation the
+   * leadership can still move, and the tests arm faults at and read the rebuild status from the leader).
+   */
+  private int leader(Setup s) {
+    int[] ldr = {-1};
+    Poll.until("pool " + s.label() + " has a settled service leader", WAIT, () -> {
+      ldr[0] = query(s.label()).get("svc_ldr").getAsInt();
+      return cluster.engine(ldr[0]).map(e -> e.engine().poolServices().service(s.uuid())
+          .map(v -> v.rdb().isLeader()).orElse(false)).orElse(false);
+    }, cluster::logs);
+    return ldr[0];
+  }
+
   private JsonObject query(String label) {
     JsonObject env = cluster.dmgJson("pool", "query", label);
     assertEquals(0, env.get("status").getAsInt(), env.toString());
@@ -280,13 +294,39 @@ class RebuildWindowsTest {
     return cluster.engines().stream().mapToLong(e -> e.engine().rpcCounters().served(RebuildRpc.OBJ_MIGRATE)).sum();
   }
 
+  /**
+   * The engine leading the pool's rebuild of a map version above {@code version0} (the newest such rebuild over
+   * the running engines), or null. Looked up each time: the pool service leadership can move.
+   */
+  private DaosEngine rebuildLeader(UUID pool, int version0) {
+    DaosEngine best = null;
+    int bestVersion = version0;
+    for (InProcessEngine e : cluster.engines()) {
+      DaosEngine en = e.engine();
+      if (en.rebuilds() == null || !en.rebuilds().leads(pool)) {
+        continue;
+      }
+      int v = en.rebuilds().status(pool).getVersion();
+      if (v > bestVersion) {
+        best = en;
+        bestVersion = v;
+      }
+    }
+    return best;
+  }
+
+  /** The status of the rebuild leader's rebuild of a map version above {@code version0}, or null. */
+  private RebuildStatus rebuildStatus(UUID pool, int version0) {
+    DaosEngine led = rebuildLeader(pool, version0);
+    return led == null ? null : led.rebuilds().status(pool);
+  }
+
   /** Waits for the leader's rebuild of a map version above {@code version0} to fail; returns its status. */
   private RebuildStatus attemptFails(UUID pool, int leader, int version0, String what) {
-    DaosEngine led = engine(leader);
     RebuildStatus[] st = {null};
     Poll.until(what, WAIT, () -> {
-      st[0] = led.rebuilds().status(pool);
-      return st[0].getVersion() > version0 && st[0].getErrno() != 0;
+      st[0] = rebuildStatus(pool, version0);
+      return st[0] != null && st[0].getErrno() != 0;
     }, () -> "last status " + st[0] + "\n" + cluster.logs());
     System.out.println(what + ": " + st[0]);
     return st[0];
@@ -374,7 +414,7 @@ class RebuildWindowsTest {
   @Timeout(240)
   void rebuild_tgt_fail_after_scan_done() throws Exception {
     try (Setup s = setup("afterscan", 2)) {
-      int leader = query("afterscan").get("svc_ldr").getAsInt();
+      int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
       int victim = rankNot(Set.of(leader));
       // F is not a pool service replica when it can be avoided, so the service keeps its quorum without it.
@@ -393,14 +433,16 @@ class RebuildWindowsTest {
       int version0 = query("afterscan").get("version").getAsInt();
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, List.of(held));
       dmg("pool", "exclude", "afterscan", "--ranks=" + victim);
-      DaosEngine led = engine(leader);
-      Poll.until("rank " + failing + " reports its pulls and scan done", WAIT,
-          () -> led.rebuilds().status(s.uuid()).getVersion() > version0
-              && led.rebuilds().status(s.uuid()).getObjNr() >= 2
-              && led.rebuilds().ranksDone(s.uuid()).contains(failing), cluster::logs);
-      RebuildStatus st = led.rebuilds().status(s.uuid());
+      DaosEngine[] led = {null};
+      Poll.until("rank " + failing + " reports its pulls and scan done", WAIT, () -> {
+        led[0] = rebuildLeader(s.uuid(), version0);
+        return led[0] != null && led[0].rebuilds().status(s.uuid()).getObjNr() >= 2
+            && led[0].rebuilds().ranksDone(s.uuid()).contains(failing);
+      }, cluster::logs);
+      RebuildStatus st = led[0].rebuilds().status(s.uuid());
       assertEquals(0, st.getState(), "the rebuild still runs (pulls into rank " + held + " held): " + st);
-      assertTrue(!led.rebuilds().ranksDone(s.uuid()).contains(leader), "the leader still sends to rank " + held);
+      assertTrue(!led[0].rebuilds().ranksDone(s.uuid()).contains(leader), "rank " + leader + " still sends to rank "
+          + held);
       cluster.killEngine(failing);
       excluded("afterscan", failing);
       cluster.clearFaults();
@@ -423,7 +465,7 @@ class RebuildWindowsTest {
   @Timeout(240)
   void rebuild_second_failure_before_reclaim() throws Exception {
     try (Setup s = setup("beforereclaim")) {
-      int leader = query("beforereclaim").get("svc_ldr").getAsInt();
+      int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
       int drained = rankNot(Set.of(leader));
       Set<Integer> avoid = new TreeSet<>(Set.of(leader, drained));
@@ -475,7 +517,7 @@ class RebuildWindowsTest {
   @Timeout(240)
   void rebuild_retry_with_stale_pulls() throws Exception {
     try (Setup s = setup("stalepulls")) {
-      int leader = query("stalepulls").get("svc_ldr").getAsInt();
+      int leader = leader(s);
       int victim = rankNot(Set.of(leader));
       List<DaosKv> kvs = kvs(s.cont(), 4, l -> ranks(l).contains(victim));
       Data d = new Data(kvs, "k");
@@ -483,7 +525,8 @@ class RebuildWindowsTest {
       Map<Integer, Long> scans0 = scans();
       long migrates0 = migrates();
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
-      arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, List.of(leader));
+      // Reports go to the rebuild leader only; armed everywhere in case the service leadership moves.
+      arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, ranks());
       dmg("pool", "exclude", "stalepulls", "--ranks=" + victim);
       RebuildStatus failed = attemptFails(s.uuid(), leader, version0, "the first attempt fails");
       assertEquals(DaosStatus.TIMEDOUT.code(), failed.getErrno(), failed.toString());
@@ -512,7 +555,7 @@ class RebuildWindowsTest {
   @Timeout(240)
   void rebuild_retry_rebuild() throws Exception {
     try (Setup s = setup("retry")) {
-      int leader = query("retry").get("svc_ldr").getAsInt();
+      int leader = leader(s);
       int victim = rankNot(Set.of(leader));
       Data d = new Data(kvs(s.cont(), 4, l -> ranks(l).contains(victim)), "k");
       int version0 = query("retry").get("version").getAsInt();
@@ -543,7 +586,7 @@ class RebuildWindowsTest {
   @Timeout(240)
   void rebuild_kill_rank_during_rebuild() throws Exception {
     try (Setup s = setup("killduring", 2)) {
-      int leader = query("killduring").get("svc_ldr").getAsInt();
+      int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
       int victim = rankNot(Set.of(leader));
       Set<Integer> avoid = new TreeSet<>(Set.of(leader, victim));
@@ -559,13 +602,12 @@ class RebuildWindowsTest {
       long migrates0 = migrates();
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
       dmg("pool", "exclude", "killduring", "--ranks=" + victim);
-      DaosEngine led = engine(leader);
       Poll.until("the rebuild's scans have found objects to send (their pulls held)", WAIT, () -> {
-        RebuildStatus now = led.rebuilds().status(s.uuid());
-        return now.getVersion() > version0 && now.getToberbObjNr() > 0;
+        RebuildStatus now = rebuildStatus(s.uuid(), version0);
+        return now != null && now.getToberbObjNr() > 0;
       }, cluster::logs);
       assertEquals(migrates0, migrates(), "every pull is held");
-      RebuildStatus st = led.rebuilds().status(s.uuid());
+      RebuildStatus st = rebuildStatus(s.uuid(), version0);
       assertEquals(0, st.getState(), "the rebuild runs: " + st);
       cluster.killEngine(killed);
       excluded("killduring", killed);
