@@ -126,7 +126,11 @@ public final class FaultInjection {
    * disarms it for every opcode it was armed for.
    */
   public void armOnce(Point point, Collection<Opcode> opcodes) {
-    Fault f = new Fault(point, DaosStatus.IO, Duration.ofSeconds(1));
+    armOnce(new Fault(point, DaosStatus.IO, Duration.ofSeconds(1)), opcodes);
+  }
+
+  /** {@link #armOnce(Point, Collection)} with {@code f}'s status (FAIL) or wait (DELAY). */
+  public void armOnce(Fault f, Collection<Opcode> opcodes) {
     java.util.Set<Integer> codes = new java.util.HashSet<>();
     opcodes.forEach(o -> codes.add(o.code()));
     once.put(f, codes);

@@ -41,6 +41,15 @@ final class LocalRebuild {
     return term == t && version == v && gen == g && op == o && master == m;
   }
 
+  /**
+   * True when this rebuild is newer than (version, gen) from {@code m}: a later map version, or the same version
+   * and leader with a later generation (a leader numbers its attempts of one version 1, 2, ...; generations of
+   * different leaders are not comparable, so a new leader's attempt replaces the old one's).
+   */
+  boolean newerThan(int v, int g, int m) {
+    return version > v || version == v && master == m && gen > g;
+  }
+
   /** Scan done and no pull running (or failed, or aborted): nothing more to report unless a pull arrives. */
   boolean idle() {
     return aborted || status != 0 || (scanDone && pulling.get() == 0);

@@ -86,6 +86,11 @@ final class RebuildTracker {
     return all && end(0, 0);
   }
 
+  /** The counts carried over from the rebuild a reclaim follows. */
+  RebuildStatus base() {
+    return base;
+  }
+
   synchronized boolean running() {
     return state == DRS_IN_PROGRESS;
   }
@@ -106,6 +111,17 @@ final class RebuildTracker {
       }
     }
     return -1;
+  }
+
+  /** The ranks whose newest report says their scan and pulls are done. */
+  synchronized Set<Integer> done() {
+    Set<Integer> out = new java.util.TreeSet<>();
+    reports.forEach((r, rep) -> {
+      if (rep.getScanDone() && rep.getPullDone()) {
+        out.add(r);
+      }
+    });
+    return out;
   }
 
   /** Ends the rebuild with {@code status} (0: completed) caused by {@code rank}; true if it was still running. */

@@ -213,22 +213,55 @@ public final class Rebuilds {
    * listener hears {@code reclaimed} (or {@code failed}).
    */
   public CompletableFuture<RebuildStatus> reclaim(UUID pool, PoolMap finalMap) {
+    return reclaim(pool, finalMap, finalMap);
+  }
+
+  /**
+   * {@link #reclaim(UUID, PoolMap)} while the pool's map is already {@code current} (a later failure was committed
+   * after the finish step): ranks with DOWN targets in {@code current} take no part (DAOS's leader counts ranks that
+   * are down as done), so a reclaim does not wait for an engine that failed meanwhile. Called again after a failed
+   * reclaim of the same final map, it runs the next attempt (generation + 1), as DAOS reschedules a failed
+   * RB_OP_RECLAIM.
+   */
+  public CompletableFuture<RebuildStatus> reclaim(UUID pool, PoolMap finalMap, PoolMap current) {
     RebuildTracker prev = led.get(pool);
-    if (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded()) {
+    boolean again = prev != null && prev.rbOp == RB_OP_RECLAIM && !prev.running() && !prev.succeeded()
+        && prev.version == finalMap.getVersion();
+    if (!again && (prev == null || prev.rbOp != RB_OP_REBUILD || !prev.succeeded())) {
       throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no completed rebuild here to reclaim "
           + "after; reclaim runs on the rebuild leader after a successful rebuild and the finish step");
     }
     TreeSet<Integer> ranks = new TreeSet<>(prev.ranks);
-    ranks.addAll(liveRanks(finalMap));
-    ranks.addAll(drainRanks(prev.oldMap));
-    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), finalMap.getVersion(), 1,
-        RB_OP_RECLAIM, prev.op, finalMap,
-        finalMap, ranks, prev.status(), ticker);
+    if (!again) {
+      ranks.addAll(liveRanks(finalMap));
+      ranks.addAll(drainRanks(prev.oldMap));
+    }
+    TreeSet<Integer> down = downRanks(current);
+    ranks.removeAll(down);
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), finalMap.getVersion(),
+        again ? prev.gen + 1 : 1, RB_OP_RECLAIM, prev.op, finalMap, finalMap, ranks,
+        again ? prev.base() : prev.status(), ticker);
     supersede(pool, tr);
-    LOG.info("{}: reclaim of pool {} map version {} starts on ranks {}", name, pool, finalMap.getVersion(), ranks);
+    LOG.info("{}: reclaim of pool {} map version {} gen {} starts on ranks {}{}", name, pool,
+        finalMap.getVersion(), tr.gen, ranks, down.isEmpty() ? "" : " (ranks " + down + " are down)");
+    if (ranks.isEmpty() && tr.end(0, 0)) {
+      finish(tr);
+      return tr.result;
+    }
     broadcast(tr);
     watch(tr);
     return tr.result;
+  }
+
+  /** Ranks with a DOWN target in {@code map}: failed, not rebuilt yet. */
+  private static TreeSet<Integer> downRanks(PoolMap map) {
+    TreeSet<Integer> ranks = new TreeSet<>();
+    for (PoolMapRank r : map.getRanksList()) {
+      if (r.getTargetsList().stream().anyMatch(t -> RebuildMaps.state(t.getState()) == TargetState.DOWN)) {
+        ranks.add(r.getRank());
+      }
+    }
+    return ranks;
   }
 
   /**
@@ -368,6 +401,15 @@ public final class Rebuilds {
     return tr == null ? RebuildStatus.newBuilder().setState(RebuildTracker.DRS_NOT_STARTED).build() : tr.status();
   }
 
+  /**
+   * Leader side: the engines (ranks) whose newest report on the pool's latest rebuild or reclaim says their scan
+   * and pulls are done (empty when this engine led none); the leader waits for the others.
+   */
+  public java.util.Set<Integer> ranksDone(UUID pool) {
+    RebuildTracker tr = led.get(pool);
+    return tr == null ? java.util.Set.of() : tr.done();
+  }
+
   private static int scanStatus(CartReply reply) {
     try (reply) {
       if (reply.status() != 0) {
@@ -422,7 +464,7 @@ public final class Rebuilds {
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
     LocalRebuild local = local(pool, r.getLeaderTerm(), r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(),
-        r.getMasterRank());
+        r.getMasterRank(), true);
     if (local == null) {
       int st = DaosStatus.STALE.code();
       LOG.info("{}: scan of pool {} version {} from rank {} refused: its leader term {} is older than the "
@@ -493,17 +535,20 @@ public final class Rebuilds {
   }
 
   /**
-   * This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing (aborting) it;
-   * null when the current one was started in a newer leader term (the request comes from a former leader).
+   * This engine's part of a rebuild: the current one if it is that rebuild, else a new one replacing (aborting) it.
+   * Null, refusing the request, when the current one was started in a newer leader term (the request comes from a
+   * former leader), or, for a pull (MIGRATE, not {@code fromLeader}), when the current one is newer (a later map
+   * version, or a later generation from the same leader): a pull of a superseded attempt arriving late must not
+   * abort the attempt that replaced it.
    */
-  private LocalRebuild local(UUID pool, long term, int version, int gen, int op, int master) {
+  private LocalRebuild local(UUID pool, long term, int version, int gen, int op, int master, boolean fromLeader) {
     LocalRebuild[] out = {null};
     locals.compute(pool, (k, cur) -> {
       if (cur != null && cur.same(term, version, gen, op, master)) {
         out[0] = cur;
         return cur;
       }
-      if (cur != null && term < cur.term) {
+      if (cur != null && (term < cur.term || !fromLeader && cur.newerThan(version, gen, master))) {
         return cur;
       }
       if (cur != null) {
@@ -615,10 +660,10 @@ public final class Rebuilds {
       return;
     }
     LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getLeaderTerm(), r.getRebuildVer(),
-        r.getGeneration(), RB_OP_REBUILD, r.getMasterRank());
+        r.getGeneration(), RB_OP_REBUILD, r.getMasterRank(), false);
     if (local == null) {
       LOG.info("{}: {} objects sent for the rebuild of version {} led by rank {} in term {} refused: a rebuild of a "
-          + "newer leader term runs here", name, r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(),
+          + "newer leader term or attempt runs here (DER_STALE: retried, never taken for a stop)", name, r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(),
           r.getLeaderTerm());
       migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
       return;

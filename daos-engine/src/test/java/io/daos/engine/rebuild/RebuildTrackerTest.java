@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The leader's tracking of one rebuild: how engines' reports end it, and what an administrator's stop looks like. */
 class RebuildTrackerTest {
   private static RebuildTracker tracker() {
-    return new RebuildTracker(UUID.randomUUID(), 3, 1, Rebuilds.RB_OP_REBUILD, RebuildOp.EXCLUDE,
+    return new RebuildTracker(UUID.randomUUID(), 1L, 3, 1, Rebuilds.RB_OP_REBUILD, RebuildOp.EXCLUDE,
         PoolMap.getDefaultInstance(), PoolMap.getDefaultInstance(), Set.of(0, 1), RebuildStatus.getDefaultInstance(),
         Ticker.SYSTEM);
   }

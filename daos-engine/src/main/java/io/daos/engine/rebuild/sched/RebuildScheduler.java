@@ -289,21 +289,52 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       drop(t);
       return;
     }
-    PoolMap finalMap = fin;
+    reclaim(svc, t, fin, 0);
+  }
+
+  /**
+   * RB_OP_RECLAIM with {@code finalMap} (attempt {@code attempt}); a failed reclaim is run again after the retry
+   * delay, up to {@code maxRetries} times, as DAOS reschedules a failed reclaim (an engine failing during the reclaim
+   * would otherwise leave the copies it was to delete behind). Tasks queued meanwhile (a later failure's rebuild)
+   * wait: the reclaim deletes by {@code finalMap}, which must not run after a later rebuild moved shards.
+   */
+  private void reclaim(PoolService svc, RebuildTask t, PoolMap finalMap, int attempt) {
+    if (t.superseded) {
+      return;
+    }
     CompletableFuture<RebuildStatus> pass;
     try {
-      pass = rebuilds.get().reclaim(t.pool, finalMap);
+      pass = rebuilds.get().reclaim(t.pool, finalMap, svc.map());
     } catch (DaosException e) {
       LOG.warn("{}: pool {}: no reclaim after rebuild task {}: {}", name, t.pool, t, e.getMessage());
       next(svc, t.pool, t);
       return;
     }
     pass.whenComplete((st, e) -> {
-      if (e != null || st.getErrno() != 0) {
-        LOG.warn("{}: pool {}: reclaim after rebuild task {} failed: {}", name, t.pool, t,
-            e != null ? e.toString() : st.getErrno());
+      if (e == null && st.getErrno() == 0) {
+        next(svc, t.pool, t);
+        return;
       }
-      next(svc, t.pool, t);
+      String why = e != null ? e.toString() : DaosStatus.fromCode(st.getErrno()).symbol();
+      boolean stopped = e == null && Rebuilds.stoppedByAdministrator(st);
+      if (stopped || attempt >= maxRetries || t.superseded) {
+        LOG.warn("{}: pool {}: reclaim after rebuild task {} failed ({}) after {} retries; copies it was to delete "
+            + "may be left", name, t.pool, t, why, attempt);
+        next(svc, t.pool, t);
+        return;
+      }
+      Duration d = retryDelay.multipliedBy(1L << Math.min(10, attempt));
+      LOG.warn("{}: pool {}: reclaim after rebuild task {} failed ({}); retrying in {}", name, t.pool, t, why, d);
+      ticker.after(d).execute(() -> {
+        if (!t.superseded && isLeader(svc)) {
+          onService(svc, t, () -> reclaim(svc, t, finalMap, attempt + 1));
+        } else {
+          // As DAOS (RB-09: retry state is in memory only), a new leader regenerates rebuilds, not reclaims.
+          LOG.warn("{}: pool {}: no longer the pool service leader; the reclaim after rebuild task {} is not "
+              + "retried, copies it was to delete may be left", name, t.pool, t);
+          drop(t);
+        }
+      });
     });
   }
 
