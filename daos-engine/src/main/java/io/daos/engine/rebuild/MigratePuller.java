@@ -27,22 +27,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
  * The destination side of a rebuild ({@code srv_obj_migrate.c}: {@code migrate_one_ult}): for each object it was
  * sent, enumerate every version from the surviving replica (DAOS_OBJ_RPC_ENUMERATE, page by page) and write each
  * at its original epoch on the new shard, on the destination target's own thread, so the copy reads the same at
- * every epoch (snapshots included). {@link #PULLS_IN_FLIGHT} objects of a request are pulled at once, each page by
- * page. An object whose container the source no
+ * every epoch (snapshots included). Objects are pulled one after another. An object whose container the source no
  * longer has (destroyed during the rebuild) is skipped: nothing to pull, no container created here.
  */
 final class MigratePuller {
   /** Value bytes per enumeration reply. */
   static final int PAGE_BYTES = 1 << 20;
-  /** Objects of one MIGRATE request pulled at once (DAOS runs a migrate ULT per object, within resource limits). */
-  static final int PULLS_IN_FLIGHT = 4;
 
   private final PoolTargets pools;
   private final IntFunction<Executor> targetExecutor;
@@ -68,27 +64,15 @@ final class MigratePuller {
       return CompletableFuture.failedFuture(new DaosException(DaosStatus.NONEXIST,
           "pool " + pool + " has no targets on this engine; cannot rebuild objects here"));
     }
-    List<MigrateObj> objs = req.getObjsList();
-    AtomicInteger next = new AtomicInteger();
-    List<CompletableFuture<Counts>> lanes = new ArrayList<>();
-    for (int i = 0; i < Math.min(PULLS_IN_FLIGHT, objs.size()); i++) {
-      lanes.add(lane(req, ep, cont, objs, next, Counts.ZERO, local));
+    CompletableFuture<Counts> all = CompletableFuture.completedFuture(Counts.ZERO);
+    for (MigrateObj o : req.getObjsList()) {
+      all = all.thenCompose(sum -> pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO, local)
+          .thenApply(c -> {
+            local.objs.incrementAndGet();
+            return sum.plus(new Counts(1, c.recs(), c.bytes()));
+          }));
     }
-    return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new))
-        .thenApply(v -> lanes.stream().map(CompletableFuture::join).reduce(Counts.ZERO, Counts::plus));
-  }
-
-  /** One of the request's pull lanes: takes the next object not yet taken, pulls it, and goes on. */
-  private CompletableFuture<Counts> lane(ObjMigrateReq req, EnginePool ep, UUID cont, List<MigrateObj> objs,
-      AtomicInteger next, Counts sofar, LocalRebuild local) {
-    int i = next.getAndIncrement();
-    if (i >= objs.size()) {
-      return CompletableFuture.completedFuture(sofar);
-    }
-    return pullObject(req, ep, cont, objs.get(i), ByteString.EMPTY, Counts.ZERO, local).thenCompose(c -> {
-      local.objs.incrementAndGet();
-      return lane(req, ep, cont, objs, next, sofar.plus(new Counts(1, c.recs(), c.bytes())), local);
-    });
+    return all;
   }
 
   private CompletableFuture<Counts> pullObject(ObjMigrateReq req, EnginePool ep, UUID cont, MigrateObj o,
