@@ -663,8 +663,8 @@ public final class Rebuilds {
         r.getGeneration(), RB_OP_REBUILD, r.getMasterRank(), false);
     if (local == null) {
       LOG.info("{}: {} objects sent for the rebuild of version {} led by rank {} in term {} refused: a rebuild of a "
-          + "newer leader term or attempt runs here (DER_STALE: retried, never taken for a stop)", name, r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(),
-          r.getLeaderTerm());
+          + "newer leader term or attempt runs here (DER_STALE: retried, never taken for a stop)", name,
+          r.getObjsCount(), r.getRebuildVer(), r.getMasterRank(), r.getLeaderTerm());
       migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
       return;
     }
