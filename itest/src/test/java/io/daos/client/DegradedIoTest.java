@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.cart.FaultInjection;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.Keys;
@@ -188,6 +189,32 @@ class DegradedIoTest {
     System.out.printf("DegradedIoTest: bounded retry gave up after %d ms%n", took / 1_000_000);
     sys.clearFaults();
     assertArrayEquals(new byte[] {1, 2, 3}, fetch(o, dkey, 3));
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("obj_retry is bounded: every replica unreachable and no pool map from the service → DER_UNREACH after "
+      + ObjRetry.MAX_NO_MAP + " refreshes")
+  void retryBoundedWhenServiceGivesNoMap() {
+    DaosObject o = cont.openObject(cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1, 0));
+    byte[] dkey = Keys.utf8("y");
+    o.update(dkey, List.of(Iod.single(AKEY, new byte[] {4, 5, 6})));
+    List<Integer> ranks = new ArrayList<>();
+    o.layout().group(0).forEach(s -> ranks.add(s.rank()));
+    ranks.forEach(r -> cluster.failObjects(r, DaosStatus.UNREACH));
+    sys.engines().forEach(e -> e.engine().faults().arm(new FaultInjection.Fault(
+        FaultInjection.Point.DAOS_SHARD_OBJ_RW_CRT_ERROR, DaosStatus.UNREACH, Duration.ZERO),
+        List.of(PoolRpc.TGT_QUERY_MAP)));
+    cluster.resetCalls();
+    DaosException e = assertThrows(DaosException.class, () -> fetch(o, dkey, 3));
+    assertEquals(DaosStatus.UNREACH, e.status());
+    // The old bound (MAX_SAME_MAP refreshes of ~8 s each) would outlast the @Timeout; the error carries why it
+    // stopped: the pool service's own failure to give a map.
+    assertEquals(1, e.getSuppressed().length, e.toString());
+    assertTrue(e.getSuppressed()[0] instanceof DaosException se && se.status() == DaosStatus.UNREACH,
+        "the map refresh's error: " + e.getSuppressed()[0]);
+    sys.clearFaults();
+    assertArrayEquals(new byte[] {4, 5, 6}, fetch(o, dkey, 3));
   }
 
   @Test

@@ -380,13 +380,15 @@ public final class DaosObject implements AutoCloseable {
    * ({@link ObjRetry#RETRY}: DER_STALE, DER_UNREACH, DER_TIMEDOUT, DER_EXCLUDED, DER_SHUTDOWN) the client refreshes
    * its pool map from the pool service and runs it again on the layout of that map. A newer map is retried at once;
    * while the service confirms the same map the client backs off ({@link ObjRetry}), and once the attempts are spent
-   * the error is returned, so an operation never spins forever.
+   * the error is returned, so an operation never spins forever. A refresh that gets no map at all (the service's own
+   * retries spent) ends it after {@link ObjRetry#MAX_NO_MAP} of them in a row.
    */
   <T> CompletableFuture<T> retryStale(Supplier<CompletableFuture<T>> op) {
-    return attempt(op, 0, 0);
+    return attempt(op, 0, 0, 0);
   }
 
-  private <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> op, int sameMap, int newerMap) {
+  private <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> op, int sameMap, int newerMap,
+      int noMap) {
     return Futures.of(op).handle((r, e) -> {
       if (e == null) {
         return CompletableFuture.completedFuture(r);
@@ -398,16 +400,25 @@ public final class DaosObject implements AutoCloseable {
       }
       int before = layout().version();
       return cont.pool().mapCache().refresh().handle((m, re) -> {
-        if (m != null && m.version() > before) {
+        if (re != null && noMap + 1 >= ObjRetry.MAX_NO_MAP) {
+          de.addSuppressed(Futures.unwrap(re));
+          return CompletableFuture.<T>failedFuture(de);
+        }
+        if (re != null) {
+          LOG.debug("{}: {}; pool map refresh failed ({}); retrying", this, de.status().symbol(), re.toString());
+          return attempt(op, sameMap, newerMap, noMap + 1);
+        }
+        if (m.version() > before) {
           LOG.debug("{}: {}; retrying on pool map version {}", this, de.status().symbol(), m.version());
-          return attempt(op, sameMap, newerMap + 1);
+          return attempt(op, sameMap, newerMap + 1, 0);
         }
         long delay = ObjRetry.backoffMillis(sameMap);
         LOG.debug("{}: {} with pool map version {} unchanged; retrying in {} ms", this, de.status().symbol(), before,
             delay);
         java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(delay,
             java.util.concurrent.TimeUnit.MILLISECONDS);
-        return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> attempt(op, sameMap + 1, newerMap));
+        return CompletableFuture.supplyAsync(() -> null, later)
+            .thenCompose(x -> attempt(op, sameMap + 1, newerMap, 0));
       }).thenCompose(x -> x);
     }).thenCompose(x -> x);
   }

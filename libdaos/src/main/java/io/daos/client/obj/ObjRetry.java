@@ -7,8 +7,8 @@ import java.util.Set;
  * The bounds of DAOS's {@code obj_retry} in libdaos: which errors make the client refresh its pool map and try the
  * operation again on the new layout, and how often. DAOS retries such errors until the map changes; jdaos stops
  * after {@link #MAX_SAME_MAP} refreshes that found the same map (backing off 20 ms doubling to 1 s between them,
- * about 8 s in all, longer than SWIM needs to declare an engine dead and the pool service to exclude it), or after
- * {@link #MAX_NEWER_MAP} newer maps.
+ * about 8 s in all, longer than SWIM needs to declare an engine dead and the pool service to exclude it), after
+ * {@link #MAX_NEWER_MAP} newer maps, or after {@link #MAX_NO_MAP} refreshes in a row that got no map.
  */
 public final class ObjRetry {
   /** Errors a newer pool map may cure (DAOS {@code obj_retry_error} and network errors). */
@@ -16,6 +16,12 @@ public final class ObjRetry {
       DaosStatus.EXCLUDED, DaosStatus.SHUTDOWN);
   /** Refreshes that found the same map before the error is returned. */
   public static final int MAX_SAME_MAP = 12;
+  /**
+   * Map refreshes that failed (the pool service unreachable through all of its client's retries, about 8 s each)
+   * before the error is returned: two outlast DAOS's longest pool service election (2 × 7 s), and an update that
+   * cannot reach a replica of a service-less pool fails in seconds, not after {@link #MAX_SAME_MAP} of them.
+   */
+  public static final int MAX_NO_MAP = 2;
   /** Retries on newer maps before the error is returned. */
   public static final int MAX_NEWER_MAP = 16;
   private static final long BASE_MS = 20;
