@@ -325,6 +325,9 @@ public final class Rebuilds {
     if (tr == null || !tr.stopped()) {
       throw new DaosException(DaosStatus.NONEXIST, "no stopped rebuild of pool " + pool + " to start again");
     }
+    if (tr.rbOp == RB_OP_FAIL_RECLAIM) {
+      return failReclaim(pool, tr.oldMap, tr.newMap, tr.includeUp);
+    }
     if (tr.rbOp == RB_OP_RECLAIM) {
       RebuildTracker again = new RebuildTracker(pool, tr.version, tr.gen + 1, RB_OP_RECLAIM, tr.op, tr.newMap,
           tr.newMap, tr.ranks, RebuildStatus.getDefaultInstance(), ticker);
