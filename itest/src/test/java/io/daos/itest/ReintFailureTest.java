@@ -86,7 +86,7 @@ class ReintFailureTest {
 
   /** A test's pool, container and RP_3G1 KVs with what was written to them. */
   private record Setup(MiniDaosCluster.CreatedPool pool, DaosClient client, DaosContainer cont, List<DaosKv> kvs,
-      Map<String, byte[]> data, String label) implements AutoCloseable {
+      Map<String, byte[]> data, String label, Runnable drop) implements AutoCloseable {
     UUID poolUuid() {
       return pool.uuid();
     }
@@ -94,6 +94,7 @@ class ReintFailureTest {
     @Override
     public void close() {
       client.close();
+      drop.run();
     }
   }
 
@@ -116,7 +117,14 @@ class ReintFailureTest {
       }
       kvs.add(kv);
     }
-    return new Setup(p, client, cont, kvs, data, label);
+    return new Setup(p, client, cont, kvs, data, label, () -> {
+      // Each test's pool goes, so that the next one has room (the tests share one cluster).
+      try {
+        cluster.destroyPool(label);
+      } catch (RuntimeException e) {
+        System.out.println("pool " + label + " not destroyed: " + e);
+      }
+    });
   }
 
   private JsonObject query(String label) {
@@ -387,6 +395,65 @@ class ReintFailureTest {
           && x.get("disabled_targets").getAsInt() == 2);
       assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s, leader, drained));
       verifyReplicas(s, Set.of(), "after the retried drain of rank " + drained);
+    }
+  }
+
+  /**
+   * DAOS daos_rebuild_interactive.c IREBUILD8 int_rebuild_dkeys_stop_failing: with nothing rebuilding, {@code dmg
+   * pool rebuild stop} answers -DER_NONEXIST. An exclusion's rebuild fails with -DER_IO (one engine fails to start
+   * its scan, DAOS_REBUILD_TGT_START_FAIL); its RB_OP_FAIL_RECLAIM runs (at the map version before the exclusion;
+   * its progress reports are held at the leader so that it is seen running) and {@code dmg pool rebuild stop --force}
+   * arrives: with no failed fail-reclaim before, the stop is deferred, not forced ({@code rebuild_is_stoppable}). Once
+   * the fail-reclaim is over, pool query shows the rebuild stopped (idle, -DER_OP_CANCELED), the excluded targets stay
+   * DOWN (a stop reverts nothing) and no retry is scheduled. Reintegrating the rank then brings it back UP_IN with
+   * every key identical on every replica.
+   */
+  @Test
+  @Order(4)
+  @Timeout(240)
+  void int_rebuild_dkeys_stop_failing() throws Exception {
+    try (Setup s = setup("stopfailing")) {
+      JsonObject none = cluster.dmgJson("pool", "rebuild", "stop", s.label());
+      assertEquals(DaosStatus.NONEXIST.code(), none.get("status").getAsInt(), "nothing to stop: " + none);
+      int leader = query(s.label()).get("svc_ldr").getAsInt();
+      int victim = victim(s, leader);
+      int failing = ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
+      int v0 = query(s.label()).get("version").getAsInt();
+      DaosEngine[] led = {null};
+      try {
+        cluster.engine(failing).orElseThrow().engine().faults().armOnce(
+            FaultInjection.Point.DAOS_REBUILD_TGT_START_FAIL, List.of(RebuildRpc.OBJECTS_SCAN));
+        // Reports reach only the rebuild leader (the pool service leader, wherever it is by then).
+        cluster.engines().forEach(e -> e.engine().faults().arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG,
+            List.of(RebuildRpc.REPORT)));
+        dmgOk("pool", "exclude", s.label(), "--ranks=" + victim);
+        Poll.until("the fail-reclaim after the failed rebuild runs", WAIT, () -> {
+          led[0] = cluster.engines().stream().map(InProcessEngine::engine)
+              .filter(e -> e.rebuilds() != null && e.rebuilds().failReclaiming(s.poolUuid())).findFirst().orElse(null);
+          return led[0] != null;
+        }, () -> "no engine runs it");
+        assertTrue(led[0].rebuilds().status(s.poolUuid()).getVersion() <= v0,
+            "the fail-reclaim runs at the map version before the exclusion: " + led[0].rebuilds().status(s.poolUuid()));
+        assertEquals("busy", rebuild(query(s.label())).get("state").getAsString());
+        dmgOk("pool", "rebuild", "stop", s.label(), "--force");
+        assertTrue(led[0].rebuilds().failReclaiming(s.poolUuid()), "a first fail-reclaim is not force-stopped");
+      } finally {
+        cluster.clearFaults();
+      }
+      JsonObject q = waitQuery(s.label(), "pool query shows the rebuild stopped", x -> rebuild(x).get("derived_state")
+          .getAsString().equals("stopped"));
+      assertEquals("idle", rebuild(q).get("state").getAsString(), q.toString());
+      assertEquals(DaosStatus.OP_CANCELED.code(), rebuild(q).get("status").getAsInt(), q.toString());
+      assertEquals(List.of(TargetState.DOWN, TargetState.DOWN), targetStates(s, leader, victim),
+          "a stopped exclusion's targets stay DOWN");
+      assertTrue(!led[0].rebuildScheduler().busy(s.poolUuid()), "no retry after a stop");
+      int v1 = q.get("version").getAsInt();
+      dmgOk("pool", "reintegrate", s.label(), "--ranks=" + victim);
+      q = waitQuery(s.label(), "the reintegration is done", x -> x.get("version").getAsInt() > v1
+          && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
+          && x.get("disabled_targets").getAsInt() == 0);
+      assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), targetStates(s, leader, victim));
+      verifyReplicas(s, Set.of(), "after the reintegration of rank " + victim);
     }
   }
 }

@@ -224,7 +224,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     LOG.info("{}: pool {}: rebuild task {} starts (map version {})", name, t.pool, t, newMap.getVersion());
     CompletableFuture<RebuildStatus> f;
     try {
-      f = rb.start(t.pool, t.op, rolledBack(t.oldMap, t.oldMap.getVersion()), newMap);
+      f = rb.start(t.pool, t.op, before(t.oldMap, newMap), newMap);
     } catch (DaosException e) {
       LOG.warn("{}: pool {}: rebuild task {} cannot start: {}", name, t.pool, t, e.getMessage());
       drop(t);
@@ -298,7 +298,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   private void failReclaim(PoolService svc, RebuildTask t, PoolMap rebuilt, int errno) {
     CompletableFuture<RebuildStatus> f;
     try {
-      f = rebuilds.get().failReclaim(t.pool, rolledBack(t.oldMap, t.oldMap.getVersion()), svc.map(), t.stopAdmin);
+      f = rebuilds.get().failReclaim(t.pool, before(t.oldMap, rebuilt), svc.map(), t.stopAdmin);
     } catch (DaosException x) {
       LOG.warn("{}: pool {}: no fail-reclaim after rebuild task {}: {}", name, t.pool, t, x.getMessage());
       afterFailReclaim(svc, t, rebuilt, errno);
@@ -644,9 +644,46 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   /**
+   * The map a task's rebuild compares with (and its fail-reclaim places on): {@link #rolledBack} of its old map, with
+   * each target being reintegrated in {@code newMap} where it comes from ({@link #returning}), also one still DOWN
+   * in the old map (its exclusion was stopped or failed and then it was reintegrated: its data was discarded).
+   */
+  static PoolMap before(PoolMap oldMap, PoolMap newMap) {
+    PoolMap old = rolledBack(oldMap, oldMap.getVersion());
+    List<TargetAddr> back = PoolMapUpdate.targetsIn(newMap, TargetState.UP.bit());
+    if (back.isEmpty()) {
+      return old;
+    }
+    PoolMap.Builder b = old.toBuilder();
+    for (int ri = 0; ri < b.getRanksCount(); ri++) {
+      PoolMapRank.Builder rb = b.getRanksBuilder(ri);
+      PoolMapRank nr = newMap.getRanksList().stream().filter(r -> r.getRank() == rb.getRank()).findFirst()
+          .orElse(null);
+      for (int ti = 0; nr != null && ti < rb.getTargetsCount() && ti < nr.getTargetsCount(); ti++) {
+        PoolMapTarget nt = nr.getTargets(ti);
+        if (nt.getState() == TargetState.UP.bit() && rb.getTargets(ti).getState() != TargetState.NEW.bit()) {
+          rb.setTargets(ti, rb.getTargets(ti).toBuilder().setState(returning(nt)));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Where a target UP in a rebuild's new map was before: DOWN when it is reintegrated from DOWN (flag DOWN2UP: its
+   * exclusion was never rebuilt, so its shards' spares are still being rebuilt and hold nothing to pull from), else
+   * DOWNOUT.
+   */
+  private static int returning(PoolMapTarget t) {
+    return (t.getFlags() & io.daos.placement.Target.DOWN2UP) != 0 ? TargetState.DOWN.bit()
+        : TargetState.DOWNOUT.bit();
+  }
+
+  /**
    * {@code map} as it was before its unfinished changes (version {@code version}): DOWN and DRAIN targets back
-   * UPIN, UP targets DOWNOUT. Tasks run one at a time, so a target still DOWN, DRAIN or UP when a task starts has
-   * not been rebuilt (its task failed, was stopped or belongs to an earlier leader) and this task covers it too.
+   * UPIN, UP targets where they come from ({@link #returning}: DOWNOUT, or DOWN when reintegrated from DOWN). Tasks
+   * run one at a time, so a target still DOWN, DRAIN or UP when a task starts has not been rebuilt (its task failed,
+   * was stopped or belongs to an earlier leader) and this task covers it too.
    */
   static PoolMap rolledBack(PoolMap map, int version) {
     int down = TargetState.DOWN.bit();
@@ -660,7 +697,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
         if (s == down || s == drain) {
           rb.addTargets(tg.toBuilder().setState(TargetState.UPIN.bit()));
         } else if (s == up) {
-          rb.addTargets(tg.toBuilder().setState(TargetState.DOWNOUT.bit()));
+          rb.addTargets(tg.toBuilder().setState(returning(tg)));
         } else {
           rb.addTargets(tg);
         }

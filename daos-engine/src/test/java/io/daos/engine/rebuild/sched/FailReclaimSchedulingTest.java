@@ -118,4 +118,21 @@ class FailReclaimSchedulingTest {
         RebuildScheduler.revertible(reint, svc.map()), false, PoolMapChanges.Source.DMG));
     assertEquals(List.of(DOWN, DOWN), states(reverted, 3));
   }
+
+  @Test
+  void reintegrationFromDownComparesWithTheTargetsDown() {
+    PoolService svc = pool();
+    PoolMapChanges c = new PoolMapChanges("test", () -> SysSelfHeal.parse("none"), (s, m) -> { });
+    PoolMap down = update(svc, c, MapOp.EXCLUDE, 3);
+    update(svc, c, MapOp.EXCLUDE, 2);
+    update(svc, c, MapOp.EXCLUDE_OUT, 2);
+    PoolMap out = svc.map();
+    PoolMap reint = update(svc, c, MapOp.REINT, 3);
+    PoolMap old = RebuildScheduler.before(down, reint);
+    assertEquals(List.of(DOWN, DOWN), states(old, 3), "its exclusion was never rebuilt: its spares hold nothing");
+    PoolMap reint2 = update(svc, c, MapOp.REINT, 2);
+    assertEquals(List.of(DOWNOUT, DOWNOUT), states(RebuildScheduler.before(out, reint2), 2), "rebuilt before");
+    assertEquals(List.of(DOWN, DOWN), states(RebuildScheduler.rolledBack(reint2, reint2.getVersion() - 1), 3));
+    assertEquals(List.of(DOWNOUT, DOWNOUT), states(RebuildScheduler.rolledBack(reint2, reint2.getVersion() - 1), 2));
+  }
 }
