@@ -105,7 +105,9 @@ class PoolConnectTest {
   void serviceUnreachableGivesUp() {
     system(1);
     cluster.stop(cluster.serviceReplicas().get(0));
-    client = cluster.clientBuilder().build();
+    // A short policy: the default waits out a pool service election (about a minute with one replica).
+    client = cluster.clientBuilder().retryPolicy(new io.daos.client.pool.RetryPolicy(6, java.time.Duration.ofMillis(20),
+        java.time.Duration.ofMillis(100))).build();
     DaosException e = assertThrows(DaosException.class, () -> client.connectPool("pool1", PoolRpc.PC_RW));
     assertEquals(DaosStatus.UNREACH, e.status());
     assertTrue(e.getMessage().contains("attempts"), e.getMessage());

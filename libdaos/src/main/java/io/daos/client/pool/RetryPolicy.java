@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param cap longest wait
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
-  /** 12 attempts, 20 ms doubling to 1 s. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(12, Duration.ofMillis(20), Duration.ofSeconds(1));
+  /**
+   * 60 attempts, 20 ms doubling to 1 s: about 45 s of waiting over 3 replicas, longer than a pool service election
+   * (DAOS rdb's 7-14 s), as DAOS's client retries a service call until a new leader answers.
+   */
+  public static final RetryPolicy DEFAULT = new RetryPolicy(60, Duration.ofMillis(20), Duration.ofSeconds(1));
 
   public RetryPolicy {
     if (maxAttempts < 1 || base.isNegative() || cap.compareTo(base) < 0) {
