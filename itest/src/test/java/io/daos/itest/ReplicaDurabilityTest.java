@@ -36,9 +36,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>Writes while a replica's engine is down follow DAOS's rules: while the pool map is unchanged an update must
  * reach every replica of the group, so it fails (DER_UNREACH, or DER_TIMEDOUT) rather than being acknowledged with
  * one copy; once SWIM has declared the engine dead and the pool service excluded its targets (when the service has a
- * live replica), updates go degraded to the remaining replica. The container's rd_fac is 1 (one lost rank is within
- * its redundancy; with 0 the exclusion would make it UNCLEAN and every I/O DER_RF). A failed update is never
- * acknowledged, so it may or may not be visible later; acknowledged ones always are.
+ * live replica), a container of rd_fac 0 (this one) is UNCLEAN and I/O fails with DER_RF. The test runs before
+ * that exclusion on a machine that is not overloaded. A failed update is never acknowledged, so it may or may not be
+ * visible later; acknowledged ones always are.
  */
 @ResourceLock(TestLocks.PROCESSES)
 class ReplicaDurabilityTest {
@@ -51,8 +51,7 @@ class ReplicaDurabilityTest {
   void rp2g1SurvivesKillOfEitherEngine() throws Exception {
     try (DataSystem sys = DataSystem.start(dir, "rp", "8G"); DaosClient client = sys.client();
          DaosPool pool = client.connectPool("rp", DaosPool.RW)) {
-      pool.createContainer(ContainerProps.empty().withLabel("c").withRedundancyLevel(PropType.REDUN_LVL_RANK)
-          .withRedundancyFactor(1));
+      pool.createContainer(ContainerProps.empty().withLabel("c").withRedundancyLevel(PropType.REDUN_LVL_RANK));
       try (DaosContainer cont = pool.openContainer("c", DaosContainer.RW)) {
         DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.RP_2G1, 0));
         Layout layout = kv.object().layout();

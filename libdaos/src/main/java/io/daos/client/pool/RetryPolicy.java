@@ -12,10 +12,10 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
   /**
-   * 60 attempts, 20 ms doubling to 1 s: about 45 s of waiting over 3 replicas, longer than a pool service election
-   * (DAOS rdb's 7-14 s), as DAOS's client retries a service call until a new leader answers.
+   * 30 attempts, 20 ms doubling to 500 ms: about 8 s of waiting over 3 replicas (13 s with one), enough for a pool
+   * service election of test clusters (2-4 s); DAOS's client retries longer (its rdb elects in 7-14 s).
    */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(60, Duration.ofMillis(20), Duration.ofSeconds(1));
+  public static final RetryPolicy DEFAULT = new RetryPolicy(30, Duration.ofMillis(20), Duration.ofMillis(500));
 
   public RetryPolicy {
     if (maxAttempts < 1 || base.isNegative() || cap.compareTo(base) < 0) {
