@@ -69,6 +69,9 @@ public final class InProcessCluster extends MiniDaosCluster {
     startServer(h.index());
     format(List.of(hostAddrs().get(h.index())));
     waitForReady();
+    // Joined in the MS is not yet the engine knowing its rank (the join reply and SetRank come after).
+    Poll.until("the new server's engines know their ranks", java.time.Duration.ofSeconds(60),
+        () -> ranksOf(h.index()).size() == h.fabricPorts().size(), () -> "ranks so far " + ranksOf(h.index()));
     return h.index();
   }
 
