@@ -1,9 +1,7 @@
 package io.daos.itest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -29,11 +27,9 @@ import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import io.daos.rpc.RebuildRpc;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,9 +38,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,78 +88,16 @@ class RebuildFaultsTest {
     }
   }
 
-  /** Values written to some KVs; every acknowledged one is kept (key "kv index/key"). */
-  private static final class Data {
-    final List<DaosKv> kvs;
-    final Map<String, byte[]> acked = new ConcurrentHashMap<>();
-    final AtomicInteger failures = new AtomicInteger();
-    volatile String lastError = "";
-
-    Data(List<DaosKv> kvs) {
-      this.kvs = kvs;
-    }
-
-    /** Writes {@code n} keys named {@code prefix…} to each KV, all acknowledged. */
-    void fill(String prefix, int n) {
-      Random rnd = new Random(prefix.hashCode());
-      for (int k = 0; k < kvs.size(); k++) {
-        for (int i = 0; i < n; i++) {
-          put(k, prefix + "-" + i, rnd);
-        }
-      }
-    }
-
-    /** One write; kept when acknowledged, counted when it fails. */
-    boolean tryPut(int k, String key, Random rnd) {
-      try {
-        put(k, key, rnd);
-        return true;
-      } catch (RuntimeException e) {
-        failures.incrementAndGet();
-        lastError = e.toString();
-        return false;
-      }
-    }
-
-    private void put(int k, String key, Random rnd) {
-      byte[] v = new byte[16 + rnd.nextInt(2000)];
-      rnd.nextBytes(v);
-      kvs.get(k).put(key, v);
-      acked.put(k + "/" + key, v);
-    }
-
-    /** Every acknowledged write reads back byte-exact, and the same from every replica of its group. */
-    void verify(String when) {
-      List<String> divergent = new ArrayList<>();
-      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
-        int slash = e.getKey().indexOf('/');
-        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
-        String key = e.getKey().substring(slash + 1);
-        assertArrayEquals(e.getValue(), kv.get(key), when + ": " + e.getKey());
-        for (int r = 0; r < kv.replicas(); r++) {
-          byte[] got = kv.getReplicaAsync(key.getBytes(StandardCharsets.UTF_8), r).join();
-          if (!Arrays.equals(e.getValue(), got)) {
-            divergent.add(e.getKey() + " replica " + r + (got == null ? " missing" : " differs"));
-          }
-        }
-      }
-      assertEquals(List.of(), divergent.subList(0, Math.min(20, divergent.size())), when + ": " + divergent.size()
-          + " of " + acked.size() + " acknowledged writes differ on some replica");
-      System.out.printf("%s: %d acknowledged writes read back byte-exact from every replica (%d writes failed)%n",
-          when, acked.size(), failures.get());
-    }
-  }
-
   /** A writer going on in the background over {@code data}'s KVs (DAOS's rebuild_io_cb during the rebuild). */
   private static final class Writer implements AutoCloseable {
     final AtomicBoolean stop = new AtomicBoolean();
     final Thread thread;
 
-    Writer(Data data, String prefix) {
+    Writer(AckedKeys data, String prefix) {
       thread = new Thread(() -> {
         Random rnd = new Random(prefix.hashCode());
         for (int i = 0; !stop.get(); i++) {
-          data.tryPut(i % data.kvs.size(), prefix + "-" + i, rnd);
+          data.tryPut(i % data.kvs.size(), prefix + "-" + i, AckedKeys.value(rnd));
         }
       }, "rebuild-faults-writer");
       thread.setDaemon(true);
@@ -234,10 +166,10 @@ class RebuildFaultsTest {
   }
 
   /** RP_2G1 and RP_3G1 KVs (two of each) with a shard on {@code victim}, filled with {@link #KEYS} keys each. */
-  private static Data dataOn(DaosContainer cont, int victim, String prefix) {
+  private static AckedKeys dataOn(DaosContainer cont, int victim, String prefix) {
     List<DaosKv> kvs = new ArrayList<>(kvs(cont, ObjectClass.RP_2G1, 2, r -> r.contains(victim)));
     kvs.addAll(kvs(cont, ObjectClass.RP_3G1, 2, r -> r.contains(victim)));
-    Data d = new Data(kvs);
+    AckedKeys d = new AckedKeys(kvs);
     d.fill(prefix, KEYS);
     return d;
   }
@@ -363,7 +295,7 @@ class RebuildFaultsTest {
       int leader = query("dropscan").get("svc_ldr").getAsInt();
       int victim = rankNot(Set.of(leader));
       int dropper = rankNot(Set.of(leader, victim));
-      Data d = dataOn(cont, victim, "k");
+      AckedKeys d = dataOn(cont, victim, "k");
       int version0 = query("dropscan").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       engine(dropper).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_DROP_SCAN, List.of(RebuildRpc.OBJECTS_SCAN));
@@ -407,7 +339,7 @@ class RebuildFaultsTest {
       int victim = rankNot(Set.of(leader));
       // DAOS arms rank 0; here the first rank that takes part in the rebuild.
       int failing = ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
-      Data d = dataOn(cont, victim, "k");
+      AckedKeys d = dataOn(cont, victim, "k");
       int version0 = query("startfail").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       engine(failing).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_TGT_START_FAIL,
@@ -438,7 +370,7 @@ class RebuildFaultsTest {
       DaosContainer cont = s.container("c", 1);
       int leader = query("sendfail").get("svc_ldr").getAsInt();
       int victim = rankNot(Set.of(leader));
-      Data d = dataOn(cont, victim, "k");
+      AckedKeys d = dataOn(cont, victim, "k");
       int version0 = query("sendfail").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       cluster.engines().forEach(e -> e.engine().faults().arm(new FaultInjection.Fault(
@@ -474,7 +406,7 @@ class RebuildFaultsTest {
       int leader = query("contdestroy").get("svc_ldr").getAsInt();
       int victim = rankNot(Set.of(leader));
       dataOn(gone, victim, "g");
-      Data d = dataOn(kept, victim, "k");
+      AckedKeys d = dataOn(kept, victim, "k");
       gone.close();
       int version0 = query("contdestroy").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
@@ -541,7 +473,7 @@ class RebuildFaultsTest {
       List<DaosKv> kvs = new ArrayList<>(kvs(cont, ObjectClass.RP_3G1, 2,
           r -> r.contains(first) && r.contains(second)));
       kvs.addAll(kvs(cont, ObjectClass.RP_3G1, 2, r -> r.contains(first) && !r.contains(second)));
-      Data d = new Data(kvs);
+      AckedKeys d = new AckedKeys(kvs);
       d.fill("k", KEYS);
       int version0 = query("twofail").get("version").getAsInt();
       long migrates0 = migrates();

@@ -1,6 +1,5 @@
 package io.daos.itest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,19 +26,15 @@ import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import io.daos.rpc.RebuildRpc;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,48 +88,6 @@ class RebuildScanHangTest {
     }
   }
 
-  /** Keys written to some KVs (key "kv index/key"), all acknowledged. */
-  private static final class Data {
-    final List<DaosKv> kvs;
-    final Map<String, byte[]> written = new ConcurrentHashMap<>();
-
-    Data(List<DaosKv> kvs) {
-      this.kvs = kvs;
-    }
-
-    void fill(String prefix, int n) {
-      Random rnd = new Random(prefix.hashCode());
-      for (int k = 0; k < kvs.size(); k++) {
-        for (int i = 0; i < n; i++) {
-          byte[] v = new byte[16 + rnd.nextInt(2000)];
-          rnd.nextBytes(v);
-          kvs.get(k).put(prefix + "-" + i, v);
-          written.put(k + "/" + prefix + "-" + i, v);
-        }
-      }
-    }
-
-    /** Every written key reads back byte-exact, and the same from every replica of its group. */
-    void verify(String when) {
-      List<String> divergent = new ArrayList<>();
-      for (Map.Entry<String, byte[]> e : written.entrySet()) {
-        int slash = e.getKey().indexOf('/');
-        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
-        String key = e.getKey().substring(slash + 1);
-        assertArrayEquals(e.getValue(), kv.get(key), when + ": " + e.getKey());
-        for (int r = 0; r < kv.replicas(); r++) {
-          byte[] got = kv.getReplicaAsync(key.getBytes(StandardCharsets.UTF_8), r).join();
-          if (!Arrays.equals(e.getValue(), got)) {
-            divergent.add(e.getKey() + " replica " + r + (got == null ? " missing" : " differs"));
-          }
-        }
-      }
-      assertEquals(List.of(), divergent.subList(0, Math.min(20, divergent.size())), when + ": " + divergent.size()
-          + " of " + written.size() + " written keys differ on some replica");
-      System.out.printf("%s: %d written keys read back byte-exact from every replica%n", when, written.size());
-    }
-  }
-
   /** A test's pool, client and container; closing it clears the faults, closes the client, destroys the pool. */
   private record Setup(String label, MiniDaosCluster.CreatedPool created, DaosClient client, DaosContainer cont,
       InProcessCluster cluster) implements AutoCloseable {
@@ -180,10 +133,10 @@ class RebuildScanHangTest {
   }
 
   /** RP_2G1 and RP_3G1 KVs (two of each) with a shard on {@code victim} (DAOS_OC_R3S_SPEC_RANK), filled. */
-  private static Data dataOn(DaosContainer cont, int victim) {
+  private static AckedKeys dataOn(DaosContainer cont, int victim) {
     List<DaosKv> kvs = new ArrayList<>(kvs(cont, ObjectClass.RP_2G1, 2, r -> r.contains(victim)));
     kvs.addAll(kvs(cont, ObjectClass.RP_3G1, 2, r -> r.contains(victim)));
-    Data d = new Data(kvs);
+    AckedKeys d = new AckedKeys(kvs);
     d.fill("k", KEYS);
     return d;
   }
@@ -309,7 +262,7 @@ class RebuildScanHangTest {
       UUID uuid = s.uuid();
       List<Integer> replicas = s.created().resp().getSvcRepsList();
       int victim = rankNot(Set.copyOf(replicas));
-      Data d = dataOn(s.cont(), victim);
+      AckedKeys d = dataOn(s.cont(), victim);
       int version0 = query(label).get("version").getAsInt();
       Map<Integer, Long> scans0 = served(RebuildRpc.OBJECTS_SCAN);
       arm(hang, op);
@@ -432,7 +385,7 @@ class RebuildScanHangTest {
       int victim = rankNot(Set.copyOf(s.created().resp().getSvcRepsList()));
       int leader0 = query("longscan").get("svc_ldr").getAsInt();
       int hung = rankNot(Set.of(leader0, victim));
-      Data d = dataOn(s.cont(), victim);
+      AckedKeys d = dataOn(s.cont(), victim);
       int version0 = query("longscan").get("version").getAsInt();
       Map<Integer, Long> scans0 = served(RebuildRpc.OBJECTS_SCAN);
       long term0 = term(uuid);

@@ -1,6 +1,5 @@
 package io.daos.itest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,14 +31,11 @@ import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import io.daos.rpc.RebuildRpc;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -102,45 +98,6 @@ class RebuildWindowsTest {
     cluster.clearFaults();
     if (cluster.engines().size() < 4) {
       cluster.heal();
-    }
-  }
-
-  /** Values written to some KVs, all acknowledged (key "kv index/key"). */
-  private static final class Data {
-    final List<DaosKv> kvs;
-    final Map<String, byte[]> acked = new TreeMap<>();
-
-    Data(List<DaosKv> kvs, String prefix) {
-      this.kvs = kvs;
-      Random rnd = new Random(prefix.hashCode());
-      for (int k = 0; k < kvs.size(); k++) {
-        for (int i = 0; i < KEYS; i++) {
-          byte[] v = new byte[16 + rnd.nextInt(2000)];
-          rnd.nextBytes(v);
-          kvs.get(k).put(prefix + "-" + i, v);
-          acked.put(k + "/" + prefix + "-" + i, v);
-        }
-      }
-    }
-
-    /** Every write reads back byte-exact, and the same from every replica of its group. */
-    void verify(String when) {
-      List<String> divergent = new ArrayList<>();
-      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
-        int slash = e.getKey().indexOf('/');
-        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
-        String key = e.getKey().substring(slash + 1);
-        assertArrayEquals(e.getValue(), kv.get(key), when + ": " + e.getKey());
-        for (int r = 0; r < kv.replicas(); r++) {
-          byte[] got = kv.getReplicaAsync(key.getBytes(StandardCharsets.UTF_8), r).join();
-          if (!Arrays.equals(e.getValue(), got)) {
-            divergent.add(e.getKey() + " replica " + r + (got == null ? " missing" : " differs"));
-          }
-        }
-      }
-      assertEquals(List.of(), divergent.subList(0, Math.min(20, divergent.size())), when + ": " + divergent.size()
-          + " of " + acked.size() + " writes differ on some replica");
-      System.out.printf("%s: %d writes read back byte-exact from every replica%n", when, acked.size());
     }
   }
 
@@ -429,7 +386,7 @@ class RebuildWindowsTest {
           l -> ranks(l).contains(victim) && spareOf(l, map, victim) == failing));
       kvs.addAll(kvs(s.cont(), ObjectClass.RP_3G1, 2, l -> ranks(l).contains(victim)
           && spareOf(l, map, victim) == held && senderOf(l, victim) == leader));
-      Data d = new Data(kvs, "k");
+      AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
       int version0 = query("afterscan").get("version").getAsInt();
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, List.of(held));
       dmg("pool", "exclude", "afterscan", "--ranks=" + victim);
@@ -476,7 +433,7 @@ class RebuildWindowsTest {
           && !ranks(l).contains(failing)));
       kvs.addAll(kvs(s.cont(), 2, l -> ranks(l).contains(drained) && ranks(l).contains(failing)));
       kvs.addAll(kvs(s.cont(), 1, l -> !ranks(l).contains(drained) && ranks(l).contains(failing)));
-      Data d = new Data(kvs, "k");
+      AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
       int version0 = query("beforereclaim").get("version").getAsInt();
       long before = scansServed(drained);
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
@@ -520,7 +477,7 @@ class RebuildWindowsTest {
       int leader = leader(s);
       int victim = rankNot(Set.of(leader));
       List<DaosKv> kvs = kvs(s.cont(), 4, l -> ranks(l).contains(victim));
-      Data d = new Data(kvs, "k");
+      AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
       int version0 = query("stalepulls").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       long migrates0 = migrates();
@@ -557,7 +514,7 @@ class RebuildWindowsTest {
     try (Setup s = setup("retry")) {
       int leader = leader(s);
       int victim = rankNot(Set.of(leader));
-      Data d = new Data(kvs(s.cont(), 4, l -> ranks(l).contains(victim)), "k");
+      AckedKeys d = new AckedKeys(kvs(s.cont(), 4, l -> ranks(l).contains(victim))).fill("k", KEYS);
       int version0 = query("retry").get("version").getAsInt();
       for (int r : ranks()) {
         engine(r).faults().armOnce(new FaultInjection.Fault(FaultInjection.Point.DAOS_REBUILD_NO_HDL,
@@ -597,7 +554,7 @@ class RebuildWindowsTest {
           && ranks(l).contains(killed)));
       kvs.addAll(kvs(s.cont(), ObjectClass.RP_3G1, 2, l -> ranks(l).contains(victim)
           && !ranks(l).contains(killed)));
-      Data d = new Data(kvs, "k");
+      AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
       int version0 = query("killduring").get("version").getAsInt();
       long migrates0 = migrates();
       arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());

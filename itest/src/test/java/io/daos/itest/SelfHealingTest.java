@@ -1,6 +1,5 @@
 package io.daos.itest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,9 +35,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,38 +84,33 @@ class SelfHealingTest {
 
   /** A writer over an RP_2G1 and an RP_3G1 KV: unique keys, random values, every acknowledged one kept. */
   private static final class Writer implements AutoCloseable {
-    final List<DaosKv> kvs;
-    final Map<String, byte[]> acked = new ConcurrentHashMap<>();
-    final AtomicInteger failures = new AtomicInteger();
+    final AckedKeys keys;
+    final Map<String, byte[]> acked;
     final AtomicLong lastAck = new AtomicLong(System.nanoTime());
     final AtomicLong longestStall = new AtomicLong();
     final AtomicBoolean stop = new AtomicBoolean();
     final Thread thread;
-    volatile String lastError = "";
 
     Writer(List<DaosKv> kvs, String prefix) {
-      this.kvs = kvs;
+      this.keys = new AckedKeys(kvs);
+      this.acked = keys.acked;
       this.thread = new Thread(() -> {
         Random rnd = new Random(prefix.hashCode());
         for (int i = 0; !stop.get(); i++) {
           int which = i % kvs.size();
-          String key = prefix + which + "-" + i;
-          byte[] v = new byte[16 + rnd.nextInt(2000)];
-          rnd.nextBytes(v);
-          try {
-            kvs.get(which).put(key, v);
-            acked.put(which + "/" + key, v);
+          if (keys.tryPut(which, prefix + which + "-" + i, AckedKeys.value(rnd))) {
             long now = System.nanoTime();
             long prev = lastAck.getAndSet(now);
             longestStall.accumulateAndGet(now - prev, Math::max);
-          } catch (RuntimeException e) {
-            failures.incrementAndGet();
-            lastError = e.toString();
           }
         }
       }, "self-heal-writer");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    String lastError() {
+      return keys.lastError;
     }
 
     /** Resets the longest stall (measured from now on). */
@@ -141,34 +133,12 @@ class SelfHealingTest {
 
     /** Every acknowledged write reads back byte-exact. */
     void verify(String when) {
-      int n = 0;
-      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
-        int slash = e.getKey().indexOf('/');
-        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
-        assertArrayEquals(e.getValue(), kv.get(e.getKey().substring(slash + 1)), when + ": " + e.getKey());
-        n++;
-      }
-      System.out.printf("%s: %d acknowledged writes read back byte-exact (%d failed writes)%n", when, n,
-          failures.get());
+      keys.verifyReads(when);
     }
 
     /** Every acknowledged write reads back byte-exact from every replica of its group (DIOF_TO_SPEC_SHARD). */
     void verifyReplicas(String when) {
-      List<String> divergent = new ArrayList<>();
-      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
-        int slash = e.getKey().indexOf('/');
-        DaosKv kv = kvs.get(Integer.parseInt(e.getKey().substring(0, slash)));
-        byte[] key = e.getKey().substring(slash + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (int r = 0; r < kv.replicas(); r++) {
-          byte[] got = kv.getReplicaAsync(key, r).join();
-          if (!java.util.Arrays.equals(e.getValue(), got)) {
-            divergent.add(e.getKey() + " replica " + r + (got == null ? " missing" : " differs"));
-          }
-        }
-      }
-      assertEquals(List.of(), divergent.subList(0, Math.min(20, divergent.size())), when + ": " + divergent.size()
-          + " of " + acked.size() + " acknowledged writes differ on some replica");
-      System.out.printf("%s: %d acknowledged writes identical on every replica%n", when, acked.size());
+      keys.verifyReplicas(when);
     }
   }
 
@@ -280,7 +250,7 @@ class SelfHealingTest {
   }
 
   private static void waitAcked(Writer w, int n) {
-    Poll.until(n + " acknowledged writes", WAIT, () -> w.acked.size() >= n, () -> "last error " + w.lastError);
+    Poll.until(n + " acknowledged writes", WAIT, () -> w.acked.size() >= n, () -> "last error " + w.lastError());
   }
 
   /**
@@ -371,7 +341,7 @@ class SelfHealingTest {
         // RP_3G1 has 3 shards and 2 fault domains are left: whether the writer goes on is the client's degraded
         // write path; what was acknowledged must survive.
         System.out.printf("second kill (rank %d): %d writes acknowledged since, longest writer stall %d ms (%s)%n",
-            second, w2.acked.size() - before2, w2.stallMillis(), w2.lastError);
+            second, w2.acked.size() - before2, w2.stallMillis(), w2.lastError());
         w2.close();
         w.verify("after the second rebuild (first writer)");
         w2.verify("after the second rebuild (second writer)");

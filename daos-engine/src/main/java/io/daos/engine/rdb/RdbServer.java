@@ -52,7 +52,8 @@ public final class RdbServer implements AutoCloseable {
   public static RdbServer start(String name, int rank, String raftAddress, Path dir, Duration timeout,
       Duration electionTimeout) throws IOException {
     RaftServer s = RaftServer.newBuilder().setServerId(RdbPeers.peerId(rank))
-        .setProperties(RdbConfig.properties(raftAddress, dir, electionTimeout)).setStateMachineRegistry(g -> new RdbStateMachine())
+        .setProperties(RdbConfig.properties(raftAddress, dir, electionTimeout))
+        .setStateMachineRegistry(g -> new RdbStateMachine())
         .setOption(RaftStorage.StartupOption.RECOVER).build();
     s.start();
     RdbServer rdb = new RdbServer(name, rank, s, timeout);

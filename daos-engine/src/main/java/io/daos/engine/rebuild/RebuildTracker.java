@@ -83,8 +83,7 @@ final class RebuildTracker {
     if (r.getStatus() != 0) {
       return end(r.getStatus(), r.getRank());
     }
-    boolean all = ranks.stream().allMatch(k -> reports.containsKey(k) && reports.get(k).getScanDone()
-        && reports.get(k).getPullDone());
+    boolean all = ranks.stream().allMatch(k -> done(reports.get(k)));
     return all && end(0, 0);
   }
 
@@ -105,7 +104,7 @@ final class RebuildTracker {
     long now = ticker.nanoTime();
     for (int r : ranks) {
       RebuildReport rep = reports.get(r);
-      if (rep != null && rep.getScanDone() && rep.getPullDone()) {
+      if (done(rep)) {
         continue;
       }
       if (now - heard.get(r) > timeoutNanos) {
@@ -119,11 +118,16 @@ final class RebuildTracker {
   synchronized Set<Integer> done() {
     Set<Integer> out = new java.util.TreeSet<>();
     reports.forEach((r, rep) -> {
-      if (rep.getScanDone() && rep.getPullDone()) {
+      if (done(rep)) {
         out.add(r);
       }
     });
     return out;
+  }
+
+  /** Whether {@code rep} (null: none yet) says its engine's scan and pulls are done. */
+  private static boolean done(RebuildReport rep) {
+    return rep != null && rep.getScanDone() && rep.getPullDone();
   }
 
   /** Ends the rebuild with {@code status} (0: completed) caused by {@code rank}; true if it was still running. */

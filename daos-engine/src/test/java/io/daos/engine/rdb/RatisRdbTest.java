@@ -115,13 +115,19 @@ class RatisRdbTest {
     }
   }
 
-  @Test
-  void threeReplicas_failoverKeepsState() throws Exception {
+  /** Three replicas of the pool's database, on rank 0, 1 and 2. */
+  private List<RatisRdb> threeReplicas() throws IOException {
     ports(3);
     List<RatisRdb> rdbs = new ArrayList<>();
     for (int r = 0; r < 3; r++) {
       rdbs.add(start(r).join(POOL, addrs));
     }
+    return rdbs;
+  }
+
+  @Test
+  void threeReplicas_failoverKeepsState() throws Exception {
+    List<RatisRdb> rdbs = threeReplicas();
     RatisRdb leader = leaderOf(rdbs);
     leader.commit(new RdbTx().put("pool/map", b("v1")));
     RatisRdb follower = rdbs.stream().filter(r -> r != leader).findFirst().orElseThrow();
@@ -142,11 +148,7 @@ class RatisRdbTest {
 
   @Test
   void transferLeadership_handsTheServiceToTheNamedReplica() throws Exception {
-    ports(3);
-    List<RatisRdb> rdbs = new ArrayList<>();
-    for (int r = 0; r < 3; r++) {
-      rdbs.add(start(r).join(POOL, addrs));
-    }
+    List<RatisRdb> rdbs = threeReplicas();
     RatisRdb leader = leaderOf(rdbs);
     leader.commit(new RdbTx().put("pool/map", b("v1")));
     int from = rdbs.indexOf(leader);
