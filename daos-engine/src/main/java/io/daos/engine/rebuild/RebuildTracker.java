@@ -33,6 +33,9 @@ final class RebuildTracker {
   final int rbOp;
   /** RB_OP_FAIL_RECLAIM after a stop: UP targets are cleaned too ({@code rgt_include_up}). */
   volatile boolean includeUp;
+  /** RB_OP_FAIL_RECLAIM: the version and generation of the failed rebuild it cleans up after. */
+  volatile int failedVer;
+  volatile int failedGen;
   final RebuildOp op;
   final PoolMap oldMap;
   final PoolMap newMap;

@@ -319,6 +319,9 @@ public final class Rebuilds {
     RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), oldMap.getVersion(), gen,
         RB_OP_FAIL_RECLAIM, prev.op, oldMap, curMap, ranks, RebuildStatus.getDefaultInstance(), ticker);
     tr.includeUp = includeUp;
+    boolean again = prev.rbOp == RB_OP_FAIL_RECLAIM;
+    tr.failedVer = again ? prev.failedVer : prev.version;
+    tr.failedGen = again ? prev.failedGen : prev.gen;
     supersede(pool, tr);
     LOG.info("{}: fail-reclaim of pool {} (after the {} rebuild of version {}) at map version {} gen {} starts on "
         + "ranks {}{}", name, pool, prev.op, prev.version, oldMap.getVersion(), gen, ranks,
@@ -335,6 +338,14 @@ public final class Rebuilds {
    */
   public void completedUpdate(UUID pool, int state, int errno) {
     completed.computeIfPresent(pool, (k, s) -> s.toBuilder().setState(state).setErrno(errno).build());
+  }
+
+  /**
+   * The status of the failed (or stopped) rebuild of {@code pool} that this engine's latest fail-reclaim cleans up
+   * after (what pool query shows once that fail-reclaim is over), or null when no fail-reclaim ran here.
+   */
+  public RebuildStatus failedBeforeFailReclaim(UUID pool) {
+    return completed.get(pool);
   }
 
   /** True while a fail-reclaim of {@code pool} runs here. */
@@ -439,7 +450,7 @@ public final class Rebuilds {
         .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
         .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
         .setContHdl(Uuids.toByteString(UUID.randomUUID())).setIncludeUp(tr.includeUp)
-        .addAllContLevels(levels(tr.pool)).build();
+        .setFailedVer(tr.failedVer).setFailedGen(tr.failedGen).addAllContLevels(levels(tr.pool)).build();
   }
 
   private List<io.daos.proto.rebuild.ContLevel> levels(UUID pool) {
@@ -509,6 +520,15 @@ public final class Rebuilds {
     return tr == null ? java.util.Set.of() : tr.done();
   }
 
+  /**
+   * Engine side: whether this engine's part of the pool's latest rebuild, reclaim or fail-reclaim of map version
+   * {@code version} is over (scan done, no pull running, or aborted); false when it has none of that version.
+   */
+  public boolean partOver(UUID pool, int version) {
+    LocalRebuild l = locals.get(pool);
+    return l != null && l.version == version && l.idle();
+  }
+
   private static int scanStatus(CartReply reply) {
     try (reply) {
       if (reply.status() != 0) {
@@ -562,6 +582,11 @@ public final class Rebuilds {
       return;
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
+    if (r.getRebuildOp() == RB_OP_FAIL_RECLAIM && r.getFailedVer() != 0) {
+      // The failed rebuild may never have started here (its scan failed on the way) while other engines' pulls of
+      // it are still under way: they must not start it now, after its clean-up.
+      left(pool, r.getFailedVer(), r.getFailedGen(), r.getMasterRank());
+    }
     LocalRebuild local = local(pool, r.getLeaderTerm(), r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(),
         r.getMasterRank(), true);
     if (local == null) {
@@ -654,18 +679,25 @@ public final class Rebuilds {
       if (cur != null) {
         cur.aborted = true;
         if (cur.op == RB_OP_REBUILD) {
-          java.util.Deque<String> d =
-              replaced.computeIfAbsent(pool, p -> new java.util.concurrent.ConcurrentLinkedDeque<>());
-          d.add(cur.version + "/" + cur.gen + "/" + cur.master);
-          while (d.size() > 16) {
-            d.poll();
-          }
+          left(pool, cur.version, cur.gen, cur.master);
         }
       }
       out[0] = new LocalRebuild(pool, term, version, gen, op, master);
       return out[0];
     });
     return out[0];
+  }
+
+  /** Records that this engine has left rebuild (version, gen) of {@code master}: its late MIGRATEs are refused. */
+  private void left(UUID pool, int version, int gen, int master) {
+    java.util.Deque<String> d = replaced.computeIfAbsent(pool, p -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+    String id = version + "/" + gen + "/" + master;
+    if (!d.contains(id)) {
+      d.add(id);
+    }
+    while (d.size() > 16) {
+      d.poll();
+    }
   }
 
   /**
@@ -684,9 +716,9 @@ public final class Rebuilds {
     }
     ticker.after(reportInterval).execute(() -> {
       boolean current = locals.get(local.pool) == local;
-      if (!current || local.idle()) {
+      if (!current || local.reported()) {
         local.reporting.set(false);
-        if (current && !local.idle()) {
+        if (current && !local.reported()) {
           startReporter(local);
         }
         return;
@@ -707,6 +739,10 @@ public final class Rebuilds {
     if (local.aborted) {
       return CompletableFuture.completedFuture(null);
     }
+    boolean over = local.idle();
+    if (over) {
+      local.overReports.incrementAndGet();
+    }
     RebuildReport rep = RebuildReport.newBuilder().setPoolUuid(Uuids.toByteString(local.pool))
         .setRebuildVer(local.version).setRebuildGen(local.gen).setRebuildOp(local.op).setRank(myRank.getAsInt())
         .setSeq(local.seq.incrementAndGet()).setStatus(local.status).setScanDone(local.scanDone)
@@ -721,6 +757,9 @@ public final class Rebuilds {
         .handle((reply, e) -> {
           if (reply != null) {
             try (reply) {
+              if (reply.status() == 0) {
+                local.overHeard = over;
+              }
               if (reply.status() == 0
                   && RebuildReportReply.parseFrom(reply.bodyBytes()).getStatus() == DaosStatus.OP_CANCELED.code()) {
                 if (!local.aborted) {
