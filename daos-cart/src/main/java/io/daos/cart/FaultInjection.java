@@ -67,6 +67,11 @@ public final class FaultInjection {
     DAOS_REBUILD_HANG(UNIT_TEST_GROUP_LOC | 0x14, Action.DROP_REQUEST),
     /** Rebuild: sending objects to their new home fails (arm on DAOS_OBJ_RPC_MIGRATE). */
     DAOS_REBUILD_TGT_SEND_OBJS_FAIL(UNIT_TEST_GROUP_LOC | 0x15, Action.FAIL),
+    /**
+     * Rebuild: migrating an object fails (DAOS fails {@code migrate_one_ult} with -DER_IO once its object count
+     * reaches the fail value; arm on DAOS_OBJ_RPC_ENUMERATE once some objects are pulled, status IO).
+     */
+    DAOS_REBUILD_OBJ_FAIL(UNIT_TEST_GROUP_LOC | 0x9c, Action.FAIL),
     /** Rebuild: the armed rebuild RPCs wait (arm on DAOS_OBJ_RPC_ENUMERATE to slow the pulls down). */
     DAOS_REBUILD_DELAY(UNIT_TEST_GROUP_LOC | 0x19, Action.DELAY),
     DAOS_DTX_LOST_RPC_REQUEST(UNIT_TEST_GROUP_LOC | 0x33, Action.DROP_REQUEST),

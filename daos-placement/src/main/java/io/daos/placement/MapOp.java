@@ -13,5 +13,10 @@ public enum MapOp {
   /** UP → UPIN (reintegration or extension done). */
   ADD_IN,
   /** DOWN/DRAIN → DOWNOUT (rebuild done). */
-  EXCLUDE_OUT
+  EXCLUDE_OUT,
+  /**
+   * {@code MAP_REVERT_REBUILD} (a drain, reintegration or extension failed): DRAIN → UPIN; UP never failed (an
+   * extension's) → NEW; UP reintegrated from DOWN → DOWN; other UP → DOWNOUT. DOWN, DOWNOUT, UPIN and NEW stay.
+   */
+  REVERT_REBUILD
 }

@@ -38,6 +38,8 @@ final class TargetUpdates {
         }
         int flags = s == TargetState.DOWN ? MapComponent.DOWN2OUT : t.flags();
         return t.with(TargetState.DOWNOUT, t.fseq(), t.inVer(), ++version[0], flags);
+      case REVERT_REBUILD:
+        return revert(t, version);
       default:
         throw new IllegalArgumentException("unsupported map operation " + op);
     }
@@ -52,6 +54,29 @@ final class TargetUpdates {
         return t.with(TargetState.UP, t.fseq(), ++version[0], t.outVer(), t.flags() | MapComponent.DOWN2UP);
       case DOWNOUT:
         return t.with(TargetState.UP, t.fseq(), ++version[0], t.outVer(), t.flags());
+      default:
+        return t;
+    }
+  }
+
+  /**
+   * {@code update_one_tgt} for MAP_REVERT_REBUILD: a draining target is back in service (failure sequence cleared);
+   * a returning target goes back to where it came from (NEW for an extension's, whose failure sequence is still 1;
+   * DOWN when it was reintegrated from DOWN; else DOWNOUT, with out_ver the new version).
+   */
+  private static MapComponent revert(MapComponent t, int[] version) {
+    switch (t.state()) {
+      case DRAIN:
+        version[0]++;
+        return t.with(TargetState.UPIN, 1, t.inVer(), t.outVer(), t.flags());
+      case UP:
+        if (t.fseq() <= 1) {
+          version[0]++;
+          return t.with(TargetState.NEW, t.fseq(), 0, t.outVer(), t.flags());
+        }
+        TargetState back = (t.flags() & MapComponent.DOWN2UP) != 0 ? TargetState.DOWN : TargetState.DOWNOUT;
+        int out = ++version[0];
+        return t.with(back, t.fseq(), t.inVer(), out, t.flags());
       default:
         return t;
     }

@@ -310,7 +310,8 @@ class RebuildFaultsTest {
       assertTrue(rebuild(q).get("objects").getAsLong() > 0, q.toString());
       assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s, leader, victim));
       // Rebuild, its retry and the reclaim on every live engine; the dropped scan never reached its handler.
-      assertEquals(expectScans(3, Map.of(victim, 0L, dropper, 2L)), scansSince(scans0));
+      // Each failed attempt is followed by its fail-reclaim's scan (RB_OP_FAIL_RECLAIM).
+      assertEquals(expectScans(4, Map.of(victim, 0L, dropper, 3L)), scansSince(scans0));
       d.verify("after the retried rebuild");
 
       int version1 = q.get("version").getAsInt();
@@ -350,7 +351,7 @@ class RebuildFaultsTest {
       JsonObject q = done("startfail", version0, 2);
       assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
       assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s, leader, victim));
-      assertEquals(expectScans(3, Map.of(victim, 0L, failing, 2L)), scansSince(scans0));
+      assertEquals(expectScans(4, Map.of(victim, 0L, failing, 3L)), scansSince(scans0));
       d.verify("after the retried rebuild");
     }
   }
@@ -359,7 +360,7 @@ class RebuildFaultsTest {
    * DAOS REBUILD12 rebuild_send_objects_fail: sending the rebuild's objects fails on every engine
    * (DAOS_REBUILD_TGT_SEND_OBJS_FAIL, DAOS_OBJ_RPC_MIGRATE answered DER_IO): the rebuild fails with DER_IO; once the
    * fault is cleared the pool service's retry rebuilds everything (status 0, targets DOWN_OUT, every live engine
-   * scanned twice plus the reclaim), and the data reads back from every replica.
+   * scanned twice plus the failed attempt's fail-reclaim and the reclaim), and the data reads back from every replica.
    */
   @Test
   @Order(3)
@@ -383,7 +384,7 @@ class RebuildFaultsTest {
       assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
       assertTrue(rebuild(q).get("objects").getAsLong() > 0, q.toString());
       assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s, leader, victim));
-      assertEquals(expectScans(3, Map.of(victim, 0L)), scansSince(scans0));
+      assertEquals(expectScans(4, Map.of(victim, 0L)), scansSince(scans0));
       d.verify("after the retried rebuild");
     }
   }

@@ -283,6 +283,12 @@ class RebuildWindowsTest {
     RebuildStatus[] st = {null};
     Poll.until(what, WAIT, () -> {
       st[0] = rebuildStatus(pool, version0);
+      if (st[0] == null) {
+        // The failed attempt's fail-reclaim runs (at the old map's version): the failure is the one it follows.
+        st[0] = cluster.engines().stream().map(e -> e.engine().rebuilds())
+            .filter(r -> r != null && r.failReclaiming(pool)).map(r -> r.failedBeforeFailReclaim(pool))
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      }
       return st[0] != null && st[0].getErrno() != 0;
     }, () -> "last status " + st[0] + "\n" + cluster.logs());
     System.out.println(what + ": " + st[0]);
@@ -466,8 +472,9 @@ class RebuildWindowsTest {
    * every REBUILD_REPORT reaching it) while every pull is held (DAOS_REBUILD_TGT_REBUILD_HANG), so the first
    * attempt fails with DER_TIMEDOUT; the pool service retries at the same map version with the next generation.
    * Once every engine has taken the retry's scan, the pulls are released: the first attempt's pulls, now stale,
-   * must neither abort nor confuse the retry. Done with status 0 after exactly one retry (two scans and the
-   * reclaim on each live engine), the victim DOWN_OUT, every write on both replicas.
+   * must neither abort nor confuse the retry (engines refuse them from the fail-reclaim on). Done with status 0
+   * after exactly one fail-reclaim and one retry (four scans on each live engine with the reclaim), the victim
+   * DOWN_OUT, every write on both replicas.
    */
   @Test
   @Order(3)
@@ -489,15 +496,16 @@ class RebuildWindowsTest {
       assertEquals(DaosStatus.TIMEDOUT.code(), failed.getErrno(), failed.toString());
       disarm(RebuildRpc.REPORT);
       List<Integer> live = ranks().stream().filter(r -> r != victim).toList();
+      // The failed attempt's scan, its fail-reclaim's (RB_OP_FAIL_RECLAIM), then the retry's.
       Poll.until("every live engine takes the retry's scan", WAIT,
-          () -> live.stream().allMatch(r -> scansServed(r) - scans0.get(r) >= 2), cluster::logs);
+          () -> live.stream().allMatch(r -> scansServed(r) - scans0.get(r) >= 3), cluster::logs);
       assertEquals(migrates0, migrates(), "every pull is still held");
       cluster.clearFaults();
       done("stalepulls", version0, 2);
       assertDownOut(s, leader, victim);
       Map<Integer, Long> expect = new TreeMap<>();
-      ranks().forEach(r -> expect.put(r, r == victim ? 0L : 3L));
-      assertEquals(expect, scansSince(scans0), "the failed attempt, one retry and the reclaim");
+      ranks().forEach(r -> expect.put(r, r == victim ? 0L : 4L));
+      assertEquals(expect, scansSince(scans0), "the failed attempt, its fail-reclaim, one retry and the reclaim");
       d.verify("after the retried rebuild");
     }
   }
@@ -528,6 +536,41 @@ class RebuildWindowsTest {
       done("retry", version0, 2);
       assertDownOut(s, leader, victim);
       d.verify("after the retried rebuild");
+    }
+  }
+
+  /**
+   * A lost final report: the leader hears no REBUILD_REPORT (DAOS_REBUILD_HANG drops them) until every engine's part
+   * of the rebuild is over. Engines keep sending their final report until the leader answers one (DAOS's targets
+   * report until the global rebuild is done), so the leader does not take them for silent, failed engines: done
+   * with status 0 in one attempt (the rebuild's scan and the reclaim's on each live engine, no fail-reclaim, no
+   * retry).
+   */
+  @Test
+  @Order(6)
+  @Timeout(240)
+  void rebuild_final_report_lost() throws Exception {
+    try (Setup s = setup("lostreport")) {
+      int leader = leader(s);
+      int victim = rankNot(Set.of(leader));
+      AckedKeys d = new AckedKeys(kvs(s.cont(), 4, l -> ranks(l).contains(victim))).fill("k", KEYS);
+      int version0 = query("lostreport").get("version").getAsInt();
+      Map<Integer, Long> scans0 = scans();
+      arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, ranks());
+      dmg("pool", "exclude", "lostreport", "--ranks=" + victim);
+      List<Integer> live = ranks().stream().filter(r -> r != victim).toList();
+      Poll.until("every live engine's part of the rebuild is over, unheard", WAIT, () -> {
+        RebuildStatus st = rebuildStatus(s.uuid(), version0);
+        return st != null && live.stream().allMatch(r -> engine(r).rebuilds().partOver(s.uuid(), st.getVersion()));
+      }, cluster::logs);
+      disarm(RebuildRpc.REPORT);
+      JsonObject q = done("lostreport", version0, 2);
+      assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
+      assertDownOut(s, leader, victim);
+      Map<Integer, Long> expect = new TreeMap<>();
+      ranks().forEach(r -> expect.put(r, r == victim ? 0L : 2L));
+      assertEquals(expect, scansSince(scans0), "the rebuild and its reclaim, nothing retried");
+      d.verify("after the rebuild");
     }
   }
 

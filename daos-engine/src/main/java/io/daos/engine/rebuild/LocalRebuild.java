@@ -25,6 +25,10 @@ final class LocalRebuild {
   volatile boolean scanDone;
   volatile int status;
   volatile boolean aborted;
+  /** The leader answered a report saying this engine's part was over (the last one it answered). */
+  volatile boolean overHeard;
+  /** Reports sent saying this engine's part was over. */
+  final AtomicInteger overReports = new AtomicInteger();
   /** True while a periodic reporter runs for this rebuild. */
   final java.util.concurrent.atomic.AtomicBoolean reporting = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -53,6 +57,15 @@ final class LocalRebuild {
   /** Scan done and no pull running (or failed, or aborted): nothing more to report unless a pull arrives. */
   boolean idle() {
     return aborted || status != 0 || (scanDone && pulling.get() == 0);
+  }
+
+  /**
+   * Nothing more to report: aborted, or idle and the leader has answered a report saying so (a lost final report is
+   * sent again at the next interval; the leader would otherwise take the silent engine for a failed one), or idle
+   * and more final reports went unanswered than the leader waits for a silent engine (it has failed the rebuild).
+   */
+  boolean reported() {
+    return aborted || idle() && (overHeard || overReports.get() > Rebuilds.MISSED_REPORTS);
   }
 
   void add(Counts c) {

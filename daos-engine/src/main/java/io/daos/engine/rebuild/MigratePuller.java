@@ -93,7 +93,14 @@ final class MigratePuller {
     return client.callWrapped(uri, RebuildRpc.OBJ_ENUMERATE, o.getSrcTgt(), req.getRebuildVer(), h.toByteArray(),
         null, rpcTimeout).thenApply(MigratePuller::page)
         .thenCompose(page -> page == null ? CompletableFuture.completedFuture(sofar)
-            : CompletableFuture.supplyAsync(() -> apply(ep.container(o.getTgtIdx(), cont), ep, o, page), exec)
+            : CompletableFuture.supplyAsync(() -> {
+              // Checked on the target's thread: a fail-reclaim queued there after the abort runs after this.
+              if (local.aborted) {
+                throw new DaosException(DaosStatus.OP_CANCELED, "rebuild of pool " + local.pool + " version "
+                    + local.version + " was stopped");
+              }
+              return apply(ep.container(o.getTgtIdx(), cont), ep, o, page);
+            }, exec)
                 .thenCompose(durable -> durable).thenCompose(got -> {
                   local.add(got);
                   Counts total = sofar.plus(got);

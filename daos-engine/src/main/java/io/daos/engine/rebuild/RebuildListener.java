@@ -15,7 +15,10 @@ public interface RebuildListener {
   /** The rebuild of {@code version} stopped; {@code status.getErrno()} says why (a negative DER code). */
   void failed(UUID pool, int version, RebuildStatus status);
 
-  /** The reclaim after the rebuild of {@code version} (see {@link Rebuilds#reclaim}) is done. */
+  /**
+   * The reclaim after the rebuild of {@code version} (see {@link Rebuilds#reclaim}), or the fail-reclaim at map
+   * version {@code version} after a failed one ({@link Rebuilds#failReclaim}), is done.
+   */
   default void reclaimed(UUID pool, int version, RebuildStatus status) {
   }
 }

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * one not itself being rebuilt first. It names itself as the replica to pull from. The MIGRATE reply comes once the
  * destination has pulled, so the scan's future completes when everything this engine sent is rebuilt.
  * <p>{@link #reclaim} is RB_OP_RECLAIM: every local object shard that the final map no longer places on this target
- * is deleted.
+ * is deleted. {@link #failReclaim} is RB_OP_FAIL_RECLAIM: every local shard that the layout before the failed
+ * change does not place on this target (what the failed rebuild pulled here) is deleted.
  */
 final class RebuildScanner {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildScanner.class);
@@ -221,6 +222,87 @@ final class RebuildScanner {
       LOG.info("{}: reclaim of pool {} target {}: {} object shards deleted", name, ep.uuid(), tgt, n);
     }
     return n;
+  }
+
+  /**
+   * RB_OP_FAIL_RECLAIM ({@code obj_reclaim} with the map at the version before the failed change, shards being
+   * rebuilt not counting, {@code is_rebuild_scanning_tgt}): on each local target that is UPIN or DRAIN in
+   * {@code req}'s new map (the current one), and UP too when {@code include_up} (a stopped reintegration, whose
+   * targets stay UP), deletes every object shard that the layout of {@code req}'s old map (before the change) does
+   * not place there: what the failed or stopped rebuild pulled. DOWN, DOWNOUT and NEW targets (a reverted
+   * reintegration's or extension's) are not scanned: the next reintegration's discard empties them. Completes with
+   * the number deleted. DAOS discards such a shard up to the rebuild's stable epoch; here the whole shard goes (the
+   * retry pulls every version again).
+   */
+  CompletableFuture<Long> failReclaim(RebuildScanReq req, int myRank) {
+    UUID pool = Uuids.required(req.getPoolUuid(), "pool");
+    EnginePool ep = pools.get(pool);
+    if (ep == null) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    PoolMap before = RebuildMaps.toPlacement(req.getOldMap());
+    PoolMap cur = RebuildMaps.toPlacement(req.getNewMap());
+    Map<UUID, JumpMap> levels = jumpMaps(req);
+    List<CompletableFuture<Long>> perTarget = new ArrayList<>();
+    for (int t = 0; t < ep.targetCount(); t++) {
+      int tgt = t;
+      TargetState st;
+      try {
+        st = cur.target(myRank, tgt).state();
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (st != TargetState.UPIN && st != TargetState.DRAIN && !(st == TargetState.UP && req.getIncludeUp())) {
+        continue;
+      }
+      perTarget.add(CompletableFuture.supplyAsync(() -> failReclaimTarget(ep, tgt, before, myRank, levels),
+          targetExecutor.apply(t)));
+    }
+    return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0]))
+        .thenApply(v -> perTarget.stream().mapToLong(CompletableFuture::join).sum());
+  }
+
+  private long failReclaimTarget(EnginePool ep, int tgt, PoolMap before, int myRank, Map<UUID, JumpMap> levels) {
+    int me;
+    try {
+      me = before.target(myRank, tgt).id();
+    } catch (RuntimeException e) {
+      me = -1;
+    }
+    long n = 0;
+    for (UUID cont : ep.target(tgt).listContainers()) {
+      JumpMap jump = levels.getOrDefault(cont, NODE_LEVEL);
+      VosContainer c = ep.container(tgt, cont);
+      for (VosObjectId v : c.listObjectShards()) {
+        if (me >= 0 && stillNeeded(jump, before, v, me)) {
+          continue;
+        }
+        if (c.deleteObject(v)) {
+          n++;
+        }
+      }
+    }
+    if (n > 0) {
+      LOG.info("{}: fail-reclaim of pool {} target {}: {} object shards the failed rebuild pulled deleted", name,
+          ep.uuid(), tgt, n);
+    }
+    return n;
+  }
+
+  /** {@code pl_obj_layout_contains} with ignore_rebuild_shard: a shard of the layout, not being rebuilt, is here. */
+  private static boolean stillNeeded(JumpMap jump, PoolMap before, VosObjectId v, int me) {
+    Layout l;
+    try {
+      l = jump.place(new ObjectId(v.lo(), v.hi()), before, LayoutMode.CURRENT);
+    } catch (DaosException | IllegalStateException e) {
+      return true;
+    }
+    for (Shard s : l.shards()) {
+      if (s.placed() && !s.rebuilding() && !s.reintegrating() && s.shard() == v.shard() && s.target() == me) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -29,8 +29,13 @@ final class RebuildTracker {
   final long term;
   final int version;
   final int gen;
-  /** RB_OP_REBUILD or RB_OP_RECLAIM. */
+  /** RB_OP_REBUILD, RB_OP_RECLAIM or RB_OP_FAIL_RECLAIM. */
   final int rbOp;
+  /** RB_OP_FAIL_RECLAIM after a stop: UP targets are cleaned too ({@code rgt_include_up}). */
+  volatile boolean includeUp;
+  /** RB_OP_FAIL_RECLAIM: the version and generation of the failed rebuild it cleans up after. */
+  volatile int failedVer;
+  volatile int failedGen;
   final RebuildOp op;
   final PoolMap oldMap;
   final PoolMap newMap;

@@ -73,6 +73,11 @@ public final class Rebuilds {
   public static final int RB_OP_REBUILD = 0;
   /** {@code RB_OP_RECLAIM}: delete what the final map no longer places on a target. */
   public static final int RB_OP_RECLAIM = 1;
+  /**
+   * {@code RB_OP_FAIL_RECLAIM} ({@code daos_rebuild_opc_t} 2, "Reclaim fail"): after a failed or stopped rebuild,
+   * delete what it pulled (every shard the layout before its change does not place on a target).
+   */
+  public static final int RB_OP_FAIL_RECLAIM = 2;
   /** DAOS's rebuild IV update period (2 s). */
   public static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
   /** Reports a leader may miss from an engine still working before it fails the rebuild. */
@@ -93,6 +98,17 @@ public final class Rebuilds {
   private final MigratePuller puller;
   /** Leader side: the latest rebuild (or reclaim) of each pool this engine leads. */
   private final Map<UUID, RebuildTracker> led = new ConcurrentHashMap<>();
+  /**
+   * Leader side: what pool query shows once a fail-reclaim is over (DAOS {@code rg_completed_list}): the failed
+   * rebuild's status, or "stopped" after the administrator's stop.
+   */
+  private final Map<UUID, RebuildStatus> completed = new ConcurrentHashMap<>();
+  /** Leader side: the generations of each pool's fail-reclaims ({@code sp_rebuild_gen}). */
+  private final Map<UUID, Integer> failReclaimGens = new ConcurrentHashMap<>();
+  /** Leader side: the version and generation of each pool's latest rebuild (high and low 32 bits). */
+  private final Map<UUID, Long> lastRebuild = new ConcurrentHashMap<>();
+  /** Engine side: rebuilds (version/gen/master) replaced here; their late MIGRATEs are refused, not restarted. */
+  private final Map<UUID, java.util.Deque<String>> replaced = new ConcurrentHashMap<>();
   /** Engine side: this engine's part of the latest rebuild of each pool. */
   private final Map<UUID, LocalRebuild> locals = new ConcurrentHashMap<>();
   /** Engine side: the container handle of the running rebuild of each pool (rt_coh_uuid). */
@@ -193,8 +209,11 @@ public final class Rebuilds {
           + ", new version " + version);
     }
     TreeSet<Integer> ranks = liveRanks(newMap);
-    RebuildTracker prev = led.get(pool);
-    int gen = prev != null && prev.version == version && prev.rbOp == RB_OP_REBUILD ? prev.gen + 1 : 1;
+    // A new generation for each rebuild of the same version, also across the fail-reclaims between them, so that
+    // engines tell a retry from the rebuild that failed (whose late requests they refuse).
+    long last = lastRebuild.getOrDefault(pool, 0L);
+    int gen = (int) (last >>> 32) == version ? (int) last + 1 : 1;
+    lastRebuild.put(pool, ((long) version << 32) | gen);
     RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), version, gen, RB_OP_REBUILD, op,
         oldMap, newMap, ranks,
         RebuildStatus.getDefaultInstance(), ticker);
@@ -265,16 +284,95 @@ public final class Rebuilds {
   }
 
   /**
+   * RB_OP_FAIL_RECLAIM ({@code rebuild_task_complete_schedule} after a failed rebuild whose scan had started): every
+   * engine with UPIN or DRAIN targets in {@code curMap} (and UP ones when {@code includeUp}, after the
+   * administrator's stop of a reintegration, whose targets stay UP) deletes the object shards that the layout of
+   * {@code oldMap} (the map before the failed change; its version is this operation's) does not place on those
+   * targets: what the failed rebuild pulled. The pool service calls it on the rebuild leader after the rebuild ended
+   * unsuccessfully (and after reverting the map of a failed drain, reintegration or extension). While it runs, pool
+   * query shows it (DRS_IN_PROGRESS, rs_version the old map's); once over, the failed rebuild's status (DAOS's
+   * completed list), which {@link #completedUpdate} may change. The future completes with the fail-reclaim's own
+   * status (rs_errno 0 when every engine is done).
+   *
+   * @throws DaosException DER_NONEXIST when the pool's latest rebuild here is not a failed or stopped one
+   */
+  public CompletableFuture<RebuildStatus> failReclaim(UUID pool, PoolMap oldMap, PoolMap curMap, boolean includeUp) {
+    RebuildTracker prev = led.get(pool);
+    if (prev == null || prev.running() || prev.rbOp == RB_OP_RECLAIM
+        || prev.rbOp == RB_OP_REBUILD && prev.succeeded()) {
+      throw new DaosException(DaosStatus.NONEXIST, "pool " + pool + " has no failed or stopped rebuild here to "
+          + "clean up after; the fail-reclaim runs on the rebuild leader once a rebuild has ended unsuccessfully");
+    }
+    if (prev.rbOp == RB_OP_REBUILD) {
+      completed.put(pool, prev.status());
+    }
+    TreeSet<Integer> ranks = new TreeSet<>();
+    for (PoolMapRank r : curMap.getRanksList()) {
+      for (PoolMapTarget t : r.getTargetsList()) {
+        TargetState st = RebuildMaps.state(t.getState());
+        if (st == TargetState.UPIN || st == TargetState.DRAIN || includeUp && st == TargetState.UP) {
+          ranks.add(r.getRank());
+        }
+      }
+    }
+    int gen = failReclaimGens.merge(pool, 1, Integer::sum);
+    RebuildTracker tr = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), oldMap.getVersion(), gen,
+        RB_OP_FAIL_RECLAIM, prev.op, oldMap, curMap, ranks, RebuildStatus.getDefaultInstance(), ticker);
+    tr.includeUp = includeUp;
+    boolean again = prev.rbOp == RB_OP_FAIL_RECLAIM;
+    tr.failedVer = again ? prev.failedVer : prev.version;
+    tr.failedGen = again ? prev.failedGen : prev.gen;
+    supersede(pool, tr);
+    LOG.info("{}: fail-reclaim of pool {} (after the {} rebuild of version {}) at map version {} gen {} starts on "
+        + "ranks {}{}", name, pool, prev.op, prev.version, oldMap.getVersion(), gen, ranks,
+        includeUp ? " (UP targets included)" : "");
+    broadcast(tr);
+    watch(tr);
+    return tr.result;
+  }
+
+  /**
+   * {@code rebuild_status_completed_update_partial}: what pool query shows for {@code pool} once its fail-reclaim is
+   * over gets {@code state} and {@code errno} (the pool service marks a stopped rebuild DRS_NOT_STARTED with
+   * -DER_OP_CANCELED). Nothing happens when no fail-reclaim ran here.
+   */
+  public void completedUpdate(UUID pool, int state, int errno) {
+    completed.computeIfPresent(pool, (k, s) -> s.toBuilder().setState(state).setErrno(errno).build());
+  }
+
+  /**
+   * The status of the failed (or stopped) rebuild of {@code pool} that this engine's latest fail-reclaim cleans up
+   * after (what pool query shows once that fail-reclaim is over), or null when no fail-reclaim ran here.
+   */
+  public RebuildStatus failedBeforeFailReclaim(UUID pool) {
+    return completed.get(pool);
+  }
+
+  /** True while a fail-reclaim of {@code pool} runs here. */
+  public boolean failReclaiming(UUID pool) {
+    RebuildTracker tr = led.get(pool);
+    return tr != null && tr.rbOp == RB_OP_FAIL_RECLAIM && tr.running();
+  }
+
+  /**
    * {@code dmg pool rebuild stop} (ds_pool_rebuild_stop): the running rebuild of {@code pool} stops; its status
    * shows rs_errno -DER_OP_CANCELED and DRS_NOT_STARTED ("stopped"), engines abort their scans and pulls at their
    * next report. {@code force} is accepted for DAOS's CLI (it also stops a rebuild that is finishing).
    *
-   * @throws DaosException DER_NONEXIST when no rebuild of the pool is running here
+   * A running fail-reclaim stops too (the pool service asks for that only on a forced stop after failed
+   * fail-reclaims, as {@code rebuild_is_stoppable}).
+   *
+   * @throws DaosException DER_NONEXIST when no rebuild of the pool is running here; DER_BUSY while its reclaim runs
+   *     (the rebuild is done)
    */
   public RebuildStatus stop(UUID pool, boolean force) {
     RebuildTracker tr = led.get(pool);
     if (tr == null || !tr.running()) {
       throw new DaosException(DaosStatus.NONEXIST, "no rebuild of pool " + pool + " is running");
+    }
+    if (tr.rbOp == RB_OP_RECLAIM) {
+      throw new DaosException(DaosStatus.BUSY, "the rebuild of pool " + pool + " is done and its reclaim is "
+          + "running; a reclaim cannot be stopped, wait for it to end");
     }
     if (tr.stop()) {
       LOG.info("{}: rebuild of pool {} version {} stopped by the administrator{}", name, pool, tr.version,
@@ -294,6 +392,9 @@ public final class Rebuilds {
     RebuildTracker tr = led.get(pool);
     if (tr == null || !tr.stopped()) {
       throw new DaosException(DaosStatus.NONEXIST, "no stopped rebuild of pool " + pool + " to start again");
+    }
+    if (tr.rbOp == RB_OP_FAIL_RECLAIM) {
+      return failReclaim(pool, tr.oldMap, tr.newMap, tr.includeUp);
     }
     if (tr.rbOp == RB_OP_RECLAIM) {
       RebuildTracker again = new RebuildTracker(pool, leaderTerms.applyAsLong(pool), tr.version, tr.gen + 1,
@@ -348,8 +449,8 @@ public final class Rebuilds {
         .setRebuildOp(tr.rbOp)
         .setRebuildVer(tr.version).setMasterRank(myRank.getAsInt()).setRebuildGen(tr.gen).setOldMap(tr.oldMap)
         .setNewMap(tr.newMap).setPoolHdl(Uuids.toByteString(UUID.randomUUID()))
-        .setContHdl(Uuids.toByteString(UUID.randomUUID()))
-        .addAllContLevels(levels(tr.pool)).build();
+        .setContHdl(Uuids.toByteString(UUID.randomUUID())).setIncludeUp(tr.includeUp)
+        .setFailedVer(tr.failedVer).setFailedGen(tr.failedGen).addAllContLevels(levels(tr.pool)).build();
   }
 
   private List<io.daos.proto.rebuild.ContLevel> levels(UUID pool) {
@@ -398,7 +499,16 @@ public final class Rebuilds {
   /** The rebuild status of {@code pool} for pool query: NOT_STARTED, version 0, when this engine led none. */
   public RebuildStatus status(UUID pool) {
     RebuildTracker tr = led.get(pool);
-    return tr == null ? RebuildStatus.newBuilder().setState(RebuildTracker.DRS_NOT_STARTED).build() : tr.status();
+    if (tr == null) {
+      return RebuildStatus.newBuilder().setState(RebuildTracker.DRS_NOT_STARTED).build();
+    }
+    if (tr.rbOp == RB_OP_FAIL_RECLAIM && !tr.running()) {
+      RebuildStatus c = completed.get(pool);
+      if (c != null) {
+        return c;
+      }
+    }
+    return tr.status();
   }
 
   /**
@@ -408,6 +518,15 @@ public final class Rebuilds {
   public java.util.Set<Integer> ranksDone(UUID pool) {
     RebuildTracker tr = led.get(pool);
     return tr == null ? java.util.Set.of() : tr.done();
+  }
+
+  /**
+   * Engine side: whether this engine's part of the pool's latest rebuild, reclaim or fail-reclaim of map version
+   * {@code version} is over (scan done, no pull running, or aborted); false when it has none of that version.
+   */
+  public boolean partOver(UUID pool, int version) {
+    LocalRebuild l = locals.get(pool);
+    return l != null && l.version == version && l.idle();
   }
 
   private static int scanStatus(CartReply reply) {
@@ -431,7 +550,7 @@ public final class Rebuilds {
 
   private void finish(RebuildTracker tr) {
     RebuildStatus st = tr.status();
-    String what = tr.rbOp == RB_OP_RECLAIM ? "reclaim" : "rebuild";
+    String what = tr.rbOp == RB_OP_RECLAIM ? "reclaim" : tr.rbOp == RB_OP_FAIL_RECLAIM ? "fail-reclaim" : "rebuild";
     LOG.info("{}: {} of pool {} version {} {}: {} objects, {} records", name, what, tr.pool, tr.version,
         tr.succeeded() ? "done" : tr.stopped() ? "stopped" : "failed", st.getObjNr(), st.getRecNr());
     RebuildListener l = listener;
@@ -439,7 +558,7 @@ public final class Rebuilds {
       try {
         if (!tr.succeeded()) {
           l.failed(tr.pool, tr.version, st);
-        } else if (tr.rbOp == RB_OP_RECLAIM) {
+        } else if (tr.rbOp == RB_OP_RECLAIM || tr.rbOp == RB_OP_FAIL_RECLAIM) {
           l.reclaimed(tr.pool, tr.version, st);
         } else {
           l.done(tr.pool, tr.version, st);
@@ -463,6 +582,11 @@ public final class Rebuilds {
       return;
     }
     UUID pool = Uuids.fromByteString(r.getPoolUuid());
+    if (r.getRebuildOp() == RB_OP_FAIL_RECLAIM && r.getFailedVer() != 0) {
+      // The failed rebuild may never have started here (its scan failed on the way) while other engines' pulls of
+      // it are still under way: they must not start it now, after its clean-up.
+      left(pool, r.getFailedVer(), r.getFailedGen(), r.getMasterRank());
+    }
     LocalRebuild local = local(pool, r.getLeaderTerm(), r.getRebuildVer(), r.getRebuildGen(), r.getRebuildOp(),
         r.getMasterRank(), true);
     if (local == null) {
@@ -488,6 +612,7 @@ public final class Rebuilds {
     CompletableFuture<?> work;
     try {
       work = r.getRebuildOp() == RB_OP_RECLAIM ? scanner.reclaim(r, me)
+          : r.getRebuildOp() == RB_OP_FAIL_RECLAIM ? scanner.failReclaim(r, me)
           : scanHold(local).thenCompose(v -> scanner.scan(r, me, local));
     } catch (DaosException e) {
       work = CompletableFuture.failedFuture(e);
@@ -553,11 +678,26 @@ public final class Rebuilds {
       }
       if (cur != null) {
         cur.aborted = true;
+        if (cur.op == RB_OP_REBUILD) {
+          left(pool, cur.version, cur.gen, cur.master);
+        }
       }
       out[0] = new LocalRebuild(pool, term, version, gen, op, master);
       return out[0];
     });
     return out[0];
+  }
+
+  /** Records that this engine has left rebuild (version, gen) of {@code master}: its late MIGRATEs are refused. */
+  private void left(UUID pool, int version, int gen, int master) {
+    java.util.Deque<String> d = replaced.computeIfAbsent(pool, p -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+    String id = version + "/" + gen + "/" + master;
+    if (!d.contains(id)) {
+      d.add(id);
+    }
+    while (d.size() > 16) {
+      d.poll();
+    }
   }
 
   /**
@@ -576,9 +716,9 @@ public final class Rebuilds {
     }
     ticker.after(reportInterval).execute(() -> {
       boolean current = locals.get(local.pool) == local;
-      if (!current || local.idle()) {
+      if (!current || local.reported()) {
         local.reporting.set(false);
-        if (current && !local.idle()) {
+        if (current && !local.reported()) {
           startReporter(local);
         }
         return;
@@ -599,6 +739,10 @@ public final class Rebuilds {
     if (local.aborted) {
       return CompletableFuture.completedFuture(null);
     }
+    boolean over = local.idle();
+    if (over) {
+      local.overReports.incrementAndGet();
+    }
     RebuildReport rep = RebuildReport.newBuilder().setPoolUuid(Uuids.toByteString(local.pool))
         .setRebuildVer(local.version).setRebuildGen(local.gen).setRebuildOp(local.op).setRank(myRank.getAsInt())
         .setSeq(local.seq.incrementAndGet()).setStatus(local.status).setScanDone(local.scanDone)
@@ -613,6 +757,9 @@ public final class Rebuilds {
         .handle((reply, e) -> {
           if (reply != null) {
             try (reply) {
+              if (reply.status() == 0) {
+                local.overHeard = over;
+              }
               if (reply.status() == 0
                   && RebuildReportReply.parseFrom(reply.bodyBytes()).getStatus() == DaosStatus.OP_CANCELED.code()) {
                 if (!local.aborted) {
@@ -659,8 +806,17 @@ public final class Rebuilds {
       migrateReply(reply, DaosStatus.PROTO.code(), Counts.ZERO);
       return;
     }
-    LocalRebuild local = local(Uuids.fromByteString(r.getPoolUuid()), r.getLeaderTerm(), r.getRebuildVer(),
-        r.getGeneration(), RB_OP_REBUILD, r.getMasterRank(), false);
+    UUID poolId = Uuids.fromByteString(r.getPoolUuid());
+    java.util.Deque<String> gone = replaced.get(poolId);
+    if (gone != null && gone.contains(r.getRebuildVer() + "/" + r.getGeneration() + "/" + r.getMasterRank())) {
+      // A late request of a rebuild this engine has left (stopped, failed or superseded): not restarted here, so
+      // that it cannot write after the fail-reclaim that cleans up after it. DER_STALE: a failure the leader
+      // retries (never taken for an administrator's stop, nor a reason to revert the map).
+      migrateReply(reply, DaosStatus.STALE.code(), Counts.ZERO);
+      return;
+    }
+    LocalRebuild local = local(poolId, r.getLeaderTerm(), r.getRebuildVer(), r.getGeneration(), RB_OP_REBUILD,
+        r.getMasterRank(), false);
     if (local == null) {
       LOG.info("{}: {} objects sent for the rebuild of version {} led by rank {} in term {} refused: a rebuild of a "
           + "newer leader term or attempt runs here (DER_STALE: retried, never taken for a stop)", name,

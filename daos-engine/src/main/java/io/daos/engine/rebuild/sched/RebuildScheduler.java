@@ -43,15 +43,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A successful rebuild runs the finish step through {@link PoolMapChanges} (DOWN/DRAIN targets of the rebuilt
  * map → DOWNOUT with EXCLUDE_OUT, UP ones → UPIN with ADD_IN; pushed to the engines), then RB_OP_RECLAIM with the
- * final map ({@link Rebuilds#reclaim}), then the next task. A failed rebuild is retried from its old map to the
- * service's current map up to {@code maxRetries} times, waiting {@code retryDelay × 2^(attempt-1)} (DAOS reschedules
- * failed tasks 5 s later); after that, or when stopped by the administrator, the pool's map keeps its DOWN/DRAIN/UP
- * targets (consistent: their data was not moved away) and pool query shows rs_errno. {@link #check} (periodic, and on
+ * final map ({@link Rebuilds#reclaim}), then the next task.
+ * <p>A failed or stopped rebuild goes {@code rebuild_task_complete_schedule}'s failure way: unless it was stopped or
+ * its error is retryable ({@link #retryable}), the map is reverted first ({@link MapOp#REVERT_REBUILD} of its
+ * DRAIN and UP targets: DRAIN → UPIN, UP → DOWN/DOWNOUT, an extension's UP → NEW; DOWN stays); then
+ * RB_OP_FAIL_RECLAIM ({@link Rebuilds#failReclaim}) deletes what it pulled, on UPIN and DRAIN targets, and on the UP
+ * ones after a stop (they keep their state, and the restart does no discard). A fail-reclaim that fails is run
+ * again. After it: a stopped task ends with pool query showing DRS_NOT_STARTED / -DER_OP_CANCELED ("stopped") and
+ * waits for {@code dmg pool rebuild start} or the next map change; a task whose targets were reverted has nothing
+ * left (pool query keeps the failed rebuild's DRS_COMPLETED and rs_errno); otherwise (an exclusion, or a retryable
+ * error) it is retried from its old map to the service's current map up to {@code maxRetries} times, waiting
+ * {@code retryDelay × 2^(attempt-1)} (DAOS reschedules failed tasks 5 s later), and after that left with its
+ * targets as they are. {@link #check} (periodic, and on
  * leadership) regenerates a task for a map with unfinished DOWN/DRAIN/UP targets and nothing scheduled, as a new
  * leader does ({@code ds_rebuild_regenerate_task}).
  */
 public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   private static final Logger LOG = LoggerFactory.getLogger(RebuildScheduler.class);
+  /** DRS_NOT_STARTED of {@code daos_rebuild_status}: pool query shows a stopped rebuild so. */
+  static final int DRS_NOT_STARTED = 1;
   /** DAOS_SELF_HEAL_DELAY_REBUILD. */
   public static final long SELF_HEAL_DELAY_REBUILD = 1L << 2;
   /** DAOS's delay before rescheduling a failed task. */
@@ -214,7 +224,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     LOG.info("{}: pool {}: rebuild task {} starts (map version {})", name, t.pool, t, newMap.getVersion());
     CompletableFuture<RebuildStatus> f;
     try {
-      f = rb.start(t.pool, t.op, rolledBack(t.oldMap, t.oldMap.getVersion()), newMap);
+      f = rb.start(t.pool, t.op, before(t.oldMap, newMap), newMap);
     } catch (DaosException e) {
       LOG.warn("{}: pool {}: rebuild task {} cannot start: {}", name, t.pool, t, e.getMessage());
       drop(t);
@@ -236,11 +246,113 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
       return;
     }
     // Stopped by the administrator (DRS_NOT_STARTED, -DER_OP_CANCELED); an engine's DER_OP_CANCELED is a failure.
-    boolean stopped = e == null && Rebuilds.stoppedByAdministrator(st);
-    if (stopped) {
+    boolean adminStop = e == null && Rebuilds.stoppedByAdministrator(st);
+    onService(svc, t, () -> failed(svc, t, rebuilt, errno, adminStop));
+  }
+
+  /**
+   * DAOS {@code daos_crt_network_error} or -DER_TIMEDOUT, -DER_GRPVER, -DER_STALE, -DER_VOS_PARTIAL_UPDATE
+   * ({@code rebuild_retryable_err}): a rebuild failing so is retried without reverting the map.
+   */
+  public static boolean retryable(int errno) {
+    int e = -Math.abs(errno);
+    for (DaosStatus s : new DaosStatus[] {DaosStatus.HG, DaosStatus.UNREACH, DaosStatus.CANCELED,
+        DaosStatus.NOREPLY, DaosStatus.OOG, DaosStatus.TIMEDOUT, DaosStatus.GRPVER, DaosStatus.STALE,
+        DaosStatus.VOS_PARTIAL_UPDATE}) {
+      if (e == -Math.abs(s.code())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The targets a failed rebuild of {@code rebuilt} reverts ({@code ds_pool_tgt_revert_rebuild} of the task's
+   * targets): its DRAIN and UP targets still so in {@code cur}. DOWN targets cannot be reverted.
+   */
+  public static List<TargetAddr> revertible(PoolMap rebuilt, PoolMap cur) {
+    return still(rebuilt, cur, TargetState.DRAIN.bit() | TargetState.UP.bit());
+  }
+
+  /** The failure way of {@code rebuild_task_complete_schedule}: revert (if it applies), then RB_OP_FAIL_RECLAIM. */
+  private void failed(PoolService svc, RebuildTask t, PoolMap rebuilt, int errno, boolean adminStop) {
+    if (t.superseded) {
+      return;
+    }
+    t.stopAdmin |= adminStop;
+    if (!t.stopAdmin && !retryable(errno)) {
+      try {
+        List<TargetAddr> back = revertible(rebuilt, svc.map());
+        if (!back.isEmpty()) {
+          PoolMap m = changes.update(svc, MapOp.REVERT_REBUILD, back, false, PoolMapChanges.Source.DMG);
+          LOG.warn("{}: pool {}: rebuild task {} failed ({}); targets {} reverted: map version {}", name, t.pool, t,
+              errno, back, m.getVersion());
+        }
+      } catch (DaosException x) {
+        LOG.error("{}: pool {}: reverting the targets of failed rebuild task {} failed: {}", name, t.pool, t,
+            x.getMessage());
+      }
+    }
+    failReclaim(svc, t, rebuilt, errno);
+  }
+
+  private void failReclaim(PoolService svc, RebuildTask t, PoolMap rebuilt, int errno) {
+    CompletableFuture<RebuildStatus> f;
+    try {
+      f = rebuilds.get().failReclaim(t.pool, before(t.oldMap, rebuilt), svc.map(), t.stopAdmin);
+    } catch (DaosException x) {
+      LOG.warn("{}: pool {}: no fail-reclaim after rebuild task {}: {}", name, t.pool, t, x.getMessage());
+      afterFailReclaim(svc, t, rebuilt, errno);
+      return;
+    }
+    t.failReclaiming = true;
+    f.whenComplete((st, x) -> onService(svc, t, () -> failReclaimed(svc, t, rebuilt, errno, st, x)));
+  }
+
+  private void failReclaimed(PoolService svc, RebuildTask t, PoolMap rebuilt, int errno, RebuildStatus st,
+      Throwable x) {
+    t.failReclaiming = false;
+    if (t.superseded) {
+      return;
+    }
+    int fe = x != null ? DaosStatus.MISC.code() : st.getErrno();
+    if (fe != 0) {
+      t.failReclaimFailures++;
+      boolean forced = t.stopAdmin && Math.abs(fe) == Math.abs(DaosStatus.OP_CANCELED.code());
+      if (!forced && t.failReclaimFailures <= maxRetries) {
+        Duration d = retryDelay.multipliedBy(1L << Math.min(10, t.failReclaimFailures - 1));
+        LOG.warn("{}: pool {}: fail-reclaim after rebuild task {} failed ({}); again in {}", name, t.pool, t, fe, d);
+        ticker.after(d).execute(() -> {
+          if (!t.superseded && isLeader(svc)) {
+            onService(svc, t, () -> failReclaim(svc, t, rebuilt, errno));
+          } else {
+            drop(t);
+          }
+        });
+        return;
+      }
+      LOG.error("{}: pool {}: fail-reclaim after rebuild task {} {} ({} failures)", name, t.pool, t,
+          forced ? "stopped by the administrator" : "failed for good", t.failReclaimFailures);
+    }
+    afterFailReclaim(svc, t, rebuilt, errno);
+  }
+
+  /** After the fail-reclaim: stopped → "stopped" and parked; reverted → nothing left; else the retry. */
+  private void afterFailReclaim(PoolService svc, RebuildTask t, PoolMap rebuilt, int errno) {
+    if (t.stopAdmin) {
+      rebuilds.get().completedUpdate(t.pool, DRS_NOT_STARTED, DaosStatus.OP_CANCELED.code());
       LOG.info("{}: pool {}: rebuild task {} stopped by the administrator; waiting for dmg pool rebuild start",
           name, t.pool, t);
-      park(svc, t, rebuilt.getVersion());
+      park(svc, t, svc.map().getVersion());
+      next(svc, t.pool);
+      return;
+    }
+    int pending = TargetState.DOWN.bit() | TargetState.DRAIN.bit() | TargetState.UP.bit();
+    if (still(rebuilt, svc.map(), pending).isEmpty()) {
+      LOG.warn("{}: pool {}: rebuild task {} failed ({}); its targets were reverted, nothing to retry", name,
+          t.pool, t, errno);
+      drop(t);
+      next(svc, t.pool);
       return;
     }
     if (t.attempt < maxRetries) {
@@ -413,9 +525,11 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   /**
-   * {@code dmg pool rebuild stop} at the leader (ds_pool_rebuild_stop): stops the pool's running rebuild (its status
-   * shows rs_errno -DER_OP_CANCELED, "stopped") or cancels the retry it waits for; nothing is retried or regenerated
-   * until {@link #startAgain}.
+   * {@code dmg pool rebuild stop} at the leader (ds_pool_rebuild_stop): stops the pool's running rebuild (its
+   * fail-reclaim follows; then its status shows rs_errno -DER_OP_CANCELED, DRS_NOT_STARTED: "stopped") or cancels
+   * the retry it waits for; nothing is retried or regenerated until {@link #startAgain}. During a fail-reclaim the
+   * stop is accepted and honoured once the fail-reclaim is over (no retry follows); with {@code force} after a failed
+   * run of that fail-reclaim, the fail-reclaim itself stops ({@code rebuild_is_stoppable}).
    *
    * @throws DaosException DER_NONEXIST when no rebuild of the pool runs or waits here
    */
@@ -423,13 +537,31 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
     UUID pool = svc.poolUuid();
     PoolTasks pt = pools.computeIfAbsent(pool, p -> new PoolTasks());
     RebuildTask waiting = null;
+    RebuildTask cleaning = null;
     synchronized (pt) {
-      if (pt.running != null && !pt.running.rebuilding && pt.running.attempt > 0) {
+      RebuildTask r = pt.running;
+      if (r != null && !r.rebuilding && (r.failReclaiming || r.failReclaimFailures > 0)) {
+        // rebuild_is_stoppable: a fail-reclaim is not stopped (the stop is remembered and honoured once it is
+        // over), unless forced after failed runs of it.
+        r.stopAdmin = true;
+        cleaning = r;
+      } else if (r != null && !r.rebuilding && r.attempt > 0) {
         waiting = pt.running;
         waiting.superseded = true;
         pt.running = null;
         pt.parkedVersion = svc.map().getVersion();
       }
+    }
+    if (cleaning != null) {
+      if (force && cleaning.failReclaimFailures > 0 && cleaning.failReclaiming) {
+        LOG.info("{}: pool {}: fail-reclaim of rebuild task {} force-stopped after {} failures", name, pool,
+            cleaning, cleaning.failReclaimFailures);
+        rebuilds.get().stop(pool, true);
+      } else {
+        LOG.info("{}: pool {}: stop of rebuild task {} deferred until its fail-reclaim is over", name, pool,
+            cleaning);
+      }
+      return;
     }
     if (waiting != null) {
       LOG.info("{}: pool {}: rebuild task {} waiting for its retry stopped by the administrator", name, pool,
@@ -544,9 +676,46 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
   }
 
   /**
+   * The map a task's rebuild compares with (and its fail-reclaim places on): {@link #rolledBack} of its old map, with
+   * each target being reintegrated in {@code newMap} where it comes from ({@link #returning}), also one still DOWN
+   * in the old map (its exclusion was stopped or failed and then it was reintegrated: its data was discarded).
+   */
+  static PoolMap before(PoolMap oldMap, PoolMap newMap) {
+    PoolMap old = rolledBack(oldMap, oldMap.getVersion());
+    List<TargetAddr> back = PoolMapUpdate.targetsIn(newMap, TargetState.UP.bit());
+    if (back.isEmpty()) {
+      return old;
+    }
+    PoolMap.Builder b = old.toBuilder();
+    for (int ri = 0; ri < b.getRanksCount(); ri++) {
+      PoolMapRank.Builder rb = b.getRanksBuilder(ri);
+      PoolMapRank nr = newMap.getRanksList().stream().filter(r -> r.getRank() == rb.getRank()).findFirst()
+          .orElse(null);
+      for (int ti = 0; nr != null && ti < rb.getTargetsCount() && ti < nr.getTargetsCount(); ti++) {
+        PoolMapTarget nt = nr.getTargets(ti);
+        if (nt.getState() == TargetState.UP.bit() && rb.getTargets(ti).getState() != TargetState.NEW.bit()) {
+          rb.setTargets(ti, rb.getTargets(ti).toBuilder().setState(returning(nt)));
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Where a target UP in a rebuild's new map was before: DOWN when it is reintegrated from DOWN (flag DOWN2UP: its
+   * exclusion was never rebuilt, so its shards' spares are still being rebuilt and hold nothing to pull from), else
+   * DOWNOUT.
+   */
+  private static int returning(PoolMapTarget t) {
+    return (t.getFlags() & io.daos.placement.Target.DOWN2UP) != 0 ? TargetState.DOWN.bit()
+        : TargetState.DOWNOUT.bit();
+  }
+
+  /**
    * {@code map} as it was before its unfinished changes (version {@code version}): DOWN and DRAIN targets back
-   * UPIN, UP targets DOWNOUT. Tasks run one at a time, so a target still DOWN, DRAIN or UP when a task starts has
-   * not been rebuilt (its task failed, was stopped or belongs to an earlier leader) and this task covers it too.
+   * UPIN, UP targets where they come from ({@link #returning}: DOWNOUT, or DOWN when reintegrated from DOWN). Tasks
+   * run one at a time, so a target still DOWN, DRAIN or UP when a task starts has not been rebuilt (its task failed,
+   * was stopped or belongs to an earlier leader) and this task covers it too.
    */
   static PoolMap rolledBack(PoolMap map, int version) {
     int down = TargetState.DOWN.bit();
@@ -560,7 +729,7 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
         if (s == down || s == drain) {
           rb.addTargets(tg.toBuilder().setState(TargetState.UPIN.bit()));
         } else if (s == up) {
-          rb.addTargets(tg.toBuilder().setState(TargetState.DOWNOUT.bit()));
+          rb.addTargets(tg.toBuilder().setState(returning(tg)));
         } else {
           rb.addTargets(tg);
         }

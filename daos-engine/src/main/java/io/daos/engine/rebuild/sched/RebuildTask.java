@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One rebuild task of a pool ({@code struct rebuild_task}): the op, the map before the change (whose layout the
- * scan compares with) and the map that asked for it. {@code attempt} counts the retries of a failed rebuild.
+ * scan compares with) and the map that asked for it. {@code attempt} counts the retries of a failed rebuild; after a
+ * failure the task runs its RB_OP_FAIL_RECLAIM before it is retried or left.
  */
 final class RebuildTask {
   final UUID pool;
@@ -19,6 +20,15 @@ final class RebuildTask {
   boolean superseded;
   /** True while its rebuild (not the finish step or reclaim) runs. */
   boolean rebuilding;
+  /** True while the RB_OP_FAIL_RECLAIM after its failed or stopped rebuild runs. */
+  boolean failReclaiming;
+  /**
+   * The administrator stopped its rebuild, or asked to stop during its fail-reclaim ({@code dst_stop_admin},
+   * {@code rgt_stop_admin}): no revert, no retry; pool query ends "stopped".
+   */
+  boolean stopAdmin;
+  /** Failed runs of its fail-reclaim ({@code dst_num_op_freclaim_fail}). */
+  int failReclaimFailures;
 
   RebuildTask(UUID pool, RebuildOp op, PoolMap oldMap, PoolMap newMap) {
     this.pool = pool;
