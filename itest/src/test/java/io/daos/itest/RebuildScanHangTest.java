@@ -311,6 +311,14 @@ class RebuildScanHangTest {
         return regen[0].getVersion() > version0 && regen[0].getState() == 0;
       }, () -> "leader " + now[0] + ", its status " + regen[0] + "\n" + cluster.logs());
       System.out.println("rank " + now[0] + " leads now; its rebuild while held: " + regen[0]);
+      // ds_rebuild_leader_stop: the former leader's rebuild ends as soon as it sees the leadership gone (canceled),
+      // not when its engines have been silent for the leader's limit (DER_TIMEDOUT).
+      RebuildStatus[] old = {null};
+      Poll.until("the former leader's rebuild ends", WAIT, () -> {
+        old[0] = engine(from).rebuilds().status(uuid);
+        return old[0].getState() != 0;
+      }, () -> "its status " + old[0]);
+      assertEquals(DaosStatus.CANCELED.code(), old[0].getErrno(), old[0].toString());
       Poll.until("every live engine took the new leader's scan", WAIT, () -> servedSince(RebuildRpc.OBJECTS_SCAN,
           scans1).entrySet().stream().allMatch(e -> e.getKey() == victim || e.getValue() >= 1), cluster::logs);
       cluster.clearFaults();

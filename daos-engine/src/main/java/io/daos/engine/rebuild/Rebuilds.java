@@ -199,8 +199,8 @@ public final class Rebuilds {
    * target's to its spare (EXCLUDE), a DRAIN target's to its spare (DRAIN), back to an UP target (REINT: the pool
    * service discarded its stale data before the map change), to a NEW→UP target (EXTEND). A rebuild of the pool
    * still running is superseded. The future completes with the final status (also given to the listener); a failed
-   * or stopped rebuild completes it normally with {@code errno != 0}. After {@code done}, the pool service runs its finish step and then
-   * {@link #reclaim}.
+   * or stopped rebuild completes it normally with {@code errno != 0}. After {@code done}, the pool service runs its
+   * finish step and then {@link #reclaim}.
    */
   public CompletableFuture<RebuildStatus> start(UUID pool, RebuildOp op, PoolMap oldMap, PoolMap newMap) {
     int version = newMap.getVersion();
@@ -406,6 +406,20 @@ public final class Rebuilds {
       return again.result;
     }
     return start(pool, tr.op, tr.oldMap, tr.newMap);
+  }
+
+  /**
+   * {@code ds_rebuild_leader_stop}: this engine no longer leads the pool's service, so its running rebuild, reclaim
+   * or fail-reclaim of {@code pool} ends here with DER_CANCELED (the new leader regenerates what is unfinished, and
+   * engines already refuse this one's scans and pulls in the new term). Nothing happens when none runs.
+   */
+  public void leaderStop(UUID pool) {
+    RebuildTracker tr = led.get(pool);
+    if (tr != null && tr.end(DaosStatus.CANCELED.code(), 0)) {
+      LOG.info("{}: no longer the pool service leader of pool {}: its rebuild of version {} ends here", name, pool,
+          tr.version);
+      finish(tr);
+    }
   }
 
   /** True when this engine leads a rebuild (or reclaim) of {@code pool}, running or finished. */

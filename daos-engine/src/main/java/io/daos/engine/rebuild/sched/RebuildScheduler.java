@@ -599,7 +599,9 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
 
   /**
    * Step-up and periodic check ({@code ds_rebuild_regenerate_task}): every pool whose service leader is here and
-   * whose map has DOWN (rebuild allowed), DRAIN or UP targets with no task scheduled gets a task for them.
+   * whose map has DOWN (rebuild allowed), DRAIN or UP targets with no task scheduled gets a task for them. A pool
+   * whose leadership this engine has lost drops its tasks and stops the rebuild it led
+   * ({@code ds_rebuild_leader_stop}).
    */
   public void check() {
     for (PoolService svc : services.all()) {
@@ -610,6 +612,10 @@ public final class RebuildScheduler implements PoolMapChanges.ChangeListener {
             if (gone.running != null) {
               gone.running.superseded = true;
             }
+          }
+          Rebuilds rb = rebuilds.get();
+          if (rb != null) {
+            rb.leaderStop(svc.poolUuid());
           }
         }
         continue;
