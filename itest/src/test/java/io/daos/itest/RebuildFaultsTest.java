@@ -12,17 +12,12 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.DaosEngine;
 import io.daos.engine.pool.EnginePool;
-import io.daos.itest.inproc.InProcessEngine;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.PoolQueryTargetInfo.TargetState;
-import io.daos.proto.mgmt.PoolQueryTargetReq;
-import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
@@ -73,12 +68,12 @@ class RebuildFaultsTest {
   @TempDir
   static Path dir;
   private InProcessCluster cluster;
+  private RebuildChecks rc;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniDaosCluster.builder(dir).inProcess().servers(4).engines(1).targets(2).replicas(3).crtTimeout(3)
-        .start();
-    cluster.waitForReady();
+    cluster = RebuildChecks.start(dir);
+    rc = new RebuildChecks(cluster);
   }
 
   @AfterAll
@@ -174,46 +169,23 @@ class RebuildFaultsTest {
     return d;
   }
 
-  private JsonObject query(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    assertEquals(0, env.get("status").getAsInt(), env.toString());
-    return env.getAsJsonObject("response");
-  }
-
   private static JsonObject rebuild(JsonObject q) {
     return q.getAsJsonObject("rebuild");
   }
 
-  private DaosEngine engine(int rank) {
-    return cluster.engine(rank).orElseThrow().engine();
-  }
-
-  private List<Integer> ranks() {
-    return cluster.engines().stream().map(e -> e.engine().state().rank().orElse(-1)).filter(r -> r >= 0).sorted()
-        .toList();
-  }
-
-  private int rankNot(Set<Integer> avoid) {
-    return ranks().stream().filter(r -> !avoid.contains(r)).findFirst().orElseThrow();
-  }
-
   /** How many rebuild scans (REBUILD_OBJECTS_SCAN: rebuild and reclaim) each engine's handler took so far. */
   private Map<Integer, Long> scans() {
-    Map<Integer, Long> out = new TreeMap<>();
-    ranks().forEach(r -> out.put(r, engine(r).rpcCounters().served(RebuildRpc.OBJECTS_SCAN)));
-    return out;
+    return rc.served(RebuildRpc.OBJECTS_SCAN);
   }
 
   private Map<Integer, Long> scansSince(Map<Integer, Long> before) {
-    Map<Integer, Long> out = new TreeMap<>();
-    scans().forEach((r, n) -> out.put(r, n - before.getOrDefault(r, 0L)));
-    return out;
+    return rc.servedSince(RebuildRpc.OBJECTS_SCAN, before);
   }
 
   /** The expected scan counts: {@code each} for every rank, with {@code special}'s overrides. */
   private Map<Integer, Long> expectScans(long each, Map<Integer, Long> special) {
     Map<Integer, Long> out = new TreeMap<>();
-    ranks().forEach(r -> out.put(r, special.getOrDefault(r, each)));
+    rc.ranks().forEach(r -> out.put(r, special.getOrDefault(r, each)));
     return out;
   }
 
@@ -235,7 +207,7 @@ class RebuildFaultsTest {
 
   /** Waits for the leader's rebuild of a map version above {@code version0} to fail; returns its status. */
   private RebuildStatus firstAttemptFails(UUID pool, int leader, int version0) {
-    DaosEngine led = engine(leader);
+    DaosEngine led = rc.engine(leader);
     RebuildStatus[] st = {null};
     Poll.until("the leader's first rebuild attempt fails", WAIT, () -> {
       st[0] = led.rebuilds().status(pool);
@@ -266,17 +238,7 @@ class RebuildFaultsTest {
   }
 
   private List<TargetState> targetStates(Setup s, int via, int rank) {
-    InProcessEngine e = cluster.engine(via).orElseThrow();
-    try (DrpcClient c = DrpcClient.builder(e.engine().drpcSocket()).transport(cluster.drpcTransport())
-        .timeout(Duration.ofSeconds(30)).connect()) {
-      PoolQueryTargetResp r = PoolQueryTargetResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_QUERY_TARGETS,
-          PoolQueryTargetReq.newBuilder().setId(s.uuid().toString()).setRank(rank)
-              .addAllSvcRanks(s.created().resp().getSvcRepsList()).build().toByteArray()));
-      assertEquals(0, r.getStatus(), "query targets of rank " + rank);
-      return r.getInfosList().stream().map(i -> i.getState()).toList();
-    } catch (Exception x) {
-      throw new AssertionError("query targets of rank " + rank + " via " + via + ": " + x, x);
-    }
+    return rc.targetStates(s.created(), via, rank);
   }
 
   /**
@@ -292,18 +254,18 @@ class RebuildFaultsTest {
   void rebuild_drop_scan() throws Exception {
     try (Setup s = setup("dropscan")) {
       DaosContainer cont = s.container("c", 1);
-      int leader = query("dropscan").get("svc_ldr").getAsInt();
-      int victim = rankNot(Set.of(leader));
-      int dropper = rankNot(Set.of(leader, victim));
+      int leader = rc.query("dropscan").get("svc_ldr").getAsInt();
+      int victim = rc.rankNot(Set.of(leader));
+      int dropper = rc.rankNot(Set.of(leader, victim));
       AckedKeys d = dataOn(cont, victim, "k");
-      int version0 = query("dropscan").get("version").getAsInt();
+      int version0 = rc.query("dropscan").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
-      engine(dropper).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_DROP_SCAN, List.of(RebuildRpc.OBJECTS_SCAN));
+      rc.engine(dropper).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_DROP_SCAN, List.of(RebuildRpc.OBJECTS_SCAN));
       exclude("dropscan", victim);
       RebuildStatus failed = firstAttemptFails(s.uuid(), leader, version0);
       assertEquals(DaosStatus.TIMEDOUT.code(), failed.getErrno(), failed.toString());
       assertEquals(dropper, failed.getFailRank(), failed.toString());
-      JsonObject during = query("dropscan");
+      JsonObject during = rc.query("dropscan");
       assertEquals("busy", rebuild(during).get("state").getAsString(), "a rebuild waiting for its retry: " + during);
       JsonObject q = done("dropscan", version0, 2);
       assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
@@ -335,14 +297,14 @@ class RebuildFaultsTest {
   void rebuild_tgt_start_fail() throws Exception {
     try (Setup s = setup("startfail")) {
       DaosContainer cont = s.container("c", 1);
-      int leader = query("startfail").get("svc_ldr").getAsInt();
-      int victim = rankNot(Set.of(leader));
+      int leader = rc.query("startfail").get("svc_ldr").getAsInt();
+      int victim = rc.rankNot(Set.of(leader));
       // DAOS arms rank 0; here the first rank that takes part in the rebuild.
-      int failing = ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
+      int failing = rc.ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
       AckedKeys d = dataOn(cont, victim, "k");
-      int version0 = query("startfail").get("version").getAsInt();
+      int version0 = rc.query("startfail").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
-      engine(failing).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_TGT_START_FAIL,
+      rc.engine(failing).faults().armOnce(FaultInjection.Point.DAOS_REBUILD_TGT_START_FAIL,
           List.of(RebuildRpc.OBJECTS_SCAN));
       exclude("startfail", victim);
       RebuildStatus failed = firstAttemptFails(s.uuid(), leader, version0);
@@ -368,10 +330,10 @@ class RebuildFaultsTest {
   void rebuild_send_objects_fail() throws Exception {
     try (Setup s = setup("sendfail")) {
       DaosContainer cont = s.container("c", 1);
-      int leader = query("sendfail").get("svc_ldr").getAsInt();
-      int victim = rankNot(Set.of(leader));
+      int leader = rc.query("sendfail").get("svc_ldr").getAsInt();
+      int victim = rc.rankNot(Set.of(leader));
       AckedKeys d = dataOn(cont, victim, "k");
-      int version0 = query("sendfail").get("version").getAsInt();
+      int version0 = rc.query("sendfail").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       cluster.engines().forEach(e -> e.engine().faults().arm(new FaultInjection.Fault(
           FaultInjection.Point.DAOS_REBUILD_TGT_SEND_OBJS_FAIL, DaosStatus.IO, Duration.ZERO),
@@ -403,19 +365,19 @@ class RebuildFaultsTest {
       DaosContainer gone = s.container("gone", 1);
       UUID goneUuid = gone.uuid();
       DaosContainer kept = s.container("kept", 1);
-      int leader = query("contdestroy").get("svc_ldr").getAsInt();
-      int victim = rankNot(Set.of(leader));
+      int leader = rc.query("contdestroy").get("svc_ldr").getAsInt();
+      int victim = rc.rankNot(Set.of(leader));
       dataOn(gone, victim, "g");
       AckedKeys d = dataOn(kept, victim, "k");
       gone.close();
-      int version0 = query("contdestroy").get("version").getAsInt();
+      int version0 = rc.query("contdestroy").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       long migrates0 = migrates();
       holdPulls();
       exclude("contdestroy", victim);
       Poll.until("the rebuild's pulls are under way", WAIT, () -> migrates() > migrates0, cluster::logs);
       s.pool().destroyContainer("gone", true);
-      RebuildStatus during = engine(leader).rebuilds().status(s.uuid());
+      RebuildStatus during = rc.engine(leader).rebuilds().status(s.uuid());
       assertEquals(0, during.getState(), "the rebuild still runs after the destroy: " + during);
       cluster.clearFaults();
       JsonObject q = done("contdestroy", version0, 2);
@@ -425,7 +387,7 @@ class RebuildFaultsTest {
       assertEquals(List.of("kept"), s.pool().listContainers().stream().map(c -> c.label()).toList());
       d.verify("the other container after the rebuild");
       Map<Integer, List<String>> holding = new TreeMap<>();
-      for (int r : ranks()) {
+      for (int r : rc.ranks()) {
         List<String> h = holders(r, s.uuid(), goneUuid);
         if (!h.isEmpty()) {
           holding.put(r, h);
@@ -437,7 +399,7 @@ class RebuildFaultsTest {
 
   /** The local targets of engine {@code rank} that still have {@code cont} of {@code pool} in VOS or open. */
   private List<String> holders(int rank, UUID pool, UUID cont) {
-    DaosEngine e = engine(rank);
+    DaosEngine e = rc.engine(rank);
     EnginePool ep = e.pools().find(pool).orElse(null);
     if (ep == null) {
       return List.of();
@@ -466,22 +428,22 @@ class RebuildFaultsTest {
   void rebuild_multiple_failures() throws Exception {
     try (Setup s = setup("twofail")) {
       DaosContainer cont = s.container("c", 2);
-      int leader = query("twofail").get("svc_ldr").getAsInt();
-      int first = rankNot(Set.of(leader));
-      int second = rankNot(Set.of(leader, first));
+      int leader = rc.query("twofail").get("svc_ldr").getAsInt();
+      int first = rc.rankNot(Set.of(leader));
+      int second = rc.rankNot(Set.of(leader, first));
       // Objects losing two of their three replicas, and objects losing one.
       List<DaosKv> kvs = new ArrayList<>(kvs(cont, ObjectClass.RP_3G1, 2,
           r -> r.contains(first) && r.contains(second)));
       kvs.addAll(kvs(cont, ObjectClass.RP_3G1, 2, r -> r.contains(first) && !r.contains(second)));
       AckedKeys d = new AckedKeys(kvs);
       d.fill("k", KEYS);
-      int version0 = query("twofail").get("version").getAsInt();
+      int version0 = rc.query("twofail").get("version").getAsInt();
       long migrates0 = migrates();
       try (Writer w = new Writer(d, "w")) {
         holdPulls();
         exclude("twofail", first);
         Poll.until("the first rebuild's pulls are under way", WAIT, () -> migrates() > migrates0, cluster::logs);
-        RebuildStatus st = engine(leader).rebuilds().status(s.uuid());
+        RebuildStatus st = rc.engine(leader).rebuilds().status(s.uuid());
         assertEquals(0, st.getState(), "the first rebuild is running: " + st);
         exclude("twofail", second);
         cluster.clearFaults();

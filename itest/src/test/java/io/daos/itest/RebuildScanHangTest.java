@@ -12,16 +12,10 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.client.DrpcClient;
-import io.daos.engine.DaosEngine;
-import io.daos.itest.inproc.InProcessEngine;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.PoolQueryTargetInfo.TargetState;
-import io.daos.proto.mgmt.PoolQueryTargetReq;
-import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
@@ -73,12 +67,12 @@ class RebuildScanHangTest {
   @TempDir
   static Path dir;
   private InProcessCluster cluster;
+  private RebuildChecks rc;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniDaosCluster.builder(dir).inProcess().servers(4).engines(1).targets(2).replicas(3).crtTimeout(3)
-        .start();
-    cluster.waitForReady();
+    cluster = RebuildChecks.start(dir);
+    rc = new RebuildChecks(cluster);
   }
 
   @AfterAll
@@ -141,12 +135,6 @@ class RebuildScanHangTest {
     return d;
   }
 
-  private JsonObject query(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    assertEquals(0, env.get("status").getAsInt(), env.toString());
-    return env.getAsJsonObject("response");
-  }
-
   /** Pool query for a poll: null while the pool service answers an error (e.g. while it elects a leader). */
   private JsonObject pollQuery(String label) {
     JsonObject env = cluster.dmgJson("pool", "query", label);
@@ -157,36 +145,10 @@ class RebuildScanHangTest {
     return q.getAsJsonObject("rebuild");
   }
 
-  private DaosEngine engine(int rank) {
-    return cluster.engine(rank).orElseThrow().engine();
-  }
-
-  private List<Integer> ranks() {
-    return cluster.engines().stream().map(e -> e.engine().state().rank().orElse(-1)).filter(r -> r >= 0).sorted()
-        .toList();
-  }
-
-  private int rankNot(Set<Integer> avoid) {
-    return ranks().stream().filter(r -> !avoid.contains(r)).findFirst().orElseThrow();
-  }
-
-  /** How many requests of {@code op} each engine's handler took so far. */
-  private Map<Integer, Long> served(Opcode op) {
-    Map<Integer, Long> out = new TreeMap<>();
-    ranks().forEach(r -> out.put(r, engine(r).rpcCounters().served(op)));
-    return out;
-  }
-
-  private Map<Integer, Long> servedSince(Opcode op, Map<Integer, Long> before) {
-    Map<Integer, Long> out = new TreeMap<>();
-    served(op).forEach((r, n) -> out.put(r, n - before.getOrDefault(r, 0L)));
-    return out;
-  }
-
   /** {@code each} for every rank but {@code excluded} (0). */
   private Map<Integer, Long> expect(long each, int excluded) {
     Map<Integer, Long> out = new TreeMap<>();
-    ranks().forEach(r -> out.put(r, r == excluded ? 0L : each));
+    rc.ranks().forEach(r -> out.put(r, r == excluded ? 0L : each));
     return out;
   }
 
@@ -200,12 +162,12 @@ class RebuildScanHangTest {
   }
 
   private boolean isLeader(UUID pool, int rank) {
-    return engine(rank).poolServices().service(pool).map(svc -> svc.rdb().isLeader()).orElse(false);
+    return rc.engine(rank).poolServices().service(pool).map(svc -> svc.rdb().isLeader()).orElse(false);
   }
 
   /** The rank whose replica leads the pool service now, or -1 (an election under way). */
   private int leaderNow(UUID pool) {
-    return ranks().stream().filter(r -> isLeader(pool, r)).findFirst().orElse(-1);
+    return rc.ranks().stream().filter(r -> isLeader(pool, r)).findFirst().orElse(-1);
   }
 
   /**
@@ -214,7 +176,7 @@ class RebuildScanHangTest {
    * new leader regenerates the rebuild, so the tests count scans exactly only when the term moved as they expect.
    */
   private long term(UUID pool) {
-    return ranks().stream().mapToLong(r -> engine(r).poolServices().service(pool).map(svc -> svc.rdb().term())
+    return rc.ranks().stream().mapToLong(r -> rc.engine(r).poolServices().service(pool).map(svc -> svc.rdb().term())
         .orElse(0L)).max().orElse(0);
   }
 
@@ -235,17 +197,7 @@ class RebuildScanHangTest {
   }
 
   private List<TargetState> targetStates(Setup s, int via, int rank) {
-    InProcessEngine e = cluster.engine(via).orElseThrow();
-    try (DrpcClient c = DrpcClient.builder(e.engine().drpcSocket()).transport(cluster.drpcTransport())
-        .timeout(Duration.ofSeconds(30)).connect()) {
-      PoolQueryTargetResp r = PoolQueryTargetResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_QUERY_TARGETS,
-          PoolQueryTargetReq.newBuilder().setId(s.uuid().toString()).setRank(rank)
-              .addAllSvcRanks(s.created().resp().getSvcRepsList()).build().toByteArray()));
-      assertEquals(0, r.getStatus(), "query targets of rank " + rank);
-      return r.getInfosList().stream().map(i -> i.getState()).toList();
-    } catch (Exception x) {
-      throw new AssertionError("query targets of rank " + rank + " via " + via + ": " + x, x);
-    }
+    return rc.targetStates(s.created(), via, rank);
   }
 
   /**
@@ -261,10 +213,10 @@ class RebuildScanHangTest {
     try (Setup s = setup(label)) {
       UUID uuid = s.uuid();
       List<Integer> replicas = s.created().resp().getSvcRepsList();
-      int victim = rankNot(Set.copyOf(replicas));
+      int victim = rc.rankNot(Set.copyOf(replicas));
       AckedKeys d = dataOn(s.cont(), victim);
-      int version0 = query(label).get("version").getAsInt();
-      Map<Integer, Long> scans0 = served(RebuildRpc.OBJECTS_SCAN);
+      int version0 = rc.query(label).get("version").getAsInt();
+      Map<Integer, Long> scans0 = rc.served(RebuildRpc.OBJECTS_SCAN);
       arm(hang, op);
       exclude(label, victim);
       // Whichever replica leads now (the machine's load may have moved it) runs the rebuild, held by the fault.
@@ -275,9 +227,9 @@ class RebuildScanHangTest {
         if (leader[0] < 0) {
           return false;
         }
-        st[0] = engine(leader[0]).rebuilds().status(uuid);
+        st[0] = rc.engine(leader[0]).rebuilds().status(uuid);
         return st[0].getVersion() > version0 && st[0].getState() == 0
-            && held.test(servedSince(RebuildRpc.OBJECTS_SCAN, scans0), st[0]);
+            && held.test(rc.servedSince(RebuildRpc.OBJECTS_SCAN, scans0), st[0]);
       }, () -> "leader " + leader[0] + ", its status " + st[0] + "\n" + cluster.logs());
       System.out.println("held at rank " + leader[0] + ": " + st[0]);
       assertEquals(0, st[0].getErrno(), st[0].toString());
@@ -286,12 +238,12 @@ class RebuildScanHangTest {
       int from = leader[0];
       int next = replicas.stream().filter(r -> r != from).findFirst().orElseThrow();
       long term1 = term(uuid);
-      Map<Integer, Long> scans1 = served(RebuildRpc.OBJECTS_SCAN);
+      Map<Integer, Long> scans1 = rc.served(RebuildRpc.OBJECTS_SCAN);
       Poll.until("the pool service leadership moves from rank " + from + " to another replica", WAIT, () -> {
         int now = leaderNow(uuid);
         if (now == from) {
           try {
-            engine(from).poolServices().service(uuid).orElseThrow().rdb().transferLeadership(next);
+            rc.engine(from).poolServices().service(uuid).orElseThrow().rdb().transferLeadership(next);
           } catch (io.daos.common.status.DaosException e) {
             System.out.println("leadership transfer to rank " + next + ": " + e.getMessage());
           }
@@ -307,7 +259,7 @@ class RebuildScanHangTest {
         if (now[0] < 0 || now[0] == from) {
           return false;
         }
-        regen[0] = engine(now[0]).rebuilds().status(uuid);
+        regen[0] = rc.engine(now[0]).rebuilds().status(uuid);
         return regen[0].getVersion() > version0 && regen[0].getState() == 0;
       }, () -> "leader " + now[0] + ", its status " + regen[0] + "\n" + cluster.logs());
       System.out.println("rank " + now[0] + " leads now; its rebuild while held: " + regen[0]);
@@ -315,11 +267,11 @@ class RebuildScanHangTest {
       // not when its engines have been silent for the leader's limit (DER_TIMEDOUT).
       RebuildStatus[] old = {null};
       Poll.until("the former leader's rebuild ends", WAIT, () -> {
-        old[0] = engine(from).rebuilds().status(uuid);
+        old[0] = rc.engine(from).rebuilds().status(uuid);
         return old[0].getState() != 0;
       }, () -> "its status " + old[0]);
       assertEquals(DaosStatus.CANCELED.code(), old[0].getErrno(), old[0].toString());
-      Poll.until("every live engine took the new leader's scan", WAIT, () -> servedSince(RebuildRpc.OBJECTS_SCAN,
+      Poll.until("every live engine took the new leader's scan", WAIT, () -> rc.servedSince(RebuildRpc.OBJECTS_SCAN,
           scans1).entrySet().stream().allMatch(e -> e.getKey() == victim || e.getValue() >= 1), cluster::logs);
       cluster.clearFaults();
 
@@ -341,14 +293,14 @@ class RebuildScanHangTest {
     String[] why = {""};
     Poll.until("the reclaim's scans", WAIT, () -> {
       long t = term(pool);
-      Map<Integer, Long> got = servedSince(RebuildRpc.OBJECTS_SCAN, scans0);
+      Map<Integer, Long> got = rc.servedSince(RebuildRpc.OBJECTS_SCAN, scans0);
       why[0] = "term " + t + " (expected " + term + "), scans " + got + " (expected " + expected + ")";
       return t != term || got.equals(expected);
     }, () -> why[0]);
     if (term(pool) != term) {
       System.out.println("the pool service elected on its own (machine load); scans not counted: " + why[0]);
     } else {
-      assertEquals(expected, servedSince(RebuildRpc.OBJECTS_SCAN, scans0), "no rebuild attempt was retried");
+      assertEquals(expected, rc.servedSince(RebuildRpc.OBJECTS_SCAN, scans0), "no rebuild attempt was retried");
     }
   }
 
@@ -390,14 +342,14 @@ class RebuildScanHangTest {
   void rebuild_long_scan_hang() throws Exception {
     try (Setup s = setup("longscan")) {
       UUID uuid = s.uuid();
-      int victim = rankNot(Set.copyOf(s.created().resp().getSvcRepsList()));
-      int leader0 = query("longscan").get("svc_ldr").getAsInt();
-      int hung = rankNot(Set.of(leader0, victim));
+      int victim = rc.rankNot(Set.copyOf(s.created().resp().getSvcRepsList()));
+      int leader0 = rc.query("longscan").get("svc_ldr").getAsInt();
+      int hung = rc.rankNot(Set.of(leader0, victim));
       AckedKeys d = dataOn(s.cont(), victim);
-      int version0 = query("longscan").get("version").getAsInt();
-      Map<Integer, Long> scans0 = served(RebuildRpc.OBJECTS_SCAN);
+      int version0 = rc.query("longscan").get("version").getAsInt();
+      Map<Integer, Long> scans0 = rc.served(RebuildRpc.OBJECTS_SCAN);
       long term0 = term(uuid);
-      engine(hung).faults().arm(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, List.of(RebuildRpc.OBJECTS_SCAN));
+      rc.engine(hung).faults().arm(FaultInjection.Point.DAOS_REBUILD_TGT_SCAN_HANG, List.of(RebuildRpc.OBJECTS_SCAN));
       exclude("longscan", victim);
       // The leader's rebuild runs past the limit without failing while the held engine reports its scan not done.
       // Should the machine's load make Ratis elect meanwhile, the new leader regenerates the rebuild (the former
@@ -415,7 +367,7 @@ class RebuildScanHangTest {
         if (l < 0) {
           return false;
         }
-        RebuildStatus r = engine(l).rebuilds().status(uuid);
+        RebuildStatus r = rc.engine(l).rebuilds().status(uuid);
         if (term(uuid) != t || r.getVersion() <= version0) {
           return false;
         }
@@ -434,14 +386,14 @@ class RebuildScanHangTest {
         return r.getSeconds() > SILENT_LIMIT.toSeconds() + 2;
       }, cluster::logs);
       System.out.println("held past the limit: " + st[0]);
-      JsonObject during = query("longscan");
+      JsonObject during = rc.query("longscan");
       assertEquals("busy", rebuild(during).get("state").getAsString(), during.toString());
       assertEquals(0, rebuild(during).get("status").getAsInt(), during.toString());
       if (term(uuid) == term0) {
-        assertEquals(expect(1, victim), servedSince(RebuildRpc.OBJECTS_SCAN, scans0), "one scan each, no retry");
+        assertEquals(expect(1, victim), rc.servedSince(RebuildRpc.OBJECTS_SCAN, scans0), "one scan each, no retry");
       }
 
-      engine(hung).faults().clear();
+      rc.engine(hung).faults().clear();
       JsonObject q = done("longscan", version0, 2);
       assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
       assertTrue(rebuild(q).get("objects").getAsLong() > 0, q.toString());

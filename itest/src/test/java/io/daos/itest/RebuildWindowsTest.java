@@ -11,8 +11,6 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.DaosEngine;
 import io.daos.engine.pool.EnginePool;
 import io.daos.itest.inproc.InProcessEngine;
@@ -25,8 +23,6 @@ import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.PoolQueryTargetInfo.TargetState;
-import io.daos.proto.mgmt.PoolQueryTargetReq;
-import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
@@ -77,12 +73,12 @@ class RebuildWindowsTest {
   @TempDir
   static Path dir;
   private InProcessCluster cluster;
+  private RebuildChecks rc;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniDaosCluster.builder(dir).inProcess().servers(4).engines(1).targets(2).replicas(3).crtTimeout(3)
-        .engineEnv(ENV).start();
-    cluster.waitForReady();
+    cluster = RebuildChecks.start(dir, ENV);
+    rc = new RebuildChecks(cluster);
   }
 
   @AfterAll
@@ -184,66 +180,27 @@ class RebuildWindowsTest {
   private int leader(Setup s) {
     int[] ldr = {-1};
     Poll.until("pool " + s.label() + " has a settled service leader", WAIT, () -> {
-      ldr[0] = query(s.label()).get("svc_ldr").getAsInt();
+      ldr[0] = rc.query(s.label()).get("svc_ldr").getAsInt();
       return cluster.engine(ldr[0]).map(e -> e.engine().poolServices().service(s.uuid())
           .map(v -> v.rdb().isLeader()).orElse(false)).orElse(false);
     }, cluster::logs);
     return ldr[0];
   }
 
-  private JsonObject query(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    assertEquals(0, env.get("status").getAsInt(), env.toString());
-    return env.getAsJsonObject("response");
-  }
-
   private static JsonObject rebuild(JsonObject q) {
     return q.getAsJsonObject("rebuild");
   }
 
-  private DaosEngine engine(int rank) {
-    return cluster.engine(rank).orElseThrow().engine();
-  }
-
-  private List<Integer> ranks() {
-    return cluster.engines().stream().map(e -> e.engine().state().rank().orElse(-1)).filter(r -> r >= 0).sorted()
-        .toList();
-  }
-
-  private int rankNot(Set<Integer> avoid) {
-    return ranks().stream().filter(r -> !avoid.contains(r)).findFirst().orElseThrow();
-  }
-
   private long scansServed(int rank) {
-    return engine(rank).rpcCounters().served(RebuildRpc.OBJECTS_SCAN);
+    return rc.engine(rank).rpcCounters().served(RebuildRpc.OBJECTS_SCAN);
   }
 
   private Map<Integer, Long> scans() {
-    Map<Integer, Long> out = new TreeMap<>();
-    ranks().forEach(r -> out.put(r, scansServed(r)));
-    return out;
+    return rc.served(RebuildRpc.OBJECTS_SCAN);
   }
 
   private Map<Integer, Long> scansSince(Map<Integer, Long> before) {
-    Map<Integer, Long> out = new TreeMap<>();
-    scans().forEach((r, n) -> out.put(r, n - before.getOrDefault(r, 0L)));
-    return out;
-  }
-
-  private void dmg(String... args) {
-    JsonObject r = cluster.dmgJson(args);
-    assertEquals(0, r.get("status").getAsInt(), String.join(" ", args) + ": " + r);
-  }
-
-  /** Arms {@code point} on {@code opcode} at the engines of {@code ranks}. */
-  private void arm(FaultInjection.Point point, io.daos.cart.Opcode opcode, Iterable<Integer> ranks) {
-    for (int r : ranks) {
-      engine(r).faults().arm(point, List.of(opcode));
-    }
-  }
-
-  private void disarm(io.daos.cart.Opcode opcode) {
-    cluster.engines().forEach(e -> e.engine().faults().disarm(List.of(opcode)));
+    return rc.servedSince(RebuildRpc.OBJECTS_SCAN, before);
   }
 
   /** DAOS_OBJ_RPC_MIGRATE requests taken by the engines' handlers so far. */
@@ -328,17 +285,7 @@ class RebuildWindowsTest {
   }
 
   private List<TargetState> targetStates(Setup s, int via, int rank) {
-    InProcessEngine e = cluster.engine(via).orElseThrow();
-    try (DrpcClient c = DrpcClient.builder(e.engine().drpcSocket()).transport(cluster.drpcTransport())
-        .timeout(Duration.ofSeconds(30)).connect()) {
-      PoolQueryTargetResp r = PoolQueryTargetResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_QUERY_TARGETS,
-          PoolQueryTargetReq.newBuilder().setId(s.uuid().toString()).setRank(rank)
-              .addAllSvcRanks(s.created().resp().getSvcRepsList()).build().toByteArray()));
-      assertEquals(0, r.getStatus(), "query targets of rank " + rank);
-      return r.getInfosList().stream().map(i -> i.getState()).toList();
-    } catch (Exception x) {
-      throw new AssertionError("query targets of rank " + rank + " via " + via + ": " + x, x);
-    }
+    return rc.targetStates(s.created(), via, rank);
   }
 
   private void assertDownOut(Setup s, int via, int... failed) {
@@ -349,7 +296,7 @@ class RebuildWindowsTest {
 
   /** Object shards of container {@code cont} that engine {@code rank} still holds in VOS, over its targets. */
   private long shardsHeld(int rank, UUID pool, UUID cont) {
-    DaosEngine e = engine(rank);
+    DaosEngine e = rc.engine(rank);
     EnginePool ep = e.pools().find(pool).orElse(null);
     if (ep == null) {
       return 0;
@@ -379,13 +326,13 @@ class RebuildWindowsTest {
     try (Setup s = setup("afterscan", 2)) {
       int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
-      int victim = rankNot(Set.of(leader));
+      int victim = rc.rankNot(Set.of(leader));
       // F is not a pool service replica when it can be avoided, so the service keeps its quorum without it.
       Set<Integer> avoid = new TreeSet<>(Set.of(leader, victim));
       avoid.addAll(svc);
-      int failing = ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
-          .orElse(rankNot(Set.of(leader, victim)));
-      int held = rankNot(Set.of(leader, victim, failing));
+      int failing = rc.ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
+          .orElse(rc.rankNot(Set.of(leader, victim)));
+      int held = rc.rankNot(Set.of(leader, victim, failing));
       PoolMap map = s.pool().poolMap();
       // Rebuilt into F (not held); rebuilt from the leader into D (held).
       List<DaosKv> kvs = new ArrayList<>(kvs(s.cont(), ObjectClass.RP_3G1, 2,
@@ -393,9 +340,9 @@ class RebuildWindowsTest {
       kvs.addAll(kvs(s.cont(), ObjectClass.RP_3G1, 2, l -> ranks(l).contains(victim)
           && spareOf(l, map, victim) == held && senderOf(l, victim) == leader));
       AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
-      int version0 = query("afterscan").get("version").getAsInt();
-      arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, List.of(held));
-      dmg("pool", "exclude", "afterscan", "--ranks=" + victim);
+      int version0 = rc.query("afterscan").get("version").getAsInt();
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, List.of(held));
+      rc.dmg("pool", "exclude", "afterscan", "--ranks=" + victim);
       DaosEngine[] led = {null};
       Poll.until("rank " + failing + " reports its pulls and scan done", WAIT, () -> {
         led[0] = rebuildLeader(s.uuid(), version0);
@@ -430,31 +377,31 @@ class RebuildWindowsTest {
     try (Setup s = setup("beforereclaim")) {
       int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
-      int drained = rankNot(Set.of(leader));
+      int drained = rc.rankNot(Set.of(leader));
       Set<Integer> avoid = new TreeSet<>(Set.of(leader, drained));
       avoid.addAll(svc);
-      int failing = ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
-          .orElse(rankNot(Set.of(leader, drained)));
+      int failing = rc.ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
+          .orElse(rc.rankNot(Set.of(leader, drained)));
       List<DaosKv> kvs = new ArrayList<>(kvs(s.cont(), 2, l -> ranks(l).contains(drained)
           && !ranks(l).contains(failing)));
       kvs.addAll(kvs(s.cont(), 2, l -> ranks(l).contains(drained) && ranks(l).contains(failing)));
       kvs.addAll(kvs(s.cont(), 1, l -> !ranks(l).contains(drained) && ranks(l).contains(failing)));
       AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
-      int version0 = query("beforereclaim").get("version").getAsInt();
+      int version0 = rc.query("beforereclaim").get("version").getAsInt();
       long before = scansServed(drained);
-      arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
-      dmg("pool", "drain", "beforereclaim", "--ranks=" + drained);
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, rc.ranks());
+      rc.dmg("pool", "drain", "beforereclaim", "--ranks=" + drained);
       Poll.until("rank " + drained + " takes the drain's scan", WAIT, () -> scansServed(drained) > before,
           cluster::logs);
       // The next scan rank D takes is the reclaim's: held until the test releases it.
-      arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJECTS_SCAN, List.of(drained));
-      disarm(RebuildRpc.OBJ_MIGRATE);
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJECTS_SCAN, List.of(drained));
+      rc.disarm(RebuildRpc.OBJ_MIGRATE);
       RebuildStatus failed = attemptFails(s.uuid(), leader, version0, "the first reclaim attempt fails");
       assertEquals(DaosStatus.TIMEDOUT.code(), failed.getErrno(), failed.toString());
       assertDownOut(s, leader, drained);
       assertTrue(shardsHeld(drained, s.uuid(), s.cont().uuid()) > 0, "rank " + drained + " keeps its copies "
           + "until the reclaim");
-      JsonObject during = query("beforereclaim");
+      JsonObject during = rc.query("beforereclaim");
       assertEquals("busy", rebuild(during).get("state").getAsString(), "a reclaim waiting for its retry: " + during);
       cluster.killEngine(failing);
       excluded("beforereclaim", failing);
@@ -482,20 +429,20 @@ class RebuildWindowsTest {
   void rebuild_retry_with_stale_pulls() throws Exception {
     try (Setup s = setup("stalepulls")) {
       int leader = leader(s);
-      int victim = rankNot(Set.of(leader));
+      int victim = rc.rankNot(Set.of(leader));
       List<DaosKv> kvs = kvs(s.cont(), 4, l -> ranks(l).contains(victim));
       AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
-      int version0 = query("stalepulls").get("version").getAsInt();
+      int version0 = rc.query("stalepulls").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
       long migrates0 = migrates();
-      arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, rc.ranks());
       // Reports go to the rebuild leader only; armed everywhere in case the service leadership moves.
-      arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, ranks());
-      dmg("pool", "exclude", "stalepulls", "--ranks=" + victim);
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, rc.ranks());
+      rc.dmg("pool", "exclude", "stalepulls", "--ranks=" + victim);
       RebuildStatus failed = attemptFails(s.uuid(), leader, version0, "the first attempt fails");
       assertEquals(DaosStatus.TIMEDOUT.code(), failed.getErrno(), failed.toString());
-      disarm(RebuildRpc.REPORT);
-      List<Integer> live = ranks().stream().filter(r -> r != victim).toList();
+      rc.disarm(RebuildRpc.REPORT);
+      List<Integer> live = rc.ranks().stream().filter(r -> r != victim).toList();
       // The failed attempt's scan, its fail-reclaim's (RB_OP_FAIL_RECLAIM), then the retry's.
       Poll.until("every live engine takes the retry's scan", WAIT,
           () -> live.stream().allMatch(r -> scansServed(r) - scans0.get(r) >= 3), cluster::logs);
@@ -504,7 +451,7 @@ class RebuildWindowsTest {
       done("stalepulls", version0, 2);
       assertDownOut(s, leader, victim);
       Map<Integer, Long> expect = new TreeMap<>();
-      ranks().forEach(r -> expect.put(r, r == victim ? 0L : 4L));
+      rc.ranks().forEach(r -> expect.put(r, r == victim ? 0L : 4L));
       assertEquals(expect, scansSince(scans0), "the failed attempt, its fail-reclaim, one retry and the reclaim");
       d.verify("after the retried rebuild");
     }
@@ -521,14 +468,14 @@ class RebuildWindowsTest {
   void rebuild_retry_rebuild() throws Exception {
     try (Setup s = setup("retry")) {
       int leader = leader(s);
-      int victim = rankNot(Set.of(leader));
+      int victim = rc.rankNot(Set.of(leader));
       AckedKeys d = new AckedKeys(kvs(s.cont(), 4, l -> ranks(l).contains(victim))).fill("k", KEYS);
-      int version0 = query("retry").get("version").getAsInt();
-      for (int r : ranks()) {
-        engine(r).faults().armOnce(new FaultInjection.Fault(FaultInjection.Point.DAOS_REBUILD_NO_HDL,
+      int version0 = rc.query("retry").get("version").getAsInt();
+      for (int r : rc.ranks()) {
+        rc.engine(r).faults().armOnce(new FaultInjection.Fault(FaultInjection.Point.DAOS_REBUILD_NO_HDL,
             DaosStatus.NO_HDL, Duration.ZERO), List.of(RebuildRpc.OBJ_ENUMERATE));
       }
-      dmg("pool", "exclude", "retry", "--ranks=" + victim);
+      rc.dmg("pool", "exclude", "retry", "--ranks=" + victim);
       RebuildStatus failed = attemptFails(s.uuid(), leader, version0, "the first attempt fails");
       assertEquals(DaosStatus.NO_HDL.code(), failed.getErrno(), failed.toString());
       // DAOS_FAIL_ONCE per engine: an engine that enumerated nothing in the first attempt must not fail the retry.
@@ -552,23 +499,23 @@ class RebuildWindowsTest {
   void rebuild_final_report_lost() throws Exception {
     try (Setup s = setup("lostreport")) {
       int leader = leader(s);
-      int victim = rankNot(Set.of(leader));
+      int victim = rc.rankNot(Set.of(leader));
       AckedKeys d = new AckedKeys(kvs(s.cont(), 4, l -> ranks(l).contains(victim))).fill("k", KEYS);
-      int version0 = query("lostreport").get("version").getAsInt();
+      int version0 = rc.query("lostreport").get("version").getAsInt();
       Map<Integer, Long> scans0 = scans();
-      arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, ranks());
-      dmg("pool", "exclude", "lostreport", "--ranks=" + victim);
-      List<Integer> live = ranks().stream().filter(r -> r != victim).toList();
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_HANG, RebuildRpc.REPORT, rc.ranks());
+      rc.dmg("pool", "exclude", "lostreport", "--ranks=" + victim);
+      List<Integer> live = rc.ranks().stream().filter(r -> r != victim).toList();
       Poll.until("every live engine's part of the rebuild is over, unheard", WAIT, () -> {
         RebuildStatus st = rebuildStatus(s.uuid(), version0);
-        return st != null && live.stream().allMatch(r -> engine(r).rebuilds().partOver(s.uuid(), st.getVersion()));
+        return st != null && live.stream().allMatch(r -> rc.engine(r).rebuilds().partOver(s.uuid(), st.getVersion()));
       }, cluster::logs);
-      disarm(RebuildRpc.REPORT);
+      rc.disarm(RebuildRpc.REPORT);
       JsonObject q = done("lostreport", version0, 2);
       assertEquals(0, rebuild(q).get("status").getAsInt(), q.toString());
       assertDownOut(s, leader, victim);
       Map<Integer, Long> expect = new TreeMap<>();
-      ranks().forEach(r -> expect.put(r, r == victim ? 0L : 2L));
+      rc.ranks().forEach(r -> expect.put(r, r == victim ? 0L : 2L));
       assertEquals(expect, scansSince(scans0), "the rebuild and its reclaim, nothing retried");
       d.verify("after the rebuild");
     }
@@ -588,20 +535,20 @@ class RebuildWindowsTest {
     try (Setup s = setup("killduring", 2)) {
       int leader = leader(s);
       Set<Integer> svc = new TreeSet<>(s.created().resp().getSvcRepsList());
-      int victim = rankNot(Set.of(leader));
+      int victim = rc.rankNot(Set.of(leader));
       Set<Integer> avoid = new TreeSet<>(Set.of(leader, victim));
       avoid.addAll(svc);
-      int killed = ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
-          .orElse(rankNot(Set.of(leader, victim)));
+      int killed = rc.ranks().stream().filter(r -> !avoid.contains(r)).findFirst()
+          .orElse(rc.rankNot(Set.of(leader, victim)));
       List<DaosKv> kvs = new ArrayList<>(kvs(s.cont(), ObjectClass.RP_3G1, 2, l -> ranks(l).contains(victim)
           && ranks(l).contains(killed)));
       kvs.addAll(kvs(s.cont(), ObjectClass.RP_3G1, 2, l -> ranks(l).contains(victim)
           && !ranks(l).contains(killed)));
       AckedKeys d = new AckedKeys(kvs).fill("k", KEYS);
-      int version0 = query("killduring").get("version").getAsInt();
+      int version0 = rc.query("killduring").get("version").getAsInt();
       long migrates0 = migrates();
-      arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, ranks());
-      dmg("pool", "exclude", "killduring", "--ranks=" + victim);
+      rc.arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG, RebuildRpc.OBJ_MIGRATE, rc.ranks());
+      rc.dmg("pool", "exclude", "killduring", "--ranks=" + victim);
       Poll.until("the rebuild's scans have found objects to send (their pulls held)", WAIT, () -> {
         RebuildStatus now = rebuildStatus(s.uuid(), version0);
         return now != null && now.getToberbObjNr() > 0;

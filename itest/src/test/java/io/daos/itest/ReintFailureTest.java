@@ -11,8 +11,6 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.DaosEngine;
 import io.daos.engine.pool.EnginePool;
 import io.daos.itest.inproc.InProcessEngine;
@@ -20,8 +18,6 @@ import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.PoolQueryTargetInfo.TargetState;
-import io.daos.proto.mgmt.PoolQueryTargetReq;
-import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
 import io.daos.rpc.RebuildRpc;
@@ -69,12 +65,12 @@ class ReintFailureTest {
   @TempDir
   static Path dir;
   private InProcessCluster cluster;
+  private RebuildChecks rc;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniDaosCluster.builder(dir).inProcess().servers(4).engines(1).targets(2).replicas(3).crtTimeout(3)
-        .start();
-    cluster.waitForReady();
+    cluster = RebuildChecks.start(dir);
+    rc = new RebuildChecks(cluster);
   }
 
   @AfterAll
@@ -127,58 +123,19 @@ class ReintFailureTest {
     });
   }
 
-  private JsonObject query(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    assertEquals(0, env.get("status").getAsInt(), env.toString());
-    return env.getAsJsonObject("response");
-  }
-
-  /** Pool query for a poll: a rebuild state "unknown" while the pool service answers an error. */
-  private JsonObject pollQuery(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    if (env.get("status").getAsInt() != 0) {
-      JsonObject none = new JsonObject();
-      none.addProperty("version", 0);
-      none.addProperty("disabled_targets", -1);
-      JsonObject rb = new JsonObject();
-      rb.addProperty("state", "unknown");
-      rb.addProperty("derived_state", "unknown");
-      rb.addProperty("status", env.get("status").getAsInt());
-      rb.addProperty("objects", 0);
-      none.add("rebuild", rb);
-      return none;
-    }
-    return env.getAsJsonObject("response");
-  }
-
   private static JsonObject rebuild(JsonObject q) {
     return q.getAsJsonObject("rebuild");
   }
 
   private JsonObject waitQuery(String label, String what, java.util.function.Predicate<JsonObject> ok) {
     JsonObject[] last = {null};
-    Poll.until(what, WAIT, () -> ok.test(last[0] = pollQuery(label)), () -> "last query " + last[0]);
+    Poll.until(what, WAIT, () -> ok.test(last[0] = rc.pollQuery(label)), () -> "last query " + last[0]);
     System.out.println(what + ": " + last[0]);
     return last[0];
   }
 
-  private void dmgOk(String... args) {
-    JsonObject r = cluster.dmgJson(args);
-    assertEquals(0, r.get("status").getAsInt(), String.join(" ", args) + ": " + r);
-  }
-
   private List<TargetState> targetStates(Setup s, int via, int rank) {
-    InProcessEngine e = cluster.engine(via).orElseThrow();
-    try (DrpcClient c = DrpcClient.builder(e.engine().drpcSocket()).transport(cluster.drpcTransport())
-        .timeout(Duration.ofSeconds(30)).connect()) {
-      PoolQueryTargetResp r = PoolQueryTargetResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_QUERY_TARGETS,
-          PoolQueryTargetReq.newBuilder().setId(s.poolUuid().toString()).setRank(rank)
-              .addAllSvcRanks(s.pool().resp().getSvcRepsList()).build().toByteArray()));
-      assertEquals(0, r.getStatus(), "query targets of rank " + rank);
-      return r.getInfosList().stream().map(i -> i.getState()).toList();
-    } catch (Exception x) {
-      throw new AssertionError("query targets of rank " + rank + " via " + via + ": " + x, x);
-    }
+    return rc.targetStates(s.pool(), via, rank);
   }
 
   /** The object shards of the test's container in the VOS of every target of {@code rank}. */
@@ -196,11 +153,6 @@ class ReintFailureTest {
           ? ep.container(tgt, cont).listObjectShards().size() : 0);
     }
     return n;
-  }
-
-  private List<Integer> ranks() {
-    return cluster.engines().stream().map(e -> e.engine().state().rank().orElse(-1)).filter(r -> r >= 0).sorted()
-        .toList();
   }
 
   /** A rank holding a shard of most objects, not the pool service leader. */
@@ -266,16 +218,16 @@ class ReintFailureTest {
   @Timeout(240)
   void reintegrate_failure_and_retry() throws Exception {
     try (Setup s = setup("reintfail")) {
-      int leader = query(s.label()).get("svc_ldr").getAsInt();
+      int leader = rc.query(s.label()).get("svc_ldr").getAsInt();
       int victim = victim(s, leader);
-      int v0 = query(s.label()).get("version").getAsInt();
-      dmgOk("pool", "exclude", s.label(), "--ranks=" + victim);
+      int v0 = rc.query(s.label()).get("version").getAsInt();
+      rc.dmg("pool", "exclude", s.label(), "--ranks=" + victim);
       JsonObject q = waitQuery(s.label(), "the exclusion's rebuild is done", x -> x.get("version").getAsInt() > v0
           && rebuild(x).get("state").getAsString().equals("done") && x.get("disabled_targets").getAsInt() == 2);
       int v1 = q.get("version").getAsInt();
       try {
         slowPulls();
-        dmgOk("pool", "reintegrate", s.label(), "--ranks=" + victim);
+        rc.dmg("pool", "reintegrate", s.label(), "--ranks=" + victim);
         awaitPartialPull(s, v1, victim);
         failPulls();
         q = waitQuery(s.label(), "pool query shows the reintegration failed", x -> rebuild(x).get("state")
@@ -291,8 +243,8 @@ class ReintFailureTest {
       } finally {
         cluster.clearFaults();
       }
-      int v2 = query(s.label()).get("version").getAsInt();
-      dmgOk("pool", "reintegrate", s.label(), "--ranks=" + victim);
+      int v2 = rc.query(s.label()).get("version").getAsInt();
+      rc.dmg("pool", "reintegrate", s.label(), "--ranks=" + victim);
       q = waitQuery(s.label(), "the retried reintegration is done", x -> x.get("version").getAsInt() > v2
           && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
           && x.get("disabled_targets").getAsInt() == 0);
@@ -319,18 +271,18 @@ class ReintFailureTest {
         s.kvs().get(o).remove("k0");
         punched.add(o + "/k0");
       }
-      int leader = query(s.label()).get("svc_ldr").getAsInt();
+      int leader = rc.query(s.label()).get("svc_ldr").getAsInt();
       int victim = victim(s, leader);
-      int v0 = query(s.label()).get("version").getAsInt();
-      dmgOk("pool", "exclude", s.label(), "--ranks=" + victim);
+      int v0 = rc.query(s.label()).get("version").getAsInt();
+      rc.dmg("pool", "exclude", s.label(), "--ranks=" + victim);
       JsonObject q = waitQuery(s.label(), "the exclusion's rebuild is done", x -> x.get("version").getAsInt() > v0
           && rebuild(x).get("state").getAsString().equals("done") && x.get("disabled_targets").getAsInt() == 2);
       int v1 = q.get("version").getAsInt();
       try {
         slowPulls();
-        dmgOk("pool", "reintegrate", s.label(), "--ranks=" + victim);
+        rc.dmg("pool", "reintegrate", s.label(), "--ranks=" + victim);
         awaitPartialPull(s, v1, victim);
-        dmgOk("pool", "rebuild", "stop", s.label());
+        rc.dmg("pool", "rebuild", "stop", s.label());
         q = waitQuery(s.label(), "pool query shows the rebuild stopped", x -> rebuild(x).get("derived_state")
             .getAsString().equals("stopped"));
         assertEquals("idle", rebuild(q).get("state").getAsString(), q.toString());
@@ -343,7 +295,7 @@ class ReintFailureTest {
       } finally {
         cluster.clearFaults();
       }
-      dmgOk("pool", "rebuild", "start", s.label());
+      rc.dmg("pool", "rebuild", "start", s.label());
       q = waitQuery(s.label(), "the restarted reintegration is done", x -> rebuild(x).get("state").getAsString()
           .equals("done") && rebuild(x).get("status").getAsInt() == 0 && x.get("disabled_targets").getAsInt() == 0);
       assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), targetStates(s, leader, victim));
@@ -364,14 +316,14 @@ class ReintFailureTest {
   @Timeout(240)
   void int_drain_fail_and_retry_objects() throws Exception {
     try (Setup s = setup("drainfail")) {
-      int leader = query(s.label()).get("svc_ldr").getAsInt();
+      int leader = rc.query(s.label()).get("svc_ldr").getAsInt();
       int drained = victim(s, leader);
-      List<Integer> others = ranks().stream().filter(r -> r != drained).toList();
+      List<Integer> others = rc.ranks().stream().filter(r -> r != drained).toList();
       int before = others.stream().mapToInt(r -> shardsOn(s, r)).sum();
-      int v0 = query(s.label()).get("version").getAsInt();
+      int v0 = rc.query(s.label()).get("version").getAsInt();
       try {
         slowPulls();
-        dmgOk("pool", "drain", s.label(), "--ranks=" + drained);
+        rc.dmg("pool", "drain", s.label(), "--ranks=" + drained);
         waitQuery(s.label(), "pool query shows the drain busy with objects pulled", x -> x.get("version").getAsInt()
             > v0 && rebuild(x).get("state").getAsString().equals("busy") && rebuild(x).get("objects").getAsLong() > 0);
         Poll.until("partial copies on the other ranks", WAIT,
@@ -388,8 +340,8 @@ class ReintFailureTest {
       } finally {
         cluster.clearFaults();
       }
-      int v2 = query(s.label()).get("version").getAsInt();
-      dmgOk("pool", "drain", s.label(), "--ranks=" + drained);
+      int v2 = rc.query(s.label()).get("version").getAsInt();
+      rc.dmg("pool", "drain", s.label(), "--ranks=" + drained);
       JsonObject q = waitQuery(s.label(), "the retried drain is done", x -> x.get("version").getAsInt() > v2
           && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
           && x.get("disabled_targets").getAsInt() == 2);
@@ -415,10 +367,10 @@ class ReintFailureTest {
     try (Setup s = setup("stopfailing")) {
       JsonObject none = cluster.dmgJson("pool", "rebuild", "stop", s.label());
       assertEquals(DaosStatus.NONEXIST.code(), none.get("status").getAsInt(), "nothing to stop: " + none);
-      int leader = query(s.label()).get("svc_ldr").getAsInt();
+      int leader = rc.query(s.label()).get("svc_ldr").getAsInt();
       int victim = victim(s, leader);
-      int failing = ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
-      int v0 = query(s.label()).get("version").getAsInt();
+      int failing = rc.ranks().stream().filter(r -> r != victim).findFirst().orElseThrow();
+      int v0 = rc.query(s.label()).get("version").getAsInt();
       DaosEngine[] led = {null};
       try {
         cluster.engine(failing).orElseThrow().engine().faults().armOnce(
@@ -426,7 +378,7 @@ class ReintFailureTest {
         // Reports reach only the rebuild leader (the pool service leader, wherever it is by then).
         cluster.engines().forEach(e -> e.engine().faults().arm(FaultInjection.Point.DAOS_REBUILD_TGT_REBUILD_HANG,
             List.of(RebuildRpc.REPORT)));
-        dmgOk("pool", "exclude", s.label(), "--ranks=" + victim);
+        rc.dmg("pool", "exclude", s.label(), "--ranks=" + victim);
         Poll.until("the fail-reclaim after the failed rebuild runs", WAIT, () -> {
           led[0] = cluster.engines().stream().map(InProcessEngine::engine)
               .filter(e -> e.rebuilds() != null && e.rebuilds().failReclaiming(s.poolUuid())).findFirst().orElse(null);
@@ -434,8 +386,8 @@ class ReintFailureTest {
         }, () -> "no engine runs it");
         assertTrue(led[0].rebuilds().status(s.poolUuid()).getVersion() <= v0,
             "the fail-reclaim runs at the map version before the exclusion: " + led[0].rebuilds().status(s.poolUuid()));
-        assertEquals("busy", rebuild(query(s.label())).get("state").getAsString());
-        dmgOk("pool", "rebuild", "stop", s.label(), "--force");
+        assertEquals("busy", rebuild(rc.query(s.label())).get("state").getAsString());
+        rc.dmg("pool", "rebuild", "stop", s.label(), "--force");
         assertTrue(led[0].rebuilds().failReclaiming(s.poolUuid()), "a first fail-reclaim is not force-stopped");
       } finally {
         cluster.clearFaults();
@@ -448,7 +400,7 @@ class ReintFailureTest {
           "a stopped exclusion's targets stay DOWN");
       assertTrue(!led[0].rebuildScheduler().busy(s.poolUuid()), "no retry after a stop");
       int v1 = q.get("version").getAsInt();
-      dmgOk("pool", "reintegrate", s.label(), "--ranks=" + victim);
+      rc.dmg("pool", "reintegrate", s.label(), "--ranks=" + victim);
       q = waitQuery(s.label(), "the reintegration is done", x -> x.get("version").getAsInt() > v1
           && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
           && x.get("disabled_targets").getAsInt() == 0);

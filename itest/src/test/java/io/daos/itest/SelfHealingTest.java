@@ -13,16 +13,11 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.common.status.DaosStatus;
-import io.daos.drpc.DrpcMethod;
-import io.daos.drpc.client.DrpcClient;
 import io.daos.engine.DaosEngine;
-import io.daos.itest.inproc.InProcessEngine;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
 import io.daos.proto.mgmt.PoolQueryTargetInfo.TargetState;
-import io.daos.proto.mgmt.PoolQueryTargetReq;
-import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.pool.RebuildStatus;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
@@ -67,12 +62,12 @@ class SelfHealingTest {
   @TempDir
   static Path dir;
   private InProcessCluster cluster;
+  private RebuildChecks rc;
 
   @BeforeAll
   void start() throws Exception {
-    cluster = MiniDaosCluster.builder(dir).inProcess().servers(4).engines(1).targets(2).replicas(3).crtTimeout(3)
-        .engineEnv(ENV).start();
-    cluster.waitForReady();
+    cluster = RebuildChecks.start(dir, ENV);
+    rc = new RebuildChecks(cluster);
   }
 
   @AfterAll
@@ -175,49 +170,12 @@ class SelfHealingTest {
     });
   }
 
-  private JsonObject query(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    assertEquals(0, env.get("status").getAsInt(), env.toString());
-    return env.getAsJsonObject("response");
-  }
-
-  /** Pool query for a poll: an empty object while the pool service answers an error (e.g. electing a leader). */
-  private JsonObject pollQuery(String label) {
-    JsonObject env = cluster.dmgJson("pool", "query", label);
-    if (env.get("status").getAsInt() != 0) {
-      JsonObject none = new JsonObject();
-      none.addProperty("version", 0);
-      none.addProperty("disabled_targets", -1);
-      JsonObject rb = new JsonObject();
-      rb.addProperty("state", "unknown");
-      rb.addProperty("derived_state", "unknown");
-      rb.addProperty("status", env.get("status").getAsInt());
-      none.add("rebuild", rb);
-      return none;
-    }
-    return env.getAsJsonObject("response");
-  }
-
   private static String rebuildState(JsonObject q) {
     return q.getAsJsonObject("rebuild").get("state").getAsString();
   }
 
-  private List<TargetState> targetStates(MiniDaosCluster.CreatedPool p, int via, int rank) {
-    InProcessEngine e = cluster.engine(via).orElseThrow();
-    try (DrpcClient c = DrpcClient.builder(e.engine().drpcSocket()).transport(cluster.drpcTransport())
-        .timeout(Duration.ofSeconds(30)).connect()) {
-      PoolQueryTargetResp r = PoolQueryTargetResp.parseFrom(c.call(DrpcMethod.MGMT_POOL_QUERY_TARGETS,
-          PoolQueryTargetReq.newBuilder().setId(p.uuid().toString()).setRank(rank)
-              .addAllSvcRanks(p.resp().getSvcRepsList()).build().toByteArray()));
-      assertEquals(0, r.getStatus(), "query targets of rank " + rank);
-      return r.getInfosList().stream().map(i -> i.getState()).toList();
-    } catch (Exception x) {
-      throw new AssertionError("query targets of rank " + rank + " via " + via + ": " + x, x);
-    }
-  }
-
   private int leaderRank(String label) {
-    return query(label).get("svc_ldr").getAsInt();
+    return rc.query(label).get("svc_ldr").getAsInt();
   }
 
   /** The ranks holding a shard of any of the objects. */
@@ -264,14 +222,14 @@ class SelfHealingTest {
   private JsonObject busyThenDone(String label, int version0, Runnable whileBusy) {
     JsonObject[] last = {null};
     Poll.until("pool query shows the rebuild busy", WAIT, () -> {
-      last[0] = pollQuery(label);
+      last[0] = rc.pollQuery(label);
       return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("busy");
     }, () -> "last query " + last[0] + "\n" + cluster.logs());
     System.out.println("rebuild busy: " + last[0].getAsJsonObject("rebuild"));
     whileBusy.run();
     cluster.clearFaults();
     Poll.until("pool query shows the rebuild done", WAIT, () -> {
-      last[0] = pollQuery(label);
+      last[0] = rc.pollQuery(label);
       return rebuildState(last[0]).equals("done");
     }, () -> "last query " + last[0] + "\n" + cluster.logs());
     System.out.println("rebuild done: " + last[0]);
@@ -293,7 +251,7 @@ class SelfHealingTest {
       int leader = leaderRank("kill");
       Set<Integer> holders = shardRanks(s.kvs());
       int victim = holders.stream().filter(r -> r != leader).findFirst().orElseThrow();
-      int version0 = query("kill").get("version").getAsInt();
+      int version0 = rc.query("kill").get("version").getAsInt();
       holdPulls();
       w.resetStall();
       cluster.killEngine(victim);
@@ -311,7 +269,7 @@ class SelfHealingTest {
       JsonObject rb = done.getAsJsonObject("rebuild");
       assertEquals(0, rb.get("status").getAsInt(), rb.toString());
       assertTrue(rb.get("objects").getAsLong() > 0 && rb.get("records").getAsLong() > 0, rb.toString());
-      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, victim));
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), leader, victim));
       DaosEngine led = cluster.engine(leader).orElseThrow().engine();
       RebuildStatus st = led.rebuilds().status(s.pool().uuid());
       assertEquals(0, st.getErrno(), st.toString());
@@ -321,7 +279,7 @@ class SelfHealingTest {
 
       try (Writer w2 = new Writer(s.kvs(), "x")) {
         waitAcked(w2, 100);
-        int version1 = query("kill").get("version").getAsInt();
+        int version1 = rc.query("kill").get("version").getAsInt();
         // Two of the three pool service replicas must stay: a replica victim is followed by the non-replica.
         Set<Integer> replicas = new TreeSet<>(s.pool().resp().getSvcRepsList());
         Set<Integer> avoid = new TreeSet<>(Set.of(leader, victim));
@@ -333,11 +291,11 @@ class SelfHealingTest {
         cluster.killEngine(second);
         int before2 = w2.acked.size();
         Poll.until("the second rebuild is done", WAIT, () -> {
-          JsonObject q = pollQuery("kill");
+          JsonObject q = rc.pollQuery("kill");
           return q.get("version").getAsInt() > version1 && rebuildState(q).equals("done")
               && q.get("disabled_targets").getAsInt() == 4;
         }, cluster::logs);
-        assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, second));
+        assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), leader, second));
         // RP_3G1 has 3 shards and 2 fault domains are left: whether the writer goes on is the client's degraded
         // write path; what was acknowledged must survive.
         System.out.printf("second kill (rank %d): %d writes acknowledged since, longest writer stall %d ms (%s)%n",
@@ -349,17 +307,17 @@ class SelfHealingTest {
         // Restart both engines and reintegrate them: every target UPIN, and every key the same on every replica.
         cluster.heal();
         for (int r : List.of(victim, second)) {
-          int v = query("kill").get("version").getAsInt();
+          int v = rc.query("kill").get("version").getAsInt();
           JsonObject ri = cluster.dmgJson("pool", "reintegrate", "kill", "--ranks=" + r);
           assertEquals(0, ri.get("status").getAsInt(), ri.toString());
           JsonObject[] last = {null};
           Poll.until("the reintegration of rank " + r + " is done", WAIT, () -> {
-            last[0] = pollQuery("kill");
+            last[0] = rc.pollQuery("kill");
             return last[0].get("version").getAsInt() > v && rebuildState(last[0]).equals("done")
-                && targetStates(s.pool(), leader, r).equals(List.of(TargetState.UP_IN, TargetState.UP_IN));
+                && rc.targetStates(s.pool(), leader, r).equals(List.of(TargetState.UP_IN, TargetState.UP_IN));
           }, () -> "last query " + last[0] + "\n" + cluster.logs());
         }
-        assertEquals(0, query("kill").get("disabled_targets").getAsInt());
+        assertEquals(0, rc.query("kill").get("disabled_targets").getAsInt());
         w.verify("after restarting and reintegrating ranks " + victim + " and " + second + " (first writer)");
         w2.verify("after restarting and reintegrating ranks " + victim + " and " + second + " (second writer)");
         w.verifyReplicas("after the reintegrations (first writer)");
@@ -380,7 +338,7 @@ class SelfHealingTest {
       waitAcked(w, 200);
       int leader = leaderRank("drain");
       int drained = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
-      int version0 = query("drain").get("version").getAsInt();
+      int version0 = rc.query("drain").get("version").getAsInt();
       holdPulls();
       w.resetStall();
       JsonObject env = cluster.dmgJson("pool", "drain", "drain", "--ranks=" + drained);
@@ -389,7 +347,7 @@ class SelfHealingTest {
       JsonObject rb = done.getAsJsonObject("rebuild");
       assertEquals(0, rb.get("status").getAsInt(), rb.toString());
       assertTrue(rb.get("objects").getAsLong() > 0, rb.toString());
-      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, drained));
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), leader, drained));
       waitAcked(w, w.acked.size() + 50);
       System.out.printf("drain of rank %d: longest writer stall %d ms%n", drained, w.stallMillis());
       w.close();
@@ -429,7 +387,7 @@ class SelfHealingTest {
       Writer w = new Writer(kvs, "m");
       try (w) {
         waitAcked(w, 200);
-        int version0 = query("master").get("version").getAsInt();
+        int version0 = rc.query("master").get("version").getAsInt();
         holdPulls();
         cluster.killEngine(victim);
         RebuildStatus[] st = {null};
@@ -451,12 +409,12 @@ class SelfHealingTest {
         cluster.clearFaults();
         JsonObject[] last = {null};
         Poll.until("the new leader's rebuild is done", WAIT, () -> {
-          last[0] = pollQuery("master");
+          last[0] = rc.pollQuery("master");
           return rebuildState(last[0]).equals("done") && last[0].get("disabled_targets").getAsInt() == 4;
         }, () -> "last query " + last[0] + "\n" + cluster.logs());
         assertNotEquals(leader, newLeader[0]);
         for (int r : List.of(victim, leader)) {
-          assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), newLeader[0], r));
+          assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), newLeader[0], r));
         }
         // What the operator sees: the pool query's rebuild status (the service's current task, after any retries),
         // not an earlier attempt the new leader's engine may still hold.
@@ -485,23 +443,23 @@ class SelfHealingTest {
       w.close();
       int leader = leaderRank("stopstart");
       int excluded = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
-      int version0 = query("stopstart").get("version").getAsInt();
+      int version0 = rc.query("stopstart").get("version").getAsInt();
       holdPulls();
       JsonObject ex = cluster.dmgJson("pool", "exclude", "stopstart", "--ranks=" + excluded);
       assertEquals(0, ex.get("status").getAsInt(), ex.toString());
       JsonObject[] last = {null};
       Poll.until("pool query shows the rebuild busy", WAIT, () -> {
-        last[0] = pollQuery("stopstart");
+        last[0] = rc.pollQuery("stopstart");
         return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("busy");
       }, () -> "last query " + last[0]);
       JsonObject stop = cluster.dmgJson("pool", "rebuild", "stop", "stopstart");
       assertEquals(0, stop.get("status").getAsInt(), stop.toString());
       Poll.until("pool query shows the rebuild stopped", WAIT, () -> {
-        last[0] = pollQuery("stopstart");
+        last[0] = rc.pollQuery("stopstart");
         return last[0].getAsJsonObject("rebuild").get("derived_state").getAsString().equals("stopped");
       }, () -> "last query " + last[0]);
       assertEquals(DaosStatus.OP_CANCELED.code(), last[0].getAsJsonObject("rebuild").get("status").getAsInt());
-      assertEquals(List.of(TargetState.DOWN, TargetState.DOWN), targetStates(s.pool(), leader, excluded),
+      assertEquals(List.of(TargetState.DOWN, TargetState.DOWN), rc.targetStates(s.pool(), leader, excluded),
           "a stopped rebuild leaves its targets DOWN");
       JsonObject again = cluster.dmgJson("pool", "rebuild", "stop", "stopstart");
       assertEquals(DaosStatus.NONEXIST.code(), again.get("status").getAsInt(), "nothing to stop: " + again);
@@ -509,11 +467,11 @@ class SelfHealingTest {
       JsonObject start = cluster.dmgJson("pool", "rebuild", "start", "stopstart");
       assertEquals(0, start.get("status").getAsInt(), start.toString());
       Poll.until("the restarted rebuild is done", WAIT, () -> {
-        last[0] = pollQuery("stopstart");
+        last[0] = rc.pollQuery("stopstart");
         return rebuildState(last[0]).equals("done")
             && last[0].getAsJsonObject("rebuild").get("status").getAsInt() == 0;
       }, () -> "last query " + last[0] + "\n" + cluster.logs());
-      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, excluded));
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), leader, excluded));
       w.verify("after the restarted rebuild");
     } finally {
       cluster.clearFaults();
@@ -535,12 +493,12 @@ class SelfHealingTest {
       waitAcked(w, 200);
       int leader = leaderRank("reint");
       int excluded = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
-      int version0 = query("reint").get("version").getAsInt();
+      int version0 = rc.query("reint").get("version").getAsInt();
       JsonObject ex = cluster.dmgJson("pool", "exclude", "reint", "--ranks=" + excluded);
       assertEquals(0, ex.get("status").getAsInt(), ex.toString());
       JsonObject[] last = {null};
       Poll.until("the exclusion's rebuild is done", WAIT, () -> {
-        last[0] = pollQuery("reint");
+        last[0] = rc.pollQuery("reint");
         return last[0].get("version").getAsInt() > version0 && rebuildState(last[0]).equals("done")
             && last[0].get("disabled_targets").getAsInt() == 2;
       }, () -> "last query " + last[0] + "\n" + cluster.logs());
@@ -552,9 +510,9 @@ class SelfHealingTest {
       // The writer goes on while the returning targets' pulls are held: these writes reach them through their peer
       // shards in the extended layout, not through the rebuild.
       busyThenDone("reint", version1, () -> waitAcked(w, w.acked.size() + 100));
-      Poll.until("every target UPIN", WAIT, () -> pollQuery("reint").get("disabled_targets").getAsInt() == 0,
-          () -> "last query " + pollQuery("reint"));
-      assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), targetStates(s.pool(), leader, excluded));
+      Poll.until("every target UPIN", WAIT, () -> rc.pollQuery("reint").get("disabled_targets").getAsInt() == 0,
+          () -> "last query " + rc.pollQuery("reint"));
+      assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), rc.targetStates(s.pool(), leader, excluded));
       waitAcked(w, w.acked.size() + 100);
       w.close();
       w.verify("after the reintegration of rank " + excluded);
@@ -579,31 +537,31 @@ class SelfHealingTest {
       waitAcked(w, 200);
       int leader = leaderRank("grow");
       int drained = shardRanks(s.kvs()).stream().filter(r -> r != leader).findFirst().orElseThrow();
-      int version0 = query("grow").get("version").getAsInt();
+      int version0 = rc.query("grow").get("version").getAsInt();
       holdPulls();
       JsonObject dr = cluster.dmgJson("pool", "drain", "grow", "--ranks=" + drained);
       assertEquals(0, dr.get("status").getAsInt(), dr.toString());
       JsonObject done = busyThenDone("grow", version0);
       assertEquals(0, done.getAsJsonObject("rebuild").get("status").getAsInt(), done.toString());
-      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s.pool(), leader, drained));
+      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), rc.targetStates(s.pool(), leader, drained));
       waitAcked(w, w.acked.size() + 100);
 
       int host = cluster.addServer();
       int added = cluster.ranksOf(host).get(0);
-      int version1 = query("grow").get("version").getAsInt();
+      int version1 = rc.query("grow").get("version").getAsInt();
       JsonObject ex = cluster.dmgJson("pool", "extend", "grow", "--ranks=" + added);
       assertEquals(0, ex.get("status").getAsInt(), ex.toString());
       // Whether the extension moves any of the two objects' shards (and so has pulls to hold) is up to placement:
       // only its end is awaited; the drain above showed the progress (busy, then done).
       JsonObject[] grown = {null};
       Poll.until("the extension's rebuild is done", WAIT, () -> {
-        grown[0] = pollQuery("grow");
+        grown[0] = rc.pollQuery("grow");
         return grown[0].get("version").getAsInt() > version1 && rebuildState(grown[0]).equals("done");
       }, () -> "last query " + grown[0]);
       assertEquals(0, grown[0].getAsJsonObject("rebuild").get("status").getAsInt(), grown[0].toString());
       Poll.until("the new rank's targets are UP_IN", WAIT,
-          () -> targetStates(s.pool(), leader, added).equals(List.of(TargetState.UP_IN, TargetState.UP_IN)),
-          () -> "last query " + pollQuery("grow"));
+          () -> rc.targetStates(s.pool(), leader, added).equals(List.of(TargetState.UP_IN, TargetState.UP_IN)),
+          () -> "last query " + rc.pollQuery("grow"));
       waitAcked(w, w.acked.size() + 100);
       w.close();
       w.verify("after draining rank " + drained + " and extending with rank " + added);
