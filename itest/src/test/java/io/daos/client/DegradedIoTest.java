@@ -11,6 +11,7 @@ import io.daos.client.cont.ContainerProps;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.Keys;
 import io.daos.client.obj.ObjRetry;
+import io.daos.client.pool.RetryPolicy;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.itest.InProcessCluster;
@@ -196,7 +197,11 @@ class DegradedIoTest {
   @DisplayName("obj_retry is bounded: every replica unreachable and no pool map from the service → DER_UNREACH after "
       + ObjRetry.MAX_NO_MAP + " refreshes")
   void retryBoundedWhenServiceGivesNoMap() {
-    DaosObject o = cont.openObject(cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1, 0));
+    // Each map refresh gives up after a short service retry here (the default takes ~8 s per refresh).
+    DaosClient quick = cluster.clientBuilder().rpcTimeout(RPC_TIMEOUT)
+        .retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100))).build();
+    DaosContainer qc = quick.connectPool("degpool", PoolRpc.PC_RW).openContainer("degcont", ContRpc.COO_RW);
+    DaosObject o = qc.openObject(qc.generateOid(ObjectType.MULTI_HASHED, ObjectClass.RP_2G1, 0));
     byte[] dkey = Keys.utf8("y");
     o.update(dkey, List.of(Iod.single(AKEY, new byte[] {4, 5, 6})));
     List<Integer> ranks = new ArrayList<>();
@@ -215,6 +220,7 @@ class DegradedIoTest {
         "the map refresh's error: " + e.getSuppressed()[0]);
     sys.clearFaults();
     assertArrayEquals(new byte[] {4, 5, 6}, fetch(o, dkey, 3));
+    quick.close();
   }
 
   @Test

@@ -53,8 +53,12 @@ final class DataSystem implements AutoCloseable {
 
   /** A libdaos client attached through the agent's socket, with a short RPC timeout for failure tests. */
   DaosClient client() {
-    return DaosClient.builder().agentSocketDir(server.dir().resolve("agent/run"))
-        .rpcTimeout(Duration.ofSeconds(10)).build();
+    return clientBuilder().build();
+  }
+
+  /** The builder of {@link #client()}, for a test to change more. */
+  DaosClient.Builder clientBuilder() {
+    return DaosClient.builder().agentSocketDir(server.dir().resolve("agent/run")).rpcTimeout(Duration.ofSeconds(10));
   }
 
   @Override

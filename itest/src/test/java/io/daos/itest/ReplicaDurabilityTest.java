@@ -12,6 +12,7 @@ import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.PropType;
+import io.daos.client.pool.RetryPolicy;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.Layout;
@@ -49,7 +50,11 @@ class ReplicaDurabilityTest {
 
   @Test
   void rp2g1SurvivesKillOfEitherEngine() throws Exception {
-    try (DataSystem sys = DataSystem.start(dir, "rp", "8G"); DaosClient client = sys.client();
+    // The first kill takes the pool's only service replica: a short service retry makes the update meant to fail
+    // fail in seconds (obj_retry gives up after ObjRetry.MAX_NO_MAP refreshes that get no map).
+    try (DataSystem sys = DataSystem.start(dir, "rp", "8G");
+         DaosClient client = sys.clientBuilder().retryPolicy(new RetryPolicy(4, Duration.ofMillis(20),
+             Duration.ofMillis(200))).build();
          DaosPool pool = client.connectPool("rp", DaosPool.RW)) {
       pool.createContainer(ContainerProps.empty().withLabel("c").withRedundancyLevel(PropType.REDUN_LVL_RANK));
       try (DaosContainer cont = pool.openContainer("c", DaosContainer.RW)) {
