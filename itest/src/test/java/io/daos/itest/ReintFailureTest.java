@@ -198,6 +198,20 @@ class ReintFailureTest {
     System.out.printf("%s: %d keys identical on every replica%n", when, s.data().size());
   }
 
+  /**
+   * {@code dmg pool <cmd> --ranks=<rank>} again, with no fault armed: done with status 0 and {@code disabled}
+   * disabled targets, the rank's targets {@code end}, every key identical on every replica.
+   */
+  private void retried(Setup s, String cmd, int leader, int rank, int disabled, TargetState end) {
+    int v = rc.query(s.label()).get("version").getAsInt();
+    rc.dmg("pool", cmd, s.label(), "--ranks=" + rank);
+    waitQuery(s.label(), "the retried " + cmd + " is done", x -> x.get("version").getAsInt() > v
+        && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
+        && x.get("disabled_targets").getAsInt() == disabled);
+    assertEquals(List.of(end, end), targetStates(s, leader, rank));
+    verifyReplicas(s, Set.of(), "after the retried " + cmd + " of rank " + rank);
+  }
+
   /** Waits until the rebuild has pulled something onto {@code rank} while pool query shows it busy. */
   private void awaitPartialPull(Setup s, int version0, int rank) {
     waitQuery(s.label(), "pool query shows the rebuild busy with objects pulled", q -> q.get("version").getAsInt()
@@ -243,13 +257,7 @@ class ReintFailureTest {
       } finally {
         cluster.clearFaults();
       }
-      int v2 = rc.query(s.label()).get("version").getAsInt();
-      rc.dmg("pool", "reintegrate", s.label(), "--ranks=" + victim);
-      q = waitQuery(s.label(), "the retried reintegration is done", x -> x.get("version").getAsInt() > v2
-          && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
-          && x.get("disabled_targets").getAsInt() == 0);
-      assertEquals(List.of(TargetState.UP_IN, TargetState.UP_IN), targetStates(s, leader, victim));
-      verifyReplicas(s, Set.of(), "after the retried reintegration of rank " + victim);
+      retried(s, "reintegrate", leader, victim, 0, TargetState.UP_IN);
     }
   }
 
@@ -340,13 +348,7 @@ class ReintFailureTest {
       } finally {
         cluster.clearFaults();
       }
-      int v2 = rc.query(s.label()).get("version").getAsInt();
-      rc.dmg("pool", "drain", s.label(), "--ranks=" + drained);
-      JsonObject q = waitQuery(s.label(), "the retried drain is done", x -> x.get("version").getAsInt() > v2
-          && rebuild(x).get("state").getAsString().equals("done") && rebuild(x).get("status").getAsInt() == 0
-          && x.get("disabled_targets").getAsInt() == 2);
-      assertEquals(List.of(TargetState.DOWN_OUT, TargetState.DOWN_OUT), targetStates(s, leader, drained));
-      verifyReplicas(s, Set.of(), "after the retried drain of rank " + drained);
+      retried(s, "drain", leader, drained, 2, TargetState.DOWN_OUT);
     }
   }
 
