@@ -154,6 +154,24 @@ class DaosArrayTest extends ClientTestBase {
   }
 
   @Test
+  void truncate_into_hole_keeps_size() {
+    DaosArray a = create(1, 10);
+    byte[] head = random(10, 7);
+    a.write(0, head);
+    a.write(100, new byte[] {7});
+    a.setSize(50);
+    assertEquals(50, a.getSize(), "the size a shrink sets sticks even where it ends in a hole");
+    byte[] want = new byte[50];
+    System.arraycopy(head, 0, want, 0, 10);
+    assertArrayEquals(want, a.read(0, 50));
+    a.setSize(30);
+    assertEquals(30, a.getSize());
+    a.setSize(5);
+    assertEquals(5, a.getSize());
+    assertArrayEquals(java.util.Arrays.copyOf(head, 5), a.read(0, 5));
+  }
+
+  @Test
   void punchMakesHoles() {
     DaosArray a = create(1, 8);
     byte[] data = random(30, 6);

@@ -200,8 +200,9 @@ public final class DaosArray implements AutoCloseable {
   }
 
   /**
-   * {@code daos_array_set_size}: shrinking punches the dkeys past the new end and the tail of the boundary dkey;
-   * growing writes one zero cell at {@code size - 1}.
+   * {@code daos_array_set_size}: shrinking punches the dkeys past the new end and the tail of the boundary dkey, and
+   * when the cell at {@code size - 1} is then a hole writes a zero cell there (DAOS {@code check_record}), so that
+   * the size sticks; growing writes one zero cell at {@code size - 1}.
    */
   public void setSize(long size) {
     Futures.join(setSizeAsync(size));
@@ -218,7 +219,8 @@ public final class DaosArray implements AutoCloseable {
       if (size > cur) {
         return writeAsync(size - 1, new byte[cell]);
       }
-      return shrink(size);
+      return shrink(size).thenCompose(v -> getSizeAsync()).thenCompose(now -> now < size
+          ? writeAsync(size - 1, new byte[cell]) : CompletableFuture.<Void>completedFuture(null));
     });
   }
 
