@@ -357,7 +357,7 @@ public final class ObjHandlers {
       return;
     }
     VosPool vos = p.target(tgt);
-    long used = vos.metaBytes() + vos.blobEnd();
+    long used = vos.metaBytes() + vos.blobUsed();
     if (used + incoming > limit) {
       throw new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has " + (limit - used)
           + " of " + limit + " bytes free, update needs " + incoming);

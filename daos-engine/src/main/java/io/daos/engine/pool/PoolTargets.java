@@ -182,7 +182,7 @@ public final class PoolTargets implements AutoCloseable {
   /** Space per tier (SCM, NVMe) of the pool on this engine, measured on each target's own thread. */
   public List<TierUsage> usage(UUID uuid) {
     EnginePool p = get(uuid);
-    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobEnd()});
+    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobUsed()});
     boolean scmOnly = p.tiers().nvmeBytes() == 0;
     List<long[]> scm = new ArrayList<>();
     List<long[]> nvme = new ArrayList<>();
@@ -196,7 +196,7 @@ public final class PoolTargets implements AutoCloseable {
   /** Space per target, then per tier (SCM, NVMe), of the pool on this engine. */
   public List<List<TierUsage>> targetUsage(UUID uuid) {
     EnginePool p = get(uuid);
-    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobEnd()});
+    List<long[]> used = xs.onAll(tgt -> new long[] {p.target(tgt).metaBytes(), p.target(tgt).blobUsed()});
     boolean scmOnly = p.tiers().nvmeBytes() == 0;
     List<List<TierUsage>> out = new ArrayList<>();
     for (long[] u : used) {

@@ -13,6 +13,7 @@ import io.daos.engine.vos.tree.Tx;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.placement.Cond;
 import java.nio.ByteBuffer;
+import org.lmdbjava.Txn;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -148,6 +149,52 @@ public final class VosContainer {
    */
   public int deleteDtxRecords() {
     return ObjectShards.deleteDtxRecords(store, cont);
+  }
+
+  /**
+   * vos_aggregate, one slice: from {@code from} (null: the container's start), removes the versions and entities no
+   * read point sees (read points: {@code snapshots} below {@code bound}, and {@code bound}; nothing above
+   * {@code bound} is touched) and frees their space, looking at about {@code budget} records; committed when it
+   * returns, after the queued writes. The caller keeps {@code bound} below every uncommitted DTX of the container.
+   */
+  public Aggregation.Slice aggregate(long bound, long[] snapshots, Aggregation.Anchor from, long budget) {
+    writeEpoch(bound);
+    store.pending.commit();
+    Aggregation.Stats stats = new Aggregation.Stats();
+    Aggregation.Anchor next = null;
+    try (Txn<ByteBuffer> txn = store.write()) {
+      Tx tx = new Tx(store, txn, cont);
+      try {
+        AggregateOp op = new AggregateOp(tx, bound, snapshots, stats);
+        byte[] prefix = Keys.head(cont, Keys.OBJ);
+        byte[] at = from == null ? prefix : from.objKey();
+        byte[] dkeyAt = from == null ? null : from.dkeyKey();
+        while (next == null) {
+          io.daos.engine.vos.lmdb.Cur c = tx.seek(at);
+          if (c == null || !io.daos.engine.vos.lmdb.Bytes.startsWith(c.key(), prefix)) {
+            break;
+          }
+          byte[] objKey = c.key();
+          long objId = io.daos.engine.vos.lmdb.Bytes.getLong(c.val(), 0);
+          if (stats.examined >= budget) {
+            next = new Aggregation.Anchor(objKey, null);
+            break;
+          }
+          byte[] resume = op.object(objKey, objId, dkeyAt, budget);
+          dkeyAt = null;
+          if (resume != null) {
+            next = new Aggregation.Anchor(objKey, resume);
+          }
+          at = AggregateOp.successor(objKey);
+        }
+      } finally {
+        tx.release();
+      }
+      store.commit(txn);
+    } catch (RuntimeException e) {
+      throw Errors.toDaos(e);
+    }
+    return new Aggregation.Slice(stats, next);
   }
 
   /** Objects visible at {@code epoch}, at most {@code max} per call. */

@@ -190,7 +190,7 @@ public final class VosPool implements AutoCloseable {
     return out;
   }
 
-  /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
+  /** Bytes of LMDB pages in use (freed pages, which LMDB reuses, not counted), as of the last commit. */
   public long metaBytes() {
     return store.metaBytes();
   }
@@ -198,6 +198,11 @@ public final class VosPool implements AutoCloseable {
   /** Bytes of the blob file handed out so far (high-water mark of the extent allocator), as of the last commit. */
   public long blobEnd() {
     return store.blobEnd();
+  }
+
+  /** Bytes of the blob file in use (handed out and not freed), as of the last commit. */
+  public long blobUsed() {
+    return store.blobUsed();
   }
 
   /** Writes submitted on this pool and not yet committed. */

@@ -9,12 +9,15 @@ import org.lmdbjava.Txn;
 /**
  * First-fit allocator of 4 KiB blocks in the target's blob file (the role of DAOS's VEA). Its state lives in the
  * meta database, so an allocation commits or aborts with the metadata transaction that uses it:
- * {@code "end"} → first never-allocated byte; {@code 'F' | off(8)} → length of a free extent.
+ * {@code "end"} → first never-allocated byte; {@code 'F' | off(8)} → length of a free extent; {@code "fre"} → the
+ * sum of the free extents' lengths (so that space in use, {@code end - free}, costs one read; a store written
+ * before it existed has it computed from the free list on first use).
  */
 public final class ExtentAllocator {
   static final long BLOCK = 4096;
   private static final byte[] END = {'e', 'n', 'd'};
   private static final byte FREE = 'F';
+  private static final byte[] FREE_TOTAL = {'f', 'r', 'e'};
 
   private final Db meta;
 
@@ -34,6 +37,7 @@ public final class ExtentAllocator {
           if (have > need) {
             meta.put(txn, freeKey(off + need), Bytes.ofLong(have - need));
           }
+          addFree(txn, -need);
           return off;
         }
       }
@@ -47,6 +51,7 @@ public final class ExtentAllocator {
   public void free(Txn<ByteBuffer> txn, long off, long len) {
     long start = off;
     long size = roundUp(len);
+    addFree(txn, size);
     byte[] next = meta.get(txn, freeKey(start + size));
     if (next != null) {
       meta.delete(txn, freeKey(start + size));
@@ -65,6 +70,25 @@ public final class ExtentAllocator {
       }
     }
     meta.put(txn, freeKey(start), Bytes.ofLong(size));
+  }
+
+  /** Bytes on the free list (freed and not handed out again). */
+  public long freeTotal(Txn<ByteBuffer> txn) {
+    byte[] v = meta.get(txn, FREE_TOTAL);
+    if (v != null) {
+      return Bytes.getLong(v, 0);
+    }
+    long sum = 0;
+    try (Cur c = meta.openCursor(txn)) {
+      for (boolean ok = c.seek(new byte[] {FREE}); ok && c.key()[0] == FREE; ok = c.next()) {
+        sum += Bytes.getLong(c.val(), 0);
+      }
+    }
+    return sum;
+  }
+
+  private void addFree(Txn<ByteBuffer> txn, long delta) {
+    meta.put(txn, FREE_TOTAL, Bytes.ofLong(freeTotal(txn) + delta));
   }
 
   public long end(Txn<ByteBuffer> txn) {

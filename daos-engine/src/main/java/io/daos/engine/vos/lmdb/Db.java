@@ -31,6 +31,12 @@ public final class Db {
     return dbi.delete(txn, scratch.key(key));
   }
 
+  /** Pages this database's tree occupies (branch, leaf and overflow pages) as {@code txn} sees it. */
+  public long pages(Txn<ByteBuffer> txn) {
+    org.lmdbjava.Stat st = dbi.stat(txn);
+    return st.branchPages + st.leafPages + st.overflowPages;
+  }
+
   public Cur openCursor(Txn<ByteBuffer> txn) {
     return new Cur(dbi.openCursor(txn), scratch);
   }

@@ -42,6 +42,7 @@ public final class Store implements AutoCloseable {
   /** Space in use as of the last commit (-1: not read yet), so that space checks cost no LMDB call per update. */
   private long usedMeta = -1;
   private long usedBlob = -1;
+  private long blobHigh = -1;
   /** The reusable read transaction (null until the first read) and whether it is reset, free for the next read. */
   private Txn<ByteBuffer> reader;
   private boolean readerIdle;
@@ -113,31 +114,60 @@ public final class Store implements AutoCloseable {
   public void commit(Txn<ByteBuffer> txn) {
     dropWriteSeeker();
     long end = alloc.end(txn);
+    long used = end - alloc.freeTotal(txn);
     if (blobDirty) {
       blob.force();
       blobDirty = false;
     }
     txn.commit();
-    usedBlob = end;
+    blobHigh = end;
+    usedBlob = used;
     usedMeta = -1;
   }
 
-  /** Bytes of the LMDB index in use (pages up to the last one written), as of the last commit. */
+  /**
+   * Bytes of LMDB pages in use, as of the last commit: the pages of the index and meta trees, the main database and
+   * the two meta pages. Pages LMDB has freed (overwritten or deleted records) are not counted: LMDB reuses them, so
+   * they are space a write can have.
+   */
   public long metaBytes() {
     if (usedMeta < 0) {
-      usedMeta = (env.info().lastPageNumber + 1) * pageSize;
+      try (ReadTxn r = read()) {
+        long pages = 2 + index.pages(r.txn) + meta.pages(r.txn);
+        org.lmdbjava.Stat main = env.stat();
+        pages += main.branchPages + main.leafPages + main.overflowPages;
+        usedMeta = pages * pageSize;
+      }
     }
     return usedMeta;
   }
 
+  /** Bytes of the LMDB file up to its last written page (its high-water mark), as of the last commit. */
+  public long metaFileBytes() {
+    return (env.info().lastPageNumber + 1) * pageSize;
+  }
+
   /** Bytes of the blob file handed out (the allocator's high-water mark), as of the last commit. */
   public long blobEnd() {
+    if (blobHigh < 0) {
+      readBlobUsage();
+    }
+    return blobHigh;
+  }
+
+  /** Bytes of the blob in use: handed out and not freed since (freed extents are reused first), as of the last commit. */
+  public long blobUsed() {
     if (usedBlob < 0) {
-      try (ReadTxn r = read()) {
-        usedBlob = alloc.end(r.txn);
-      }
+      readBlobUsage();
     }
     return usedBlob;
+  }
+
+  private void readBlobUsage() {
+    try (ReadTxn r = read()) {
+      blobHigh = alloc.end(r.txn);
+      usedBlob = blobHigh - alloc.freeTotal(r.txn);
+    }
   }
 
   /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */

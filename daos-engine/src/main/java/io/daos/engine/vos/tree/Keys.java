@@ -28,6 +28,8 @@ public final class Keys {
   public static final byte AKEY = 'A';
   static final byte CREATE = 'c';
   static final byte PUNCH = 'p';
+  /** The create record tag, for readers of an entity's whole history. */
+  public static final byte CREATE_TAG = CREATE;
   /** The punch tombstone tag, for readers of an entity's whole history. */
   public static final byte PUNCH_TAG = PUNCH;
   public static final byte SV = 'S';
