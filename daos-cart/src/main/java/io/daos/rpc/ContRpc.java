@@ -63,6 +63,13 @@ public final class ContRpc {
    * jdaos uses that opcode with a jdaos ContOp body (pool_uuid, cont_hdl).
    */
   public static final Opcode CAPA_INVALIDATE = Opcode.of(0xF4, 2, 2);
+  /**
+   * Engine → service leader: a container's snapshots and the pool's reclaim property, which a target's aggregation
+   * needs before each pass. DAOS fetches the snapshot list through the container IV ({@code cont_iv_snapshots_refresh},
+   * a CaRT IV fetch: base 0xF4, version 2, op 0) and the property through the pool IV; jdaos uses that opcode with a
+   * ContOp body (pool_uuid, cont_uuid) and a ContSnapReply (snapshots, reclaim).
+   */
+  public static final Opcode SNAP_FETCH = Opcode.of(0xF4, 2, 0);
 
   /** Container open flags ({@code daos_cont.h}). */
   public static final int COO_RO = 1;

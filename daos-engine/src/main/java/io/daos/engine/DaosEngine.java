@@ -40,6 +40,8 @@ import io.daos.engine.pool.map.PoolMapChanges;
 import io.daos.engine.pool.map.SelfHeal;
 import io.daos.engine.rebuild.sched.RebuildRpcHandlers;
 import io.daos.engine.rebuild.sched.RebuildScheduler;
+import io.daos.engine.cont.CartAggregationViews;
+import io.daos.engine.cont.ContAggregator;
 import io.daos.engine.pool.TargetXstreams;
 import io.daos.engine.pool.TgtQueryHandler;
 import io.daos.engine.pool.svc.CartSpaceQuery;
@@ -115,6 +117,7 @@ public final class DaosEngine implements Closeable {
   private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
   private volatile RebuildScheduler rebuildScheduler;
+  private volatile ContAggregator aggregator;
   private final io.daos.common.Ticker ticker;
   private CartClient dtxClient;
   private DtxService dtx;
@@ -235,8 +238,12 @@ public final class DaosEngine implements Closeable {
         });
     pools.addMapListener((p, m) -> dtx.resync(p, m));
     new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
+    DtxService dtxSvc = dtx;
+    aggregator = new ContAggregator(name, pools, xstreams::executor, xstreams::busy,
+        new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::oldestUncommitted,
+        Hlc.system(), env.aggGapSec(), ticker::after);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
-        dtx, selfRank).registerOn(server);
+        dtx, selfRank).aggregation(aggregator).registerOn(server);
     ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
         svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
     contHandlers.registerOn(server);
@@ -270,6 +277,9 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    ContAggregator agg = aggregator;
+    mapTimer.scheduleWithFixedDelay(agg::tick, ContAggregator.INTERVAL.toMillis(), ContAggregator.INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;

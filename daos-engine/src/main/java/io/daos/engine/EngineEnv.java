@@ -9,11 +9,19 @@ import java.util.Set;
  * The environment daos_server gives its engine: D_PROVIDER, D_INTERFACE, D_PORT, D_LOG_FILE, D_LOG_MASK,
  * CRT_TIMEOUT, SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE,
  * DAOS_REBUILD ("no": map changes schedule no rebuild, DAOS's REBUILD_ENV_DISABLED) and RDB_ELECTION_TIMEOUT (the
- * pool services' Raft election timeout in ms, DAOS's rdb default 7000; the timeout is random in [T, 2T]).
+ * pool services' Raft election timeout in ms, DAOS's rdb default 7000; the timeout is random in [T, 2T]) and
+ * DAOS_VOS_AGG_GAP (seconds background aggregation stays behind HLC now: 20-180, default 20, as DAOS).
  * Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
  */
 public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
-    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout) {
+    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout, int aggGapSec) {
+
+  /** With DAOS's aggregation gap. */
+  public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
+      SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout) {
+    this(provider, iface, port, logFile, logMask, crtTimeoutSec, swim, rebuildDisabled, rdbElectionTimeout,
+        DEFAULT_AGG_GAP);
+  }
 
   /** With DAOS's rdb election timeout. */
   public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
@@ -40,6 +48,8 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
   public static final int DEFAULT_CRT_TIMEOUT = 60;
   /** DAOS rdb_raft_get_election_timeout's default. */
   public static final Duration DEFAULT_RDB_ELECTION_TIMEOUT = Duration.ofMillis(7000);
+  /** DAOS's VOS_AGG_GAP_DEF, seconds. */
+  public static final int DEFAULT_AGG_GAP = 20;
 
   /** Reads and validates the variables; a bad value throws with the variable's name. */
   public static EngineEnv from(Map<String, String> env) throws EngineUsageException {
@@ -66,7 +76,8 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
     return new EngineEnv(provider, iface.isEmpty() ? "lo" : iface, port, logFile,
         mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim,
         "no".equalsIgnoreCase(env.getOrDefault("DAOS_REBUILD", "").trim()),
-        election == 0 ? DEFAULT_RDB_ELECTION_TIMEOUT : Duration.ofMillis(election));
+        election == 0 ? DEFAULT_RDB_ELECTION_TIMEOUT : Duration.ofMillis(election),
+        intVar(env, "DAOS_VOS_AGG_GAP", DEFAULT_AGG_GAP, Integer.MAX_VALUE));
   }
 
   private static int intVar(Map<String, String> env, String name, int def, int max)

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class CartTargetDestroyer implements TargetDestroyer {
   /** CONT_TGT_DESTROY (body: ContOp with pool_uuid and cont_uuid). */
   public static final Opcode TGT_DESTROY = DaosModule.CONT.opcode(ContRpc.OP_TGT_DESTROY);
+  /** CONT_TGT_SNAPSHOT_NOTIFY (body: ContOp with pool_uuid and cont_uuid). */
+  public static final Opcode TGT_SNAPSHOT_NOTIFY = DaosModule.CONT.opcode(ContRpc.OP_TGT_SNAPSHOT_NOTIFY);
   /** How long a close waits for the targets to confirm an invalidation (it never fails the close). */
   static final Duration INVALIDATE_WAIT = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(CartTargetDestroyer.class);
@@ -61,6 +63,23 @@ public final class CartTargetDestroyer implements TargetDestroyer {
     if (o.status() != 0) {
       throw new DaosException(DaosStatus.fromCode(o.status()), "engine " + uri + " could not destroy container "
           + cont);
+    }
+  }
+
+  @Override
+  public void snapshotNotify(UUID pool, UUID cont) {
+    byte[] body = ContOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setContUuid(Uuids.toByteString(cont)).build()
+        .toByteArray();
+    List<CartFanout.Call> calls = rankUris.apply(pool).stream()
+        .map(uri -> new CartFanout.Call(uri, TGT_SNAPSHOT_NOTIFY, body)).toList();
+    Duration wait = timeout.compareTo(INVALIDATE_WAIT) < 0 ? timeout : INVALIDATE_WAIT;
+    List<CartFanout.Outcome> out = fanout.call(calls, wait);
+    for (int i = 0; i < calls.size(); i++) {
+      CartFanout.Outcome o = out.get(i);
+      if (!o.replied() || o.status() != 0) {
+        LOG.warn("pool {}: engine {} did not confirm the snapshot notification of container {}: {}", pool,
+            calls.get(i).uri(), cont, o.replied() ? DaosStatus.fromCode(o.status()) : o.failure().getMessage());
+      }
     }
   }
 

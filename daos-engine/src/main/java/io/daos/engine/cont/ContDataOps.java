@@ -112,6 +112,7 @@ public final class ContDataOps {
       throw new DaosException(DaosStatus.NOSPACE, "container " + c + " already has its maximum of " + max
           + " snapshots; destroy some first");
     }
+    svc.targets.snapshotNotify(svc.replica.poolUuid(), c);
     long epoch = svc.hlc.now();
     RdbTx tx = new RdbTx().put(ContKeys.snap(c, epoch), name == null ? "" : name);
     svc.touch(tx, c);

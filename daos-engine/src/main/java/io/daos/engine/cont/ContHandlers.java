@@ -25,6 +25,7 @@ import io.daos.proto.cont.ContPropSetReq;
 import io.daos.proto.cont.ContQueryReply;
 import io.daos.proto.cont.ContQueryReq;
 import io.daos.proto.cont.ContReply;
+import io.daos.proto.cont.ContSnapReply;
 import io.daos.proto.cont.ContSnapReq;
 import io.daos.proto.pool.PoolListContReply;
 import io.daos.proto.pool.PoolListContReq;
@@ -92,6 +93,8 @@ public final class ContHandlers {
         r -> r.getOp().getPoolUuid(), this::list, h -> PoolListContReply.newBuilder().setOp(h).build()));
     s.register(ContRpc.TGT_QUERY, dispatch.handler(ContRpc.TGT_QUERY, ContHdlLookupReq::parseFrom,
         ContHdlLookupReq::getPoolUuid, this::tgtQuery, h -> ContHdlLookupReply.newBuilder().setOp(h).build()));
+    s.register(ContRpc.SNAP_FETCH, dispatch.handler(ContRpc.SNAP_FETCH, ContOp::parseFrom, ContOp::getPoolUuid,
+        this::snapFetch, h -> ContSnapReply.newBuilder().setOp(h).build()));
     for (int op : new int[] {ContRpc.OP_EPOCH_AGGREGATE, ContRpc.OP_SNAP_OIT_OID_GET, ContRpc.OP_SNAP_OIT_CREATE,
         ContRpc.OP_SNAP_OIT_DESTROY}) {
       Opcode o = DaosModule.CONT.opcode(op);
@@ -169,6 +172,14 @@ public final class ContHandlers {
     ContHandleRecord h = svc.lookupHandle(Uuids.required(r.getContHdl(), "container handle"));
     return ContHdlLookupReply.newBuilder().setOp(ok).setContUuid(Uuids.toByteString(h.cont())).setCapas(h.capas())
         .setFlags(h.flags()).build();
+  }
+
+  /** CONT_SNAP_FETCH: what a target's aggregation needs to know of the container and its pool. */
+  private MessageLite snapFetch(ContainerService svc, ContOp r, PoolOpReply ok) {
+    ContainerService.AggregationView v = svc.aggregationView(Uuids.required(r.getContUuid(), "container"));
+    ContSnapReply.Builder b = ContSnapReply.newBuilder().setOp(ok).setReclaim(v.reclaim());
+    v.snapshots().forEach(e -> b.addSnapshots(io.daos.proto.cont.Snapshot.newBuilder().setEpoch(e)));
+    return b.build();
   }
 
   private MessageLite nosys(ContainerService svc, ContSnapReq r, PoolOpReply ok) {

@@ -38,7 +38,7 @@ public final class ContainerService {
   final ServiceReplica replica;
   final ContStore store;
   final Hlc hlc;
-  private final TargetDestroyer targets;
+  final TargetDestroyer targets;
 
   public ContainerService(ServiceReplica replica, TargetDestroyer targets, Hlc hlc) {
     this(replica, targets, hlc, p -> java.util.Optional.empty());
@@ -360,6 +360,21 @@ public final class ContainerService {
           .setLabel(l.equals(ContProps.LABEL_DEFAULT) ? "" : l).build());
     }
     return out;
+  }
+
+  /** What a target's aggregation needs: the container's snapshot epochs (ascending) and the pool's reclaim property. */
+  public record AggregationView(List<Long> snapshots, long reclaim) {
+  }
+
+  /** CONT_SNAP_FETCH: {@link AggregationView} of container {@code c}; DER_NONEXIST if there is no such container. */
+  public AggregationView aggregationView(UUID c) {
+    if (!store.containers().contains(c)) {
+      throw new DaosException(DaosStatus.NONEXIST, "container " + c + " does not exist");
+    }
+    long reclaim = replica.poolProp(io.daos.engine.pool.svc.PoolProps.RECLAIM)
+        .filter(p -> p.getValueCase() == io.daos.proto.pool.Prop.ValueCase.NUM).map(io.daos.proto.pool.Prop::getNum)
+        .orElse(1L);
+    return new AggregationView(List.copyOf(store.snapshots(c).keySet()), reclaim);
   }
 
   /** CONT_TGT_QUERY: the open handle {@code hdl} for an engine that has not seen it, or DER_NO_HDL. */

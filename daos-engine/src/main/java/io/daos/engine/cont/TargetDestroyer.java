@@ -19,4 +19,13 @@ public interface TargetDestroyer {
    */
   default void invalidateHandles(UUID pool, Collection<UUID> handles) {
   }
+
+  /**
+   * Tells every target of the pool that a snapshot of {@code cont} is about to be taken (DAOS
+   * {@code cont_snap_notify_bcast}, CONT_TGT_SNAPSHOT_NOTIFY), so that none aggregates past it before it learns the
+   * snapshot. Best effort: an engine that does not confirm is logged (its background aggregation stays 20 s or more
+   * behind, well below the snapshot).
+   */
+  default void snapshotNotify(UUID pool, UUID cont) {
+  }
 }

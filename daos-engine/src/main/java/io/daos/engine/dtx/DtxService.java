@@ -146,6 +146,15 @@ public final class DtxService {
     tables.keySet().removeIf(k -> k.pool().equals(pool) && k.target() == target);
   }
 
+  /**
+   * The lowest epoch a DTX not yet committed wrote at in container {@code c} of target {@code target} (Long.MAX_VALUE
+   * if none): aggregation stays below it, so that an abort still finds what it must discard and what lies under it.
+   * Call on the target's thread.
+   */
+  public long oldestUncommitted(UUID pool, int target, VosContainer c) {
+    return table(pool, target, c).oldestUncommitted();
+  }
+
   /** The table loaded for {@code k}, or null. */
   DtxTable loaded(TableKey k) {
     return tables.get(k);

@@ -132,6 +132,17 @@ final class DtxTable {
     return out;
   }
 
+  /** The lowest epoch of an entry not yet committed (PREPARED or COMMITTABLE), or Long.MAX_VALUE if none. */
+  long oldestUncommitted() {
+    long min = Long.MAX_VALUE;
+    for (DtxEntry e : entries.values()) {
+      if (e.state != DtxEntry.State.COMMITTED && Long.compareUnsigned(e.epoch, min) < 0) {
+        min = e.epoch;
+      }
+    }
+    return min;
+  }
+
   int committableCount() {
     return committable.size();
   }

@@ -39,8 +39,12 @@ final class ContTgtHandlers {
   private final PoolTargets pools;
   private final ContHandleCache handles;
   private final IntFunction<Executor> targetExecutor;
+  private final io.daos.engine.cont.ContAggregator aggregator;
 
-  ContTgtHandlers(String name, PoolTargets pools, ContHandleCache handles, IntFunction<Executor> targetExecutor) {
+  /** {@code aggregator}: told of CONT_TGT_SNAPSHOT_NOTIFY (null: the notification is answered and ignored). */
+  ContTgtHandlers(String name, PoolTargets pools, ContHandleCache handles, IntFunction<Executor> targetExecutor,
+      io.daos.engine.cont.ContAggregator aggregator) {
+    this.aggregator = aggregator;
     this.name = name;
     this.pools = pools;
     this.handles = handles;
@@ -50,6 +54,23 @@ final class ContTgtHandlers {
   void registerOn(CartServer server) {
     server.register(TGT_DESTROY, this::destroy);
     server.register(ContRpc.CAPA_INVALIDATE, this::invalidate);
+    server.register(io.daos.engine.cont.CartTargetDestroyer.TGT_SNAPSHOT_NOTIFY, this::snapshotNotify);
+  }
+
+  /** CONT_TGT_SNAPSHOT_NOTIFY: hold aggregation of the container below HLC now until the snapshot is known. */
+  private void snapshotNotify(CartRequest req, CartReplier reply) {
+    try {
+      ContOp op = ContOp.parseFrom(req.bodyBytes());
+      UUID pool = Uuids.required(op.getPoolUuid(), "pool");
+      UUID cont = Uuids.required(op.getContUuid(), "container");
+      if (aggregator != null) {
+        aggregator.snapshotNotify(pool, cont);
+      }
+      send(reply, 0);
+    } catch (InvalidProtocolBufferException | DaosException e) {
+      LOG.warn("{}: malformed CONT_TGT_SNAPSHOT_NOTIFY from {}: {}", name, req.peer(), e.getMessage());
+      send(reply, DaosStatus.INVAL.code());
+    }
   }
 
   /** A closed container handle: forget it, so the next I/O with it asks the service (and gets DER_NO_HDL). */

@@ -71,6 +71,7 @@ public final class ObjHandlers {
   private final IntFunction<Executor> targetExecutor;
   private final DtxService dtx;
   private final IntSupplier rank;
+  private volatile io.daos.engine.cont.ContAggregator aggregator;
 
   /**
    * Handlers that check container handles in {@code handles}; {@code targetExecutor} is each target's executor
@@ -110,6 +111,15 @@ public final class ObjHandlers {
     this.targetExecutor = targetExecutor;
   }
 
+  /**
+   * Where a write that does not fit asks for space first ({@link io.daos.engine.cont.ContAggregator#reclaimNow}) and
+   * CONT_TGT_SNAPSHOT_NOTIFY is delivered; set before {@link #registerOn}.
+   */
+  public ObjHandlers aggregation(io.daos.engine.cont.ContAggregator a) {
+    this.aggregator = a;
+    return this;
+  }
+
   /** Registers every object opcode this engine serves on {@code server}. */
   public CartServer registerOn(CartServer server) {
     IntFunction<MessageLite> rwErr = st -> ObjRwReply.newBuilder().setStatus(st).build();
@@ -125,7 +135,7 @@ public final class ObjHandlers {
         .register(ObjRpc.TGT_PUNCH_AKEYS, guarded(ObjRpc.TGT_PUNCH_AKEYS, this::punch, punchErr));
     new ObjEnumHandlers(this).registerOn(server);
     if (targetExecutor != null) {
-      new ContTgtHandlers(name, pools, handles, targetExecutor).registerOn(server);
+      new ContTgtHandlers(name, pools, handles, targetExecutor, aggregator).registerOn(server);
     }
     return server;
   }
@@ -350,14 +360,21 @@ public final class ObjHandlers {
     reply.reply(st, mv, body(err.apply(st)), null);
   }
 
-  /** DER_NOSPACE when the write would take the target past its share of the pool's tier bytes. */
-  private static void checkSpace(EnginePool p, int tgt, long incoming) {
+  /**
+   * DER_NOSPACE when the write would take the target past its share of the pool's tier bytes, after the aggregator
+   * (if any) had its chance to free space on the target.
+   */
+  private void checkSpace(EnginePool p, int tgt, long incoming) {
     long limit = p.targetLimit(p.tiers().scmBytes() + p.tiers().nvmeBytes());
     if (limit <= 0) {
       return;
     }
     VosPool vos = p.target(tgt);
     long used = vos.metaBytes() + vos.blobUsed();
+    io.daos.engine.cont.ContAggregator agg = aggregator;
+    if (used + incoming > limit && agg != null && agg.reclaimNow(p, tgt)) {
+      used = vos.metaBytes() + vos.blobUsed();
+    }
     if (used + incoming > limit) {
       throw new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has " + (limit - used)
           + " of " + limit + " bytes free, update needs " + incoming);

@@ -34,6 +34,11 @@ public final class TargetXstreams implements AutoCloseable {
     return executors.size();
   }
 
+  /** Whether target {@code tgt}'s thread has tasks waiting (DAOS {@code dss_xstream_is_busy}). */
+  public boolean busy(int tgt) {
+    return executors.get(tgt).queued() > 0;
+  }
+
   /** The executor of target {@code tgt}. */
   public Executor executor(int tgt) {
     return executors.get(tgt);

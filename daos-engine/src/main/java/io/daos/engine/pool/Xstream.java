@@ -100,6 +100,11 @@ final class Xstream implements Executor {
     }
   }
 
+  /** Tasks waiting to run. */
+  int queued() {
+    return queue.size();
+  }
+
   boolean isCurrent() {
     return Thread.currentThread() == thread;
   }

@@ -190,7 +190,7 @@ public final class VosContainer {
       } finally {
         tx.release();
       }
-      store.commit(txn);
+      store.commitAggregation(txn);
     } catch (RuntimeException e) {
       throw Errors.toDaos(e);
     }

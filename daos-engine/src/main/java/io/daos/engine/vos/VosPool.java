@@ -205,6 +205,11 @@ public final class VosPool implements AutoCloseable {
     return store.blobUsed();
   }
 
+  /** Write transactions (not aggregation's) committed since the pool was opened: a pass is due only after some. */
+  public long writes() {
+    return store.writes();
+  }
+
   /** Writes submitted on this pool and not yet committed. */
   public int pendingWrites() {
     return store.pending.size();

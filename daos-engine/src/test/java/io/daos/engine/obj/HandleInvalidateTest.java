@@ -58,7 +58,7 @@ class HandleInvalidateTest {
     server = CartServer.builder().transport(CartTransports.tcp())
         .uri("ofi+tcp://127.0.0.1:0").name("engine").targets(1).build();
     PoolTargets pools = new PoolTargets(scm, xs, VosOptions.defaults());
-    new ContTgtHandlers("engine", pools, cache, t -> Runnable::run).registerOn(server);
+    new ContTgtHandlers("engine", pools, cache, t -> Runnable::run, null).registerOn(server);
     server.start();
     new CartTargetDestroyer(client, p -> List.of(server.uri()), Duration.ofSeconds(5))
         .invalidateHandles(POOL, List.of(HDL));

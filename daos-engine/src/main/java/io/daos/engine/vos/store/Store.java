@@ -110,8 +110,26 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** Commits that were not aggregation's own (see {@link #writes()}). */
+  private long writes;
+
   /** Blob data first (fdatasync), then the metadata commit: no acknowledged update can point at lost data. */
   public void commit(Txn<ByteBuffer> txn) {
+    commitTxn(txn);
+    writes++;
+  }
+
+  /** {@link #commit} of an aggregation slice, which does not count as a write in {@link #writes()}. */
+  public void commitAggregation(Txn<ByteBuffer> txn) {
+    commitTxn(txn);
+  }
+
+  /** How many write transactions other than aggregation's have committed since the store was opened. */
+  public long writes() {
+    return writes;
+  }
+
+  private void commitTxn(Txn<ByteBuffer> txn) {
     dropWriteSeeker();
     long end = alloc.end(txn);
     long used = end - alloc.freeTotal(txn);
