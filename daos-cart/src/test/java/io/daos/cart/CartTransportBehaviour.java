@@ -88,6 +88,59 @@ public abstract class CartTransportBehaviour {
     }
   }
 
+  /** A server whose frames may carry 1 KiB of body and 4 KiB of bulk, echoing. */
+  private CartServer smallServer() {
+    CartServer small = CartServer.builder().transport(transport()).uri("ofi+tcp://127.0.0.1:0").name("small")
+        .limits(new CartLimits(1024, 4096)).build().register(ECHO, CartTransportBehaviour::echo).start();
+    closeables.add(small);
+    return small;
+  }
+
+  @Test
+  void requestOverTheClientsLimitsIsRefusedBeforeItIsSent() {
+    CartServer small = smallServer();
+    CartClient c = CartClient.builder().transport(transport()).name("tiny").limits(new CartLimits(16, 32)).build();
+    closeables.add(c);
+    assertEquals(DaosStatus.KEY2BIG, failure(c.callWrapped(small.uri(), ECHO, 0, 0, new byte[17], null, T)).status());
+    assertEquals(DaosStatus.REC2BIG, failure(c.callWrapped(small.uri(), ECHO, 0, 0, null,
+        java.nio.ByteBuffer.wrap(new byte[33]), T)).status());
+    try (CartReply r = c.callSync(small.uri(), ECHO, 0, 0, null, null, T)) {
+      assertEquals(0, r.status());
+    }
+  }
+
+  @Test
+  void requestOverTheServersLimitsIsRefusedAloneWhileOthersOnTheConnectionSucceed() {
+    CartServer small = smallServer();
+    List<CompletableFuture<CartReply>> ok = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      ok.add(client.callWrapped(small.uri(), ECHO, 0, 0, new byte[] {(byte) i}, null, T));
+      if (i == 40) {
+        CompletableFuture<CartReply> body = client.callWrapped(small.uri(), ECHO, 0, 0, new byte[2048], null, T);
+        CompletableFuture<CartReply> bulk = client.callWrapped(small.uri(), ECHO, 0, 0, null,
+            java.nio.ByteBuffer.wrap(new byte[1 << 20]), T);
+        assertEquals(DaosStatus.KEY2BIG, failure(body).status());
+        assertEquals(DaosStatus.REC2BIG, failure(bulk).status());
+      }
+    }
+    for (int i = 0; i < ok.size(); i++) {
+      try (CartReply r = CartClient.await(ok.get(i))) {
+        assertEquals(i, r.body().getByte(r.body().readerIndex()));
+      }
+    }
+  }
+
+  @Test
+  void replyOverTheServersLimitsBecomesAnErrorForItsCallAlone() {
+    CartServer small = smallServer();
+    Opcode big = Opcode.of(4, 10, 62);
+    small.register(big, (req, r) -> r.ok(0, new byte[4096]));
+    assertEquals(DaosStatus.KEY2BIG, failure(client.callWrapped(small.uri(), big, 0, 0, null, null, T)).status());
+    try (CartReply r = client.callSync(small.uri(), ECHO, 0, 0, null, null, T)) {
+      assertEquals(0, r.status());
+    }
+  }
+
   @Test
   void oneMebibyteBulkTravelsBothWays() {
     byte[] bulk = FrameCodecTest.bytes(1 << 20, 2);

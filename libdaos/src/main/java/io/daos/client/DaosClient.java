@@ -1,6 +1,7 @@
 package io.daos.client;
 
 import io.daos.cart.CartClient;
+import io.daos.cart.CartLimits;
 import io.daos.cart.CartTransport;
 import io.daos.cart.transport.CartTransports;
 import io.daos.drpc.client.DrpcClient;
@@ -67,6 +68,7 @@ public final class DaosClient implements AutoCloseable {
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private long seed = System.nanoTime();
     private int oidBatch = 1024;
+    private CartLimits limits = CartLimits.DEFAULT;
 
     private Builder() {
     }
@@ -92,6 +94,16 @@ public final class DaosClient implements AutoCloseable {
     /** CART-J transport (default TCP). */
     public Builder transport(CartTransport t) {
       this.transport = t;
+      return this;
+    }
+
+    /**
+     * Largest request and reply body/bulk of one RPC (default {@link CartLimits#DEFAULT}: 4 MiB, which bounds the keys
+     * of one request, and 64 MiB of values). A request over them fails with DER_KEY2BIG / DER_REC2BIG before it is
+     * sent; engines enforce their own, answering such a request alone with the same errors.
+     */
+    public Builder cartLimits(CartLimits l) {
+      this.limits = l;
       return this;
     }
 
@@ -130,7 +142,7 @@ public final class DaosClient implements AutoCloseable {
         info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
         cred = Agent.credential(a);
       }
-      CartClient.Builder cb = CartClient.builder().name("libdaos").transport(CartTransports.tcp());
+      CartClient.Builder cb = CartClient.builder().name("libdaos").transport(CartTransports.tcp()).limits(limits);
       if (transport != null) {
         cb.transport(transport);
       }

@@ -4,6 +4,7 @@ import io.daos.cart.FaultInjection;
 import io.daos.cart.RpcCounters;
 
 import io.daos.cart.CartHandler;
+import io.daos.cart.CartLimits;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
@@ -39,10 +40,12 @@ public final class Dispatcher {
   private final IntSupplier mapVersion;
   private final FaultInjection faults;
   private final RpcCounters counters;
+  private final CartLimits limits;
 
   private Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
-      RpcCounters counters) {
+      RpcCounters counters, CartLimits limits) {
     this.name = name;
+    this.limits = limits;
     this.targets = targets;
     this.mapVersion = mapVersion;
     this.faults = faults;
@@ -51,7 +54,23 @@ public final class Dispatcher {
 
   /** The dispatcher of a server built from {@code cfg}, running handlers on {@code targets}. */
   public static Dispatcher forServer(CartServer.Builder cfg, TargetExecutors targets) {
-    return new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters());
+    return new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters(), cfg.limits());
+  }
+
+  /** {@code sink}, where a reply over the limits goes as an error reply instead (the caller could not take it). */
+  private Consumer<RpcFrame> limited(Consumer<RpcFrame> sink) {
+    return r -> {
+      DaosStatus over = limits.violation(r.body().readableBytes(), r.bulk().readableBytes());
+      if (over == null) {
+        sink.accept(r);
+        return;
+      }
+      LOG.info("{}: replying {} instead of {}: {}", name, over.symbol(), r, limits.describe(r.body().readableBytes(),
+          r.bulk().readableBytes()));
+      RpcFrame err = CartLimits.errorReply(r, over);
+      r.release();
+      sink.accept(err);
+    };
   }
 
   public void register(Opcode opcode, CartHandler handler) {
@@ -61,7 +80,8 @@ public final class Dispatcher {
   }
 
   /** Hands {@code req} to its target; the reply (or error) goes to {@code sink}. Never runs a handler here. */
-  public void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+  public void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> replies) {
+    Consumer<RpcFrame> sink = limited(replies);
     if (req.isReply()) {
       LOG.warn("{}: dropping a reply frame sent as a request by {}: {}", name, peer, req);
       req.release();

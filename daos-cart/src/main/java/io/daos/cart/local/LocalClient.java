@@ -43,6 +43,10 @@ final class LocalClient implements CartClient {
     LocalServer server;
     try {
       CartUri.parse(uri);
+      DaosException over = cfg.limits().refusal(req);
+      if (over != null) {
+        throw over;
+      }
       server = closed ? null : net.lookup(uri);
     } catch (RuntimeException e) {
       req.release();

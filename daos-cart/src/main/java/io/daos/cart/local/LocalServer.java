@@ -4,7 +4,9 @@ import io.daos.cart.CartHandler;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartUri;
 import io.daos.cart.Opcode;
+import io.daos.cart.CartLimits;
 import io.daos.cart.RpcFrame;
+import io.daos.common.status.DaosStatus;
 import io.daos.cart.context.Dispatcher;
 import io.daos.cart.context.TargetExecutors;
 import io.daos.common.LifeCycle;
@@ -45,12 +47,20 @@ final class LocalServer implements CartServer {
     return this;
   }
 
-  /** Accepts {@code req} as the TCP server would; false if it breaks the limits (the connection drops). */
+  /**
+   * Accepts {@code req} as the TCP server would: a request over the limits is answered with an error, alone;
+   * false when the server is not running (the connection drops).
+   */
   boolean deliver(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
-    if (!life.isRunning() || req.body().readableBytes() > cfg.limits().maxBody()
-        || req.bulk().readableBytes() > cfg.limits().maxBulk()) {
+    if (!life.isRunning()) {
       req.release();
       return false;
+    }
+    DaosStatus over = cfg.limits().violation(req.body().readableBytes(), req.bulk().readableBytes());
+    if (over != null) {
+      req.release();
+      sink.accept(CartLimits.errorReply(req, over));
+      return true;
     }
     dispatcher.dispatch(req, peer, sink);
     return true;

@@ -2,6 +2,7 @@ package io.daos.cart.netty;
 
 import io.daos.cart.CartLimits;
 import io.daos.cart.RpcFrame;
+import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -11,7 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cuts the byte stream into {@link RpcFrame}s. Body and bulk are retained slices of the receive buffer.
- * A malformed or oversize frame closes this connection with a logged reason; nothing is thrown.
+ * A malformed frame closes this connection with a logged reason; nothing is thrown. A well-formed frame over the
+ * {@link CartLimits} is skipped as its bytes arrive (never buffered) and refused alone, so that the other calls on
+ * the connection go on: a request gets an error reply ({@code -DER_KEY2BIG} / {@code -DER_REC2BIG}), a reply becomes
+ * that error for the call it answers.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
@@ -23,6 +27,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
   private boolean broken;
   private boolean composite;
+  /** Bytes of a refused frame still to skip. */
+  private long skipping;
 
   FrameDecoder(CartLimits limits, String side) {
     this.limits = limits;
@@ -35,6 +41,12 @@ final class FrameDecoder extends ByteToMessageDecoder {
       in.skipBytes(in.readableBytes());
       return;
     }
+    if (skipping > 0) {
+      int n = (int) Math.min(skipping, in.readableBytes());
+      in.skipBytes(n);
+      skipping -= n;
+      return;
+    }
     if (in.readableBytes() < RpcFrame.HEADER_SIZE) {
       return;
     }
@@ -45,6 +57,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
       in.skipBytes(in.readableBytes());
       LOG.warn("CART-J {}: closing connection from {}: {}", side, ctx.channel().remoteAddress(), bad);
       ctx.close();
+      return;
+    }
+    DaosStatus over = limits.violation(in.getUnsignedInt(at + 32), in.getUnsignedInt(at + 36));
+    if (over != null) {
+      refuse(ctx, in, over, out);
       return;
     }
     int need = in.getInt(at) + RpcFrame.LENGTH_FIELD;
@@ -72,6 +89,29 @@ final class FrameDecoder extends ByteToMessageDecoder {
     }
   }
 
+  /**
+   * Refuses the oversize frame whose header is at the reader index: answers it (a request) or fails its call (a
+   * reply) with {@code status}, and skips its bytes from here on.
+   */
+  private void refuse(ChannelHandlerContext ctx, ByteBuf in, DaosStatus status, List<Object> out) {
+    int at = in.readerIndex();
+    long body = in.getUnsignedInt(at + 32);
+    long bulk = in.getUnsignedInt(at + 36);
+    RpcFrame header = new RpcFrame(in.getUnsignedByte(at + 7) & ~RpcFrame.FLAG_BULK, in.getInt(at + 8),
+        in.getLong(at + 12), in.getInt(at + 20), in.getInt(at + 24), 0, null, null);
+    skipping = in.getUnsignedInt(at) + RpcFrame.LENGTH_FIELD;
+    LOG.info("CART-J {}: refusing {} from {} with {}: {}", side, header, ctx.channel().remoteAddress(),
+        status.symbol(), limits.describe(body, bulk));
+    if (header.isReply()) {
+      out.add(CartLimits.errorReply(header, status));
+    } else {
+      ctx.channel().writeAndFlush(CartLimits.errorReply(header, status));
+    }
+    int n = (int) Math.min(skipping, in.readableBytes());
+    in.skipBytes(n);
+    skipping -= n;
+  }
+
   /** Why the header at {@code at} is unacceptable, or null. */
   private String check(ByteBuf in, int at) {
     int magic = in.getUnsignedShort(at + 4);
@@ -88,10 +128,6 @@ final class FrameDecoder extends ByteToMessageDecoder {
     }
     if ((flags & ~RpcFrame.KNOWN_FLAGS) != 0) {
       return String.format("unknown flags %#x", flags);
-    }
-    if (body > limits.maxBody() || bulk > limits.maxBulk()) {
-      return "frame too large: body " + body + " B (max " + limits.maxBody() + "), bulk " + bulk + " B (max "
-          + limits.maxBulk() + ")";
     }
     if (frameLen != RpcFrame.HEADER_SIZE - RpcFrame.LENGTH_FIELD + body + bulk) {
       return "frame length " + frameLen + " disagrees with body " + body + " + bulk " + bulk;

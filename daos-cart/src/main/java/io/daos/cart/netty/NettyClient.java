@@ -52,6 +52,10 @@ final class NettyClient implements CartClient {
     RpcFrame req = RpcFrame.request(opcode.code(), ids.incrementAndGet(), target, mapVersion, body, bulk);
     NettyConnection conn;
     try {
+      DaosException over = cfg.limits().refusal(req);
+      if (over != null) {
+        throw over;
+      }
       conn = connection(uri);
     } catch (RuntimeException e) {
       ReferenceCountUtil.release(req);

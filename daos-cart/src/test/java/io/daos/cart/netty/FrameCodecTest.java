@@ -82,8 +82,6 @@ public class FrameCodecTest {
     return Stream.of(new Bad("bad magic", 4, 0xdead0100, "bad magic"),
         new Bad("bad wire version", 4, RpcFrame.MAGIC << 16 | 9 << 8, "wire version 9"),
         new Bad("unknown flags", 4, RpcFrame.MAGIC << 16 | 1 << 8 | 0x80, "unknown flags"),
-        new Bad("body over limit", 32, (64 << 10) + 1, "too large"),
-        new Bad("bulk over limit", 36, 3 << 20, "too large"),
         new Bad("length disagrees", 0, 99, "disagrees"),
         new Bad("bulk flag without bulk", 4, RpcFrame.MAGIC << 16 | 1 << 8 | RpcFrame.FLAG_BULK, "has-bulk"));
   }
@@ -98,6 +96,56 @@ public class FrameCodecTest {
     assertNull(ch.readInbound());
     assertFalse(ch.isOpen(), b.reason);
     ch.finishAndReleaseAll();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oversize")
+  void oversizeFrameIsSkippedAndRefusedAloneAndTheNextOneDecodes(Oversize o) {
+    RpcFrame big = new RpcFrame(o.reply ? RpcFrame.FLAG_REPLY : 0, 3, 7L, 1, 2, 0,
+        Unpooled.wrappedBuffer(bytes(o.body, 1)), Unpooled.wrappedBuffer(bytes(o.bulk, 2)));
+    ByteBuf wire = Unpooled.compositeBuffer().addComponents(true, encode(big),
+        encode(RpcFrame.request(3, 8L, 1, 2, Unpooled.wrappedBuffer(bytes(10, 3)), null)));
+    EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(LIMITS, "test"), FrameEncoder.INSTANCE);
+    while (wire.isReadable()) {
+      ch.writeInbound(wire.readRetainedSlice(Math.min(100_000, wire.readableBytes())));
+    }
+    wire.release();
+    assertTrue(ch.isOpen());
+    RpcFrame refused = o.reply ? ch.readInbound() : decodeInPieces(drain(ch), 1000);
+    assertTrue(refused.isReply() && refused.isError());
+    assertEquals(o.status.code(), refused.status());
+    assertEquals(7L, refused.rpcId());
+    refused.release();
+    RpcFrame next = ch.readInbound();
+    assertEquals(8L, next.rpcId());
+    next.release();
+    assertNull(ch.readInbound());
+    ch.finishAndReleaseAll();
+  }
+
+  record Oversize(String name, boolean reply, int body, int bulk, io.daos.common.status.DaosStatus status) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Oversize> oversize() {
+    io.daos.common.status.DaosStatus key = io.daos.common.status.DaosStatus.KEY2BIG;
+    io.daos.common.status.DaosStatus rec = io.daos.common.status.DaosStatus.REC2BIG;
+    return Stream.of(new Oversize("request body over limit", false, (64 << 10) + 1, 0, key),
+        new Oversize("request bulk over limit", false, 10, 3 << 20, rec),
+        new Oversize("reply body over limit", true, (64 << 10) + 1, 10, key),
+        new Oversize("reply bulk over limit", true, 0, (2 << 20) + 1, rec));
+  }
+
+  /** What the channel wrote, as one buffer. */
+  private static ByteBuf drain(EmbeddedChannel ch) {
+    io.netty.buffer.CompositeByteBuf out = Unpooled.compositeBuffer();
+    for (ByteBuf part = ch.readOutbound(); part != null; part = ch.readOutbound()) {
+      out.addComponent(true, part);
+    }
+    return out;
   }
 
   @org.junit.jupiter.api.Test

@@ -3,9 +3,7 @@ package io.daos.cart.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daos.cart.CartLimits;
 import io.daos.cart.CartReply;
-import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.CartTransportBehaviour;
 import io.daos.cart.CartUri;
@@ -54,20 +52,6 @@ class TcpCartTest extends CartTransportBehaviour {
     }
     try (CartReply r = call(ECHO, 0, new byte[] {3}, null)) {
       assertEquals(3, r.body().getByte(r.body().readerIndex()), "other connections keep working");
-    }
-  }
-
-  @Test
-  void oversizeFrameClosesTheConnectionAndTheServerKeepsServing() throws Exception {
-    CartServer small = CartServer.builder().transport(transport())
-        .uri("ofi+tcp://127.0.0.1:0").limits(new CartLimits(1024, 4096))
-        .build().register(ECHO, CartTransportBehaviour::echo).start();
-    closeables.add(small);
-    io.daos.common.status.DaosException e = failure(client.callWrapped(small.uri(), ECHO, 0, 0, new byte[0],
-        java.nio.ByteBuffer.wrap(new byte[8192]), T));
-    assertEquals(io.daos.common.status.DaosStatus.UNREACH, e.status());
-    try (CartReply r = client.callSync(small.uri(), ECHO, 0, 0, null, null, T)) {
-      assertEquals(0, r.status());
     }
   }
 

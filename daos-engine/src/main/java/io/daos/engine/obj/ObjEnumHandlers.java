@@ -22,6 +22,12 @@ import java.util.function.IntFunction;
 
 /** OBJ_DKEY/AKEY/RECX_ENUMERATE (one bounded batch per RPC, resumed with the returned anchor) and OBJ_QUERY_KEY. */
 final class ObjEnumHandlers {
+  /**
+   * Key bytes in one dkey/akey enumeration reply (a page holds at least one key, however long): with 1 MiB keys a
+   * page of {@code max} keys must still fit the reply frame's body.
+   */
+  static final int KEY_PAGE_BYTES = 1 << 20;
+
   private final ObjHandlers obj;
 
   ObjEnumHandlers(ObjHandlers obj) {
@@ -59,8 +65,8 @@ final class ObjEnumHandlers {
       }
       next = page.anchor();
     } else {
-      EnumPage<byte[]> page = op == ObjRpc.OP_DKEY_ENUMERATE ? c.listDkeys(epoch, oid, anchor, max)
-          : c.listAkeys(epoch, oid, ObjCodec.dkey(r.getDkey()), anchor, max);
+      EnumPage<byte[]> page = op == ObjRpc.OP_DKEY_ENUMERATE ? c.listDkeys(epoch, oid, anchor, max, KEY_PAGE_BYTES)
+          : c.listAkeys(epoch, oid, ObjCodec.dkey(r.getDkey()), anchor, max, KEY_PAGE_BYTES);
       page.items().forEach(k -> b.addKeys(ByteString.copyFrom(k)));
       next = page.anchor();
     }

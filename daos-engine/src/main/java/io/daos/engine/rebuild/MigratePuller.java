@@ -145,8 +145,7 @@ final class MigratePuller {
    */
   private static CompletableFuture<Counts> apply(VosContainer c, EnginePool ep, MigrateObj o, ObjHistoryReply page) {
     VosObjectId oid = new VosObjectId(o.getOidHi(), o.getOidLo(), o.getShard());
-    List<VersionRecord> recs = new ArrayList<>();
-    page.getRecordsList().forEach(r -> recs.add(HistoryCodec.decode(r)));
+    List<VersionRecord> recs = new ArrayList<>(HistoryCodec.decode(page.getRecordsList()));
     recs.sort(Comparator.comparingLong(VersionRecord::epoch));
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     long n = 0;

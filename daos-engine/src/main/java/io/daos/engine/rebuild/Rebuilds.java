@@ -935,7 +935,7 @@ public final class Rebuilds {
           Math.max(1, r.getMaxBytes()));
       ObjHistoryReply.Builder b = ObjHistoryReply.newBuilder()
           .setAnchor(ByteString.copyFrom(page.anchor().toBytes()));
-      page.items().forEach(v -> b.addRecords(HistoryCodec.encode(v)));
+      b.addAllRecords(HistoryCodec.encode(page.items()));
       reply.ok(0, b.build().toByteArray());
       return;
     } catch (InvalidProtocolBufferException e) {

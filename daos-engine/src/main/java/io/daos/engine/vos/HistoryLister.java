@@ -6,6 +6,7 @@ import io.daos.engine.vos.store.ValueRef;
 import io.daos.engine.vos.tree.AkeyRecord;
 import io.daos.engine.vos.tree.IodType;
 import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.KeyIndex;
 import io.daos.engine.vos.tree.Keys;
 import io.daos.engine.vos.tree.Tx;
 import io.daos.engine.vos.tree.VosObjectId;
@@ -16,8 +17,9 @@ import java.util.List;
 /**
  * Every stored version of one object, dkey by dkey (the object's punches come with the first page): the punch
  * tombstones of the object, its dkeys and akeys, every single-value version and every array extent as written, each
- * with its epoch. A page holds whole dkeys and stops once {@code maxBytes} of value data are in it; the anchor is the
- * last dkey returned. Aggregation, when there is any, has already dropped what no epoch can see.
+ * with its epoch, each with its whole dkey and akey. A page holds whole dkeys and stops once {@code maxBytes} of value
+ * data and keys (each dkey and akey counted once) are in it; the anchor is the index position of the last dkey
+ * returned. Aggregation, when there is any, has already dropped what no epoch can see.
  */
 final class HistoryLister {
   private final Tx tx;
@@ -47,33 +49,34 @@ final class HistoryLister {
     long bytes = 0;
     try (Cur c = tx.cursor()) {
       for (boolean ok = c.seek(seek); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
-        byte[] stored = Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
+        byte[] suffix = Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
         long dkeyId = Bytes.getLong(c.val(), 0);
-        bytes += dkey(stored, dkeyId, out);
+        bytes += dkey(KeyIndex.keyOf(Keys.DKEY, suffix, c.val()), dkeyId, out);
         if (bytes >= maxBytes) {
-          return new EnumPage<>(out, Anchor.after(stored));
+          return new EnumPage<>(out, Anchor.after(suffix));
         }
       }
     }
     return new EnumPage<>(out, Anchor.endOfEnum());
   }
 
-  /** Adds one dkey's versions; returns their value bytes. */
+  /** Adds one dkey's versions; returns their value bytes plus the bytes of the dkey and its akeys. */
   private long dkey(byte[] storedDkey, long dkeyId, List<VersionRecord> out) {
     byte[] dkey = KeyForm.external(storedDkey, oid.dkeyUint64());
+    long bytes = dkey.length;
     for (long e : epochs(Keys.PUNCH_TAG, dkeyId)) {
       out.add(new VersionRecord(VersionRecord.Kind.DKEY_PUNCH, e, dkey, null, 0, 0, 0, null, false));
     }
-    long bytes = 0;
     byte[] prefix = Keys.withId(tx.cont, Keys.AKEY, dkeyId);
     try (Cur c = tx.cursor()) {
       for (boolean ok = c.seek(prefix); ok && Bytes.startsWith(c.key(), prefix); ok = c.next()) {
-        byte[] akey = KeyForm.external(Arrays.copyOfRange(c.key(), prefix.length, c.key().length),
-            oid.akeyUint64());
+        byte[] suffix = Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
+        byte[] akey = KeyForm.external(KeyIndex.keyOf(Keys.AKEY, suffix, c.val()), oid.akeyUint64());
         AkeyRecord rec = AkeyRecord.decode(c.val());
         for (long e : epochs(Keys.PUNCH_TAG, rec.id())) {
           out.add(new VersionRecord(VersionRecord.Kind.AKEY_PUNCH, e, dkey, akey, 0, 0, 0, null, false));
         }
+        bytes += akey.length;
         bytes += rec.type() == IodType.SINGLE ? singles(dkey, akey, rec, out) : extents(dkey, akey, rec, out);
       }
     }

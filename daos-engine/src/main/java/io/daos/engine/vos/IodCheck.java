@@ -37,7 +37,7 @@ final class IodCheck {
     }
     List<Iod> out = new ArrayList<>(iods.size());
     for (Iod iod : iods) {
-      byte[] akey = KeyForm.stored(iod.akey(), oid.akeyUint64(), "akey", maxKey);
+      byte[] akey = KeyForm.stored(iod.akey(), oid.akeyUint64(), oid.akeyLexical(), "akey", maxKey);
       if (contains(out, akey)) {
         throw inval("the same akey appears twice in one request");
       }

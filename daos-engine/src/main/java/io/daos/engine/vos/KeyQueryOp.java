@@ -9,6 +9,7 @@ import io.daos.engine.vos.tree.ArrayReader;
 import io.daos.engine.vos.tree.Fragment;
 import io.daos.engine.vos.tree.IodType;
 import io.daos.engine.vos.tree.KeyForm;
+import io.daos.engine.vos.tree.KeyIndex;
 import io.daos.engine.vos.tree.Keys;
 import io.daos.engine.vos.tree.Tx;
 import io.daos.engine.vos.tree.VosObjectId;
@@ -57,8 +58,7 @@ final class KeyQueryOp {
       KeyQuery q = inDkey(objId, dkey, akey);
       return q != null ? q : nonexist();
     }
-    byte[] prefix = Keys.withId(tx.cont, Keys.DKEY, objId);
-    return walk(prefix, (stored, val) -> inDkey(objId, stored, akey));
+    return walk(Keys.DKEY, objId, (stored, val) -> inDkey(objId, stored, akey));
   }
 
   private KeyQuery inDkey(long objId, byte[] dkey, byte[] akey) {
@@ -74,8 +74,7 @@ final class KeyQueryOp {
       Recx r = recx(objId, dkeyId, tx.akey(dkeyId, akey));
       return r != null ? new KeyQuery(dkeyOut, null, r) : null;
     }
-    byte[] prefix = Keys.withId(tx.cont, Keys.AKEY, dkeyId);
-    return walkOrNull(prefix, (stored, val) -> {
+    return walkOrNull(Keys.AKEY, dkeyId, (stored, val) -> {
       AkeyRecord rec = AkeyRecord.decode(val);
       if (!tx.visible(epoch, objId, dkeyId, rec.id())) {
         return null;
@@ -110,19 +109,23 @@ final class KeyQueryOp {
     KeyQuery apply(byte[] storedKey, byte[] val);
   }
 
-  private KeyQuery walk(byte[] prefix, Visit v) {
-    KeyQuery q = walkOrNull(prefix, v);
+  private KeyQuery walk(byte tag, long parentId, Visit v) {
+    KeyQuery q = walkOrNull(tag, parentId, v);
     return q != null ? q : nonexist();
   }
 
-  /** Visits the keys under {@code prefix} from the greatest (GET_MAX) or least down/up; first non-null wins. */
-  private KeyQuery walkOrNull(byte[] prefix, Visit v) {
+  /**
+   * Visits the {@code tag} keys (whole, stored form) of {@code parentId} from the greatest (GET_MAX) or least
+   * down/up; first non-null wins.
+   */
+  private KeyQuery walkOrNull(byte tag, long parentId, Visit v) {
+    byte[] prefix = Keys.withId(tx.cont, tag, parentId);
     boolean max = has(KeyQuery.GET_MAX);
     try (Cur c = tx.cursor()) {
       boolean ok = max ? seekLast(c, prefix) : c.seek(prefix);
       for (; ok && Bytes.startsWith(c.key(), prefix); ok = max ? c.prev() : c.next()) {
-        byte[] stored = java.util.Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
-        KeyQuery q = v.apply(stored, c.val());
+        byte[] suffix = java.util.Arrays.copyOfRange(c.key(), prefix.length, c.key().length);
+        KeyQuery q = v.apply(KeyIndex.keyOf(tag, suffix, c.val()), c.val());
         if (q != null) {
           return q;
         }

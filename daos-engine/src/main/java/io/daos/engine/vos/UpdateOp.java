@@ -5,6 +5,7 @@ import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.store.ValueRef;
 import io.daos.engine.vos.tree.AkeyRecord;
 import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.KeyIndex;
 import io.daos.engine.vos.tree.Keys;
 import io.daos.engine.vos.tree.Tx;
 import io.daos.engine.vos.tree.VosObjectId;
@@ -16,6 +17,8 @@ final class UpdateOp {
   private final Tx tx;
   private final long epoch;
   private final VosObjectId oid;
+  /** An akey entry was created by this op (see {@link #writeIod}). */
+  private boolean inserted;
 
   UpdateOp(Tx tx, long epoch, VosObjectId oid) {
     this.tx = tx;
@@ -33,22 +36,22 @@ final class UpdateOp {
     if (Cond.has(flags, Cond.DKEY_UPDATE) && !dkeyExists) {
       throw new DaosException(DaosStatus.NONEXIST, "dkey does not exist (DAOS_COND_DKEY_UPDATE)");
     }
-    AkeyRecord[] recs = new AkeyRecord[iods.size()];
+    KeyIndex.Entry[] recs = new KeyIndex.Entry[iods.size()];
     for (int i = 0; i < recs.length; i++) {
       Iod iod = iods.get(i);
       recs[i] = checkAkey(dkeyId, dkeyExists, objId, iod, Cond.has(flags, Cond.PER_AKEY) ? iod.flags() : flags);
     }
     objId = ensureVisible(objId != Tx.NONE ? objId : tx.ensureId(Keys.obj(tx.cont, oid)));
-    dkeyId = ensureVisible(dkeyId != Tx.NONE ? dkeyId
-        : tx.ensureId(Keys.child(tx.cont, Keys.DKEY, objId, dkey)), objId);
+    dkeyId = ensureVisible(dkeyId != Tx.NONE ? dkeyId : tx.ensureDkey(objId, dkey), objId);
     for (int i = 0; i < recs.length; i++) {
       writeIod(objId, dkeyId, iods.get(i), recs[i]);
     }
   }
 
-  /** Checks the conditionals and the akey's type and record size; returns its record (null if it has none yet). */
-  private AkeyRecord checkAkey(long dkeyId, boolean dkeyExists, long objId, Iod iod, int af) {
-    AkeyRecord rec = tx.akey(dkeyId, iod.akey());
+  /** Checks the conditionals and the akey's type and record size; returns its entry (null if it has none yet). */
+  private KeyIndex.Entry checkAkey(long dkeyId, boolean dkeyExists, long objId, Iod iod, int af) {
+    KeyIndex.Entry entry = tx.akeyEntry(dkeyId, iod.akey());
+    AkeyRecord rec = entry == null ? null : AkeyRecord.decode(entry.value());
     boolean exists = dkeyExists && rec != null && tx.visible(epoch, objId, dkeyId, rec.id());
     if (Cond.has(af, Cond.AKEY_INSERT) && exists) {
       throw new DaosException(DaosStatus.EXIST, "akey exists (DAOS_COND_AKEY_INSERT)");
@@ -67,7 +70,7 @@ final class UpdateOp {
       throw new DaosException(DaosStatus.INVAL, "record size " + iod.recordSize()
           + " differs from the akey's record size " + rec.recordSize() + "; an akey keeps one record size");
     }
-    return rec;
+    return entry;
   }
 
   /** Logs a create of entity {@code id} if it is not visible now; returns {@code id}. */
@@ -82,28 +85,28 @@ final class UpdateOp {
     return id;
   }
 
-  /** Writes one iod; {@code known} is the akey's record as {@link #checkAkey} found it (null: create it). */
-  private void writeIod(long objId, long dkeyId, Iod iod, AkeyRecord known) {
-    byte[] key = Keys.child(tx.cont, Keys.AKEY, dkeyId, iod.akey());
-    AkeyRecord rec = known;
-    if (rec == null) {
-      byte[] old = tx.get(key);
-      rec = old != null ? AkeyRecord.decode(old) : new AkeyRecord(tx.store.nextId(tx.txn), iod.type(), 0, 0);
-      if (old == null) {
-        tx.put(key, rec.encode());
-      }
+  /**
+   * Writes one iod; {@code known} is the akey's entry as {@link #checkAkey} found it (null: create it). Once this op
+   * has created an akey, entries found before are looked up again: an insert may move a long key's entry.
+   */
+  private void writeIod(long objId, long dkeyId, Iod iod, KeyIndex.Entry known) {
+    KeyIndex.Entry entry = known != null && !inserted ? known : tx.akeyEntry(dkeyId, iod.akey());
+    if (entry == null) {
+      entry = tx.insertAkey(dkeyId, iod.akey(), new AkeyRecord(tx.store.nextId(tx.txn), iod.type(), 0, 0));
+      inserted = true;
     }
+    AkeyRecord rec = AkeyRecord.decode(entry.value());
     ensureVisible(rec.id(), objId, dkeyId);
     if (iod.type() == IodType.SINGLE) {
       ValueRef v = iod.recordSize() == 0 ? ValueRef.hole()
           : tx.store.putValue(tx.txn, iod.recordSize(), iod.data(), 0, iod.data().length);
       replace(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch), v);
     } else {
-      writeExtents(key, rec, iod);
+      writeExtents(entry, rec, iod);
     }
   }
 
-  private void writeExtents(byte[] akeyKey, AkeyRecord rec, Iod iod) {
+  private void writeExtents(KeyIndex.Entry akeyEntry, AkeyRecord rec, Iod iod) {
     long rs = iod.recordSize();
     int off = 0;
     AkeyRecord updated = rec;
@@ -115,7 +118,7 @@ final class UpdateOp {
       updated = updated.withArray(rs == 0 ? updated.recordSize() : rs, r.nr());
     }
     if (!updated.equals(rec)) {
-      tx.put(akeyKey, updated.encode());
+      tx.putAkey(akeyEntry, updated);
     }
   }
 

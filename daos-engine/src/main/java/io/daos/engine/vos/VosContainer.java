@@ -203,15 +203,29 @@ public final class VosContainer {
     return read(tx -> new Lister(tx, readEpoch(epoch)).objects(anchor, max));
   }
 
+  /** Dkeys visible at {@code epoch}, at most {@code max} per call (see {@link #listDkeys(long, VosObjectId, Anchor, int, int)}). */
   public EnumPage<byte[]> listDkeys(long epoch, VosObjectId oid, Anchor anchor, int max) {
+    return listDkeys(epoch, oid, anchor, max, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Dkeys visible at {@code epoch}, whole, at most {@code max} per call and no more than {@code maxBytes} of keys
+   * (but at least one key): a reply of 1 MiB keys must still fit a frame.
+   */
+  public EnumPage<byte[]> listDkeys(long epoch, VosObjectId oid, Anchor anchor, int max, int maxBytes) {
     checkMax(max);
-    return read(tx -> new Lister(tx, readEpoch(epoch)).dkeys(oid, anchor, max));
+    return read(tx -> new Lister(tx, readEpoch(epoch)).dkeys(oid, anchor, max, maxBytes));
   }
 
   public EnumPage<byte[]> listAkeys(long epoch, VosObjectId oid, byte[] dkey, Anchor anchor, int max) {
+    return listAkeys(epoch, oid, dkey, anchor, max, Integer.MAX_VALUE);
+  }
+
+  /** Akeys of {@code dkey}, bounded like {@link #listDkeys(long, VosObjectId, Anchor, int, int)}. */
+  public EnumPage<byte[]> listAkeys(long epoch, VosObjectId oid, byte[] dkey, Anchor anchor, int max, int maxBytes) {
     checkMax(max);
     byte[] d = dkey(oid, dkey);
-    return read(tx -> new Lister(tx, readEpoch(epoch)).akeys(oid, d, anchor, max));
+    return read(tx -> new Lister(tx, readEpoch(epoch)).akeys(oid, d, anchor, max, maxBytes));
   }
 
   /** Visible extents of an array akey (newest fragment per index, holes skipped), ordered by index. */
@@ -375,15 +389,15 @@ public final class VosContainer {
   }
 
   private byte[] dkey(VosObjectId oid, byte[] k) {
-    return KeyForm.stored(k, oid.dkeyUint64(), "dkey", maxKey());
+    return KeyForm.stored(k, oid.dkeyUint64(), oid.dkeyLexical(), "dkey", maxKey());
   }
 
   private byte[] akey(VosObjectId oid, byte[] k) {
-    return KeyForm.stored(k, oid.akeyUint64(), "akey", maxKey());
+    return KeyForm.stored(k, oid.akeyUint64(), oid.akeyLexical(), "akey", maxKey());
   }
 
   private int maxKey() {
-    return KeyForm.maxKeySize(store);
+    return KeyForm.maxInlineSize(store);
   }
 
   private static long readEpoch(long epoch) {

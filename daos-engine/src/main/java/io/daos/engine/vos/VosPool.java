@@ -126,9 +126,12 @@ public final class VosPool implements AutoCloseable {
     return dir;
   }
 
-  /** Longest dkey/akey accepted (LMDB key limit minus the index key header); longer ones get DER_KEY2BIG. */
-  public int maxKeySize() {
-    return KeyForm.maxKeySize(store);
+  /**
+   * Longest dkey/akey kept inline in its index key (LMDB key limit minus the index key header; 486 bytes). Longer keys
+   * are indexed by prefix and hash (see {@code tree.KeyIndex}), except on lexical objects, where they get DER_KEY2BIG.
+   */
+  public int maxInlineKeySize() {
+    return KeyForm.maxInlineSize(store);
   }
 
   /** Creates a container; {@code -DER_EXIST} if it exists. */

@@ -13,6 +13,7 @@ import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.store.Store;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.engine.vos.tree.IodType;
+import io.daos.engine.vos.tree.VosObjectId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -79,16 +80,19 @@ class VosPoolTest {
   }
 
   @Test
-  @DisplayName("bad keys and iods: DER_INVAL, DER_KEY2BIG, DER_REC2BIG")
+  @DisplayName("bad keys and iods: DER_INVAL, DER_KEY2BIG (long lexical keys), DER_REC2BIG")
   void badInput() {
     try (VosFixture f = new VosFixture(dir)) {
       VosContainer c = f.cont;
       assertDer(DaosStatus.INVAL, () -> c.update(1, OID, new byte[0], List.of(Iod.single(b("a"), b("v"))), 0));
       assertDer(DaosStatus.INVAL, () -> c.update(1, OID, b("d"), List.of(Iod.single(new byte[0], b("v"))), 0));
-      byte[] big = new byte[f.pool.maxKeySize() + 1];
-      assertDer(DaosStatus.KEY2BIG, () -> c.update(1, OID, big, List.of(Iod.single(b("a"), b("v"))), 0));
-      byte[] max = new byte[f.pool.maxKeySize()];
-      c.update(1, OID, max, List.of(Iod.single(max, b("v"))), 0);
+      byte[] big = new byte[f.pool.maxInlineKeySize() + 1];
+      VosObjectId lexical = VosObjectId.of(VosObjectId.OT_MULTI_LEXICAL, 1, 400);
+      assertDer(DaosStatus.KEY2BIG, () -> c.update(1, lexical, big, List.of(Iod.single(b("a"), b("v"))), 0));
+      assertDer(DaosStatus.KEY2BIG, () -> c.update(1, lexical, b("d"), List.of(Iod.single(big, b("v"))), 0));
+      byte[] max = new byte[f.pool.maxInlineKeySize()];
+      c.update(1, lexical, max, List.of(Iod.single(max, b("v"))), 0);
+      c.update(1, OID, big, List.of(Iod.single(big, b("v"))), 0);
       assertDer(DaosStatus.INVAL, () -> c.update(1, VosFixture.UINT_OID, b("not-8-bytes"),
           List.of(Iod.single(VosFixture.u64(1), b("v"))), 0));
       assertDer(DaosStatus.INVAL, () -> c.update(1, OID, b("d"),

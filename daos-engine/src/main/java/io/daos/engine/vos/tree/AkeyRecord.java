@@ -4,8 +4,11 @@ import io.daos.engine.vos.lmdb.Bytes;
 
 /** The akey entry: its id, value type (fixed forever), array record size and the longest extent written. */
 public record AkeyRecord(long id, IodType type, long recordSize, long maxExtentNr) {
+  /** Length of the encoded record (an akey entry's value starts with it; see {@link KeyIndex}). */
+  public static final int BYTES = 25;
+
   public byte[] encode() {
-    byte[] b = new byte[25];
+    byte[] b = new byte[BYTES];
     Bytes.putLong(b, 0, id);
     b[8] = (byte) type.value();
     Bytes.putLong(b, 9, recordSize);

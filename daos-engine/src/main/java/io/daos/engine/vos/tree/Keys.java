@@ -17,6 +17,8 @@ import io.daos.engine.vos.store.ValueRef;
  *   cont | 'X' | akeyId(8) | end(8) | ~epoch(8) | start(8) → array extent [start, end) ({@link ValueRef})
  *   cont | 'T' | dtx uuid(16) | dtx hlc(8)        → a DTX entry (encoded by the engine's DTX code)
  * </pre>
+ * A dkey or akey longer than 486 bytes is indexed as {@code key[0, 476) | hash(8) | seq(2)} instead and its whole
+ * key follows the id / akey record in the value ({@link KeyIndex}); readers take ids from a value's first 8 bytes.
  * The inverted epoch ({@code ~epoch}) sorts newer versions first, so "newest version at or below e" is one
  * MDB_SET_RANGE seek to {@code prefix | ~e}. Extents are ordered by end index so a read of [a, b) scans only
  * {@code end in (a, b + maxExtentNr)}.

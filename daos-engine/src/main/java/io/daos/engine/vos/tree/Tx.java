@@ -14,6 +14,8 @@ public final class Tx {
   public final Store store;
   public final Txn<ByteBuffer> txn;
   public final byte[] cont;
+  /** Where dkey and akey entries are, short or long (see {@link KeyIndex}). */
+  private final KeyIndex keys;
   /** Reused for point seeks (ilog lookups); iterations open their own cursors. */
   private Cur seeker;
   private boolean ownSeeker;
@@ -22,9 +24,14 @@ public final class Tx {
   private int memoSize;
 
   public Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
+    this(store, txn, cont, KeyIndex.DEFAULT);
+  }
+
+  Tx(Store store, Txn<ByteBuffer> txn, byte[] cont, KeyIndex keys) {
     this.store = store;
     this.txn = txn;
     this.cont = cont;
+    this.keys = keys;
   }
 
   /** Closes the point-seek cursor if this Tx opened its own; call before the transaction ends. */
@@ -131,15 +138,18 @@ public final class Tx {
   }
 
   public long dkeyId(long objId, byte[] dkey) {
-    return objId == NONE ? NONE : id(Keys.child(cont, Keys.DKEY, objId, dkey));
+    KeyIndex.Entry e = objId == NONE ? null : keys.find(this, Keys.DKEY, objId, dkey);
+    return e == null ? NONE : e.id();
   }
 
   public AkeyRecord akey(long dkeyId, byte[] akey) {
-    if (dkeyId == NONE) {
-      return null;
-    }
-    byte[] v = get(Keys.child(cont, Keys.AKEY, dkeyId, akey));
-    return v == null ? null : AkeyRecord.decode(v);
+    KeyIndex.Entry e = akeyEntry(dkeyId, akey);
+    return e == null ? null : AkeyRecord.decode(e.value());
+  }
+
+  /** The index entry of {@code akey} under dkey {@code dkeyId}, or null. */
+  public KeyIndex.Entry akeyEntry(long dkeyId, byte[] akey) {
+    return dkeyId == NONE ? null : keys.find(this, Keys.AKEY, dkeyId, akey);
   }
 
   /** The id under {@code key}, creating the entry with a fresh id if absent. */
@@ -150,5 +160,25 @@ public final class Tx {
       put(key, Bytes.ofLong(id));
     }
     return id;
+  }
+
+  /** The id of {@code dkey} under object {@code objId}, creating its entry with a fresh id if absent. */
+  public long ensureDkey(long objId, byte[] dkey) {
+    long id = dkeyId(objId, dkey);
+    if (id == NONE) {
+      id = store.nextId(txn);
+      keys.insert(this, Keys.DKEY, objId, dkey, Bytes.ofLong(id));
+    }
+    return id;
+  }
+
+  /** Adds the entry of {@code akey} (absent) under dkey {@code dkeyId} with record {@code rec}. */
+  public KeyIndex.Entry insertAkey(long dkeyId, byte[] akey, AkeyRecord rec) {
+    return keys.insert(this, Keys.AKEY, dkeyId, akey, rec.encode());
+  }
+
+  /** Replaces the record of akey entry {@code e}. */
+  public KeyIndex.Entry putAkey(KeyIndex.Entry e, AkeyRecord rec) {
+    return KeyIndex.putHead(this, e, rec.encode());
   }
 }

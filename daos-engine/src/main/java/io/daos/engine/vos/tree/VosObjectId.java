@@ -14,7 +14,11 @@ public record VosObjectId(long hi, long lo, int shard) {
   static final int OT_DKEY_UINT64 = 2;
   static final int OT_AKEY_UINT64 = 3;
   public static final int OT_MULTI_UINT64 = 4;
+  static final int OT_DKEY_LEXICAL = 5;
+  static final int OT_AKEY_LEXICAL = 6;
+  public static final int OT_MULTI_LEXICAL = 7;
   static final int OT_KV_UINT64 = 9;
+  static final int OT_KV_LEXICAL = 10;
   static final int OT_ARRAY = 11;
   static final int OT_ARRAY_ATTR = 12;
   public static final int OT_ARRAY_BYTE = 13;
@@ -50,6 +54,18 @@ public record VosObjectId(long hi, long lo, int shard) {
   public boolean akeyUint64() {
     int t = otype();
     return t == OT_AKEY_UINT64 || t == OT_MULTI_UINT64;
+  }
+
+  /** As DAOS {@code daos_is_dkey_lexical}: dkeys enumerate in byte order. */
+  public boolean dkeyLexical() {
+    int t = otype();
+    return t == OT_DKEY_LEXICAL || t == OT_MULTI_LEXICAL || t == OT_KV_LEXICAL;
+  }
+
+  /** As DAOS {@code daos_is_akey_lexical}. */
+  public boolean akeyLexical() {
+    int t = otype();
+    return t == OT_AKEY_LEXICAL || t == OT_MULTI_LEXICAL;
   }
 
   byte[] toBytes() {
