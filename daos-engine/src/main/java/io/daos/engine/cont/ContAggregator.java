@@ -53,6 +53,8 @@ public final class ContAggregator {
   static final double PRESSURE_FREE = 0.25;
   /** How long a snapshot notification caps aggregation if no snapshot list with the new snapshot arrives. */
   static final Duration NOTIFY_HOLD = Duration.ofSeconds(60);
+  /** How long a full target waits for a container's view it has not fetched yet. */
+  static final Duration FETCH_WAIT = Duration.ofSeconds(2);
   private static final long HLC_PER_SECOND = 1_000_000_000L * Hlc.UNITS_PER_NANO;
   private static final Logger LOG = LoggerFactory.getLogger(ContAggregator.class);
 
@@ -314,16 +316,16 @@ public final class ContAggregator {
     VosPool vos = p.target(tgt);
     boolean freed = false;
     for (UUID cont : vos.listContainers()) {
-      ContState st = conts.get(new ContKey(p.uuid(), cont));
       VosContainer c = p.existingContainer(tgt, cont);
-      if (st == null || c == null) {
-        continue;
-      }
       TgtState ts = tgts.computeIfAbsent(new TgtKey(p.uuid(), tgt, cont), k -> new TgtState());
-      if (ts.reclaimWrites == vos.writes()) {
+      if (c == null || ts.reclaimWrites == vos.writes()) {
         continue;
       }
       ts.reclaimWrites = vos.writes();
+      ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState());
+      if (st.view == null && !fetchNow(p, cont, st)) {
+        continue;
+      }
       long b = bound(p, tgt, c, st, 0);
       if (b == 0) {
         continue;
@@ -336,6 +338,23 @@ public final class ContAggregator {
       } while (at != null);
     }
     return freed;
+  }
+
+  /**
+   * Fetches a view the background has not got yet (a container filled within its first tick), waiting at most
+   * {@link #FETCH_WAIT} on the target's thread: the service's answer does not need this thread.
+   */
+  private boolean fetchNow(EnginePool p, UUID cont, ContState st) {
+    try {
+      st.view = views.fetch(p.uuid(), cont).get(FETCH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.debug("{}: pool {} container {}: no snapshot list for a reclaim: {}", name, p.uuid(), cont, e.toString());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static boolean pressure(EnginePool p, VosPool vos) {
