@@ -69,7 +69,7 @@ final class KernelCodec<T> implements EcCodec {
 
   @Override
   public void reconstruct(ByteBuffer[] cells, int... lost) {
-    Cells.count("", cells, k + p);
+    Cells.count("stripe", cells, k + p);
     int[] sorted = Cells.lost(lost, k, p);
     if (sorted.length == 0) {
       return;
