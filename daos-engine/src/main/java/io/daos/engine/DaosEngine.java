@@ -240,7 +240,7 @@ public final class DaosEngine implements Closeable {
     new DtxHandlers(dtx, () -> PoolTargets.POOL_MAP_VERSION).registerOn(server);
     DtxService dtxSvc = dtx;
     aggregator = new ContAggregator(name, pools, xstreams::executor, xstreams::busy,
-        new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::oldestUncommitted,
+        new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::uncertain,
         Hlc.system(), env.aggGapSec(), ticker::after);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
         dtx, selfRank).aggregation(aggregator).registerOn(server);

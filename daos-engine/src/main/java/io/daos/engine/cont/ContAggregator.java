@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * target is looked at; a container gets a pass when it was written since its last one, at most once per gap unless
  * the target is short of space, with the pool's {@code reclaim} property and the container's snapshots fetched from
  * the pool service first (no snapshots known: no aggregation, as DAOS). The pass's bound is {@code HLC now - gap}
- * ({@code DAOS_VOS_AGG_GAP}, 20-180 s, default 20), below the oldest uncommitted DTX of the container and below any
- * snapshot being created ({@link #snapshotNotify}, DAOS's CONT_TGT_SNAPSHOT_NOTIFY). A pass runs in slices on the
+ * ({@code DAOS_VOS_AGG_GAP}, 20-180 s, default 20) and below any snapshot being created ({@link #snapshotNotify},
+ * DAOS's CONT_TGT_SNAPSHOT_NOTIFY); what a PREPARED DTX wrote, and what lies under it, is left alone (as DAOS's
+ * aggregation skips uncommitted entries), so an abort still finds them. A pass runs in slices on the
  * target's own thread, so I/O queued there runs between slices; a slice that found the thread busy waits 1 s
  * ({@code reclaim:lazy}) or 50 ms ({@code reclaim:time}) before the next, unless the target is short of space.
  * <p>Beyond DAOS (documented in docs/admin-guide.md): when a write finds its target full, {@link #reclaimNow}
- * aggregates that target at once up to its oldest uncommitted DTX, ignoring the gap, before the write gets
- * DER_NOSPACE: a reader pinned at an epoch older than that (not a snapshot) may then miss versions overwritten since.
+ * aggregates that target at once up to HLC now, ignoring the gap (still keeping snapshots and undecided DTX writes),
+ * before the write gets DER_NOSPACE: a reader pinned at an epoch older than that (not a snapshot) may then miss versions overwritten since.
  */
 public final class ContAggregator {
   /** Between two looks at the targets (DAOS sleeps 2 s between rounds). */
@@ -68,10 +69,10 @@ public final class ContAggregator {
     CompletableFuture<View> fetch(UUID pool, UUID cont);
   }
 
-  /** The lowest epoch of a DTX not yet committed in a container of a target (Long.MAX_VALUE if none). */
+  /** The writes of a container on a target that undecided DTXs made (their versions are left alone). */
   @FunctionalInterface
-  public interface DtxFloor {
-    long oldestUncommitted(UUID pool, int target, VosContainer c);
+  public interface DtxState {
+    Aggregation.Uncertain uncertain(UUID pool, int target, VosContainer c);
   }
 
   private record ContKey(UUID pool, UUID cont) {
@@ -104,7 +105,7 @@ public final class ContAggregator {
   private final PoolTargets pools;
   private final IntFunction<Executor> targets;
   private final ViewSource views;
-  private final DtxFloor dtx;
+  private final DtxState dtx;
   private final Hlc hlc;
   private final long gap;
   private final Map<ContKey, ContState> conts = new ConcurrentHashMap<>();
@@ -118,7 +119,7 @@ public final class ContAggregator {
    * taken as 20 when outside 20-180.
    */
   public ContAggregator(String name, PoolTargets pools, IntFunction<Executor> targets,
-      java.util.function.IntPredicate busy, ViewSource views, DtxFloor dtx, Hlc hlc, int gapSeconds,
+      java.util.function.IntPredicate busy, ViewSource views, DtxState dtx, Hlc hlc, int gapSeconds,
       java.util.function.Function<Duration, Executor> after) {
     this.name = name;
     this.pools = pools;
@@ -221,10 +222,6 @@ public final class ContAggregator {
     if (cap != 0 && Long.compareUnsigned(cap - 1, b) < 0) {
       b = cap - 1;
     }
-    long floor = dtx.oldestUncommitted(p.uuid(), tgt, c);
-    if (Long.compareUnsigned(floor - 1, b) < 0) {
-      b = floor - 1;
-    }
     return b <= 0 || b == Long.MAX_VALUE ? 0 : b;
   }
 
@@ -267,7 +264,7 @@ public final class ContAggregator {
       Aggregation.Anchor from, long reclaim, CompletableFuture<Void> done) {
     Aggregation.Slice s;
     try {
-      s = c.aggregate(b, snaps, from, SLICE_BUDGET);
+      s = c.aggregate(b, snaps, from, SLICE_BUDGET, dtx.uncertain(p.uuid(), tgt, c));
     } catch (DaosException | IllegalStateException e) {
       LOG.warn("{}: pool {} target {} container {}: aggregation failed: {}", name, p.uuid(), tgt, c.uuid(),
           e.getMessage());
@@ -309,7 +306,7 @@ public final class ContAggregator {
 
   /**
    * A write on target {@code tgt} of {@code pool} does not fit: aggregates every container of the target now, up to
-   * its oldest uncommitted DTX (and any snapshot being created), with its last fetched snapshot list; true when that
+   * HLC now (below any snapshot being created), with its last fetched snapshot list; true when that
    * freed anything. Does nothing (false) unless the target was written since the last time. Target thread.
    */
   public boolean reclaimNow(EnginePool p, int tgt) {
@@ -332,7 +329,7 @@ public final class ContAggregator {
       }
       Aggregation.Anchor at = null;
       do {
-        Aggregation.Slice s = c.aggregate(b, st.view.snapshots(), at, Long.MAX_VALUE);
+        Aggregation.Slice s = c.aggregate(b, st.view.snapshots(), at, Long.MAX_VALUE, dtx.uncertain(p.uuid(), tgt, c));
         freed |= s.stats().versions > 0 || s.stats().entities > 0;
         at = s.next();
       } while (at != null);

@@ -147,12 +147,13 @@ public final class DtxService {
   }
 
   /**
-   * The lowest epoch a DTX not yet committed wrote at in container {@code c} of target {@code target} (Long.MAX_VALUE
-   * if none): aggregation stays below it, so that an abort still finds what it must discard and what lies under it.
-   * Call on the target's thread.
+   * What aggregation of container {@code c} on target {@code target} must leave alone: for an object shard, the
+   * epochs of the PREPARED DTXs that wrote it (an abort discards what they wrote and must find what lies under it).
+   * A leader's COMMITTABLE entries are decided and need no protection. Call on the target's thread.
    */
-  public long oldestUncommitted(UUID pool, int target, VosContainer c) {
-    return table(pool, target, c).oldestUncommitted();
+  public io.daos.engine.vos.Aggregation.Uncertain uncertain(UUID pool, int target, VosContainer c) {
+    DtxTable t = table(pool, target, c);
+    return t::preparedEpochs;
   }
 
   /** The table loaded for {@code k}, or null. */

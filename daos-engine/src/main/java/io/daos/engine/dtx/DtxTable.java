@@ -132,15 +132,13 @@ final class DtxTable {
     return out;
   }
 
-  /** The lowest epoch of an entry not yet committed (PREPARED or COMMITTABLE), or Long.MAX_VALUE if none. */
-  long oldestUncommitted() {
-    long min = Long.MAX_VALUE;
-    for (DtxEntry e : entries.values()) {
-      if (e.state != DtxEntry.State.COMMITTED && Long.compareUnsigned(e.epoch, min) < 0) {
-        min = e.epoch;
-      }
+  /** Epochs of the PREPARED entries that wrote object shard {@code oid}, ascending (empty: none). */
+  long[] preparedEpochs(VosObjectId oid) {
+    Set<DtxEntry> s = prepared.get(oid);
+    if (s == null) {
+      return new long[0];
     }
-    return min;
+    return s.stream().mapToLong(e -> e.epoch).sorted().toArray();
   }
 
   int committableCount() {

@@ -29,6 +29,8 @@ final class AggregateOp {
   /** Snapshots at or below the bound, then the bound; ascending. */
   private final long[] points;
   private final Aggregation.Stats stats;
+  /** Epochs of undecided writes to the current object, ascending: kept, hiding nothing. */
+  private long[] uncertain = new long[0];
 
   AggregateOp(Tx tx, long bound, long[] snapshots, Aggregation.Stats stats) {
     this.tx = tx;
@@ -49,8 +51,9 @@ final class AggregateOp {
    * first dkey), until the slice has looked at {@code limit} records ({@link Aggregation.Stats#examined}); returns
    * the dkey key to resume at, or null when the object is done (and deleted if it was left empty).
    */
-  byte[] object(byte[] objKey, long objId, byte[] fromDkey, long limit) {
-    long[] objPunch = epochs(Keys.PUNCH_TAG, objId);
+  byte[] object(byte[] objKey, long objId, byte[] fromDkey, long limit, long[] uncertain) {
+    this.uncertain = uncertain;
+    long[] objPunch = certain(epochs(Keys.PUNCH_TAG, objId));
     byte[] prefix = Keys.withId(tx.cont, Keys.DKEY, objId);
     byte[] at = fromDkey == null ? prefix : fromDkey;
     while (true) {
@@ -64,14 +67,14 @@ final class AggregateOp {
       stats.examined += dkey(e[0], objId, Bytes.getLong(e[1], 0), objPunch);
       at = successor(e[0]);
     }
-    if (!exists(prefix) && dead(objId, objPunch)) {
+    if (uncertain.length == 0 && !exists(prefix) && dead(objId, objPunch)) {
       deleteEntity(objKey, objId);
     }
     return null;
   }
 
   private int dkey(byte[] dkeyKey, long objId, long dkeyId, long[] objPunch) {
-    long[] punch = merge(objPunch, epochs(Keys.PUNCH_TAG, dkeyId));
+    long[] punch = merge(objPunch, certain(epochs(Keys.PUNCH_TAG, dkeyId)));
     byte[] prefix = Keys.withId(tx.cont, Keys.AKEY, dkeyId);
     int seen = 1;
     for (byte[] at = prefix; ; ) {
@@ -80,15 +83,15 @@ final class AggregateOp {
         break;
       }
       AkeyRecord rec = AkeyRecord.decode(e[1]);
-      long[] all = merge(punch, epochs(Keys.PUNCH_TAG, rec.id()));
+      long[] all = merge(punch, certain(epochs(Keys.PUNCH_TAG, rec.id())));
       seen += singleValues(rec.id(), all) + extents(rec, all);
-      if (!exists(Keys.withId(tx.cont, Keys.SV, rec.id())) && !exists(Keys.withId(tx.cont, Keys.EXT, rec.id()))
+      if (uncertain.length == 0 && !exists(Keys.withId(tx.cont, Keys.SV, rec.id())) && !exists(Keys.withId(tx.cont, Keys.EXT, rec.id()))
           && dead(rec.id(), all)) {
         deleteEntity(e[0], rec.id());
       }
       at = successor(e[0]);
     }
-    if (!exists(prefix) && dead(dkeyId, punch)) {
+    if (uncertain.length == 0 && !exists(prefix) && dead(dkeyId, punch)) {
       deleteEntity(dkeyKey, dkeyId);
     }
     return seen;
@@ -102,6 +105,10 @@ final class AggregateOp {
     List<byte[][]> kept = new ArrayList<>();
     for (byte[][] v : versions) {
       long e = Keys.versionEpoch(v[0]);
+      if (isUncertain(e)) {
+        kept.add(v);
+        continue;
+      }
       if (e > bound) {
         next = e;
         continue;
@@ -118,7 +125,7 @@ final class AggregateOp {
     boolean older = false;
     for (int i = kept.size() - 1; i >= 0; i--) {
       ValueRef r = ValueRef.decode(kept.get(i)[1]);
-      if (r.isHole() && !older) {
+      if (r.isHole() && !older && !isUncertain(Keys.versionEpoch(kept.get(i)[0]))) {
         drop(kept.get(i)[0], r);
       } else {
         older = true;
@@ -148,9 +155,12 @@ final class AggregateOp {
   private int extents(AkeyRecord rec, long[] punch) {
     List<byte[][]> raw = entries(Keys.withId(tx.cont, Keys.EXT, rec.id()));
     List<Ext> exts = new ArrayList<>();
+    List<Ext> undecided = new ArrayList<>();
     for (byte[][] r : raw) {
       Ext x = new Ext(r[0], r[1]);
-      if (x.epoch <= bound) {
+      if (isUncertain(x.epoch)) {
+        undecided.add(x);
+      } else if (x.epoch <= bound) {
         exts.add(x);
       }
     }
@@ -190,10 +200,11 @@ final class AggregateOp {
       }
     }
     // Oldest first: a punched range with nothing older left under it reads the same as no extent at all.
+    kept.addAll(undecided);
     kept.sort(Comparator.comparingLong((Ext x) -> x.epoch));
     List<Ext> stay = new ArrayList<>();
     for (Ext x : kept) {
-      if (x.ref.isHole() && stay.stream().noneMatch(o -> o.epoch < x.epoch && o.start < x.end && x.start < o.end)) {
+      if (x.ref.isHole() && !isUncertain(x.epoch) && stay.stream().noneMatch(o -> o.epoch < x.epoch && o.start < x.end && x.start < o.end)) {
         drop(x.key, x.ref);
       } else {
         stay.add(x);
@@ -264,6 +275,15 @@ final class AggregateOp {
     drop(x.key, x.ref);
     stats.split++;
     return true;
+  }
+
+  private boolean isUncertain(long e) {
+    return uncertain.length > 0 && Arrays.binarySearch(uncertain, e) >= 0;
+  }
+
+  /** {@code epochs} without the undecided ones (an undecided punch hides nothing yet). */
+  private long[] certain(long[] epochs) {
+    return uncertain.length == 0 ? epochs : Arrays.stream(epochs).filter(e -> !isUncertain(e)).toArray();
   }
 
   /** Some read point p has {@code e <= p < hide}. */

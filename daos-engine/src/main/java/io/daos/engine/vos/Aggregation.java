@@ -9,6 +9,17 @@ public final class Aggregation {
   private Aggregation() {
   }
 
+  /**
+   * Epochs at which a write to an object shard is not decided yet (a PREPARED DTX), ascending; such versions and
+   * punches are kept and hide nothing, so an abort still finds what lies under them.
+   */
+  @FunctionalInterface
+  public interface Uncertain {
+    Uncertain NONE = oid -> new long[0];
+
+    long[] epochs(io.daos.engine.vos.tree.VosObjectId oid);
+  }
+
   /** Where a pass stopped: the object entry and, inside it, the dkey entry to resume at (index keys). */
   public record Anchor(byte[] objKey, byte[] dkeyKey) {
   }

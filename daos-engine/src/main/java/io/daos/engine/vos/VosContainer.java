@@ -155,9 +155,18 @@ public final class VosContainer {
    * vos_aggregate, one slice: from {@code from} (null: the container's start), removes the versions and entities no
    * read point sees (read points: {@code snapshots} below {@code bound}, and {@code bound}; nothing above
    * {@code bound} is touched) and frees their space, looking at about {@code budget} records; committed when it
-   * returns, after the queued writes. The caller keeps {@code bound} below every uncommitted DTX of the container.
+   * returns, after the queued writes.
    */
   public Aggregation.Slice aggregate(long bound, long[] snapshots, Aggregation.Anchor from, long budget) {
+    return aggregate(bound, snapshots, from, budget, Aggregation.Uncertain.NONE);
+  }
+
+  /**
+   * {@link #aggregate(long, long[], Aggregation.Anchor, long)} leaving alone what undecided DTXs wrote: versions at
+   * the {@code uncertain} epochs of an object are kept and hide nothing.
+   */
+  public Aggregation.Slice aggregate(long bound, long[] snapshots, Aggregation.Anchor from, long budget,
+      Aggregation.Uncertain uncertain) {
     writeEpoch(bound);
     store.pending.commit();
     Aggregation.Stats stats = new Aggregation.Stats();
@@ -180,7 +189,8 @@ public final class VosContainer {
             next = new Aggregation.Anchor(objKey, null);
             break;
           }
-          byte[] resume = op.object(objKey, objId, dkeyAt, budget);
+          long[] unc = uncertain.epochs(io.daos.engine.vos.tree.VosObjectId.fromBytes(objKey, prefix.length));
+          byte[] resume = op.object(objKey, objId, dkeyAt, budget, unc);
           dkeyAt = null;
           if (resume != null) {
             next = new Aggregation.Anchor(objKey, resume);

@@ -45,7 +45,7 @@ class ContAggregatorTest {
   private final AtomicLong nanos = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
   private final Hlc hlc = new Hlc(nanos::get);
   private volatile ContAggregator.View view = new ContAggregator.View(new long[0], ContAggregator.RECLAIM_LAZY);
-  private volatile long dtxFloor = Long.MAX_VALUE;
+  private volatile long[] prepared = new long[0];
   private ContAggregator agg;
 
   @BeforeEach
@@ -54,7 +54,7 @@ class ContAggregatorTest {
     pools = new PoolTargets(dir, xs, VosOptions.defaults().withMapSize(64L << 20));
     pool = pools.create(UUID.randomUUID(), new PoolTiers(16L << 20, 0));
     agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.completedFuture(view), (p, t, c) -> dtxFloor, hlc, 20, d -> Runnable::run);
+        (p, c) -> CompletableFuture.completedFuture(view), (p, t, c) -> oid -> prepared, hlc, 20, d -> Runnable::run);
   }
 
   @AfterEach
@@ -126,21 +126,22 @@ class ContAggregatorTest {
   }
 
   @Test
-  @DisplayName("nothing at or above the oldest uncommitted DTX is aggregated")
-  void stopsBelowUncommittedDtx() throws Exception {
+  @DisplayName("what a PREPARED DTX wrote, and the version under it, stay until it is decided")
+  void keepsUndecidedDtxWrites() throws Exception {
     put("d", 1);
-    long prepared = put("d", 2);
-    put("d", 3);
-    dtxFloor = prepared;
+    put("d", 2);
+    long undecided = put("d", 3);
+    prepared = new long[] {undecided};
     advance(21);
     tick();
-    assertEquals(3L * VALUE, used(), "version 1 is what an abort of the DTX at version 2 would leave");
-    dtxFloor = Long.MAX_VALUE;
-    tick();
-    assertEquals(3L * VALUE, used(), "one pass per gap: the last one's bound is less than a gap behind");
+    assertEquals(2L * VALUE, used(), "version 2 is what an abort of the DTX at version 3 would leave; 1 goes");
+    assertEquals(VALUE, get(undecided - 1, "d").length());
+    prepared = new long[0];
+    advance(21);
+    put("d", 4);
     advance(21);
     tick();
-    assertEquals(VALUE, used());
+    assertEquals(VALUE, used(), "decided: only the latest is left");
   }
 
   @Test
@@ -176,7 +177,7 @@ class ContAggregatorTest {
   @DisplayName("no snapshot list from the service: no aggregation, as DAOS")
   void noViewNoAggregation() throws Exception {
     agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.failedFuture(new IllegalStateException("service down")), (p, t, c) -> dtxFloor,
+        (p, c) -> CompletableFuture.failedFuture(new IllegalStateException("service down")), (p, t, c) -> oid -> prepared,
         hlc, 20, d -> Runnable::run);
     put("d", 1);
     put("d", 2);
@@ -190,10 +191,10 @@ class ContAggregatorTest {
   @DisplayName("DAOS_VOS_AGG_GAP outside 20-180 s is taken as 20, as DAOS")
   void gapClamped() {
     ContAggregator a = new ContAggregator("test", pools, xs::executor, xs::busy, (p, c) -> null,
-        (p, t, c) -> Long.MAX_VALUE, hlc, 5, d -> Runnable::run);
+        (p, t, c) -> io.daos.engine.vos.Aggregation.Uncertain.NONE, hlc, 5, d -> Runnable::run);
     assertEquals(20 * SECOND, a.gap());
     ContAggregator b = new ContAggregator("test", pools, xs::executor, xs::busy, (p, c) -> null,
-        (p, t, c) -> Long.MAX_VALUE, hlc, 60, d -> Runnable::run);
+        (p, t, c) -> io.daos.engine.vos.Aggregation.Uncertain.NONE, hlc, 60, d -> Runnable::run);
     assertEquals(60 * SECOND, b.gap());
   }
 

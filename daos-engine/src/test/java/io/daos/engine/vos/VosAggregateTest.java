@@ -293,37 +293,12 @@ class VosAggregateTest extends VosTestBase {
    * every read point and every epoch above the bound reads as before.
    */
   private void randomAggregation(boolean arrays, long seed) {
-    Random r = new Random(seed);
     List<VosObjectId> oids = List.of(OID, VosObjectId.of(0, 7, 100));
     List<String> dkeys = List.of("d0", "d1", "d2");
     List<String> akeys = List.of("a0", "a1");
     TreeSet<Long> snaps = new TreeSet<>();
-    long epoch = 1;
-    for (int i = 0; i < 400; i++, epoch++) {
-      VosObjectId o = oids.get(r.nextInt(oids.size()));
-      String d = dkeys.get(r.nextInt(dkeys.size()));
-      String a = akeys.get(r.nextInt(akeys.size()));
-      int op = r.nextInt(20);
-      if (op == 0) {
-        f.cont.punchObject(epoch, o, 0);
-      } else if (op == 1) {
-        f.cont.punchDkeys(epoch, o, List.of(b(d)), 0);
-      } else if (op == 2) {
-        f.cont.punchAkeys(epoch, o, b(d), List.of(b(a)), 0);
-      } else if (arrays) {
-        long idx = r.nextInt(CELLS);
-        long nr = 1 + r.nextInt((int) (CELLS - idx));
-        boolean hole = r.nextInt(8) == 0;
-        f.cont.update(epoch, o, b(d), List.of(Iod.array(b(a), hole ? 0 : RS, List.of(new Recx(idx, nr)),
-            hole ? null : random((int) (nr * RS), epoch))), 0);
-      } else {
-        int size = r.nextInt(4) == 0 ? 0 : r.nextBoolean() ? 100 : 5000;
-        f.cont.update(epoch, o, b(d), List.of(Iod.single(b(a), random(size, epoch))), 0);
-      }
-      if (r.nextInt(40) == 0) {
-        snaps.add(epoch);
-      }
-    }
+    Random r = new Random(seed);
+    long epoch = history(f.cont, seed, arrays, oids, dkeys, akeys, snaps, new ArrayList<>());
     long bound = epoch * 3 / 4;
     List<Long> checks = new ArrayList<>(snaps);
     checks.add(bound);
@@ -336,7 +311,7 @@ class VosAggregateTest extends VosTestBase {
       before.put(e, view(e, oids, dkeys, akeys, arrays));
     }
     long used = f.pool.blobUsed();
-    Aggregation.Stats st = aggregateSliced(bound, 1 + r.nextInt(20), snaps.stream().mapToLong(Long::longValue).toArray());
+    Aggregation.Stats st = aggregateSliced(bound, 1 + r.nextInt(40), snaps.stream().mapToLong(Long::longValue).toArray());
     assertTrue(st.versions > 0, "something was aggregated: " + st);
     for (long e : checks) {
       assertEquals(before.get(e), view(e, oids, dkeys, akeys, arrays), "reads at epoch " + e + " (bound " + bound
@@ -347,24 +322,106 @@ class VosAggregateTest extends VosTestBase {
         "a second pass finds nothing more");
   }
 
+  /**
+   * Random updates, punches and snapshots on a few keys of {@code c} (array or single values), the same for the same
+   * seed; returns the next epoch, fills {@code snaps} and the epochs written in {@code written}.
+   */
+  private static long history(VosContainer c, long seed, boolean arrays, List<VosObjectId> oids, List<String> dkeys,
+      List<String> akeys, TreeSet<Long> snaps, List<Long> written) {
+    Random r = new Random(seed);
+    long epoch = 1;
+    for (int i = 0; i < 400; i++, epoch++) {
+      VosObjectId o = oids.get(r.nextInt(oids.size()));
+      String d = dkeys.get(r.nextInt(dkeys.size()));
+      String a = akeys.get(r.nextInt(akeys.size()));
+      int op = r.nextInt(20);
+      if (op == 0) {
+        c.punchObject(epoch, o, 0);
+      } else if (op == 1) {
+        c.punchDkeys(epoch, o, List.of(b(d)), 0);
+      } else if (op == 2) {
+        c.punchAkeys(epoch, o, b(d), List.of(b(a)), 0);
+      } else if (arrays) {
+        long idx = r.nextInt(CELLS);
+        long nr = 1 + r.nextInt((int) (CELLS - idx));
+        boolean hole = r.nextInt(8) == 0;
+        c.update(epoch, o, b(d), List.of(Iod.array(b(a), hole ? 0 : RS, List.of(new Recx(idx, nr)),
+            hole ? null : random((int) (nr * RS), epoch))), 0);
+      } else {
+        int size = r.nextInt(4) == 0 ? 0 : r.nextBoolean() ? 100 : 5000;
+        c.update(epoch, o, b(d), List.of(Iod.single(b(a), random(size, epoch))), 0);
+      }
+      written.add(epoch);
+      if (r.nextInt(40) == 0) {
+        snaps.add(epoch);
+      }
+    }
+    return epoch;
+  }
+
+  @Test
+  @DisplayName("undecided DTX writes survive a pass: aborting them afterwards reads as if there had been no pass")
+  void aggregateKeepsUndecided() {
+    for (boolean arrays : new boolean[] {false, true}) {
+      for (long seed = 40; seed < 44; seed++) {
+        List<VosObjectId> oids = List.of(OID, VosObjectId.of(0, 7, 100));
+        List<String> dkeys = List.of("d0", "d1", "d2");
+        List<String> akeys = List.of("a0", "a1");
+        VosContainer a = f.pool.createContainer(java.util.UUID.randomUUID());
+        VosContainer ref = f.pool.createContainer(java.util.UUID.randomUUID());
+        TreeSet<Long> snaps = new TreeSet<>();
+        List<Long> written = new ArrayList<>();
+        long end = history(a, seed, arrays, oids, dkeys, akeys, snaps, written);
+        history(ref, seed, arrays, oids, dkeys, akeys, new TreeSet<>(), new ArrayList<>());
+        Random r = new Random(seed);
+        long[] undecided = written.stream().filter(e -> r.nextInt(6) == 0).mapToLong(Long::longValue).sorted()
+            .toArray();
+        long bound = end - 20;
+        long[] snapArr = snaps.stream().mapToLong(Long::longValue).toArray();
+        Aggregation.Anchor at = null;
+        do {
+          at = a.aggregate(bound, snapArr, at, 50, oid -> undecided).next();
+        } while (at != null);
+        for (long e : undecided) {
+          for (VosContainer c : List.of(a, ref)) {
+            c.submitDtxAbort(new byte[24], oids, e);
+            f.pool.commitPending();
+          }
+        }
+        List<Long> checks = new ArrayList<>(snaps);
+        checks.add(bound);
+        checks.add(-1L);
+        for (long e : checks) {
+          assertEquals(view(ref, e, oids, dkeys, akeys, arrays), view(a, e, oids, dkeys, akeys, arrays),
+              "arrays=" + arrays + " seed " + seed + " epoch " + e);
+        }
+      }
+    }
+  }
+
   private String view(long e, List<VosObjectId> oids, List<String> dkeys, List<String> akeys, boolean arrays) {
+    return view(f.cont, e, oids, dkeys, akeys, arrays);
+  }
+
+  private static String view(VosContainer c, long e, List<VosObjectId> oids, List<String> dkeys, List<String> akeys,
+      boolean arrays) {
     StringBuilder s = new StringBuilder();
-    s.append("objects=").append(f.cont.listObjects(e, Anchor.ZERO, 100).items()).append('\n');
+    s.append("objects=").append(c.listObjects(e, Anchor.ZERO, 100).items()).append('\n');
     for (VosObjectId o : oids) {
-      s.append(o).append(" dkeys=").append(f.cont.listDkeys(e, o, Anchor.ZERO, 100).items().stream()
+      s.append(o).append(" dkeys=").append(c.listDkeys(e, o, Anchor.ZERO, 100).items().stream()
           .map(VosFixture::s).toList()).append('\n');
       for (String d : dkeys) {
-        s.append(' ').append(d).append(" akeys=").append(f.cont.listAkeys(e, o, b(d), Anchor.ZERO, 100).items()
+        s.append(' ').append(d).append(" akeys=").append(c.listAkeys(e, o, b(d), Anchor.ZERO, 100).items()
             .stream().map(VosFixture::s).toList()).append('\n');
         for (String a : akeys) {
           if (arrays) {
-            FetchedValue v = f.cont.fetch(e, o, b(d), List.of(Iod.fetchArray(b(a), RS, List.of(new Recx(0, CELLS)))),
+            FetchedValue v = c.fetch(e, o, b(d), List.of(Iod.fetchArray(b(a), RS, List.of(new Recx(0, CELLS)))),
                 0).get(0);
             s.append("  ").append(a).append(' ').append(Arrays.hashCode(v.data())).append(' ').append(v.extents())
-                .append(' ').append(f.cont.listRecx(e, o, b(d), b(a), Anchor.ZERO, 1000).items().stream()
+                .append(' ').append(c.listRecx(e, o, b(d), b(a), Anchor.ZERO, 1000).items().stream()
                     .map(RecxEntry::recx).toList()).append('\n');
           } else {
-            FetchedValue v = f.cont.fetch(e, o, b(d), List.of(Iod.fetchSingle(b(a))), 0).get(0);
+            FetchedValue v = c.fetch(e, o, b(d), List.of(Iod.fetchSingle(b(a))), 0).get(0);
             s.append("  ").append(a).append(' ').append(v.isEmpty() ? "-" : Arrays.hashCode(v.data())).append('\n');
           }
         }
