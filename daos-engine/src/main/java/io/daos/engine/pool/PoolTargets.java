@@ -95,7 +95,7 @@ public final class PoolTargets implements AutoCloseable {
       throw new DaosException(DaosStatus.IO, "cannot create pool directory " + dir + ": " + e.getMessage()
           + " (check the scm_mount of this engine)", e);
     }
-    List<VosPool> vos = createTargets(dir, tiers.nvmeBytes() / xs.size());
+    List<VosPool> vos = createTargets(dir, tiers);
     EnginePool pool = new EnginePool(uuid, dir, tiers, vos, this::mapInstalled);
     tiers.store(dir);
     pools.put(uuid, pool);
@@ -109,11 +109,13 @@ public final class PoolTargets implements AutoCloseable {
    * (a full file system: DER_NOSPACE), the others are closed and the pool directory removed, so a failed create
    * leaves nothing behind; the first failure is thrown.
    */
-  private List<VosPool> createTargets(Path dir, long blobBytes) {
+  private List<VosPool> createTargets(Path dir, PoolTiers tiers) {
+    VosOptions o = optsFor(tiers);
+    long blobBytes = tiers.blobBytesPerTarget(xs.size());
     List<Object> made = xs.onAll(tgt -> {
       try {
-        return Files.exists(VosPool.path(dir, tgt)) ? VosPool.open(dir, tgt, opts)
-            : VosPool.create(dir, tgt, opts, blobBytes);
+        return Files.exists(VosPool.path(dir, tgt)) ? VosPool.open(dir, tgt, o)
+            : VosPool.createReserved(dir, tgt, o, blobBytes);
       } catch (DaosException e) {
         return e;
       }
@@ -232,7 +234,13 @@ public final class PoolTargets implements AutoCloseable {
   }
 
   private EnginePool open(UUID uuid, Path dir, PoolTiers tiers) {
-    return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, opts)), this::mapInstalled);
+    VosOptions o = optsFor(tiers);
+    return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, o)), this::mapInstalled);
+  }
+
+  /** The engine's VOS options with the LMDB map a target of this pool reserved at create. */
+  private VosOptions optsFor(PoolTiers tiers) {
+    return opts.withMapSize(tiers.metaBytesPerTarget(xs.size()));
   }
 
   private static void deleteTree(Path dir) {

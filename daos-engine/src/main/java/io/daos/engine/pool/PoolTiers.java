@@ -23,6 +23,25 @@ public record PoolTiers(long scmBytes, long nvmeBytes) {
     }
   }
 
+  /** The least LMDB map a target gets (a few MiB: the index of an empty pool and its free-page lists). */
+  static final long MIN_META = 4L << 20;
+
+  /**
+   * Bytes of LMDB (the index and the values below data_thresh: DAOS's SCM tier) each of {@code targets} targets
+   * reserves at create: its SCM share, or half of it in an SCM-only pool, whose values above data_thresh take the
+   * other half in the blob; whole 4 KiB pages, at least {@link #MIN_META}.
+   */
+  public long metaBytesPerTarget(int targets) {
+    long share = scmBytes / targets;
+    long m = nvmeBytes > 0 ? share : share / 2;
+    return Math.max(MIN_META, m / 4096 * 4096);
+  }
+
+  /** Bytes of blob each target reserves at create: its NVMe share, or in an SCM-only pool the rest of its SCM share. */
+  public long blobBytesPerTarget(int targets) {
+    return nvmeBytes > 0 ? nvmeBytes / targets : Math.max(0, scmBytes / targets - metaBytesPerTarget(targets));
+  }
+
   void store(Path poolDir) {
     Properties p = new Properties();
     p.setProperty("scm_bytes", Long.toString(scmBytes));

@@ -60,7 +60,28 @@ public final class VosPool implements AutoCloseable {
    * tier); {@code -DER_NOSPACE}, with nothing left behind, if the file system cannot hold them.
    */
   public static VosPool create(Path poolDir, int tgt, VosOptions opts, long blobBytes) {
-    VosPool pool = createEmpty(poolDir, tgt, opts);
+    return create(poolDir, tgt, opts, blobBytes, false);
+  }
+
+  private static VosPool create(Path poolDir, int tgt, VosOptions opts, long blobBytes, boolean reserved) {
+    VosPool pool;
+    try {
+      pool = reserved ? openDir(path(poolDir, tgt), opts) : createEmpty(poolDir, tgt, opts);
+    } catch (DaosException e) {
+      if (reserved) {
+        destroy(poolDir, tgt);
+      }
+      throw e;
+    }
+    if (reserved) {
+      try {
+        pool.store.reserveMap();
+      } catch (DaosException e) {
+        pool.close();
+        destroy(poolDir, tgt);
+        throw e;
+      }
+    }
     if (blobBytes > 0) {
       try {
         pool.store.blob.reserve(blobBytes);
@@ -71,6 +92,31 @@ public final class VosPool implements AutoCloseable {
       }
     }
     return pool;
+  }
+
+  /**
+   * Creates the target's pool with all its space reserved, as DAOS's pool create fallocates its SCM and NVMe files:
+   * LMDB's lock file before LMDB maps it and {@code data.mdb} to the whole map once LMDB has initialised it, so that
+   * LMDB never grows a file or touches a mapped page the file system cannot back (on a full tmpfs: SIGBUS), and the first
+   * {@code blobBytes} of the blob. {@code -DER_NOSPACE}, with nothing left behind, if the file system cannot hold
+   * them.
+   */
+  public static VosPool createReserved(Path poolDir, int tgt, VosOptions opts, long blobBytes) {
+    Path d = path(poolDir, tgt);
+    if (Files.exists(d.resolve(Store.DATA_FILE))) {
+      throw new DaosException(DaosStatus.EXIST, "VOS pool " + d + " already exists");
+    }
+    try {
+      Files.createDirectories(d);
+      Store.reserveLock(d);
+    } catch (IOException | DaosException e) {
+      destroy(poolDir, tgt);
+      if (e instanceof DaosException de) {
+        throw de;
+      }
+      throw new DaosException(DaosStatus.IO, "cannot create " + d + ": " + e.getMessage(), e);
+    }
+    return create(poolDir, tgt, opts, blobBytes, true);
   }
 
   private static VosPool createEmpty(Path poolDir, int tgt, VosOptions opts) {
@@ -118,7 +164,8 @@ public final class VosPool implements AutoCloseable {
       if (e instanceof DaosException de) {
         throw de;
       }
-      throw new DaosException(DaosStatus.IO, "cannot open VOS pool " + d + ": " + e.getMessage(), e);
+      throw new DaosException(io.daos.engine.vos.store.Errors.noSpace(e) ? DaosStatus.NOSPACE : DaosStatus.IO,
+          "cannot open VOS pool " + d + ": " + e.getMessage(), e);
     }
   }
 

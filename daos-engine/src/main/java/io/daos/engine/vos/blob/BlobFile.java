@@ -89,7 +89,9 @@ public final class BlobFile implements AutoCloseable {
         pos += ch.write(b, pos);
       }
     } catch (IOException e) {
-      throw new DaosException(DaosStatus.IO, "blob write at " + off + ": " + e.getMessage(), e);
+      boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
+      throw new DaosException(full ? DaosStatus.NOSPACE : DaosStatus.IO, "blob write at " + off + ": "
+          + e.getMessage(), e);
     }
   }
 

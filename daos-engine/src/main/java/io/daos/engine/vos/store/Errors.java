@@ -21,6 +21,16 @@ public final class Errors {
     if (e instanceof Env.MapFullException || e instanceof Dbi.DbFullException) {
       return new DaosException(DaosStatus.NOSPACE, "VOS index is full (LMDB map size reached): " + e.getMessage(), e);
     }
+    if (noSpace(e)) {
+      return new DaosException(DaosStatus.NOSPACE, "no space left on the file system of this VOS: " + e.getMessage()
+          + "; free space there", e);
+    }
     return new DaosException(DaosStatus.IO, "VOS write failed: " + e, e);
+  }
+
+  /** LMDB (or the JDK) says the file system is full: ENOSPC (28). */
+  public static boolean noSpace(Throwable e) {
+    String m = e.getMessage();
+    return m != null && (m.contains("ENOSPC") || m.contains("No space left on device"));
   }
 }

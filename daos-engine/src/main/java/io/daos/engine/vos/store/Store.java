@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
   final ExtentAllocator alloc;
   public final BlobFile blob;
   final VosOptions opts;
+  private final Path dir;
   public final int maxKeySize;
   public final PendingWrites pending;
   private final Scratch scratch = new Scratch();
@@ -53,6 +54,7 @@ public final class Store implements AutoCloseable {
   private Txn<ByteBuffer> writeSeekerTxn;
 
   public Store(Path dir, VosOptions opts) throws IOException {
+    this.dir = dir;
     this.opts = opts;
     EnvFlags[] flags = opts.durable() ? new EnvFlags[] {EnvFlags.MDB_NOTLS}
         : new EnvFlags[] {EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC};
@@ -65,6 +67,45 @@ public final class Store implements AutoCloseable {
     this.maxKeySize = env.getMaxKeySize();
     this.pageSize = env.stat().pageSize;
     this.pending = new PendingWrites(this);
+  }
+
+  /** LMDB's lock file, reserved before LMDB maps it (its reader table). */
+  static final String LOCK_FILE = "lock.mdb";
+  private static final long LOCK_BYTES = 64 * 1024;
+
+  /**
+   * Reserves a new store's LMDB lock file ({@code lock.mdb}, its reader table) with fallocate before LMDB creates and
+   * maps it: a mapped page of a sparse file on a full file system faults (SIGBUS on tmpfs) instead of failing a call.
+   * {@code -DER_NOSPACE} if the space is not there; on a file system without fallocate the file stays sparse.
+   */
+  public static void reserveLock(Path dir) throws IOException {
+    reserveFile(dir.resolve(LOCK_FILE), LOCK_BYTES);
+  }
+
+  /**
+   * Reserves the whole LMDB map in {@code data.mdb} (once LMDB has written its meta pages: a file of zeros is not an
+   * LMDB file), so that LMDB never extends its file on a full file system; {@code -DER_NOSPACE} if it cannot.
+   */
+  public void reserveMap() {
+    try {
+      reserveFile(dir.resolve(DATA_FILE), opts.mapSize());
+    } catch (IOException e) {
+      throw new DaosException(DaosStatus.IO, "cannot reserve " + dir.resolve(DATA_FILE) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void reserveFile(Path p, long bytes) throws IOException {
+    if (!java.nio.file.Files.exists(p)) {
+      java.nio.file.Files.createFile(p);
+    }
+    io.daos.ffi.Preallocate.Result r = io.daos.ffi.Preallocate.reserve(p, bytes);
+    if (r.noSpace()) {
+      throw new DaosException(DaosStatus.NOSPACE, "cannot reserve " + bytes + " B for " + p + ": no space left on "
+          + "its file system; create a smaller pool or free space there");
+    }
+    if (!r.ok() && !r.unsupported()) {
+      throw new DaosException(DaosStatus.IO, "cannot reserve " + bytes + " B for " + p + ": errno " + r.errno());
+    }
   }
 
   public long nextId(Txn<ByteBuffer> txn) {
