@@ -254,6 +254,18 @@ public final class DaosContainer implements UserAttributes, AutoCloseable {
     return pool.poolMap().attributes(domainLevel(), props.redundancyFactor());
   }
 
+  /** DAOS_EC_CELL_DEF: the cell size when neither the container nor its pool names one. */
+  static final long EC_CELL_DEFAULT = 128 << 10;
+
+  /**
+   * The EC cell size in records ({@code ec_cell_sz}, as DAOS's {@code e_len}): the container's property, which the
+   * pool service resolved from the pool's {@code ec_cell_sz} when the container was created without one.
+   */
+  long ecCellSize() {
+    long v = props.number(PropType.CO_EC_CELL_SZ, 0);
+    return v > 0 ? v : EC_CELL_DEFAULT;
+  }
+
   DomainLevel domainLevel() {
     return props.redundancyLevel() == PropType.REDUN_LVL_RANK ? DomainLevel.RANK : DomainLevel.NODE;
   }

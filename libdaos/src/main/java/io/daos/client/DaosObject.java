@@ -5,6 +5,7 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.client.obj.Anchor;
 import io.daos.client.obj.Bulk;
+import io.daos.client.obj.EcObjectIo;
 import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.IodCodec;
@@ -53,6 +54,7 @@ public final class DaosObject implements AutoCloseable {
   private final JumpMap jump;
   private final ShardIo io;
   private final ObjectEnum enumerator;
+  private final EcObjectIo ec;
   /** The epoch reads are served at; 0 = the latest (a writable handle). */
   private final long readEpoch;
   private volatile Layout layout;
@@ -66,10 +68,6 @@ public final class DaosObject implements AutoCloseable {
       throw new DaosException(DaosStatus.INVAL, "object id 0.0 is not a valid object; generate one with "
           + "DaosContainer.generateOid()");
     }
-    if (ObjectClass.isValid(oid.classId()) && !oid.objectClass().replicated()) {
-      throw new DaosException(DaosStatus.NOTSUPPORTED, "object " + oid + " is erasure coded ("
-          + oid.objectClass().name() + "); libdaos does not stripe EC objects yet: use an S* or RP_* class");
-    }
     this.cont = cont;
     this.oid = oid;
     this.readEpoch = readEpoch;
@@ -78,7 +76,14 @@ public final class DaosObject implements AutoCloseable {
     this.io = new ShardIo(pool.ctx().rpc(), pool.ctx().random(), pool.mapCache(),
         ShardIo.objTarget(pool.uuid(), cont.uuid(), cont.handle(), oid));
     this.layout = place(cont.pool().poolMap());
+    this.ec = ObjectClass.isValid(oid.classId()) && oid.objectClass().redundancy().erasureCoded()
+        ? new EcObjectIo(io, oid, cont.ecCellSize(), UPDATE, FETCH) : null;
     this.enumerator = new ObjectEnum(this);
+  }
+
+  /** The EC I/O of this object, null unless its class is erasure coded. */
+  EcObjectIo ec() {
+    return ec;
   }
 
   private Layout place(PoolMap map) {
@@ -155,6 +160,9 @@ public final class DaosObject implements AutoCloseable {
     return Futures.of(() -> {
       checkWritable("update");
       checkKey(dkey, "dkey");
+      if (ec != null) {
+        return ec.serialized(dkey, () -> retryStale(() -> ec.update(layout(), dkey, iods, flags)));
+      }
       Bulk bulk = Bulk.of(iods);
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, true)).toList();
       ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(epoch)
@@ -180,6 +188,9 @@ public final class DaosObject implements AutoCloseable {
   public CompletableFuture<List<FetchedIod>> fetchAsync(byte[] dkey, List<Iod> iods, int flags) {
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
+      if (ec != null) {
+        return retryStale(() -> ec.fetch(layout(), dkey, iods, flags, readEpoch));
+      }
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
       ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
           .setDkey(ByteString.copyFrom(dkey))
@@ -221,6 +232,13 @@ public final class DaosObject implements AutoCloseable {
    * when nothing is visible, leaving {@code dst} untouched).
    */
   CompletableFuture<Long> fetchIntoAsync(byte[] dkey, Iod iod, byte[] dst, int dstOff) {
+    if (ec != null) {
+      return fetchAsync(dkey, List.of(iod), Cond.NONE).thenApply(r -> {
+        FetchedIod f = r.get(0);
+        System.arraycopy(f.data(), 0, dst, dstOff, Math.min(f.data().length, dst.length - dstOff));
+        return f.size();
+      });
+    }
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
       io.daos.proto.obj.Iod piod = IodCodec.toProto(iod, false);

@@ -36,9 +36,11 @@ final class ObjectEnum {
       ObjQueryKeyReply.parser(), ObjQueryKeyReply::getStatus, r -> 0);
 
   private final DaosObject obj;
+  private final EcEnum ec;
 
   ObjectEnum(DaosObject obj) {
     this.obj = obj;
+    this.ec = obj.ec() == null ? null : new EcEnum(obj, DKEYS, AKEYS, QUERY);
   }
 
   private static ShardIo.Call<ObjEnumReply> enumCall(io.daos.cart.Opcode opc) {
@@ -53,6 +55,9 @@ final class ObjectEnum {
 
   CompletableFuture<KeyPage> dkeys(Anchor anchor, int max) {
     checkMax(max);
+    if (ec != null) {
+      return ec.dkeys(anchor, max);
+    }
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new KeyPage(List.of(), anchor));
     }
@@ -91,6 +96,9 @@ final class ObjectEnum {
 
   CompletableFuture<KeyPage> akeys(byte[] dkey, Anchor anchor, int max) {
     checkMax(max);
+    if (ec != null) {
+      return ec.akeys(dkey, anchor, max);
+    }
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new KeyPage(List.of(), anchor));
     }
@@ -101,6 +109,10 @@ final class ObjectEnum {
 
   CompletableFuture<RecxPage> recx(byte[] dkey, byte[] akey, Anchor anchor, int max) {
     checkMax(max);
+    if (ec != null) {
+      throw new DaosException(DaosStatus.NOTSUPPORTED, "list_recx of EC object " + obj.oid() + " is not supported "
+          + "yet (its shards keep cells in their own index space); fetch or query_key GET_RECX instead");
+    }
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new RecxPage(List.of(), 0, anchor));
     }
@@ -133,6 +145,9 @@ final class ObjectEnum {
     boolean max = (flags & QueryKey.GET_MAX) != 0;
     if (max == ((flags & QueryKey.GET_MIN) != 0)) {
       throw new DaosException(DaosStatus.INVAL, "query_key needs exactly one of GET_MAX and GET_MIN");
+    }
+    if (ec != null) {
+      return ec.queryKey(flags, dkey, akey);
     }
     ShardIo.Body body = (t, e) -> {
       ObjQueryKeyReq.Builder b = ObjQueryKeyReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setFlags(flags);

@@ -278,9 +278,16 @@ public final class ObjHandlers {
     ObjRwReq r = ObjRwReq.parseFrom(req.body().nioBuffer());
     byte[] dkey = ObjCodec.dkey(r.getDkey());
     VosContainer c = container(req, r.getTarget(), ContRpc.CAPA_WRITE_DATA);
-    List<Iod> iods = ObjCodec.updateIods(r.getIodsList(), req.bulk());
-    checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
     boolean forwarded = req.opcode().op() == ObjRpc.OP_TGT_UPDATE;
+    boolean ec = EcSplit.isSplit(r);
+    if (ec && forwarded) {
+      throw new DaosException(DaosStatus.INVAL, "OBJ_TGT_UPDATE carries its shard's iods, not EC parts");
+    }
+    List<Iod> iods = ec
+        ? ObjCodec.updateIods(EcSplit.iods(r, r.getTarget().getShard()),
+            EcSplit.slice(req.bulk(), EcSplit.part(r, r.getTarget().getShard())))
+        : ObjCodec.updateIods(r.getIodsList(), req.bulk());
+    checkSpace(pool(r.getTarget()), req.target(), req.bulk().readableBytes());
     VosObjectId oid = ObjCodec.oid(r.getTarget());
     if (dtx == null || !r.hasDti()) {
       if (forwarded) {
@@ -312,9 +319,11 @@ public final class ObjHandlers {
             @Override
             public DtxService.Forward forward(ShardTgt to, long ep, List<ShardTgt> members,
                 List<io.daos.proto.obj.DtxId> cos) {
-              ObjRwReq f = r.toBuilder().setTarget(r.getTarget().toBuilder().setShard(to.getShard())).setEpoch(ep)
+              io.daos.proto.obj.EcShardIods part = ec ? EcSplit.part(r, to.getShard()) : null;
+              ObjRwReq.Builder fb = ec ? EcSplit.forShard(r, part) : r.toBuilder();
+              ObjRwReq f = fb.setTarget(r.getTarget().toBuilder().setShard(to.getShard())).setEpoch(ep)
                   .clearShardTgts().addAllShardTgts(members).clearDtiCos().addAllDtiCos(cos).build();
-              return new DtxService.Forward(ObjRpc.TGT_UPDATE, f, data.copy());
+              return new DtxService.Forward(ObjRpc.TGT_UPDATE, f, ec ? EcSplit.slice(data, part).copy() : data.copy());
             }
           });
     }

@@ -10,11 +10,25 @@ import java.util.List;
  */
 public final class Bulk {
   private final Iod[] iods;
+  private final java.nio.ByteBuffer[] raw;
   private final int length;
 
   private Bulk(Iod[] iods, int length) {
     this.iods = iods;
+    this.raw = null;
     this.length = length;
+  }
+
+  private Bulk(java.nio.ByteBuffer[] raw, int length) {
+    this.iods = null;
+    this.raw = raw;
+    this.length = length;
+  }
+
+  /** Buffers sent back to back (EC parts); each send wraps their remaining bytes afresh, without a copy. */
+  static Bulk ofBuffers(List<java.nio.ByteBuffer> parts) {
+    long len = parts.stream().mapToLong(java.nio.ByteBuffer::remaining).sum();
+    return new Bulk(parts.toArray(new java.nio.ByteBuffer[0]), Math.toIntExact(len));
   }
 
   /** The data of every update iod, back to back. */
@@ -37,6 +51,13 @@ public final class Bulk {
   ByteBuf wrap() {
     if (length == 0) {
       return null;
+    }
+    if (raw != null) {
+      ByteBuf[] parts = new ByteBuf[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        parts[i] = Unpooled.wrappedBuffer(raw[i].duplicate());
+      }
+      return Unpooled.wrappedBuffer(parts.length, parts);
     }
     if (iods.length == 1) {
       return wrap(iods[0]);

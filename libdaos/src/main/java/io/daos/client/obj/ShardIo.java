@@ -180,7 +180,17 @@ public final class ShardIo {
       return Futures.failed(DaosStatus.DATA_LOSS, "no placed shard among " + shardIds(shards));
     }
     Shard first = shards.get(leader).placed() && !shards.get(leader).rebuilding() ? shards.get(leader) : able.get(0);
-    List<ShardTgt> fwd = placed.stream().filter(s -> s != first).map(s -> ShardTgt.newBuilder().setRank(s.rank())
+    return writeTo(version, first, placed.stream().filter(s -> s != first).toList(), c, body, bulk);
+  }
+
+  /**
+   * A modification sent to {@code leader} only, under a new DTX id, with {@code others} as its forward list (as
+   * {@link #writeAll}; EC updates choose the leader and the shards themselves).
+   */
+  public <T> CompletableFuture<RpcReply<T>> writeTo(int version, Shard leader, List<Shard> others, Call<T> c,
+      Body body, Bulk bulk) {
+    Shard first = leader;
+    List<ShardTgt> fwd = others.stream().map(s -> ShardTgt.newBuilder().setRank(s.rank())
         .setTgtIdx(s.index()).setShard(s.shard()).build()).toList();
     DtxId dti = DtxId.newBuilder().setUuid(Uuids.toByteString(UUID.randomUUID())).setHlc(HLC.now()).build();
     Body withDtx = (t, e) -> withDtx(body.build(t, e), dti, fwd);
