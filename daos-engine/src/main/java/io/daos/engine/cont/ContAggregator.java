@@ -147,7 +147,10 @@ public final class ContAggregator {
    */
   public CompletableFuture<Void> tick() {
     List<CompletableFuture<Void>> rounds = new ArrayList<>();
-    for (UUID pool : pools.list()) {
+    Set<UUID> live = Set.copyOf(pools.list());
+    conts.keySet().removeIf(k -> !live.contains(k.pool()));
+    tgts.keySet().removeIf(k -> !live.contains(k.pool()));
+    for (UUID pool : live) {
       EnginePool p = pools.find(pool).orElse(null);
       if (p == null) {
         continue;
@@ -159,10 +162,19 @@ public final class ContAggregator {
       }
       rounds.add(CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new)).handle((v, e) -> {
         Set<UUID> all = new java.util.LinkedHashSet<>();
+        boolean complete = true;
         for (CompletableFuture<List<UUID>> l : lists) {
-          if (!l.isCompletedExceptionally()) {
+          if (l.isCompletedExceptionally()) {
+            complete = false;
+          } else {
             all.addAll(l.join());
           }
+        }
+        if (complete) {
+          // Destroyed containers: forget them.
+          conts.entrySet().removeIf(x -> x.getKey().pool().equals(pool) && !all.contains(x.getKey().cont())
+              && x.getValue().capAt == 0);
+          tgts.keySet().removeIf(k -> k.pool().equals(pool) && !all.contains(k.cont()));
         }
         return all;
       }).thenCompose(all -> allOf(all.stream().map(c -> refresh(p, c)).toList())));
