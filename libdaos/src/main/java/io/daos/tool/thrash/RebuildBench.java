@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code bin/jdaos-bench rebuild}: replication and rebuild figures, each next to a reference from the same system
  * and run. On 3 daos_server × 1 engine × 2 targets (127.0.0.2–4, one fault domain each): daos_perf update 4 KiB at
- * qd 1 and qd 32 in S1 and in RP_2G1 (the cost of replication); then N MiB written into RP_2G1 arrays, one rank
+ * qd 1 and qd 32 in S1 and in RP_2G1 (the cost of replication), array-write 1 MiB qd 4 in S1, RP_2G1 and EC_2P1G1
+ * and array-read in RP_2G1 and EC_2P1G1 (the cost of erasure coding, same run); then N MiB written into RP_2G1 arrays, one rank
  * excluded with {@code dmg pool exclude}, and the rebuild timed from the exclude to the pool query's "done" for that
  * map version, bytes from its rs_size; next to daos_perf array-read 1 MiB qd 4 on the same system. Prints one JSON
  * object on stdout.
@@ -79,7 +80,11 @@ public final class RebuildBench {
           new String[] {"update_4k_qd1_rp2g1", "update", "4K", "1", "RP_2G1"},
           new String[] {"update_4k_qd32_s1", "update", "4K", "32", "S1"},
           new String[] {"update_4k_qd32_rp2g1", "update", "4K", "32", "RP_2G1"},
-          new String[] {"array_read_1m_qd4_rp2g1", "array-read", "1M", "4", "RP_2G1"})) {
+          new String[] {"array_read_1m_qd4_rp2g1", "array-read", "1M", "4", "RP_2G1"},
+          new String[] {"array_write_1m_qd4_s1", "array-write", "1M", "4", "S1"},
+          new String[] {"array_write_1m_qd4_rp2g1", "array-write", "1M", "4", "RP_2G1"},
+          new String[] {"array_write_1m_qd4_ec2p1", "array-write", "1M", "4", "EC_2P1G1"},
+          new String[] {"array_read_1m_qd4_ec2p1", "array-read", "1M", "4", "EC_2P1G1"})) {
         System.err.println("jdaos-bench rebuild: daos_perf " + String.join(" ", row));
         out.add(row[0], perf(bin, sys, row[1], row[2], row[3], row[4], seconds, warmup));
       }
