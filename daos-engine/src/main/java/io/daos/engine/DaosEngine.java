@@ -264,6 +264,7 @@ public final class DaosEngine implements Closeable {
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
         ticker);
     rebuilds.containerLevels(contHandlers::redundancyLevels);
+    rebuilds.containerCells(contHandlers::ecCellSizes);
     rebuilds.discarded(dtx::forget);
     rebuilds.faults(faults);
     rebuilds.leaderTerms(p -> poolServices.service(p).map(svc -> svc.rdb().term()).orElse(0L));

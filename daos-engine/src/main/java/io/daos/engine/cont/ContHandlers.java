@@ -50,6 +50,11 @@ public final class ContHandlers {
     return dispatch.redundancyLevels(pool);
   }
 
+  /** Each container's {@code ec_cell_sz} in records (for rebuild's EC reconstruction). */
+  public java.util.Map<UUID, Long> ecCellSizes(UUID pool) {
+    return dispatch.ecCellSizes(pool);
+  }
+
   public ContHandlers(String name, ServiceReplicas replicas, TargetDestroyer targets, Hlc hlc) {
     this.dispatch = new ServiceDispatch(name, replicas, targets, hlc);
   }

@@ -187,6 +187,16 @@ public final class ContainerService {
     return out;
   }
 
+  /** Each container's {@code ec_cell_sz} (records per EC cell), which rebuild re-creates lost EC shards with. */
+  public Map<UUID, Long> ecCellSizes() {
+    Map<UUID, Long> out = new java.util.HashMap<>();
+    for (UUID c : store.containers()) {
+      Prop p = store.props(c).get(ContProps.CO_EC_CELL_SZ);
+      out.put(c, p == null ? 0L : p.getNum());
+    }
+    return out;
+  }
+
   /**
    * The container service's check after a pool map change (DAOS {@code ds_cont_rf_check} over every container):
    * a healthy container whose RF the failures since its status version exceed becomes UNCLEAN at {@code map}'s

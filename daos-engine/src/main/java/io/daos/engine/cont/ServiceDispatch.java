@@ -116,6 +116,20 @@ final class ServiceDispatch {
     }
   }
 
+  /** Each container's ec_cell_sz (empty when no service replica of {@code pool} is here). */
+  Map<UUID, Long> ecCellSizes(UUID pool) {
+    Optional<ServiceReplica> r = replicas.find(pool);
+    if (r.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return new ContainerService(r.get(), targets, hlc, maps).ecCellSizes();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: container cell sizes of pool {} not read: {}", name, pool, e.toString());
+      return Map.of();
+    }
+  }
+
   /**
    * After this engine installed {@code map} for {@code pool}: when it leads the pool's service, the container
    * service's RF check runs on the replica's executor.

@@ -45,6 +45,7 @@ final class MigratePuller {
   private final CartClient client;
   private final IntFunction<Optional<String>> rankUri;
   private final Duration rpcTimeout;
+  private final EcMigrate ec;
 
   MigratePuller(PoolTargets pools, IntFunction<Executor> targetExecutor, CartClient client,
       IntFunction<Optional<String>> rankUri, Duration rpcTimeout) {
@@ -53,6 +54,7 @@ final class MigratePuller {
     this.client = client;
     this.rankUri = rankUri;
     this.rpcTimeout = rpcTimeout;
+    this.ec = new EcMigrate(this);
   }
 
   /** Pulls every object of {@code req}, adding what it writes to {@code local} page by page. */
@@ -66,7 +68,8 @@ final class MigratePuller {
     }
     CompletableFuture<Counts> all = CompletableFuture.completedFuture(Counts.ZERO);
     for (MigrateObj o : req.getObjsList()) {
-      all = all.thenCompose(sum -> pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO, local)
+      all = all.thenCompose(sum -> (o.getEcRebuild() ? ec.pull(req, ep, cont, o, local)
+          : pullObject(req, ep, cont, o, ByteString.EMPTY, Counts.ZERO, local))
           .thenApply(c -> {
             local.objs.incrementAndGet();
             return sum.plus(new Counts(1, c.recs(), c.bytes()));
@@ -81,17 +84,8 @@ final class MigratePuller {
       return CompletableFuture.failedFuture(new DaosException(DaosStatus.OP_CANCELED,
           "rebuild of pool " + local.pool + " version " + local.version + " was stopped"));
     }
-    String uri = rankUri.apply(o.getSrcRank()).orElse(null);
-    if (uri == null) {
-      return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH,
-          "no address for rank " + o.getSrcRank() + ", the replica to rebuild from"));
-    }
-    ObjHistoryReq h = ObjHistoryReq.newBuilder().setPoolUuid(req.getPoolUuid()).setContUuid(req.getContUuid())
-        .setContHdl(req.getContHdl()).setOidHi(o.getOidHi()).setOidLo(o.getOidLo()).setShard(o.getSrcShard())
-        .setAnchor(anchor).setMaxBytes(PAGE_BYTES).build();
     Executor exec = targetExecutor.apply(o.getTgtIdx());
-    return client.callWrapped(uri, RebuildRpc.OBJ_ENUMERATE, o.getSrcTgt(), req.getRebuildVer(), h.toByteArray(),
-        null, rpcTimeout).thenApply(MigratePuller::page)
+    return enumerate(req, o, o.getSrcRank(), o.getSrcTgt(), o.getSrcShard(), anchor)
         .thenCompose(page -> page == null ? CompletableFuture.completedFuture(sofar)
             : CompletableFuture.supplyAsync(() -> {
               // Checked on the target's thread: a fail-reclaim queued there after the abort runs after this.
@@ -111,6 +105,25 @@ final class MigratePuller {
                   }
                   return pullObject(req, ep, cont, o, page.getAnchor(), total, local);
                 }));
+  }
+
+  /** One page of the history of shard {@code shard} of {@code o} on {@code rank}'s target {@code tgt}. */
+  CompletableFuture<ObjHistoryReply> enumerate(ObjMigrateReq req, MigrateObj o, int rank, int tgt, int shard,
+      ByteString anchor) {
+    String uri = rankUri.apply(rank).orElse(null);
+    if (uri == null) {
+      return CompletableFuture.failedFuture(new DaosException(DaosStatus.UNREACH,
+          "no address for rank " + rank + ", a shard to rebuild from"));
+    }
+    ObjHistoryReq h = ObjHistoryReq.newBuilder().setPoolUuid(req.getPoolUuid()).setContUuid(req.getContUuid())
+        .setContHdl(req.getContHdl()).setOidHi(o.getOidHi()).setOidLo(o.getOidLo()).setShard(shard)
+        .setAnchor(anchor).setMaxBytes(PAGE_BYTES).build();
+    return client.callWrapped(uri, RebuildRpc.OBJ_ENUMERATE, tgt, req.getRebuildVer(), h.toByteArray(), null,
+        rpcTimeout).thenApply(MigratePuller::page);
+  }
+
+  Executor executor(int tgtIdx) {
+    return targetExecutor.apply(tgtIdx);
   }
 
   /**
@@ -144,9 +157,14 @@ final class MigratePuller {
    * completes once they are durable, without holding the target's thread meanwhile.
    */
   private static CompletableFuture<Counts> apply(VosContainer c, EnginePool ep, MigrateObj o, ObjHistoryReply page) {
-    VosObjectId oid = new VosObjectId(o.getOidHi(), o.getOidLo(), o.getShard());
     List<VersionRecord> recs = new ArrayList<>(HistoryCodec.decode(page.getRecordsList()));
     recs.sort(Comparator.comparingLong(VersionRecord::epoch));
+    return apply(c, ep, o, recs);
+  }
+
+  /** Submits {@code recs} (in epoch order) to shard {@code o.shard} on the target's thread; see above. */
+  static CompletableFuture<Counts> apply(VosContainer c, EnginePool ep, MigrateObj o, List<VersionRecord> recs) {
+    VosObjectId oid = new VosObjectId(o.getOidHi(), o.getOidLo(), o.getShard());
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     long n = 0;
     long bytes = 0;

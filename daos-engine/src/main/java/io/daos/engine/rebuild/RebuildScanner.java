@@ -84,10 +84,11 @@ final class RebuildScanner {
     PoolMap oldMap = RebuildMaps.toPlacement(req.getOldMap());
     PoolMap newMap = RebuildMaps.toPlacement(req.getNewMap());
     Map<UUID, JumpMap> levels = jumpMaps(req);
+    Map<UUID, Long> cells = cellSizes(req);
     List<CompletableFuture<List<Send>>> perTarget = new ArrayList<>();
     for (int t = 0; t < ep.targetCount(); t++) {
       int tgt = t;
-      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, oldMap, newMap, myRank, levels),
+      perTarget.add(CompletableFuture.supplyAsync(() -> scanTarget(ep, tgt, oldMap, newMap, myRank, levels, cells),
           targetExecutor.apply(t)));
     }
     return CompletableFuture.allOf(perTarget.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
@@ -112,24 +113,36 @@ final class RebuildScanner {
     return out;
   }
 
+  /** Each container's ec_cell_sz as the scan names it (0 when not known). */
+  static Map<UUID, Long> cellSizes(RebuildScanReq req) {
+    Map<UUID, Long> out = new java.util.HashMap<>();
+    for (io.daos.proto.rebuild.ContLevel l : req.getContLevelsList()) {
+      out.put(Uuids.required(l.getContUuid(), "container"), l.getEcCellSz());
+    }
+    return out;
+  }
+
   private List<Send> scanTarget(EnginePool ep, int tgt, PoolMap oldMap, PoolMap newMap, int myRank,
-      Map<UUID, JumpMap> levels) {
+      Map<UUID, JumpMap> levels, Map<UUID, Long> cells) {
     List<Send> out = new ArrayList<>();
     for (UUID cont : ep.target(tgt).listContainers()) {
       JumpMap jump = levels.getOrDefault(cont, NODE_LEVEL);
+      long cell = cells.getOrDefault(cont, 0L);
       for (VosObjectId v : ep.container(tgt, cont).listObjectShards()) {
-        objectSends(jump, oldMap, newMap, myRank, tgt, cont, v, out);
+        objectSends(jump, oldMap, newMap, myRank, tgt, cont, cell, v, out);
       }
     }
     return out;
   }
 
   private void objectSends(JumpMap jump, PoolMap oldMap, PoolMap newMap, int myRank, int tgt, UUID cont,
-      VosObjectId v, List<Send> out) {
+      long cell, VosObjectId v, List<Send> out) {
     Layout before;
     Layout after;
+    boolean ec;
     try {
       ObjectId oid = new ObjectId(v.lo(), v.hi());
+      ec = oid.objectClass().redundancy().erasureCoded();
       before = jump.place(oid, oldMap, LayoutMode.CURRENT);
       after = jump.place(oid, newMap, LayoutMode.POST_REBUILD);
     } catch (DaosException | IllegalStateException e) {
@@ -146,7 +159,9 @@ final class RebuildScanner {
       return;
     }
     for (Shard s : after.group(g)) {
-      if (s.placed() && s.target() != before.shard(s.shard()).target()) {
+      if (s.placed() && s.target() != before.shard(s.shard()).target() && ec) {
+        out.add(new Send(s.rank(), cont, EcSends.migrate(v, s, before, g, newMap, cell)));
+      } else if (s.placed() && s.target() != before.shard(s.shard()).target()) {
         out.add(new Send(s.rank(), cont, MigrateObj.newBuilder().setOidHi(v.hi()).setOidLo(v.lo())
             .setShard(s.shard()).setTgtIdx(s.index()).setSrcRank(myRank).setSrcTgt(tgt).setSrcShard(v.shard())
             .build()));

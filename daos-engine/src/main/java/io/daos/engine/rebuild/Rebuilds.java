@@ -87,6 +87,7 @@ public final class Rebuilds {
 
   private final String name;
   private volatile java.util.function.Function<UUID, Map<UUID, Integer>> containerLevels = p -> Map.of();
+  private volatile java.util.function.Function<UUID, Map<UUID, Long>> containerCells = p -> Map.of();
   private final PoolTargets pools;
   private final CartClient client;
   private final IntFunction<Optional<String>> rankUri;
@@ -151,6 +152,11 @@ public final class Rebuilds {
    */
   public void containerLevels(java.util.function.Function<UUID, Map<UUID, Integer>> levels) {
     this.containerLevels = levels;
+  }
+
+  /** Where the leader reads each container's {@code ec_cell_sz} (sent with the scan for EC reconstruction). */
+  public void containerCells(java.util.function.Function<UUID, Map<UUID, Long>> cells) {
+    this.containerCells = cells;
   }
 
   /**
@@ -469,8 +475,9 @@ public final class Rebuilds {
 
   private List<io.daos.proto.rebuild.ContLevel> levels(UUID pool) {
     List<io.daos.proto.rebuild.ContLevel> out = new java.util.ArrayList<>();
+    Map<UUID, Long> cells = containerCells.apply(pool);
     containerLevels.apply(pool).forEach((c, l) -> out.add(io.daos.proto.rebuild.ContLevel.newBuilder()
-        .setContUuid(Uuids.toByteString(c)).setRdLvl(l).build()));
+        .setContUuid(Uuids.toByteString(c)).setRdLvl(l).setEcCellSz(cells.getOrDefault(c, 0L)).build()));
     return out;
   }
 
