@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.PropType;
 import io.daos.client.obj.Anchor;
-import io.daos.client.obj.EcSingleValue;
+import io.daos.client.obj.ec.EcSingleValue;
 import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.Keys;

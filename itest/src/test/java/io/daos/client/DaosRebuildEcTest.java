@@ -216,7 +216,7 @@ class DaosRebuildEcTest {
       x.kv.add(v);
     }
     x.small = ClientTestBase.random(300, 1);
-    x.large = ClientTestBase.random((int) io.daos.client.obj.EcSingleValue.evenDistThreshold(k) * 3 + 5, 2);
+    x.large = ClientTestBase.random((int) io.daos.client.obj.ec.EcSingleValue.evenDistThreshold(k) * 3 + 5, 2);
     byte[] d = Keys.utf8("d");
     // A partial stripe, then a full stripe over it: REBUILD4's full-then-partial and REBUILD6's partial-then-full.
     int stripe = k * 128 * 1024;

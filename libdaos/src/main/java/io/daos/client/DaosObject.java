@@ -5,7 +5,7 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.client.obj.Anchor;
 import io.daos.client.obj.Bulk;
-import io.daos.client.obj.EcObjectIo;
+import io.daos.client.obj.ec.EcObjectIo;
 import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.IodCodec;

@@ -2,8 +2,8 @@ package io.daos.client;
 
 import com.google.protobuf.ByteString;
 import io.daos.client.obj.Anchor;
-import io.daos.client.obj.EcGeometry;
-import io.daos.client.obj.EcObjectIo;
+import io.daos.client.obj.ec.EcGeometry;
+import io.daos.client.obj.ec.EcObjectIo;
 import io.daos.client.obj.IodCodec;
 import io.daos.client.obj.KeyPage;
 import io.daos.client.obj.Keys;

@@ -151,7 +151,7 @@ public final class DtxService {
    * epochs of the PREPARED DTXs that wrote it (an abort discards what they wrote and must find what lies under it).
    * A leader's COMMITTABLE entries are decided and need no protection. Call on the target's thread.
    */
-  public io.daos.engine.vos.Aggregation.Uncertain uncertain(UUID pool, int target, VosContainer c) {
+  public io.daos.engine.vos.agg.Aggregation.Uncertain uncertain(UUID pool, int target, VosContainer c) {
     DtxTable t = table(pool, target, c);
     return t::preparedEpochs;
   }

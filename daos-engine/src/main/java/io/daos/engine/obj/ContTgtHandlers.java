@@ -39,11 +39,11 @@ final class ContTgtHandlers {
   private final PoolTargets pools;
   private final ContHandleCache handles;
   private final IntFunction<Executor> targetExecutor;
-  private final io.daos.engine.cont.ContAggregator aggregator;
+  private final io.daos.engine.cont.agg.ContAggregator aggregator;
 
   /** {@code aggregator}: told of CONT_TGT_SNAPSHOT_NOTIFY (null: the notification is answered and ignored). */
   ContTgtHandlers(String name, PoolTargets pools, ContHandleCache handles, IntFunction<Executor> targetExecutor,
-      io.daos.engine.cont.ContAggregator aggregator) {
+      io.daos.engine.cont.agg.ContAggregator aggregator) {
     this.aggregator = aggregator;
     this.name = name;
     this.pools = pools;

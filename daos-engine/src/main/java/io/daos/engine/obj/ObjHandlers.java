@@ -71,7 +71,7 @@ public final class ObjHandlers {
   private final IntFunction<Executor> targetExecutor;
   private final DtxService dtx;
   private final IntSupplier rank;
-  private volatile io.daos.engine.cont.ContAggregator aggregator;
+  private volatile io.daos.engine.cont.agg.ContAggregator aggregator;
 
   /**
    * Handlers that check container handles in {@code handles}; {@code targetExecutor} is each target's executor
@@ -112,10 +112,10 @@ public final class ObjHandlers {
   }
 
   /**
-   * Where a write that does not fit asks for space first ({@link io.daos.engine.cont.ContAggregator#reclaimNow}) and
+   * Where a write that does not fit asks for space first ({@link io.daos.engine.cont.agg.ContAggregator#reclaimNow}) and
    * CONT_TGT_SNAPSHOT_NOTIFY is delivered; set before {@link #registerOn}.
    */
-  public ObjHandlers aggregation(io.daos.engine.cont.ContAggregator a) {
+  public ObjHandlers aggregation(io.daos.engine.cont.agg.ContAggregator a) {
     this.aggregator = a;
     return this;
   }
@@ -380,7 +380,7 @@ public final class ObjHandlers {
     }
     VosPool vos = p.target(tgt);
     long used = vos.metaBytes() + vos.blobUsed();
-    io.daos.engine.cont.ContAggregator agg = aggregator;
+    io.daos.engine.cont.agg.ContAggregator agg = aggregator;
     if (used + incoming > limit && agg != null && agg.reclaimNow(p, tgt)) {
       used = vos.metaBytes() + vos.blobUsed();
     }

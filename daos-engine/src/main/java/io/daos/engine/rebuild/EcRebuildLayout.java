@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 /**
  * The parts of libdaos's EC layout (docs/libdaos.md, "Erasure-coded objects"; DAOS {@code obj_ec.h}) that rebuild
  * must know to re-create a shard: where parity extents sit and how single values are stored. They must stay equal to
- * the client's ({@code io.daos.client.obj.EcGeometry}, {@code EcSingleValue}), whose stored format they read.
+ * the client's ({@code io.daos.client.obj.ec.EcGeometry}, {@code EcSingleValue}), whose stored format they read.
  */
 final class EcRebuildLayout {
   /** The index bit of parity extents (bit 62 here; DAOS's {@code DAOS_EC_PARITY_BIT} is bit 63). */

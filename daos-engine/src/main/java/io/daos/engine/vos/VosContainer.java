@@ -1,5 +1,7 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.agg.AggregateOp;
+import io.daos.engine.vos.agg.Aggregation;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;

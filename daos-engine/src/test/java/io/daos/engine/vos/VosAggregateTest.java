@@ -1,5 +1,6 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.agg.Aggregation;
 import static io.daos.engine.vos.VosFixture.b;
 import static io.daos.engine.vos.VosFixture.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -26,7 +26,7 @@ public final class Bulk {
   }
 
   /** Buffers sent back to back (EC parts); each send wraps their remaining bytes afresh, without a copy. */
-  static Bulk ofBuffers(List<java.nio.ByteBuffer> parts) {
+  public static Bulk ofBuffers(List<java.nio.ByteBuffer> parts) {
     long len = parts.stream().mapToLong(java.nio.ByteBuffer::remaining).sum();
     return new Bulk(parts.toArray(new java.nio.ByteBuffer[0]), Math.toIntExact(len));
   }

@@ -101,7 +101,8 @@ public final class Iod {
     return akey.clone();
   }
 
-  byte[] akeyRef() {
+  /** The akey itself, not a copy (for the object layer's codecs; do not modify). */
+  public byte[] akeyRef() {
     return akey;
   }
 
@@ -119,15 +120,17 @@ public final class Iod {
   }
 
   /** The array holding the update bytes (null for fetch iods); they are {@code [dataOffset, +dataLength)}. */
-  byte[] dataRef() {
+  public byte[] dataRef() {
     return data;
   }
 
-  int dataOffset() {
+  /** Where the update bytes start in {@link #dataRef()}. */
+  public int dataOffset() {
     return dataOff;
   }
 
-  int dataLength() {
+  /** How many update bytes {@link #dataRef()} holds from {@link #dataOffset()}. */
+  public int dataLength() {
     return dataLen;
   }
 }

@@ -1,5 +1,6 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.Recx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,9 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.IodCodec;
+import io.daos.client.obj.Recx;
+import io.daos.client.obj.ShardIo;
 import com.google.protobuf.ByteString;
 import io.daos.client.rpc.Futures;
 import io.daos.client.rpc.RpcReply;

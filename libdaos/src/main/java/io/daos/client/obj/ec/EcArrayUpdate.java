@@ -1,5 +1,7 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Recx;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.placement.ec.EcCodec;

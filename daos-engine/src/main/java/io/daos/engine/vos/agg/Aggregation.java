@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.agg;
 
 /**
  * What one aggregation slice of a container did ({@link VosContainer#aggregate}), and where the next one resumes.

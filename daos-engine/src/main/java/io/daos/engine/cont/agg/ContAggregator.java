@@ -1,11 +1,11 @@
-package io.daos.engine.cont;
+package io.daos.engine.cont.agg;
 
 import io.daos.common.Futures;
 import io.daos.common.Hlc;
 import io.daos.common.status.DaosException;
 import io.daos.engine.pool.EnginePool;
 import io.daos.engine.pool.PoolTargets;
-import io.daos.engine.vos.Aggregation;
+import io.daos.engine.vos.agg.Aggregation;
 import io.daos.engine.vos.VosContainer;
 import io.daos.engine.vos.VosPool;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.daos.engine.cont;
+package io.daos.engine.cont.agg;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.daos.cart.CartClient;

@@ -1,5 +1,6 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.Recx;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.FetchedIod;
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.IodType;
+import io.daos.client.obj.Recx;
 import com.google.protobuf.ByteString;
 import io.daos.client.rpc.Futures;
 import io.daos.common.status.DaosException;

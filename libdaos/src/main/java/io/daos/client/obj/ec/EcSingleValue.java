@@ -1,4 +1,4 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;

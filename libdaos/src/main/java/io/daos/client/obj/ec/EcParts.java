@@ -1,5 +1,7 @@
-package io.daos.client.obj;
+package io.daos.client.obj.ec;
 
+import io.daos.client.obj.Iod;
+import io.daos.client.obj.Recx;
 import com.google.protobuf.ByteString;
 import io.daos.proto.obj.EcShardIods;
 import io.daos.proto.obj.IodType;

@@ -1,4 +1,4 @@
-package io.daos.engine.vos;
+package io.daos.engine.vos.agg;
 
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * vos_aggregate over one slice of a container: drops every version no read point can see and the entities left
+ * vos_aggregate over one slice of a container (driven by {@code VosContainer.aggregate}): drops every version no read point can see and the entities left
  * empty and invisible, and gives their value space back to the allocator. The read points are the container's
  * snapshots at or below {@code bound} and {@code bound} itself; versions above {@code bound} are not touched (they are
  * what reads at later epochs see, and what an uncommitted DTX may still discard).
@@ -23,7 +23,7 @@ import java.util.List;
  * An akey with no values left, a dkey with no akeys or an object with no dkeys goes, with its incarnation log, when
  * it is invisible at every read point and has no log record above {@code bound}.
  */
-final class AggregateOp {
+public final class AggregateOp {
   private final Tx tx;
   private final long bound;
   /** Snapshots at or below the bound, then the bound; ascending. */
@@ -32,7 +32,7 @@ final class AggregateOp {
   /** Epochs of undecided writes to the current object, ascending: kept, hiding nothing. */
   private long[] uncertain = new long[0];
 
-  AggregateOp(Tx tx, long bound, long[] snapshots, Aggregation.Stats stats) {
+  public AggregateOp(Tx tx, long bound, long[] snapshots, Aggregation.Stats stats) {
     this.tx = tx;
     this.bound = bound;
     this.points = readPoints(snapshots, bound);
@@ -51,7 +51,7 @@ final class AggregateOp {
    * first dkey), until the slice has looked at {@code limit} records ({@link Aggregation.Stats#examined}); returns
    * the dkey key to resume at, or null when the object is done (and deleted if it was left empty).
    */
-  byte[] object(byte[] objKey, long objId, byte[] fromDkey, long limit, long[] uncertain) {
+  public byte[] object(byte[] objKey, long objId, byte[] fromDkey, long limit, long[] uncertain) {
     this.uncertain = uncertain;
     long[] objPunch = certain(epochs(Keys.PUNCH_TAG, objId));
     byte[] prefix = Keys.withId(tx.cont, Keys.DKEY, objId);
@@ -367,7 +367,7 @@ final class AggregateOp {
   }
 
   /** The smallest key after {@code k}. */
-  static byte[] successor(byte[] k) {
+  public static byte[] successor(byte[] k) {
     return Arrays.copyOf(k, k.length + 1);
   }
 

@@ -1,4 +1,4 @@
-package io.daos.engine.cont;
+package io.daos.engine.cont.agg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,10 +191,10 @@ class ContAggregatorTest {
   @DisplayName("DAOS_VOS_AGG_GAP outside 20-180 s is taken as 20, as DAOS")
   void gapClamped() {
     ContAggregator a = new ContAggregator("test", pools, xs::executor, xs::busy, (p, c) -> null,
-        (p, t, c) -> io.daos.engine.vos.Aggregation.Uncertain.NONE, hlc, 5, d -> Runnable::run);
+        (p, t, c) -> io.daos.engine.vos.agg.Aggregation.Uncertain.NONE, hlc, 5, d -> Runnable::run);
     assertEquals(20 * SECOND, a.gap());
     ContAggregator b = new ContAggregator("test", pools, xs::executor, xs::busy, (p, c) -> null,
-        (p, t, c) -> io.daos.engine.vos.Aggregation.Uncertain.NONE, hlc, 60, d -> Runnable::run);
+        (p, t, c) -> io.daos.engine.vos.agg.Aggregation.Uncertain.NONE, hlc, 60, d -> Runnable::run);
     assertEquals(60 * SECOND, b.gap());
   }
 
