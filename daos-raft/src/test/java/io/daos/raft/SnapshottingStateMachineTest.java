@@ -156,12 +156,20 @@ class SnapshottingStateMachineTest {
     assertTrue(again.changes().await(() -> again.count() == 12, TIMEOUT), "count after restart: " + again.count());
   }
 
+  /**
+   * The snapshot files, walking again at once when Ratis wrote or purged a file during the walk (a file listed then
+   * gone): the await that asks has no later signal to wait for once the last snapshot is taken, so "look again
+   * later" could wait out its whole timeout (two fresh-clone CI runs failed so).
+   */
   private static List<Path> uncheckedSnapshots(Path dir) {
-    try {
-      return snapshots(dir);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Ratis writes and purges snapshot files while the walk runs (a file listed then gone): look again later.
-      return List.of();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return snapshots(dir);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        if (attempt == 100) {
+          throw new AssertionError("the snapshot directory kept changing during 100 walks", e);
+        }
+      }
     }
   }
 
