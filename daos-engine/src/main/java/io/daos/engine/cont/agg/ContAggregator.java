@@ -330,15 +330,15 @@ public final class ContAggregator {
       if (c == null || ts.reclaimWrites == vos.writes()) {
         continue;
       }
-      ts.reclaimWrites = vos.writes();
       ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState());
       if (st.view == null && !fetchNow(p, cont, st)) {
-        continue;
+        continue;  // no snapshot list (yet): the next write that does not fit asks again
       }
       long b = bound(p, tgt, c, st, 0);
       if (b == 0) {
         continue;
       }
+      ts.reclaimWrites = vos.writes();
       Aggregation.Anchor at = null;
       do {
         Aggregation.Slice s = c.aggregate(b, st.view.snapshots(), at, Long.MAX_VALUE, dtx.uncertain(p.uuid(), tgt, c));
