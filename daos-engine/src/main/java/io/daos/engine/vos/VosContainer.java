@@ -58,7 +58,7 @@ public final class VosContainer {
    * durable, or fails with its own {@link DaosException} (bad input fails it at once).
    */
   public CompletableFuture<Void> submitUpdate(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags) {
-    return submit(() -> {
+    return submitUpdate(() -> {
       byte[] d = dkey(oid, dkey);
       List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
       long e = writeEpoch(epoch);
@@ -283,7 +283,7 @@ public final class VosContainer {
   /** {@link #submitUpdate} under a DTX: the data and {@code dtx} commit in one LMDB transaction. */
   public CompletableFuture<Void> submitUpdate(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags,
       DtxRecord dtx) {
-    return submit(() -> {
+    return submitUpdate(() -> {
       byte[] d = dkey(oid, dkey);
       List<Iod> checked = IodCheck.forUpdate(iods, oid, maxKey());
       long e = writeEpoch(epoch);
@@ -363,6 +363,18 @@ public final class VosContainer {
 
   /** Validates now (bad input fails the future at once), then queues the write on the pool. */
   private CompletableFuture<Void> submit(Supplier<Consumer<Tx>> prepare) {
+    return submit(prepare, false);
+  }
+
+  /**
+   * {@link #submit} of an update: it may not take the SCM the pool keeps for punches, DTX state changes, container
+   * destroys and aggregation ({@link Store#sysReserve()}, DAOS's {@code vos_space_hold}).
+   */
+  private CompletableFuture<Void> submitUpdate(Supplier<Consumer<Tx>> prepare) {
+    return submit(prepare, true);
+  }
+
+  private CompletableFuture<Void> submit(Supplier<Consumer<Tx>> prepare, boolean update) {
     Consumer<Tx> op;
     try {
       op = prepare.get();
@@ -376,7 +388,7 @@ public final class VosContainer {
       } finally {
         tx.release();
       }
-    });
+    }, update);
   }
 
   /** Commits what is queued on the pool (this write included) and returns or throws this write's outcome. */

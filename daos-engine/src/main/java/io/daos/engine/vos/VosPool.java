@@ -191,6 +191,8 @@ public final class VosPool implements AutoCloseable {
       }
       store.index.put(txn, key, new byte[0]);
       store.commit(txn);
+    } catch (RuntimeException e) {
+      throw io.daos.engine.vos.store.Errors.toDaos(e);
     }
     return new VosContainer(store, uuid);
   }
@@ -223,6 +225,8 @@ public final class VosPool implements AutoCloseable {
         }
       }
       store.commit(txn);
+    } catch (RuntimeException e) {
+      throw io.daos.engine.vos.store.Errors.toDaos(e);
     }
   }
 

@@ -80,6 +80,48 @@ class VosPoolTest {
   }
 
   @Test
+  @DisplayName("updates that fill the index stop at the SCM reserve: punches and a container destroy still run, a write"
+      + " fits again")
+  void updatesLeaveTheReserveForPunchesAndDestroy() {
+    VosOptions opts = VosOptions.defaults().withMapSize(4L << 20);
+    try (VosPool p = VosPool.create(dir, 0, opts)) {
+      VosContainer c = p.createContainer(UUID.randomUUID());
+      byte[] v = new byte[2000];
+      int ok = 0;
+      long epoch = 1;
+      DaosException full = null;
+      while (full == null) {
+        // Batches of group-committed updates: the one that crosses the reserve fails alone.
+        List<java.util.concurrent.CompletableFuture<Void>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+          batch.add(c.submitUpdate(epoch++, OID, b("d" + (ok + i)), List.of(Iod.single(b("a"), v)), 0));
+        }
+        p.commitPending();
+        for (var f : batch) {
+          try {
+            f.join();
+            ok++;
+          } catch (java.util.concurrent.CompletionException e) {
+            full = (DaosException) e.getCause();
+            break;
+          }
+        }
+      }
+      assertEquals(DaosStatus.NOSPACE, full.status(), full.getMessage());
+      assertTrue(full.getMessage().contains("kept for punches"), full.getMessage());
+      assertTrue(ok > 500, ok + " updates fitted in a 4 MiB index");
+      assertTrue(p.metaBytes() <= (4L << 20) - (200 << 10), "updates stopped at the reserve: " + p.metaBytes());
+      c.punchDkeys(epoch++, OID, List.of(b("d1"), b("d2")), 0);
+      assertEquals(0, c.fetch(epoch, OID, b("d1"), List.of(Iod.fetchSingle(b("a"))), 0).get(0).length());
+      assertEquals(2000, c.fetch(epoch, OID, b("d3"), List.of(Iod.fetchSingle(b("a"))), 0).get(0).length());
+      p.destroyContainer(c.uuid());
+      VosContainer again = p.createContainer(UUID.randomUUID());
+      again.update(epoch, OID, b("d"), List.of(Iod.single(b("a"), v)), 0);
+      assertEquals(2000, again.fetch(epoch, OID, b("d"), List.of(Iod.fetchSingle(b("a"))), 0).get(0).length());
+    }
+  }
+
+  @Test
   @DisplayName("bad keys and iods: DER_INVAL, DER_KEY2BIG (long lexical keys), DER_REC2BIG")
   void badInput() {
     try (VosFixture f = new VosFixture(dir)) {

@@ -17,8 +17,12 @@ public final class PendingWrites {
   /** Queued ops that trigger a commit at once, bounding a batch's memory and latency. */
   public static final int MAX_BATCH = 256;
 
-  private record Entry(WriteOp op, CompletableFuture<Void> done) {
+  /** {@code update}: a write that may not take the SCM kept free for the others ({@link Store#sysReserve()}). */
+  private record Entry(WriteOp op, CompletableFuture<Void> done, boolean update) {
   }
+
+  /** {@link #attempt} found the batch's updates took the reserved SCM: replay it checking after each update. */
+  private static final int OVER_RESERVE = -2;
 
   private final Store store;
   private List<Entry> queue = new ArrayList<>();
@@ -28,14 +32,24 @@ public final class PendingWrites {
     this.store = store;
   }
 
-  /** Queues {@code op}; the future completes after the commit that makes it durable. */
+  /** Queues {@code op}, which may use the reserved SCM; the future completes after the commit that makes it durable. */
   public CompletableFuture<Void> submit(WriteOp op) {
+    return submit(op, false);
+  }
+
+  /**
+   * Queues {@code op}; the future completes after the commit that makes it durable. An {@code update} that would leave
+   * the LMDB map less free than {@link Store#sysReserve()} fails with DER_NOSPACE instead (as DAOS's
+   * {@code vos_space_hold}): punches, DTX state changes, container destroys and aggregation, which free space or
+   * must not fail, can still run on a pool its updates filled.
+   */
+  public CompletableFuture<Void> submit(WriteOp op, boolean update) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed) {
       done.completeExceptionally(Errors.toDaos(new IllegalStateException("VOS pool is closed")));
       return done;
     }
-    queue.add(new Entry(op, done));
+    queue.add(new Entry(op, done, update));
     if (queue.size() == 1) {
       GroupCommit.markDirty(this);
     } else if (queue.size() >= MAX_BATCH) {
@@ -84,27 +98,47 @@ public final class PendingWrites {
     for (int i = 0; i < batch.size(); i++) {
       live.add(i);
     }
+    boolean eachUpdate = false;
     while (!live.isEmpty()) {
-      int failed = attempt(batch, live, errors);
-      if (failed < 0) {
+      int failed = attempt(batch, live, errors, eachUpdate);
+      if (failed == -1) {
         return;
       }
-      live.remove(failed);
+      if (failed == OVER_RESERVE) {
+        eachUpdate = true;
+      } else {
+        live.remove(failed);
+      }
     }
   }
 
-  /** One pass over {@code live}: commits and returns -1, or returns the position in live of the op that threw. */
-  private int attempt(List<Entry> batch, List<Integer> live, Throwable[] errors) {
+  /**
+   * One pass over {@code live}: commits and returns -1, or returns the position in live of the op that threw (or of
+   * the update that took the reserved SCM, when {@code eachUpdate}), or {@link #OVER_RESERVE} when the batch's
+   * updates took the reserved SCM and it must be replayed with {@code eachUpdate} to find out which. Measuring the
+   * map once per batch keeps the check off the path of a pool with space.
+   */
+  private int attempt(List<Entry> batch, List<Integer> live, Throwable[] errors, boolean eachUpdate) {
     Txn<ByteBuffer> txn = store.write();
     try {
+      boolean updates = false;
       for (int k = 0; k < live.size(); k++) {
         int i = live.get(k);
+        Entry en = batch.get(i);
         try {
-          batch.get(i).op().apply(txn);
+          en.op().apply(txn);
         } catch (RuntimeException e) {
           errors[i] = Errors.toDaos(e);
           return k;
         }
+        updates |= en.update();
+        if (eachUpdate && en.update() && store.overReserve(txn)) {
+          errors[i] = store.reserveFull();
+          return k;
+        }
+      }
+      if (updates && !eachUpdate && store.overReserve(txn)) {
+        return OVER_RESERVE;
       }
       store.commit(txn);
       return -1;

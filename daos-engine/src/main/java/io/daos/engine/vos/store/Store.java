@@ -201,6 +201,31 @@ public final class Store implements AutoCloseable {
     return usedMeta;
   }
 
+  /** The least SCM kept for the writes that are not updates: 5 % of the LMDB map, as DAOS, at least 256 KiB. */
+  private static final long MIN_SYS_RESERVE = 256 * 1024;
+
+  /**
+   * Bytes of the LMDB map that updates leave free (DAOS's SCM "sys" space of {@code vos_space_sys_init}: 5 %), so
+   * that punches, DTX commits and aborts, container destroys and aggregation, which need a few free pages even to
+   * delete (LMDB copies a page before changing it), still run once updates have filled the pool.
+   */
+  public long sysReserve() {
+    return Math.min(opts.mapSize() / 4, Math.max(MIN_SYS_RESERVE, opts.mapSize() / 20));
+  }
+
+  /** Whether the pages {@code txn} has in use leave less of the map free than {@link #sysReserve()}. */
+  boolean overReserve(Txn<ByteBuffer> txn) {
+    long pages = 4 + index.pages(txn) + meta.pages(txn);
+    return pages * pageSize > opts.mapSize() - sysReserve();
+  }
+
+  /** The DER_NOSPACE of an update refused by {@link #overReserve}. */
+  DaosException reserveFull() {
+    return new DaosException(DaosStatus.NOSPACE, "VOS index is full: updates may not take the last "
+        + sysReserve() + " B of its " + opts.mapSize() + " B (kept for punches, destroys and aggregation); "
+        + "destroy containers or snapshots, or create a pool with more SCM");
+  }
+
   /** Bytes of the LMDB file up to its last written page (its high-water mark), as of the last commit. */
   public long metaFileBytes() {
     return (env.info().lastPageNumber + 1) * pageSize;
