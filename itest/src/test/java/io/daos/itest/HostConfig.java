@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The daos_server.yml of one cluster host: control address {@code ip:port}, SCM class {@code dir} and a 1 GiB
- * {@code file} bdev per engine under {@code dir}, logs under {@code dir/log}, one target per engine on
+ * The daos_server.yml of one cluster host: control address {@code ip:port}, SCM class {@code dir}
+ * ({@code dir/scm<i>}) and a 1 GiB {@code file} bdev ({@code dir/nvme<i>/bdev<i>.img}, a directory of its own so that a
+ * test can mount a file system there) per engine, logs under {@code dir/log}, one target per engine on
  * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft).
  */
 record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
@@ -54,7 +55,7 @@ record HostConfig(int index, String ip, int port, Path dir, List<String> replica
       }
       y.append("    storage:\n");
       y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
-      y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
+      y.append("      - class: file\n        bdev_list: [").append(dir.resolve("nvme" + i).resolve("bdev" + i + ".img"))
           .append("]\n        bdev_size: 1\n");
     }
     return y.toString();

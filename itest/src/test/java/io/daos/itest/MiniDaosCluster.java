@@ -233,6 +233,19 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         .setNumSvcReps(svcReplicas);
   }
 
+  /**
+   * MS PoolCreate with per-rank tier sizes, whatever its outcome: 0 or the DER status it failed with (such as
+   * DER_NOSPACE).
+   */
+  public int tryCreatePool(String label, long scmPerRank, long nvmePerRank, int svcReplicas) {
+    try (ControlClient c = newControlClient()) {
+      return c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), poolReq(label, svcReplicas).addTierBytes(scmPerRank)
+          .addTierBytes(nvmePerRank).build(), Duration.ofSeconds(60)).getStatus();
+    } catch (io.daos.common.status.DaosException e) {
+      return e.status().code();
+    }
+  }
+
   private CreatedPool createPool(PoolCreateReq.Builder req) {
     try (ControlClient c = newControlClient()) {
       PoolCreateResp resp = c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req.build(), Duration.ofSeconds(60));
