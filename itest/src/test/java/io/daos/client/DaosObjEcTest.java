@@ -15,6 +15,7 @@ import io.daos.client.obj.Iod;
 import io.daos.client.obj.Keys;
 import io.daos.client.obj.KeyPage;
 import io.daos.client.obj.Recx;
+import io.daos.client.obj.RecxPage;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.itest.InProcessCluster;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,16 +109,68 @@ class DaosObjEcTest {
   /** The array of the tests: 1-byte cells in 1 MiB chunks; what was written where, holes as zeros. */
   private static final class Model {
     final byte[] bytes = new byte[(int) ARRAY];
+    final BitSet written = new BitSet();
 
     void write(DaosArray a, long at, int len, long seed) {
       byte[] b = ClientTestBase.random(len, seed);
       a.write(at, b);
       System.arraycopy(b, 0, bytes, (int) at, len);
+      written.set((int) at, (int) at + len);
     }
 
     void punch(DaosArray a, long at, int len) {
       a.punch(at, len);
       Arrays.fill(bytes, (int) at, (int) at + len, (byte) 0);
+      written.clear((int) at, (int) at + len);
+    }
+
+    /** The written extents of chunk {@code d - 1} (dkey {@code d}), in the chunk's record indices. */
+    List<Recx> extents(long d) {
+      List<Recx> out = new ArrayList<>();
+      int base = (int) ((d - 1) * MIB);
+      int i = written.nextSetBit(base);
+      while (i >= 0 && i < base + MIB) {
+        int end = Math.min(written.nextClearBit(i), (int) (base + MIB));
+        out.add(new Recx(i - base, end - i));
+        i = written.nextSetBit(end);
+      }
+      return out;
+    }
+
+    /**
+     * listRecx of every chunk, a few extents a page, against {@link #extents}; not {@code exact} (a data shard
+     * lost): every written record is listed, and what is listed lies in stripes of {@code stripe} records that hold
+     * written records.
+     */
+    void checkRecx(DaosArray a, String when, boolean exact, long stripe) {
+      for (long d = 1; d <= ARRAY / MIB; d++) {
+        List<Recx> got = new ArrayList<>();
+        Anchor an = Anchor.start();
+        while (!an.isEof()) {
+          RecxPage page = a.object().listRecx(Keys.u64(d), new byte[] {'0'}, an, exact ? 2 : 100);
+          assertTrue(page.recxs().size() <= (exact ? 2 : 100));
+          got.addAll(page.recxs());
+          an = page.anchor();
+        }
+        if (exact) {
+          assertEquals(extents(d), got, when + ": extents of dkey " + d);
+          continue;
+        }
+        BitSet listed = new BitSet();
+        for (Recx r : got) {
+          listed.set((int) r.index(), (int) r.end());
+        }
+        for (Recx r : extents(d)) {
+          assertEquals(r.count(), listed.get((int) r.index(), (int) r.end()).cardinality(),
+              when + ": dkey " + d + " lists " + r);
+          listed.clear((int) r.index(), (int) r.end());
+        }
+        for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
+          long s0 = (d - 1) * MIB + i / stripe * stripe;
+          assertTrue(written.get((int) s0, (int) (s0 + stripe)).cardinality() > 0,
+              when + ": dkey " + d + " lists record " + i + " in a stripe nothing was written to");
+        }
+      }
     }
 
     void check(DaosArray a, String when) {
@@ -259,6 +313,21 @@ class DaosObjEcTest {
     assertEquals(ARRAY, a.getSize());
   }
 
+  /** daos_obj_list_recx on EC (DAOS obj_ec_recxs_convert): extents from the data shards in the array's indices. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("classes")
+  @Timeout(120)
+  void ec_list_recx_unaligned_with_holes(String oc) {
+    DaosArray a = cont.createArray(cont.generateOid(ObjectType.ARRAY, ObjectClass.byName(oc), 0), 1, MIB);
+    Model m = fill(a);
+    m.write(a, 8 * MIB + 3, 10, 6);
+    m.write(a, 8 * MIB + 128 * 1024 - 5, 10, 7);
+    m.write(a, 8 * MIB + 900_000, 1, 8);
+    m.checkRecx(a, "healthy", true, 0);
+    RecxPage none = a.object().listRecx(Keys.u64(99), new byte[] {'0'}, Anchor.start(), 10);
+    assertTrue(none.recxs().isEmpty() && none.anchor().isEof());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("classes")
   @Timeout(120)
@@ -307,8 +376,14 @@ class DaosObjEcTest {
   void degrade_io_with_tgts_fail(String oc) {
     ObjectClass cls = ObjectClass.byName(oc);
     int p = cls.redundancy().parityCells();
-    DaosArray a = cont.createArray(cont.generateOid(ObjectType.ARRAY, cls, 0), 1, MIB);
-    DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, cls, 0));
+    // rd_fac p: the exclusion of the dead ranks that self-heal may make during the reads keeps it HEALTHY
+    String label = "ecdeg" + p;
+    pool.createContainer(ContainerProps.empty().withLabel(label).withRedundancyFactor(p)
+        .withRedundancyLevel(PropType.REDUN_LVL_RANK));
+    DaosContainer c = pool.openContainer(label, ContRpc.COO_RW);
+    cluster.useContainer(c.uuid());
+    DaosArray a = c.createArray(c.generateOid(ObjectType.ARRAY, cls, 0), 1, MIB);
+    DaosKv kv = c.openKv(c.generateOid(ObjectType.KV_HASHED, cls, 0));
     Model m = fill(a);
     for (int i = 0; i < 12; i++) {
       kv.put("key" + i, ClientTestBase.random(i % 2 == 0 ? 50 + i : 40_000 + i, 100 + i));
@@ -316,6 +391,7 @@ class DaosObjEcTest {
     // Kill p engines of the array's dkey 1 group (EC_*G1: one group holds every dkey).
     List<Integer> dead = victims(a.object(), p);
     dead.forEach(cluster::stop);
+    m.checkRecx(a, "with ranks " + dead + " killed", false, cls.redundancy().dataCells() * 128 * 1024);
     m.check(a, "with ranks " + dead + " killed");
     for (int i = 0; i < 12; i++) {
       assertArrayEquals(ClientTestBase.random(i % 2 == 0 ? 50 + i : 40_000 + i, 100 + i), kv.get("key" + i),

@@ -226,6 +226,11 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     return createPool(poolReq(label, svcReplicas).addTierBytes(scmPerRank).addTierBytes(nvmePerRank));
   }
 
+  /** As above, on the given ranks only ({@code dmg pool create --ranks}). */
+  public CreatedPool createPool(String label, long scmPerRank, int svcReplicas, List<Integer> ranks) {
+    return createPool(poolReq(label, svcReplicas).addTierBytes(scmPerRank).addTierBytes(0).addAllRanks(ranks));
+  }
+
   private static PoolCreateReq.Builder poolReq(String label, int svcReplicas) {
     String owner = System.getProperty("user.name") + "@";
     return PoolCreateReq.newBuilder().setUuid(UUID.randomUUID().toString()).setSys("daos_server").setUser(owner)

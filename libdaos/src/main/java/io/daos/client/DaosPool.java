@@ -108,6 +108,12 @@ public final class DaosPool implements UserAttributes, AutoCloseable {
     return p == null ? 0 : (int) p.getNum();
   }
 
+  /** The pool's {@code ec_cell_sz} property, 0 when the service did not send it. */
+  public long ecCellSize() {
+    Prop p = props.get(PropType.PO_EC_CELL_SZ);
+    return p == null ? 0 : p.getNum();
+  }
+
   // --- query -------------------------------------------------------------------------------------------------
 
   public PoolInfo query() {

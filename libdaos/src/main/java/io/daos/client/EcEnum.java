@@ -9,6 +9,7 @@ import io.daos.client.obj.KeyPage;
 import io.daos.client.obj.Keys;
 import io.daos.client.obj.QueryKey;
 import io.daos.client.obj.Recx;
+import io.daos.client.obj.RecxPage;
 import io.daos.client.obj.ShardIo;
 import io.daos.client.rpc.Futures;
 import io.daos.common.status.DaosException;
@@ -19,6 +20,9 @@ import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
 import io.daos.proto.obj.ObjQueryKeyReply;
 import io.daos.proto.obj.ObjQueryKeyReq;
+import io.daos.proto.obj.RecxEntry;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,6 +38,8 @@ import java.util.function.Function;
  * listed from every readable shard of the group and merged, as DAOS merges its shards' enumerations; a page's
  * anchor is the last key returned. The array extent of query_key comes from the data shards, their indices mapped
  * back to the array's; when a data shard is lost the parity extents stand for whole stripes ({@code VOS_GET_RECX_EC}).
+ * list_recx lists every data shard's extents, maps them back to the array's indices and merges them
+ * ({@code obj_ec_recxs_convert}, {@code merge_recx}).
  */
 final class EcEnum {
   private static final Set<DaosStatus> LOST = Set.of(DaosStatus.UNREACH, DaosStatus.TIMEDOUT, DaosStatus.SHUTDOWN,
@@ -44,13 +50,15 @@ final class EcEnum {
   private final ShardIo.Call<ObjEnumReply> dkeys;
   private final ShardIo.Call<ObjEnumReply> akeys;
   private final ShardIo.Call<ObjQueryKeyReply> query;
+  private final ShardIo.Call<ObjEnumReply> recxs;
 
   EcEnum(DaosObject obj, ShardIo.Call<ObjEnumReply> dkeys, ShardIo.Call<ObjEnumReply> akeys,
-      ShardIo.Call<ObjQueryKeyReply> query) {
+      ShardIo.Call<ObjQueryKeyReply> query, ShardIo.Call<ObjEnumReply> recxs) {
     this.obj = obj;
     this.dkeys = dkeys;
     this.akeys = akeys;
     this.query = query;
+    this.recxs = recxs;
   }
 
   private Comparator<byte[]> order(boolean dkey) {
@@ -300,5 +308,176 @@ final class EcEnum {
     }
     long s = (p.index() & ~EcGeometry.PARITY_BIT) / geo.cellRecords();
     return new Recx(s * geo.stripeRecords(), geo.stripeRecords());
+  }
+
+  // --- list_recx -------------------------------------------------------------------------------------------------
+
+  /** One shard's extents (shard-local indices) and the array's record size; {@code ok} false when it is lost. */
+  private record ShardRecxs(boolean ok, List<Recx> recxs, long recordSize) {
+  }
+
+  /**
+   * {@code daos_obj_list_recx} of an EC array. DAOS asks one parity shard, whose VOS holds the partial stripes'
+   * replicas and the full stripes' parity, and falls back to every data shard when no parity shard is readable.
+   * jdaos keeps parity always current (no replicas on parity shards), so a parity shard only knows whole stripes:
+   * the data shards are listed instead, each extent cut at cell boundaries and mapped back to the array's indices
+   * ({@code obj_ec_idx_vos2daos}), then merged where they touch ({@code merge_recx}). A lost data shard's cells are
+   * taken from the parity shards: every stripe with parity counts as written in that cell. More than p lost shards
+   * give DER_DATA_LOSS. The anchor is the array index after the last extent returned; each page lists the shards
+   * again (fine for thousands of extents).
+   */
+  CompletableFuture<RecxPage> recx(byte[] dkey, byte[] akey, Anchor anchor, int max) {
+    if (anchor.isEof()) {
+      return CompletableFuture.completedFuture(new RecxPage(List.of(), 0, anchor));
+    }
+    long from = anchor.shardAnchor().length == 8
+        ? ByteBuffer.wrap(anchor.shardAnchor()).order(ByteOrder.LITTLE_ENDIAN).getLong() : 0;
+    return obj.retryStale(() -> {
+      Layout l = obj.layout();
+      EcGeometry geo = obj.ec().geometry(dkey);
+      List<Shard> members = EcObjectIo.members(l, l.groupOf(dkey));
+      List<CompletableFuture<ShardRecxs>> fs = new ArrayList<>();
+      for (int c = 0; c < geo.k(); c++) {
+        fs.add(shardRecxs(l.version(), members.get(geo.dataMember(c)), dkey, akey));
+      }
+      return Futures.all(fs).thenCompose(data -> {
+        List<Integer> lostCells = new ArrayList<>();
+        for (int c = 0; c < geo.k(); c++) {
+          if (!data.get(c).ok()) {
+            lostCells.add(c);
+          }
+        }
+        if (lostCells.size() > geo.p()) {
+          throw new DaosException(DaosStatus.DATA_LOSS, "EC group: " + lostCells.size()
+              + " data shards lost, extents cannot be listed");
+        }
+        CompletableFuture<List<ShardRecxs>> parity = CompletableFuture.completedFuture(List.of());
+        if (!lostCells.isEmpty()) {
+          List<CompletableFuture<ShardRecxs>> ps = new ArrayList<>();
+          for (int j = 0; j < geo.p(); j++) {
+            ps.add(shardRecxs(l.version(), members.get(geo.parityMember(j)), dkey, akey));
+          }
+          parity = Futures.all(ps);
+        }
+        return parity.thenApply(par -> {
+          long lostParity = par.stream().filter(r -> !r.ok()).count();
+          if (lostCells.size() + lostParity > geo.p()) {
+            throw new DaosException(DaosStatus.DATA_LOSS, "EC group: " + (lostCells.size() + lostParity)
+                + " shards lost, extents cannot be listed");
+          }
+          List<Recx> merged = merge(geo, data, lostCells, par);
+          long rs = 0;
+          for (ShardRecxs r : data) {
+            rs = rs == 0 ? r.recordSize() : rs;
+          }
+          for (ShardRecxs r : par) {
+            rs = rs == 0 ? r.recordSize() : rs;
+          }
+          return recxPage(merged, from, max, rs);
+        });
+      });
+    });
+  }
+
+  private static RecxPage recxPage(List<Recx> merged, long from, int max, long recordSize) {
+    List<Recx> out = new ArrayList<>();
+    for (Recx r : merged) {
+      if (r.end() <= from) {
+        continue;
+      }
+      if (out.size() == max) {
+        long next = out.get(out.size() - 1).end();
+        return new RecxPage(out, recordSize,
+            Anchor.at(0, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(next).array()));
+      }
+      out.add(r.index() < from ? new Recx(from, r.end() - from) : r);
+    }
+    return new RecxPage(out, recordSize, Anchor.eof());
+  }
+
+  /** The data shards' extents in array indices, plus the lost cells of every stripe with parity, merged. */
+  static List<Recx> merge(EcGeometry geo, List<ShardRecxs> data, List<Integer> lostCells, List<ShardRecxs> par) {
+    List<Recx> all = new ArrayList<>();
+    long cr = geo.cellRecords();
+    for (int c = 0; c < data.size(); c++) {
+      for (Recx v : data.get(c).recxs()) {
+        if ((v.index() & EcGeometry.PARITY_BIT) != 0) {
+          continue;
+        }
+        long i = v.index();
+        while (i < v.end()) {
+          long n = Math.min(cr - i % cr, v.end() - i);
+          all.add(new Recx(geo.toDaos(i, c), n));
+          i += n;
+        }
+      }
+    }
+    TreeSet<Long> stripes = new TreeSet<>();
+    for (ShardRecxs p : par) {
+      for (Recx v : p.recxs()) {
+        if ((v.index() & EcGeometry.PARITY_BIT) == 0) {
+          continue;
+        }
+        long first = (v.index() & ~EcGeometry.PARITY_BIT) / cr;
+        long last = ((v.end() - 1) & ~EcGeometry.PARITY_BIT) / cr;
+        for (long s = first; s <= last; s++) {
+          stripes.add(s);
+        }
+      }
+    }
+    for (long s : stripes) {
+      for (int c : lostCells) {
+        all.add(new Recx(s * geo.stripeRecords() + c * cr, cr));
+      }
+    }
+    all.sort(Comparator.comparingLong(Recx::index));
+    List<Recx> out = new ArrayList<>();
+    for (Recx r : all) {
+      Recx last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && r.index() <= last.end()) {
+        out.set(out.size() - 1, new Recx(last.index(), Math.max(last.end(), r.end()) - last.index()));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Every extent of one shard (all pages); a lost or unplaced shard answers {@code ok == false}. */
+  private CompletableFuture<ShardRecxs> shardRecxs(int version, Shard s, byte[] dkey, byte[] akey) {
+    if (!s.placed() || s.rebuilding()) {
+      return CompletableFuture.completedFuture(new ShardRecxs(false, List.of(), 0));
+    }
+    List<Recx> out = new ArrayList<>();
+    long[] rs = {0};
+    return shardRecxPage(version, s, dkey, akey, new byte[0], out, rs)
+        .thenApply(ok -> new ShardRecxs(ok, out, rs[0]));
+  }
+
+  private CompletableFuture<Boolean> shardRecxPage(int version, Shard s, byte[] dkey, byte[] akey, byte[] anchor,
+      List<Recx> out, long[] rs) {
+    ShardIo.Body body = (t, e) -> ObjEnumReq.newBuilder().setTarget(t).setEpoch(obj.readEpoch()).setMax(PAGE)
+        .setDkey(ByteString.copyFrom(dkey)).setAkey(ByteString.copyFrom(akey)).setAnchor(ByteString.copyFrom(anchor))
+        .build();
+    return obj.io().readShard(version, s, recxs, body, null).handle((r, e) -> {
+      if (e != null) {
+        DaosStatus st = Futures.status(e);
+        if (LOST.contains(st)) {
+          return done(false);
+        }
+        if (st == DaosStatus.NONEXIST) {
+          return done(true);
+        }
+        throw Futures.unwrap(e);
+      }
+      for (RecxEntry x : r.body().getRecxsList()) {
+        out.add(IodCodec.recx(x.getRecx()));
+        if (rs[0] == 0 && x.getRecordSize() > 0) {
+          rs[0] = x.getRecordSize();
+        }
+      }
+      return r.body().getEof() ? done(true)
+          : shardRecxPage(version, s, dkey, akey, r.body().getAnchor().toByteArray(), out, rs);
+    }).thenCompose(x -> x);
   }
 }

@@ -40,7 +40,7 @@ final class ObjectEnum {
 
   ObjectEnum(DaosObject obj) {
     this.obj = obj;
-    this.ec = obj.ec() == null ? null : new EcEnum(obj, DKEYS, AKEYS, QUERY);
+    this.ec = obj.ec() == null ? null : new EcEnum(obj, DKEYS, AKEYS, QUERY, RECXS);
   }
 
   private static ShardIo.Call<ObjEnumReply> enumCall(io.daos.cart.Opcode opc) {
@@ -110,8 +110,7 @@ final class ObjectEnum {
   CompletableFuture<RecxPage> recx(byte[] dkey, byte[] akey, Anchor anchor, int max) {
     checkMax(max);
     if (ec != null) {
-      throw new DaosException(DaosStatus.NOTSUPPORTED, "list_recx of EC object " + obj.oid() + " is not supported "
-          + "yet (its shards keep cells in their own index space); fetch or query_key GET_RECX instead");
+      return ec.recx(dkey, akey, anchor, max);
     }
     if (anchor.isEof()) {
       return CompletableFuture.completedFuture(new RecxPage(List.of(), 0, anchor));

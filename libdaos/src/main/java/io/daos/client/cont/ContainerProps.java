@@ -13,14 +13,16 @@ import java.util.TreeMap;
  * {@code with*} return copies.
  */
 public final class ContainerProps {
-  private static final ContainerProps EMPTY = new ContainerProps(Map.of(), Map.of());
+  private static final ContainerProps EMPTY = new ContainerProps(Map.of(), Map.of(), Map.of());
 
   private final Map<Integer, Long> nums;
   private final Map<Integer, String> strs;
+  private final Map<Integer, byte[]> raws;
 
-  private ContainerProps(Map<Integer, Long> nums, Map<Integer, String> strs) {
+  private ContainerProps(Map<Integer, Long> nums, Map<Integer, String> strs, Map<Integer, byte[]> raws) {
     this.nums = Collections.unmodifiableMap(new TreeMap<>(nums));
     this.strs = Collections.unmodifiableMap(new TreeMap<>(strs));
+    this.raws = Collections.unmodifiableMap(new TreeMap<>(raws));
   }
 
   public static ContainerProps empty() {
@@ -30,13 +32,26 @@ public final class ContainerProps {
   public ContainerProps withNumber(int type, long value) {
     Map<Integer, Long> n = new TreeMap<>(nums);
     n.put(type, value);
-    return new ContainerProps(n, strs);
+    return new ContainerProps(n, strs, raws);
   }
 
   public ContainerProps withString(int type, String value) {
     Map<Integer, String> s = new TreeMap<>(strs);
     s.put(type, value);
-    return new ContainerProps(nums, s);
+    return new ContainerProps(nums, s, raws);
+  }
+
+  /** A property whose value is a byte string ({@code DAOS_PROP_CO_ROOTS}, the ACL). */
+  public ContainerProps withRaw(int type, byte[] value) {
+    Map<Integer, byte[]> r = new TreeMap<>(raws);
+    r.put(type, value.clone());
+    return new ContainerProps(nums, strs, r);
+  }
+
+  /** A byte-string property, or null. */
+  public byte[] raw(int type) {
+    byte[] v = raws.get(type);
+    return v == null ? null : v.clone();
   }
 
   public ContainerProps withLabel(String label) {
@@ -92,6 +107,8 @@ public final class ContainerProps {
     List<Prop> l = new ArrayList<>();
     nums.forEach((t, v) -> l.add(Prop.newBuilder().setType(t).setNum(v).build()));
     strs.forEach((t, v) -> l.add(Prop.newBuilder().setType(t).setStr(v).build()));
+    raws.forEach((t, v) -> l.add(Prop.newBuilder().setType(t).setRaw(com.google.protobuf.ByteString.copyFrom(v))
+        .build()));
     return l;
   }
 
@@ -102,6 +119,8 @@ public final class ContainerProps {
         p = p.withNumber(x.getType(), x.getNum());
       } else if (x.hasStr()) {
         p = p.withString(x.getType(), x.getStr());
+      } else if (x.hasRaw()) {
+        p = p.withRaw(x.getType(), x.getRaw().toByteArray());
       }
     }
     return p;
@@ -109,6 +128,6 @@ public final class ContainerProps {
 
   @Override
   public String toString() {
-    return "ContainerProps" + nums + strs;
+    return "ContainerProps" + nums + strs + (raws.isEmpty() ? "" : raws.keySet());
   }
 }

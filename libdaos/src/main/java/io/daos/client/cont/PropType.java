@@ -15,6 +15,8 @@ public final class PropType {
   public static final int CO_REDUN_FAC = 0x1007;
   public static final int CO_REDUN_LVL = 0x1008;
   public static final int CO_SNAPSHOT_MAX = 0x1009;
+  /** {@code DAOS_PROP_CO_ROOTS}: four OIDs (lo, hi little-endian); DFS keeps its superblock and root there. */
+  public static final int CO_ROOTS = 0x1011;
   public static final int CO_ALLOCED_OID = 0x1013;
   public static final int CO_EC_CELL_SZ = 0x1014;
 

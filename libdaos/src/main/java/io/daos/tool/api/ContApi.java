@@ -13,6 +13,11 @@ public interface ContApi extends AttrApi, AutoCloseable {
   /** {@code daos_cont_query} with all properties. */
   ContQueryInfo query();
 
+  /** {@code dfs_query} of a POSIX container's superblock; null for other layouts. */
+  default io.daos.client.dfs.DfsAttr posixAttrs() {
+    return null;
+  }
+
   /** {@code daos_cont_set_prop}. */
   void setProps(ContainerProps props);
 

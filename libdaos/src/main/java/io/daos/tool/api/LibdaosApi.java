@@ -7,10 +7,25 @@ import java.util.function.Function;
 /** The real {@link DaosApi}: a libdaos client bootstrapped through the local daos_agent. */
 public final class LibdaosApi implements DaosApi {
   private final String sysName;
+  private final java.util.function.Supplier<DaosClient> clients;
   private DaosClient client;
 
   private LibdaosApi(String sysName) {
     this.sysName = sysName;
+    this.clients = null;
+  }
+
+  private LibdaosApi(java.util.function.Supplier<DaosClient> clients) {
+    this.sysName = null;
+    this.clients = clients;
+  }
+
+  /**
+   * A factory whose commands run on clients from {@code clients} (an application embedding the tool, a client
+   * built for a given system); the system name argument is not used. Each command closes its client.
+   */
+  public static Function<String, DaosApi> factory(java.util.function.Supplier<DaosClient> clients) {
+    return sys -> new LibdaosApi(clients);
   }
 
   /** The factory DaosMain uses: system name (or null for the default) to API. */
@@ -19,6 +34,9 @@ public final class LibdaosApi implements DaosApi {
   }
 
   private DaosClient client() {
+    if (client == null && clients != null) {
+      client = clients.get();
+    }
     if (client == null) {
       DaosClient.Builder b = DaosClient.builder();
       if (sysName != null && !sysName.isEmpty()) {

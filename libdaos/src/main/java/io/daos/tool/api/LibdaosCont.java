@@ -39,6 +39,12 @@ final class LibdaosCont implements ContApi {
   }
 
   @Override
+  public io.daos.client.dfs.DfsAttr posixAttrs() {
+    return cont.props().layoutType() == io.daos.client.cont.PropType.LAYOUT_POSIX
+        ? io.daos.client.dfs.Dfs.query(cont) : null;
+  }
+
+  @Override
   public void setProps(ContainerProps props) {
     cont.setProps(props);
   }

@@ -72,6 +72,11 @@ final class LibdaosPool implements PoolApi {
   }
 
   @Override
+  public UUID createPosixContainer(ContainerProps props, io.daos.client.dfs.DfsAttr attr) {
+    return io.daos.client.dfs.Dfs.createContainer(pool, props, attr, java.time.Clock.systemUTC());
+  }
+
+  @Override
   public ContApi openContainer(String contId, int flags) {
     return new LibdaosCont(pool.uuid(), pool.openContainer(contId, flags), contId);
   }

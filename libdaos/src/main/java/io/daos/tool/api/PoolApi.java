@@ -21,6 +21,11 @@ public interface PoolApi extends AttrApi, AutoCloseable {
   /** {@code daos_cont_create}: returns the new container's UUID. */
   UUID createContainer(ContainerProps props);
 
+  /** {@code dfs_cont_create}: a POSIX container with its DFS superblock; returns the new container's UUID. */
+  default UUID createPosixContainer(ContainerProps props, io.daos.client.dfs.DfsAttr attr) {
+    return createContainer(props.withLayoutType(io.daos.client.cont.PropType.LAYOUT_POSIX));
+  }
+
   /** {@code daos_cont_open} by label or UUID; flags {@code DAOS_COO_RO} (1) or {@code DAOS_COO_RW} (2). */
   ContApi openContainer(String contId, int flags);
 

@@ -1,6 +1,7 @@
 package io.daos.tool.cont;
 
 import io.daos.client.cont.ContainerProps;
+import io.daos.client.dfs.DfsAttr;
 import io.daos.client.cont.PropType;
 import io.daos.common.ByteSize;
 import io.daos.common.status.DaosStatus;
@@ -37,6 +38,10 @@ final class ContainerCreateCommand extends PoolArgs {
   String chunkSize;
   @Option(names = {"-o", "--oclass"}, description = "default object class")
   String oclass;
+  @Option(names = {"-d", "--dir-oclass"}, description = "default directory object class")
+  String dirOclass;
+  @Option(names = {"-f", "--file-oclass"}, description = "default file object class")
+  String fileOclass;
   @Option(names = "--properties", description = "container properties")
   String properties;
   @Option(names = {"-a", "--attrs"}, description = "user-defined attributes (key:val[,key:val...])")
@@ -45,7 +50,7 @@ final class ContainerCreateCommand extends PoolArgs {
   @Override
   protected Outcome execute(CommandContext ctx) {
     int layout = layout();
-    checkDfsFlags();
+    DfsAttr dfs = dfsAttr();
     ContainerProps props = props(layout);
     Map<String, String> userAttrs = attrs == null ? Map.of() : ContProps.parsePairs(attrs, List.of());
     if (pool == null || pool.isEmpty()) {
@@ -53,7 +58,7 @@ final class ContainerCreateCommand extends PoolArgs {
     }
     checkId(pool);
     try (PoolApi p = connectPool(ctx)) {
-      UUID uuid = create(p, props);
+      UUID uuid = create(p, props, layout == PropType.LAYOUT_POSIX ? dfs : null);
       StringBuilder text = new StringBuilder();
       if (!userAttrs.isEmpty()) {
         text.append(setAttrs(p, uuid, userAttrs));
@@ -88,21 +93,36 @@ final class ContainerCreateCommand extends PoolArgs {
     return l;
   }
 
-  /** -o and -z are DFS (POSIX) attributes: checked as DAOS checks them. */
-  private void checkDfsFlags() {
+  /**
+   * -o, -d, -f and -z are DFS (POSIX) attributes: parsed as DAOS parses them for every type, used (written into
+   * the superblock by {@code dfs_cont_create}) only for {@code --type POSIX}, as in DAOS.
+   */
+  private DfsAttr dfsAttr() {
+    DfsAttr a = DfsAttr.defaults();
     if (oclass != null) {
-      try {
-        ObjectClass.byName(oclass);
-      } catch (IllegalArgumentException e) {
-        throw CliError.of("unknown object class \"" + oclass + "\"");
-      }
+      a = a.withOclass(oclassFlag(oclass));
+    }
+    if (dirOclass != null) {
+      a = a.withDirOclass(oclassFlag(dirOclass));
+    }
+    if (fileOclass != null) {
+      a = a.withFileOclass(oclassFlag(fileOclass));
     }
     if (chunkSize != null) {
       try {
-        ByteSize.parse(chunkSize);
+        a = a.withChunkSize(ByteSize.parse(chunkSize).bytes());
       } catch (IllegalArgumentException e) {
         throw CliError.of(chunkSize.isEmpty() ? "empty chunk size" : "invalid chunk-size \"" + chunkSize + "\"");
       }
+    }
+    return a;
+  }
+
+  private static ObjectClass oclassFlag(String name) {
+    try {
+      return ObjectClass.byName(name);
+    } catch (IllegalArgumentException e) {
+      throw CliError.of("unknown object class \"" + name + "\"");
     }
   }
 
@@ -122,9 +142,9 @@ final class ContainerCreateCommand extends PoolArgs {
     return layout == PropType.LAYOUT_UNKNOWN ? props : props.withLayoutType(layout);
   }
 
-  private static UUID create(PoolApi p, ContainerProps props) {
+  private static UUID create(PoolApi p, ContainerProps props, DfsAttr dfs) {
     try {
-      return p.createContainer(props);
+      return dfs != null ? p.createPosixContainer(props, dfs) : p.createContainer(props);
     } catch (RuntimeException e) {
       throw CliError.wrap("failed to create container", e);
     }

@@ -1,5 +1,6 @@
 package io.daos.tool.cont;
 
+import io.daos.client.dfs.DfsAttr;
 import io.daos.tool.command.CommandContext;
 import io.daos.tool.command.ContArgs;
 import io.daos.tool.command.Outcome;
@@ -20,7 +21,14 @@ final class ContainerQueryCommand extends ContArgs {
       } catch (RuntimeException e) {
         throw CliError.wrap("failed to query container " + cont, e);
       }
-      return Outcome.of(ContainerPrinter.json(ci, ctx.zone()), ContainerPrinter.info(ci, true, ctx.zone()));
+      DfsAttr posix;
+      try {
+        posix = h.cont().posixAttrs();
+      } catch (RuntimeException e) {
+        throw CliError.wrap("failed to query DFS attributes", e);
+      }
+      return Outcome.of(ContainerPrinter.json(ci, posix, ctx.zone()),
+          ContainerPrinter.info(ci, posix, true, ctx.zone()));
     }
   }
 }

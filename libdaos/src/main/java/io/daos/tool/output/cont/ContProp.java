@@ -34,6 +34,10 @@ public record ContProp(String name, int type, String description, boolean readOn
     if (s != null) {
       return s;
     }
+    byte[] roots = type == io.daos.client.cont.PropType.CO_ROOTS ? p.raw(type) : null;
+    if (roots != null) {
+      return rootOids(roots);
+    }
     long sentinel = Long.MIN_VALUE;
     long n = p.number(type, sentinel);
     return n == sentinel ? null : n;
@@ -53,5 +57,19 @@ public record ContProp(String name, int type, String description, boolean readOn
       return n >= 0 ? (Object) n : new java.math.BigInteger(Long.toUnsignedString(n));
     }
     return v == null ? "not set" : shown.apply(v);
+  }
+
+  /** DAOS's root_oids text: the non-zero OIDs of {@code daos_prop_co_roots} as "hi.lo", comma separated. */
+  static String rootOids(byte[] roots) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(roots).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    while (b.remaining() >= 16) {
+      long lo = b.getLong();
+      long hi = b.getLong();
+      if (lo != 0 || hi != 0) {
+        out.add(Long.toUnsignedString(hi) + "." + Long.toUnsignedString(lo));
+      }
+    }
+    return String.join(", ", out);
   }
 }

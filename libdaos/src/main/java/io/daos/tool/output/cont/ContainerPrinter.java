@@ -1,5 +1,8 @@
 package io.daos.tool.output.cont;
 
+import io.daos.client.dfs.DfsAttr;
+import io.daos.common.ByteSize;
+import io.daos.placement.object.ObjectClass;
 import io.daos.tool.output.HlcTime;
 import io.daos.tool.output.Obj;
 import io.daos.tool.output.Tables;
@@ -17,6 +20,11 @@ public final class ContainerPrinter {
 
   /** The "Container UUID : ..." block followed by an empty line; {@code verbose} adds the query details. */
   public static String info(ContQueryInfo ci, boolean verbose, ZoneId zone) {
+    return info(ci, null, verbose, zone);
+  }
+
+  /** As above; {@code posix} (a POSIX container's DFS attributes, or null) adds its rows to the verbose form. */
+  public static String info(ContQueryInfo ci, DfsAttr posix, boolean verbose, ZoneId zone) {
     List<Map.Entry<String, String>> rows = new ArrayList<>(Tables.rows("Container UUID", ci.uuid().toString()));
     if (!ci.label().isEmpty()) {
       rows.add(Map.entry("Container Label", ci.label()));
@@ -33,12 +41,66 @@ public final class ContainerPrinter {
         rows.add(Map.entry("Latest Persistent Snapshot", hex(ci.latestSnapshot()) + " ("
             + HlcTime.goString(ci.latestSnapshot(), zone) + ")"));
       }
+      if (posix != null) {
+        posixRows(rows, posix);
+      }
     }
     return Tables.entity(rows) + "\n";
   }
 
+  private static void posixRows(List<Map.Entry<String, String>> rows, DfsAttr a) {
+    if (a.oclass() != 0) {
+      rows.add(Map.entry("Object Class", className(a.oclass())));
+    }
+    if (a.dirOclass() != 0) {
+      rows.add(Map.entry("Dir Object Class", className(a.dirOclass())));
+    }
+    if (a.fileOclass() != 0) {
+      rows.add(Map.entry("File Object Class", className(a.fileOclass())));
+    }
+    if (!a.hints().isEmpty()) {
+      rows.add(Map.entry("Hints", a.hints()));
+    }
+    if (a.chunkSize() > 0) {
+      rows.add(Map.entry("Chunk Size", ByteSize.ofBytes(a.chunkSize()).toIecString()));
+    }
+  }
+
+  /** {@code daos_oclass_id2name}; DAOS prints "UNKNOWN" for an id it does not know. */
+  static String className(int id) {
+    return ObjectClass.isValid(id) ? ObjectClass.byId(id).name() : "UNKNOWN";
+  }
+
   /** DAOS's daos.ContainerInfo JSON object. */
   public static Obj json(ContQueryInfo ci, ZoneId zone) {
+    return json(ci, null, zone);
+  }
+
+  /** As above, with a POSIX container's attributes (DAOS's embedded POSIXAttributes, empty fields left out). */
+  public static Obj json(ContQueryInfo ci, DfsAttr posix, ZoneId zone) {
+    Obj o = json0(ci, zone);
+    if (posix != null) {
+      if (posix.chunkSize() != 0) {
+        o.with("chunk_size", posix.chunkSize());
+      }
+      if (posix.oclass() != 0) {
+        o.with("object_class", className(posix.oclass()));
+      }
+      if (posix.dirOclass() != 0) {
+        o.with("dir_object_class", className(posix.dirOclass()));
+      }
+      if (posix.fileOclass() != 0) {
+        o.with("file_object_class", className(posix.fileOclass()));
+      }
+      if (posix.mode() != 0) {
+        o.with("cons_mode", posix.mode());
+      }
+      o.withNonEmpty("hints", posix.hints());
+    }
+    return o;
+  }
+
+  private static Obj json0(ContQueryInfo ci, ZoneId zone) {
     return new Obj().with("pool_uuid", ci.poolUuid().toString()).with("container_uuid", ci.uuid().toString())
         .withNonEmpty("container_label", ci.label()).with("redundancy_factor", ci.redundancyFactor())
         .with("num_handles", ci.openHandles()).with("num_snapshots", ci.snapshots())
