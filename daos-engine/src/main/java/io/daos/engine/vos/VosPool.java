@@ -81,6 +81,14 @@ public final class VosPool implements AutoCloseable {
         destroy(poolDir, tgt);
         throw e;
       }
+      // Reopened on its reserved map: commits now write through it (Store: MDB_WRITEMAP).
+      pool.close();
+      try {
+        pool = openDir(path(poolDir, tgt), opts);
+      } catch (DaosException e) {
+        destroy(poolDir, tgt);
+        throw e;
+      }
     }
     if (blobBytes > 0) {
       try {
@@ -159,7 +167,9 @@ public final class VosPool implements AutoCloseable {
 
   private static VosPool openDir(Path d, VosOptions opts) {
     try {
-      return new VosPool(d, new Store(d, opts));
+      Store store = new Store(d, opts);
+      LOG.debug("vos: opened {} ({})", d, store.writeMap() ? "MDB_WRITEMAP on its reserved map" : "copying commits");
+      return new VosPool(d, store);
     } catch (IOException | RuntimeException e) {
       if (e instanceof DaosException de) {
         throw de;
@@ -171,6 +181,11 @@ public final class VosPool implements AutoCloseable {
 
   public Path dir() {
     return dir;
+  }
+
+  /** Whether this target's commits write through its reserved LMDB map ({@code MDB_WRITEMAP}; see Store). */
+  public boolean writeMap() {
+    return store.writeMap();
   }
 
   /**

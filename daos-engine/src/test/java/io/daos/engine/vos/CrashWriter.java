@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * Child process for {@link VosPoolTest}: writes values, prints "ACK i" once update i is acknowledged, and halts
  * without closing anything (no clean shutdown), like an engine killed with -9. Mode {@code sync} acknowledges each
  * synchronous update; mode {@code batch} submits groups of {@link #GROUP} and acknowledges from the futures after
- * each group commit, then leaves a last group queued (never acknowledged) when it halts.
+ * each group commit, then leaves a last group queued (never acknowledged) when it halts. Mode {@code writemap} is
+ * {@code batch} on a pool created with its space reserved, whose commits write through LMDB's map
+ * ({@code MDB_WRITEMAP}); it prints "WRITEMAP" first once the store says so.
  */
 public final class CrashWriter {
   static final int GROUP = 8;
@@ -23,8 +25,14 @@ public final class CrashWriter {
     Path dir = Path.of(args[0]);
     UUID uuid = UUID.fromString(args[1]);
     int n = Integer.parseInt(args[2]);
-    boolean batch = args.length > 3 && args[3].equals("batch");
-    VosPool pool = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(64L << 20));
+    String mode = args.length > 3 ? args[3] : "sync";
+    boolean batch = !mode.equals("sync");
+    VosOptions opts = VosOptions.defaults().withMapSize(64L << 20);
+    VosPool pool = mode.equals("writemap") ? VosPool.createReserved(dir, 0, opts, 1 << 20)
+        : VosPool.create(dir, 0, opts);
+    if (pool.writeMap()) {
+      System.out.println("WRITEMAP");
+    }
     VosContainer c = pool.createContainer(uuid);
     for (int i = 0; i < n; i++) {
       if (batch) {

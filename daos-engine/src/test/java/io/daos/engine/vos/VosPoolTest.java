@@ -56,6 +56,35 @@ class VosPoolTest {
   }
 
   @Test
+  @DisplayName("a store writes through its LMDB map (MDB_WRITEMAP) only once the whole map is reserved")
+  void writeMapOnlyOnAReservedMap() {
+    UUID u = UUID.randomUUID();
+    VosOptions opts = VosOptions.defaults().withMapSize(16L << 20);
+    try (VosPool p = VosPool.create(dir, 0, opts)) {
+      assertFalse(p.writeMap(), "a new store's map is not reserved");
+      p.createContainer(u).update(5, OID, b("d"), List.of(Iod.single(b("a"), b("v0"))), 0);
+    }
+    try (VosPool p = VosPool.open(dir, 0, opts)) {
+      assertFalse(p.writeMap(), "reopening does not reserve a map create did not");
+    }
+    try (VosPool p = VosPool.createReserved(dir, 1, opts, 0)) {
+      assertTrue(p.writeMap(), "create reserves data.mdb to the map, then reopens writing through it");
+      VosContainer c = p.createContainer(u);
+      for (int i = 0; i < 200; i++) {
+        c.update(5 + i, OID, b("d" + i), List.of(Iod.single(b("a"), VosFixture.random(i % 2 == 0 ? 64 : 8192, i))), 0);
+      }
+    }
+    try (VosPool p = VosPool.open(dir, 1, opts)) {
+      assertTrue(p.writeMap());
+      VosContainer c = p.openContainer(u);
+      for (int i = 0; i < 200; i++) {
+        assertArrayEquals(VosFixture.random(i % 2 == 0 ? 64 : 8192, i),
+            c.fetch(-1, OID, b("d" + i), List.of(Iod.fetchSingle(b("a"))), 0).get(0).data(), "value " + i);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("create reserves the target's blob share; values written into it read back")
   void createReservesTheBlob() throws Exception {
     UUID u = UUID.randomUUID();
@@ -151,7 +180,7 @@ class VosPoolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sync", "batch"})
+  @ValueSource(strings = {"sync", "batch", "writemap"})
   @DisplayName("every acknowledged update survives a process halt without clean shutdown")
   void reopenDurability(String mode) throws Exception {
     UUID u = UUID.randomUUID();
@@ -162,8 +191,10 @@ class VosPoolTest {
         Integer.toString(n), mode));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     int acked = 0;
+    boolean writeMap = false;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        writeMap |= line.equals("WRITEMAP");
         if (line.startsWith("ACK ")) {
           acked = Integer.parseInt(line.substring(4)) + 1;
         }
@@ -171,6 +202,7 @@ class VosPoolTest {
     } finally {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "writer exits");
     }
+    assertEquals(mode.equals("writemap"), writeMap, "commits write through the map only on a reserved map");
     assertEquals(mode.equals("sync") ? n : n / CrashWriter.GROUP * CrashWriter.GROUP, acked,
         "the writer acknowledges whole groups only");
     try (VosPool pool = VosPool.open(dir, 0, VosOptions.defaults().withMapSize(64L << 20))) {
