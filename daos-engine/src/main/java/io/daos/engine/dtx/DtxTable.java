@@ -65,9 +65,13 @@ final class DtxTable {
   List<byte[]> markCommitted(DtxEntry e) {
     unprepare(e);
     committable.remove(e.id);
+    // A solo DTX is added COMMITTED (add() queued it already): queued twice, each id was deleted twice and the
+    // history kept half its entries.
+    if (e.state != DtxEntry.State.COMMITTED) {
+      committed.addLast(e.id);
+    }
     e.state = DtxEntry.State.COMMITTED;
     e.committing = false;
-    committed.addLast(e.id);
     List<byte[]> old = new ArrayList<>();
     while (committed.size() > COMMITTED_KEEP) {
       DtxId gone = committed.removeFirst();
