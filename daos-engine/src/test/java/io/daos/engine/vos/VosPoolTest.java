@@ -56,6 +56,37 @@ class VosPoolTest {
   }
 
   @Test
+  @DisplayName("punches hide what lies under them in a container first read before them, after them and after a reopen")
+  void punchesSeenWhateverTheStoreKnewOfTheContainer() {
+    UUID punched = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    VosOptions opts = VosOptions.defaults().withMapSize(16L << 20);
+    List<Iod> fetchA = List.of(Iod.fetchSingle(b("a")));
+    try (VosPool p = VosPool.create(dir, 0, opts)) {
+      VosContainer c = p.createContainer(punched);
+      VosContainer o = p.createContainer(other);
+      c.update(10, OID, b("d"), List.of(Iod.single(b("a"), b("v10"))), 0);
+      o.update(10, OID, b("d"), List.of(Iod.single(b("a"), b("o10"))), 0);
+      assertEquals("v10", VosFixture.s(c.fetch(30, OID, b("d"), fetchA, 0).get(0).data()), "read before any punch");
+      c.punchAkeys(20, OID, b("d"), List.of(b("a")), 0);
+      assertEquals(0, c.fetch(30, OID, b("d"), fetchA, 0).get(0).data().length, "punched at 20");
+      assertEquals("v10", VosFixture.s(c.fetch(15, OID, b("d"), fetchA, 0).get(0).data()));
+      assertEquals("o10", VosFixture.s(o.fetch(30, OID, b("d"), fetchA, 0).get(0).data()), "other container");
+      c.update(40, OID, b("d"), List.of(Iod.single(b("a"), b("v40"))), 0);
+      c.punchObject(50, OID, 0);
+    }
+    try (VosPool p = VosPool.open(dir, 0, opts)) {
+      VosContainer c = p.openContainer(punched);
+      assertEquals(0, c.fetch(30, OID, b("d"), fetchA, 0).get(0).data().length, "the akey punch, after a reopen");
+      assertEquals("v40", VosFixture.s(c.fetch(45, OID, b("d"), fetchA, 0).get(0).data()));
+      assertEquals(0, c.fetch(60, OID, b("d"), fetchA, 0).get(0).data().length, "the object punch");
+      c.update(70, OID, b("d"), List.of(Iod.single(b("a"), b("v70"))), 0);
+      assertEquals("v70", VosFixture.s(c.fetch(80, OID, b("d"), fetchA, 0).get(0).data()), "re-created after it");
+      assertEquals("o10", VosFixture.s(p.openContainer(other).fetch(80, OID, b("d"), fetchA, 0).get(0).data()));
+    }
+  }
+
+  @Test
   @DisplayName("a store writes through its LMDB map (MDB_WRITEMAP) only once the whole map is reserved")
   void writeMapOnlyOnAReservedMap() {
     UUID u = UUID.randomUUID();

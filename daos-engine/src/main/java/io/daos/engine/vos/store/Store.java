@@ -322,6 +322,22 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Whether a container may hold punch records: absent until a reader has looked (see {@code tree.Tx}), then false
+   * until a punch is logged in it. A punch that aborts leaves it true (a lookup too many, never one too few).
+   */
+  private final java.util.Map<ByteBuffer, Boolean> punchStates = new java.util.HashMap<>();
+
+  /** {@code cont}'s punch state (null: not known yet). */
+  public Boolean punchState(byte[] cont) {
+    return punchStates.get(ByteBuffer.wrap(cont));
+  }
+
+  /** Records whether {@code cont} may hold punch records. */
+  public void punchState(byte[] cont, boolean may) {
+    punchStates.put(ByteBuffer.wrap(cont.clone()), may);
+  }
+
+  /**
    * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
    * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
    */

@@ -22,6 +22,8 @@ public final class Tx {
   /** Memo of {@link #latest} answers (an op asks about the same ancestors several times); cleared on log writes. */
   private final long[] memo = new long[4 * MEMO];
   private int memoSize;
+  /** Whether the container may hold punch records (null: not asked yet); see {@link #mayHavePunches}. */
+  private Boolean punches;
 
   public Tx(Store store, Txn<ByteBuffer> txn, byte[] cont) {
     this(store, txn, cont, KeyIndex.DEFAULT);
@@ -94,12 +96,34 @@ public final class Tx {
   }
 
   private long seekLatest(byte tag, long id, long epoch) {
+    if (tag == Keys.PUNCH && !mayHavePunches()) {
+      return NONE;
+    }
     byte[] prefix = Keys.withId(cont, tag, id);
     Cur c = seek(Keys.versioned(cont, tag, id, epoch));
     if (c != null && Bytes.startsWith(c.key(), prefix)) {
       return Keys.versionEpoch(c.key());
     }
     return NONE;
+  }
+
+  /**
+   * Whether the container may hold a punch record. Most containers are never punched: their updates and fetches then
+   * skip the punch lookups of every entity and its ancestors (three seeks per update of an akey). Asked once per
+   * container and store (one seek for any punch key), kept by the store, set by {@link #logPunch}.
+   */
+  private boolean mayHavePunches() {
+    if (punches == null) {
+      Boolean known = store.punchState(cont);
+      if (known == null) {
+        byte[] head = Keys.head(cont, Keys.PUNCH);
+        Cur c = seek(head);
+        known = c != null && Bytes.startsWith(c.key(), head);
+        store.punchState(cont, known);
+      }
+      punches = known;
+    }
+    return punches;
   }
 
   /** The newest punch at or below {@code epoch} on any of {@code ids} (an entity and its ancestors). */
@@ -124,6 +148,8 @@ public final class Tx {
 
   public void logPunch(long id, long epoch) {
     memoSize = 0;
+    punches = true;
+    store.punchState(cont, true);
     put(Keys.versioned(cont, Keys.PUNCH, id, epoch), new byte[0]);
   }
 
