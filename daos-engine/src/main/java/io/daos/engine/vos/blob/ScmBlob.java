@@ -85,8 +85,7 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
   public final void write(long off, byte[] data, int from, int len) {
     open();
     if (off + len > mapped) {
-      long grown = Math.max(off + len, mapped + Math.min(Math.max(mapped, GROW_MIN), GROW_MAX));
-      extend((grown + GROW_MIN - 1) / GROW_MIN * GROW_MIN);
+      grow(off + len);
     }
     put(off, data, from, len);
     dirtyFrom = Math.min(dirtyFrom, off);
@@ -121,6 +120,28 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
     }
     dirtyFrom = Long.MAX_VALUE;
     dirtyTo = 0;
+  }
+
+  /**
+   * Grows an unreserved blob to hold {@code need} bytes: by a step (the mapping's size, between {@link #GROW_MIN} and
+   * {@link #GROW_MAX}) so that a stream of writes does not remap at each, or by just what is needed where the file
+   * system has no room for the step.
+   */
+  private void grow(long need) {
+    long step = roundUp(Math.max(need, mapped + Math.min(Math.max(mapped, GROW_MIN), GROW_MAX)), GROW_MIN);
+    try {
+      extend(step);
+    } catch (DaosException e) {
+      long exact = roundUp(need, ExtentAllocator.BLOCK);
+      if (e.status() != DaosStatus.NOSPACE || exact >= step) {
+        throw e;
+      }
+      extend(exact);
+    }
+  }
+
+  private static long roundUp(long v, long unit) {
+    return (v + unit - 1) / unit * unit;
   }
 
   /** Grows the file to at least {@code bytes} (reserved where the file system can) and maps all of it. */
