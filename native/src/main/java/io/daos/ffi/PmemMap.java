@@ -62,7 +62,9 @@ public final class PmemMap implements AutoCloseable {
     if (p == null || p.address() == 0) {
       throw new IOException("pmem_map_file " + file + ": " + lib.pmem_errormsg());
     }
-    return new PmemMap(lib, file, p.address(), len.longValue(), isPmem.intValue() != 0);
+    // pmem_map_file's flag, or pmem_is_pmem of the whole range: the latter honours PMEM_IS_PMEM_FORCE as well.
+    boolean pmem = isPmem.intValue() != 0 || lib.pmem_is_pmem(p, len.longValue()) != 0;
+    return new PmemMap(lib, file, p.address(), len.longValue(), pmem);
   }
 
   public long length() {

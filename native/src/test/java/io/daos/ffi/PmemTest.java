@@ -61,7 +61,7 @@ class PmemTest {
     byte[] data = random(10_000, 1);
     try (PmemMap m = PmemMap.map(f)) {
       assertEquals(3 << 20, m.length());
-      assertEquals(m.isPmem(), m.isPmem(0, m.length()));
+      assertEquals(m.isPmem(), m.isPmem(0, m.length()), "pmem_map_file and pmem_is_pmem agree");
       // A heap buffer with a position: libpmem must see the bytes from the position, not from the array's start.
       m.write(4090, ByteBuffer.wrap(data, 100, 5000));
       ByteBuffer direct = ByteBuffer.allocateDirect(6000).position(1000);

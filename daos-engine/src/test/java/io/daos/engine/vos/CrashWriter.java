@@ -40,6 +40,9 @@ public final class CrashWriter {
         c.update(10 + i, VosFixture.OID, VosFixture.b("d" + i), List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
         ack(i);
       }
+      if (i == 1) {
+        System.out.println("BLOB " + pool.blobBackend()); // once update 1 (8 KiB) put something in the blob
+      }
     }
     Runtime.getRuntime().halt(0);
   }

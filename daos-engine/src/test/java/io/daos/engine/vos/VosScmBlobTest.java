@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -74,9 +75,13 @@ class VosScmBlobTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(names = {"SCM_PMEM", "SCM_MAPPED"})
-  void acknowledgedUpdatesSurviveKillMinus9(BlobKind kind) throws Exception {
+  /**
+   * {@code forcePmem}: the child runs with libpmem's {@code PMEM_IS_PMEM_FORCE=1}, so that the pmem path
+   * ({@code pmem_memcpy_persist} per write, no msync) is the one exercised, as on a DAX mount.
+   */
+  @ParameterizedTest(name = "{0}, PMEM_IS_PMEM_FORCE {1}")
+  @CsvSource({"SCM_PMEM, false", "SCM_PMEM, true", "SCM_MAPPED, false"})
+  void acknowledgedUpdatesSurviveKillMinus9(BlobKind kind, boolean forcePmem) throws Exception {
     if (!PmemPresence.usable(kind, dir)) {
       return;
     }
@@ -86,12 +91,17 @@ class VosScmBlobTest {
         "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), u.toString(),
         "0", "sync", kind.name());
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("PMEM_IS_PMEM_FORCE", forcePmem ? "1" : "0");
+    Process p = pb.start();
     int acked = 0;
+    String backend = null;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null && acked < wait; line = r.readLine()) {
         if (line.startsWith("ACK ")) {
           acked = Integer.parseInt(line.substring(4)) + 1;
+        } else if (line.startsWith("BLOB ")) {
+          backend = line.substring(5);
         }
       }
       p.destroyForcibly(); // SIGKILL while it is still writing
@@ -99,6 +109,9 @@ class VosScmBlobTest {
     }
     assertEquals(137, p.exitValue(), "killed by SIGKILL, not exited");
     assertEquals(wait, acked);
+    String want = kind == BlobKind.SCM_MAPPED ? "mapped file"
+        : forcePmem ? "libpmem, persistent memory" : "libpmem, not persistent memory";
+    assertTrue(backend != null && backend.startsWith(want), "the writer's blob: " + backend);
     try (VosPool pool = VosPool.open(dir, 0, OPTS.withBlob(kind))) {
       VosContainer c = pool.openContainer(u);
       for (int i = 0; i < acked; i++) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 public final class PmemBlob extends ScmBlob {
   private PmemMap map;
-  /** Whether the last mapping was persistent memory (false before the first). */
+  /** Whether the mapping is persistent memory. */
   private boolean pmem;
 
   /** {@link IllegalStateException} where libpmem is not loaded. */
@@ -55,6 +55,9 @@ public final class PmemBlob extends ScmBlob {
 
   @Override
   public String backend() {
+    if (map == null) {
+      return "libpmem (nothing mapped yet: an empty blob)";
+    }
     return pmem ? "libpmem, persistent memory (pmem_memcpy_persist)"
         : "libpmem, not persistent memory (pmem_msync at commit)";
   }
