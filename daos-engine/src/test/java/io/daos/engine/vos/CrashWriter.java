@@ -1,5 +1,6 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.blob.BlobKind;
 import io.daos.engine.vos.store.GroupCommit;
 import io.daos.engine.vos.store.VosOptions;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * Child process for {@link VosPoolTest}: writes values, prints "ACK i" once update i is acknowledged, and halts
  * without closing anything (no clean shutdown), like an engine killed with -9. Mode {@code sync} acknowledges each
  * synchronous update; mode {@code batch} submits groups of {@link #GROUP} and acknowledges from the futures after
- * each group commit, then leaves a last group queued (never acknowledged) when it halts.
+ * each group commit, then leaves a last group queued (never acknowledged) when it halts. An optional fifth argument
+ * names the blob's {@link BlobKind} ({@code FILE} by default); with {@code n} 0 it writes until it is killed.
  */
 public final class CrashWriter {
   static final int GROUP = 8;
@@ -24,9 +26,10 @@ public final class CrashWriter {
     UUID uuid = UUID.fromString(args[1]);
     int n = Integer.parseInt(args[2]);
     boolean batch = args.length > 3 && args[3].equals("batch");
-    VosPool pool = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(64L << 20));
+    BlobKind kind = args.length > 4 ? BlobKind.valueOf(args[4]) : BlobKind.FILE;
+    VosPool pool = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(64L << 20).withBlob(kind));
     VosContainer c = pool.createContainer(uuid);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; n == 0 || i < n; i++) {
       if (batch) {
         int id = i;
         submit(c, i).thenRun(() -> ack(id));
@@ -36,6 +39,9 @@ public final class CrashWriter {
       } else {
         c.update(10 + i, VosFixture.OID, VosFixture.b("d" + i), List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
         ack(i);
+      }
+      if (i == 1) {
+        System.out.println("BLOB " + pool.blobBackend()); // once update 1 (8 KiB) put something in the blob
       }
     }
     Runtime.getRuntime().halt(0);
