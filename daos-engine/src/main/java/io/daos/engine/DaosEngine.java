@@ -177,6 +177,7 @@ public final class DaosEngine implements Closeable {
   private void startTargets() {
     xstreams = new TargetXstreams("engine-" + args.instanceIdx(), args.effectiveTargets());
     pools = new PoolTargets(args.storage(), xstreams, VosOptions.defaults());
+    LOG.info("{}: SCM blobs of SCM-only pools: {}", name, io.daos.engine.vos.blob.BlobKind.scmBackend());
     int n = pools.reopenExisting();
     if (n > 0) {
       LOG.info("{}: reopened {} pools under {}", name, n, args.storage());

@@ -2,6 +2,7 @@ package io.daos.engine.pool;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.blob.BlobKind;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.engine.vos.VosPool;
 import java.io.IOException;
@@ -99,8 +100,8 @@ public final class PoolTargets implements AutoCloseable {
     EnginePool pool = new EnginePool(uuid, dir, tiers, vos, this::mapInstalled);
     tiers.store(dir);
     pools.put(uuid, pool);
-    LOG.info("pool {}: created {} targets under {} (scm {} B, nvme {} B)", uuid, xs.size(), dir,
-        tiers.scmBytes(), tiers.nvmeBytes());
+    LOG.info("pool {}: created {} targets under {} (scm {} B, nvme {} B), blob: {}", uuid, xs.size(), dir,
+        tiers.scmBytes(), tiers.nvmeBytes(), vos.get(0).blobBackend());
     return pool;
   }
 
@@ -226,8 +227,9 @@ public final class PoolTargets implements AutoCloseable {
 
   private void reopen(UUID uuid, Path d) {
     try {
-      pools.put(uuid, open(uuid, d, PoolTiers.load(d)));
-      LOG.info("pool {}: reopened {} targets under {}", uuid, xs.size(), d);
+      EnginePool p = open(uuid, d, PoolTiers.load(d));
+      pools.put(uuid, p);
+      LOG.info("pool {}: reopened {} targets under {}, blob: {}", uuid, xs.size(), d, p.target(0).blobBackend());
     } catch (DaosException e) {
       LOG.error("pool {}: cannot reopen {} (was the engine's target count changed?): {}", uuid, d, e.getMessage());
     }
@@ -238,9 +240,17 @@ public final class PoolTargets implements AutoCloseable {
     return new EnginePool(uuid, dir, tiers, xs.onAll(tgt -> VosPool.open(dir, tgt, o)), this::mapInstalled);
   }
 
-  /** The engine's VOS options with the LMDB map a target of this pool reserved at create. */
-  private VosOptions optsFor(PoolTiers tiers) {
-    return opts.withMapSize(tiers.metaBytesPerTarget(xs.size()));
+  /**
+   * The engine's VOS options with the LMDB map a target of this pool reserved at create, and for an SCM-only pool
+   * the SCM blob (libpmem, or a mapped file with msync without it; the engine's own choice of SCM backend if it
+   * has one), as DAOS keeps such a pool's values on SCM. A pool with NVMe has its blob in a file.
+   */
+  VosOptions optsFor(PoolTiers tiers) {
+    VosOptions o = opts.withMapSize(tiers.metaBytesPerTarget(xs.size()));
+    if (tiers.nvmeBytes() > 0) {
+      return o.withBlob(BlobKind.FILE);
+    }
+    return o.blob() == BlobKind.FILE ? o.withBlob(BlobKind.SCM) : o;
   }
 
   private static void deleteTree(Path dir) {

@@ -274,6 +274,11 @@ public final class VosPool implements AutoCloseable {
     return store.blobUsed();
   }
 
+  /** The blob's backend in words ({@link io.daos.engine.vos.blob.Blob#backend()}), as the pool-open log line says. */
+  public String blobBackend() {
+    return store.blob.backend();
+  }
+
   /** Write transactions (not aggregation's) committed since the pool was opened: a pass is due only after some. */
   public long writes() {
     return store.writes();

@@ -1,5 +1,6 @@
 package io.daos.engine.vos;
 
+import io.daos.engine.vos.blob.BlobKind;
 import io.daos.engine.vos.store.GroupCommit;
 import io.daos.engine.vos.store.VosOptions;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * synchronous update; mode {@code batch} submits groups of {@link #GROUP} and acknowledges from the futures after
  * each group commit, then leaves a last group queued (never acknowledged) when it halts. Mode {@code writemap} is
  * {@code batch} on a pool created with its space reserved, whose commits write through LMDB's map
- * ({@code MDB_WRITEMAP}); it prints "WRITEMAP" first once the store says so.
+ * ({@code MDB_WRITEMAP}); it prints "WRITEMAP" first once the store says so. An optional fifth argument names the
+ * blob's {@link BlobKind} ({@code FILE} by default); with {@code n} 0 it writes until it is killed.
  */
 public final class CrashWriter {
   static final int GROUP = 8;
@@ -27,14 +29,15 @@ public final class CrashWriter {
     int n = Integer.parseInt(args[2]);
     String mode = args.length > 3 ? args[3] : "sync";
     boolean batch = !mode.equals("sync");
-    VosOptions opts = VosOptions.defaults().withMapSize(64L << 20);
+    BlobKind kind = args.length > 4 ? BlobKind.valueOf(args[4]) : BlobKind.FILE;
+    VosOptions opts = VosOptions.defaults().withMapSize(64L << 20).withBlob(kind);
     VosPool pool = mode.equals("writemap") ? VosPool.createReserved(dir, 0, opts, 1 << 20)
         : VosPool.create(dir, 0, opts);
     if (pool.writeMap()) {
       System.out.println("WRITEMAP");
     }
     VosContainer c = pool.createContainer(uuid);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; n == 0 || i < n; i++) {
       if (batch) {
         int id = i;
         submit(c, i).thenRun(() -> ack(id));
@@ -44,6 +47,9 @@ public final class CrashWriter {
       } else {
         c.update(10 + i, VosFixture.OID, VosFixture.b("d" + i), List.of(Iod.single(VosFixture.b("a"), value(i))), 0);
         ack(i);
+      }
+      if (i == 1) {
+        System.out.println("BLOB " + pool.blobBackend()); // once update 1 (8 KiB) put something in the blob
       }
     }
     Runtime.getRuntime().halt(0);

@@ -2,6 +2,7 @@ package io.daos.engine.vos;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.blob.BlobKind;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.engine.vos.tree.VosObjectId;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The body of {@link VosFullMediaTest}, run in a child JVM whose {@code args[0]} is an 8 MiB tmpfs of its own (a
- * fault in LMDB's mapped files would kill the JVM, not fail a test). Prints one line per step; exits 0 when every
+ * fault in LMDB's mapped files or a mapped blob would kill the JVM, not fail a test) and {@code args[1]} the blob's
+ * {@link BlobKind}. Prints one line per step; exits 0 when every
  * step saw what it should, 1 with the step's name otherwise.
  */
 public final class FullMediaChild {
@@ -28,7 +30,7 @@ public final class FullMediaChild {
 
   public static void main(String[] args) throws IOException {
     Path fs = Path.of(args[0]);
-    VosOptions opts = VosOptions.defaults().withMapSize(MAP);
+    VosOptions opts = VosOptions.defaults().withMapSize(MAP).withBlob(BlobKind.valueOf(args[1]));
     // 1. The whole file system full: the create fails cleanly and leaves nothing.
     Path filler = fs.resolve("filler");
     fill(filler);

@@ -1,2 +1,2 @@
-/** VOS updates and fetches next to bare LMDB (benchmark mains, see docs/benchmarks.md). */
+/** VOS updates and fetches next to bare LMDB, and the SCM blob backends (benchmark mains, see docs/benchmarks.md). */
 package io.daos.engine.vos.bench;

@@ -12,8 +12,11 @@ import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The target's blob file (bdev tier stand-in): positional reads and writes, forced before metadata commits. */
-public final class BlobFile implements AutoCloseable {
+/**
+ * The target's blob file (bdev tier stand-in, {@link BlobKind#FILE}): positional reads and writes through a
+ * FileChannel, forced (fdatasync) before metadata commits.
+ */
+public final class BlobFile implements Blob {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
 
   private static final int TOUCH_CHUNK = 1 << 20;
@@ -31,18 +34,27 @@ public final class BlobFile implements AutoCloseable {
    * its full NVMe share: writes then land in blocks (on tmpfs: pages) that already exist, and a full file system
    * fails the pool create instead of a write later. A file system without fallocate leaves the blob sparse.
    */
+  @Override
   public void reserve(long bytes) {
-    reserve(bytes, onTmpfs());
+    reserve(bytes, onTmpfs(file));
   }
 
-  /** {@link #reserve(long)}, writing the reserved pages once when {@code ramBacked}. */
+  @Override
   public void reserve(long bytes, boolean ramBacked) {
+    if (preallocate(file, bytes) && ramBacked) {
+      touch(bytes);
+    }
+  }
+
+  /**
+   * fallocate of the first {@code bytes} of {@code file}: true when reserved; false where the file system cannot
+   * (the file stays as it is); {@code -DER_NOSPACE} where the space is not there.
+   */
+  static boolean preallocate(Path file, long bytes) {
     Preallocate.Result r = Preallocate.reserve(file, bytes);
     if (r.ok()) {
       LOG.debug("blob {}: {} B reserved", file, bytes);
-      if (ramBacked) {
-        touch(bytes);
-      }
+      return true;
     } else if (r.noSpace()) {
       throw new DaosException(DaosStatus.NOSPACE, "cannot reserve " + bytes + " B for the blob " + file
           + ": no space left on its file system; create a smaller pool or free space there");
@@ -51,6 +63,7 @@ public final class BlobFile implements AutoCloseable {
     } else {
       LOG.warn("blob {}: fallocate of {} B failed with errno {}; the blob stays sparse", file, bytes, r.errno());
     }
+    return false;
   }
 
   /**
@@ -73,7 +86,7 @@ public final class BlobFile implements AutoCloseable {
     }
   }
 
-  private boolean onTmpfs() {
+  static boolean onTmpfs(Path file) {
     try {
       return "tmpfs".equals(Files.getFileStore(file).type());
     } catch (IOException e) {
@@ -81,6 +94,7 @@ public final class BlobFile implements AutoCloseable {
     }
   }
 
+  @Override
   public void write(long off, byte[] data, int from, int len) {
     ByteBuffer b = ByteBuffer.wrap(data, from, len);
     try {
@@ -95,11 +109,13 @@ public final class BlobFile implements AutoCloseable {
     }
   }
 
+  @Override
   public void read(long off, byte[] dst, int to, int len) {
     read(off, ByteBuffer.wrap(dst, to, len));
   }
 
   /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (a direct buffer: no staging copy). */
+  @Override
   public void read(long off, ByteBuffer dst, int to, int len) {
     read(off, dst.slice(to, len));
   }
@@ -120,12 +136,18 @@ public final class BlobFile implements AutoCloseable {
   }
 
   /** Makes written data durable (fdatasync). */
+  @Override
   public void force() {
     try {
       ch.force(false);
     } catch (IOException e) {
       throw new DaosException(DaosStatus.IO, "blob sync: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public String backend() {
+    return "file (positional writes, fdatasync at commit)";
   }
 
   @Override

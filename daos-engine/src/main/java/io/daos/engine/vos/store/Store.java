@@ -2,7 +2,7 @@ package io.daos.engine.vos.store;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.engine.vos.blob.BlobFile;
+import io.daos.engine.vos.blob.Blob;
 import io.daos.engine.vos.blob.ExtentAllocator;
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
@@ -18,6 +18,7 @@ import org.lmdbjava.EnvFlags;
 import org.lmdbjava.Txn;
 
 /**
+<<<<<<< HEAD
  * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob file and its
  * allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS threads) and, unless
  * {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta pages).
@@ -28,6 +29,12 @@ import org.lmdbjava.Txn;
  * the process (SIGBUS) instead of failing a call. Where the reservation fails or fallocate is unsupported, the store
  * keeps LMDB's copying commit.
  * Single-threaded per D7: only the owning target's thread calls it.
+=======
+ * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob (backend per
+ * {@link VosOptions#blob()}) and its allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS
+ * threads) and, unless {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta
+ * pages). Single-threaded per D7: only the owning target's thread calls it.
+>>>>>>> main
  */
 public final class Store implements AutoCloseable {
   public static final String DATA_FILE = "data.mdb";
@@ -38,7 +45,7 @@ public final class Store implements AutoCloseable {
   public final Db index;
   final Db meta;
   final ExtentAllocator alloc;
-  public final BlobFile blob;
+  public final Blob blob;
   final VosOptions opts;
   private final Path dir;
   /** Opened with {@code MDB_WRITEMAP} (its map is reserved). */
@@ -77,7 +84,14 @@ public final class Store implements AutoCloseable {
     this.index = new Db(env.openDbi("index", DbiFlags.MDB_CREATE), scratch);
     this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
     this.alloc = new ExtentAllocator(meta);
-    this.blob = new BlobFile(dir.resolve(BLOB_FILE));
+    Blob b;
+    try {
+      b = opts.blob().open(dir.resolve(BLOB_FILE));
+    } catch (IOException | RuntimeException e) {
+      env.close();
+      throw e;
+    }
+    this.blob = b;
     this.maxKeySize = env.getMaxKeySize();
     this.pageSize = env.stat().pageSize;
     this.pending = new PendingWrites(this);

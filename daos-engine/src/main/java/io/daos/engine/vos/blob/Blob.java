@@ -1,0 +1,38 @@
+package io.daos.engine.vos.blob;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A target's blob: the bytes of values at or above {@code data_thresh}, at offsets the {@link ExtentAllocator} hands
+ * out. Written before the metadata transaction that points at them commits, and {@link #force forced} before that
+ * commit, so that no acknowledged update can point at lost data. {@link BlobKind} picks the backend; VOS does not
+ * care which. Not thread-safe (one target thread uses it, DESIGN D7).
+ */
+public interface Blob extends AutoCloseable {
+  /**
+   * Reserves the first {@code bytes} of the blob, as DAOS's pool create gives each target its whole share: writes
+   * then land in space that exists, and a full file system fails the create ({@code -DER_NOSPACE}) instead of a
+   * write later. Where the file system cannot reserve space the blob stays sparse.
+   */
+  void reserve(long bytes);
+
+  /** {@link #reserve(long)}, writing the reserved pages once when {@code ramBacked} (tmpfs). */
+  void reserve(long bytes, boolean ramBacked);
+
+  void write(long off, byte[] data, int from, int len);
+
+  void read(long off, byte[] dst, int to, int len);
+
+  /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (absolute; dst is not moved). */
+  void read(long off, ByteBuffer dst, int to, int len);
+
+  /** Makes what was written since the last force durable. */
+  void force();
+
+  /** What stores the bytes and how they are made durable, in words (for logs and {@code docs/admin-guide.md}). */
+  String backend();
+
+  @Override
+  void close() throws IOException;
+}
