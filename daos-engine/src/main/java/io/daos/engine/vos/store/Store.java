@@ -223,6 +223,7 @@ public final class Store implements AutoCloseable {
     dropWriteSeeker();
     long end = alloc.end(txn);
     long used = end - alloc.freeTotal(txn);
+    alloc.flush(txn);
     if (blobDirty) {
       blob.force();
       blobDirty = false;
@@ -306,6 +307,7 @@ public final class Store implements AutoCloseable {
   /** Ends a top-level write transaction without committing (a no-op after {@link #commit}). */
   void abort(Txn<ByteBuffer> txn) {
     dropWriteSeeker();
+    alloc.reset();
     blobDirty = false;
     txn.close();
   }
