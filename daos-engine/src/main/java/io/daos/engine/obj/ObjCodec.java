@@ -98,6 +98,10 @@ final class ObjCodec {
   }
 
   /** The iods of an update, their data cut from {@code bulk} in iod order (data_len each). */
+  /**
+   * The iods of an update with their data as views of {@code bulk} (see {@link Iod#bulk()}): valid while the bulk is,
+   * so the caller holds a reference until the write has applied.
+   */
   static List<Iod> updateIods(List<io.daos.proto.obj.Iod> in, ByteBuf bulk) {
     List<Iod> out = new ArrayList<>(in.size());
     int at = bulk.readerIndex();
@@ -107,10 +111,10 @@ final class ObjCodec {
         throw new DaosException(DaosStatus.INVAL, "iod data_len " + len + " runs past the " + bulk.readableBytes()
             + " bulk bytes sent");
       }
-      byte[] data = new byte[(int) len];
-      bulk.getBytes(at, data);
+      // The request's own buffers (no copy): the caller keeps the bulk until the write has applied.
+      java.nio.ByteBuffer[] data = len == 0 ? new java.nio.ByteBuffer[0] : bulk.nioBuffers(at, (int) len);
       at += (int) len;
-      out.add(new Iod(p.getAkey().toByteArray(), type(p.getType()), p.getSize(), recxs(p), data, p.getFlags()));
+      out.add(Iod.ofBulk(p.getAkey().toByteArray(), type(p.getType()), p.getSize(), recxs(p), data, p.getFlags()));
     }
     if (at != bulk.writerIndex()) {
       throw new DaosException(DaosStatus.INVAL, (bulk.writerIndex() - at) + " bulk bytes are not claimed by any iod");

@@ -294,7 +294,7 @@ public final class ObjHandlers {
         throw new DaosException(DaosStatus.INVAL, "OBJ_TGT_UPDATE needs a DTX id (orw_dti)");
       }
       long epoch = writeEpoch(r.getEpoch());
-      c.submitUpdate(epoch, oid, dkey, iods, r.getFlags()).whenComplete((v, e) ->
+      holding(req.bulk(), () -> c.submitUpdate(epoch, oid, dkey, iods, r.getFlags())).whenComplete((v, e) ->
           complete(reply, mv, e, () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(epoch).build(),
               st -> ObjRwReply.newBuilder().setStatus(st).build()));
       return;
@@ -305,7 +305,8 @@ public final class ObjHandlers {
     java.util.concurrent.CompletableFuture<Long> done;
     if (forwarded) {
       done = dtx.prepare(pool, req.target(), c, dti, forwardedEpoch(r.getEpoch()), oid, hash, r.getShardTgtsList(),
-          r.getDtiCosList(), rec -> c.submitUpdate(r.getEpoch(), oid, dkey, iods, r.getFlags(), rec));
+          r.getDtiCosList(), rec -> holding(req.bulk(), () -> c.submitUpdate(r.getEpoch(), oid, dkey, iods,
+              r.getFlags(), rec)));
     } else {
       long epoch = writeEpoch(r.getEpoch());
       ByteBuf data = req.bulk();
@@ -313,7 +314,7 @@ public final class ObjHandlers {
           r.getShardTgtsList(), new DtxService.Modification() {
             @Override
             public java.util.concurrent.CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
-              return c.submitUpdate(epoch, oid, dkey, iods, r.getFlags(), rec);
+              return holding(data, () -> c.submitUpdate(epoch, oid, dkey, iods, r.getFlags(), rec));
             }
 
             @Override
@@ -330,6 +331,25 @@ public final class ObjHandlers {
     done.whenComplete((ep, e) -> complete(reply, mv, e,
         () -> ObjRwReply.newBuilder().setMapVersion(mv).setEpoch(ep).build(),
         st -> ObjRwReply.newBuilder().setStatus(st).build()));
+  }
+
+  /**
+   * Queues a VOS write whose iods read {@code bulk} (see {@link ObjCodec#updateIods}) and holds a reference to it
+   * until the write has applied: the reply releases the request's own, and may go first when the handler fails
+   * after the write was queued.
+   */
+  private static java.util.concurrent.CompletableFuture<Void> holding(ByteBuf bulk,
+      java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> submit) {
+    bulk.retain();
+    java.util.concurrent.CompletableFuture<Void> f;
+    try {
+      f = submit.get();
+    } catch (RuntimeException e) {
+      bulk.release();
+      throw e;
+    }
+    f.whenComplete((v, e) -> bulk.release());
+    return f;
   }
 
   /** This shard as a DTX member: this engine's rank, the request's target and the object shard. */

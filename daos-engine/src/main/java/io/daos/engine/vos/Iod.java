@@ -2,6 +2,8 @@ package io.daos.engine.vos;
 
 import io.daos.engine.vos.tree.IodType;
 import io.daos.placement.Cond;
+import io.daos.engine.vos.store.Bufs;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -10,10 +12,37 @@ import java.util.List;
  * {@link IodType#ARRAY}, {@code data} holds the records of {@code recxs} back to back ({@code recordSize} each;
  * record size 0 on update punches the extents). {@code flags} are the per-akey {@link Cond} bits used with
  * {@link Cond#PER_AKEY}.
+ * <p>An update received over the fabric carries its data as {@code bulk} instead: the request's buffers
+ * ({@code data} null), written from there into the blob without a copy into the heap. Whoever builds such an iod
+ * keeps the buffers valid until the write has applied.
  */
-public record Iod(byte[] akey, IodType type, long recordSize, List<Recx> recxs, byte[] data, int flags) {
+public record Iod(byte[] akey, IodType type, long recordSize, List<Recx> recxs, byte[] data, int flags,
+    ByteBuffer[] bulk) {
   public Iod {
     recxs = List.copyOf(recxs);
+  }
+
+  public Iod(byte[] akey, IodType type, long recordSize, List<Recx> recxs, byte[] data, int flags) {
+    this(akey, type, recordSize, recxs, data, flags, null);
+  }
+
+  /** An update whose data is in {@code bulk} (the request's buffers, back to back). */
+  public static Iod ofBulk(byte[] akey, IodType type, long recordSize, List<Recx> recxs, ByteBuffer[] bulk,
+      int flags) {
+    return new Iod(akey, type, recordSize, recxs, null, flags, bulk);
+  }
+
+  /** Bytes of data this update carries (in {@code data} or {@code bulk}); 0 for a fetch. */
+  public long dataLength() {
+    if (data != null) {
+      return data.length;
+    }
+    return bulk == null ? 0 : Bufs.remaining(bulk);
+  }
+
+  /** This iod with {@code newAkey} (the stored form of its akey). */
+  Iod withAkey(byte[] newAkey) {
+    return new Iod(newAkey, type, recordSize, recxs, data, flags, bulk);
   }
 
   /** A single-value update. */
@@ -38,7 +67,7 @@ public record Iod(byte[] akey, IodType type, long recordSize, List<Recx> recxs, 
 
   /** A copy with per-akey conditional flags. */
   public Iod withFlags(int newFlags) {
-    return new Iod(akey, type, recordSize, recxs, data, newFlags);
+    return new Iod(akey, type, recordSize, recxs, data, newFlags, bulk);
   }
 
   long records() {

@@ -19,7 +19,7 @@ final class IodCheck {
     for (Iod iod : out) {
       long rs = iod.recordSize();
       long want = iod.type() == IodType.SINGLE ? rs : iod.records() * rs;
-      long have = iod.data() == null ? 0 : iod.data().length;
+      long have = iod.dataLength();
       if (rs < 0 || have != want) {
         throw inval("akey update carries " + have + " bytes but its iod describes " + want);
       }
@@ -47,7 +47,7 @@ final class IodCheck {
       if (iod.type() == IodType.ARRAY) {
         checkRecxs(iod.recxs());
       }
-      out.add(new Iod(akey, iod.type(), iod.recordSize(), iod.recxs(), iod.data(), iod.flags()));
+      out.add(iod.withAkey(akey));
     }
     return out;
   }

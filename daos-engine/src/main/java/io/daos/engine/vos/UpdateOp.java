@@ -98,8 +98,7 @@ final class UpdateOp {
     AkeyRecord rec = AkeyRecord.decode(entry.value());
     ensureVisible(rec.id(), objId, dkeyId);
     if (iod.type() == IodType.SINGLE) {
-      ValueRef v = iod.recordSize() == 0 ? ValueRef.hole()
-          : tx.store.putValue(tx.txn, iod.recordSize(), iod.data(), 0, iod.data().length);
+      ValueRef v = iod.recordSize() == 0 ? ValueRef.hole() : put(iod, iod.recordSize(), 0, (int) iod.dataLength());
       replace(Keys.versioned(tx.cont, Keys.SV, rec.id(), epoch), v);
     } else {
       writeExtents(entry, rec, iod);
@@ -112,7 +111,7 @@ final class UpdateOp {
     AkeyRecord updated = rec;
     for (Recx r : iod.recxs()) {
       int len = (int) (r.nr() * rs);
-      ValueRef v = rs == 0 ? ValueRef.hole() : tx.store.putValue(tx.txn, rs, iod.data(), off, len);
+      ValueRef v = rs == 0 ? ValueRef.hole() : put(iod, rs, off, len);
       off += len;
       replace(Keys.extent(tx.cont, rec.id(), r.end(), epoch, r.idx()), v);
       updated = updated.withArray(rs == 0 ? updated.recordSize() : rs, r.nr());
@@ -120,6 +119,12 @@ final class UpdateOp {
     if (!updated.equals(rec)) {
       tx.putAkey(akeyEntry, updated);
     }
+  }
+
+  /** Stores bytes [off, off + len) of the iod's data (its array or its bulk buffers). */
+  private ValueRef put(Iod iod, long recordSize, int off, int len) {
+    return iod.data() != null ? tx.store.putValue(tx.txn, recordSize, iod.data(), off, len)
+        : tx.store.putValue(tx.txn, recordSize, iod.bulk(), off, len);
   }
 
   /** Puts a version, freeing the blob space of a version it overwrites at the same epoch. */

@@ -22,6 +22,18 @@ public interface Blob extends AutoCloseable {
 
   void write(long off, byte[] data, int from, int len);
 
+  /** Writes the remaining bytes of {@code parts}, back to back, at {@code off} (the buffers are not moved). */
+  default void write(long off, ByteBuffer[] parts) {
+    long at = off;
+    for (ByteBuffer p : parts) {
+      ByteBuffer b = p.duplicate();
+      byte[] a = new byte[b.remaining()];
+      b.get(a);
+      write(at, a, 0, a.length);
+      at += a.length;
+    }
+  }
+
   void read(long off, byte[] dst, int to, int len);
 
   /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (absolute; dst is not moved). */

@@ -109,6 +109,24 @@ public final class BlobFile implements Blob {
     }
   }
 
+  /** Writes from the buffers themselves (direct ones go to the kernel without a staging copy). */
+  @Override
+  public void write(long off, ByteBuffer[] parts) {
+    long pos = off;
+    try {
+      for (ByteBuffer p : parts) {
+        ByteBuffer b = p.duplicate();
+        while (b.hasRemaining()) {
+          pos += ch.write(b, pos);
+        }
+      }
+    } catch (IOException e) {
+      boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
+      throw new DaosException(full ? DaosStatus.NOSPACE : DaosStatus.IO, "blob write at " + off + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void read(long off, byte[] dst, int to, int len) {
     read(off, ByteBuffer.wrap(dst, to, len));

@@ -177,6 +177,19 @@ public final class Store implements AutoCloseable {
     return ValueRef.blob(recordSize, off, len);
   }
 
+  /** {@link #putValue(Txn, long, byte[], int, int)} from bytes [from, from + len) of {@code parts} back to back. */
+  public ValueRef putValue(Txn<ByteBuffer> txn, long recordSize, ByteBuffer[] parts, int from, int len) {
+    if (len < opts.dataThresh() || opts.dataThresh() == 0) {
+      byte[] copy = new byte[len];
+      Bufs.copy(parts, from, copy, 0, len);
+      return ValueRef.inline(recordSize, copy);
+    }
+    long off = alloc.allocate(txn, len);
+    blob.write(off, Bufs.slice(parts, from, len));
+    blobDirty = true;
+    return ValueRef.blob(recordSize, off, len);
+  }
+
   public void readValue(ValueRef v, long byteOff, byte[] dst, int to, int len) {
     if (v.kind() == ValueRef.INLINE) {
       System.arraycopy(v.inline(), (int) byteOff, dst, to, len);
