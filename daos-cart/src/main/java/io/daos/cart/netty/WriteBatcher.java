@@ -31,12 +31,17 @@ final class WriteBatcher {
   void write(RpcFrame frame, ChannelPromise promise) {
     queue.add(new Pending(frame, promise));
     if (scheduled.compareAndSet(false, true)) {
-      try {
-        ch.eventLoop().execute(drain);
-      } catch (RejectedExecutionException e) {
-        scheduled.set(false);
-        discard(e);
-      }
+      io.daos.cart.SendBatch.schedule(this::schedule);
+    }
+  }
+
+  /** Hands the queued frames to the event loop (at once, or at the end of the sender's {@code SendBatch}). */
+  private void schedule() {
+    try {
+      ch.eventLoop().execute(drain);
+    } catch (RejectedExecutionException e) {
+      scheduled.set(false);
+      discard(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.daos.engine.pool;
 
+import io.daos.cart.SendBatch;
 import io.daos.engine.vos.store.GroupCommit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -41,15 +42,30 @@ final class Xstream implements Executor {
     while (!stop) {
       Runnable r = take();
       stop = r == null;
-      // Polls only while under MAX_DRAIN, so that a polled task is always run (none is dropped at the limit).
-      for (int i = 0; !stop && r != null; r = ++i < MAX_DRAIN ? queue.poll() : null) {
-        stop = r == STOP;
-        if (!stop) {
-          run(r);
-        }
+      if (!stop) {
+        stop = drain(r);
       }
       commit();
     }
+  }
+
+  /**
+   * Runs {@code first} and what follows it in the queue, at most {@link #MAX_DRAIN} tasks, as one send batch: the
+   * replies they produce wake each connection's event loop once. Returns whether it met the stop task.
+   */
+  private boolean drain(Runnable first) {
+    boolean[] stop = {false};
+    SendBatch.run(() -> {
+      // Polls only while under MAX_DRAIN, so that a polled task is always run (none is dropped at the limit).
+      Runnable r = first;
+      for (int i = 0; !stop[0] && r != null; r = ++i < MAX_DRAIN ? queue.poll() : null) {
+        stop[0] = r == STOP;
+        if (!stop[0]) {
+          run(r);
+        }
+      }
+    });
+    return stop[0];
   }
 
   /** The next task; null once interrupted while closing (a stray interrupt otherwise is ignored). */
@@ -73,10 +89,17 @@ final class Xstream implements Executor {
     }
   }
 
-  /** Commits until nothing is queued (a completion callback may have queued more writes). */
+  /**
+   * Commits until nothing is queued (a completion callback may have queued more writes); the replies its
+   * completions send go out as one batch per commit.
+   */
   private void commit() {
     try {
-      while (GroupCommit.commitPending() > 0) {
+      int n = 1;
+      while (n > 0) {
+        int[] done = {0};
+        SendBatch.run(() -> done[0] = GroupCommit.commitPending());
+        n = done[0];
         LOG.trace("{}: group commit done", thread.getName());
       }
     } catch (RuntimeException e) {
