@@ -6,8 +6,7 @@ import io.grpc.ServerServiceDefinition;
 
 /**
  * Installs DAOS's server interceptor chain on a service, in DAOS's order (outermost first):
- * logging → error annotation → status → version → handler. Access control (TLS only) comes later and
- * would sit innermost.
+ * logging → error annotation → status → version → [access, secure mode only] → handler.
  */
 public final class DaosServerInterceptors {
   private DaosServerInterceptors() {
@@ -15,7 +14,17 @@ public final class DaosServerInterceptors {
 
   public static ServerServiceDefinition intercept(ServerServiceDefinition service, String identity,
       VersionedComponent self, PeerComponentResolver peers) {
+    return intercept(service, identity, self, peers, false);
+  }
+
+  /** As above; {@code secure} adds DAOS's access check ({@link AccessInterceptor}) innermost. */
+  public static ServerServiceDefinition intercept(ServerServiceDefinition service, String identity,
+      VersionedComponent self, PeerComponentResolver peers, boolean secure) {
     // ServerInterceptors.intercept runs the last interceptor first.
+    if (secure) {
+      return ServerInterceptors.intercept(service, new AccessInterceptor(peers), new VersionInterceptor(self, peers),
+          new StatusInterceptor(), new ErrorAnnotationInterceptor(), new LoggingInterceptor(identity));
+    }
     return ServerInterceptors.intercept(service, new VersionInterceptor(self, peers), new StatusInterceptor(),
         new ErrorAnnotationInterceptor(), new LoggingInterceptor(identity));
   }
