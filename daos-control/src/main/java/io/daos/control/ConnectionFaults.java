@@ -90,7 +90,9 @@ final class ConnectionFaults {
     if (t.contains("timed out") || t.contains("i/o timeout")) {
       return ClientFaults.timedOut(target);
     }
-    if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")) {
+    // "network closed for unknown reason": netty's words when a TLS server drops a plaintext client.
+    if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")
+        || t.contains("network closed for unknown reason")) {
       return ClientFaults.closed(target);
     }
     return null;

@@ -12,7 +12,7 @@ public final class SecurityFaults {
       + "bin/gen_certificates.sh if needed)";
   private static final String SEE_GUIDE = "see \"Secure set-up\" in docs/admin-guide.md: generate certificates "
       + "with bin/gen_certificates.sh and point transport_config's ca_cert, cert and key at them, or set "
-      + "allow_insecure: true to run without certificates";
+      + "allow_insecure: true (or pass -i/--insecure to dmg, daos_server or daos_agent) to run without certificates";
 
   private SecurityFaults() {
   }

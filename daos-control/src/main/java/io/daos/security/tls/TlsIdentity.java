@@ -70,6 +70,12 @@ public final class TlsIdentity {
     return new TlsIdentity(caCert, ca, certFile, cert, key);
   }
 
+  /** Material its caller has already read and checked (no file or validity checks here). */
+  public static TlsIdentity of(String caPath, X509Certificate ca, String certPath, X509Certificate cert,
+      PrivateKey key) {
+    return new TlsIdentity(caPath, ca, certPath, cert, key);
+  }
+
   private static void checkDir(String dir) {
     try (Stream<Path> s = Files.list(Path.of(dir))) {
       s.count();
