@@ -16,6 +16,8 @@ import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
+import io.daos.security.tls.PemFiles;
+import io.daos.security.tls.TlsIdentity;
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.drpc.server.DrpcServer;
 import io.daos.drpc.transport.DrpcTransport;
@@ -84,10 +86,10 @@ public final class DaosAgent implements AutoCloseable {
 
   private void doStart() throws IOException {
     AgentConfig c = cfg.config.validate();
-    warnIfInsecure(c);
+    TlsIdentity tls = loadTls(c);
     Path runtimeDir = Files.createDirectories(Path.of(c.runtimeDir()));
     ControlClient client = ControlClient.builder().config(c.controlConfig()).component(Component.AGENT)
-        .channelFactory(cfg.channelFactory).clock(cfg.clock).build();
+        .channelFactory(cfg.channelFactory).clock(cfg.clock).tlsIdentity(tls).build();
     resources.push(client);
     AttachInfoCache cache = new AttachInfoCache(AttachInfoSource.ms(client, cfg.msTimeout), cfg.clock,
         c.cacheExpiration(), c.attachInfoCacheDisabled());
@@ -95,7 +97,7 @@ public final class DaosAgent implements AutoCloseable {
     resources.push(monitor);
     DrpcRegistry registry = new DrpcRegistry();
     new SecurityModule(new CredentialFactory(cfg.userDb, CredentialFactory::localHostname), c.credentialConfig(),
-        null, cfg.clock).register(registry);
+        tls == null ? null : tls.privateKey(), cfg.clock).register(registry);
     mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
     mgmt.register(registry);
     drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-")
@@ -108,15 +110,19 @@ public final class DaosAgent implements AutoCloseable {
   }
 
   /**
-   * In secure mode the control client loads the agent certificate (key 0400 at most) and fails the start-up
-   * with a security fault naming a bad file; insecure mode is said loudly.
+   * Secure mode: the agent certificate, checked as DAOS does (key 0400 at most, from the CA, not expired; a bad
+   * file fails the start-up with a security fault naming it); it authenticates the agent to the servers and its
+   * key signs client credentials. Insecure mode (null) is said loudly.
    */
-  private static void warnIfInsecure(AgentConfig c) {
-    if (c.transport().allowInsecure()) {
+  private TlsIdentity loadTls(AgentConfig c) {
+    io.daos.control.config.TransportConfig t = c.transport();
+    if (t.allowInsecure()) {
       LOG.warn("INSECURE MODE: transport_config.allow_insecure is true: daos_agent talks to the servers without "
           + "TLS and nothing is authenticated. Generate certificates with bin/gen_certificates.sh and see "
           + "\"Secure set-up\" in docs/admin-guide.md");
+      return null;
     }
+    return TlsIdentity.load(t.caCert(), t.cert(), t.key(), "", PemFiles.MAX_USER_ONLY_KEY_PERM, cfg.clock);
   }
 
   public Path socketPath() {

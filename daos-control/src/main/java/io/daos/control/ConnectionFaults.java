@@ -28,6 +28,9 @@ final class ConnectionFaults {
     }
     for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
       Fault f = fromThrowable(c, target);
+      if (f == null && c instanceof java.io.IOException) {
+        f = fromText(c.getMessage(), target);
+      }
       if (f != null) {
         return f;
       }
