@@ -31,6 +31,11 @@ final class TlsChannelFactory implements ChannelFactory {
     }
   }
 
+  /** grpc-okhttp's TLS channels whatever else is on the class path (dmg's transport). */
+  static ChannelFactory okHttp(TlsIdentity id) {
+    return OkHttp.factory(id);
+  }
+
   private static boolean present(String cls) {
     try {
       Class.forName(cls, false, TlsChannelFactory.class.getClassLoader());

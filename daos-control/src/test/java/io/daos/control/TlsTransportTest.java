@@ -129,6 +129,32 @@ class TlsTransportTest {
     }
   }
 
+  /** dmg's transport (grpc-okhttp): the same TLS, role and denial. */
+  @Test
+  void okHttpClient() {
+    TlsIdentity admin = identity(certs, "admin", Clock.systemUTC());
+    TransportConfig t = new TransportConfig(false, "", "", "", "");
+    try (ControlClient c = ControlClient.builder().config(config(secure, t)).tlsIdentity(admin)
+        .channelFactory(TlsChannelFactory.okHttp(admin)).build()) {
+      assertEquals(1, c.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance(),
+          Duration.ofSeconds(20)).getDataVersion());
+    }
+    TlsIdentity agent = identity(certs, "agent", Clock.systemUTC());
+    try (ControlClient c = ControlClient.builder().config(config(secure, t)).tlsIdentity(agent)
+        .component(Component.AGENT).channelFactory(TlsChannelFactory.okHttp(agent)).build()) {
+      Throwable e = error(c, MgmtSvcGrpc.getPoolCreateMethod(), PoolCreateReq.getDefaultInstance());
+      assertTrue(String.valueOf(e).contains("agent does not have permission to call /mgmt.MgmtSvc/PoolCreate"),
+          String.valueOf(e));
+    }
+    TlsIdentity other = identity(otherCerts, "admin", Clock.systemUTC());
+    try (ControlClient c = ControlClient.builder().config(config(secure, t)).tlsIdentity(other)
+        .channelFactory(TlsChannelFactory.okHttp(other)).build()) {
+      Throwable e = error(c, MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance());
+      Fault f = assertInstanceOf(Fault.class, e, String.valueOf(e));
+      assertEquals(FaultCode.SECURITY_INVALID_CERT, f.code(), f.description());
+    }
+  }
+
   /** DAOS's denial: an agent certificate may not create pools. */
   @Test
   void testSecurity_AgentDeniedPoolCreate() {
