@@ -93,9 +93,10 @@ final class ConnectionFaults {
     if (t.contains("timed out") || t.contains("i/o timeout")) {
       return ClientFaults.timedOut(target);
     }
-    // "network closed for unknown reason": netty's words when a TLS server drops a plaintext client.
+    // "network closed for unknown reason" (netty) and "end of stream or ioexception" (okhttp): a TLS server
+    // dropping a plaintext client.
     if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")
-        || t.contains("network closed for unknown reason")) {
+        || t.contains("network closed for unknown reason") || t.contains("end of stream or ioexception")) {
       return ClientFaults.closed(target);
     }
     return null;
