@@ -150,6 +150,9 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     err.println("ERROR: dmg: " + ErrorText.message(e));
     Fault f = findFault(e);
     if (f != null) {
+      if (!f.reason().isEmpty()) {
+        err.println("ERROR: dmg: " + f.domain() + ": reason: " + f.reason());
+      }
       err.println("ERROR: dmg: " + f.resolutionLine());
     } else if (e instanceof io.daos.dmg.command.CommandError ce && ce.hint() != null) {
       err.println("ERROR: dmg: " + ce.hint());
