@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A system in secure mode (issue 13 items 1-3): certificates from bin/gen_certificates.sh, one in-process
- * daos_server with mutual TLS on its real gRPC socket, storage formatted and the system queried by dmg with the admin
+ * A system in secure mode (issue 13 items 1-3): certificates from bin/gen_certificates.sh, three in-process
+ * daos_servers with mutual TLS on their real gRPC sockets (joins and the MS's fan-out to the other hosts with the server
+ * certificate), storage formatted and the system queried by dmg with the admin
  * certificate, a pool created by dmg, a container created by the daos tool and libdaos I/O through a daos_agent
  * holding the agent certificate; dmg holding the agent certificate is refused PoolCreate with DAOS's message,
  * plaintext dmg (-i) gets a clear error, and a daos_server whose key others may read does not start.
@@ -59,7 +60,7 @@ class SecureSystemTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, out);
     certs = tmp.resolve("ca/daosCA/certs");
-    sys = MiniDaosCluster.builder(Files.createDirectories(tmp.resolve("sys"))).inProcess().servers(1).engines(1).targets(1).replicas(1)
+    sys = MiniDaosCluster.builder(Files.createDirectories(tmp.resolve("sys"))).inProcess().servers(3).engines(1).targets(1).replicas(1)
         .secure(certs).start();
     sys.waitForReady();
   }
@@ -111,6 +112,7 @@ class SecureSystemTest {
     Run q = dmg("-o", admin, "system", "query", "--verbose");
     assertEquals(0, q.rc(), q.out() + q.err());
     assertTrue(q.out().contains("Joined"), q.out());
+    assertEquals(3, sys.systemQuery().getMembersCount());
     assertTrue(!q.err().contains("insecure mode"), q.err());
 
     Run pc = dmg("-o", admin, "pool", "create", "--scm-size", "256M", "tank");
@@ -127,6 +129,19 @@ class SecureSystemTest {
       kv.put("k", "secure".getBytes(StandardCharsets.UTF_8));
       assertArrayEquals("secure".getBytes(StandardCharsets.UTF_8), kv.get("k"));
     }
+
+    // The MS fans out to the other hosts' CtlSvc (PrepShutdownRanks, StopRanks, StartRanks: server only).
+    Run stop = dmg("-o", admin, "system", "stop", "--ranks", "2");
+    assertEquals(0, stop.rc(), stop.out() + stop.err());
+    Poll.until("rank 2 stopped", java.time.Duration.ofSeconds(60), () -> state(2).equals("stopped"), sys::logs);
+    Run start = dmg("-o", admin, "system", "start", "--ranks", "2");
+    assertEquals(0, start.rc(), start.out() + start.err());
+    Poll.until("rank 2 joined", java.time.Duration.ofSeconds(60), () -> state(2).equals("joined"), sys::logs);
+  }
+
+  private static String state(int rank) {
+    return sys.systemQuery().getMembersList().stream().filter(m -> m.getRank() == rank)
+        .map(m -> m.getState().toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("");
   }
 
   /** DAOS's access check: the agent certificate may not create pools. */
