@@ -13,7 +13,6 @@ import io.daos.agent.security.UserDb;
 import io.daos.common.LifeCycle;
 import io.daos.common.build.Component;
 import io.daos.common.fault.Fault;
-import io.daos.common.fault.FaultCode;
 import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
 import io.daos.security.tls.PemFiles;
@@ -68,7 +67,7 @@ public final class DaosAgent implements AutoCloseable {
    * Starts serving.
    *
    * @throws io.daos.agent.config.AgentConfigException for an invalid config
-   * @throws Fault in secure mode (control-plane TLS is not implemented) or for an unusable runtime directory
+   * @throws Fault for missing, unsafe or invalid certificate files in secure mode, or an unusable runtime directory
    */
   public void start() throws IOException {
     lifeCycle.transition(LifeCycle.State.STARTING);

@@ -3,7 +3,6 @@ package io.daos.server;
 import io.daos.common.LifeCycle;
 import io.daos.common.build.Component;
 import io.daos.common.fault.Fault;
-import io.daos.common.fault.FaultCode;
 import io.daos.control.ControlClient;
 import io.daos.control.config.ControlConfig;
 import io.daos.control.config.TransportConfig;

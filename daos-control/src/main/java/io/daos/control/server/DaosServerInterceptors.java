@@ -6,7 +6,11 @@ import io.grpc.ServerServiceDefinition;
 
 /**
  * Installs DAOS's server interceptor chain on a service, in DAOS's order (outermost first):
- * logging → error annotation → status → version → [access, secure mode only] → handler.
+ * logging → error annotation → status → version → [access, secure mode only] → handler. The access check decides
+ * when the call starts, before the version check reads the request, so a caller whose certificate may not call
+ * the method gets DAOS's "... does not have permission to call ..." even when its x-daos-component header
+ * disagrees with its certificate (DAOS's unary chain runs the version check first and answers "component
+ * mismatch" then; both are PERMISSION_DENIED).
  */
 public final class DaosServerInterceptors {
   private DaosServerInterceptors() {
