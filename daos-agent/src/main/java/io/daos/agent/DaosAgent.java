@@ -13,9 +13,10 @@ import io.daos.agent.security.UserDb;
 import io.daos.common.LifeCycle;
 import io.daos.common.build.Component;
 import io.daos.common.fault.Fault;
-import io.daos.common.fault.FaultCode;
 import io.daos.control.ChannelFactory;
 import io.daos.control.ControlClient;
+import io.daos.security.tls.PemFiles;
+import io.daos.security.tls.TlsIdentity;
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.drpc.server.DrpcServer;
 import io.daos.drpc.transport.DrpcTransport;
@@ -66,7 +67,7 @@ public final class DaosAgent implements AutoCloseable {
    * Starts serving.
    *
    * @throws io.daos.agent.config.AgentConfigException for an invalid config
-   * @throws Fault in secure mode (control-plane TLS is not implemented) or for an unusable runtime directory
+   * @throws Fault for missing, unsafe or invalid certificate files in secure mode, or an unusable runtime directory
    */
   public void start() throws IOException {
     lifeCycle.transition(LifeCycle.State.STARTING);
@@ -84,10 +85,10 @@ public final class DaosAgent implements AutoCloseable {
 
   private void doStart() throws IOException {
     AgentConfig c = cfg.config.validate();
-    checkTransport(c);
+    TlsIdentity tls = loadTls(c);
     Path runtimeDir = Files.createDirectories(Path.of(c.runtimeDir()));
     ControlClient client = ControlClient.builder().config(c.controlConfig()).component(Component.AGENT)
-        .insecure(true).channelFactory(cfg.channelFactory).clock(cfg.clock).build();
+        .channelFactory(cfg.channelFactory).clock(cfg.clock).tlsIdentity(tls).build();
     resources.push(client);
     AttachInfoCache cache = new AttachInfoCache(AttachInfoSource.ms(client, cfg.msTimeout), cfg.clock,
         c.cacheExpiration(), c.attachInfoCacheDisabled());
@@ -95,7 +96,7 @@ public final class DaosAgent implements AutoCloseable {
     resources.push(monitor);
     DrpcRegistry registry = new DrpcRegistry();
     new SecurityModule(new CredentialFactory(cfg.userDb, CredentialFactory::localHostname), c.credentialConfig(),
-        null, cfg.clock).register(registry);
+        tls == null ? null : tls.privateKey(), cfg.clock).register(registry);
     mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
     mgmt.register(registry);
     drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-")
@@ -107,13 +108,20 @@ public final class DaosAgent implements AutoCloseable {
     }
   }
 
-  private static void checkTransport(AgentConfig c) {
-    if (!c.transport().allowInsecure()) {
-      throw new Fault("security", FaultCode.SECURITY_UNKNOWN, "TLS for the control plane is not implemented yet "
-          + "(transport_config.allow_insecure is false)",
-          "set transport_config: {allow_insecure: true} in daos_agent.yml (and in daos_server.yml), or start "
-              + "with -i/--insecure");
+  /**
+   * Secure mode: the agent certificate, checked as DAOS does (key 0400 at most, from the CA, not expired; a bad
+   * file fails the start-up with a security fault naming it); it authenticates the agent to the servers and its
+   * key signs client credentials. Insecure mode (null) is said loudly.
+   */
+  private TlsIdentity loadTls(AgentConfig c) {
+    io.daos.control.config.TransportConfig t = c.transport();
+    if (t.allowInsecure()) {
+      LOG.warn("INSECURE MODE: transport_config.allow_insecure is true: daos_agent talks to the servers without "
+          + "TLS and nothing is authenticated. Generate certificates with bin/gen_certificates.sh and see "
+          + "\"Secure set-up\" in docs/admin-guide.md");
+      return null;
     }
+    return TlsIdentity.load(t.caCert(), t.cert(), t.key(), "", PemFiles.MAX_USER_ONLY_KEY_PERM, cfg.clock);
   }
 
   public Path socketPath() {

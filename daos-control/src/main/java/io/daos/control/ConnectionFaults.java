@@ -1,7 +1,9 @@
 package io.daos.control;
 
 import io.daos.common.fault.Fault;
+import io.daos.common.fault.FaultCode;
 import io.daos.control.errors.ClientFaults;
+import io.daos.security.tls.SecurityFaults;
 import io.grpc.Status;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,13 +22,36 @@ final class ConnectionFaults {
     if (status.getCode() != Status.Code.UNAVAILABLE && status.getCode() != Status.Code.UNKNOWN) {
       return null;
     }
+    Fault tls = tlsFault(status, target);
+    if (tls != null) {
+      return tls;
+    }
     for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
       Fault f = fromThrowable(c, target);
+      if (f == null && c instanceof java.io.IOException) {
+        f = fromText(c.getMessage(), target);
+      }
       if (f != null) {
         return f;
       }
     }
     return fromText(status.getDescription(), target);
+  }
+
+  /** A failed TLS handshake, with the deepest reason given (ours names the certificate and what is wrong). */
+  private static Fault tlsFault(Status status, String target) {
+    String reason = null;
+    for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) {
+        reason = c.getMessage();
+      }
+    }
+    if (reason == null) {
+      return null;
+    }
+    return new Fault(SecurityFaults.DOMAIN, FaultCode.SECURITY_INVALID_CERT, "TLS handshake with " + target
+        + " failed: " + reason, "", SecurityFaults.INVALID_CERT_RESOLUTION + "; if the server runs without "
+        + "certificates (allow_insecure: true), set allow_insecure: true here too (dmg -i)", null);
   }
 
   private static Fault fromThrowable(Throwable c, String target) {
@@ -68,7 +93,10 @@ final class ConnectionFaults {
     if (t.contains("timed out") || t.contains("i/o timeout")) {
       return ClientFaults.timedOut(target);
     }
-    if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")) {
+    // "network closed for unknown reason" (netty) and "end of stream or ioexception" (okhttp): a TLS server
+    // dropping a plaintext client.
+    if (t.contains("connection closed") || t.contains("connection reset") || t.contains("closed the connection")
+        || t.contains("network closed for unknown reason") || t.contains("end of stream or ioexception")) {
       return ClientFaults.closed(target);
     }
     return null;

@@ -64,6 +64,7 @@ public interface ControlClient extends AutoCloseable {
     Version version = BuildInfo.DAOS_VERSION;
     ChannelFactory channelFactory = ChannelFactory.DEFAULT;
     ChannelCredentials credentials;
+    io.daos.security.tls.TlsIdentity tlsIdentity;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
     Random random = new Random();
@@ -116,9 +117,18 @@ public interface ControlClient extends AutoCloseable {
       return this;
     }
 
-    /** TLS hook: credentials for secure mode (e.g. {@code TlsChannelCredentials}); required unless insecure. */
+    /** Credentials for secure mode replacing those made from transport_config (tests with their own transport). */
     public Builder channelCredentials(ChannelCredentials c) {
       this.credentials = c;
+      return this;
+    }
+
+    /**
+     * Secure mode with already loaded certificates (a daemon loads its own once); without it the client loads
+     * transport_config's files itself, checking them as DAOS does.
+     */
+    public Builder tlsIdentity(io.daos.security.tls.TlsIdentity id) {
+      this.tlsIdentity = id;
       return this;
     }
 
@@ -139,7 +149,8 @@ public interface ControlClient extends AutoCloseable {
     }
 
     /**
-     * @throws io.daos.common.fault.Fault for an empty host list, a bad port, or secure mode without credentials
+     * @throws io.daos.common.fault.Fault for an empty host list, a bad port, or secure mode with certificate files
+     *     that are missing, unsafe or invalid (security faults naming the file)
      */
     public ControlClient build() {
       return new DefaultControlClient(this);

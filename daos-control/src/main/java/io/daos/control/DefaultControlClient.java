@@ -7,7 +7,12 @@ import io.daos.common.hostlist.HostPorts;
 import io.daos.control.config.ControlConfig;
 import io.daos.control.errors.ClientFaults;
 import io.daos.control.errors.MsErrors;
+import io.daos.control.config.TransportConfig;
+import io.daos.security.tls.DaosTrustManager;
+import io.daos.security.tls.PemFiles;
+import io.daos.security.tls.TlsIdentity;
 import io.grpc.ChannelCredentials;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
@@ -47,19 +52,27 @@ final class DefaultControlClient implements ControlClient {
     this.config = c;
     this.hosts = resolve(c.hostList());
     this.settings = b;
-    this.pool = new ChannelPool(b.channelFactory, credentials(c, b.credentials), b.component, b.version);
+    if (c.transport().allowInsecure()) {
+      this.pool = new ChannelPool(b.channelFactory, InsecureChannelCredentials.create(), b.component, b.version);
+    } else if (b.credentials != null) {
+      this.pool = new ChannelPool(b.channelFactory, b.credentials, b.component, b.version);
+    } else {
+      TlsIdentity id = b.tlsIdentity != null ? b.tlsIdentity : loadIdentity(c, b);
+      ChannelFactory f = b.channelFactory == ChannelFactory.DEFAULT ? new TlsChannelFactory(id) : b.channelFactory;
+      ChannelCredentials creds = TlsChannelCredentials.newBuilder().keyManager(id.keyManagers())
+          .trustManager(DaosTrustManager.checkingServers(id)).build();
+      this.pool = new ChannelPool(f, creds, b.component, b.version);
+    }
   }
 
-  private static ChannelCredentials credentials(ControlConfig c, ChannelCredentials given) {
-    if (c.transport().allowInsecure()) {
-      return InsecureChannelCredentials.create();
-    }
-    if (given == null) {
-      throw new Fault("security", FaultCode.SECURITY_UNKNOWN,
-          "transport security (TLS) is required by the configuration, but this client has no TLS credentials yet",
-          "set 'allow_insecure: true' under transport_config in daos_control.yml, or run dmg with --insecure");
-    }
-    return given;
+  /**
+   * The certificate files of transport_config, checked as DAOS's PreLoadCertData (dmg's key may be 0440, the
+   * daemons' 0400).
+   */
+  private static TlsIdentity loadIdentity(ControlConfig c, ControlClient.Builder b) {
+    TransportConfig t = c.transport();
+    int maxKey = b.component == Component.ADMIN ? PemFiles.MAX_GROUP_KEY_PERM : PemFiles.MAX_USER_ONLY_KEY_PERM;
+    return TlsIdentity.load(t.caCert(), t.cert(), t.key(), t.clientCertDir(), maxKey, b.clock);
   }
 
   private List<String> resolve(List<String> in) {

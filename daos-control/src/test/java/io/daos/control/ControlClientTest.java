@@ -281,6 +281,8 @@ class ControlClientTest {
   @Test
   void secureWithoutCredentialsIsActionable() {
     Fault f = assertThrows(Fault.class, () -> ControlClient.builder().build());
+    assertEquals(FaultCode.SECURITY_MISSING_CERT_FILE, f.code());
+    assertEquals("certificates are enabled, but /etc/daos/certs/daosCA.crt was not found", f.description());
     assertTrue(f.resolution().contains("--insecure"), f.resolution());
   }
 }

@@ -3,7 +3,6 @@ package io.daos.server;
 import io.daos.common.LifeCycle;
 import io.daos.common.build.Component;
 import io.daos.common.fault.Fault;
-import io.daos.common.fault.FaultCode;
 import io.daos.control.ControlClient;
 import io.daos.control.config.ControlConfig;
 import io.daos.control.config.TransportConfig;
@@ -36,6 +35,8 @@ import io.daos.server.mgmt.MgmtService;
 import io.daos.server.mgmt.svc.MsAccess;
 import io.daos.server.mgmt.svc.MsContext;
 import io.daos.server.sysdb.LeadershipListener;
+import io.daos.security.tls.PemFiles;
+import io.daos.security.tls.TlsIdentity;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class DaosServer implements AutoCloseable {
   /**
    * Starts every part in order; on failure closes what was started and rethrows.
    *
-   * @throws Fault when insecure transport is not allowed
+   * @throws Fault when the certificates of a secure transport are missing, unsafe or invalid
    */
   public void start() throws IOException {
     lifeCycle.transition(LifeCycle.State.STARTING);
@@ -104,12 +105,12 @@ public final class DaosServer implements AutoCloseable {
   }
 
   private void doStart() throws IOException {
-    checkTransport(cfg);
+    TlsIdentity tls = loadTls(cfg);
     Path socketDir = Files.createDirectories(Path.of(cfg.socketDir()));
     ServerDrpcListener.removeStaleEngineSockets(socketDir);
     ControlAddress ctl = ControlAddress.of(cfg);
     access = new MsAccess(cfg.name(), ctl.replicas(), ctl.isReplica());
-    ControlClient client = push(controlClient(cfg));
+    ControlClient client = push(controlClient(cfg, tls));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
     RasPublisher events = new RasPublisher(msClient);
     harness = EngineFactory.harness(cfg, ctl, launcher, drpcTransport, msClient, events);
@@ -129,7 +130,7 @@ public final class DaosServer implements AutoCloseable {
         .eraser(ms == null ? null : new Eraser(ms, groups)).build());
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
-        List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService())));
+        List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService()), tls));
     grpc.start();
     PoolRecords fromMs = new MsPoolRecords(cfg.name(), req -> client.invokeMs(MgmtSvcGrpc.getListPoolsMethod(), req,
         Duration.ofSeconds(10)));
@@ -141,18 +142,32 @@ public final class DaosServer implements AutoCloseable {
     harness.start();
   }
 
-  private static void checkTransport(ServerConfig c) {
-    if (!c.transport().allowInsecure()) {
-      throw new Fault("security", FaultCode.SECURITY_UNKNOWN, "TLS for the control plane is not implemented yet "
-          + "(transport_config.allow_insecure is false)",
-          "set transport_config: {allow_insecure: true} in the server config, or start with -i/--insecure");
+  /**
+   * The server certificate of transport_config, checked before anything starts (DAOS PreLoadCertData: the
+   * client_cert_dir readable, CA, certificate and key present, the key 0400 at most, the certificate from the CA
+   * and not expired); null in insecure mode, which is said loudly.
+   */
+  private static TlsIdentity loadTls(ServerConfig c) {
+    io.daos.server.config.TransportConfig t = c.transport();
+    if (t.allowInsecure()) {
+      LOG.warn("INSECURE MODE: transport_config.allow_insecure is true: the control plane runs without TLS and "
+          + "nothing is authenticated; any host that reaches port {} may call every management RPC. Generate "
+          + "certificates with bin/gen_certificates.sh and see \"Secure set-up\" in docs/admin-guide.md", c.port());
+      return null;
     }
+    TlsIdentity id = TlsIdentity.load(t.caCert(), t.cert(), t.key(), t.clientCertDir(),
+        PemFiles.MAX_USER_ONLY_KEY_PERM, java.time.Clock.systemUTC());
+    LOG.info("control plane TLS: certificate {} ({}), CA {}, client certificates in {}", t.cert(),
+        id.certificate().getSubjectX500Principal().getName(), t.caCert(), t.clientCertDir());
+    return id;
   }
 
-  private static ControlClient controlClient(ServerConfig c) {
+  /** The server's own client (fan-out, join, MS calls), with the server certificate in secure mode. */
+  private static ControlClient controlClient(ServerConfig c, TlsIdentity tls) {
+    io.daos.server.config.TransportConfig t = c.transport();
     ControlConfig cc = new ControlConfig(c.name(), c.port(), c.mgmtSvcReplicas(),
-        TransportConfig.adminDefaults().withAllowInsecure(true), null);
-    return ControlClient.builder().config(cc).component(Component.SERVER).insecure(true).build();
+        new TransportConfig(t.allowInsecure(), t.caCert(), t.cert(), t.key(), ""), null);
+    return ControlClient.builder().config(cc).component(Component.SERVER).tlsIdentity(tls).build();
   }
 
   private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,

@@ -4,6 +4,9 @@ import io.daos.common.build.BuildInfo;
 import io.daos.common.build.Component;
 import io.daos.control.server.DaosServerInterceptors;
 import io.daos.control.server.PeerComponentResolver;
+import io.daos.control.server.TlsPeerComponentResolver;
+import io.daos.control.server.TlsServerContexts;
+import io.daos.security.tls.TlsIdentity;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -17,18 +20,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The control-plane gRPC server (DAOS server_utils.go): Netty on {@code control_addr} (or every interface)
  * and {@code port}, each service behind DAOS's interceptor chain (logging → error annotation → status →
- * version). Insecure transport only for now.
+ * version, and in secure mode DAOS's access check), with mutual TLS unless the transport is insecure.
  */
 final class GrpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
 
   private final Server server;
 
-  GrpcServer(String bindHost, int port, String identity, List<ServerServiceDefinition> services) {
+  /** {@code tls} null: insecure (DAOS allow_insecure), every caller trusted by its headers. */
+  GrpcServer(String bindHost, int port, String identity, List<ServerServiceDefinition> services, TlsIdentity tls) {
     NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port));
+    PeerComponentResolver peers = PeerComponentResolver.INSECURE;
+    if (tls != null) {
+      b.sslContext(TlsServerContexts.server(tls));
+      peers = TlsPeerComponentResolver.INSTANCE;
+    }
     for (ServerServiceDefinition s : services) {
-      b.addService(DaosServerInterceptors.intercept(s, identity, BuildInfo.as(Component.SERVER),
-          PeerComponentResolver.INSECURE));
+      b.addService(DaosServerInterceptors.intercept(s, identity, BuildInfo.as(Component.SERVER), peers, tls != null));
     }
     this.server = b.build();
   }

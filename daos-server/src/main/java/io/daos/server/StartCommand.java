@@ -49,7 +49,7 @@ final class StartCommand implements Callable<Integer> {
       err.println("ERROR: " + e.getMessage());
       return 1;
     } catch (Fault e) {
-      err.println("ERROR: " + e.getMessage());
+      printFault(err, e);
       return 1;
     }
     ServerConfig cfg = server.config();
@@ -78,10 +78,22 @@ final class StartCommand implements Callable<Integer> {
     return cfg;
   }
 
+  /** A fault as DAOS prints it: description, the reason when there is one, and the resolution. */
+  private static void printFault(PrintWriter err, Fault f) {
+    err.println("ERROR: " + f.getMessage());
+    if (!f.reason().isEmpty()) {
+      err.println("ERROR: " + f.domain() + ": reason: " + f.reason());
+    }
+    err.println("ERROR: " + f.resolutionLine());
+  }
+
   private static int serve(DaosServer server, PrintWriter err) throws InterruptedException {
     Signals.onTermination(server);
     try {
       server.start();
+    } catch (Fault e) {
+      printFault(err, e);
+      return 1;
     } catch (Exception e) {
       err.println("ERROR: " + e.getMessage());
       return 1;

@@ -58,6 +58,9 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   private final PrintStream err;
   private final Function<ControlConfig, ControlInvoker> invokerFactory;
   private ControlConfig config;
+  /** What {@code dmg system query} adds on stderr when it ran without TLS. */
+  static final String INSECURE_WARNING = "WARNING: insecure mode (allow_insecure / -i): the control plane is not "
+      + "authenticated; see \"Secure set-up\" in docs/admin-guide.md";
   private boolean wroteJson;
   private boolean jsonArg;
 
@@ -88,7 +91,12 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     }
     config = loadConfig();
     try (ControlInvoker client = invokerFactory.apply(config)) {
-      return render(cmd.executeWith(client));
+      int rc = render(cmd.executeWith(client));
+      if (!json && config.transport().allowInsecure()
+          && cmd instanceof io.daos.dmg.command.system.SystemQueryCommand) {
+        err.println(INSECURE_WARNING);
+      }
+      return rc;
     }
   }
 
@@ -142,6 +150,9 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     err.println("ERROR: dmg: " + ErrorText.message(e));
     Fault f = findFault(e);
     if (f != null) {
+      if (!f.reason().isEmpty()) {
+        err.println("ERROR: dmg: " + f.domain() + ": reason: " + f.reason());
+      }
       err.println("ERROR: dmg: " + f.resolutionLine());
     } else if (e instanceof io.daos.dmg.command.CommandError ce && ce.hint() != null) {
       err.println("ERROR: dmg: " + ce.hint());

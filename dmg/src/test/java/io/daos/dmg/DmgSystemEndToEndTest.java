@@ -29,6 +29,18 @@ class DmgSystemEndToEndTest extends FakeServerFixture {
         .setFabricContexts(17).setFaultDomain("/host").setLastUpdate("2026-01-01T00:00:00Z").build();
   }
 
+  /** Insecure mode is said on stderr by the text form of system query (the JSON form stays clean). */
+  @Test
+  void systemQueryWarnsInsecureMode() {
+    server.mgmt.systemQuery = SystemQueryResp.newBuilder().addMembers(member(0, "joined")).build();
+    DmgRun r = DmgRun.run("-o", cfg, "system", "query");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains(Dmg.INSECURE_WARNING), r.err());
+    assertTrue(!r.out().contains("insecure"), r.out());
+    DmgRun j = DmgRun.run("-o", cfg, "-j", "system", "query");
+    assertTrue(!j.err().contains("insecure"), j.err());
+  }
+
   @Test
   void systemQueryJson() {
     server.mgmt.systemQuery = SystemQueryResp.newBuilder().addMembers(member(0, "joined"))

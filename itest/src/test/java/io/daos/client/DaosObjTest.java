@@ -210,14 +210,12 @@ class DaosObjTest extends ClientTestBase {
     assertEquals(8, kv.groups(), "flat KVs default to max groups: 8 targets, rd_fac 0");
   }
 
-  /** EC objects open and round-trip here too (DaosObjEcTest covers them); list_recx on them is not there yet. */
+  /** EC objects open and round-trip here too (DaosObjEcTest covers them, list_recx included). */
   @Test
   void erasureCodedObjectsWork() {
     DaosObject o = cont.openObject(cont.generateOid(ObjectType.MULTI_HASHED, ObjectClass.EC_2P1G1, 0));
     byte[] v = ClientTestBase.random(10_000, 3);
     o.update(Keys.utf8("d"), List.of(Iod.single(AKEY_SV, v)));
     assertArrayEquals(v, o.fetch(Keys.utf8("d"), List.of(Iod.singleFetch(AKEY_SV, 0))).get(0).data());
-    assertEquals(DaosStatus.NOTSUPPORTED, assertThrows(DaosException.class,
-        () -> o.listRecx(Keys.utf8("d"), AKEY_SV, io.daos.client.obj.Anchor.start(), 10)).status());
   }
 }

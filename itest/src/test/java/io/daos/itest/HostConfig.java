@@ -8,10 +8,11 @@ import java.util.List;
  * The daos_server.yml of one cluster host: control address {@code ip:port}, SCM class {@code dir}
  * ({@code dir/scm<i>}) and a 1 GiB {@code file} bdev ({@code dir/nvme<i>/bdev<i>.img}, a directory of its own so that a
  * test can mount a file system there) per engine, logs under {@code dir/log}, one target per engine on
- * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft).
+ * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft); {@code transportYaml} is its
+ * {@code transport_config} block (insecure, or the server certificate of a secure cluster).
  */
 record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
-    int targets, List<String> engineEnv, int crtTimeout) {
+    int targets, List<String> engineEnv, int crtTimeout, String transportYaml) {
   /**
    * The pool services' Raft election timeout of test clusters unless a test sets its own: shorter than DAOS's 7 s so
    * that tests killing a pool service leader stay quick, long enough not to elect on a loaded machine's pauses.
@@ -38,7 +39,7 @@ record HostConfig(int index, String ip, int port, Path dir, List<String> replica
     y.append("socket_dir: ").append(dir.resolve("run")).append('\n');
     y.append("control_log_mask: INFO\n");
     y.append("control_log_file: ").append(dir.resolve("log/daos_server.log")).append('\n');
-    y.append("transport_config:\n  allow_insecure: true\n");
+    y.append(transportYaml);
     y.append("engines:\n");
     List<String> env = new ArrayList<>(extraEnv);
     env.addAll(engineEnv);

@@ -53,9 +53,11 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final int targets;
   private final List<String> engineEnv;
   private final int crtTimeout;
+  private final Path certs;
   private DaosAgent agent;
 
   MiniDaosCluster(Builder<?> b, int port) throws IOException {
+    this.certs = b.certs;
     this.enginesPerHost = b.engines;
     this.dir = b.dir;
     this.port = port;
@@ -73,7 +75,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         fabric.add(Ports.freePairExcept(taken));
       }
       hostConfigs.add(new HostConfig(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric,
-          b.targets, b.engineEnv, b.crtTimeout));
+          b.targets, b.engineEnv, b.crtTimeout, transportYaml("server")));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     writeControlConfig();
@@ -81,7 +83,29 @@ public abstract class MiniDaosCluster implements AutoCloseable {
 
   private void writeControlConfig() throws IOException {
     Files.writeString(controlConfig, "name: daos_server\nport: " + port + "\nhostlist: ['"
-        + String.join("', '", hostAddrs()) + "']\ntransport_config:\n  allow_insecure: true\n");
+        + String.join("', '", hostAddrs()) + "']\n" + transportYaml("admin"));
+  }
+
+  /**
+   * The {@code transport_config} block of a component's YAML: insecure, or (a secure cluster) the CA and
+   * {@code <role>.crt/.key} of bin/gen_certificates.sh's layout, servers with {@code clients/} as client_cert_dir.
+   */
+  public String transportYaml(String role) {
+    if (certs == null) {
+      return "transport_config:\n  allow_insecure: true\n";
+    }
+    String y = "transport_config:\n  allow_insecure: false\n  ca_cert: " + certs.resolve("daosCA.crt") + "\n  cert: "
+        + certs.resolve(role + ".crt") + "\n  key: " + certs.resolve(role + ".key") + "\n";
+    return role.equals("server") ? y + "  client_cert_dir: " + certs.resolve("clients") + "\n" : y;
+  }
+
+  /** The cluster's transport_config for {@code role} as the control client reads it. */
+  private TransportConfig transport(String role) {
+    if (certs == null) {
+      return TransportConfig.adminDefaults().withAllowInsecure(true);
+    }
+    return new TransportConfig(false, certs.resolve("daosCA.crt").toString(), certs.resolve(role + ".crt").toString(),
+        certs.resolve(role + ".key").toString(), "");
   }
 
   /**
@@ -108,7 +132,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       fabric.add(f);
     }
     HostConfig h = new HostConfig(i, ip, port, dir.resolve("host" + i), replicaAddrs, fabric, targets, engineEnv,
-        crtTimeout);
+        crtTimeout, transportYaml("server"));
     hostConfigs.add(h);
     writeControlConfig();
     return h;
@@ -185,9 +209,8 @@ public abstract class MiniDaosCluster implements AutoCloseable {
 
   /** An admin control client (dmg's) with every host in its host list. */
   public ControlClient newControlClient() {
-    ControlConfig cc = new ControlConfig("daos_server", port, hostAddrs(),
-        TransportConfig.adminDefaults().withAllowInsecure(true), null);
-    return ControlClient.builder().config(cc).insecure(true).build();
+    ControlConfig cc = new ControlConfig("daos_server", port, hostAddrs(), transport("admin"), null);
+    return ControlClient.builder().config(cc).build();
   }
 
   /**
@@ -203,7 +226,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     if (agent == null) {
       Path run = dir.resolve("agent/run");
       AgentConfig cfg = AgentConfig.defaults().withRuntimeDir(run.toString()).withAccessPoints(hostAddrs())
-          .withTransport(AgentConfig.agentTransportDefaults().withAllowInsecure(true))
+          .withTransport(transport("agent"))
           .withCaching(true, Duration.ZERO);
       DaosAgent a = DaosAgent.builder(cfg).drpcTransport(drpcTransport()).build();
       a.start();
@@ -316,10 +339,12 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     }, () -> "last query: " + last[0] + "\n" + logs());
   }
 
-  /** Runs {@code bin/dmg -i -o <control config> args...} (every host in the host list). */
+  /** Runs {@code bin/dmg [-i] -o <control config> args...} (every host in the host list; -i unless secure). */
   public CommandResult dmg(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-i", "-o",
-        controlConfig.toString()));
+    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-o", controlConfig.toString()));
+    if (certs == null) {
+      cmd.add(1, "-i");
+    }
     cmd.addAll(List.of(args));
     return Commands.run(cmd, Duration.ofSeconds(90));
   }
@@ -398,6 +423,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     int firstReplica = 0;
     List<String> engineEnv = List.of();
     int crtTimeout;
+    Path certs;
     io.daos.common.Ticker engineTicker = io.daos.common.Ticker.SYSTEM;
 
     private Builder(Path dir, Factory<C> factory) {
@@ -409,7 +435,17 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     public Builder<InProcessCluster> inProcess() {
       Builder<InProcessCluster> b = new Builder<>(dir, InProcessCluster::new);
       return b.servers(servers).engines(engines).targets(targets).replicas(replicas).firstReplica(firstReplica)
-          .engineEnv(engineEnv.toArray(String[]::new)).crtTimeout(crtTimeout).engineTicker(engineTicker);
+          .engineEnv(engineEnv.toArray(String[]::new)).crtTimeout(crtTimeout).engineTicker(engineTicker)
+          .secure(certs);
+    }
+
+    /**
+     * Mutual TLS with the certificates in {@code certsDir} (bin/gen_certificates.sh's {@code daosCA/certs}):
+     * servers, the control client and the agent each with their own; null (the default) is insecure.
+     */
+    public Builder<C> secure(Path certsDir) {
+      certs = certsDir;
+      return this;
     }
 
     public Builder<C> servers(int n) {
