@@ -47,6 +47,9 @@ public final class ShardIo {
   /** Retries of a read answered DER_INPROGRESS (a DTX being resolved), backing off 10 ms doubling to 640 ms. */
   static final int MAX_INPROGRESS_RETRIES = 8;
   private static final Hlc HLC = Hlc.system();
+  /** This thread's DTX uuid (DAOS's daos_dti_gen: one per thread, made once; the HLC makes each id unique). */
+  private static final ThreadLocal<com.google.protobuf.ByteString> DTI_UUID =
+      ThreadLocal.withInitial(() -> Uuids.toByteString(UUID.randomUUID()));
   private static final Set<DaosStatus> TRY_OTHER = Set.of(DaosStatus.UNREACH, DaosStatus.TIMEDOUT,
       DaosStatus.SHUTDOWN, DaosStatus.EXCLUDED);
 
@@ -183,6 +186,11 @@ public final class ShardIo {
     return writeTo(version, first, placed.stream().filter(s -> s != first).toList(), c, body, bulk);
   }
 
+  /** A new DTX id as {@code daos_dti_gen}: the calling thread's uuid and a fresh HLC timestamp. */
+  static DtxId newDtxId() {
+    return DtxId.newBuilder().setUuid(DTI_UUID.get()).setHlc(HLC.now()).build();
+  }
+
   /**
    * A modification sent to {@code leader} only, under a new DTX id, with {@code others} as its forward list (as
    * {@link #writeAll}; EC updates choose the leader and the shards themselves).
@@ -190,9 +198,11 @@ public final class ShardIo {
   public <T> CompletableFuture<RpcReply<T>> writeTo(int version, Shard leader, List<Shard> others, Call<T> c,
       Body body, Bulk bulk) {
     Shard first = leader;
-    List<ShardTgt> fwd = others.stream().map(s -> ShardTgt.newBuilder().setRank(s.rank())
-        .setTgtIdx(s.index()).setShard(s.shard()).build()).toList();
-    DtxId dti = DtxId.newBuilder().setUuid(Uuids.toByteString(UUID.randomUUID())).setHlc(HLC.now()).build();
+    List<ShardTgt> fwd = others.isEmpty() ? List.of() : new ArrayList<>(others.size());
+    for (Shard s : others) {
+      fwd.add(ShardTgt.newBuilder().setRank(s.rank()).setTgtIdx(s.index()).setShard(s.shard()).build());
+    }
+    DtxId dti = newDtxId();
     Body withDtx = (t, e) -> withDtx(body.build(t, e), dti, fwd);
     return sendResending(version, first, c, withDtx, bulk, 0);
   }
