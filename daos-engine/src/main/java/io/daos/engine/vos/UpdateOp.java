@@ -129,11 +129,15 @@ final class UpdateOp {
 
   /** Puts a version, freeing the blob space of a version it overwrites at the same epoch. */
   private void replace(byte[] key, ValueRef v) {
+    byte[] enc = v.encode();
+    if (tx.putIfAbsent(key, enc)) {
+      return;
+    }
     byte[] prev = tx.get(key);
     if (prev != null) {
       tx.store.freeValue(tx.txn, ValueRef.decode(prev));
     }
-    tx.put(key, v.encode());
+    tx.put(key, enc);
   }
 
   private static long[] append(long[] a, long v) {

@@ -27,6 +27,11 @@ public final class Db {
     dbi.put(txn, scratch.key(key), scratch.val(val));
   }
 
+  /** Puts {@code key} only if it is absent (one search, {@code MDB_NOOVERWRITE}); false, writing nothing, if not. */
+  public boolean putIfAbsent(Txn<ByteBuffer> txn, byte[] key, byte[] val) {
+    return dbi.put(txn, scratch.key(key), scratch.val(val), org.lmdbjava.PutFlags.MDB_NOOVERWRITE);
+  }
+
   public boolean delete(Txn<ByteBuffer> txn, byte[] key) {
     return dbi.delete(txn, scratch.key(key));
   }

@@ -52,6 +52,11 @@ public final class Tx {
     store.index.put(txn, key, val);
   }
 
+  /** {@link Db#putIfAbsent}: false, writing nothing, if {@code key} exists. */
+  public boolean putIfAbsent(byte[] key, byte[] val) {
+    return store.index.putIfAbsent(txn, key, val);
+  }
+
   public boolean delete(byte[] key) {
     return store.index.delete(txn, key);
   }
