@@ -248,6 +248,7 @@ public final class DaosEngine implements Closeable {
     ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
         svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
     contHandlers.registerOn(server);
+    poolServices.onHandlesClosing(contHandlers::closeHandlesOf);
     pools.addMapListener(contHandlers::mapInstalled);
     new PoolRpcHandlers(poolServices, new DrpcCredentialValidator(this::serverClient),
         new CartSpaceQuery(cartClient, this::rankUri, rpcTimeout), pool -> {

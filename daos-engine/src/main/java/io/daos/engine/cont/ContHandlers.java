@@ -9,6 +9,7 @@ import io.daos.common.Hlc;
 import io.daos.common.Uuids;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.pool.svc.ServiceReplica;
 import io.daos.engine.pool.svc.ServiceReplicas;
 import io.daos.proto.cont.ContAclDeleteReq;
 import io.daos.proto.cont.ContAclUpdateReq;
@@ -32,6 +33,7 @@ import io.daos.proto.pool.PoolListContReq;
 import io.daos.proto.pool.PoolOpReply;
 import io.daos.rpc.ContRpc;
 import io.daos.rpc.PoolRpc;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,6 +65,14 @@ public final class ContHandlers {
   public ContHandlers maps(ContainerService.PoolMaps maps) {
     dispatch.maps = maps;
     return this;
+  }
+
+  /**
+   * Closes the container handles opened through {@code poolHandles} (a {@code PoolService.HandlesClosing}: runs on
+   * the replica's executor, before the pool handles go).
+   */
+  public void closeHandlesOf(ServiceReplica svc, List<UUID> poolHandles) {
+    dispatch.closeHandlesOf(svc, poolHandles);
   }
 
   /** The RF check after this engine installed a new pool map (a {@code PoolTargets} map listener). */

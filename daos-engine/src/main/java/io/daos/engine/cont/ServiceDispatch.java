@@ -102,6 +102,17 @@ final class ServiceDispatch {
     }
   }
 
+  /** Closes the container handles of {@code poolHandles}; runs on {@code r}'s executor (its caller's thread). */
+  void closeHandlesOf(ServiceReplica r, java.util.List<UUID> poolHandles) {
+    ContainerService svc = new ContainerService(r, targets, hlc, maps);
+    for (UUID h : poolHandles) {
+      int n = svc.closeHandlesOf(h);
+      if (n > 0) {
+        LOG.info("{}: pool {}: closed {} container handles of pool handle {}", name, r.poolUuid(), n, h);
+      }
+    }
+  }
+
   /** The redundancy level of each container of {@code pool} (empty when no service replica of it is here). */
   Map<UUID, Integer> redundancyLevels(UUID pool) {
     Optional<ServiceReplica> r = replicas.find(pool);

@@ -31,6 +31,16 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
   private final Supplier<List<Integer>> replicas;
   private final ExecutorService executor;
   private volatile int mapVersion;
+  private volatile HandlesClosing closing = (svc, hdls) -> { };
+
+  /**
+   * Told, on the replica's executor, of pool handles about to go (disconnect, evict) so the container service closes
+   * the container handles opened through them first, as DAOS's {@code ds_cont_close_by_pool_hdls}.
+   */
+  @FunctionalInterface
+  public interface HandlesClosing {
+    void closing(ServiceReplica svc, List<UUID> poolHandles);
+  }
 
   public PoolService(UUID pool, Rdb rdb, Supplier<List<Integer>> replicas) {
     this.pool = pool;
@@ -201,9 +211,18 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
     return info;
   }
 
-  /** Forgets handle {@code hdl}; an unknown handle is already disconnected (idempotent, as DAOS). */
+  /** Where {@link #disconnect} and {@link #evict} report the pool handles they remove. */
+  public void onHandlesClosing(HandlesClosing l) {
+    closing = l;
+  }
+
+  /**
+   * Forgets handle {@code hdl} and closes the container handles opened through it; an unknown handle is already
+   * disconnected (idempotent, as DAOS).
+   */
   public void disconnect(UUID hdl) {
     if (rdb.get(PoolKeys.handle(hdl)) != null) {
+      closing.closing(this, List.of(hdl));
       rdb.commit(new RdbTx().delete(PoolKeys.handle(hdl)));
     }
   }
@@ -221,6 +240,7 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
           + "disconnect them or force the destroy");
     }
     if (!victims.isEmpty()) {
+      closing.closing(this, victims.stream().map(PoolHandleInfo::handle).toList());
       RdbTx tx = new RdbTx();
       victims.forEach(h -> tx.delete(PoolKeys.handle(h.handle())));
       rdb.commit(tx);

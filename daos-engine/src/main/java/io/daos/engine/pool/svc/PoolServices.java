@@ -25,6 +25,7 @@ public final class PoolServices implements ServiceReplicas, AutoCloseable {
   private final String name;
   private final Supplier<RdbServer> rdbServer;
   private final Map<UUID, PoolService> services = new ConcurrentHashMap<>();
+  private volatile PoolService.HandlesClosing closing = (svc, hdls) -> { };
 
   /** {@code rdbServer} starts (once) and returns the engine's Raft server; null when it cannot run yet. */
   public PoolServices(String name, Supplier<RdbServer> rdbServer) {
@@ -47,8 +48,14 @@ public final class PoolServices implements ServiceReplicas, AutoCloseable {
     return List.copyOf(services.values());
   }
 
+  /** Every hosted service reports the pool handles it removes to {@code l} (the container service). */
+  public void onHandlesClosing(PoolService.HandlesClosing l) {
+    closing = l;
+  }
+
   /** Hosts {@code svc} (tests, or a replica built by {@link #create}). */
   public PoolService add(PoolService svc) {
+    svc.onHandlesClosing((s, hdls) -> closing.closing(s, hdls));
     PoolService prev = services.putIfAbsent(svc.poolUuid(), svc);
     return prev != null ? prev : svc;
   }

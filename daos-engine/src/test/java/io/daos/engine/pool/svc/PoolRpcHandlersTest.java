@@ -311,6 +311,30 @@ class PoolRpcHandlersTest {
     assertEquals(DaosStatus.NO_HDL, s);
   }
 
+  /** DAOS closes the container handles of a pool handle before the handle goes (ds_cont_close_by_pool_hdls). */
+  @Test
+  void disconnectAndEvict_closeTheContainerHandlesFirst() throws Exception {
+    List<List<UUID>> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Boolean> stillConnected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    services.onHandlesClosing((svc, hdls) -> {
+      told.add(hdls);
+      stillConnected.add(hdls.stream().allMatch(h -> ((PoolService) svc).handles().stream()
+          .anyMatch(i -> i.handle().equals(h))));
+    });
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    connect("alice@:staff@", a, PoolRpc.PC_RW);
+    connect("bob@:staff@", b, PoolRpc.PC_RO);
+    assertEquals(DaosStatus.SUCCESS, status(PoolOpReply.parseFrom(call(PoolRpc.DISCONNECT, op(POOL, a)))));
+    assertEquals(DaosStatus.SUCCESS, status(PoolOpReply.parseFrom(call(PoolRpc.DISCONNECT, op(POOL, a)))));
+    assertEquals(List.of(List.of(a)), told, "told once: the second disconnect finds no handle");
+    PoolEvictReply evicted = PoolEvictReply.parseFrom(call(PoolRpc.EVICT, PoolEvictReq.newBuilder()
+        .setOp(op(POOL, null)).build()));
+    assertEquals(1, evicted.getCount());
+    assertEquals(List.of(List.of(a), List.of(b)), told);
+    assertEquals(List.of(true, true), stillConnected, "told while the pool handles still exist");
+  }
+
   @Test
   void create_explicitRdFacAboveDomainsIsInvalid() {
     PoolCreateReq req = CREATE.toBuilder().addProperties(PoolProperty.newBuilder().setNumber(PoolProps.REDUN_FAC)
