@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Frames sent from a thread inside {@link #run} go out when it ends: a target xstream that completes a group
- * commit's replies, or drains a run of tasks, wakes each connection's event loop once instead of once per frame
- * (an eventfd write each: about a twentieth of a small update's xstream time). Outside a batch, frames are handed to
- * the event loop at once, as before.
+ * commit's replies wakes each connection's event loop once instead of once per frame (an eventfd write each). Only
+ * for frames that are ready together: batching the replies of a run of tasks held each reply until the run ended
+ * and cost kv-get a third of its throughput (docs/benchmarks.md). Outside a batch, frames are handed to the event
+ * loop at once.
  */
 public final class SendBatch {
   private static final ThreadLocal<List<Runnable>> OPEN = new ThreadLocal<>();

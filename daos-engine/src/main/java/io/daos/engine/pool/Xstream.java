@@ -42,30 +42,15 @@ final class Xstream implements Executor {
     while (!stop) {
       Runnable r = take();
       stop = r == null;
-      if (!stop) {
-        stop = drain(r);
-      }
-      commit();
-    }
-  }
-
-  /**
-   * Runs {@code first} and what follows it in the queue, at most {@link #MAX_DRAIN} tasks, as one send batch: the
-   * replies they produce wake each connection's event loop once. Returns whether it met the stop task.
-   */
-  private boolean drain(Runnable first) {
-    boolean[] stop = {false};
-    SendBatch.run(() -> {
       // Polls only while under MAX_DRAIN, so that a polled task is always run (none is dropped at the limit).
-      Runnable r = first;
-      for (int i = 0; !stop[0] && r != null; r = ++i < MAX_DRAIN ? queue.poll() : null) {
-        stop[0] = r == STOP;
-        if (!stop[0]) {
+      for (int i = 0; !stop && r != null; r = ++i < MAX_DRAIN ? queue.poll() : null) {
+        stop = r == STOP;
+        if (!stop) {
           run(r);
         }
       }
-    });
-    return stop[0];
+      commit();
+    }
   }
 
   /** The next task; null once interrupted while closing (a stray interrupt otherwise is ignored). */
