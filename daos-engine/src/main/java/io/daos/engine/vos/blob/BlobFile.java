@@ -96,17 +96,7 @@ public final class BlobFile implements Blob {
 
   @Override
   public void write(long off, byte[] data, int from, int len) {
-    ByteBuffer b = ByteBuffer.wrap(data, from, len);
-    try {
-      long pos = off;
-      while (b.hasRemaining()) {
-        pos += ch.write(b, pos);
-      }
-    } catch (IOException e) {
-      boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
-      throw new DaosException(full ? DaosStatus.NOSPACE : DaosStatus.IO, "blob write at " + off + ": "
-          + e.getMessage(), e);
-    }
+    write(off, new ByteBuffer[] {ByteBuffer.wrap(data, from, len)});
   }
 
   /** Writes from the buffers themselves (direct ones go to the kernel without a staging copy). */
