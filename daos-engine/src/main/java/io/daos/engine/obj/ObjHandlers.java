@@ -23,7 +23,6 @@ import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
 import io.daos.engine.vos.VosContainer;
-import io.daos.engine.vos.VosPool;
 import io.daos.proto.obj.IodExtents;
 import io.daos.proto.obj.ObjPunchReply;
 import io.daos.proto.obj.ObjPunchReq;
@@ -394,15 +393,14 @@ public final class ObjHandlers {
    * (if any) had its chance to free space on the target.
    */
   private void checkSpace(EnginePool p, int tgt, long incoming) {
-    long limit = p.targetLimit(p.tiers().scmBytes() + p.tiers().nvmeBytes());
+    long limit = p.targetSpaceLimit();
     if (limit <= 0) {
       return;
     }
-    VosPool vos = p.target(tgt);
-    long used = vos.metaBytes() + vos.blobUsed();
+    long used = p.targetSpaceUsed(tgt);
     io.daos.engine.cont.agg.ContAggregator agg = aggregator;
     if (used + incoming > limit && agg != null && agg.reclaimNow(p, tgt)) {
-      used = vos.metaBytes() + vos.blobUsed();
+      used = p.targetSpaceUsed(tgt);
     }
     if (used + incoming > limit) {
       throw new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has " + (limit - used)

@@ -139,6 +139,17 @@ public final class EnginePool {
     vos.destroyContainer(cont);
   }
 
+  /** A target's space limit: its share of the pool's SCM and NVMe (0 or less: no limit known). */
+  public long targetSpaceLimit() {
+    return targetLimit(tiers().scmBytes() + tiers().nvmeBytes());
+  }
+
+  /** Bytes target {@code tgt} uses as of its last commit: live LMDB pages and blob blocks handed out. */
+  public long targetSpaceUsed(int tgt) {
+    io.daos.engine.vos.VosPool v = target(tgt);
+    return v.metaBytes() + v.blobUsed();
+  }
+
   /** The per-target space limit of a tier: the engine's share divided evenly over its targets. */
   public long targetLimit(long tierBytes) {
     return tierBytes / targets.length;

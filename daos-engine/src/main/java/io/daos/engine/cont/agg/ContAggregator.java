@@ -262,7 +262,7 @@ public final class ContAggregator {
     boolean due = Long.compareUnsigned(ts.passBound, ts.seenAt) < 0 || !Arrays.equals(ts.passSnapshots, snaps);
     // At most one pass per gap (DAOS: not while the bound moved less than the gap), unless space is short.
     boolean recent = ts.passBound != 0 && Long.compareUnsigned(b - ts.passBound, gap) < 0;
-    if (!due || recent && !pressure(p, vos)) {
+    if (!due || recent && !pressure(p, tgt)) {
       return none;
     }
     ts.running = true;
@@ -298,7 +298,7 @@ public final class ContAggregator {
     // DAOS agg_rate_ctl: on a busy target without space pressure, pause 1 s (lazy) or 50 ms (time); else yield.
     Duration pause = reclaim == RECLAIM_LAZY ? Duration.ofSeconds(1) : Duration.ofMillis(50);
     try {
-      if (busy.test(tgt) && !pressure(p, p.target(tgt))) {
+      if (busy.test(tgt) && !pressure(p, tgt)) {
         after.apply(pause).execute(() -> {
           try {
             targets.apply(tgt).execute(next);
@@ -366,9 +366,9 @@ public final class ContAggregator {
     }
   }
 
-  private static boolean pressure(EnginePool p, VosPool vos) {
-    long limit = p.targetLimit(p.tiers().scmBytes() + p.tiers().nvmeBytes());
-    return limit > 0 && limit - vos.metaBytes() - vos.blobUsed() < limit * PRESSURE_FREE;
+  private static boolean pressure(EnginePool p, int tgt) {
+    long limit = p.targetSpaceLimit();
+    return limit > 0 && limit - p.targetSpaceUsed(tgt) < limit * PRESSURE_FREE;
   }
 
   private <T> CompletableFuture<T> onTarget(int tgt, java.util.function.Supplier<T> work) {
