@@ -430,17 +430,7 @@ final class EcEnum {
         all.add(new Recx(s * geo.stripeRecords() + c * cr, cr));
       }
     }
-    all.sort(Comparator.comparingLong(Recx::index));
-    List<Recx> out = new ArrayList<>();
-    for (Recx r : all) {
-      Recx last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && r.index() <= last.end()) {
-        out.set(out.size() - 1, new Recx(last.index(), Math.max(last.end(), r.end()) - last.index()));
-      } else {
-        out.add(r);
-      }
-    }
-    return out;
+    return Recx.coalesce(all);
   }
 
   /** Every extent of one shard (all pages); a lost or unplaced shard answers {@code ok == false}. */

@@ -17,4 +17,20 @@ public record Recx(long index, long count) {
   public long end() {
     return index + count;
   }
+
+  /** {@code in} sorted by index with overlapping and adjacent extents joined (DAOS merge_recx). */
+  public static java.util.List<Recx> coalesce(java.util.List<Recx> in) {
+    java.util.List<Recx> sorted = new java.util.ArrayList<>(in);
+    sorted.sort(java.util.Comparator.comparingLong(Recx::index));
+    java.util.List<Recx> out = new java.util.ArrayList<>();
+    for (Recx r : sorted) {
+      Recx last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && r.index() <= last.end()) {
+        out.set(out.size() - 1, new Recx(last.index(), Math.max(last.end(), r.end()) - last.index()));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
 }

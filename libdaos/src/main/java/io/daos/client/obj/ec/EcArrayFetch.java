@@ -182,7 +182,7 @@ final class EcArrayFetch {
       }
     }
     healthy.forEach((c, r) -> r.extents().forEach(x -> daosExtents(x, c, extents)));
-    return new FetchedIod(rs, out, merge(extents));
+    return new FetchedIod(rs, out, Recx.coalesce(extents));
   }
 
   /** A shard's VOS extent as the DAOS extents it stands for (cut where its cells change stripes). */
@@ -193,20 +193,5 @@ final class EcArrayFetch {
       out.add(new Recx(g.toDaos(i, cell), n));
       i += n;
     }
-  }
-
-  static List<Recx> merge(List<Recx> in) {
-    List<Recx> sorted = new ArrayList<>(in);
-    sorted.sort((a, b) -> Long.compare(a.index(), b.index()));
-    List<Recx> out = new ArrayList<>();
-    for (Recx r : sorted) {
-      Recx last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && r.index() <= last.end()) {
-        out.set(out.size() - 1, new Recx(last.index(), Math.max(last.end(), r.end()) - last.index()));
-      } else {
-        out.add(r);
-      }
-    }
-    return out;
   }
 }
