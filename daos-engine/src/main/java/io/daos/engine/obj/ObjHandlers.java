@@ -180,17 +180,29 @@ public final class ObjHandlers {
   }
 
   CartHandler guarded(Opcode opc, Op op, IntFunction<MessageLite> errorBody) {
-    return (req, reply) -> attempt(opc, op, errorBody, req, reply, true, 0);
+    return (req, reply) -> attempt(opc, op, errorBody, req, reply, Tries.FIRST);
+  }
+
+  /**
+   * Where a request is in its tries: whether a missing container handle may still be looked up, the DTX refresh
+   * rounds done, and whether it already waited for the aggregator's snapshot lists ({@link SpacePending}).
+   */
+  private record Tries(boolean mayResolve, int refreshed, boolean spaceWaited) {
+    static final Tries FIRST = new Tries(true, 0, false);
+
+    boolean first() {
+      return mayResolve && refreshed == 0;
+    }
   }
 
   private void attempt(Opcode opc, Op op, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
-      boolean mayResolve, int refreshed) {
-    int mv = mapVersion(req, mayResolve && refreshed == 0);
+      Tries tries) {
+    int mv = mapVersion(req, tries.first());
     try {
       checkStale(opc, req, mv);
       op.run(req, reply, mv);
     } catch (DtxService.Unresolved u) {
-      if (refreshed >= DTX_REFRESH_MAX) {
+      if (tries.refreshed() >= DTX_REFRESH_MAX) {
         fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, u.getMessage() + "; retry"));
         return;
       }
@@ -198,7 +210,8 @@ public final class ObjHandlers {
       dtx.resolve(u).whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
         try {
           if (e == null) {
-            attempt(opc, op, errorBody, req, reply, mayResolve, refreshed + 1);
+            attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed() + 1,
+                tries.spaceWaited()));
           } else {
             fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, "DTX refresh failed ("
                 + Futures.cause(e) + "); retry"));
@@ -208,8 +221,22 @@ public final class ObjHandlers {
           req.bulk().release();
         }
       }));
+    } catch (SpacePending sp) {
+      if (tries.spaceWaited()) {
+        fail(opc, errorBody, req, reply, sp.full);
+        return;
+      }
+      req.retain();
+      sp.views.whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
+        try {
+          attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed(), true));
+        } finally {
+          req.body().release();
+          req.bulk().release();
+        }
+      }));
     } catch (ContHandleCache.Miss m) {
-      if (!mayResolve) {
+      if (!tries.mayResolve()) {
         fail(opc, errorBody, req, reply, new DaosException(DaosStatus.NO_HDL, m.getMessage()));
         return;
       }
@@ -217,7 +244,7 @@ public final class ObjHandlers {
       handles.resolve(m.pool, m.handle).whenComplete((h, e) -> targetExecutor.apply(req.target()).execute(() -> {
         try {
           if (e == null) {
-            attempt(opc, op, errorBody, req, reply, false, refreshed);
+            attempt(opc, op, errorBody, req, reply, new Tries(false, tries.refreshed(), tries.spaceWaited()));
           } else {
             fail(opc, errorBody, req, reply, lookupError(m, e));
           }
@@ -390,7 +417,8 @@ public final class ObjHandlers {
 
   /**
    * DER_NOSPACE when the write would take the target past its share of the pool's tier bytes, after the aggregator
-   * (if any) had its chance to free space on the target.
+   * (if any) had its chance to free space on the target; {@link SpacePending} when it could not try every container
+   * yet because their snapshot lists are still to be fetched (the write is then tried again once they are).
    */
   private void checkSpace(EnginePool p, int tgt, long incoming) {
     long limit = p.targetSpaceLimit();
@@ -399,12 +427,33 @@ public final class ObjHandlers {
     }
     long used = p.targetSpaceUsed(tgt);
     io.daos.engine.cont.agg.ContAggregator agg = aggregator;
-    if (used + incoming > limit && agg != null && agg.reclaimNow(p, tgt)) {
+    if (used + incoming <= limit) {
+      return;
+    }
+    if (agg != null && agg.reclaimNow(p, tgt)) {
       used = p.targetSpaceUsed(tgt);
     }
     if (used + incoming > limit) {
-      throw new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has " + (limit - used)
-          + " of " + limit + " bytes free, update needs " + incoming);
+      DaosException full = new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has "
+          + (limit - used) + " of " + limit + " bytes free, update needs " + incoming);
+      java.util.concurrent.CompletableFuture<Void> views = agg == null ? null : agg.fetchMissingViews(p, tgt);
+      throw views == null ? full : new SpacePending(views, full);
+    }
+  }
+
+  /**
+   * A write that does not fit before the aggregator has fetched the snapshot lists it needs to free space: the
+   * handler runs again once {@link #views} completes (off the target thread, which the fetch may need), and fails
+   * with {@link #full} if it still does not fit then.
+   */
+  static final class SpacePending extends RuntimeException {
+    final transient java.util.concurrent.CompletableFuture<Void> views;
+    final DaosException full;
+
+    SpacePending(java.util.concurrent.CompletableFuture<Void> views, DaosException full) {
+      super(full.getMessage(), null, false, false);
+      this.views = views;
+      this.full = full;
     }
   }
 

@@ -54,8 +54,6 @@ public final class ContAggregator {
   static final double PRESSURE_FREE = 0.25;
   /** How long a snapshot notification caps aggregation if no snapshot list with the new snapshot arrives. */
   static final Duration NOTIFY_HOLD = Duration.ofSeconds(60);
-  /** How long a full target waits for a container's view it has not fetched yet. */
-  static final Duration FETCH_WAIT = Duration.ofSeconds(2);
   private static final long HLC_PER_SECOND = 1_000_000_000L * Hlc.UNITS_PER_NANO;
   private static final Logger LOG = LoggerFactory.getLogger(ContAggregator.class);
 
@@ -83,8 +81,14 @@ public final class ContAggregator {
 
   /** A container's last fetched view, and the cap a snapshot notification set (0: none). */
   private static final class ContState {
+    /** The tick round under way when this state was made: a round that listed the targets before keeps it. */
+    final long born;
     volatile View view;
     volatile long capAt;
+
+    ContState(long born) {
+      this.born = born;
+    }
   }
 
   /**
@@ -93,12 +97,17 @@ public final class ContAggregator {
    * past that), and the write count at the last {@link #reclaimNow}.
    */
   private static final class TgtState {
+    final long born;
     boolean running;
     long passBound;
     long[] passSnapshots;
     long seenWrites = -1;
     long seenAt;
     long reclaimWrites = -1;
+
+    TgtState(long born) {
+      this.born = born;
+    }
   }
 
   private final String name;
@@ -110,6 +119,8 @@ public final class ContAggregator {
   private final long gap;
   private final Map<ContKey, ContState> conts = new ConcurrentHashMap<>();
   private final Map<TgtKey, TgtState> tgts = new ConcurrentHashMap<>();
+  /** Ticks started so far: a tick forgets only the states made before it listed the targets. */
+  private final java.util.concurrent.atomic.AtomicLong round = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.function.IntPredicate busy;
   private final java.util.function.Function<Duration, Executor> after;
 
@@ -147,9 +158,10 @@ public final class ContAggregator {
    */
   public CompletableFuture<Void> tick() {
     List<CompletableFuture<Void>> rounds = new ArrayList<>();
+    long r = round.incrementAndGet();
     Set<UUID> live = Set.copyOf(pools.list());
-    conts.keySet().removeIf(k -> !live.contains(k.pool()));
-    tgts.keySet().removeIf(k -> !live.contains(k.pool()));
+    conts.entrySet().removeIf(x -> !live.contains(x.getKey().pool()) && x.getValue().born < r);
+    tgts.entrySet().removeIf(x -> !live.contains(x.getKey().pool()) && x.getValue().born < r);
     for (UUID pool : live) {
       EnginePool p = pools.find(pool).orElse(null);
       if (p == null) {
@@ -171,10 +183,12 @@ public final class ContAggregator {
           }
         }
         if (complete) {
-          // Destroyed containers: forget them.
+          // Destroyed containers: forget them (not what was made after this round listed the targets: a slow round
+          // must not drop the view a later one fetched).
           conts.entrySet().removeIf(x -> x.getKey().pool().equals(pool) && !all.contains(x.getKey().cont())
-              && x.getValue().capAt == 0);
-          tgts.keySet().removeIf(k -> k.pool().equals(pool) && !all.contains(k.cont()));
+              && x.getValue().capAt == 0 && x.getValue().born < r);
+          tgts.entrySet().removeIf(x -> x.getKey().pool().equals(pool) && !all.contains(x.getKey().cont())
+              && x.getValue().born < r);
         }
         return all;
       }).thenCompose(all -> allOf(all.stream().map(c -> refresh(p, c)).toList())));
@@ -187,7 +201,7 @@ public final class ContAggregator {
   }
 
   private CompletableFuture<Void> refresh(EnginePool p, UUID cont) {
-    ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState());
+    ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState(round.get()));
     return views.fetch(p.uuid(), cont).handle((v, e) -> {
       if (e != null) {
         LOG.debug("{}: pool {} container {}: no snapshot list ({}); no aggregation this round", name, p.uuid(), cont,
@@ -214,7 +228,7 @@ public final class ContAggregator {
    * snapshot list holding it arrives (or {@link #NOTIFY_HOLD} passes).
    */
   public void snapshotNotify(UUID pool, UUID cont) {
-    conts.computeIfAbsent(new ContKey(pool, cont), k -> new ContState()).capAt = hlc.now();
+    conts.computeIfAbsent(new ContKey(pool, cont), k -> new ContState(round.get())).capAt = hlc.now();
   }
 
   /** Forgets what is known of {@code pool} (destroyed). */
@@ -244,7 +258,7 @@ public final class ContAggregator {
     if (c == null) {
       return none;
     }
-    TgtState ts = tgts.computeIfAbsent(new TgtKey(p.uuid(), tgt, cont), k -> new TgtState());
+    TgtState ts = tgts.computeIfAbsent(new TgtKey(p.uuid(), tgt, cont), k -> new TgtState(round.get()));
     if (ts.running) {
       return none;
     }
@@ -318,21 +332,22 @@ public final class ContAggregator {
 
   /**
    * A write on target {@code tgt} of {@code pool} does not fit: aggregates every container of the target now, up to
-   * HLC now (below any snapshot being created), with its last fetched snapshot list; true when that
-   * freed anything. Does nothing (false) unless the target was written since the last time. Target thread.
+   * HLC now (below any snapshot being created), with its last fetched snapshot list; true when that freed anything.
+   * A container whose snapshot list has not been fetched yet is left alone ({@link #fetchMissingViews} gets it without
+   * blocking this thread). Does nothing (false) unless the target was written since the last time. Target thread.
    */
   public boolean reclaimNow(EnginePool p, int tgt) {
     VosPool vos = p.target(tgt);
     boolean freed = false;
     for (UUID cont : vos.listContainers()) {
       VosContainer c = p.existingContainer(tgt, cont);
-      TgtState ts = tgts.computeIfAbsent(new TgtKey(p.uuid(), tgt, cont), k -> new TgtState());
+      TgtState ts = tgts.computeIfAbsent(new TgtKey(p.uuid(), tgt, cont), k -> new TgtState(round.get()));
       if (c == null || ts.reclaimWrites == vos.writes()) {
         continue;
       }
-      ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState());
-      if (st.view == null && !fetchNow(p, cont, st)) {
-        continue;  // no snapshot list (yet): the next write that does not fit asks again
+      ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState(round.get()));
+      if (st.view == null) {
+        continue;
       }
       long b = bound(p, tgt, c, st, 0);
       if (b == 0) {
@@ -350,20 +365,28 @@ public final class ContAggregator {
   }
 
   /**
-   * Fetches a view the background has not got yet (a container filled within its first tick), waiting at most
-   * {@link #FETCH_WAIT} on the target's thread: the service's answer does not need this thread.
+   * Fetches the snapshot lists {@link #reclaimNow} lacked on target {@code tgt} (containers filled before a tick got
+   * theirs): completes once every fetch has answered, failed or not; null when none is missing. Never waits: the
+   * pool service's answer may have to come through this very thread (a service RPC is served on target 0's thread),
+   * so a write that needs the space waits for this future off the thread instead. Target thread.
    */
-  private boolean fetchNow(EnginePool p, UUID cont, ContState st) {
-    try {
-      st.view = views.fetch(p.uuid(), cont).get(FETCH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      LOG.debug("{}: pool {} container {}: no snapshot list for a reclaim: {}", name, p.uuid(), cont, e.toString());
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+  public CompletableFuture<Void> fetchMissingViews(EnginePool p, int tgt) {
+    List<CompletableFuture<Void>> fetches = new ArrayList<>();
+    for (UUID cont : p.target(tgt).listContainers()) {
+      ContState st = conts.computeIfAbsent(new ContKey(p.uuid(), cont), k -> new ContState(round.get()));
+      if (st.view == null && p.existingContainer(tgt, cont) != null) {
+        fetches.add(views.fetch(p.uuid(), cont).handle((v, e) -> {
+          if (e != null) {
+            LOG.debug("{}: pool {} container {}: no snapshot list for a reclaim: {}", name, p.uuid(), cont,
+                Futures.cause(e).toString());
+          } else if (st.view == null) {
+            st.view = v;
+          }
+          return null;
+        }));
+      }
     }
+    return fetches.isEmpty() ? null : allOf(fetches);
   }
 
   private static boolean pressure(EnginePool p, int tgt) {

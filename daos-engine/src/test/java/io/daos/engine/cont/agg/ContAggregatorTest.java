@@ -2,6 +2,7 @@ package io.daos.engine.cont.agg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.Hlc;
@@ -168,9 +169,60 @@ class ContAggregatorTest {
       put("d", i);
     }
     assertEquals(6L * VALUE, used());
-    assertTrue(xs.call(0, () -> agg.reclaimNow(pool, 0)), "the view is fetched on the spot if the tick had none");
+    assertFalse(xs.call(0, () -> agg.reclaimNow(pool, 0)), "no tick yet, so no snapshot list");
+    assertTrue(xs.call(0, () -> agg.fetchMissingViews(pool, 0)).isDone(), "this service answers at once");
+    assertTrue(xs.call(0, () -> agg.reclaimNow(pool, 0)));
     assertEquals(VALUE, used());
     assertFalse(xs.call(0, () -> agg.reclaimNow(pool, 0)), "no write since: nothing to try");
+  }
+
+  @Test
+  @DisplayName("a full target fetches a view the tick has not got without waiting on its own thread")
+  void reclaimNowFetchesMissingViewOffTheTargetThread() throws Exception {
+    // The service answers on target 0's thread, as a service RPC to this engine is served: waiting for the answer
+    // on that thread would never see it.
+    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
+        (p, c) -> CompletableFuture.supplyAsync(() -> view, xs.executor(0)), (p, t, c) -> oid -> prepared, hlc, 20,
+        d -> Runnable::run);
+    for (int i = 0; i < 6; i++) {
+      put("d", i);
+    }
+    assertFalse(xs.call(0, () -> agg.reclaimNow(pool, 0)), "no view yet: nothing aggregated");
+    CompletableFuture<Void> fetched = xs.call(0, () -> agg.fetchMissingViews(pool, 0));
+    fetched.get(30, TimeUnit.SECONDS);
+    assertNull(xs.call(0, () -> agg.fetchMissingViews(pool, 0)), "the view is kept");
+    assertTrue(xs.call(0, () -> agg.reclaimNow(pool, 0)));
+    assertEquals(VALUE, used());
+  }
+
+  @Test
+  @DisplayName("a slow tick that listed the targets before a container was written does not drop its fetched view")
+  void slowTickKeepsALaterView() throws Exception {
+    pools.close();
+    xs.close();
+    xs = new TargetXstreams("agg", 2);
+    pools = new PoolTargets(dir.resolve("two"), xs, VosOptions.defaults().withMapSize(64L << 20));
+    pool = pools.create(UUID.randomUUID(), new PoolTiers(32L << 20, 0));
+    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
+        (p, c) -> CompletableFuture.completedFuture(view), (p, t, c) -> oid -> prepared, hlc, 20, d -> Runnable::run);
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    xs.executor(1).execute(() -> {
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    CompletableFuture<Void> slow = agg.tick();  // target 0 lists nothing; target 1 lists once released
+    for (int i = 0; i < 3; i++) {
+      put("d", i);
+    }
+    xs.call(0, () -> agg.fetchMissingViews(pool, 0)).get(30, TimeUnit.SECONDS);
+    hold.countDown();
+    slow.get(30, TimeUnit.SECONDS);
+    assertNull(xs.call(0, () -> agg.fetchMissingViews(pool, 0)), "the view fetched after the slow tick listed is kept");
+    assertTrue(xs.call(0, () -> agg.reclaimNow(pool, 0)));
+    assertEquals(VALUE, used());
   }
 
   @Test
@@ -184,6 +236,7 @@ class ContAggregatorTest {
     advance(21);
     tick();
     assertEquals(2L * VALUE, used());
+    xs.call(0, () -> agg.fetchMissingViews(pool, 0)).get(30, TimeUnit.SECONDS);
     assertFalse(xs.call(0, () -> agg.reclaimNow(pool, 0)), "nor when the target is full");
   }
 
