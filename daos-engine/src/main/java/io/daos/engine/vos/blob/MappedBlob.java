@@ -74,17 +74,17 @@ public final class MappedBlob extends ScmBlob {
   }
 
   @Override
-  void put(long off, byte[] data, int from, int len) {
+  void put(long off, ByteBuffer src) {
     long at = off;
-    int src = from;
-    int left = len;
+    int from = src.position();
+    int left = src.remaining();
     while (left > 0) {
       MappedByteBuffer c = chunks[(int) (at / CHUNK)];
       int in = (int) (at % CHUNK);
       int n = Math.min(left, c.capacity() - in);
-      c.put(in, data, src, n);
+      c.put(in, src, from, n);
       at += n;
-      src += n;
+      from += n;
       left -= n;
     }
   }

@@ -39,8 +39,8 @@ public final class PmemBlob extends ScmBlob {
   }
 
   @Override
-  void put(long off, byte[] data, int from, int len) {
-    map.write(off, ByteBuffer.wrap(data, from, len));
+  void put(long off, ByteBuffer src) {
+    map.write(off, src);
   }
 
   @Override

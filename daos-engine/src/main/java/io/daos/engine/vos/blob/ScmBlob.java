@@ -51,8 +51,8 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
   /** Unmaps what {@link #map} mapped. */
   abstract void unmap() throws IOException;
 
-  /** Copies {@code data[from, from + len)} into the mapping at {@code off} (inside it). */
-  abstract void put(long off, byte[] data, int from, int len);
+  /** Copies {@code src}'s remaining bytes (heap or direct; it is not moved) into the mapping at {@code off} (inside it). */
+  abstract void put(long off, ByteBuffer src);
 
   /** Copies {@code dst.remaining()} bytes at {@code off} into {@code dst} from its position (inside the mapping). */
   abstract void get(long off, ByteBuffer dst);
@@ -76,18 +76,32 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
     if (ramBacked) {
       byte[] zeros = new byte[TOUCH_CHUNK];
       for (long pos = 0; pos < bytes; pos += TOUCH_CHUNK) {
-        put(pos, zeros, 0, (int) Math.min(TOUCH_CHUNK, bytes - pos));
+        put(pos, ByteBuffer.wrap(zeros, 0, (int) Math.min(TOUCH_CHUNK, bytes - pos)));
       }
     }
   }
 
   @Override
   public final void write(long off, byte[] data, int from, int len) {
+    write(off, new ByteBuffer[] {ByteBuffer.wrap(data, from, len)});
+  }
+
+  /** Copies each part straight from its buffer (a request's bulk) into the mapping: no staging copy. */
+  @Override
+  public final void write(long off, ByteBuffer[] parts) {
+    long len = 0;
+    for (ByteBuffer p : parts) {
+      len += p.remaining();
+    }
     open();
     if (off + len > mapped) {
       grow(off + len);
     }
-    put(off, data, from, len);
+    long at = off;
+    for (ByteBuffer p : parts) {
+      put(at, p);
+      at += p.remaining();
+    }
     dirtyFrom = Math.min(dirtyFrom, off);
     dirtyTo = Math.max(dirtyTo, off + len);
   }

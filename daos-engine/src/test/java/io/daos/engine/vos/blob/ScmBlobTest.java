@@ -92,6 +92,30 @@ class ScmBlobTest {
   }
 
   @ParameterizedTest
+  @EnumSource(names = {"SCM_PMEM", "SCM_MAPPED", "FILE"})
+  void gatheredWriteCopiesEachBufferFromItsPosition(BlobKind kind) throws Exception {
+    if (!PmemPresence.usable(kind, dir)) {
+      return;
+    }
+    byte[] a = random(70_000, 4);
+    byte[] c = random(3 << 20, 5);
+    ByteBuffer direct = ByteBuffer.allocateDirect(a.length + 33);
+    direct.position(33).put(a).position(33);
+    ByteBuffer heap = ByteBuffer.wrap(c, 7, c.length - 7);
+    long off = 12_345;
+    try (Blob b = kind.open(dir.resolve("blob.dat"))) {
+      b.write(off, new ByteBuffer[] {direct, heap});
+      assertEquals(33, direct.position(), "the buffers are not moved");
+      assertEquals(7, heap.position());
+      b.force();
+      byte[] back = new byte[a.length + c.length - 7];
+      b.read(off, back, 0, back.length);
+      assertArrayEquals(a, Arrays.copyOfRange(back, 0, a.length));
+      assertArrayEquals(Arrays.copyOfRange(c, 7, c.length), Arrays.copyOfRange(back, a.length, back.length));
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(names = {"SCM_PMEM", "SCM_MAPPED"})
   void readsBeyondTheBlobAndUseAfterCloseAreErrorsNotCrashes(BlobKind kind) throws Exception {
     if (!PmemPresence.usable(kind, dir)) {
