@@ -47,6 +47,19 @@ class ServerConfigParsingTest {
     assertEquals(12, e.line());
   }
 
+  /** jdaos keys of transport_config: the credential policy, with DAOS-compatible defaults when absent. */
+  @Test
+  void credentialPolicyKeys() throws IOException {
+    assertEquals(CredentialPolicy.DEFAULT, load("name: x\ntransport_config:\n  allow_insecure: true\n")
+        .transport().credentials());
+    CredentialPolicy p = load("name: x\ntransport_config:\n  allow_insecure: true\n  accept_legacy_credentials: false\n"
+        + "  credential_clock_skew: 5\n").transport().credentials();
+    assertEquals(new CredentialPolicy(false, java.time.Duration.ofSeconds(5)), p);
+    ConfigException e = assertThrows(ConfigException.class, () -> load("name: x\ntransport_config:\n"
+        + "  credential_clock_skew: 3600\n"));
+    assertTrue(e.getMessage().contains("at most 600 seconds"), e.getMessage());
+  }
+
   record Bad(String name, String yaml, int line, String text) {
     @Override
     public String toString() {
