@@ -74,7 +74,9 @@ final class PoolConnect {
     PoolConnectReq req = PoolConnectReq.newBuilder()
         .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setPoolHdl(Uuids.toByteString(hdl)))
         .setCred(cred.toByteString()).setFlags(flags).build();
-    return svc.call(PoolRpc.CONNECT, req, PoolConnectReply.parser(), PoolConnectReply::getOp)
+    // Each retry carries a fresh credential: the one sent may have been validated (and its nonce spent) already.
+    return svc.call(PoolRpc.CONNECT, req, n -> req.toBuilder().setCred(ctx.credentials().get().toByteString()).build(),
+        PoolConnectReply.parser(), PoolConnectReply::getOp)
         .thenApply(r -> new DaosPool(ctx, svc, pool, hdl, found.getLabel(), flags, r));
   }
 }
