@@ -146,6 +146,19 @@ class SecDrpcHandlersTest {
     assertEquals(DaosStatus.NO_PERM.code(), validate(false, expired).getStatus());
   }
 
+  /** A DAOS agent's credential (no window) verifies by default; accept_legacy_credentials: false refuses it. */
+  @Test
+  void secureLegacyCredentialPerPolicy() throws Exception {
+    PrivateKey key = agentKeyAndCert();
+    Credential legacy = cred(sign(key, TOKEN.toByteArray()), "agent");
+    try (DrpcClient strict = DrpcClient.direct(SecDrpcHandlers.register(new DrpcRegistry(), false, dir,
+        new io.daos.server.config.CredentialPolicy(false, java.time.Duration.ofSeconds(30)),
+        java.time.Clock.systemUTC()))) {
+      assertEquals(DaosStatus.NO_PERM.code(), call(strict, legacy).getStatus());
+    }
+    assertEquals(0, validate(false, legacy).getStatus());
+  }
+
   private static Token windowed(long notBefore, long notAfter) {
     byte[] nonce = new byte[16];
     new java.security.SecureRandom().nextBytes(nonce);
