@@ -136,7 +136,8 @@ public final class DaosServer implements AutoCloseable {
         Duration.ofSeconds(10)));
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
         PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db), fromMs));
-    SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()));
+    SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()),
+        cfg.transport().credentials(), java.time.Clock.systemUTC());
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry, drpcTransport));
     drpc.start();
     harness.start();

@@ -5,7 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import io.daos.agent.security.PemKeys;
 import io.daos.client.DaosClient;
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
+import io.daos.drpc.DrpcMethod;
+import io.daos.drpc.client.DrpcClient;
+import io.daos.drpc.server.DrpcRegistry;
+import io.daos.drpc.server.DrpcServer;
+import io.daos.drpc.transport.DrpcTransport;
+import io.daos.proto.auth.Credential;
+import io.daos.proto.auth.Flavor;
+import io.daos.proto.auth.GetCredResp;
+import io.daos.proto.auth.Sys;
+import io.daos.proto.auth.Token;
+import io.daos.security.TokenSigner;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.util.concurrent.atomic.AtomicReference;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;
 import io.daos.client.DaosPool;
@@ -142,6 +160,83 @@ class SecureSystemTest {
   private static String state(int rank) {
     return sys.systemQuery().getMembersList().stream().filter(m -> m.getRank() == rank)
         .map(m -> m.getState().toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("");
+  }
+
+  /**
+   * Issue 13 item 4: pool connect with the agent's credential works, once; forged credentials (unsigned, signed by
+   * another key, user changed after signing) and stale ones (expired, replayed) are DER_NO_PERM. A relay agent on
+   * the cluster's dRPC transport serves attach info from the real agent and the credential the test chose.
+   */
+  @Test
+  @Timeout(240)
+  void forgedOrStaleCredentialsRefusedAtPoolConnect() throws Exception {
+    Run pc = dmg("-o", controlYaml("admin"), "pool", "create", "--scm-size", "256M", "credpool");
+    assertEquals(0, pc.rc(), pc.out() + pc.err());
+    DrpcTransport net = sys.drpcTransport();
+    Path relayDir = Files.createDirectories(tmp.resolve("relay-agent"));
+    AtomicReference<Credential> next = new AtomicReference<>();
+    try (DrpcClient agent = DrpcClient.builder(sys.agentSocket()).transport(net).connect();
+        DrpcServer relay = DrpcServer.builder(relayDir.resolve(DaosClient.AGENT_SOCKET), new DrpcRegistry()
+            .register(DrpcMethod.MGMT_GET_ATTACH_INFO, (ctx, body) -> agent.call(DrpcMethod.MGMT_GET_ATTACH_INFO, body))
+            .register(DrpcMethod.SEC_AGENT_REQUEST_CREDS, (ctx, body) -> GetCredResp.newBuilder()
+                .setCred(next.get()).build().toByteArray())).transport(net).build()) {
+      relay.start();
+      Credential real = fresh(agent);
+      Sys sys0 = Sys.parseFrom(real.getToken().getData());
+      assertTrue(sys0.hasJdaosValidity() && !sys0.getJdaosValidity().getReusable(), sys0.toString());
+      PrivateKey agentKey = PemKeys.readPrivateKey(certs.resolve("agent.key"));
+      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      long now = System.currentTimeMillis();
+      try (DaosClient client = sys.clientBuilder().agentSocketDir(relayDir).build()) {
+        next.set(real);
+        client.connectPool("credpool", PoolRpc.PC_RW).disconnect();
+        assertRefused(client, next, "replayed", real);
+        // Each forgery starts from a credential never presented, so only the forgery can be why it is refused.
+        Credential a = fresh(agent);
+        assertRefused(client, next, "unsigned", withVerifier(a.getToken(), TokenSigner.hash(a.getToken()
+            .toByteArray()), a));
+        Credential b = fresh(agent);
+        assertRefused(client, next, "signed by another key", withVerifier(b.getToken(),
+            TokenSigner.sign(g.generateKeyPair().getPrivate(), b.getToken().toByteArray()), b));
+        Credential c = fresh(agent);
+        Sys sysC = Sys.parseFrom(c.getToken().getData());
+        Token other = token(sysC.toBuilder().setUser(sysC.getUser().equals("root@") ? "daos_admin@" : "root@")
+            .build());
+        assertRefused(client, next, "user changed after signing", withVerifier(other,
+            c.getVerifier().getData().toByteArray(), c));
+        // A refused forgery does not use up the genuine credential's nonce.
+        next.set(c);
+        client.connectPool("credpool", PoolRpc.PC_RW).disconnect();
+        Sys sysD = Sys.parseFrom(fresh(agent).getToken().getData());
+        Token expired = token(sysD.toBuilder().setJdaosValidity(sysD.getJdaosValidity().toBuilder()
+            .setNotBeforeMs(now - 600_000).setNotAfterMs(now - 300_000)).build());
+        assertRefused(client, next, "expired", withVerifier(expired,
+            TokenSigner.sign(agentKey, expired.toByteArray()), real));
+        next.set(fresh(agent));
+        client.connectPool("credpool", PoolRpc.PC_RW).disconnect();
+      }
+    }
+  }
+
+  private static void assertRefused(DaosClient client, AtomicReference<Credential> next, String what,
+      Credential cred) {
+    next.set(cred);
+    DaosException e = assertThrows(DaosException.class, () -> client.connectPool("credpool", PoolRpc.PC_RW), what);
+    assertEquals(DaosStatus.NO_PERM, e.status(), what + ": " + e.getMessage());
+  }
+
+  private static Credential fresh(DrpcClient agent) throws Exception {
+    return GetCredResp.parseFrom(agent.call(DrpcMethod.SEC_AGENT_REQUEST_CREDS, new byte[0])).getCred();
+  }
+
+  private static Token token(Sys s) {
+    return Token.newBuilder().setFlavor(Flavor.AUTH_SYS).setData(s.toByteString()).build();
+  }
+
+  private static Credential withVerifier(Token token, byte[] verifier, Credential like) {
+    return like.toBuilder().setToken(token).setVerifier(like.getVerifier().toBuilder()
+        .setData(ByteString.copyFrom(verifier))).build();
   }
 
   /** DAOS's access check: the agent certificate may not create pools. */

@@ -3,6 +3,7 @@ package io.daos.client;
 import io.daos.client.pool.RetryPolicy;
 import io.daos.client.rpc.EngineRpc;
 import io.daos.proto.auth.Credential;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -10,11 +11,12 @@ import java.util.random.RandomGenerator;
  *
  * @param sys DAOS system name
  * @param rpc the client's CART-J RPC sender
- * @param credential the agent-signed credential sent on pool connect (default instance without an agent)
+ * @param credentials asks the agent for a signed credential; called once per pool connect, as DAOS's
+ *     dc_pool_connect calls dc_sec_request_creds (a jdaos credential is single-use and short-lived)
  * @param retry pool-service retry policy
  * @param random replica choice for reads
  * @param oidBatch how many OIDs a container reserves per CONT_OID_ALLOC
  */
-record ClientContext(String sys, EngineRpc rpc, Credential credential, RetryPolicy retry, RandomGenerator random,
+record ClientContext(String sys, EngineRpc rpc, Supplier<Credential> credentials, RetryPolicy retry, RandomGenerator random,
                      int oidBatch) {
 }

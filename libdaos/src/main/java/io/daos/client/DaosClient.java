@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The entry point of libdaos ({@code daos_init}): bootstraps through the local daos_agent (rank URIs and the
@@ -136,18 +137,23 @@ public final class DaosClient implements AutoCloseable {
     /** Bootstraps (agent dRPC) and returns the client; throws {@code DaosException} when that fails. */
     public DaosClient build() {
       RankUris uris = new RankUris();
-      Credential cred;
-      try (DrpcClient a = DrpcClient.builder(agentDir().resolve(AGENT_SOCKET)).transport(agentTransport).build()) {
+      Path socket = agentDir().resolve(AGENT_SOCKET);
+      DrpcTransport agentVia = agentTransport;
+      try (DrpcClient a = DrpcClient.builder(socket).transport(agentVia).build()) {
         GetAttachInfoResp info = Agent.attachInfo(a, sys);
         info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
-        cred = Agent.credential(a);
       }
+      Supplier<Credential> creds = () -> {
+        try (DrpcClient a = DrpcClient.builder(socket).transport(agentVia).build()) {
+          return Agent.credential(a);
+        }
+      };
       CartClient.Builder cb = CartClient.builder().name("libdaos").transport(CartTransports.tcp()).limits(limits);
       if (transport != null) {
         cb.transport(transport);
       }
       EngineRpc rpc = new EngineRpc(cb.build(), uris, rpcTimeout);
-      return new DaosClient(new ClientContext(sys, rpc, cred, retry, new Random(seed), oidBatch));
+      return new DaosClient(new ClientContext(sys, rpc, creds, retry, new Random(seed), oidBatch));
     }
 
     private Path agentDir() {

@@ -6,6 +6,7 @@ import io.daos.client.pool.ServiceClient;
 import io.daos.client.rpc.Futures;
 import io.daos.client.rpc.Ids;
 import io.daos.common.Uuids;
+import io.daos.proto.auth.Credential;
 import io.daos.proto.pool.PoolConnectReply;
 import io.daos.proto.pool.PoolConnectReq;
 import io.daos.proto.pool.PoolFindReply;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code daos_pool_connect}: MGMT_POOL_FIND on any engine (pool UUID and service replica ranks), then POOL_CONNECT
- * to the service with a client-chosen handle UUID and the agent's credential.
+ * to the service with a client-chosen handle UUID and a credential fetched from the agent for this connect.
  */
 final class PoolConnect {
   private PoolConnect() {
@@ -31,6 +32,7 @@ final class PoolConnect {
       throw new DaosException(DaosStatus.INVAL, "pool connect flags must be DAOS_PC_RO (1), RW (2) or EX (4), got "
           + flags);
     }
+    Credential cred = ctx.credentials().get();
     Optional<UUID> uuid = Ids.parse(labelOrUuid);
     PoolFindReq.Builder find = PoolFindReq.newBuilder().setSys(ctx.sys());
     if (uuid.isPresent()) {
@@ -39,7 +41,7 @@ final class PoolConnect {
       find.setLabel(labelOrUuid);
     }
     return find(ctx, find.build(), ctx.rpc().uris().ranks(), 0, labelOrUuid)
-        .thenCompose(f -> connectService(ctx, f, labelOrUuid, flags));
+        .thenCompose(f -> connectService(ctx, f, labelOrUuid, flags, cred));
   }
 
   private static CompletableFuture<PoolFindReply> find(ClientContext ctx, PoolFindReq req, List<Integer> ranks,
@@ -65,14 +67,16 @@ final class PoolConnect {
   }
 
   private static CompletableFuture<DaosPool> connectService(ClientContext ctx, PoolFindReply found, String id,
-      int flags) {
+      int flags, Credential cred) {
     UUID pool = Ids.of(found.getUuid());
     UUID hdl = UUID.randomUUID();
     ServiceClient svc = new ServiceClient(ctx.rpc(), id, found.getSvcRepsList(), ctx.retry());
     PoolConnectReq req = PoolConnectReq.newBuilder()
         .setOp(PoolOp.newBuilder().setPoolUuid(Uuids.toByteString(pool)).setPoolHdl(Uuids.toByteString(hdl)))
-        .setCred(ctx.credential().toByteString()).setFlags(flags).build();
-    return svc.call(PoolRpc.CONNECT, req, PoolConnectReply.parser(), PoolConnectReply::getOp)
+        .setCred(cred.toByteString()).setFlags(flags).build();
+    // Each retry carries a fresh credential: the one sent may have been validated (and its nonce spent) already.
+    return svc.call(PoolRpc.CONNECT, req, n -> req.toBuilder().setCred(ctx.credentials().get().toByteString()).build(),
+        PoolConnectReply.parser(), PoolConnectReply::getOp)
         .thenApply(r -> new DaosPool(ctx, svc, pool, hdl, found.getLabel(), flags, r));
   }
 }

@@ -29,7 +29,7 @@ final class AgentConfigParser {
       "telemetry_disabled_procs");
   private static final List<String> TRANSPORT_KEYS =
       List.of("allow_insecure", "client_cert_dir", "ca_cert", "cert", "key");
-  private static final List<String> CRED_KEYS = List.of("cache_expiration", "client_user_map");
+  private static final List<String> CRED_KEYS = List.of("cache_expiration", "client_user_map", "validity");
   private static final List<String> USER_KEYS = List.of("user", "group", "groups");
   private static final List<String> NUMA_KEYS = List.of("numa_node", "devices");
   private static final List<String> DEVICE_KEYS = List.of("iface", "domain");
@@ -147,15 +147,20 @@ final class AgentConfigParser {
 
   private CredentialConfig credentials(Node n) {
     Duration exp = Duration.ZERO;
+    Duration validity = CredentialConfig.DEFAULT_VALIDITY;
     Map<Long, MappedClientUser> users = Map.of();
     for (NodeTuple t : y.mapping(n, "security.CredentialConfig", CRED_KEYS)) {
-      if (y.key(t).equals("cache_expiration")) {
-        exp = duration(t.getValueNode());
-      } else {
-        users = userMap(t.getValueNode());
+      switch (y.key(t)) {
+        case "cache_expiration" -> exp = duration(t.getValueNode());
+        case "validity" -> validity = duration(t.getValueNode());
+        default -> users = userMap(t.getValueNode());
       }
     }
-    return new CredentialConfig(exp, users);
+    try {
+      return new CredentialConfig(exp, users, validity);
+    } catch (IllegalArgumentException e) {
+      throw faults.error(n, e.getMessage());
+    }
   }
 
   private Map<Long, MappedClientUser> userMap(Node n) {

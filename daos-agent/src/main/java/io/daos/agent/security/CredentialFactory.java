@@ -6,6 +6,7 @@ import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.Sys;
 import io.daos.proto.auth.Token;
+import io.daos.proto.auth.Validity;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Builds AUTH_SYS credentials as DAOS's auth.GetSignedCredential does: {@code Sys{stamp 0, short host name,
  * "user@", "group@", every group as "g@", secctx}} in a Token, with the verifier of {@link TokenSigner}
- * (digest when {@code key} is null, else an RSA-PSS signature) and origin "agent".
+ * (digest when {@code key} is null, else an RSA-PSS signature) and origin "agent". jdaos adds the credential's
+ * {@link Validity} (window and nonce) as Sys field 1000, inside the signed bytes, which DAOS peers skip.
  */
 public final class CredentialFactory {
   /** Credential origin; daos_server validates against {@code <client_cert_dir>/agent.crt}. */
@@ -33,20 +35,23 @@ public final class CredentialFactory {
    *
    * @throws UnknownUserException when the host cannot name {@code uid} (the caller may retry with a mapping)
    */
-  public Credential create(long uid, long gid, PrivateKey key) throws UnknownUserException, GeneralSecurityException {
+  public Credential create(long uid, long gid, PrivateKey key, Validity validity) throws UnknownUserException,
+      GeneralSecurityException {
     UserDb.PosixUser u = users.user(uid).orElseThrow(() -> new UnknownUserException(uid));
     String group = users.groupName(gid).orElse(Long.toString(gid));
-    return sign(sys(u.name(), group, users.groupNames(u)), key);
+    return sign(sys(u.name(), group, users.groupNames(u), validity), key);
   }
 
   /** The credential for {@code uid} named by a {@code client_user_map} entry instead of the host. */
-  public Credential createMapped(MappedClientUser mu, PrivateKey key) throws GeneralSecurityException {
-    return sign(sys(mu.user(), mu.group(), mu.groups()), key);
+  public Credential createMapped(MappedClientUser mu, PrivateKey key, Validity validity)
+      throws GeneralSecurityException {
+    return sign(sys(mu.user(), mu.group(), mu.groups(), validity), key);
   }
 
-  private Sys sys(String user, String group, List<String> groups) {
+  private Sys sys(String user, String group, List<String> groups, Validity validity) {
     return Sys.newBuilder().setStamp(0).setMachinename(shortName(hostname.get())).setUser(user + "@")
-        .setGroup(group + "@").addAllGroups(groups.stream().map(g -> g + "@").toList()).setSecctx("").build();
+        .setGroup(group + "@").addAllGroups(groups.stream().map(g -> g + "@").toList()).setSecctx("")
+        .setJdaosValidity(validity).build();
   }
 
   private static Credential sign(Sys sys, PrivateKey key) throws GeneralSecurityException {

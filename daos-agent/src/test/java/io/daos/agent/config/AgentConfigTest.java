@@ -180,6 +180,21 @@ class AgentConfigTest {
         e.getMessage());
   }
 
+  /** jdaos extension: credential_config.validity, default two minutes; the window must stay within a day. */
+  @Test
+  void credentialValidity() throws Exception {
+    assertEquals(CredentialConfig.DEFAULT_VALIDITY, AgentConfig.parse("name: shire\n", "agent.yml")
+        .credentialConfig().validity());
+    assertEquals(java.time.Duration.ofSeconds(45), AgentConfig.parse("credential_config:\n  validity: 45s\n",
+        "agent.yml").credentialConfig().validity());
+    AgentConfigException e = assertThrows(AgentConfigException.class, () -> AgentConfig.parse(
+        "credential_config:\n  cache_expiration: 24h\n  validity: 1m\n", "agent.yml"));
+    assertTrue(e.getMessage().contains("shorten cache_expiration"), e.getMessage());
+    e = assertThrows(AgentConfigException.class, () -> AgentConfig.parse(
+        "credential_config:\n  validity: 0s\n", "agent.yml"));
+    assertTrue(e.getMessage().contains("validity must be positive"), e.getMessage());
+  }
+
   @Test
   void reservedUidInUserMap() {
     AgentConfigException e = assertThrows(AgentConfigException.class, () -> AgentConfig.parse(

@@ -9,6 +9,7 @@ import io.daos.security.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,10 @@ import io.daos.drpc.PeerCredentials;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.GetCredResp;
 import io.daos.proto.auth.Sys;
+import io.daos.proto.auth.Validity;
+import com.google.protobuf.DescriptorProtos;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -144,6 +149,85 @@ class SecurityModuleTest {
     } finally {
       FakeUserDb.renamed = false;
     }
+  }
+
+  /** jdaos extension: without the cache every credential is single-use, with its own nonce and a short window. */
+  @Test
+  void uncachedCredentialsAreSingleUse() throws Exception {
+    SecurityModule m = module(new FakeUserDb(), CredentialConfig.NONE);
+    Validity a = validity(m.requestCreds(ctx(1000, 100), new byte[0]));
+    Validity b = validity(m.requestCreds(ctx(1000, 100), new byte[0]));
+    long now = clock.millis();
+    assertEquals(now, a.getNotBeforeMs());
+    assertEquals(now + CredentialConfig.DEFAULT_VALIDITY.toMillis(), a.getNotAfterMs());
+    assertFalse(a.getReusable());
+    assertEquals(SecurityModule.NONCE_BYTES, a.getNonce().size());
+    assertNotEquals(a.getNonce(), b.getNonce());
+  }
+
+  /**
+   * A cached credential is marked reusable and its window outlasts the cache by {@code validity}: whenever the cache
+   * hands it out, it has at least {@code validity} left; after cache_expiration a new one (new nonce) is signed.
+   */
+  @Test
+  void cachedCredentialWindowOutlastsTheCache() throws Exception {
+    Duration cacheFor = Duration.ofMinutes(1);
+    SecurityModule m = module(new FakeUserDb(), new CredentialConfig(cacheFor, Map.of(), Duration.ofSeconds(20)));
+    long t0 = clock.millis();
+    Validity first = validity(m.requestCreds(ctx(1000, 100), new byte[0]));
+    assertTrue(first.getReusable());
+    assertEquals(t0 + cacheFor.toMillis() + 20_000, first.getNotAfterMs());
+    clock.advance(cacheFor.minusMillis(1));
+    Validity last = validity(m.requestCreds(ctx(1000, 100), new byte[0]));
+    assertEquals(first, last);
+    assertTrue(last.getNotAfterMs() - clock.millis() >= 20_000);
+    clock.advance(Duration.ofMillis(1));
+    Validity next = validity(m.requestCreds(ctx(1000, 100), new byte[0]));
+    assertNotEquals(first.getNonce(), next.getNonce());
+    assertEquals(clock.millis(), next.getNotBeforeMs());
+  }
+
+  /**
+   * Wire compatibility: a DAOS peer unmarshals Sys with DAOS's six fields only (auth.proto): it reads the same
+   * identity and keeps the window as an unknown field; it verifies the signature over Token{flavor, data} as sent.
+   */
+  @Test
+  void daosPeerSkipsTheValidityField() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    KeyPair kp = g.generateKeyPair();
+    SecurityModule m = new SecurityModule(new CredentialFactory(new FakeUserDb(), () -> "host1.example.com"),
+        CredentialConfig.NONE, kp.getPrivate(), clock);
+    GetCredResp resp = GetCredResp.parseFrom(m.requestCreds(ctx(1000, 100), new byte[0]));
+    DynamicMessage daosSys = DynamicMessage.parseFrom(daosSysDescriptor(), resp.getCred().getToken().getData());
+    Descriptors.Descriptor d = daosSys.getDescriptorForType();
+    assertEquals("sam@", daosSys.getField(d.findFieldByName("user")));
+    assertEquals("users@", daosSys.getField(d.findFieldByName("group")));
+    assertEquals("host1", daosSys.getField(d.findFieldByName("machinename")));
+    assertTrue(daosSys.getUnknownFields().hasField(1000));
+    io.daos.proto.auth.Token token = io.daos.proto.auth.Token.parseFrom(resp.getCred().getToken().toByteArray());
+    assertTrue(TokenSigner.verify(kp.getPublic(), token.toByteArray(),
+        resp.getCred().getVerifier().getData().toByteArray()));
+  }
+
+  /** DAOS src/proto/security/auth.proto's Sys, field by field. */
+  private static Descriptors.Descriptor daosSysDescriptor() throws Exception {
+    DescriptorProtos.DescriptorProto.Builder sys = DescriptorProtos.DescriptorProto.newBuilder().setName("Sys");
+    String[] names = {"stamp", "machinename", "user", "group", "groups", "secctx"};
+    for (int i = 0; i < names.length; i++) {
+      sys.addField(DescriptorProtos.FieldDescriptorProto.newBuilder().setName(names[i]).setNumber(i + 1)
+          .setType(i == 0 ? DescriptorProtos.FieldDescriptorProto.Type.TYPE_UINT64
+              : DescriptorProtos.FieldDescriptorProto.Type.TYPE_STRING)
+          .setLabel(i == 4 ? DescriptorProtos.FieldDescriptorProto.Label.LABEL_REPEATED
+              : DescriptorProtos.FieldDescriptorProto.Label.LABEL_OPTIONAL));
+    }
+    DescriptorProtos.FileDescriptorProto file = DescriptorProtos.FileDescriptorProto.newBuilder()
+        .setName("daos_auth.proto").setPackage("auth").setSyntax("proto3").addMessageType(sys).build();
+    return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[0]).findMessageTypeByName("Sys");
+  }
+
+  private static Validity validity(byte[] resp) throws Exception {
+    return Sys.parseFrom(GetCredResp.parseFrom(resp).getCred().getToken().getData()).getJdaosValidity();
   }
 
   @Test

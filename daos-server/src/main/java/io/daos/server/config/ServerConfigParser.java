@@ -149,9 +149,22 @@ final class ServerConfigParser {
     Boolean insecure = t.bool("allow_insecure");
     TransportConfig out = new TransportConfig(insecure != null && insecure,
         or(t.str("client_cert_dir"), d.clientCertDir()), or(t.str("ca_cert"), d.caCert()),
-        or(t.str("cert"), d.cert()), or(t.str("key"), d.key()));
+        or(t.str("cert"), d.cert()), or(t.str("key"), d.key()), readCredentialPolicy(t));
     t.rejectUnknown();
     return out;
+  }
+
+  private static CredentialPolicy readCredentialPolicy(YamlMap t) {
+    Boolean legacy = t.bool("accept_legacy_credentials");
+    Integer skew = t.natural("credential_clock_skew");
+    long max = CredentialPolicy.MAX_CLOCK_SKEW.toSeconds();
+    if (skew != null && skew > max) {
+      throw t.error("credential_clock_skew", "bad value " + skew + " for " + t.name("credential_clock_skew")
+          + ": at most " + max + " seconds (a larger skew widens every credential's window); fix the hosts' clocks");
+    }
+    CredentialPolicy d = CredentialPolicy.DEFAULT;
+    return new CredentialPolicy(legacy == null ? d.acceptLegacy() : legacy,
+        skew == null ? d.clockSkew() : java.time.Duration.ofSeconds(skew));
   }
 
   private static String or(String v, String dflt) {

@@ -116,6 +116,10 @@ final class ServerConfigYaml {
     tm.put("ca_cert", t.caCert());
     tm.put("cert", t.cert());
     tm.put("key", t.key());
+    if (!t.credentials().equals(CredentialPolicy.DEFAULT)) { // jdaos keys: only when set, DAOS rejects them
+      tm.put("accept_legacy_credentials", t.credentials().acceptLegacy());
+      tm.put("credential_clock_skew", t.credentials().clockSkew().toSeconds());
+    }
     m.put("transport_config", tm);
   }
 

@@ -5,7 +5,11 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
 import io.daos.drpc.server.DrpcCallContext;
 import io.daos.drpc.server.DrpcRegistry;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.daos.proto.auth.Credential;
+import io.daos.proto.auth.Flavor;
+import io.daos.proto.auth.Sys;
+import io.daos.server.config.CredentialPolicy;
 import io.daos.proto.auth.ValidateCredReq;
 import io.daos.proto.auth.ValidateCredResp;
 import io.daos.security.TokenSigner;
@@ -17,6 +21,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +32,29 @@ import org.slf4j.LoggerFactory;
  * SHA-512 digest of the marshalled token. Secure mode: {@code <client_cert_dir>/<origin>.crt} must load
  * (else DER_NO_CERT) and the verifier must be its key's RSA-PSS/SHA-512 signature of the token (MGF1-SHA-512,
  * any salt length Go's verifier accepts is the maximal one we use). A failed check is DER_NO_PERM.
- * Success returns the token.
+ * Beyond DAOS, a verified credential must also be fresh ({@link CredentialFreshness}: inside its validity window, a
+ * single-use nonce not seen before), else DER_NO_PERM. Success returns the token.
  */
 public final class SecDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(SecDrpcHandlers.class);
 
   private final boolean allowInsecure;
   private final Path clientCertDir;
+  private final CredentialFreshness freshness;
 
-  SecDrpcHandlers(boolean allowInsecure, Path clientCertDir) {
+  SecDrpcHandlers(boolean allowInsecure, Path clientCertDir, CredentialFreshness freshness) {
     this.allowInsecure = allowInsecure;
     this.clientCertDir = clientCertDir;
+    this.freshness = freshness;
   }
 
-  /** Registers module SEC and VALIDATE_CREDS in {@code registry}; returns it. */
-  public static DrpcRegistry register(DrpcRegistry registry, boolean allowInsecure, Path clientCertDir) {
-    SecDrpcHandlers h = new SecDrpcHandlers(allowInsecure, clientCertDir);
+  /**
+   * Registers module SEC and VALIDATE_CREDS in {@code registry}; returns it. {@code clock} reads the time the
+   * credential windows are checked against.
+   */
+  public static DrpcRegistry register(DrpcRegistry registry, boolean allowInsecure, Path clientCertDir,
+      CredentialPolicy policy, Clock clock) {
+    SecDrpcHandlers h = new SecDrpcHandlers(allowInsecure, clientCertDir, new CredentialFreshness(policy, clock));
     registry.registerModule(DrpcModule.SEC);
     registry.register(DrpcMethod.SEC_VALIDATE_CREDS, h::validateCredentials);
     return registry;
@@ -60,7 +73,7 @@ public final class SecDrpcHandlers {
         LOG.error("cred verification failed: unsigned hash failed to verify.");
         return status(DaosStatus.NO_PERM);
       }
-      return ok(cred);
+      return fresh(cred);
     }
     PublicKey key;
     Path certPath = clientCertDir.resolve(cred.getOrigin() + ".crt");
@@ -72,6 +85,27 @@ public final class SecDrpcHandlers {
     }
     if (!verifyPss(key, token, verifier)) {
       LOG.error("cred verification failed: token verification Failed (origin {})", cred.getOrigin());
+      return status(DaosStatus.NO_PERM);
+    }
+    return fresh(cred);
+  }
+
+  /** The answer for a credential whose verifier holds: the token when it is fresh, else DER_NO_PERM. */
+  private byte[] fresh(Credential cred) {
+    Sys sys;
+    try {
+      sys = cred.getToken().getFlavor() == Flavor.AUTH_SYS ? Sys.parseFrom(cred.getToken().getData()) : null;
+    } catch (InvalidProtocolBufferException e) {
+      sys = null;
+    }
+    if (sys == null) {
+      LOG.error("cred verification failed: token is not a valid AUTH_SYS token (origin {})", cred.getOrigin());
+      return status(DaosStatus.NO_PERM);
+    }
+    Optional<String> refused = freshness.check(sys);
+    if (refused.isPresent()) {
+      LOG.error("cred verification failed: {} (user {}, machine {}, origin {})", refused.get(), sys.getUser(),
+          sys.getMachinename(), cred.getOrigin());
       return status(DaosStatus.NO_PERM);
     }
     return ok(cred);

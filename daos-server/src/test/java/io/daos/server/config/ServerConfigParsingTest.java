@@ -47,6 +47,23 @@ class ServerConfigParsingTest {
     assertEquals(12, e.line());
   }
 
+  /** jdaos keys of transport_config: the credential policy, with DAOS-compatible defaults when absent. */
+  @Test
+  void credentialPolicyKeys() throws IOException {
+    assertEquals(CredentialPolicy.DEFAULT, load("name: x\ntransport_config:\n  allow_insecure: true\n")
+        .transport().credentials());
+    CredentialPolicy p = load("name: x\ntransport_config:\n  allow_insecure: true\n  accept_legacy_credentials: false\n"
+        + "  credential_clock_skew: 5\n").transport().credentials();
+    assertEquals(new CredentialPolicy(false, java.time.Duration.ofSeconds(5)), p);
+    // Written back only when set: a DAOS daos_server rejects the keys.
+    assertTrue(load("name: x\ntransport_config:\n  accept_legacy_credentials: false\n").toYaml()
+        .contains("accept_legacy_credentials: false"));
+    assertTrue(!load("name: x\n").toYaml().contains("accept_legacy_credentials"));
+    ConfigException e = assertThrows(ConfigException.class, () -> load("name: x\ntransport_config:\n"
+        + "  credential_clock_skew: 3600\n"));
+    assertTrue(e.getMessage().contains("at most 600 seconds"), e.getMessage());
+  }
+
   record Bad(String name, String yaml, int line, String text) {
     @Override
     public String toString() {

@@ -14,6 +14,7 @@ import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.Flavor;
 import io.daos.proto.auth.Sys;
 import io.daos.proto.auth.Token;
+import io.daos.proto.auth.Validity;
 import io.daos.proto.auth.ValidateCredReq;
 import io.daos.proto.auth.ValidateCredResp;
 import io.daos.proto.drpc.Status;
@@ -42,7 +43,7 @@ class SecDrpcHandlersTest {
       .build();
 
   private DrpcClient client(boolean insecure) {
-    return DrpcClient.direct(SecDrpcHandlers.register(new DrpcRegistry(), insecure, dir));
+    return DrpcClient.direct(SecDrpcHandlers.register(new DrpcRegistry(), insecure, dir, io.daos.server.config.CredentialPolicy.DEFAULT, java.time.Clock.systemUTC()));
   }
 
   private ValidateCredResp validate(boolean insecure, Credential cred) throws Exception {
@@ -125,6 +126,51 @@ class SecDrpcHandlersTest {
     assertEquals(DaosStatus.NO_PERM.code(), validate(false, cred(sig, "agent")).getStatus());
     assertEquals(DaosStatus.NO_PERM.code(),
         validate(false, cred(TokenSigner.hash(TOKEN.toByteArray()), "agent")).getStatus());
+  }
+
+  /** jdaos extension: a correctly signed credential outside its window, or used twice, is DER_NO_PERM. */
+  @Test
+  void secureExpiredOrReplayedRefused() throws Exception {
+    PrivateKey key = agentKeyAndCert();
+    long now = System.currentTimeMillis();
+    Token fresh = windowed(now - 1_000, now + 60_000);
+    Credential c = Credential.newBuilder().setToken(fresh).setVerifier(Token.newBuilder().setFlavor(Flavor.AUTH_SYS)
+        .setData(ByteString.copyFrom(sign(key, fresh.toByteArray())))).setOrigin("agent").build();
+    try (DrpcClient client = client(false)) {
+      assertEquals(0, call(client, c).getStatus());
+      assertEquals(DaosStatus.NO_PERM.code(), call(client, c).getStatus());
+    }
+    Token old = windowed(now - 600_000, now - 120_000);
+    Credential expired = c.toBuilder().setToken(old).setVerifier(c.getVerifier().toBuilder()
+        .setData(ByteString.copyFrom(sign(key, old.toByteArray())))).build();
+    assertEquals(DaosStatus.NO_PERM.code(), validate(false, expired).getStatus());
+  }
+
+  /** A DAOS agent's credential (no window) verifies by default; accept_legacy_credentials: false refuses it. */
+  @Test
+  void secureLegacyCredentialPerPolicy() throws Exception {
+    PrivateKey key = agentKeyAndCert();
+    Credential legacy = cred(sign(key, TOKEN.toByteArray()), "agent");
+    try (DrpcClient strict = DrpcClient.direct(SecDrpcHandlers.register(new DrpcRegistry(), false, dir,
+        new io.daos.server.config.CredentialPolicy(false, java.time.Duration.ofSeconds(30)),
+        java.time.Clock.systemUTC()))) {
+      assertEquals(DaosStatus.NO_PERM.code(), call(strict, legacy).getStatus());
+    }
+    assertEquals(0, validate(false, legacy).getStatus());
+  }
+
+  private static Token windowed(long notBefore, long notAfter) {
+    byte[] nonce = new byte[16];
+    new java.security.SecureRandom().nextBytes(nonce);
+    Sys sys = Sys.newBuilder().setMachinename("host1").setUser("frodo@").setGroup("baggins@")
+        .setJdaosValidity(Validity.newBuilder().setNotBeforeMs(notBefore).setNotAfterMs(notAfter)
+            .setNonce(ByteString.copyFrom(nonce))).build();
+    return Token.newBuilder().setFlavor(Flavor.AUTH_SYS).setData(sys.toByteString()).build();
+  }
+
+  private static ValidateCredResp call(DrpcClient c, Credential cred) throws Exception {
+    return ValidateCredResp.parseFrom(c.call(DrpcMethod.SEC_VALIDATE_CREDS,
+        ValidateCredReq.newBuilder().setCred(cred).build().toByteArray()));
   }
 
   /** {@code <dir>/agent.crt} (self-signed RSA 2048) by openssl; returns its private key. */

@@ -12,7 +12,9 @@ import io.daos.proto.pool.PoolOpReply;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -61,20 +63,41 @@ public final class ServiceClient {
 
   /** Calls the service; {@code opOf} finds the pool reply header in the reply body. */
   public <T> CompletableFuture<T> call(Opcode opc, MessageLite req, Parser<T> parser, Function<T, PoolOpReply> opOf) {
-    return attempt(opc, req, parser, opOf, leader, 0, null);
+    return attempt(opc, new Requests(req, null), parser, opOf, leader, 0, null);
   }
 
-  private <T> CompletableFuture<T> attempt(Opcode opc, MessageLite req, Parser<T> parser,
+  /**
+   * Calls the service with {@code first}, and each retry with {@code retryReq.apply(attempt)}, built off the RPC
+   * threads (pool connect sends a fresh single-use credential on each attempt: a retry after the leader validated
+   * the first would otherwise be refused as a replay).
+   */
+  public <T> CompletableFuture<T> call(Opcode opc, MessageLite first, IntFunction<MessageLite> retryReq,
+      Parser<T> parser, Function<T, PoolOpReply> opOf) {
+    return attempt(opc, new Requests(first, retryReq), parser, opOf, leader, 0, null);
+  }
+
+  private record Requests(MessageLite first, IntFunction<MessageLite> retry) {
+    CompletableFuture<MessageLite> get(int n, java.util.concurrent.Executor on) {
+      return n == 0 || retry == null ? CompletableFuture.completedFuture(first)
+          : CompletableFuture.supplyAsync(() -> retry.apply(n), on);
+    }
+  }
+
+  private <T> CompletableFuture<T> attempt(Opcode opc, Requests req, Parser<T> parser,
       Function<T, PoolOpReply> opOf, int rank, int n, DaosException last) {
     if (n >= retry.maxAttempts()) {
       return CompletableFuture.failedFuture(new DaosException(last.status(), "pool " + pool + " service: "
           + opc + " failed after " + n + " attempts over replicas " + replicas + " (" + last.getMessage() + ")"));
     }
     long delay = retry.delay(n, replicas.size()).toNanos();
-    CompletableFuture<RpcReply<T>> f = delay == 0
-        ? rpc.call(rank, 0, opc, 0, req, null, parser)
-        : CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS))
-            .thenCompose(x -> rpc.call(rank, 0, opc, 0, req, null, parser));
+    CompletableFuture<RpcReply<T>> f;
+    if (delay == 0) {
+      f = req.get(n, ForkJoinPool.commonPool()).thenCompose(m -> rpc.call(rank, 0, opc, 0, m, null, parser));
+    } else {
+      java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS);
+      f = CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> req.get(n, ForkJoinPool.commonPool()))
+          .thenCompose(m -> rpc.call(rank, 0, opc, 0, m, null, parser));
+    }
     return f.handle((r, err) -> {
       if (err == null) {
         PoolOpReply op = opOf.apply(r.body());
@@ -91,7 +114,7 @@ public final class ServiceClient {
     }).thenCompose(x -> x);
   }
 
-  private <T> CompletableFuture<T> retryOrFail(Opcode opc, MessageLite req, Parser<T> parser,
+  private <T> CompletableFuture<T> retryOrFail(Opcode opc, Requests req, Parser<T> parser,
       Function<T, PoolOpReply> opOf, int rank, int n, DaosException e, PoolOpReply op) {
     if (!NEXT_REPLICA.contains(e.status())) {
       return CompletableFuture.failedFuture(e);
