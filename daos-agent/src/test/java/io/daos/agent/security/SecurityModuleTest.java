@@ -193,11 +193,8 @@ class SecurityModuleTest {
    */
   @Test
   void daosPeerSkipsTheValidityField() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    KeyPair kp = g.generateKeyPair();
-    SecurityModule m = new SecurityModule(new CredentialFactory(new FakeUserDb(), () -> "host1.example.com"),
-        CredentialConfig.NONE, kp.getPrivate(), clock);
+    KeyPair kp = rsaKeyPair();
+    SecurityModule m = signing(kp);
     GetCredResp resp = GetCredResp.parseFrom(m.requestCreds(ctx(1000, 100), new byte[0]));
     DynamicMessage daosSys = DynamicMessage.parseFrom(daosSysDescriptor(), resp.getCred().getToken().getData());
     Descriptors.Descriptor d = daosSys.getDescriptorForType();
@@ -226,17 +223,26 @@ class SecurityModuleTest {
     return Descriptors.FileDescriptor.buildFrom(file, new Descriptors.FileDescriptor[0]).findMessageTypeByName("Sys");
   }
 
+  private static KeyPair rsaKeyPair() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    return g.generateKeyPair();
+  }
+
+  /** A module that signs with {@code kp}'s private key, no credential cache. */
+  private SecurityModule signing(KeyPair kp) {
+    return new SecurityModule(new CredentialFactory(new FakeUserDb(), () -> "host1.example.com"),
+        CredentialConfig.NONE, kp.getPrivate(), clock);
+  }
+
   private static Validity validity(byte[] resp) throws Exception {
     return Sys.parseFrom(GetCredResp.parseFrom(resp).getCred().getToken().getData()).getJdaosValidity();
   }
 
   @Test
   void signedVerifierVerifies() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    KeyPair kp = g.generateKeyPair();
-    SecurityModule m = new SecurityModule(new CredentialFactory(new FakeUserDb(), () -> "host1.example.com"),
-        CredentialConfig.NONE, kp.getPrivate(), clock);
+    KeyPair kp = rsaKeyPair();
+    SecurityModule m = signing(kp);
     GetCredResp resp = GetCredResp.parseFrom(m.requestCreds(ctx(1000, 100), new byte[0]));
     byte[] token = resp.getCred().getToken().toByteArray();
     byte[] sig = resp.getCred().getVerifier().getData().toByteArray();

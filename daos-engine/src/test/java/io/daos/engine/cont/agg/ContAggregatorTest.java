@@ -54,8 +54,13 @@ class ContAggregatorTest {
     xs = new TargetXstreams("agg", 1);
     pools = new PoolTargets(dir, xs, VosOptions.defaults().withMapSize(64L << 20));
     pool = pools.create(UUID.randomUUID(), new PoolTiers(16L << 20, 0));
-    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.completedFuture(view), (p, t, c) -> oid -> prepared, hlc, 20, d -> Runnable::run);
+    agg = aggregator((p, c) -> CompletableFuture.completedFuture(view));
+  }
+
+  /** An aggregator over this test's targets with a 20 s gap, whose service answers with {@code views}. */
+  private ContAggregator aggregator(ContAggregator.ViewSource views) {
+    return new ContAggregator("test", pools, xs::executor, xs::busy, views, (p, t, c) -> oid -> prepared, hlc, 20,
+        d -> Runnable::run);
   }
 
   @AfterEach
@@ -181,9 +186,7 @@ class ContAggregatorTest {
   void reclaimNowFetchesMissingViewOffTheTargetThread() throws Exception {
     // The service answers on target 0's thread, as a service RPC to this engine is served: waiting for the answer
     // on that thread would never see it.
-    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.supplyAsync(() -> view, xs.executor(0)), (p, t, c) -> oid -> prepared, hlc, 20,
-        d -> Runnable::run);
+    agg = aggregator((p, c) -> CompletableFuture.supplyAsync(() -> view, xs.executor(0)));
     for (int i = 0; i < 6; i++) {
       put("d", i);
     }
@@ -203,8 +206,7 @@ class ContAggregatorTest {
     xs = new TargetXstreams("agg", 2);
     pools = new PoolTargets(dir.resolve("two"), xs, VosOptions.defaults().withMapSize(64L << 20));
     pool = pools.create(UUID.randomUUID(), new PoolTiers(32L << 20, 0));
-    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.completedFuture(view), (p, t, c) -> oid -> prepared, hlc, 20, d -> Runnable::run);
+    agg = aggregator((p, c) -> CompletableFuture.completedFuture(view));
     java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
     xs.executor(1).execute(() -> {
       try {
@@ -228,9 +230,7 @@ class ContAggregatorTest {
   @Test
   @DisplayName("no snapshot list from the service: no aggregation, as DAOS")
   void noViewNoAggregation() throws Exception {
-    agg = new ContAggregator("test", pools, xs::executor, xs::busy,
-        (p, c) -> CompletableFuture.failedFuture(new IllegalStateException("service down")), (p, t, c) -> oid -> prepared,
-        hlc, 20, d -> Runnable::run);
+    agg = aggregator((p, c) -> CompletableFuture.failedFuture(new IllegalStateException("service down")));
     put("d", 1);
     put("d", 2);
     advance(21);
