@@ -240,9 +240,15 @@ public final class VosPool implements AutoCloseable {
         }
       }
       store.commit(txn);
+      store.forgetPunchState(prefix);
     } catch (RuntimeException e) {
       throw io.daos.engine.vos.store.Errors.toDaos(e);
     }
+  }
+
+  /** Containers of this pool whose punch state the store keeps (see {@code Tx.mayHavePunches}). */
+  int punchStatesKnown() {
+    return store.punchStatesKnown();
   }
 
   public List<UUID> listContainers() {

@@ -87,6 +87,21 @@ class VosPoolTest {
   }
 
   @Test
+  @DisplayName("a destroyed container's punch state goes with it")
+  void destroyForgetsThePunchState() {
+    UUID cont = UUID.randomUUID();
+    try (VosPool p = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(16L << 20))) {
+      VosContainer c = p.createContainer(cont);
+      c.update(10, OID, b("d"), List.of(Iod.single(b("a"), b("v"))), 0);
+      c.punchAkeys(20, OID, b("d"), List.of(b("a")), 0);
+      assertEquals(0, c.fetch(30, OID, b("d"), List.of(Iod.fetchSingle(b("a"))), 0).get(0).data().length);
+      assertEquals(1, p.punchStatesKnown());
+      p.destroyContainer(cont);
+      assertEquals(0, p.punchStatesKnown());
+    }
+  }
+
+  @Test
   @DisplayName("a store writes through its LMDB map (MDB_WRITEMAP) only once the whole map is reserved")
   void writeMapOnlyOnAReservedMap() {
     UUID u = UUID.randomUUID();

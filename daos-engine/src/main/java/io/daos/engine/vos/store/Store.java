@@ -366,6 +366,16 @@ public final class Store implements AutoCloseable {
     punchStates.put(ByteBuffer.wrap(cont.clone()), may);
   }
 
+  /** Forgets {@code cont}'s punch state (the container is destroyed). */
+  public void forgetPunchState(byte[] cont) {
+    punchStates.remove(ByteBuffer.wrap(cont));
+  }
+
+  /** Containers whose punch state is known. */
+  public int punchStatesKnown() {
+    return punchStates.size();
+  }
+
   /**
    * The point-seek cursor shared by every op in {@code txn} (the reusable read transaction or the top-level write
    * transaction), or null if {@code txn} is neither; the store closes it, callers must not.
