@@ -128,6 +128,11 @@ public final class DtxService {
     return targetExecutor.apply(target);
   }
 
+  /** Runs {@code task} on {@code target}'s thread: at once if already there ({@link TargetXstreams#runOn}). */
+  private void onTarget(int target, Runnable task) {
+    io.daos.engine.pool.TargetXstreams.runOn(executor(target), task);
+  }
+
   DtxTable table(UUID pool, int target, VosContainer c) {
     TableKey k = new TableKey(pool, target, c.uuid());
     DtxTable t = tables.get(k);
@@ -202,7 +207,7 @@ public final class DtxService {
     t.add(e);
     CompletableFuture<Void> local = m.local(e.record());
     if (solo) {
-      local.whenComplete((v, err) -> executor(tgt).execute(() -> settleSolo(t, e, err)));
+      local.whenComplete((v, err) -> onTarget(tgt, () -> settleSolo(t, e, err)));
       return done;
     }
     List<ShardTgt> all = members.stream().map(DtxEntry.Member::toProto).toList();
@@ -214,7 +219,7 @@ public final class DtxService {
       Forward f = m.forward(s, epoch, all, cosIds);
       sent.add(calls.call(s.getRank(), s.getTgtIdx(), f.opc(), f.body(), f.bulk()).thenAccept(r -> r.close()));
     }
-    DtxCalls.all(sent).whenComplete((v, err) -> executor(tgt).execute(() -> settle(pool, tgt, t, e, cos, err)));
+    DtxCalls.all(sent).whenComplete((v, err) -> onTarget(tgt, () -> settle(pool, tgt, t, e, cos, err)));
     return done;
   }
 
@@ -332,7 +337,7 @@ public final class DtxService {
         DtxEntry.State.PREPARED);
     t.add(e);
     CompletableFuture<Long> done = new CompletableFuture<>();
-    local.apply(e.record()).whenComplete((v, err) -> executor(tgt).execute(() -> {
+    local.apply(e.record()).whenComplete((v, err) -> onTarget(tgt, () -> {
       if (err != null) {
         t.remove(e);
         done.completeExceptionally(Futures.cause(err));
@@ -352,7 +357,7 @@ public final class DtxService {
       Function<VosContainer.DtxRecord, CompletableFuture<Void>> local) {
     t.addShard(e, shard);
     CompletableFuture<Long> done = new CompletableFuture<>();
-    local.apply(e.record()).whenComplete((v, err) -> executor(tgt).execute(() -> {
+    local.apply(e.record()).whenComplete((v, err) -> onTarget(tgt, () -> {
       if (err != null) {
         t.removeShard(e, shard);
         done.completeExceptionally(Futures.cause(err));

@@ -95,6 +95,19 @@ public final class TargetXstreams implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code task} at once when the caller already is {@code ex}'s xstream thread (a completion that fired
+   * there, e.g. in a group commit's callbacks), else queues it on {@code ex}: work that must run on a target's
+   * thread then does not wait behind the tasks queued meanwhile, nor its reply for the next commit.
+   */
+  public static void runOn(Executor ex, Runnable task) {
+    if (ex instanceof Xstream x && x.isCurrent()) {
+      task.run();
+    } else {
+      ex.execute(task);
+    }
+  }
+
   /** True on target {@code tgt}'s own thread. */
   public boolean onTarget(int tgt) {
     return executors.get(tgt).isCurrent();
