@@ -1,5 +1,6 @@
 package io.daos.agent.mgmt;
 
+import io.daos.common.LogLimiter;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.common.status.DaosStatus;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MgmtModule {
   private static final Logger LOG = LoggerFactory.getLogger(MgmtModule.class);
+  /** Any user can make the agent repeat the per-call lines below; each kind is rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private final String systemName;
   private final AttachInfoCache cache;
@@ -83,7 +86,7 @@ public final class MgmtModule {
     GetAttachInfoReq req = GetAttachInfoReq.parseFrom(body);
     long pid = ctx.peer().pid();
     if (!req.getSys().isEmpty() && !req.getSys().equals(systemName)) {
-      LOG.error("pid {}: {}: unknown system name", pid, req.getSys());
+      LOG_LIMIT.error(LOG, "unknown system", "pid {}: {}: unknown system name", pid, req.getSys());
       return status(DaosStatus.INVAL);
     }
     GetAttachInfoResp raw;
@@ -94,7 +97,7 @@ public final class MgmtModule {
       return errorStatus(e);
     }
     GetAttachInfoResp resp = withNetHint(raw, req);
-    LOG.info("pid {}: iface:{} dom:{} prov:{} srx:{}", pid, resp.getClientNetHint().getInterface(),
+    LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid, resp.getClientNetHint().getInterface(),
         resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
         resp.getClientNetHint().getSrvSrxSet());
     return resp.toByteArray();
