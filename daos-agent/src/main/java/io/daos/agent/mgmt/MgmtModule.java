@@ -97,8 +97,8 @@ public final class MgmtModule {
       return errorStatus(e);
     }
     GetAttachInfoResp resp = withNetHint(raw, req);
-    LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid, resp.getClientNetHint().getInterface(),
-        resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
+    LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid,
+        resp.getClientNetHint().getInterface(), resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
         resp.getClientNetHint().getSrvSrxSet());
     return resp.toByteArray();
   }
