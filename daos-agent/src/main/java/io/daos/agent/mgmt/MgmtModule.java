@@ -54,7 +54,11 @@ public final class MgmtModule {
     registry.register(DrpcMethod.MGMT_GET_ATTACH_INFO, guarded(this::getAttachInfo));
     registry.register(DrpcMethod.MGMT_SETUP_CLIENT_TELEM, guarded(this::setupClientTelemetry));
     registry.register(DrpcMethod.MGMT_NOTIFY_POOL_CONNECT, guarded((ctx, b) -> {
-      monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b));
+      if (!monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b))) {
+        throw new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "pid " + ctx.peer().pid()
+            + " already holds " + ProcessMonitor.MAX_HANDLES_PER_PROCESS + " pool handles, the most the agent tracks "
+            + "per process");
+      }
       return new byte[0];
     }));
     registry.register(DrpcMethod.MGMT_NOTIFY_POOL_DISCONNECT, guarded((ctx, b) -> {
