@@ -102,8 +102,8 @@ public final class MgmtModule {
     }
     GetAttachInfoResp resp = withNetHint(raw, req);
     LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid,
-        resp.getClientNetHint().getInterface(), resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
-        resp.getClientNetHint().getSrvSrxSet());
+        resp.getClientNetHint().getInterface(), resp.getClientNetHint().getDomain(),
+        resp.getClientNetHint().getProvider(), resp.getClientNetHint().getSrvSrxSet());
     return resp.toByteArray();
   }
 
@@ -141,20 +141,25 @@ public final class MgmtModule {
     return GetAttachInfoResp.newBuilder().setStatus(s.code()).build().toByteArray();
   }
 
+  /** A bad request is the caller's error: FAILURE, as DAOS, logged without a stack trace. */
+  private static io.daos.drpc.server.DrpcFailure badTelemetryRequest(String why) {
+    return new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "client telemetry: " + why);
+  }
+
   /** Client telemetry needs the agent's telemetry segment, which jdaos does not host: DER_UNINIT, as DAOS. */
   byte[] setupClientTelemetry(DrpcCallContext ctx, byte[] body) throws Exception {
     if (body.length == 0) {
-      throw new IllegalArgumentException("empty request");
+      throw badTelemetryRequest("empty request");
     }
     ClientTelemetryReq req = ClientTelemetryReq.parseFrom(body);
     if (req.getJobid().isEmpty()) {
-      throw new IllegalArgumentException("empty jobid");
+      throw badTelemetryRequest("empty jobid");
     }
     if (req.getShmKey() == 0) {
-      throw new IllegalArgumentException("unset shm key");
+      throw badTelemetryRequest("unset shm key");
     }
     if (ctx.peer() == null) {
-      throw new IllegalArgumentException("nil user credentials");
+      throw badTelemetryRequest("nil user credentials");
     }
     return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).setStatus(DaosStatus.UNINIT.code()).build()
         .toByteArray();

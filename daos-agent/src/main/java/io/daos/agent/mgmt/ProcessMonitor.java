@@ -88,7 +88,7 @@ public final class ProcessMonitor implements AutoCloseable {
       leaked = procs.remove(pid);
     }
     if (leaked != null && !leaked.isEmpty()) {
-      LOG.info("pid {} exited with open pool handles; evicting them", pid);
+      LOG_LIMIT.info(LOG, "exit with handles", "pid {} exited with open pool handles; evicting them", pid);
       submitEvictions(leaked);
     }
   }
