@@ -45,6 +45,13 @@ public final class DaosAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DaosAgent.class);
   /** Deadline of each MS request the agent makes. */
   static final Duration MS_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Largest Call the agent takes. Its requests (attach info, credentials, pool handle notices) are a few hundred
+   * bytes; any user may write to the agent's socket, so a larger announced message is refused at its first chunk.
+   */
+  static final long MAX_CALL_SIZE = 1 << 20;
+  /** Clients connect, call and close; a connection that sends nothing for this long is closed. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Builder cfg;
   private final LifeCycle lifeCycle = new LifeCycle("daos_agent");
@@ -100,7 +107,7 @@ public final class DaosAgent implements AutoCloseable {
     mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
     mgmt.register(registry);
     drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-")
-        .transport(cfg.drpcTransport).build();
+        .maxMessageSize(MAX_CALL_SIZE).idleTimeout(IDLE_TIMEOUT).transport(cfg.drpcTransport).build();
     resources.push(drpc);
     drpc.start();
     if (c.enableEvictOnStart()) {

@@ -1,27 +1,41 @@
 package io.daos.drpc;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
  * Reassembles one dRPC message from its chunks, validating as DAOS does: chunks arrive in order, totals
- * stay consistent, data never overruns the announced size, and the announced size is within the limit
- * (checked before allocating). Any violation throws {@link DrpcProtocolException}; the connection is then
- * unusable. Not thread-safe: one per connection.
+ * stay consistent, data never overruns the announced size, and the announced size is within the limit. Unlike
+ * DAOS's {@code recvMsg}, the announced size is never allocated up front: the buffer grows with the data that has
+ * actually arrived (at most doubling), so a 24-byte header that announces 64 MiB costs nothing until 64 MiB come.
+ * Any violation throws {@link DrpcProtocolException}; the connection is then unusable. Not thread-safe: one per
+ * connection.
  */
 public final class DrpcChunkAssembler {
+  private static final byte[] NONE = new byte[0];
+
   private final long maxMessageSize;
-  private byte[] msg;
+  private final IntFunction<byte[]> allocator;
+  private boolean inProgress;
+  private byte[] msg = NONE;
+  private int total;
   private long totalChunks;
   private long nextIdx;
   private int received;
 
   public DrpcChunkAssembler(long maxMessageSize) {
+    this(maxMessageSize, byte[]::new);
+  }
+
+  /** With the allocator that makes (and grows) message buffers; every message buffer comes from it. */
+  public DrpcChunkAssembler(long maxMessageSize, IntFunction<byte[]> allocator) {
     this.maxMessageSize = DrpcChunks.checkMaxMessageSize(maxMessageSize);
+    this.allocator = allocator;
   }
 
   /** True while part of a message has arrived. */
   public boolean inProgress() {
-    return msg != null;
+    return inProgress;
   }
 
   /**
@@ -38,12 +52,13 @@ public final class DrpcChunkAssembler {
       throw fail("chunk " + h.chunkIdx() + " claims " + h.chunkDataSize() + " data bytes but carries "
           + (size - DrpcChunks.HEADER_SIZE));
     }
-    if (msg == null) {
+    if (!inProgress) {
       start(h);
     } else {
       checkNext(h);
     }
     packet.position(packet.position() + DrpcChunks.HEADER_SIZE);
+    ensureCapacity(received + (int) h.chunkDataSize());
     packet.get(msg, received, (int) h.chunkDataSize());
     received += (int) h.chunkDataSize();
     nextIdx++;
@@ -62,7 +77,9 @@ public final class DrpcChunkAssembler {
           + maxMessageSize + " bytes");
     }
     checkFits(h, 0);
-    msg = new byte[(int) h.totalDataSize()];
+    inProgress = true;
+    msg = NONE;
+    total = (int) h.totalDataSize();
     totalChunks = h.totalChunks();
     nextIdx = 0;
     received = 0;
@@ -76,9 +93,9 @@ public final class DrpcChunkAssembler {
       throw fail("inconsistent total chunks at chunk " + nextIdx + " (total=" + h.totalChunks()
           + ", previous=" + totalChunks + ")");
     }
-    if (h.totalDataSize() != msg.length) {
+    if (h.totalDataSize() != total) {
       throw fail("inconsistent data size at chunk " + nextIdx + " (total=" + h.totalDataSize()
-          + ", previous=" + msg.length + ")");
+          + ", previous=" + total + ")");
     }
     checkFits(h, received);
   }
@@ -90,12 +107,23 @@ public final class DrpcChunkAssembler {
     }
   }
 
+  /** Grows the buffer to hold {@code needed} bytes: at least double, never past the announced total. */
+  private void ensureCapacity(int needed) {
+    if (needed <= msg.length && msg != NONE) {
+      return;
+    }
+    byte[] grown = allocator.apply((int) Math.min(total, Math.max(needed, 2L * msg.length)));
+    System.arraycopy(msg, 0, grown, 0, received);
+    msg = grown;
+  }
+
   private byte[] finish() throws DrpcProtocolException {
     byte[] done = msg;
     int got = received;
-    msg = null;
-    if (got != done.length) {
-      throw fail("expected message of size " + done.length + ", got " + got);
+    inProgress = false;
+    msg = NONE;
+    if (got != total) {
+      throw fail("expected message of size " + total + ", got " + got);
     }
     return done;
   }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,51 @@ public class DrpcChunksTest {
       }
       assertArrayEquals(msg, got);
     }
+  }
+
+  /** A 25-byte packet announcing 64 MiB in 513 chunks: nothing near 64 MiB may be allocated for it. */
+  @Test
+  void announced64MiBAllocatesOnlyWhatArrived() throws Exception {
+    AtomicLong allocated = new AtomicLong();
+    DrpcChunkAssembler asm = new DrpcChunkAssembler(MAX, n -> {
+      allocated.addAndGet(n);
+      return new byte[n];
+    });
+    int total = 64 << 20;
+    List<ByteBuffer> chunks = DrpcChunks.encode(new byte[] {7});
+    assertNull(asm.add(header(header(chunks.get(0), 0, total), 20, DrpcChunks.numChunks(total))));
+    assertTrue(asm.inProgress());
+    assertEquals(1, allocated.get(), "bytes allocated for a 64 MiB announcement carrying 1 byte");
+  }
+
+  @Test
+  void announcementOverTheLimitIsRefusedBeforeAnyAllocation() {
+    AtomicLong allocated = new AtomicLong();
+    DrpcChunkAssembler asm = new DrpcChunkAssembler(1 << 20, n -> {
+      allocated.addAndGet(n);
+      return new byte[n];
+    });
+    ByteBuffer announce = header(header(DrpcChunks.encode(new byte[0]).get(0), 0, 64L << 20), 20, 513);
+    DrpcProtocolException e = assertThrows(DrpcProtocolException.class, () -> asm.add(announce));
+    assertTrue(e.getMessage().contains("message size 67108864 exceeds the limit of 1048576 bytes"), e.getMessage());
+    assertEquals(0, allocated.get());
+  }
+
+  @Test
+  void multiChunkMessageBufferGrowsByDoubling() throws Exception {
+    AtomicLong allocated = new AtomicLong();
+    DrpcChunkAssembler asm = new DrpcChunkAssembler(MAX, n -> {
+      allocated.addAndGet(n);
+      return new byte[n];
+    });
+    byte[] msg = randomBytes(4 << 20);
+    byte[] got = null;
+    for (ByteBuffer c : DrpcChunks.encode(msg)) {
+      got = asm.add(c);
+    }
+    assertArrayEquals(msg, got);
+    // 128 KiB, 256 KiB, ... 4 MiB: a doubling series sums to less than three times the message
+    assertTrue(allocated.get() < 3L * msg.length, "allocated " + allocated.get());
   }
 
   @Test

@@ -29,6 +29,7 @@ final class GrpcServer implements AutoCloseable {
 
   /** {@code tls} null: insecure (DAOS allow_insecure), every caller trusted by its headers. */
   GrpcServer(String bindHost, int port, String identity, List<ServerServiceDefinition> services, TlsIdentity tls) {
+    GrpcLogLimit.install();
     NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(bindHost, port));
     PeerComponentResolver peers = PeerComponentResolver.INSECURE;
     if (tls != null) {

@@ -1,5 +1,6 @@
 package io.daos.agent.mgmt;
 
+import io.daos.common.LogLimiter;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.common.status.DaosStatus;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MgmtModule {
   private static final Logger LOG = LoggerFactory.getLogger(MgmtModule.class);
+  /** Any user can make the agent repeat the per-call lines below; each kind is rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private final String systemName;
   private final AttachInfoCache cache;
@@ -51,7 +54,11 @@ public final class MgmtModule {
     registry.register(DrpcMethod.MGMT_GET_ATTACH_INFO, guarded(this::getAttachInfo));
     registry.register(DrpcMethod.MGMT_SETUP_CLIENT_TELEM, guarded(this::setupClientTelemetry));
     registry.register(DrpcMethod.MGMT_NOTIFY_POOL_CONNECT, guarded((ctx, b) -> {
-      monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b));
+      if (!monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b))) {
+        throw new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "pid " + ctx.peer().pid()
+            + " already holds " + ProcessMonitor.MAX_HANDLES_PER_PROCESS + " pool handles, the most the agent tracks "
+            + "per process");
+      }
       return new byte[0];
     }));
     registry.register(DrpcMethod.MGMT_NOTIFY_POOL_DISCONNECT, guarded((ctx, b) -> {
@@ -83,7 +90,7 @@ public final class MgmtModule {
     GetAttachInfoReq req = GetAttachInfoReq.parseFrom(body);
     long pid = ctx.peer().pid();
     if (!req.getSys().isEmpty() && !req.getSys().equals(systemName)) {
-      LOG.error("pid {}: {}: unknown system name", pid, req.getSys());
+      LOG_LIMIT.error(LOG, "unknown system", "pid {}: {}: unknown system name", pid, req.getSys());
       return status(DaosStatus.INVAL);
     }
     GetAttachInfoResp raw;
@@ -94,9 +101,9 @@ public final class MgmtModule {
       return errorStatus(e);
     }
     GetAttachInfoResp resp = withNetHint(raw, req);
-    LOG.info("pid {}: iface:{} dom:{} prov:{} srx:{}", pid, resp.getClientNetHint().getInterface(),
-        resp.getClientNetHint().getDomain(), resp.getClientNetHint().getProvider(),
-        resp.getClientNetHint().getSrvSrxSet());
+    LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid,
+        resp.getClientNetHint().getInterface(), resp.getClientNetHint().getDomain(),
+        resp.getClientNetHint().getProvider(), resp.getClientNetHint().getSrvSrxSet());
     return resp.toByteArray();
   }
 
@@ -134,20 +141,25 @@ public final class MgmtModule {
     return GetAttachInfoResp.newBuilder().setStatus(s.code()).build().toByteArray();
   }
 
+  /** A bad request is the caller's error: FAILURE, as DAOS, logged without a stack trace. */
+  private static io.daos.drpc.server.DrpcFailure badTelemetryRequest(String why) {
+    return new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "client telemetry: " + why);
+  }
+
   /** Client telemetry needs the agent's telemetry segment, which jdaos does not host: DER_UNINIT, as DAOS. */
   byte[] setupClientTelemetry(DrpcCallContext ctx, byte[] body) throws Exception {
     if (body.length == 0) {
-      throw new IllegalArgumentException("empty request");
+      throw badTelemetryRequest("empty request");
     }
     ClientTelemetryReq req = ClientTelemetryReq.parseFrom(body);
     if (req.getJobid().isEmpty()) {
-      throw new IllegalArgumentException("empty jobid");
+      throw badTelemetryRequest("empty jobid");
     }
     if (req.getShmKey() == 0) {
-      throw new IllegalArgumentException("unset shm key");
+      throw badTelemetryRequest("unset shm key");
     }
     if (ctx.peer() == null) {
-      throw new IllegalArgumentException("nil user credentials");
+      throw badTelemetryRequest("nil user credentials");
     }
     return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).setStatus(DaosStatus.UNINIT.code()).build()
         .toByteArray();

@@ -1,5 +1,6 @@
 package io.daos.agent.mgmt;
 
+import io.daos.common.LogLimiter;
 import io.daos.proto.mgmt.PoolMonitorReq;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessMonitor.class);
+  /** Most pool handles tracked for one process (a real one holds a handful). */
+  public static final int MAX_HANDLES_PER_PROCESS = 4096;
+  /** What a client sends decides how many evictions fail; their lines are rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private final PoolEvicter evicter;
   private final LongFunction<java.util.concurrent.CompletableFuture<?>> exitWatcher;
@@ -41,17 +46,26 @@ public final class ProcessMonitor implements AutoCloseable {
     this.exitWatcher = exitWatcher;
   }
 
-  public void addPoolHandle(long pid, PoolMonitorReq req) {
+  /**
+   * Tracks a handle of {@code pid}; false (and nothing tracked) when that process already holds
+   * {@link #MAX_HANDLES_PER_PROCESS}: any user may call the agent, and each handle is memory here and an eviction
+   * call to the MS when the process exits.
+   */
+  public boolean addPoolHandle(long pid, PoolMonitorReq req) {
     boolean first;
     synchronized (this) {
       first = !procs.containsKey(pid);
-      procs.computeIfAbsent(pid, p -> new LinkedHashMap<>())
-          .computeIfAbsent(req.getPoolUUID(), p -> new LinkedHashSet<>()).add(req.getPoolHandleUUID());
+      Map<String, Set<String>> pools = procs.computeIfAbsent(pid, p -> new LinkedHashMap<>());
+      if (pools.values().stream().mapToInt(Set::size).sum() >= MAX_HANDLES_PER_PROCESS) {
+        return false;
+      }
+      pools.computeIfAbsent(req.getPoolUUID(), p -> new LinkedHashSet<>()).add(req.getPoolHandleUUID());
     }
     LOG.debug("pid {}: pool {} handle {} connected", pid, req.getPoolUUID(), req.getPoolHandleUUID());
     if (first) {
       watch(pid);
     }
+    return true;
   }
 
   public synchronized void removePoolHandle(long pid, PoolMonitorReq req) {
@@ -74,7 +88,7 @@ public final class ProcessMonitor implements AutoCloseable {
       leaked = procs.remove(pid);
     }
     if (leaked != null && !leaked.isEmpty()) {
-      LOG.info("pid {} exited with open pool handles; evicting them", pid);
+      LOG_LIMIT.info(LOG, "exit with handles", "pid {} exited with open pool handles; evicting them", pid);
       submitEvictions(leaked);
     }
   }
@@ -144,7 +158,8 @@ public final class ProcessMonitor implements AutoCloseable {
       evicter.evict(pool, handles);
       LOG.debug("pool {}: evicted {} handle(s)", pool, handles.size());
     } catch (RuntimeException e) {
-      LOG.error("pool {}: failed to evict {} handle(s): {}", pool, handles.size(), e.getMessage());
+      LOG_LIMIT.error(LOG, "evict", "pool {}: failed to evict {} handle(s): {}", pool, handles.size(),
+          e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.daos.agent.mgmt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.proto.mgmt.PoolMonitorReq;
@@ -39,6 +40,19 @@ class ProcessMonitorTest {
 
   private static PoolMonitorReq req(String pool, String handle) {
     return PoolMonitorReq.newBuilder().setSys("daos_server").setPoolUUID(pool).setPoolHandleUUID(handle).build();
+  }
+
+  @Test
+  void handlesPerProcessAreCapped() {
+    for (int i = 0; i < ProcessMonitor.MAX_HANDLES_PER_PROCESS; i++) {
+      assertTrue(mon.addPoolHandle(20, req("p" + (i % 7), "h" + i)));
+    }
+    assertFalse(mon.addPoolHandle(20, req("p1", "one-too-many")));
+    assertEquals(ProcessMonitor.MAX_HANDLES_PER_PROCESS,
+        mon.handles(20).values().stream().mapToInt(Set::size).sum());
+    assertTrue(mon.addPoolHandle(21, req("p1", "h1")), "another process is not affected");
+    mon.removePoolHandle(20, req("p1", "h1"));
+    assertTrue(mon.addPoolHandle(20, req("p1", "again")), "room again after a disconnect");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
 import io.daos.cart.RpcFrame;
+import io.daos.common.LogLimiter;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** A peer can make the lines about its own bad requests repeat; each kind is rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
   /** How often a request held by a HOLD fault checks whether the fault is still armed. */
   private static final Duration HOLD_CHECK = Duration.ofMillis(10);
 
@@ -83,7 +86,8 @@ public final class Dispatcher {
   public void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> replies) {
     Consumer<RpcFrame> sink = limited(replies);
     if (req.isReply()) {
-      LOG.warn("{}: dropping a reply frame sent as a request by {}: {}", name, peer, req);
+      LOG_LIMIT.warn(LOG, "reply as request", "{}: dropping a reply frame sent as a request by {}: {}", name, peer,
+          req);
       req.release();
       return;
     }
@@ -166,7 +170,7 @@ public final class Dispatcher {
       h.handle(req, replier);
     } catch (Exception | Error e) {
       DaosStatus st = e instanceof DaosException ? ((DaosException) e).status() : DaosStatus.MISC;
-      LOG.warn("{}: handler for {} failed: {}", name, req, e.toString(), e);
+      LOG_LIMIT.warn(LOG, "handler failure", "{}: handler for {} failed: {}", name, req, e.toString(), e);
       if (!replier.done()) {
         replier.error(st, mapVersion.getAsInt());
       }

@@ -2,6 +2,7 @@ package io.daos.cart.netty;
 
 import io.daos.cart.CartLimits;
 import io.daos.cart.RpcFrame;
+import io.daos.common.LogLimiter;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
+  /** A peer decides how often these lines are written; each kind is rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private final CartLimits limits;
   private final String side;
@@ -55,7 +58,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
     if (bad != null) {
       broken = true;
       in.skipBytes(in.readableBytes());
-      LOG.warn("CART-J {}: closing connection from {}: {}", side, ctx.channel().remoteAddress(), bad);
+      LOG_LIMIT.warn(LOG, "malformed", "CART-J {}: closing connection from {}: {}", side,
+          ctx.channel().remoteAddress(), bad);
       ctx.close();
       return;
     }
@@ -100,8 +104,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
     RpcFrame header = new RpcFrame(in.getUnsignedByte(at + 7) & ~RpcFrame.FLAG_BULK, in.getInt(at + 8),
         in.getLong(at + 12), in.getInt(at + 20), in.getInt(at + 24), 0, null, null);
     skipping = in.getUnsignedInt(at) + RpcFrame.LENGTH_FIELD;
-    LOG.info("CART-J {}: refusing {} from {} with {}: {}", side, header, ctx.channel().remoteAddress(),
-        status.symbol(), limits.describe(body, bulk));
+    LOG_LIMIT.info(LOG, "oversize", "CART-J {}: refusing {} from {} with {}: {}", side, header,
+        ctx.channel().remoteAddress(), status.symbol(), limits.describe(body, bulk));
     if (header.isReply()) {
       out.add(CartLimits.errorReply(header, status));
     } else {

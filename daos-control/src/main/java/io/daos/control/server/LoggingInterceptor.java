@@ -2,6 +2,7 @@ package io.daos.control.server;
 
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TextFormat;
+import io.daos.common.LogLimiter;
 import io.daos.control.errors.GrpcErrors;
 import io.daos.control.errors.MsErrors;
 import io.daos.control.errors.NotLeaderException;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoggingInterceptor implements ServerInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingInterceptor.class);
+  /** A client decides how often a call fails; failures are rate-limited per method (keys: this service's methods). */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private final String identity;
 
@@ -70,7 +73,7 @@ public final class LoggingInterceptor implements ServerInterceptor {
       LOG.debug("{}: gRPC handler for {} redirected the client: {}", identity, method, err.getMessage());
       return;
     }
-    LOG.error("{}: gRPC handler for {} failed: {} (elapsed: {} ms)", identity, method,
+    LOG_LIMIT.error(LOG, method, "{}: gRPC handler for {} failed: {} (elapsed: {} ms)", identity, method,
         GrpcErrors.errorString(err), elapsedMs);
   }
 

@@ -2,6 +2,7 @@ package io.daos.drpc.server;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.common.LogLimiter;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
 import io.daos.drpc.PeerCredentials;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DrpcRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(DrpcRegistry.class);
+  /** Every line below can be caused by a peer sending bad calls; each kind is rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   private volatile Map<DrpcModule, Map<DrpcMethod, DrpcHandler>> modules = new EnumMap<>(DrpcModule.class);
 
@@ -56,7 +59,8 @@ public final class DrpcRegistry {
     try {
       call = Call.parseFrom(callBytes);
     } catch (InvalidProtocolBufferException e) {
-      LOG.error("dRPC: failed to unmarshal call ({} bytes): {}", callBytes.length, e.getMessage());
+      LOG_LIMIT.error(LOG, "unmarshal call", "dRPC: failed to unmarshal call ({} bytes): {}",
+          callBytes.length, e.getMessage());
       return response(-1, Status.FAILED_UNMARSHAL_CALL, null).toByteArray();
     }
     return dispatch(call, peer).toByteArray();
@@ -67,13 +71,14 @@ public final class DrpcRegistry {
     Optional<DrpcModule> module = DrpcModule.fromId(call.getModule());
     Map<DrpcMethod, DrpcHandler> methods = module.map(modules::get).orElse(null);
     if (methods == null) {
-      LOG.error("dRPC: attempted to call unregistered module {}", call.getModule());
+      LOG_LIMIT.error(LOG, "unknown module", "dRPC: attempted to call unregistered module {}", call.getModule());
       return response(call.getSequence(), Status.UNKNOWN_MODULE, null);
     }
     DrpcMethod method = DrpcMethod.of(module.get(), call.getMethod()).orElse(null);
     DrpcHandler handler = method == null ? null : methods.get(method);
     if (handler == null) {
-      LOG.error("dRPC: attempted to call unregistered method {} of module {}", call.getMethod(), module.get());
+      LOG_LIMIT.error(LOG, "unknown method", "dRPC: attempted to call unregistered method {} of module {}",
+          call.getMethod(), module.get());
       return response(call.getSequence(), Status.UNKNOWN_METHOD, null);
     }
     return invoke(handler, new DrpcCallContext(method, call.getSequence(), peer), call);
@@ -84,13 +89,14 @@ public final class DrpcRegistry {
       byte[] body = handler.handle(ctx, call.getBody().toByteArray());
       return response(ctx.sequence(), Status.SUCCESS, body);
     } catch (DrpcFailure e) {
-      LOG.error("dRPC: {} failed: {}", ctx.method(), e.getMessage());
+      LOG_LIMIT.error(LOG, "handler failure", "dRPC: {} failed: {}", ctx.method(), e.getMessage());
       return response(ctx.sequence(), e.status(), null);
     } catch (InvalidProtocolBufferException e) {
-      LOG.error("dRPC: {}: failed to unmarshal payload: {}", ctx.method(), e.getMessage());
+      LOG_LIMIT.error(LOG, "unmarshal payload", "dRPC: {}: failed to unmarshal payload: {}",
+          ctx.method(), e.getMessage());
       return response(ctx.sequence(), Status.FAILED_UNMARSHAL_PAYLOAD, null);
     } catch (Exception e) {
-      LOG.error("dRPC: {} failed", ctx.method(), e);
+      LOG_LIMIT.error(LOG, "handler exception", "dRPC: {} failed", ctx.method(), e);
       return response(ctx.sequence(), Status.FAILURE, null);
     }
   }

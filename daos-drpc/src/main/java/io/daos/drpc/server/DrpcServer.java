@@ -1,7 +1,9 @@
 package io.daos.drpc.server;
 
 import io.daos.common.LifeCycle;
+import io.daos.common.LogLimiter;
 import io.daos.drpc.DrpcChunks;
+import io.daos.drpc.PeerCredentials;
 import io.daos.drpc.transport.DrpcTransport;
 import io.daos.drpc.transport.PacketConnection;
 import io.daos.drpc.transport.PacketListener;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,17 +27,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A dRPC listener (DAOS's DomainSocketServer): one accept thread and a bounded pool of session threads;
- * each connection is served Call by Call in order. A peer that breaks the framing is disconnected; the
- * listener keeps serving the others. {@link #close()} stops accepting, closes every connection and
- * removes the socket file.
+ * A dRPC listener (DAOS's DomainSocketServer): one accept thread and a thread per connection; each connection is
+ * served Call by Call in order. A peer that breaks the framing is disconnected; the listener keeps serving the
+ * others. What one user can hold is bounded, so that idle connections from one user never stop the others being
+ * served (the agent's socket is open to every user): connections per peer uid ({@code maxConnectionsPerUser}; the
+ * one over is closed at once), connections in all ({@code maxConnections}), and time waiting for a Call
+ * ({@code idleTimeout}; an idle connection is closed, and a {@link io.daos.drpc.client.DrpcClient} reconnects on
+ * its next call). Lines a peer can cause are rate-limited. {@link #close()} stops accepting, closes every connection
+ * and removes the socket file.
  */
 public final class DrpcServer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DrpcServer.class);
 
   private final Builder cfg;
   private final LifeCycle lifeCycle;
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
+
   private final Set<DrpcSession> sessions = ConcurrentHashMap.newKeySet();
+  private final Map<Long, AtomicInteger> perUser = new ConcurrentHashMap<>();
   private final ExecutorService pool;
   private volatile PacketListener listener;
   private Thread acceptThread;
@@ -90,12 +101,26 @@ public final class DrpcServer implements Closeable {
   }
 
   private void startSession(PacketConnection conn) {
-    DrpcSession s = new DrpcSession(conn, cfg.registry, cfg.maxMessageSize, cfg.midMessageTimeoutMillis, sessions::remove);
+    PeerCredentials peer = conn.peerCredentials();
+    AtomicInteger held = perUser.computeIfAbsent(peer.uid(), u -> new AtomicInteger());
+    if (held.incrementAndGet() > cfg.maxConnectionsPerUser) {
+      held.decrementAndGet();
+      LOG_LIMIT.warn(LOG, "per-user cap", "dRPC: {}: uid {} already holds {} connections (max {} per user); closing "
+          + "the new one from pid {}. That user's processes should close the dRPC connections they are not using",
+          cfg.path, peer.uid(), cfg.maxConnectionsPerUser, cfg.maxConnectionsPerUser, peer.pid());
+      conn.close();
+      return;
+    }
+    DrpcSession s = new DrpcSession(conn, cfg.registry, cfg.limits(), done -> {
+      sessions.remove(done);
+      held.decrementAndGet();
+    });
     sessions.add(s);
     try {
       pool.execute(s);
     } catch (RejectedExecutionException e) {
-      LOG.warn("dRPC: {}: too many connections (max {}), refusing one", cfg.path, cfg.maxConnections);
+      LOG_LIMIT.warn(LOG, "total cap", "dRPC: {}: {} connections open (the maximum); closing the new one from pid "
+          + "{} uid {}", cfg.path, cfg.maxConnections, peer.pid(), peer.uid());
       s.close();
     }
     if (!lifeCycle.isRunning()) {
@@ -139,16 +164,19 @@ public final class DrpcServer implements Closeable {
   }
 
   /**
-   * Server settings; defaults: real SEQPACKET transport, mode 0600, 64 connections, 64 MiB messages, and 10 s
-   * for the rest of a message once its first chunk has arrived (a peer that stalls mid-message is dropped).
+   * Server settings; defaults: real SEQPACKET transport, mode 0600, 512 connections in all and 64 per peer uid, 64 MiB
+   * messages, 2 minutes waiting for a Call before an idle connection is closed, and 10 s for the rest of a message
+   * once its first chunk has arrived (a peer that stalls mid-message is dropped).
    */
   public static final class Builder {
     private final Path path;
     private final DrpcRegistry registry;
     private DrpcTransport transport = DrpcTransport.seqpacket();
     private Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
-    private int maxConnections = 64;
+    private int maxConnections = 512;
+    private int maxConnectionsPerUser = 64;
     private long maxMessageSize = DrpcChunks.DEFAULT_MAX_MESSAGE_SIZE;
+    private long idleTimeoutMillis = 120_000;
     private long midMessageTimeoutMillis = 10_000;
 
     private Builder(Path path, DrpcRegistry registry) {
@@ -175,18 +203,41 @@ public final class DrpcServer implements Closeable {
       return this;
     }
 
+    /** Connections one peer uid may hold at once; the next one is closed as soon as it is accepted. */
+    public Builder maxConnectionsPerUser(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerUser must be >= 1: " + n);
+      }
+      this.maxConnectionsPerUser = n;
+      return this;
+    }
+
+    /** How long a connection may wait for its next Call before the server closes it. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeoutMillis = positiveMillis("idleTimeout", timeout);
+      return this;
+    }
+
     public Builder maxMessageSize(long bytes) {
       this.maxMessageSize = DrpcChunks.checkMaxMessageSize(bytes);
       return this;
     }
 
     /** How long the remaining chunks of a started message may take, per chunk. */
-    public Builder midMessageTimeout(java.time.Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("midMessageTimeout must be positive: " + timeout);
-      }
-      this.midMessageTimeoutMillis = timeout.toMillis();
+    public Builder midMessageTimeout(Duration timeout) {
+      this.midMessageTimeoutMillis = positiveMillis("midMessageTimeout", timeout);
       return this;
+    }
+
+    private static long positiveMillis(String what, Duration d) {
+      if (d.isNegative() || d.toMillis() == 0) {
+        throw new IllegalArgumentException(what + " must be at least 1 ms: " + d);
+      }
+      return d.toMillis();
+    }
+
+    DrpcSession.Limits limits() {
+      return new DrpcSession.Limits(maxMessageSize, idleTimeoutMillis, midMessageTimeoutMillis);
     }
 
     public DrpcServer build() {

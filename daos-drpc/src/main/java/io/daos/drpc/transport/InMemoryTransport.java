@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * through queues with SEQPACKET semantics (boundaries kept, end of stream on close). No files are created.
  */
 public final class InMemoryTransport implements DrpcTransport {
-  private final Map<Path, InMemoryListener> listeners = new ConcurrentHashMap<>();
+  private final Map<Path, InMemoryListener> listeners;
   private final PeerCredentials peer;
 
   /** A transport whose peers all appear as this process. */
@@ -25,7 +25,17 @@ public final class InMemoryTransport implements DrpcTransport {
 
   /** A transport whose connections report {@code peer} as the peer's credentials (to test auth paths). */
   public InMemoryTransport(PeerCredentials peer) {
+    this(new ConcurrentHashMap<>(), peer);
+  }
+
+  private InMemoryTransport(Map<Path, InMemoryListener> listeners, PeerCredentials peer) {
+    this.listeners = listeners;
     this.peer = peer;
+  }
+
+  /** The same listeners, reached by a peer with other credentials (another user's process). */
+  public InMemoryTransport as(PeerCredentials other) {
+    return new InMemoryTransport(listeners, other);
   }
 
   @Override

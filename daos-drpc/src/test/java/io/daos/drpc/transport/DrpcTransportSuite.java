@@ -175,6 +175,39 @@ abstract class DrpcTransportSuite {
   }
 
   @Test
+  void idleConnectionIsClosedAndTheClientReconnects() throws IOException {
+    server.close();
+    server = DrpcServer.builder(sock, registry()).transport(transport).idleTimeout(Duration.ofMillis(200)).build();
+    server.start();
+    try (PacketConnection raw = transport.connect(sock); DrpcClient c = client().connect()) {
+      assertArrayEquals(new byte[] {1}, c.call(DrpcMethod.MGMT_PING_RANK, new byte[] {1}));
+      assertClosedByServer(raw);
+      waitFor(() -> server.sessionCount() == 0);
+      assertArrayEquals(new byte[] {2}, c.call(DrpcMethod.MGMT_PING_RANK, new byte[] {2}));
+    }
+  }
+
+  /** Idle connections hold no fixed worker pool: with 64 of them open, a 65th connection is served. */
+  @Test
+  void sixtyFourIdleConnectionsThenACallIsServed() throws IOException {
+    server.close();
+    server = DrpcServer.builder(sock, registry()).transport(transport).maxConnectionsPerUser(100).build();
+    server.start();
+    java.util.List<PacketConnection> idle = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 64; i++) {
+        idle.add(transport.connect(sock));
+      }
+      waitFor(() -> server.sessionCount() == 64);
+      try (DrpcClient c = client().connect()) {
+        assertArrayEquals(new byte[] {3}, c.call(DrpcMethod.MGMT_PING_RANK, new byte[] {3}));
+      }
+    } finally {
+      idle.forEach(PacketConnection::close);
+    }
+  }
+
+  @Test
   void clientTimesOutThenReconnects() throws IOException {
     try (DrpcClient c = client().timeout(Duration.ofMillis(300)).connect()) {
       assertThrows(SocketTimeoutException.class, () -> c.call(DrpcMethod.MGMT_SET_UP, new byte[0]));

@@ -7,6 +7,7 @@ import io.daos.cart.CartHandler;
 import io.daos.cart.CartReplier;
 import io.daos.cart.Opcode;
 import io.daos.common.Hlc;
+import io.daos.common.LogLimiter;
 import io.daos.common.Uuids;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceDispatch {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceDispatch.class);
+  /** Peers decide how often bad requests arrive; the lines about them are rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   /** Parses a request body. */
   @FunctionalInterface
@@ -67,7 +70,7 @@ final class ServiceDispatch {
         q = parser.parse(req.bodyBytes());
         p = Uuids.required(pool.apply(q), "pool");
       } catch (InvalidProtocolBufferException | DaosException e) {
-        LOG.warn("{}: malformed {} from {}: {}", name, opc, req.peer(), e.getMessage());
+        LOG_LIMIT.warn(LOG, "malformed", "{}: malformed {} from {}: {}", name, opc, req.peer(), e.getMessage());
         send(reply, err, header(DaosStatus.INVAL.code(), 0, null));
         return;
       }

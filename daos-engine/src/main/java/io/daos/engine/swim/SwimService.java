@@ -5,6 +5,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
+import io.daos.common.LogLimiter;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Futures;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwimService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SwimService.class);
+  /** Peers decide how often bad requests arrive; the lines about them are rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   /** A member's CART-J URI and the incarnation the group map gives it. */
   public record Peer(String uri, long incarnation) {
@@ -163,7 +166,7 @@ public final class SwimService implements AutoCloseable {
     try {
       req = SwimReq.parseFrom(body);
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      LOG.warn("{}: malformed SWIM request: {}", name, e.getMessage());
+      LOG_LIMIT.warn(LOG, "malformed", "{}: malformed SWIM request: {}", name, e.getMessage());
       reply.error(DaosStatus.PROTO, 0);
       return;
     }

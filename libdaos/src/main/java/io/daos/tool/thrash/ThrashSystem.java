@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * replicas, each host its own fault domain ({@code fault_path /hostN}), all state under one private directory; plus a
  * daos_agent. Everything it starts it stops in {@link #close()}.
  */
-final class ThrashSystem implements AutoCloseable {
+public final class ThrashSystem implements AutoCloseable {
   /** C1 only and the serial GC: ten JVMs share this machine's cores (as itest's ClusterHost runs them). */
   static final String JVM_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1";
   /** Short SWIM timings (as the itests use): period 200 ms, ping timeout 150 ms, suspect timeout 2 s. */
@@ -55,7 +55,7 @@ final class ThrashSystem implements AutoCloseable {
   private Process agent;
   private final Map<String, String> env;
 
-  ThrashSystem(Path bin, Path dir, int hosts, int targets, boolean shortSwim) throws IOException {
+  public ThrashSystem(Path bin, Path dir, int hosts, int targets, boolean shortSwim) throws IOException {
     this.bin = bin;
     this.dir = dir;
     this.hosts = hosts;
@@ -93,12 +93,45 @@ final class ThrashSystem implements AutoCloseable {
     return dir;
   }
 
-  Path hostDir(int i) {
+  public Path hostDir(int i) {
     return dir.resolve("host" + i);
   }
 
-  Path agentSocketDir() {
+  public Path agentSocketDir() {
     return agentDir.resolve("run");
+  }
+
+  /** Host {@code i}'s control-plane address (its daos_server's gRPC port is {@link #controlPort()}). */
+  public String hostIp(int i) {
+    return ips.get(i);
+  }
+
+  public int controlPort() {
+    return port;
+  }
+
+  /** Host {@code i}'s engine CART-J (fabric) port. */
+  public int fabricPort(int i) {
+    return fabricPorts.get(i);
+  }
+
+  /** Host {@code i}'s socket_dir: daos_server.sock and the engine's dRPC socket. */
+  public Path serverSocketDir(int i) {
+    return hostDir(i).resolve("run");
+  }
+
+  /** The daemons now running, by name ("daos_server host0", "daos_engine host0", "daos_agent"). */
+  public Map<String, ProcessHandle> daemons() {
+    Map<String, ProcessHandle> out = new LinkedHashMap<>();
+    for (int i = 0; i < servers.size(); i++) {
+      out.put("daos_server host" + i, servers.get(i).toHandle());
+      int h = i;
+      engine(i).ifPresent(e -> out.put("daos_engine host" + h, e));
+    }
+    if (agent != null) {
+      out.put("daos_agent", agent.toHandle());
+    }
+    return out;
   }
 
   int targetsPerEngine() {
@@ -133,7 +166,7 @@ final class ThrashSystem implements AutoCloseable {
   // --- start ----------------------------------------------------------------------------------------------------
 
   /** Starts the servers, formats, waits for every rank to join, starts the agent. */
-  void start(Duration timeout) throws IOException {
+  public void start(Duration timeout) throws IOException {
     for (int i = 0; i < hosts; i++) {
       ProcessBuilder pb = new ProcessBuilder(bin.resolve("daos_server").toString(), "start", "-o",
           hostDir(i).resolve("daos_server.yml").toString()).redirectErrorStream(true)
@@ -252,7 +285,7 @@ final class ThrashSystem implements AutoCloseable {
   }
 
   /** rank → member object of {@code dmg system query}; empty when the query fails. */
-  Map<Integer, JsonObject> members() {
+  public Map<Integer, JsonObject> members() {
     Map<Integer, JsonObject> out = new LinkedHashMap<>();
     JsonObject r = dmgJson("system", "query");
     if (r == null || !r.has("members") || !r.get("members").isJsonArray()) {
@@ -266,7 +299,7 @@ final class ThrashSystem implements AutoCloseable {
     return out;
   }
 
-  static String str(JsonObject o, String k) {
+  public static String str(JsonObject o, String k) {
     JsonElement e = o == null ? null : o.get(k);
     return e == null || e.isJsonNull() ? "" : e.getAsString();
   }
@@ -287,7 +320,7 @@ final class ThrashSystem implements AutoCloseable {
   // --- engines --------------------------------------------------------------------------------------------------
 
   /** The pid of host {@code h}'s engine: the DaosEngineMain process whose command line names its SCM dir. */
-  Optional<ProcessHandle> engine(int h) {
+  public Optional<ProcessHandle> engine(int h) {
     String scm = " -s " + hostDir(h).resolve("scm0") + " ";
     return ProcessHandle.allProcesses().filter(ph -> {
       String cl = commandLine(ph);
@@ -317,14 +350,14 @@ final class ThrashSystem implements AutoCloseable {
   // --- crash scan -----------------------------------------------------------------------------------------------
 
   /** One process that died without the tool killing it, or a log line that says something crashed. */
-  record Crash(String what, String detail) {
+  public record Crash(String what, String detail) {
   }
 
   /**
    * Daemons that died on their own: daos_server or daos_agent processes no longer alive, engine exits that
    * daos_server logged for a pid the tool did not kill; plus the count of exception stack traces per log.
    */
-  List<Crash> crashes() {
+  public List<Crash> crashes() {
     List<Crash> out = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
       Process p = servers.get(i);
@@ -354,7 +387,7 @@ final class ThrashSystem implements AutoCloseable {
   }
 
   /** Log file → number of lines that start a Java exception report ("Exception"/"Error:" at a line start or "\tat"-led). */
-  Map<String, Integer> exceptionLines() {
+  public Map<String, Integer> exceptionLines() {
     Map<String, Integer> out = new LinkedHashMap<>();
     List<Path> logs = new ArrayList<>();
     for (int i = 0; i < hosts; i++) {

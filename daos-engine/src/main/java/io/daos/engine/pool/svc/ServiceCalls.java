@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
+import io.daos.common.LogLimiter;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Futures;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceCalls {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCalls.class);
+  /** Peers decide how often bad requests arrive; the lines about them are rate-limited. */
+  private static final LogLimiter LOG_LIMIT = LogLimiter.perMinute();
 
   /** A request body run on the service thread; returns the reply (possibly later). */
   @FunctionalInterface
@@ -56,7 +59,7 @@ public final class ServiceCalls {
     try {
       q = parser.parse(req.bodyBytes());
     } catch (InvalidProtocolBufferException e) {
-      LOG.warn("malformed {} from {}: {}", req.opcode(), req.peer(), e.getMessage());
+      LOG_LIMIT.warn(LOG, "malformed", "malformed {} from {}: {}", req.opcode(), req.peer(), e.getMessage());
       reply.error(DaosStatus.PROTO, 0);
       return;
     }
