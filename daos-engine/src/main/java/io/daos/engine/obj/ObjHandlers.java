@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ObjHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ObjHandlers.class);
+  /** Malformed requests log a few lines a minute, not one each. */
+  private static final io.daos.common.LogLimiter LOG_LIMIT = io.daos.common.LogLimiter.perMinute();
   /** DTX_REFRESH_MAX: refresh rounds one read does before it answers DER_INPROGRESS. */
   static final int DTX_REFRESH_MAX = 4;
 
@@ -256,7 +258,7 @@ public final class ObjHandlers {
     } catch (DaosException e) {
       fail(opc, errorBody, req, reply, e);
     } catch (InvalidProtocolBufferException e) {
-      LOG.warn("{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
+      LOG_LIMIT.warn(LOG, "malformed", "{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
       reply.reply(DaosStatus.INVAL.code(), mv, body(errorBody.apply(DaosStatus.INVAL.code())), null);
     } catch (Exception e) {
       LOG.error("{}: {} from {} failed unexpectedly", name, opc, req.peer(), e);

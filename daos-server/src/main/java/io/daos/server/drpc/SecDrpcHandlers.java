@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SecDrpcHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(SecDrpcHandlers.class);
+  /** A flood of bad credentials logs a few lines a minute, not one each. */
+  private static final io.daos.common.LogLimiter LOG_LIMIT = io.daos.common.LogLimiter.perMinute();
 
   private final boolean allowInsecure;
   private final Path clientCertDir;
@@ -63,14 +65,15 @@ public final class SecDrpcHandlers {
   byte[] validateCredentials(DrpcCallContext ctx, byte[] body) throws Exception {
     Credential cred = ValidateCredReq.parseFrom(body).getCred();
     if (!cred.hasToken() || !cred.hasVerifier()) {
-      LOG.error("malformed credential");
+      LOG_LIMIT.error(LOG, "cred-malformed", "malformed credential");
       return status(DaosStatus.INVAL);
     }
     byte[] token = cred.getToken().toByteArray();
     byte[] verifier = cred.getVerifier().getData().toByteArray();
     if (allowInsecure) {
       if (!MessageDigest.isEqual(TokenSigner.hash(token), verifier)) {
-        LOG.error("cred verification failed: unsigned hash failed to verify.");
+        LOG_LIMIT.error(LOG, "cred-unsigned",
+            "cred verification failed: unsigned hash failed to verify.");
         return status(DaosStatus.NO_PERM);
       }
       return fresh(cred);
@@ -80,11 +83,12 @@ public final class SecDrpcHandlers {
     try {
       key = loadPublicKey(cred.getOrigin(), certPath);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      LOG.error("loading certificate {} failed: {}", certPath, e.toString());
+      LOG_LIMIT.error(LOG, "cred-cert", "loading certificate {} failed: {}", certPath, e.toString());
       return status(DaosStatus.NO_CERT);
     }
     if (!verifyPss(key, token, verifier)) {
-      LOG.error("cred verification failed: token verification Failed (origin {})", cred.getOrigin());
+      LOG_LIMIT.error(LOG, "cred-signature",
+          "cred verification failed: token verification Failed (origin {})", cred.getOrigin());
       return status(DaosStatus.NO_PERM);
     }
     return fresh(cred);
@@ -99,12 +103,14 @@ public final class SecDrpcHandlers {
       sys = null;
     }
     if (sys == null) {
-      LOG.error("cred verification failed: token is not a valid AUTH_SYS token (origin {})", cred.getOrigin());
+      LOG_LIMIT.error(LOG, "cred-token",
+          "cred verification failed: token is not a valid AUTH_SYS token (origin {})", cred.getOrigin());
       return status(DaosStatus.NO_PERM);
     }
     Optional<String> refused = freshness.check(sys);
     if (refused.isPresent()) {
-      LOG.error("cred verification failed: {} (user {}, machine {}, origin {})", refused.get(), sys.getUser(),
+      LOG_LIMIT.error(LOG, "cred-refused",
+          "cred verification failed: {} (user {}, machine {}, origin {})", refused.get(), sys.getUser(),
           sys.getMachinename(), cred.getOrigin());
       return status(DaosStatus.NO_PERM);
     }
@@ -132,7 +138,7 @@ public final class SecDrpcHandlers {
     try {
       return TokenSigner.verify(key, data, sig);
     } catch (GeneralSecurityException e) {
-      LOG.error("cred verification failed: {}", e.getMessage());
+      LOG_LIMIT.error(LOG, "cred-failed", "cred verification failed: {}", e.getMessage());
       return false;
     }
   }
