@@ -210,7 +210,8 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     return dir;
   }
 
-  Path controlConfig() {
+  /** The daos_control.yml that dmg reads to reach this cluster (-o). */
+  public Path controlConfig() {
     return controlConfig;
   }
 
