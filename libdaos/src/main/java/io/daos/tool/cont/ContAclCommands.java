@@ -13,7 +13,6 @@ import io.daos.tool.output.CliError;
 import io.daos.tool.output.Obj;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -107,8 +106,6 @@ final class ContAclCommands {
           Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
           Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         }
-      } catch (FileAlreadyExistsException e) {
-        throw CliError.of("failed to open ACL output file: " + GoFileErrors.text("open", file, e));
       } catch (IOException e) {
         throw CliError.of("failed to open ACL output file: " + GoFileErrors.text("open", file, e));
       }
