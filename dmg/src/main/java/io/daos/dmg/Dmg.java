@@ -4,6 +4,7 @@ import io.daos.common.fault.Fault;
 import io.daos.control.config.ControlConfig;
 import io.daos.common.cli.ErrorText;
 import io.daos.dmg.command.BaseCommand;
+import io.daos.dmg.command.cont.ContCommand;
 import io.daos.dmg.command.CommandContext;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.HostLists;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "dmg", mixinStandardHelpOptions = false,
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
-        SystemCommand.class, PoolCommand.class})
+        SystemCommand.class, PoolCommand.class, ContCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;

@@ -1,5 +1,6 @@
 package io.daos.client;
 
+import io.daos.agent.config.CredentialConfig;
 import io.daos.client.pool.PoolInfo;
 import io.daos.cart.FaultInjection;
 import io.daos.cart.Opcode;
@@ -73,6 +74,26 @@ final class TestSystem implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** As {@link #clientBuilder()}, for a client whose credential names {@code user} (group, groups) instead. */
+  DaosClient.Builder clientBuilderAs(String user, String group, String... groups) {
+    try {
+      return cluster.clientBuilderAs(new CredentialConfig.MappedClientUser(user, group, List.of(groups))).seed(42)
+          .rpcTimeout(Duration.ofSeconds(10));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code dmg pool update-acl} on this test's pool. */
+  void poolUpdateAcl(String... entries) {
+    cluster.poolUpdateAcl(label, List.of(entries));
+  }
+
+  /** The cluster, for pools a test makes beyond its own. */
+  InProcessCluster cluster() {
+    return cluster;
   }
 
   /** The pool's service replicas as PoolCreate reported them. */

@@ -6,12 +6,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.daos.agent.DaosAgent;
 import io.daos.agent.config.AgentConfig;
+import io.daos.agent.config.CredentialConfig;
+import io.daos.drpc.PeerCredentials;
+import io.daos.drpc.transport.InMemoryTransport;
 import io.daos.cart.CartTransport;
 import io.daos.client.DaosClient;
 import io.daos.control.ControlClient;
 import io.daos.control.config.ControlConfig;
 import io.daos.drpc.transport.DrpcTransport;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
+import io.daos.proto.mgmt.ModifyACLReq;
 import io.daos.proto.mgmt.PoolCreateReq;
 import io.daos.proto.mgmt.PoolCreateResp;
 import io.daos.proto.mgmt.PoolDestroyReq;
@@ -55,6 +59,9 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final int crtTimeout;
   private final Path certs;
   private DaosAgent agent;
+  /** Agents of {@link #clientBuilderAs}: uids from here up are ones no host names. */
+  private static final long UNNAMED_UID_BASE = 3_900_000_000L;
+  private final Map<CredentialConfig.MappedClientUser, OtherAgent> otherAgents = new java.util.HashMap<>();
 
   MiniDaosCluster(Builder<?> b, int port) throws IOException {
     this.certs = b.certs;
@@ -203,7 +210,8 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     return dir;
   }
 
-  Path controlConfig() {
+  /** The daos_control.yml that dmg reads to reach this cluster (-o). */
+  public Path controlConfig() {
     return controlConfig;
   }
 
@@ -237,6 +245,33 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   }
 
   /**
+   * A libdaos client builder acting as another user: a second daos_agent (in this JVM) whose dRPC peers all have
+   * a uid this host cannot name, which its {@code client_user_map} maps to {@code user} (group, groups). The agent
+   * signs that identity as a real one signs a mapped user's; servers see {@code user@} and its groups. One agent
+   * per user, closed with the cluster.
+   */
+  public synchronized DaosClient.Builder clientBuilderAs(CredentialConfig.MappedClientUser user) throws IOException {
+    OtherAgent oa = otherAgents.get(user);
+    if (oa == null) {
+      long uid = UNNAMED_UID_BASE + otherAgents.size();
+      Path run = dir.resolve("agent-" + otherAgents.size() + "/run");
+      CredentialConfig cc = new CredentialConfig(Duration.ZERO, Map.of(uid, user));
+      AgentConfig cfg = AgentConfig.defaults().withRuntimeDir(run.toString()).withAccessPoints(hostAddrs())
+          .withTransport(transport("agent")).withCaching(true, Duration.ZERO).withCredentialConfig(cc);
+      InMemoryTransport t = new InMemoryTransport(new PeerCredentials(ProcessHandle.current().pid(), uid, uid));
+      DaosAgent a = DaosAgent.builder(cfg).drpcTransport(t).build();
+      a.start();
+      oa = new OtherAgent(a, t);
+      otherAgents.put(user, oa);
+    }
+    return DaosClient.builder().agentSocketDir(oa.agent().socketPath().getParent()).agentTransport(oa.transport())
+        .transport(cartTransport());
+  }
+
+  private record OtherAgent(DaosAgent agent, InMemoryTransport transport) {
+  }
+
+  /**
    * MS PoolCreate as {@code dmg pool create -z <total> <label>} sends it (6 % SCM, 94 % NVMe, every rank);
    * fails unless it succeeded.
    */
@@ -259,6 +294,23 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     return PoolCreateReq.newBuilder().setUuid(UUID.randomUUID().toString()).setSys("daos_server").setUser(owner)
         .setUserGroup(owner).addProperties(PoolProperty.newBuilder().setNumber(1).setStrval(label))
         .setNumSvcReps(svcReplicas);
+  }
+
+  /** MS PoolCreate on every rank owned by {@code user}/{@code group} ("name@"), as {@code dmg pool create -u -g}. */
+  public CreatedPool createPoolOwnedBy(String label, long scmPerRank, int svcReplicas, String user, String group) {
+    return createPool(poolReq(label, svcReplicas).setUser(user).setUserGroup(group).addTierBytes(scmPerRank)
+        .addTierBytes(0));
+  }
+
+  /** MS PoolUpdateACL ({@code dmg pool update-acl}); fails unless it succeeded. */
+  public void poolUpdateAcl(String pool, java.util.List<String> entries) {
+    ModifyACLReq req = ModifyACLReq.newBuilder().setSys("daos_server").setId(pool).addAllEntries(entries).build();
+    try (ControlClient c = newControlClient()) {
+      int status = c.invokeMs(MgmtSvcGrpc.getPoolUpdateACLMethod(), req, Duration.ofSeconds(60)).getStatus();
+      if (status != 0) {
+        throw new AssertionError("pool update-acl " + entries + ": status " + status);
+      }
+    }
   }
 
   /**
@@ -400,6 +452,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    otherAgents.values().forEach(a -> a.agent().close());
     if (agent != null) {
       agent.close();
     }

@@ -4,6 +4,7 @@ import com.google.protobuf.MessageLite;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.client.cont.ContainerAcl;
 import io.daos.client.cont.ContainerInfo;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.OidAllocator;
@@ -11,11 +12,15 @@ import io.daos.client.cont.PropType;
 import io.daos.client.cont.Snapshot;
 import io.daos.client.rpc.Futures;
 import io.daos.common.Uuids;
+import io.daos.common.acl.Acl;
+import io.daos.common.acl.AclPrincipal;
 import io.daos.placement.DomainLevel;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
 import io.daos.placement.object.ObjectType;
 import io.daos.placement.object.PoolAttributes;
+import io.daos.proto.cont.ContAclDeleteReq;
+import io.daos.proto.cont.ContAclUpdateReq;
 import io.daos.proto.cont.ContAttrReply;
 import io.daos.proto.cont.ContAttrReq;
 import io.daos.proto.cont.ContCloseReq;
@@ -144,6 +149,67 @@ public final class DaosContainer implements UserAttributes, AutoCloseable {
   public CompletableFuture<Void> setPropsAsync(ContainerProps p) {
     ContPropSetReq req = ContPropSetReq.newBuilder().setOp(op).addAllProps(p.toProto()).build();
     return svc(ContRpc.PROP_SET, req, ContReply.parser(), ContReply::getOp).thenApply(r -> null);
+  }
+
+  // --- ACL and ownership ------------------------------------------------------------------------------------
+
+  /** {@code DAOS_CO_QUERY_PROP_ACL | _OWNER | _OWNER_GROUP}: what {@code daos_cont_get_acl} asks for. */
+  static final long QUERY_ACL_BITS = 1L << 11 | 1L << 12 | 1L << 13;
+
+  /** {@code daos_cont_get_acl}: the ACL, owner and owner group (needs the 'a' permission). */
+  public ContainerAcl getAcl() {
+    ContQueryReq req = ContQueryReq.newBuilder().setOp(op).setPropBits(QUERY_ACL_BITS).build();
+    return Futures.join(svc(ContRpc.QUERY, req, ContQueryReply.parser(), ContQueryReply::getOp)
+        .thenApply(r -> ContainerAcl.of(ContainerProps.fromProto(r.getPropsList()))));
+  }
+
+  /** {@code daos_cont_overwrite_acl}: the ACL becomes {@code aces} (needs 'A'); DER_INVAL for a bad ACL. */
+  public void overwriteAcl(List<String> aces) {
+    aclUpdate(aces, true);
+  }
+
+  /** {@code daos_cont_update_acl}: adds {@code aces}, replacing entries of the same principals (needs 'A'). */
+  public void updateAcl(List<String> aces) {
+    aclUpdate(aces, false);
+  }
+
+  private void aclUpdate(List<String> aces, boolean overwrite) {
+    Acl acl = Acl.of(aces);
+    ContAclUpdateReq req = ContAclUpdateReq.newBuilder().setOp(op).addAllAces(acl.strings())
+        .setOverwrite(overwrite).build();
+    Futures.join(svc(ContRpc.ACL_UPDATE, req, ContReply.parser(), ContReply::getOp));
+  }
+
+  /**
+   * {@code daos_cont_delete_acl}: removes the entry of {@code principal} ({@code OWNER@}, {@code GROUP@},
+   * {@code EVERYONE@}, {@code u:name@} or {@code g:name@}); DER_INVAL for another form, DER_NONEXIST without one.
+   */
+  public void deleteAcl(String principal) {
+    AclPrincipal p = AclPrincipal.parse(principal);
+    ContAclDeleteReq req = ContAclDeleteReq.newBuilder().setOp(op).setPrincipal(p.toString()).build();
+    Futures.join(svc(ContRpc.ACL_DELETE, req, ContReply.parser(), ContReply::getOp));
+  }
+
+  /**
+   * {@code daos_cont_set_owner_no_check}: sets the owner user and/or group ({@code name@[domain]}; null keeps it),
+   * needs the 'o' permission. Whether the names exist is the caller's concern ({@code daos_cont_set_owner} checks
+   * them on the local host first).
+   */
+  public void setOwner(String user, String group) {
+    if (user == null && group == null) {
+      throw new DaosException(DaosStatus.INVAL, "set-owner needs a user or a group");
+    }
+    ContainerProps p = ContainerProps.empty();
+    p = user == null ? p : p.withString(PropType.CO_OWNER, checkedPrincipal(user));
+    p = group == null ? p : p.withString(PropType.CO_OWNER_GROUP, checkedPrincipal(group));
+    setProps(p);
+  }
+
+  private static String checkedPrincipal(String name) {
+    if (!AclPrincipal.isValidName(name)) {
+      throw new DaosException(DaosStatus.INVAL, "invalid owner \"" + name + "\": use name@[domain]");
+    }
+    return name;
   }
 
   // --- attributes --------------------------------------------------------------------------------------------

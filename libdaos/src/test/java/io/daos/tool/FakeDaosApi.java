@@ -7,7 +7,11 @@ import io.daos.tool.api.DaosApi;
 import io.daos.tool.api.PoolApi;
 import io.daos.tool.output.cont.ContQueryInfo;
 import io.daos.tool.output.pool.PoolQueryInfo;
+import io.daos.client.cont.ContainerAcl;
 import io.daos.client.cont.ContainerProps;
+import io.daos.client.cont.PropType;
+import io.daos.common.acl.Acl;
+import io.daos.common.acl.AclPrincipal;
 import io.daos.client.cont.Snapshot;
 import io.daos.client.pool.ContainerSummary;
 import java.util.ArrayList;
@@ -43,6 +47,7 @@ final class FakeDaosApi implements DaosApi {
     final Map<String, byte[]> attrs = new TreeMap<>();
     final List<Snapshot> snaps = new ArrayList<>();
     int handles;
+    Acl acl = Acl.of(List.of("A::OWNER@:rwdtTaAo", "A:G:GROUP@:rwtT"));
 
     Cont(UUID uuid, ContainerProps props) {
       this.uuid = uuid;
@@ -260,6 +265,42 @@ final class FakeDaosApi implements DaosApi {
     public void deleteAttributes(List<String> names) {
       failIfScripted();
       names.forEach(c.attrs::remove);
+    }
+
+    @Override
+    public ContainerAcl getAcl() {
+      failIfScripted();
+      return new ContainerAcl(c.acl.strings(), c.props.string(PropType.CO_OWNER),
+          c.props.string(PropType.CO_OWNER_GROUP));
+    }
+
+    @Override
+    public void overwriteAcl(List<String> aces) {
+      failIfScripted();
+      c.acl = Acl.of(aces);
+    }
+
+    @Override
+    public void updateAcl(List<String> aces) {
+      failIfScripted();
+      c.acl = c.acl.merge(Acl.of(aces));
+    }
+
+    @Override
+    public void deleteAcl(String principal) {
+      failIfScripted();
+      c.acl = c.acl.without(AclPrincipal.parse(principal));
+    }
+
+    @Override
+    public void setOwner(String user, String group) {
+      calls.add("setOwner(" + user + ", " + group + ")");
+      failIfScripted();
+    }
+
+    @Override
+    public int layoutType() {
+      return c.props.layoutType();
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class ContHandlers {
   }
 
   private MessageLite query(ContainerService svc, ContQueryReq r, PoolOpReply ok) {
-    ContainerService.Opened o = svc.query(poolHdl(r.getOp()), cont(r.getOp()), hdl(r.getOp()));
+    ContainerService.Opened o = svc.query(poolHdl(r.getOp()), cont(r.getOp()), hdl(r.getOp()), r.getPropBits());
     return ContQueryReply.newBuilder().setOp(ok).setInfo(o.info()).addAllProps(o.props()).build();
   }
 

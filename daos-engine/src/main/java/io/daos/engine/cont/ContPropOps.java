@@ -24,17 +24,23 @@ public final class ContPropOps {
 
   /**
    * Sets properties of the container of handle {@code hdl}, or, with no handle (CONT_PROP_SET_BYLABEL from the
-   * admin path), of the container named by {@code cont}/{@code label} with the pool handle user's rights.
+   * admin path), of the container named by {@code cont}/{@code label} with the pool handle user's rights; with
+   * neither a pool nor a container handle (an engine acting for daos_server), only the owner and owner group.
    */
   public void set(byte[] poolHdl, UUID cont, String label, UUID hdl, List<Prop> in) {
-    PoolHandleInfo ph = svc.poolHandle(poolHdl);
     UUID c;
     long capas;
-    if (hdl != null) {
+    if (poolHdl.length == 0 && hdl == null) {
+      // An engine acting for daos_server (dmg cont set-owner, DAOS's ds_cont_svc_set_prop): ownership only.
+      c = svc.store.resolve(cont, label);
+      capas = ContRpc.CAPA_SET_OWNER;
+    } else if (hdl != null) {
+      svc.poolHandle(poolHdl);
       ContHandleRecord h = svc.contHandle(hdl, cont);
       c = h.cont();
       capas = h.capas();
     } else {
+      PoolHandleInfo ph = svc.poolHandle(poolHdl);
       c = svc.store.resolve(cont, label);
       capas = svc.capasFor(c, Identity.of(ph), (ph.flags() & PoolRpc.PC_RO) != 0 ? ContRpc.COO_RO : ContRpc.COO_RW);
     }

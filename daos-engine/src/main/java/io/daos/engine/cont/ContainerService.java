@@ -341,17 +341,11 @@ public final class ContainerService {
     LOG.info("pool {}: destroyed container {} ({} handle(s) evicted)", replica.poolUuid(), c, hs.size());
   }
 
-  /** CONT_QUERY: the container of handle {@code hdl}; properties need the GET_PROP capability. */
-  public Opened query(byte[] poolHdl, UUID cont, UUID hdl) {
+  /** CONT_QUERY: the container of handle {@code hdl}, the properties {@code bits} ask for ({@link ContQueryBits}). */
+  public Opened query(byte[] poolHdl, UUID cont, UUID hdl, long bits) {
     poolHandle(poolHdl);
     ContHandleRecord h = contHandle(hdl, cont);
-    if ((h.capas() & ContRpc.CAPA_GET_PROP) == 0) {
-      throw new DaosException(DaosStatus.NO_PERM, "container handle " + hdl + " may not read properties");
-    }
-    List<Prop> props = new ArrayList<>(store.props(h.cont()).values());
-    if ((h.capas() & ContRpc.CAPA_GET_ACL) == 0) {
-      props.removeIf(p -> p.getType() == CO_ACL);
-    }
+    List<Prop> props = ContQueryBits.select(new ArrayList<>(store.props(h.cont()).values()), bits, h.capas());
     return new Opened(info(h.cont()), props, h.capas());
   }
 

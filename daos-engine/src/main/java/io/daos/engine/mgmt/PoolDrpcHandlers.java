@@ -103,7 +103,9 @@ public final class PoolDrpcHandlers {
             (c, b) -> svc.modifyAcl(ModifyACLReq.parseFrom(b), true).toByteArray())
         .register(DrpcMethod.MGMT_POOL_UPDATE_ACL,
             (c, b) -> svc.modifyAcl(ModifyACLReq.parseFrom(b), false).toByteArray())
-        .register(DrpcMethod.MGMT_POOL_DELETE_ACL, (c, b) -> svc.deleteAcl(DeleteACLReq.parseFrom(b)).toByteArray());
+        .register(DrpcMethod.MGMT_POOL_DELETE_ACL, (c, b) -> svc.deleteAcl(DeleteACLReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_CONT_SET_OWNER, (c, b) -> new ContSetOwnerDrpc(remoteSvc.client())
+            .setOwner(io.daos.proto.mgmt.ContSetOwnerReq.parseFrom(b)).toByteArray());
   }
 
   /**

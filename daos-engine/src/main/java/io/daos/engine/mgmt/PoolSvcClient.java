@@ -58,7 +58,7 @@ final class PoolSvcClient {
     while (!todo.isEmpty() && budget-- > 0) {
       int rank = todo.poll();
       try {
-        R reply = callOne(rank, op, body, parser);
+        R reply = callOne(rank, op, body, parser, opOf);
         PoolOpReply st = opOf.apply(reply);
         if (st.getStatus() != DaosStatus.NOTLEADER.code() && st.getStatus() != DaosStatus.NOTREPLICA.code()) {
           return reply;
@@ -79,16 +79,33 @@ final class PoolSvcClient {
     throw failure;
   }
 
-  private <R> R callOne(int rank, Opcode op, byte[] body, RankCalls.Parser<R> parser) {
+  /**
+   * One call. The pool service answers errors in its reply header with CART status 0; the container service also
+   * puts the status in CART's, with the same reply: such a reply is returned as an answer, not thrown.
+   */
+  private <R> R callOne(int rank, Opcode op, byte[] body, RankCalls.Parser<R> parser, Function<R, PoolOpReply> opOf) {
     String uri = rankUri.apply(rank).orElseThrow(() -> new DaosException(DaosStatus.OOG, "service rank " + rank
         + " is not in this engine's group map"));
     try (CartReply r = CartClient.await(client.callWrapped(uri, op, 0, 0, body, null, timeout))) {
       if (r.status() != 0) {
-        throw new DaosException(DaosStatus.fromCode(r.status()), "rank " + rank + " answered an error");
+        R answer = answerOrNull(r, parser, opOf);
+        if (answer == null) {
+          throw new DaosException(DaosStatus.fromCode(r.status()), "rank " + rank + " answered an error");
+        }
+        return answer;
       }
       return parser.parse(r.bodyBytes());
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new DaosException(DaosStatus.PROTO, "rank " + rank + " sent a malformed reply: " + e.getMessage());
+    }
+  }
+
+  private static <R> R answerOrNull(CartReply r, RankCalls.Parser<R> parser, Function<R, PoolOpReply> opOf) {
+    try {
+      R answer = parser.parse(r.bodyBytes());
+      return opOf.apply(answer).getStatus() == r.status() ? answer : null;
+    } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+      return null;
     }
   }
 

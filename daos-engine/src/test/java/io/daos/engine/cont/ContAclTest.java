@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Container ACLs and the capabilities they grant (co_acl, co_open_access, co_owner_implicit_access...). */
 class ContAclTest extends ContTestSupport {
   private List<String> acl(UUID c, UUID h) {
-    Prop p = svc.query(alice, c, h).props().stream().filter(x -> x.getType() == ContProps.CO_ACL).findFirst()
+    Prop p = svc.query(alice, c, h, 0).props().stream().filter(x -> x.getType() == ContProps.CO_ACL).findFirst()
         .orElseThrow();
     return ContAcl.decode(p.getRaw().toByteArray()).strings();
   }
@@ -27,7 +27,8 @@ class ContAclTest extends ContTestSupport {
     UUID c = create(null);
     UUID h = openRw(c);
     svc.props().updateAcl(alice, c, h, List.of("A::bob@:rw", "A:G:devs@:r"), false);
-    assertEquals(List.of("A::OWNER@:rwdtTaAo", "A:G:GROUP@:rwtT", "A::bob@:rw", "A:G:devs@:r"), acl(c, h));
+    assertEquals(List.of("A::OWNER@:rwdtTaAo", "A::bob@:rw", "A:G:GROUP@:rwtT", "A:G:devs@:r"), acl(c, h),
+        "entries in DAOS's order: owner, users, owner group, groups, everyone");
     svc.props().updateAcl(alice, c, h, List.of("A::bob@:r"), false);
     assertTrue(acl(c, h).contains("A::bob@:r"));
     svc.props().deleteAcl(alice, c, h, "u:bob@");
@@ -109,5 +110,34 @@ class ContAclTest extends ContTestSupport {
     assertStatus(DaosStatus.NO_PERM, () -> svc.destroy(bob, c, null, false));
     byte[] admin = replica.connect("root", "root", 2, ALL_POOL_CAPAS);
     svc.destroy(admin, c, null, false); // allowed by the pool's delete-container capability
+  }
+
+  /** DAOS's cont_query rule: get-acl needs 'a' only; other properties need 't'. */
+  @Test
+  void co_get_acl_access() {
+    UUID c = create(null);
+    UUID h = openRw(c);
+    svc.props().updateAcl(alice, c, h, List.of("A::bob@:ra", "A::carol@:rt"), false);
+    UUID bob = open(replica.connect("bob", "others", 2, PoolRpc.CAPA_READ), c, ContRpc.COO_RO);
+    long aclBits = ContQueryBits.ACL | ContQueryBits.OWNER | ContQueryBits.OWNER_GROUP;
+    assertEquals(3, svc.query(alice, c, bob, aclBits).props().size(), "ACL, owner and group with 'a' alone");
+    assertStatus(DaosStatus.NO_PERM, () -> svc.query(alice, c, bob, 0));
+    UUID carol = open(replica.connect("carol", "others", 2, PoolRpc.CAPA_READ), c, ContRpc.COO_RO);
+    assertStatus(DaosStatus.NO_PERM, () -> svc.query(alice, c, carol, aclBits));
+    assertEquals(2, svc.query(alice, c, carol, ContQueryBits.OWNER | ContQueryBits.OWNER_GROUP).props().size());
+  }
+
+  @Test
+  void acl_size_limit() {
+    UUID c = create(null);
+    UUID h = openRw(c);
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1600; i++) {
+      many.add("A::user" + i + "@:r");
+    }
+    assertStatus(DaosStatus.INVAL, () -> svc.props().updateAcl(alice, c, h, many, false));
+    assertEquals(List.of("A::OWNER@:rwdtTaAo", "A:G:GROUP@:rwtT"), acl(c, h), "unchanged");
+    svc.props().updateAcl(alice, c, h, many.subList(0, 1000), false);
+    assertEquals(1002, acl(c, h).size());
   }
 }

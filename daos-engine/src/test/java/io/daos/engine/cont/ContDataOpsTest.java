@@ -73,8 +73,8 @@ class ContDataOpsTest extends ContTestSupport {
     List<Snapshot> l = svc.data().listSnapshots(alice, c, h);
     assertEquals(epochs, l.stream().map(Snapshot::getEpoch).toList());
     assertEquals("snap2", l.get(2).getName());
-    assertEquals(4, svc.query(alice, c, h).info().getSnapshots());
-    assertEquals(epochs.get(3).longValue(), svc.query(alice, c, h).info().getLatestSnapshot());
+    assertEquals(4, svc.query(alice, c, h, 0).info().getSnapshots());
+    assertEquals(epochs.get(3).longValue(), svc.query(alice, c, h, 0).info().getLatestSnapshot());
     svc.data().destroySnapshots(alice, c, h, epochs.get(0), 0);
     assertStatus(DaosStatus.NONEXIST, () -> svc.data().destroySnapshots(alice, c, h, epochs.get(0), 0));
     assertEquals(2, svc.data().destroySnapshots(alice, c, h, epochs.get(1), epochs.get(2)));

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Container properties: DAOS's defaults and inheritance, validation, and what prop set may change. */
 class ContPropsTest extends ContTestSupport {
   private Map<Integer, Prop> props(UUID c, UUID h) {
-    return svc.query(alice, c, h).props().stream().collect(Collectors.toMap(Prop::getType, p -> p));
+    return svc.query(alice, c, h, 0).props().stream().collect(Collectors.toMap(Prop::getType, p -> p));
   }
 
   @Test
@@ -64,7 +64,7 @@ class ContPropsTest extends ContTestSupport {
     assertEquals(8, p.get(CO_SNAPSHOT_MAX).getNum());
     assertEquals(64 << 10, p.get(CO_EC_CELL_SZ).getNum());
     assertEquals("dave@", p.get(CO_OWNER).getStr());
-    assertEquals("props", svc.query(alice, c, h).info().getLabel());
+    assertEquals("props", svc.query(alice, c, h, 0).info().getLabel());
   }
 
   record BadProp(String name, Prop prop) {
@@ -169,13 +169,13 @@ class ContPropsTest extends ContTestSupport {
   void co_mdtimes() throws Exception {
     UUID c = create(null);
     UUID h = openRw(c);
-    long mtime = svc.query(alice, c, h).info().getMdMtime();
+    long mtime = svc.query(alice, c, h, 0).info().getMdMtime();
     svc.props().set(alice, c, null, h, List.of(num(CO_LAYOUT_TYPE, 1)));
-    assertTrue(Long.compareUnsigned(svc.query(alice, c, h).info().getMdMtime(), mtime) > 0);
-    long otime = svc.query(alice, c, h).info().getMdOtime();
+    assertTrue(Long.compareUnsigned(svc.query(alice, c, h, 0).info().getMdMtime(), mtime) > 0);
+    long otime = svc.query(alice, c, h, 0).info().getMdOtime();
     open(alice, c, ContRpc.COO_RO | ContainerService.COO_RO_MDSTATS);
-    assertEquals(otime, svc.query(alice, c, h).info().getMdOtime(), "RO|RO_MDSTATS opens do not count");
+    assertEquals(otime, svc.query(alice, c, h, 0).info().getMdOtime(), "RO|RO_MDSTATS opens do not count");
     openRw(c);
-    assertFalse(otime == svc.query(alice, c, h).info().getMdOtime());
+    assertFalse(otime == svc.query(alice, c, h, 0).info().getMdOtime());
   }
 }

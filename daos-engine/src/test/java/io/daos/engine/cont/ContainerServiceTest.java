@@ -23,7 +23,7 @@ class ContainerServiceTest extends ContTestSupport {
   void co_create() {
     UUID c = create("mycont");
     UUID h = openRw(c);
-    ContainerService.Opened q = svc.query(alice, c, h);
+    ContainerService.Opened q = svc.query(alice, c, h, 0);
     ContInfo info = q.info();
     assertEquals(c, Uuids.fromBytes(info.getUuid().toByteArray()));
     assertEquals("mycont", info.getLabel());
@@ -34,7 +34,7 @@ class ContainerServiceTest extends ContTestSupport {
     assertEquals(List.of(h), invalidatedOnTargets, "a close is pushed to the targets (DAOS: IV invalidate)");
     svc.close(alice, h); // already closed: still success, as DAOS
     assertEquals(List.of(h), invalidatedOnTargets, "nothing more to push for a handle already closed");
-    assertEquals(1, svc.query(alice, c, openRw(c)).info().getOpenHandles());
+    assertEquals(1, svc.query(alice, c, openRw(c), 0).info().getOpenHandles());
     svc.destroy(alice, c, null, true);
     assertEquals(List.of(c), destroyedOnTargets);
     assertStatus(DaosStatus.NONEXIST, () -> openRw(c));
@@ -161,7 +161,7 @@ class ContainerServiceTest extends ContTestSupport {
   @Test
   void unknown_container_handle() {
     UUID c = create(null);
-    assertStatus(DaosStatus.NO_HDL, () -> svc.query(alice, c, UUID.randomUUID()));
+    assertStatus(DaosStatus.NO_HDL, () -> svc.query(alice, c, UUID.randomUUID(), 0));
     assertStatus(DaosStatus.NO_HDL, () -> svc.lookupHandle(UUID.randomUUID()));
     assertStatus(DaosStatus.NO_HDL, () -> svc.data().allocOids(alice, c, UUID.randomUUID(), 1));
   }

@@ -49,4 +49,18 @@ class PoolSvcClientTest {
     assertEquals(3, asked.get());
     assertEquals(2, ticker.pauses(), "one election pause per answer without a leader");
   }
+
+  /** The container service puts its status in CART's reply status too: that reply is an answer, not a failure. */
+  @Test
+  void anErrorStatusWithItsReplyIsTheAnswer() {
+    Opcode cont = DaosModule.CONT.opcode(0x7e);
+    byte[] nonexist = PoolOpReply.newBuilder().setStatus(DaosStatus.NONEXIST.code()).build().toByteArray();
+    replica.register(cont, (req, r) -> r.reply(DaosStatus.NONEXIST.code(), 0,
+        io.netty.buffer.Unpooled.wrappedBuffer(nonexist), null));
+    PoolSvcClient svc = new PoolSvcClient(client, r -> Optional.of(replica.uri()), Duration.ofSeconds(5),
+        new FakeTicker());
+    PoolOpReply reply = svc.call(UUID.randomUUID(), List.of(0), cont, new byte[0], PoolOpReply::parseFrom,
+        Function.identity());
+    assertEquals(DaosStatus.NONEXIST.code(), reply.getStatus());
+  }
 }

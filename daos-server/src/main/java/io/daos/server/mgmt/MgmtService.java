@@ -35,6 +35,7 @@ import io.daos.proto.mgmt.PoolQueryTargetReq;
 import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.mgmt.PoolSetPropReq;
 import io.daos.proto.mgmt.PoolSetPropResp;
+import io.daos.proto.mgmt.ContSetOwnerReq;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.SystemEraseReq;
 import io.daos.proto.mgmt.SystemEraseResp;
@@ -62,6 +63,7 @@ import io.daos.proto.mgmt.SystemDrainResp;
 import io.daos.proto.mgmt.SystemRebuildManageReq;
 import io.daos.proto.mgmt.SystemRebuildManageResp;
 import io.daos.proto.mgmt.SystemSelfHealEvalReq;
+import io.daos.server.mgmt.pool.ContHandler;
 import io.daos.server.mgmt.pool.PoolAclHandler;
 import io.daos.server.mgmt.pool.PoolHandler;
 import io.daos.server.mgmt.pool.PoolMapHandler;
@@ -96,6 +98,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final PoolSvcHandler poolSvc;
   private final EraseHandler erase;
   private final PoolAclHandler poolAcl;
+  private final ContHandler conts;
   private final PoolMapHandler poolMap;
   private final SystemPoolHandler systemPools;
 
@@ -109,6 +112,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.poolSvc = new PoolSvcHandler(ctx);
     this.erase = new EraseHandler(ctx);
     this.poolAcl = new PoolAclHandler(ctx);
+    this.conts = new ContHandler(ctx);
     this.poolMap = new PoolMapHandler(ctx);
     this.systemPools = new SystemPoolHandler(ctx, pools, poolMap);
   }
@@ -308,6 +312,11 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
 
   public PoolAclHandler poolAclHandler() {
     return poolAcl;
+  }
+
+  @Override
+  public void contSetOwner(ContSetOwnerReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> conts.contSetOwner(req));
   }
 
   @Override

@@ -15,6 +15,10 @@ public final class PropType {
   public static final int CO_REDUN_FAC = 0x1007;
   public static final int CO_REDUN_LVL = 0x1008;
   public static final int CO_SNAPSHOT_MAX = 0x1009;
+  /** {@code DAOS_PROP_CO_ACL}: jdaos carries it as the ACE strings joined by newlines. */
+  public static final int CO_ACL = 0x100A;
+  public static final int CO_OWNER = 0x100D;
+  public static final int CO_OWNER_GROUP = 0x100E;
   /** {@code DAOS_PROP_CO_ROOTS}: four OIDs (lo, hi little-endian); DFS keeps its superblock and root there. */
   public static final int CO_ROOTS = 0x1011;
   public static final int CO_ALLOCED_OID = 0x1013;

@@ -1,6 +1,7 @@
 package io.daos.tool.api;
 
 import io.daos.client.DaosContainer;
+import io.daos.client.cont.ContainerAcl;
 import io.daos.client.cont.ContainerInfo;
 import io.daos.client.cont.ContainerProps;
 import io.daos.client.cont.Snapshot;
@@ -83,6 +84,36 @@ final class LibdaosCont implements ContApi {
   @Override
   public void deleteAttributes(List<String> names) {
     cont.deleteAttributes(names);
+  }
+
+  @Override
+  public ContainerAcl getAcl() {
+    return cont.getAcl();
+  }
+
+  @Override
+  public void overwriteAcl(List<String> aces) {
+    cont.overwriteAcl(aces);
+  }
+
+  @Override
+  public void updateAcl(List<String> aces) {
+    cont.updateAcl(aces);
+  }
+
+  @Override
+  public void deleteAcl(String principal) {
+    cont.deleteAcl(principal);
+  }
+
+  @Override
+  public void setOwner(String user, String group) {
+    cont.setOwner(user, group);
+  }
+
+  @Override
+  public int layoutType() {
+    return cont.props().layoutType();
   }
 
   @Override

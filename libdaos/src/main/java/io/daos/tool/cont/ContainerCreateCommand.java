@@ -27,7 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code daos container create <pool> [<label>] [-t type] [--properties k:v,...] [-o oclass] [-z size] [-a k:v]}. */
+/**
+ * {@code daos container create <pool> [<label>] [-t type] [--properties k:v,...] [-o oclass] [-z size] [-a k:v]
+ * [-A acl-file] [-g group]}.
+ */
 @Command(name = "create", description = "create a container")
 final class ContainerCreateCommand extends PoolArgs {
   @Parameters(index = "1", arity = "0..1", paramLabel = "label")
@@ -44,6 +47,10 @@ final class ContainerCreateCommand extends PoolArgs {
   String fileOclass;
   @Option(names = "--properties", description = "container properties")
   String properties;
+  @Option(names = {"-A", "--acl-file"}, description = "input file containing ACL")
+  String aclFile;
+  @Option(names = {"-g", "--group"}, description = "group who will own the container (group@[domain])")
+  String group;
   @Option(names = {"-a", "--attrs"}, description = "user-defined attributes (key:val[,key:val...])")
   String attrs;
 
@@ -139,7 +146,25 @@ final class ContainerCreateCommand extends PoolArgs {
     for (Map.Entry<String, String> e : pairs.entrySet()) {
       props = ContProps.set(props, e.getKey(), e.getValue());
     }
+    props = withOwnership(props);
     return layout == PropType.LAYOUT_UNKNOWN ? props : props.withLayoutType(layout);
+  }
+
+  /** {@code --acl-file} becomes the ACL property and {@code --group} the owner group, as DAOS's getCreateProps. */
+  private ContainerProps withOwnership(ContainerProps props) {
+    ContainerProps p = props;
+    if (aclFile != null && !aclFile.isEmpty()) {
+      List<String> aces = ContAclCommands.readFile(aclFile);
+      p = p.withRaw(PropType.CO_ACL, String.join("\n", aces).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    if (group != null && !group.isEmpty()) {
+      String g = group.contains("@") ? group : group + "@";
+      if (!io.daos.common.acl.AclPrincipal.isValidName(g)) {
+        throw CliError.of("invalid ACL principal \"" + group + "\": use group@[domain]");
+      }
+      p = p.withString(PropType.CO_OWNER_GROUP, g);
+    }
+    return p;
   }
 
   private static UUID create(PoolApi p, ContainerProps props, DfsAttr dfs) {

@@ -1,5 +1,7 @@
 package io.daos.engine.pool.svc;
 
+import io.daos.common.acl.Ace;
+import io.daos.common.acl.AclLimits;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,13 @@ public record PoolAcl(List<String> aces) {
   /** Parses and checks the entries; DER_INVAL names the bad one. */
   public static PoolAcl of(List<String> aces) {
     aces.forEach(PoolAcl::principalKey);
-    return new PoolAcl(aces);
+    return new PoolAcl(aces).checkSize();
+  }
+
+  /** DER_INVAL when the entries take more than DAOS_ACL_MAX_ACE_LEN (64 KiB) in DAOS's binary form. */
+  private PoolAcl checkSize() {
+    AclLimits.check(aces.stream().map(Ace::parse).toList());
+    return this;
   }
 
   public static PoolAcl decode(byte[] raw) {
@@ -54,7 +62,7 @@ public record PoolAcl(List<String> aces) {
   PoolAcl merge(PoolAcl update) {
     List<String> all = new ArrayList<>(aces);
     all.addAll(update.aces);
-    return new PoolAcl(all);
+    return new PoolAcl(all).checkSize();
   }
 
   /** Removes the entry of {@code principal} ("OWNER@", "user@", "G:group@", "GROUP@"); DER_NONEXIST if none. */

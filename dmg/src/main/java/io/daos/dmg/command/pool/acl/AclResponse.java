@@ -7,7 +7,7 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
-import io.daos.dmg.output.pool.AclText;
+import io.daos.common.acl.AclText;
 import io.daos.proto.mgmt.ACLResp;
 import io.daos.proto.mgmt.AccessControlList;
 import io.grpc.MethodDescriptor;

@@ -1,6 +1,7 @@
 package io.daos.dmg.command.pool.acl;
 
 import io.daos.dmg.command.BaseCommand;
+import io.daos.common.acl.GoFileErrors;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
 import io.daos.dmg.command.Outcome;

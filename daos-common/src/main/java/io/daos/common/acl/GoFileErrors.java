@@ -1,4 +1,4 @@
-package io.daos.dmg.command.pool.acl;
+package io.daos.common.acl;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -7,11 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** File errors worded as Go's os package prints them ("open /x/y: no such file or directory"), as dmg shows. */
-final class GoFileErrors {
+public final class GoFileErrors {
   private GoFileErrors() {
   }
 
-  static String text(String op, String path, IOException e) {
+  public static String text(String op, String path, IOException e) {
     String why;
     if (e instanceof NoSuchFileException) {
       why = "no such file or directory";

@@ -1,4 +1,4 @@
-package io.daos.dmg.output.pool;
+package io.daos.common.acl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

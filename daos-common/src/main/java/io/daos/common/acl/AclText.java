@@ -1,4 +1,4 @@
-package io.daos.dmg.output.pool;
+package io.daos.common.acl;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,2 @@
+/** {@code dmg container}: DAOS {@code src/control/cmd/dmg/cont.go} (set-owner). */
+package io.daos.dmg.command.cont;
