@@ -14,6 +14,9 @@ public interface CartServer extends AutoCloseable {
   /** Registers the handler of {@code opcode} (before or after start); one handler per opcode. */
   CartServer register(Opcode opcode, CartHandler handler);
 
+  /** The opcodes that have a handler. */
+  java.util.Set<Integer> registered();
+
   /** Binds and starts serving; throws {@code DaosException} if the address cannot be bound. */
   CartServer start();
 

@@ -84,6 +84,11 @@ public final class Dispatcher {
     }
   }
 
+  /** The opcodes that have a handler. */
+  public java.util.Set<Integer> registered() {
+    return java.util.Set.copyOf(handlers.keySet());
+  }
+
   /**
    * Hands {@code req}, which came on the connection whose handshake state is {@code session}, to its target; the
    * reply (or error) goes to {@code sink}. Never runs a handler here. With peer authentication on, the handshake is

@@ -41,6 +41,11 @@ final class LocalServer implements CartServer {
   }
 
   @Override
+  public java.util.Set<Integer> registered() {
+    return dispatcher.registered();
+  }
+
+  @Override
   public CartServer start() {
     life.transition(LifeCycle.State.STARTING);
     uri = net.bind(uri, this);

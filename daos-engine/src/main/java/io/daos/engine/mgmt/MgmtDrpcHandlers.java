@@ -28,9 +28,16 @@ public final class MgmtDrpcHandlers {
   private final EngineState state;
   private final EngineLogging logging;
   private volatile Runnable onSetUp = () -> { };
+  private final io.daos.cart.auth.PeerAuth peerAuth;
   private volatile java.util.function.Consumer<GroupUpdateReq> onGroupUpdate = req -> { };
 
   public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging) {
+    this(name, state, logging, io.daos.cart.auth.PeerAuth.awaitingKey(name));
+  }
+
+  /** As the other constructor; SetRank installs the system's CART-J peer key it carries in {@code peerAuth}. */
+  public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging, io.daos.cart.auth.PeerAuth peerAuth) {
+    this.peerAuth = peerAuth;
     this.name = name;
     this.state = state;
     this.logging = logging;
@@ -63,6 +70,15 @@ public final class MgmtDrpcHandlers {
     if (req.getRank() == NO_RANK) {
       LOG.error("{}: SetRank with the invalid rank {}", name, Integer.toUnsignedString(req.getRank()));
       return daosResp(DaosStatus.INVAL);
+    }
+    if (req.getFabricKey().isEmpty()) {
+      peerAuth.open("daos_server sent no system key with SetRank");
+    } else if (req.getFabricKey().size() != io.daos.cart.auth.PeerAuth.KEY_SIZE) {
+      LOG.error("{}: SetRank with a {}-byte CART-J peer key; expected {}", name, req.getFabricKey().size(),
+          io.daos.cart.auth.PeerAuth.KEY_SIZE);
+      return daosResp(DaosStatus.INVAL);
+    } else {
+      peerAuth.install(req.getFabricKey().toByteArray());
     }
     state.setRank(req.getRank(), req.getMapVersion());
     LOG.info("{}: rank set to {}, map version {}", name, req.getRank(), req.getMapVersion());
