@@ -100,6 +100,19 @@ class FabricPeerAuthTest {
         }
       }
 
+      int svcRank = p.resp().getSvcReps(0);
+      String svcUri = cluster.engine(svcRank).orElseThrow().engine().uri();
+      io.daos.proto.pool.PoolOp noHandle = io.daos.proto.pool.PoolOp.newBuilder()
+          .setPoolUuid(Uuids.toByteString(p.uuid())).build();
+      try (CartClient attacker = CartClient.builder().transport(cluster.cartTransport()).name("attacker").build();
+          io.daos.cart.CartReply r = attacker.callSync(svcUri, PoolRpc.ATTR_SET, 0, 0, io.netty.buffer.Unpooled
+              .wrappedBuffer(io.daos.proto.pool.AttrSet.newBuilder().setOp(noHandle).putAttrs("owned",
+                  com.google.protobuf.ByteString.copyFromUtf8("yes")).build().toByteArray()), null, T)) {
+        assertEquals(DaosStatus.NO_HDL.code(), io.daos.proto.pool.AttrReply.parseFrom(r.bodyBytes()).getOp()
+            .getStatus(), "a client-facing pool RPC without a pool handle, from a client");
+      }
+      assertTrue(pool.listAttributes().isEmpty(), "no attribute was set: " + pool.listAttributes());
+
       assertEquals(0, cluster.dmgJson("pool", "query", "peerauth").get("status").getAsInt());
       assertArrayEquals(value, kv.get("k"), "the data is readable");
       kv.put("k2", value);

@@ -49,12 +49,17 @@ public final class PeerGate {
     if (opc == PeerHandshake.PROOF.code()) {
       return proof(req, session, peer);
     }
-    if (RpcAccess.clientFacing(opc) || session.proven() || auth.state() == PeerAuth.State.OPEN) {
+    if (RpcAccess.clientFacing(opc) || fromEngine(session)) {
       return null;
     }
     refused(req, peer, auth.keyed() ? "the connection did not prove the system's key"
         : "this engine has no system key yet");
     return RpcFrame.error(req, mapVersion.getAsInt(), DaosStatus.NO_PERM.code());
+  }
+
+  /** True when requests on {@code session} come from an engine of the system (proven, or peers are not checked). */
+  public boolean fromEngine(PeerSession session) {
+    return session.proven() || auth.state() == PeerAuth.State.OPEN;
   }
 
   private RpcFrame hello(RpcFrame req, PeerSession session, String peer) {

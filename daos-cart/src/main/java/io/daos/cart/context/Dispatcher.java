@@ -117,15 +117,16 @@ public final class Dispatcher {
     if (fault != null && injectBefore(fault, req, peer, sink)) {
       return;
     }
+    boolean fromEngine = gate == null || gate.fromEngine(session);
     FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
     if (fault != null && fault.action() == FaultInjection.Action.HOLD) {
       LOG.info("{}: fault {} holds {} from {} until it is disarmed", name, fault.point(), req, peer);
-      hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer), replier), replier);
+      hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer, fromEngine), replier), replier);
       return;
     }
     Executor target = fault == null || fault.action() != FaultInjection.Action.DELAY ? ex
         : CompletableFuture.delayedExecutor(fault.delay().toNanos(), TimeUnit.NANOSECONDS, ex);
-    execute(target, () -> run(h, new CartRequest(req, peer), replier), replier);
+    execute(target, () -> run(h, new CartRequest(req, peer, fromEngine), replier), replier);
   }
 
   private void execute(Executor target, Runnable task, FrameReplier replier) {

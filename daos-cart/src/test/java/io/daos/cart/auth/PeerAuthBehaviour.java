@@ -151,6 +151,22 @@ public abstract class PeerAuthBehaviour {
   }
 
   @Test
+  void handlersSeeWhetherARequestCameFromAnEngine() {
+    java.util.List<Boolean> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PeerAuth engine = PeerAuth.withKey("engine", KEY);
+    CartServer s = CartServer.builder().transport(transport()).uri("ofi+tcp://127.0.0.1:0").name("engine")
+        .peerAuth(engine).build().register(ObjRpc.FETCH, (req, r) -> {
+          seen.add(req.fromEngine());
+          r.ok(0, new byte[0]);
+        });
+    closeables.add(s);
+    s.start();
+    call(client(null), s, ObjRpc.FETCH).close();
+    call(client(PeerAuth.withKey("peer", KEY)), s, ObjRpc.FETCH).close();
+    assertEquals(List.of(false, true), seen);
+  }
+
+  @Test
   void aKeyOfTheWrongSizeIsRefusedWithWhatToDo() {
     DaosException e = assertThrows(DaosException.class, () -> PeerAuth.withKey("engine", new byte[16]));
     assertEquals(DaosStatus.INVAL, e.status());
