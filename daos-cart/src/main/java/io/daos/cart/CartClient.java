@@ -67,7 +67,7 @@ public interface CartClient extends AutoCloseable {
     CartLimits limits = CartLimits.DEFAULT;
     int ioThreads = 1;
     Duration connectTimeout = Duration.ofSeconds(5);
-    io.daos.cart.auth.PeerAuth peerAuth;
+    PeerAuth peerAuth;
 
     private Builder() { }
 
@@ -75,13 +75,13 @@ public interface CartClient extends AutoCloseable {
      * Proves {@code auth}'s key on each new connection, once, before its first RPC (when it holds one): an engine's
      * clients. Default none: only client-facing opcodes will be served.
      */
-    public Builder peerAuth(io.daos.cart.auth.PeerAuth auth) {
+    public Builder peerAuth(PeerAuth auth) {
       this.peerAuth = auth;
       return this;
     }
 
     /** The key this client proves, or null. */
-    public io.daos.cart.auth.PeerAuth peerAuth() {
+    public PeerAuth peerAuth() {
       return peerAuth;
     }
 

@@ -43,7 +43,7 @@ public interface CartServer extends AutoCloseable {
     IntSupplier mapVersion = () -> 0;
     FaultInjection faults = new FaultInjection();
     RpcCounters counters = new RpcCounters();
-    io.daos.cart.auth.PeerAuth peerAuth;
+    PeerAuth peerAuth;
 
     private Builder() { }
 
@@ -51,13 +51,13 @@ public interface CartServer extends AutoCloseable {
      * Checks peers against {@code auth}: server-only opcodes are served only on connections that proved the
      * system's key ({@link io.daos.cart.auth.PeerGate}). Default none: every opcode is served from anyone.
      */
-    public Builder peerAuth(io.daos.cart.auth.PeerAuth auth) {
+    public Builder peerAuth(PeerAuth auth) {
       this.peerAuth = auth;
       return this;
     }
 
     /** The key peers must prove, or null. */
-    public io.daos.cart.auth.PeerAuth peerAuth() {
+    public PeerAuth peerAuth() {
       return peerAuth;
     }
 

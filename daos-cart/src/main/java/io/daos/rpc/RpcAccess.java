@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * container open/...): any process may send them, and the engine serves them only under a pool or container
  * handle obtained with a validated credential. Every other opcode is SERVER: engine to engine (target
  * create/destroy, pool-map and group-map pushes, pool and container service internals, SWIM, rebuild, DTX), and
- * an engine serves it only on a connection that proved the system's key ({@link io.daos.cart.auth.PeerAuth}).
+ * an engine serves it only on a connection that proved the system's key ({@link io.daos.cart.PeerAuth}).
  * Unlisted opcodes are SERVER: an opcode is client-facing only by being listed here.
  */
 public final class RpcAccess {

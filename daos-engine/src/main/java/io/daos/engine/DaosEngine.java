@@ -7,7 +7,7 @@ import io.daos.cart.CartUri;
 import io.daos.cart.transport.CartTransports;
 import io.daos.cart.FaultInjection;
 import io.daos.cart.RpcCounters;
-import io.daos.cart.auth.PeerAuth;
+import io.daos.cart.PeerAuth;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosException;

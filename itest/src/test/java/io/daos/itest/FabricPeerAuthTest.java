@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.Opcode;
-import io.daos.cart.auth.PeerAuth;
+import io.daos.cart.PeerAuth;
 import io.daos.client.DaosClient;
 import io.daos.client.DaosContainer;
 import io.daos.client.DaosKv;

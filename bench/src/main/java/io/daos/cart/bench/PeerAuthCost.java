@@ -2,7 +2,7 @@ package io.daos.cart.bench;
 
 import io.daos.cart.CartClient;
 import io.daos.cart.CartServer;
-import io.daos.cart.auth.PeerAuth;
+import io.daos.cart.PeerAuth;
 import io.daos.cart.transport.CartTransports;
 import io.daos.rpc.DtxRpc;
 import io.netty.buffer.ByteBuf;

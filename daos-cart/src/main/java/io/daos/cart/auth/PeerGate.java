@@ -1,6 +1,7 @@
 package io.daos.cart.auth;
 
 import io.daos.cart.Opcode;
+import io.daos.cart.PeerAuth;
 import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosStatus;
 import io.daos.rpc.RpcAccess;

@@ -2,12 +2,14 @@ package io.daos.cart.auth;
 
 import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
+import io.daos.cart.PeerAuth;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
@@ -20,7 +22,7 @@ import java.util.function.BiFunction;
  *         reply   empty, or DER_NO_PERM: the connection stays unproven
  * </pre>
  * Both nonces are fresh per connection, so a recorded exchange proves nothing on another connection. The frames
- * themselves are not signed: the proof binds the TCP connection, not what travels on it (see docs/security.md).
+ * themselves are not signed: the proof binds the TCP connection, not what travels on it (see docs/admin-guide.md, "Fabric peers (CART-J)").
  */
 public final class PeerHandshake {
   /** CART-J's own module for the handshake (not a DAOS module; DAOS's CaRT uses 0xFF, 0xFE, 0xF4). */
@@ -68,16 +70,15 @@ public final class PeerHandshake {
       }
       return call.apply(PROOF, auth.mac(CLIENT_LABEL, nc, ns));
     }).handle((proof, err) -> {
-      if (err != null) {
-        Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-            ? err.getCause() : err;
-        if (c instanceof DaosException && ((DaosException) c).status() == DaosStatus.NO_PERM) {
-          throw refused(auth, uri, "it refused this engine's key: " + c.getMessage());
-        }
-        throw c instanceof RuntimeException ? (RuntimeException) c : new DaosException(DaosStatus.MISC, c.toString(), c);
+      if (err == null) {
+        proof.close();
+        return null;
       }
-      proof.close();
-      return null;
+      if (statusOf(err) == DaosStatus.NO_PERM && !messageOf(err).contains("peer authentication")) {
+        throw refused(auth, uri, "it refused this engine's key: " + messageOf(err));
+      }
+      Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      throw c instanceof RuntimeException ? (RuntimeException) c : new DaosException(DaosStatus.MISC, c.toString(), c);
     });
   }
 
@@ -89,14 +90,14 @@ public final class PeerHandshake {
 
   /** The DAOS status {@code err} (a failed call or handshake) carries; DER_UNREACH when it carries none. */
   public static DaosStatus statusOf(Throwable err) {
-    Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause()
+    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause()
         : err;
     return c instanceof DaosException ? ((DaosException) c).status() : DaosStatus.UNREACH;
   }
 
   /** The message of {@code err} without the CompletionException wrapper. */
   public static String messageOf(Throwable err) {
-    Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause()
+    Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause()
         : err;
     return c.getMessage();
   }

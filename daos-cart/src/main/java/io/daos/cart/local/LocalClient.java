@@ -5,7 +5,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.CartUri;
 import io.daos.cart.Opcode;
 import io.daos.cart.RpcFrame;
-import io.daos.cart.auth.PeerAuth;
+import io.daos.cart.PeerAuth;
 import io.daos.cart.auth.PeerHandshake;
 import io.daos.cart.auth.PeerSession;
 import io.daos.cart.context.PendingCalls;

@@ -3,7 +3,7 @@ package io.daos.cart.netty;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartUri;
 import io.daos.cart.RpcFrame;
-import io.daos.cart.auth.PeerAuth;
+import io.daos.cart.PeerAuth;
 import io.daos.cart.auth.PeerHandshake;
 import io.daos.cart.context.PendingCalls;
 import io.daos.common.status.DaosException;

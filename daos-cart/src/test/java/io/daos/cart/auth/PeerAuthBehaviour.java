@@ -9,6 +9,7 @@ import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.CartTransport;
 import io.daos.cart.Opcode;
+import io.daos.cart.PeerAuth;
 import io.daos.cart.RpcCounters;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;

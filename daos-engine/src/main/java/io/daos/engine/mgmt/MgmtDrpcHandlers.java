@@ -1,5 +1,6 @@
 package io.daos.engine.mgmt;
 
+import io.daos.cart.PeerAuth;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.server.DrpcCallContext;
@@ -28,15 +29,15 @@ public final class MgmtDrpcHandlers {
   private final EngineState state;
   private final EngineLogging logging;
   private volatile Runnable onSetUp = () -> { };
-  private final io.daos.cart.auth.PeerAuth peerAuth;
+  private final PeerAuth peerAuth;
   private volatile java.util.function.Consumer<GroupUpdateReq> onGroupUpdate = req -> { };
 
   public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging) {
-    this(name, state, logging, io.daos.cart.auth.PeerAuth.awaitingKey(name));
+    this(name, state, logging, PeerAuth.awaitingKey(name));
   }
 
   /** As the other constructor; SetRank installs the system's CART-J peer key it carries in {@code peerAuth}. */
-  public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging, io.daos.cart.auth.PeerAuth peerAuth) {
+  public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging, PeerAuth peerAuth) {
     this.peerAuth = peerAuth;
     this.name = name;
     this.state = state;
@@ -73,9 +74,9 @@ public final class MgmtDrpcHandlers {
     }
     if (req.getFabricKey().isEmpty()) {
       peerAuth.open("daos_server sent no system key with SetRank");
-    } else if (req.getFabricKey().size() != io.daos.cart.auth.PeerAuth.KEY_SIZE) {
+    } else if (req.getFabricKey().size() != PeerAuth.KEY_SIZE) {
       LOG.error("{}: SetRank with a {}-byte CART-J peer key; expected {}", name, req.getFabricKey().size(),
-          io.daos.cart.auth.PeerAuth.KEY_SIZE);
+          PeerAuth.KEY_SIZE);
       return daosResp(DaosStatus.INVAL);
     } else {
       peerAuth.install(req.getFabricKey().toByteArray());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MgmtDrpcHandlersTest {
   private final EngineState state = new EngineState();
   private final EngineLogging logging = EngineLogging.configure(null, "ERR");
-  private final io.daos.cart.auth.PeerAuth peerAuth = io.daos.cart.auth.PeerAuth.awaitingKey("engine 0");
+  private final io.daos.cart.PeerAuth peerAuth = io.daos.cart.PeerAuth.awaitingKey("engine 0");
   private final DrpcClient client = DrpcClient.direct(
       new MgmtDrpcHandlers("engine 0", state, logging, peerAuth).registerOn(new DrpcRegistry()));
 
@@ -133,22 +133,22 @@ class MgmtDrpcHandlersTest {
   /** jdaos: SetRank carries the system's CART-J peer key; the engine's data plane checks peers with it. */
   @Test
   void setRankInstallsTheSystemKey() throws Exception {
-    assertEquals(io.daos.cart.auth.PeerAuth.State.AWAITING, peerAuth.state());
-    assertEquals(0, setRankWithKey(new byte[io.daos.cart.auth.PeerAuth.KEY_SIZE]));
-    assertEquals(io.daos.cart.auth.PeerAuth.State.KEYED, peerAuth.state());
+    assertEquals(io.daos.cart.PeerAuth.State.AWAITING, peerAuth.state());
+    assertEquals(0, setRankWithKey(new byte[io.daos.cart.PeerAuth.KEY_SIZE]));
+    assertEquals(io.daos.cart.PeerAuth.State.KEYED, peerAuth.state());
   }
 
   /** A DAOS daos_server sends no key: the engine serves server-to-server RPCs from anyone, as DAOS does. */
   @Test
   void setRankWithoutAKeyOpensTheEngine() throws Exception {
     assertEquals(0, setRank(2));
-    assertEquals(io.daos.cart.auth.PeerAuth.State.OPEN, peerAuth.state());
+    assertEquals(io.daos.cart.PeerAuth.State.OPEN, peerAuth.state());
   }
 
   @Test
   void setRankWithAKeyOfTheWrongSizeIsInval() throws Exception {
     assertEquals(DaosStatus.INVAL.code(), setRankWithKey(new byte[16]));
-    assertEquals(io.daos.cart.auth.PeerAuth.State.AWAITING, peerAuth.state());
+    assertEquals(io.daos.cart.PeerAuth.State.AWAITING, peerAuth.state());
     assertTrue(state.rank().isEmpty(), "the rank is not set either");
   }
 }

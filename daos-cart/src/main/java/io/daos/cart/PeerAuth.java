@@ -1,4 +1,4 @@
-package io.daos.cart.auth;
+package io.daos.cart;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
@@ -78,8 +78,8 @@ public final class PeerAuth {
     return state == State.KEYED;
   }
 
-  /** HMAC-SHA256 under the key of {@code label || parts...}; DER_NO_PERM when there is no key. */
-  byte[] mac(byte[] label, byte[]... parts) {
+  /** HMAC-SHA256 under the key of {@code label || parts...} (the handshake); DER_NO_PERM when there is no key. */
+  public byte[] mac(byte[] label, byte[]... parts) {
     SecretKeySpec k = key;
     if (k == null) {
       throw new DaosException(DaosStatus.NO_PERM, name + ": no CART-J peer key yet");
@@ -98,7 +98,7 @@ public final class PeerAuth {
   }
 
   /** Constant-time comparison of {@code expected} with the MAC of {@code parts}. */
-  boolean verify(byte[] got, byte[] label, byte[]... parts) {
+  public boolean verify(byte[] got, byte[] label, byte[]... parts) {
     return got != null && MessageDigest.isEqual(mac(label, parts), got);
   }
 
