@@ -67,8 +67,23 @@ public interface CartClient extends AutoCloseable {
     CartLimits limits = CartLimits.DEFAULT;
     int ioThreads = 1;
     Duration connectTimeout = Duration.ofSeconds(5);
+    PeerAuth peerAuth;
 
     private Builder() { }
+
+    /**
+     * Proves {@code auth}'s key on each new connection, once, before its first RPC (when it holds one): an engine's
+     * clients. Default none: only client-facing opcodes will be served.
+     */
+    public Builder peerAuth(PeerAuth auth) {
+      this.peerAuth = auth;
+      return this;
+    }
+
+    /** The key this client proves, or null. */
+    public PeerAuth peerAuth() {
+      return peerAuth;
+    }
 
     public Builder transport(CartTransport t) {
       this.transport = t;

@@ -6,10 +6,27 @@ import io.netty.buffer.ByteBuf;
 public final class CartRequest {
   private final RpcFrame frame;
   private final String peer;
+  private final boolean fromEngine;
 
+  /** A request from a peer the server does not check (as if from an engine of the system). */
   public CartRequest(RpcFrame frame, String peer) {
+    this(frame, peer, true);
+  }
+
+  /** {@code fromEngine}: the connection proved the system's key, or the server checks no peers. */
+  public CartRequest(RpcFrame frame, String peer, boolean fromEngine) {
     this.frame = frame;
     this.peer = peer;
+    this.fromEngine = fromEngine;
+  }
+
+  /**
+   * True when the request came on a connection that proved the system's CART-J key (or the server does not check
+   * peers); false for clients. Handlers that serve requests without a pool or container handle (engines send those
+   * for dmg) refuse them when this is false.
+   */
+  public boolean fromEngine() {
+    return fromEngine;
   }
 
   public Opcode opcode() {

@@ -14,6 +14,9 @@ public interface CartServer extends AutoCloseable {
   /** Registers the handler of {@code opcode} (before or after start); one handler per opcode. */
   CartServer register(Opcode opcode, CartHandler handler);
 
+  /** The opcodes that have a handler. */
+  java.util.Set<Integer> registered();
+
   /** Binds and starts serving; throws {@code DaosException} if the address cannot be bound. */
   CartServer start();
 
@@ -40,8 +43,23 @@ public interface CartServer extends AutoCloseable {
     IntSupplier mapVersion = () -> 0;
     FaultInjection faults = new FaultInjection();
     RpcCounters counters = new RpcCounters();
+    PeerAuth peerAuth;
 
     private Builder() { }
+
+    /**
+     * Checks peers against {@code auth}: server-only opcodes are served only on connections that proved the
+     * system's key ({@link io.daos.cart.auth.PeerGate}). Default none: every opcode is served from anyone.
+     */
+    public Builder peerAuth(PeerAuth auth) {
+      this.peerAuth = auth;
+      return this;
+    }
+
+    /** The key peers must prove, or null. */
+    public PeerAuth peerAuth() {
+      return peerAuth;
+    }
 
     /** Required: one of {@code CartTransports}. */
     public Builder transport(CartTransport t) {

@@ -7,6 +7,7 @@ import io.daos.cart.CartUri;
 import io.daos.cart.transport.CartTransports;
 import io.daos.cart.FaultInjection;
 import io.daos.cart.RpcCounters;
+import io.daos.cart.PeerAuth;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosException;
@@ -98,6 +99,8 @@ public final class DaosEngine implements Closeable {
   private final long incarnation = Incarnation.now();
   private final FaultInjection faults = new FaultInjection();
   private final RpcCounters rpcCounters = new RpcCounters();
+  /** The system's CART-J peer key, installed by SetRank; checked by the data plane, proved by the clients. */
+  private final PeerAuth peerAuth;
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
@@ -142,7 +145,8 @@ public final class DaosEngine implements Closeable {
     this.pid = pid;
     this.name = "engine " + args.instanceIdx();
     this.lifeCycle = new LifeCycle(name);
-    this.handlers = new MgmtDrpcHandlers(name, state, logging);
+    this.peerAuth = PeerAuth.awaitingKey(name);
+    this.handlers = new MgmtDrpcHandlers(name, state, logging, peerAuth);
     this.handlers.onSetUp(this::reopenPoolServices);
     this.handlers.onGroupUpdate(req -> {
       GroupMapDistributor d = mapDistributor;
@@ -195,7 +199,7 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
+    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
     DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
@@ -208,7 +212,7 @@ public final class DaosEngine implements Closeable {
     String uri = CartUri.of("ofi+tcp", addr.getHostAddress(), env.port()).toString();
     CartServer server = CartServer.builder().transport(fabric).uri(uri).name(name).targets(xstreams.size())
         .targetExecutor(xstreams::executor).ioThreads(ioThreads).mapVersion(state::mapVersion).faults(faults)
-        .counters(rpcCounters).build();
+        .counters(rpcCounters).peerAuth(peerAuth).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
@@ -227,7 +231,7 @@ public final class DaosEngine implements Closeable {
         svc -> rebuildScheduler.startAgain(svc), this::rankUri, selfHeal, this::swimDeadRanks, cartClient,
         rpcTimeout).registerOn(server);
     poolHandlers.deadRanks(this::swimDeadRanks);
-    dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").build();
+    dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").peerAuth(peerAuth).build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);
     dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
         .containers((p, t, c) -> {
@@ -286,7 +290,7 @@ public final class DaosEngine implements Closeable {
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
-    swimClient = CartClient.builder().transport(fabric).name(name + " swim").build();
+    swimClient = CartClient.builder().transport(fabric).name(name + " swim").peerAuth(peerAuth).build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
     RankDeadNotifier ras = deadNotifier;
     SelfHeal heal = selfHeal;
@@ -377,6 +381,12 @@ public final class DaosEngine implements Closeable {
   }
 
   /** The requests per opcode this engine's CART-J handlers have taken. */
+  /** The opcodes the data plane serves (empty before it starts). */
+  public java.util.Set<Integer> registeredOpcodes() {
+    CartServer s = dataPlane;
+    return s == null ? java.util.Set.of() : s.registered();
+  }
+
   public RpcCounters rpcCounters() {
     return rpcCounters;
   }

@@ -2,6 +2,8 @@ package io.daos.cart.context;
 
 import io.daos.cart.FaultInjection;
 import io.daos.cart.RpcCounters;
+import io.daos.cart.auth.PeerGate;
+import io.daos.cart.auth.PeerSession;
 
 import io.daos.cart.CartHandler;
 import io.daos.cart.CartLimits;
@@ -44,10 +46,12 @@ public final class Dispatcher {
   private final FaultInjection faults;
   private final RpcCounters counters;
   private final CartLimits limits;
+  private final PeerGate gate;
 
   private Dispatcher(String name, TargetExecutors targets, IntSupplier mapVersion, FaultInjection faults,
-      RpcCounters counters, CartLimits limits) {
+      RpcCounters counters, CartLimits limits, PeerGate gate) {
     this.name = name;
+    this.gate = gate;
     this.limits = limits;
     this.targets = targets;
     this.mapVersion = mapVersion;
@@ -57,7 +61,8 @@ public final class Dispatcher {
 
   /** The dispatcher of a server built from {@code cfg}, running handlers on {@code targets}. */
   public static Dispatcher forServer(CartServer.Builder cfg, TargetExecutors targets) {
-    return new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters(), cfg.limits());
+    PeerGate gate = cfg.peerAuth() == null ? null : new PeerGate(cfg.peerAuth(), cfg.mapVersion(), System::nanoTime);
+    return new Dispatcher(cfg.name(), targets, cfg.mapVersion(), cfg.faults(), cfg.counters(), cfg.limits(), gate);
   }
 
   /** {@code sink}, where a reply over the limits goes as an error reply instead (the caller could not take it). */
@@ -82,13 +87,28 @@ public final class Dispatcher {
     }
   }
 
-  /** Hands {@code req} to its target; the reply (or error) goes to {@code sink}. Never runs a handler here. */
-  public void dispatch(RpcFrame req, String peer, Consumer<RpcFrame> replies) {
+  /** The opcodes that have a handler. */
+  public java.util.Set<Integer> registered() {
+    return java.util.Set.copyOf(handlers.keySet());
+  }
+
+  /**
+   * Hands {@code req}, which came on the connection whose handshake state is {@code session}, to its target; the
+   * reply (or error) goes to {@code sink}. Never runs a handler here. With peer authentication on, the handshake is
+   * answered here and server-only opcodes on an unproven connection are refused with DER_NO_PERM.
+   */
+  public void dispatch(RpcFrame req, String peer, PeerSession session, Consumer<RpcFrame> replies) {
     Consumer<RpcFrame> sink = limited(replies);
     if (req.isReply()) {
       LOG_LIMIT.warn(LOG, "reply as request", "{}: dropping a reply frame sent as a request by {}: {}", name, peer,
           req);
       req.release();
+      return;
+    }
+    RpcFrame refusal = gate == null ? null : gate.check(req, session, peer);
+    if (refusal != null) {
+      req.release();
+      sink.accept(refusal);
       return;
     }
     CartHandler h = handlers.get(req.opcode());
@@ -101,15 +121,16 @@ public final class Dispatcher {
     if (fault != null && injectBefore(fault, req, peer, sink)) {
       return;
     }
+    boolean fromEngine = gate == null || gate.fromEngine(session);
     FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
     if (fault != null && fault.action() == FaultInjection.Action.HOLD) {
       LOG.info("{}: fault {} holds {} from {} until it is disarmed", name, fault.point(), req, peer);
-      hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer), replier), replier);
+      hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer, fromEngine), replier), replier);
       return;
     }
     Executor target = fault == null || fault.action() != FaultInjection.Action.DELAY ? ex
         : CompletableFuture.delayedExecutor(fault.delay().toNanos(), TimeUnit.NANOSECONDS, ex);
-    execute(target, () -> run(h, new CartRequest(req, peer), replier), replier);
+    execute(target, () -> run(h, new CartRequest(req, peer, fromEngine), replier), replier);
   }
 
   private void execute(Executor target, Runnable task, FrameReplier replier) {

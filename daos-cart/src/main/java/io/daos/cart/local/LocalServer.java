@@ -6,6 +6,7 @@ import io.daos.cart.CartUri;
 import io.daos.cart.Opcode;
 import io.daos.cart.CartLimits;
 import io.daos.cart.RpcFrame;
+import io.daos.cart.auth.PeerSession;
 import io.daos.common.status.DaosStatus;
 import io.daos.cart.context.Dispatcher;
 import io.daos.cart.context.TargetExecutors;
@@ -40,6 +41,11 @@ final class LocalServer implements CartServer {
   }
 
   @Override
+  public java.util.Set<Integer> registered() {
+    return dispatcher.registered();
+  }
+
+  @Override
   public CartServer start() {
     life.transition(LifeCycle.State.STARTING);
     uri = net.bind(uri, this);
@@ -51,7 +57,7 @@ final class LocalServer implements CartServer {
    * Accepts {@code req} as the TCP server would: a request over the limits is answered with an error, alone;
    * false when the server is not running (the connection drops).
    */
-  boolean deliver(RpcFrame req, String peer, Consumer<RpcFrame> sink) {
+  boolean deliver(RpcFrame req, String peer, PeerSession session, Consumer<RpcFrame> sink) {
     if (!life.isRunning()) {
       req.release();
       return false;
@@ -62,7 +68,7 @@ final class LocalServer implements CartServer {
       sink.accept(CartLimits.errorReply(req, over));
       return true;
     }
-    dispatcher.dispatch(req, peer, sink);
+    dispatcher.dispatch(req, peer, session, sink);
     return true;
   }
 

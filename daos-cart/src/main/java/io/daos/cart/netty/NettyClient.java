@@ -69,12 +69,17 @@ final class NettyClient implements CartClient {
       throw new DaosException(DaosStatus.SHUTDOWN, cfg.name() + " is closed");
     }
     NettyConnection c = connections.get(uri);
-    if (c != null && c.usable()) {
+    if (c != null && c.usable(cfg.peerAuth())) {
       return c;
     }
     CartUri parsed = CartUri.parse(uri);
-    return connections.compute(uri, (k, old) -> old != null && old.usable() ? old
-        : NettyConnection.open(bootstrap, parsed, conn -> connections.remove(k, conn)));
+    NettyConnection fresh = connections.compute(uri, (k, old) -> old != null && old.usable(cfg.peerAuth()) ? old
+        : NettyConnection.open(bootstrap, parsed, cfg.peerAuth(), ids::incrementAndGet, cfg.connectTimeout(),
+            conn -> connections.remove(k, conn)));
+    if (c != null && c != fresh) {
+      c.close(); // opened before this client had its key: it cannot carry server-only RPCs
+    }
+    return fresh;
   }
 
   @Override

@@ -52,6 +52,11 @@ final class NettyServer implements CartServer {
   }
 
   @Override
+  public java.util.Set<Integer> registered() {
+    return dispatcher.registered();
+  }
+
+  @Override
   public CartServer start() {
     life.transition(LifeCycle.State.STARTING);
     boss = transport.group(1, cfg.name() + "-cart-accept");

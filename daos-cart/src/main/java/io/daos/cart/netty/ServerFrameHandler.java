@@ -1,6 +1,7 @@
 package io.daos.cart.netty;
 
 import io.daos.cart.RpcFrame;
+import io.daos.cart.auth.PeerSession;
 import io.daos.cart.context.Dispatcher;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +17,7 @@ final class ServerFrameHandler extends SimpleChannelInboundHandler<RpcFrame> {
 
   private final Dispatcher dispatcher;
   private final String name;
+  private final PeerSession session = new PeerSession();
   private WriteBatcher replies;
 
   ServerFrameHandler(Dispatcher dispatcher, String name) {
@@ -32,7 +34,7 @@ final class ServerFrameHandler extends SimpleChannelInboundHandler<RpcFrame> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, RpcFrame req) {
     Channel ch = ctx.channel();
-    dispatcher.dispatch(req, String.valueOf(ch.remoteAddress()), replies::write);
+    dispatcher.dispatch(req, String.valueOf(ch.remoteAddress()), session, replies::write);
   }
 
   @Override

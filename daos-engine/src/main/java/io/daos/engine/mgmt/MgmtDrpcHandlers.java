@@ -1,5 +1,6 @@
 package io.daos.engine.mgmt;
 
+import io.daos.cart.PeerAuth;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.server.DrpcCallContext;
@@ -28,9 +29,16 @@ public final class MgmtDrpcHandlers {
   private final EngineState state;
   private final EngineLogging logging;
   private volatile Runnable onSetUp = () -> { };
+  private final PeerAuth peerAuth;
   private volatile java.util.function.Consumer<GroupUpdateReq> onGroupUpdate = req -> { };
 
   public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging) {
+    this(name, state, logging, PeerAuth.awaitingKey(name));
+  }
+
+  /** As the other constructor; SetRank installs the system's CART-J peer key it carries in {@code peerAuth}. */
+  public MgmtDrpcHandlers(String name, EngineState state, EngineLogging logging, PeerAuth peerAuth) {
+    this.peerAuth = peerAuth;
     this.name = name;
     this.state = state;
     this.logging = logging;
@@ -63,6 +71,15 @@ public final class MgmtDrpcHandlers {
     if (req.getRank() == NO_RANK) {
       LOG.error("{}: SetRank with the invalid rank {}", name, Integer.toUnsignedString(req.getRank()));
       return daosResp(DaosStatus.INVAL);
+    }
+    if (req.getFabricKey().isEmpty()) {
+      peerAuth.open("daos_server sent no system key with SetRank");
+    } else if (req.getFabricKey().size() != PeerAuth.KEY_SIZE) {
+      LOG.error("{}: SetRank with a {}-byte CART-J peer key; expected {}", name, req.getFabricKey().size(),
+          PeerAuth.KEY_SIZE);
+      return daosResp(DaosStatus.INVAL);
+    } else {
+      peerAuth.install(req.getFabricKey().toByteArray());
     }
     state.setRank(req.getRank(), req.getMapVersion());
     LOG.info("{}: rank set to {}, map version {}", name, req.getRank(), req.getMapVersion());

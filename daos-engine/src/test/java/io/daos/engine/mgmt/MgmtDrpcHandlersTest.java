@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class MgmtDrpcHandlersTest {
   private final EngineState state = new EngineState();
   private final EngineLogging logging = EngineLogging.configure(null, "ERR");
+  private final io.daos.cart.PeerAuth peerAuth = io.daos.cart.PeerAuth.awaitingKey("engine 0");
   private final DrpcClient client = DrpcClient.direct(
-      new MgmtDrpcHandlers("engine 0", state, logging).registerOn(new DrpcRegistry()));
+      new MgmtDrpcHandlers("engine 0", state, logging, peerAuth).registerOn(new DrpcRegistry()));
 
   @AfterEach
   void restoreLogging() {
@@ -122,5 +123,32 @@ class MgmtDrpcHandlersTest {
   private int setLogMasks(SetLogMasksReq.Builder b) throws Exception {
     return SetLogMasksResp.parseFrom(client.call(DrpcMethod.MGMT_SET_LOG_MASKS, b.build().toByteArray()))
         .getStatus();
+  }
+
+  private int setRankWithKey(byte[] key) throws Exception {
+    return daosStatus(DrpcMethod.MGMT_SET_RANK, SetRankReq.newBuilder().setRank(2).setMapVersion(3)
+        .setFabricKey(com.google.protobuf.ByteString.copyFrom(key)).build().toByteArray());
+  }
+
+  /** jdaos: SetRank carries the system's CART-J peer key; the engine's data plane checks peers with it. */
+  @Test
+  void setRankInstallsTheSystemKey() throws Exception {
+    assertEquals(io.daos.cart.PeerAuth.State.AWAITING, peerAuth.state());
+    assertEquals(0, setRankWithKey(new byte[io.daos.cart.PeerAuth.KEY_SIZE]));
+    assertEquals(io.daos.cart.PeerAuth.State.KEYED, peerAuth.state());
+  }
+
+  /** A DAOS daos_server sends no key: the engine serves server-to-server RPCs from anyone, as DAOS does. */
+  @Test
+  void setRankWithoutAKeyOpensTheEngine() throws Exception {
+    assertEquals(0, setRank(2));
+    assertEquals(io.daos.cart.PeerAuth.State.OPEN, peerAuth.state());
+  }
+
+  @Test
+  void setRankWithAKeyOfTheWrongSizeIsInval() throws Exception {
+    assertEquals(DaosStatus.INVAL.code(), setRankWithKey(new byte[16]));
+    assertEquals(io.daos.cart.PeerAuth.State.AWAITING, peerAuth.state());
+    assertTrue(state.rank().isEmpty(), "the rank is not set either");
   }
 }

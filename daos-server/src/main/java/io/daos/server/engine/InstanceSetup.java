@@ -51,7 +51,11 @@ final class InstanceSetup {
     if (resp.getLocalJoin()) {
       return;
     }
-    setRank(rank, resp.getMapVersion());
+    if (resp.getFabricKey().isEmpty()) {
+      LOG.warn("instance {}: the MS sent no CART-J peer key (a DAOS management service?): rank {} will serve "
+          + "server-to-server RPCs from any process on the fabric", cfg.index, rank);
+    }
+    setRank(rank, resp.getMapVersion(), resp.getFabricKey());
     setUp();
   }
 
@@ -86,8 +90,10 @@ final class InstanceSetup {
         .setCheckMode(ready.getCheckMode()).setReplace(replace).build();
   }
 
-  private void setRank(Rank rank, int mapVersion) throws IOException {
-    byte[] body = SetRankReq.newBuilder().setRank(rank.toUint32()).setMapVersion(mapVersion).build().toByteArray();
+  /** SetRank, with the system's CART-J peer key (jdaos's field; empty when the MS has none). */
+  private void setRank(Rank rank, int mapVersion, com.google.protobuf.ByteString fabricKey) throws IOException {
+    byte[] body = SetRankReq.newBuilder().setRank(rank.toUint32()).setMapVersion(mapVersion).setFabricKey(fabricKey)
+        .build().toByteArray();
     checkDaosResp("SetRank", ei.callDrpcUnchecked(DrpcMethod.MGMT_SET_RANK, body));
   }
 

@@ -75,6 +75,7 @@ class EngineInstanceTest {
     assertEquals(List.of(DrpcMethod.MGMT_SET_RANK, DrpcMethod.MGMT_SET_UP), engine.calls);
     assertEquals(0, engine.setRank.getRank());
     assertEquals(7, engine.setRank.getMapVersion());
+    assertEquals(FakeMgmtService.FABRIC_KEY, engine.setRank.getFabricKey(), "the join's CART-J peer key goes on");
 
     Superblock sb = Superblock.read(fx.scm.resolve("superblock"));
     assertEquals(0, sb.rank());

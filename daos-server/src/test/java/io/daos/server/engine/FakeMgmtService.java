@@ -17,12 +17,15 @@ public final class FakeMgmtService implements MgmtServiceClient {
   public final BlockingQueue<RASEvent> events = new LinkedBlockingQueue<>();
   private final AtomicInteger nextRank = new AtomicInteger(1);
   public volatile JoinResp.State state = JoinResp.State.IN;
+  /** The system's CART-J peer key join replies carry. */
+  public static final com.google.protobuf.ByteString FABRIC_KEY = com.google.protobuf.ByteString.copyFrom(new byte[32]);
 
   @Override
   public JoinResp join(JoinReq req, Duration timeout) {
     joins.add(req);
     int rank = req.getRank() == Rank.NIL.toUint32() ? nextRank.getAndIncrement() : req.getRank();
-    return JoinResp.newBuilder().setRank(rank).setState(state).setMapVersion(7).build();
+    return JoinResp.newBuilder().setRank(rank).setState(state).setMapVersion(7).setFabricKey(FABRIC_KEY)
+        .build();
   }
 
   /** System properties the fake MS answers with (null: the MS cannot be reached). */

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one pool-service request: finds this engine's replica (DER_NOTREPLICA if none), runs the body on the
  * service thread, and answers with the body's reply or, on failure, an error reply whose PoolOpReply carries the
- * status, the map version and the leader hint (DER_NOTLEADER from a follower).
+ * status, the map version and the leader hint (DER_NOTLEADER from a follower). A request without a pool handle
+ * (engines send those for dmg) is served only from an engine of the system ({@link CartRequest#fromEngine()}):
+ * a client gets DER_NO_HDL.
  */
 public final class ServiceCalls {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCalls.class);
@@ -61,6 +63,12 @@ public final class ServiceCalls {
     } catch (InvalidProtocolBufferException e) {
       LOG_LIMIT.warn(LOG, "malformed", "malformed {} from {}: {}", req.opcode(), req.peer(), e.getMessage());
       reply.error(DaosStatus.PROTO, 0);
+      return;
+    }
+    if (op.apply(q).getPoolHdl().isEmpty() && !req.fromEngine()) {
+      LOG.debug("{} from {} names no pool handle and does not come from an engine of the system: DER_NO_HDL",
+          req.opcode(), req.peer());
+      reply.ok(0, error.of(status(DaosStatus.NO_HDL, null)).toByteArray());
       return;
     }
     PoolService svc;

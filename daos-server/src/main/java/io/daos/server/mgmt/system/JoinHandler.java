@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Join on the MS leader (DAOS mgmt_system.go join): validates the engine's UUID, fault domain and fabric
  * provider, resolves its server's control address (0.0.0.0 ⇒ the peer's IP), adds or updates the member
  * and queues an immediate (forced: map version bumped) CaRT group update. The joining server sets the rank up on its engine itself, so the answer
- * never claims a local join.
+ * never claims a local join. The answer carries the system's CART-J peer key ({@link FabricKey}, jdaos's own).
  */
 public final class JoinHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JoinHandler.class);
@@ -58,8 +58,15 @@ public final class JoinHandler {
           joined.prevState(), m.state());
     }
     ctx.groupUpdate().ifPresent(g -> g.request(true));
+    byte[] key;
+    try {
+      key = FabricKey.of(ms.db());
+    } catch (RuntimeException e) {
+      throw ctx.access().translate(e);
+    }
     return JoinResp.newBuilder().setRank(m.rank()).setState(JoinResp.State.IN)
-        .setFaultDomain(m.faultDomain().toString()).setLocalJoin(false).setMapVersion(joined.mapVersion()).build();
+        .setFaultDomain(m.faultDomain().toString()).setLocalJoin(false).setMapVersion(joined.mapVersion())
+        .setFabricKey(com.google.protobuf.ByteString.copyFrom(key)).build();
   }
 
   private JoinRequest toJoinRequest(JoinReq req, String peerIp) {

@@ -93,10 +93,33 @@ class JoinTest {
       if (tc.expErr() != null) {
         return;
       }
-      assertEquals(tc.expResp(), got);
+      assertEquals(32, got.getFabricKey().size(), "the reply carries the system's CART-J peer key");
+      assertEquals(tc.expResp(), got.toBuilder().clearFabricKey().build());
       GroupUpdateReq gotGu = sent.poll(10, TimeUnit.SECONDS);
       assertNotNull(gotGu, "group update sent");
       assertEquals(tc.expGu(), gotGu);
     }
+  }
+
+  /** jdaos: the MS creates the system's CART-J peer key once; every join reply carries the same one, kept hidden. */
+  @org.junit.jupiter.api.Test
+  void everyJoinGetsTheSameSystemKey() throws Exception {
+    MgmtFixture fx = new MgmtFixture(List.of(CUR), new FakeControlInvoker(), List.of(),
+        req -> GroupUpdateResp.getDefaultInstance());
+    try (fx) {
+      JoinResp first = fx.service.joinHandler().join(joinReq(NEW), "10.0.0.0");
+      JoinResp again = fx.service.joinHandler().join(joinReq(CUR).toBuilder().setIncarnation(CUR.incarnation() + 1)
+          .build(), "10.0.0.0");
+      assertEquals(first.getFabricKey(), again.getFabricKey());
+      assertEquals(FabricKey.SIZE, first.getFabricKey().size());
+      org.junit.jupiter.api.Assertions.assertTrue(io.daos.server.system.SystemProperties.isReservedKey(FabricKey.ATTR),
+          "dmg system get-attr/set-attr never show or change it");
+    }
+  }
+
+  private static JoinReq joinReq(Member m) {
+    return JoinReq.newBuilder().setSys(MgmtFixture.SYS).setUuid(m.uuid().toString()).setRank(m.rank())
+        .setAddr(m.addr()).setUri(m.primaryFabricUri()).setSrvFaultDomain(m.faultDomain().toString())
+        .setNctxs(m.primaryFabricContexts()).setIncarnation(m.incarnation()).build();
   }
 }
