@@ -98,6 +98,7 @@ public final class DaosEngine implements Closeable {
   private final long incarnation = Incarnation.now();
   private final FaultInjection faults = new FaultInjection();
   private final RpcCounters rpcCounters = new RpcCounters();
+  private final io.daos.engine.telemetry.EngineMetrics metrics;
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
@@ -143,7 +144,12 @@ public final class DaosEngine implements Closeable {
     this.name = "engine " + args.instanceIdx();
     this.lifeCycle = new LifeCycle(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging);
-    this.handlers.onSetUp(this::reopenPoolServices);
+    this.metrics = new io.daos.engine.telemetry.EngineMetrics(() -> state.rank().orElse(-1), rpcCounters, "ofi+tcp")
+        .space(this::poolSpace);
+    this.handlers.onSetUp(() -> {
+      metrics.servicing();
+      reopenPoolServices();
+    });
     this.handlers.onGroupUpdate(req -> {
       GroupMapDistributor d = mapDistributor;
       if (d != null) {
@@ -197,7 +203,8 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
+    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()))
+        .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -244,7 +251,7 @@ public final class DaosEngine implements Closeable {
         new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::uncertain,
         Hlc.system(), env.aggGapSec(), ticker::after);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
-        dtx, selfRank).aggregation(aggregator).registerOn(server);
+        dtx, selfRank).aggregation(aggregator).metrics(metrics).registerOn(server);
     ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
         svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
     contHandlers.registerOn(server);
@@ -291,6 +298,7 @@ public final class DaosEngine implements Closeable {
     RankDeadNotifier ras = deadNotifier;
     SelfHeal heal = selfHeal;
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, (rank, inc) -> {
+      metrics.deadRank();
       ras.onDead(rank, inc);
       heal.rankDead(rank);
     });
@@ -377,6 +385,29 @@ public final class DaosEngine implements Closeable {
   }
 
   /** The requests per opcode this engine's CART-J handlers have taken. */
+  /** Space used per pool target here, for {@code engine_pool_vos_space_*}. */
+  private java.util.List<io.daos.engine.telemetry.EngineMetrics.TargetSpace> poolSpace() {
+    PoolTargets p = pools;
+    java.util.List<io.daos.engine.telemetry.EngineMetrics.TargetSpace> out = new java.util.ArrayList<>();
+    if (p == null) {
+      return out;
+    }
+    for (java.util.UUID uuid : p.list()) {
+      java.util.List<java.util.List<io.daos.engine.pool.TierUsage>> perTgt;
+      try {
+        perTgt = p.targetUsage(uuid);
+      } catch (RuntimeException e) {
+        continue; // destroyed since list()
+      }
+      for (int t = 0; t < perTgt.size(); t++) {
+        java.util.List<io.daos.engine.pool.TierUsage> u = perTgt.get(t);
+        out.add(new io.daos.engine.telemetry.EngineMetrics.TargetSpace(uuid, t, u.get(0).total() - u.get(0).free(),
+            u.get(1).total() - u.get(1).free()));
+      }
+    }
+    return out;
+  }
+
   public RpcCounters rpcCounters() {
     return rpcCounters;
   }
