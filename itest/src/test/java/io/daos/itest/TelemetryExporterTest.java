@@ -73,6 +73,11 @@ class TelemetryExporterTest {
       assertTrue(after.sum("engine_io_latency_update_samples", "rank=\"0\"") >= 20, after.text());
       assertTrue(after.sum("engine_io_latency_fetch_samples", "rank=\"0\"") >= 20, after.text());
       assertEquals(0, after.sum("engine_io_ops_update_active", "rank=\"0\""), after.text());
+      CommandResult q = cluster.dmg("telemetry", "metrics", "query", "-l", "127.0.0.1", "-p",
+          Integer.toString(cluster.telemetryPort(0)), "-m", "engine_io_latency_update");
+      assertEquals(0, q.exitCode(), q.stderr());
+      assertTrue(q.stdout().contains("- Metric Set: engine_io_latency_update (Type: Gauge)"), q.stdout());
+      assertTrue(q.stdout().contains("(rank=0, size="), q.stdout());
     }
   }
 
