@@ -267,7 +267,7 @@ public final class DaosEngine implements Closeable {
           java.util.Set<Integer> swimDead = sw == null ? java.util.Set.of() : sw.deadRanks();
           java.util.Set<Integer> group = groupRanks();
           return r -> swimDead.contains(r) || group != null && !group.isEmpty() && !group.contains(r);
-        }).registerOn(server);
+        }).opCounter(metrics::poolOp).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),

@@ -34,7 +34,7 @@ class TelemetryExporterTest {
   private static final List<String> ENGINE_NAMES = List.of("engine_started_at", "engine_servicing_at",
       "engine_rank", "engine_events_dead_ranks", "engine_net_cm_rpc_recv", "engine_io_ops_update_active",
       "engine_io_ops_fetch_active", "engine_io_latency_update", "engine_io_latency_fetch", "engine_pool_ops_update",
-      "engine_pool_ops_fetch", "engine_pool_vos_space_scm_used", "engine_pool_vos_space_nvme_used",
+      "engine_pool_ops_fetch", "engine_pool_ops_pool_connect", "engine_pool_vos_space_scm_used", "engine_pool_vos_space_nvme_used",
       "engine_mem_total_mem");
 
   @TempDir

@@ -63,7 +63,7 @@ public final class EngineMetrics {
     return io.computeIfAbsent(op, IoMeter::new);
   }
 
-  /** One {@code op} on {@code pool} was processed here. */
+  /** One {@code op} on {@code pool} was processed here (an object op, or a pool service op on its leader). */
   public void poolOp(UUID pool, String op) {
     if (pool != null) {
       poolOps.computeIfAbsent(pool, k -> new ConcurrentHashMap<>()).computeIfAbsent(op, k -> new LongAdder())
@@ -116,7 +116,8 @@ public final class EngineMetrics {
 
   private void pools(Snap s) {
     poolOps.forEach((pool, ops) -> ops.forEach((op, n) -> s.counter("engine_pool_ops_" + op,
-        "total number of processed object RPCs", n.sum(), Map.of("pool", pool.toString()))));
+        op.startsWith("pool_") ? "Total number of processed " + op.replace('_', ' ') + " operations"
+            : "total number of processed object RPCs", n.sum(), Map.of("pool", pool.toString()))));
     for (TargetSpace t : space.targets()) {
       Map<String, String> l = Map.of("pool", t.pool().toString(), "target", Integer.toString(t.target()));
       s.gauge("engine_pool_vos_space_scm_used", "SCM space used", t.scmUsed(), l);
