@@ -81,6 +81,22 @@ class TelemetryExporterTest {
     }
   }
 
+  /** The same with daos_server and its engine as real processes: the engine answers over a real dRPC socket. */
+  @Test
+  @Timeout(180)
+  void realProcessEngineMetrics() throws Exception {
+    try (MiniDaosCluster cluster = MiniDaosCluster.builder(dir).servers(1).engines(1).targets(1).replicas(1)
+        .telemetry(true).start()) {
+      cluster.waitForReady();
+      URI metrics = URI.create("http://127.0.0.1:" + cluster.telemetryPort(0) + "/metrics");
+      Poll.until("engine metrics of rank 0", java.time.Duration.ofSeconds(30),
+          () -> PromText.serves(metrics, "engine_servicing_at", "rank=\"0\""), () -> cluster.logs());
+      PromText page = PromText.scrape(metrics);
+      assertTrue(page.value("engine_servicing_at", "rank=\"0\"") > 0, page.text());
+      assertTrue(page.has("engine_net_cm_rpc_recv", "rank=\"0\""), page.text());
+    }
+  }
+
   /** A Prometheus text-format page and look-ups of its samples by name and one label. */
   record PromText(String text) {
     static PromText scrape(URI uri) throws Exception {
@@ -88,6 +104,15 @@ class TelemetryExporterTest {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode(), r.body());
       return new PromText(r.body());
+    }
+
+    /** Whether {@code uri} answers with a sample of {@code name} carrying {@code label} (false while it cannot). */
+    static boolean serves(URI uri, String name, String label) {
+      try {
+        return scrape(uri).has(name, label);
+      } catch (Exception | AssertionError e) {
+        return false;
+      }
     }
 
     List<String> samples(String name, String label) {
