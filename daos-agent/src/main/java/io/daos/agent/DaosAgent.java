@@ -59,6 +59,7 @@ public final class DaosAgent implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private ProcessMonitor monitor;
+  private volatile io.daos.agent.telemetry.AgentExporter telemetry;
   private MgmtModule mgmt;
   private DrpcServer drpc;
 
@@ -110,6 +111,10 @@ public final class DaosAgent implements AutoCloseable {
         .maxMessageSize(MAX_CALL_SIZE).idleTimeout(IDLE_TIMEOUT).transport(cfg.drpcTransport).build();
     resources.push(drpc);
     drpc.start();
+    if (c.telemetry().exportEnabled()) {
+      telemetry = io.daos.agent.telemetry.AgentExporter.start(c.telemetry().port(), monitor);
+      resources.push(telemetry);
+    }
     if (c.enableEvictOnStart()) {
       monitor.cleanupMachine(CredentialFactory.localHostname().split("\\.")[0]);
     }
@@ -140,6 +145,11 @@ public final class DaosAgent implements AutoCloseable {
   }
 
   /** Re-fetches cached attach info (SIGUSR2). */
+  /** The Prometheus exporter, when telemetry_port is set. */
+  public java.util.Optional<io.daos.agent.telemetry.AgentExporter> telemetry() {
+    return java.util.Optional.ofNullable(telemetry);
+  }
+
   public void refreshCaches() {
     if (mgmt != null) {
       try {

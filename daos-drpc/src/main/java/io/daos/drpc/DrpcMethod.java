@@ -2,7 +2,10 @@ package io.daos.drpc;
 
 import java.util.Optional;
 
-/** Every dRPC method DAOS defines ({@code drpc_modules.h}), with its module and wire id. */
+/**
+ * Every dRPC method DAOS defines ({@code drpc_modules.h}), with its module and wire id, plus one jdaos-only method
+ * ({@link #MGMT_TELEMETRY_SNAPSHOT}) numbered above DAOS's range.
+ */
 public enum DrpcMethod {
   SEC_AGENT_REQUEST_CREDS(DrpcModule.SEC_AGENT, 101),
 
@@ -52,6 +55,8 @@ public enum DrpcMethod {
   MGMT_POOL_REBUILD_START(DrpcModule.MGMT, 250),
   MGMT_POOL_REBUILD_STOP(DrpcModule.MGMT, 251),
   MGMT_POOL_SELF_HEAL_EVAL(DrpcModule.MGMT, 252),
+  /** jdaos-only: the engine's telemetry snapshot, read by daos_server for its Prometheus exporter. */
+  MGMT_TELEMETRY_SNAPSHOT(DrpcModule.MGMT, 290),
 
   SRV_NOTIFY_READY(DrpcModule.SRV, 301),
   SRV_GET_POOL_SVC(DrpcModule.SRV, 303),

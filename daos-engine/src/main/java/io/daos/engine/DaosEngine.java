@@ -101,6 +101,7 @@ public final class DaosEngine implements Closeable {
   private final RpcCounters rpcCounters = new RpcCounters();
   /** The system's CART-J peer key, installed by SetRank; checked by the data plane, proved by the clients. */
   private final PeerAuth peerAuth;
+  private final io.daos.engine.telemetry.EngineMetrics metrics;
   private TargetXstreams xstreams;
   private PoolTargets pools;
   private DrpcServer drpcServer;
@@ -147,7 +148,12 @@ public final class DaosEngine implements Closeable {
     this.lifeCycle = new LifeCycle(name);
     this.peerAuth = PeerAuth.awaitingKey(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging, peerAuth);
-    this.handlers.onSetUp(this::reopenPoolServices);
+    this.metrics = new io.daos.engine.telemetry.EngineMetrics(() -> state.rank().orElse(-1), rpcCounters, "ofi+tcp")
+        .space(this::poolSpace);
+    this.handlers.onSetUp(() -> {
+      metrics.servicing();
+      reopenPoolServices();
+    });
     this.handlers.onGroupUpdate(req -> {
       GroupMapDistributor d = mapDistributor;
       if (d != null) {
@@ -201,7 +207,8 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()));
+    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()))
+        .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
   }
@@ -248,7 +255,7 @@ public final class DaosEngine implements Closeable {
         new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::uncertain,
         Hlc.system(), env.aggGapSec(), ticker::after);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
-        dtx, selfRank).aggregation(aggregator).registerOn(server);
+        dtx, selfRank).aggregation(aggregator).metrics(metrics).registerOn(server);
     ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
         svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
     contHandlers.registerOn(server);
@@ -264,7 +271,7 @@ public final class DaosEngine implements Closeable {
           java.util.Set<Integer> swimDead = sw == null ? java.util.Set.of() : sw.deadRanks();
           java.util.Set<Integer> group = groupRanks();
           return r -> swimDead.contains(r) || group != null && !group.isEmpty() && !group.contains(r);
-        }).registerOn(server);
+        }).opCounter(metrics::poolOp).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
         () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
@@ -295,6 +302,7 @@ public final class DaosEngine implements Closeable {
     RankDeadNotifier ras = deadNotifier;
     SelfHeal heal = selfHeal;
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, (rank, inc) -> {
+      metrics.deadRank();
       ras.onDead(rank, inc);
       heal.rankDead(rank);
     });
@@ -380,13 +388,36 @@ public final class DaosEngine implements Closeable {
     return dtx;
   }
 
-  /** The requests per opcode this engine's CART-J handlers have taken. */
   /** The opcodes the data plane serves (empty before it starts). */
   public java.util.Set<Integer> registeredOpcodes() {
     CartServer s = dataPlane;
     return s == null ? java.util.Set.of() : s.registered();
   }
 
+  /** Space used per pool target here, for {@code engine_pool_vos_space_*}. */
+  private java.util.List<io.daos.engine.telemetry.EngineMetrics.TargetSpace> poolSpace() {
+    PoolTargets p = pools;
+    java.util.List<io.daos.engine.telemetry.EngineMetrics.TargetSpace> out = new java.util.ArrayList<>();
+    if (p == null) {
+      return out;
+    }
+    for (java.util.UUID uuid : p.list()) {
+      java.util.List<java.util.List<io.daos.engine.pool.TierUsage>> perTgt;
+      try {
+        perTgt = p.targetUsage(uuid);
+      } catch (RuntimeException e) {
+        continue; // destroyed since list()
+      }
+      for (int t = 0; t < perTgt.size(); t++) {
+        java.util.List<io.daos.engine.pool.TierUsage> u = perTgt.get(t);
+        out.add(new io.daos.engine.telemetry.EngineMetrics.TargetSpace(uuid, t, u.get(0).total() - u.get(0).free(),
+            u.get(1).total() - u.get(1).free()));
+      }
+    }
+    return out;
+  }
+
+  /** The requests per opcode this engine's CART-J handlers have taken. */
   public RpcCounters rpcCounters() {
     return rpcCounters;
   }

@@ -72,6 +72,7 @@ public final class DaosServer implements AutoCloseable {
   private final Deque<AutoCloseable> closers = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile EngineHarness harness;
+  private volatile io.daos.server.telemetry.TelemetryExporter telemetry;
   private volatile GrpcServer grpc;
   private volatile MsAccess access;
 
@@ -124,6 +125,10 @@ public final class DaosServer implements AutoCloseable {
       startMsWithEngineZero(cfg, ms);
     }
     push(harness);
+    if (cfg.telemetryPort() > 0) {
+      EngineHarness h = harness;
+      telemetry = push(io.daos.server.telemetry.TelemetryExporter.start(cfg.telemetryPort(), h::instances));
+    }
     MgmtService mgmt = new MgmtService(MsContext.builder().access(access).invoker(invoker)
         .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
         .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
@@ -214,6 +219,11 @@ public final class DaosServer implements AutoCloseable {
   /** The validated configuration this server runs with. */
   public ServerConfig config() {
     return cfg;
+  }
+
+  /** The Prometheus exporter, when telemetry_port is set. */
+  public java.util.Optional<io.daos.server.telemetry.TelemetryExporter> telemetry() {
+    return java.util.Optional.ofNullable(telemetry);
   }
 
   public EngineHarness harness() {

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code transport_config} block (insecure, or the server certificate of a secure cluster).
  */
 record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
-    int targets, List<String> engineEnv, int crtTimeout, String transportYaml) {
+    int targets, List<String> engineEnv, int crtTimeout, int telemetryPort, String transportYaml) {
   /**
    * The pool services' Raft election timeout of test clusters unless a test sets its own: shorter than DAOS's 7 s so
    * that tests killing a pool service leader stay quick, long enough not to elect on a loaded machine's pauses.
@@ -34,6 +34,9 @@ record HostConfig(int index, String ip, int port, Path dir, List<String> replica
     y.append("provider: ofi+tcp\n");
     if (crtTimeout > 0) {
       y.append("crt_timeout: ").append(crtTimeout).append('\n');
+    }
+    if (telemetryPort > 0) {
+      y.append("telemetry_port: ").append(telemetryPort).append('\n');
     }
     y.append("fault_path: /host").append(index).append('\n');
     y.append("socket_dir: ").append(dir.resolve("run")).append('\n');

@@ -57,11 +57,30 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final int targets;
   private final List<String> engineEnv;
   private final int crtTimeout;
+  private final boolean telemetry;
   private final Path certs;
   private DaosAgent agent;
   /** Agents of {@link #clientBuilderAs}: uids from here up are ones no host names. */
   private static final long UNNAMED_UID_BASE = 3_900_000_000L;
   private final Map<CredentialConfig.MappedClientUser, OtherAgent> otherAgents = new java.util.HashMap<>();
+
+  /** A free port for a host's telemetry_port when the cluster has telemetry, else 0 (disabled). */
+  private int telemetryPort(Set<Integer> taken) throws IOException {
+    if (!telemetry) {
+      return 0;
+    }
+    int p = Ports.free();
+    while (taken.contains(p)) {
+      p = Ports.free();
+    }
+    taken.add(p);
+    return p;
+  }
+
+  /** Host {@code i}'s telemetry_port (0 when the cluster was built without telemetry). */
+  public int telemetryPort(int i) {
+    return hostConfigs.get(i).telemetryPort();
+  }
 
   MiniDaosCluster(Builder<?> b, int port) throws IOException {
     this.certs = b.certs;
@@ -75,6 +94,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     this.targets = b.targets;
     this.engineEnv = b.engineEnv;
     this.crtTimeout = b.crtTimeout;
+    this.telemetry = b.telemetry;
     Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
     for (int i = 0; i < b.servers; i++) {
       List<Integer> fabric = new ArrayList<>();
@@ -82,7 +102,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         fabric.add(Ports.freePairExcept(taken));
       }
       hostConfigs.add(new HostConfig(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric,
-          b.targets, b.engineEnv, b.crtTimeout, transportYaml("server")));
+          b.targets, b.engineEnv, b.crtTimeout, telemetryPort(taken), transportYaml("server")));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     writeControlConfig();
@@ -139,7 +159,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       fabric.add(f);
     }
     HostConfig h = new HostConfig(i, ip, port, dir.resolve("host" + i), replicaAddrs, fabric, targets, engineEnv,
-        crtTimeout, transportYaml("server"));
+        crtTimeout, telemetryPort(taken), transportYaml("server"));
     hostConfigs.add(h);
     writeControlConfig();
     return h;
@@ -476,6 +496,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     int firstReplica = 0;
     List<String> engineEnv = List.of();
     int crtTimeout;
+    boolean telemetry;
     Path certs;
     io.daos.common.Ticker engineTicker = io.daos.common.Ticker.SYSTEM;
 
@@ -489,7 +510,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       Builder<InProcessCluster> b = new Builder<>(dir, InProcessCluster::new);
       return b.servers(servers).engines(engines).targets(targets).replicas(replicas).firstReplica(firstReplica)
           .engineEnv(engineEnv.toArray(String[]::new)).crtTimeout(crtTimeout).engineTicker(engineTicker)
-          .secure(certs);
+          .telemetry(telemetry).secure(certs);
     }
 
     /**
@@ -535,6 +556,12 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     }
 
     /** {@code crt_timeout} of every server's config (seconds; 0 = unset, CaRT's default): engine-to-engine RPCs. */
+    /** Each daos_server gets a free {@code telemetry_port} (its Prometheus exporter); off by default. */
+    public Builder<C> telemetry(boolean on) {
+      telemetry = on;
+      return this;
+    }
+
     public Builder<C> crtTimeout(int seconds) {
       crtTimeout = seconds;
       return this;

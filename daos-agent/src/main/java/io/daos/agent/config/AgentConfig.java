@@ -129,4 +129,10 @@ public record AgentConfig(String name, List<String> accessPoints, int port, Stri
         disableCaching, cacheExpiration, disableAutoEvict, enableEvictOnStart, excludeFabricIfaces,
         includeFabricIfaces, fabricIfaces, telemetry);
   }
+
+  public AgentConfig withTelemetry(TelemetryConfig t) {
+    return new AgentConfig(name, accessPoints, port, runtimeDir, logFile, controlLogMask, credentialConfig, transport,
+        disableCaching, cacheExpiration, disableAutoEvict, enableEvictOnStart, excludeFabricIfaces,
+        includeFabricIfaces, fabricIfaces, t);
+  }
 }

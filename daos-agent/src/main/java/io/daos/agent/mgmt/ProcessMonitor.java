@@ -180,4 +180,14 @@ public final class ProcessMonitor implements AutoCloseable {
   public void close() {
     close(10);
   }
+
+  /** Client processes with pool handles open (the agent's exporter). */
+  public synchronized int processCount() {
+    return procs.size();
+  }
+
+  /** Pool handles open across those processes (the agent's exporter). */
+  public synchronized int handleCount() {
+    return procs.values().stream().mapToInt(m -> m.values().stream().mapToInt(Set::size).sum()).sum();
+  }
 }

@@ -116,18 +116,30 @@ public final class ObjHandlers {
    * Where a write that does not fit asks for space first ({@link io.daos.engine.cont.agg.ContAggregator#reclaimNow}) and
    * CONT_TGT_SNAPSHOT_NOTIFY is delivered; set before {@link #registerOn}.
    */
+  private io.daos.engine.telemetry.EngineMetrics metrics;
+
   public ObjHandlers aggregation(io.daos.engine.cont.agg.ContAggregator a) {
     this.aggregator = a;
     return this;
+  }
+
+  /** Where update, fetch and punch count themselves (DAOS's object telemetry); set before {@link #registerOn}. */
+  public ObjHandlers metrics(io.daos.engine.telemetry.EngineMetrics m) {
+    this.metrics = m;
+    return this;
+  }
+
+  private io.daos.cart.CartHandler metered(String op, io.daos.cart.CartHandler h) {
+    return metrics == null ? h : Metered.wrap(metrics, op, h);
   }
 
   /** Registers every object opcode this engine serves on {@code server}. */
   public CartServer registerOn(CartServer server) {
     IntFunction<MessageLite> rwErr = st -> ObjRwReply.newBuilder().setStatus(st).build();
     IntFunction<MessageLite> punchErr = st -> ObjPunchReply.newBuilder().setStatus(st).build();
-    server.register(ObjRpc.UPDATE, guarded(ObjRpc.UPDATE, this::update, rwErr))
-        .register(ObjRpc.FETCH, guarded(ObjRpc.FETCH, this::fetch, rwErr))
-        .register(ObjRpc.PUNCH, guarded(ObjRpc.PUNCH, this::punch, punchErr))
+    server.register(ObjRpc.UPDATE, metered("update", guarded(ObjRpc.UPDATE, this::update, rwErr)))
+        .register(ObjRpc.FETCH, metered("fetch", guarded(ObjRpc.FETCH, this::fetch, rwErr)))
+        .register(ObjRpc.PUNCH, metered("punch", guarded(ObjRpc.PUNCH, this::punch, punchErr)))
         .register(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr))
         .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr))
         .register(ObjRpc.TGT_UPDATE, guarded(ObjRpc.TGT_UPDATE, this::update, rwErr))

@@ -69,6 +69,8 @@ public final class PoolRpcHandlers {
    * As above; {@code deadRanks} gives, per query, which ranks are dead for this engine (SWIM holds them DEAD or the
    * group map no longer has them): query's dead_ranks.
    */
+  private volatile java.util.function.BiConsumer<UUID, String> opCounter = (pool, name) -> { };
+
   public PoolRpcHandlers(PoolServices services, CredentialValidator validator, PoolSpaceQuery space,
       java.util.function.Function<UUID, RebuildStatus> rebuildStatus,
       java.util.function.Supplier<java.util.function.IntPredicate> deadRanks) {
@@ -79,13 +81,31 @@ public final class PoolRpcHandlers {
     this.rebuildStatus = rebuildStatus;
   }
 
+  /**
+   * Told of each connect, disconnect, query and evict this engine processes as its pool's service leader, with
+   * DAOS's counter name ({@code pool_connect}, ...: {@code pool/<uuid>/ops/<name>}); set before {@link #registerOn}.
+   */
+  public PoolRpcHandlers opCounter(java.util.function.BiConsumer<UUID, String> c) {
+    this.opCounter = c;
+    return this;
+  }
+
+  private <Q> ServiceCalls.Body<Q> counted(String name, ServiceCalls.Body<Q> body) {
+    return (svc, q) -> {
+      opCounter.accept(svc.poolUuid(), name);
+      return body.run(svc, q);
+    };
+  }
+
   public CartServer registerOn(CartServer s) {
     s.register(PoolRpc.CONNECT, (req, reply) -> calls.serve(req, reply, PoolConnectReq::parseFrom,
-        PoolConnectReq::getOp, this::connect, op -> PoolConnectReply.newBuilder().setOp(op).build()));
+        PoolConnectReq::getOp, counted("pool_connect", this::connect),
+        op -> PoolConnectReply.newBuilder().setOp(op).build()));
     s.register(PoolRpc.DISCONNECT, (req, reply) -> calls.serve(req, reply, PoolOp::parseFrom, o -> o,
-        this::disconnect, op -> op));
+        counted("pool_disconnect", this::disconnect), op -> op));
     s.register(PoolRpc.QUERY, (req, reply) -> calls.serve(req, reply, PoolQueryReq::parseFrom,
-        PoolQueryReq::getOp, this::query, op -> PoolQueryReply.newBuilder().setOp(op).build()));
+        PoolQueryReq::getOp, counted("pool_query", this::query),
+        op -> PoolQueryReply.newBuilder().setOp(op).build()));
     s.register(PoolRpc.QUERY_INFO, (req, reply) -> calls.serve(req, reply, PoolQueryReq::parseFrom,
         PoolQueryReq::getOp, this::query, op -> PoolQueryReply.newBuilder().setOp(op).build()));
     s.register(PoolRpc.TGT_QUERY_MAP, (req, reply) -> calls.serve(req, reply, PoolMapReq::parseFrom,
@@ -100,7 +120,7 @@ public final class PoolRpcHandlers {
     s.register(PoolRpc.ACL_DELETE, (req, reply) -> calls.serve(req, reply, PoolAclDeleteReq::parseFrom,
         PoolAclDeleteReq::getOp, this::aclDelete, op -> PoolPropReply.newBuilder().setOp(op).build()));
     s.register(PoolRpc.EVICT, (req, reply) -> calls.serve(req, reply, PoolEvictReq::parseFrom,
-        PoolEvictReq::getOp, this::evict, op -> PoolEvictReply.newBuilder().setOp(op).build()));
+        PoolEvictReq::getOp, counted("pool_evict", this::evict), op -> PoolEvictReply.newBuilder().setOp(op).build()));
     return s;
   }
 

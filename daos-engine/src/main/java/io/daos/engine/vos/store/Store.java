@@ -18,10 +18,10 @@ import org.lmdbjava.EnvFlags;
 import org.lmdbjava.Txn;
 
 /**
-<<<<<<< HEAD
- * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob file and its
- * allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS threads) and, unless
- * {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta pages).
+ * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob (backend per
+ * {@link VosOptions#blob()}) and its allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS
+ * threads) and, unless {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta
+ * pages).
  * <p>A store whose {@code data.mdb} is reserved to the whole map (see {@link #reserveMap}; checked again at every
  * open) is opened with {@code MDB_WRITEMAP}: a commit writes its pages straight into the map and syncs them with
  * msync instead of copying each dirty page out with {@code pwrite} (half the cost of a small update; see
@@ -29,12 +29,6 @@ import org.lmdbjava.Txn;
  * the process (SIGBUS) instead of failing a call. Where the reservation fails or fallocate is unsupported, the store
  * keeps LMDB's copying commit.
  * Single-threaded per D7: only the owning target's thread calls it.
-=======
- * One target's storage: the LMDB environment (databases {@code index} and {@code meta}), the blob (backend per
- * {@link VosOptions#blob()}) and its allocator. Env flags: {@code MDB_NOTLS} (read transactions are not tied to OS
- * threads) and, unless {@link VosOptions#durable()} is false, LMDB's default durable commit (fsync of data and meta
- * pages). Single-threaded per D7: only the owning target's thread calls it.
->>>>>>> main
  */
 public final class Store implements AutoCloseable {
   public static final String DATA_FILE = "data.mdb";
