@@ -21,6 +21,7 @@ public final class RpcAccess {
       ContRpc.CREATE, ContRpc.DESTROY, ContRpc.OPEN, ContRpc.CLOSE, ContRpc.QUERY, ContRpc.OID_ALLOC,
       ContRpc.ATTR_LIST, ContRpc.ATTR_GET, ContRpc.ATTR_SET, ContRpc.ATTR_DEL, ContRpc.SNAP_LIST,
       ContRpc.SNAP_CREATE, ContRpc.SNAP_DESTROY, ContRpc.PROP_SET, ContRpc.OPEN_BYLABEL, ContRpc.DESTROY_BYLABEL,
+      ContRpc.ACL_UPDATE, ContRpc.ACL_DELETE,
       ObjRpc.UPDATE, ObjRpc.FETCH, ObjRpc.DKEY_ENUMERATE, ObjRpc.AKEY_ENUMERATE, ObjRpc.RECX_ENUMERATE,
       ObjRpc.PUNCH, ObjRpc.PUNCH_DKEYS, ObjRpc.PUNCH_AKEYS, ObjRpc.QUERY_KEY,
       MgmtRpc.POOL_FIND);

@@ -91,6 +91,39 @@ class ArchitectureTest {
   }
 
   /** {@code <root>/<module>/src/main/java} of every module of the build. */
+  /**
+   * Every data-plane opcode libdaos names is client-facing ({@link io.daos.rpc.RpcAccess}): an engine refuses any
+   * other from a connection that did not prove the system's fabric key, so a client call missing from the list
+   * would fail with DER_NO_PERM.
+   */
+  @Test
+  void everyOpcodeLibdaosSendsIsClientFacing() throws Exception {
+    Pattern ref = Pattern.compile("\\b(PoolRpc|ContRpc|ObjRpc|MgmtRpc)\\.([A-Z_]+)\\b");
+    java.util.Set<String> named = new java.util.TreeSet<>();
+    try (Stream<Path> s = Files.walk(projectRoot().resolve("libdaos/src/main/java"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher m = ref.matcher(Files.readString(f));
+        while (m.find()) {
+          named.add(m.group(1) + "." + m.group(2));
+        }
+      }
+    }
+    List<String> refused = new ArrayList<>();
+    int opcodes = 0;
+    for (String n : named) {
+      int dot = n.indexOf('.');
+      Object v = Class.forName("io.daos.rpc." + n.substring(0, dot)).getField(n.substring(dot + 1)).get(null);
+      if (v instanceof io.daos.cart.Opcode op) {
+        opcodes++;
+        if (!io.daos.rpc.RpcAccess.clientFacing(op.code())) {
+          refused.add(n);
+        }
+      }
+    }
+    assertTrue(opcodes > 20, "libdaos names " + opcodes + " opcodes");
+    assertTrue(refused.isEmpty(), "libdaos sends opcodes the engines serve only to engines: " + refused);
+  }
+
   static List<Path> sourceRoots() throws IOException {
     try (Stream<Path> s = Files.list(projectRoot())) {
       return s.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList();
