@@ -59,7 +59,7 @@ public final class DaosAgent implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private ProcessMonitor monitor;
-  private volatile io.daos.agent.telemetry.AgentExporter telemetry;
+  private volatile io.daos.control.telemetry.PromExporter telemetry;
   private MgmtModule mgmt;
   private DrpcServer drpc;
 
@@ -146,7 +146,7 @@ public final class DaosAgent implements AutoCloseable {
 
   /** Re-fetches cached attach info (SIGUSR2). */
   /** The Prometheus exporter, when telemetry_port is set. */
-  public java.util.Optional<io.daos.agent.telemetry.AgentExporter> telemetry() {
+  public java.util.Optional<io.daos.control.telemetry.PromExporter> telemetry() {
     return java.util.Optional.ofNullable(telemetry);
   }
 

@@ -72,7 +72,7 @@ public final class DaosServer implements AutoCloseable {
   private final Deque<AutoCloseable> closers = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile EngineHarness harness;
-  private volatile io.daos.server.telemetry.TelemetryExporter telemetry;
+  private volatile io.daos.control.telemetry.PromExporter telemetry;
   private volatile GrpcServer grpc;
   private volatile MsAccess access;
 
@@ -222,7 +222,7 @@ public final class DaosServer implements AutoCloseable {
   }
 
   /** The Prometheus exporter, when telemetry_port is set. */
-  public java.util.Optional<io.daos.server.telemetry.TelemetryExporter> telemetry() {
+  public java.util.Optional<io.daos.control.telemetry.PromExporter> telemetry() {
     return java.util.Optional.ofNullable(telemetry);
   }
 

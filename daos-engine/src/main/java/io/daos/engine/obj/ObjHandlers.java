@@ -35,9 +35,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,53 +224,34 @@ public final class ObjHandlers {
         fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, u.getMessage() + "; retry"));
         return;
       }
-      req.retain();
-      dtx.resolve(u).whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
-        try {
-          if (e == null) {
-            attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed() + 1,
-                tries.spaceWaited()));
-          } else {
-            fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, "DTX refresh failed ("
-                + Futures.cause(e) + "); retry"));
-          }
-        } finally {
-          req.body().release();
-          req.bulk().release();
+      retryAfter(dtx.resolve(u), req, e -> {
+        if (e == null) {
+          attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed() + 1,
+              tries.spaceWaited()));
+        } else {
+          fail(opc, errorBody, req, reply, new DaosException(DaosStatus.INPROGRESS, "DTX refresh failed ("
+              + Futures.cause(e) + "); retry"));
         }
-      }));
+      });
     } catch (SpacePending sp) {
       if (tries.spaceWaited()) {
         fail(opc, errorBody, req, reply, sp.full);
         return;
       }
-      req.retain();
-      sp.views.whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
-        try {
-          attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed(), true));
-        } finally {
-          req.body().release();
-          req.bulk().release();
-        }
-      }));
+      retryAfter(sp.views, req,
+          e -> attempt(opc, op, errorBody, req, reply, new Tries(tries.mayResolve(), tries.refreshed(), true)));
     } catch (ContHandleCache.Miss m) {
       if (!tries.mayResolve()) {
         fail(opc, errorBody, req, reply, new DaosException(DaosStatus.NO_HDL, m.getMessage()));
         return;
       }
-      req.retain();
-      handles.resolve(m.pool, m.handle).whenComplete((h, e) -> targetExecutor.apply(req.target()).execute(() -> {
-        try {
-          if (e == null) {
-            attempt(opc, op, errorBody, req, reply, new Tries(false, tries.refreshed(), tries.spaceWaited()));
-          } else {
-            fail(opc, errorBody, req, reply, lookupError(m, e));
-          }
-        } finally {
-          req.body().release();
-          req.bulk().release();
+      retryAfter(handles.resolve(m.pool, m.handle), req, e -> {
+        if (e == null) {
+          attempt(opc, op, errorBody, req, reply, new Tries(false, tries.refreshed(), tries.spaceWaited()));
+        } else {
+          fail(opc, errorBody, req, reply, lookupError(m, e));
         }
-      }));
+      });
     } catch (DaosException e) {
       fail(opc, errorBody, req, reply, e);
     } catch (InvalidProtocolBufferException e) {
@@ -276,6 +261,23 @@ public final class ObjHandlers {
       LOG.error("{}: {} from {} failed unexpectedly", name, opc, req.peer(), e);
       fail(opc, errorBody, req, reply, new DaosException(DaosStatus.MISC, e.toString(), e));
     }
+  }
+
+  /**
+   * Runs {@code next} on the request's target xstream once {@code gate} completes (with its failure, or null),
+   * keeping the request's buffers alive until then.
+   */
+  private void retryAfter(CompletionStage<?> gate, CartRequest req,
+      Consumer<Throwable> next) {
+    req.retain();
+    gate.whenComplete((v, e) -> targetExecutor.apply(req.target()).execute(() -> {
+      try {
+        next.accept(e);
+      } finally {
+        req.body().release();
+        req.bulk().release();
+      }
+    }));
   }
 
   private void fail(Opcode opc, IntFunction<MessageLite> errorBody, CartRequest req, CartReplier reply,
@@ -342,7 +344,7 @@ public final class ObjHandlers {
     DtxId dti = DtxId.of(r.getDti());
     UUID pool = Uuids.required(r.getTarget().getPoolUuid(), "pool");
     long hash = ObjCodec.dkeyHash(dkey);
-    java.util.concurrent.CompletableFuture<Long> done;
+    CompletableFuture<Long> done;
     if (forwarded) {
       done = dtx.prepare(pool, req.target(), c, dti, forwardedEpoch(r.getEpoch()), oid, hash, r.getShardTgtsList(),
           r.getDtiCosList(), rec -> holding(req.bulk(), () -> c.submitUpdate(r.getEpoch(), oid, dkey, iods,
@@ -353,7 +355,7 @@ public final class ObjHandlers {
       done = dtx.lead(pool, req.target(), c, dti, epoch, oid, hash, self(req, r.getTarget()),
           r.getShardTgtsList(), new DtxService.Modification() {
             @Override
-            public java.util.concurrent.CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
+            public CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
               return holding(data, () -> c.submitUpdate(epoch, oid, dkey, iods, r.getFlags(), rec));
             }
 
@@ -378,10 +380,10 @@ public final class ObjHandlers {
    * until the write has applied: the reply releases the request's own, and may go first when the handler fails
    * after the write was queued.
    */
-  private static java.util.concurrent.CompletableFuture<Void> holding(ByteBuf bulk,
-      java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> submit) {
+  private static CompletableFuture<Void> holding(ByteBuf bulk,
+      Supplier<CompletableFuture<Void>> submit) {
     bulk.retain();
-    java.util.concurrent.CompletableFuture<Void> f;
+    CompletableFuture<Void> f;
     try {
       f = submit.get();
     } catch (RuntimeException e) {
@@ -415,7 +417,7 @@ public final class ObjHandlers {
    * Replies once a queued write has committed (the xstream group-commits after the handler returns, so the reply is
    * sent from the commit's callback on the target thread; never wait for the future here).
    */
-  private void complete(CartReplier reply, int mv, Throwable e, java.util.function.Supplier<MessageLite> ok,
+  private void complete(CartReplier reply, int mv, Throwable e, Supplier<MessageLite> ok,
       IntFunction<MessageLite> err) {
     if (e == null) {
       reply.ok(mv, body(ok.get()));
@@ -450,7 +452,7 @@ public final class ObjHandlers {
     if (used + incoming > limit) {
       DaosException full = new DaosException(DaosStatus.NOSPACE, "pool " + p.uuid() + " target " + tgt + " has "
           + (limit - used) + " of " + limit + " bytes free, update needs " + incoming);
-      java.util.concurrent.CompletableFuture<Void> views = agg == null ? null : agg.fetchMissingViews(p, tgt);
+      CompletableFuture<Void> views = agg == null ? null : agg.fetchMissingViews(p, tgt);
       throw views == null ? full : new SpacePending(views, full);
     }
   }
@@ -461,10 +463,10 @@ public final class ObjHandlers {
    * with {@link #full} if it still does not fit then.
    */
   static final class SpacePending extends RuntimeException {
-    final transient java.util.concurrent.CompletableFuture<Void> views;
+    final transient CompletableFuture<Void> views;
     final DaosException full;
 
-    SpacePending(java.util.concurrent.CompletableFuture<Void> views, DaosException full) {
+    SpacePending(CompletableFuture<Void> views, DaosException full) {
       super(full.getMessage(), null, false, false);
       this.views = views;
       this.full = full;
@@ -525,7 +527,7 @@ public final class ObjHandlers {
     byte[] fd = dkey;
     List<byte[]> fds = dkeys;
     List<byte[]> fas = akeys;
-    java.util.concurrent.CompletableFuture<Long> done;
+    CompletableFuture<Long> done;
     if (dtx == null || !r.hasDti()) {
       if (forwarded) {
         throw new DaosException(DaosStatus.INVAL, req.opcode() + " needs a DTX id (opi_dti)");
@@ -544,7 +546,7 @@ public final class ObjHandlers {
       done = dtx.lead(Uuids.required(r.getTarget().getPoolUuid(), "pool"), req.target(), c, DtxId.of(r.getDti()),
           epoch, oid, hash, self(req, r.getTarget()), r.getShardTgtsList(), new DtxService.Modification() {
             @Override
-            public java.util.concurrent.CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
+            public CompletableFuture<Void> local(VosContainer.DtxRecord rec) {
               return c.submitPunch(epoch, oid, fd, fds, fas, r.getFlags(), rec);
             }
 

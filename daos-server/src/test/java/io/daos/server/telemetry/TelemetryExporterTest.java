@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.control.telemetry.PromExporter;
 import io.daos.proto.telemetry.Metric;
 import io.daos.proto.telemetry.MetricsResp;
 import io.daos.server.engine.Engine;
@@ -40,7 +41,7 @@ class TelemetryExporterTest {
     Metric active = Metric.newBuilder().setName("engine_io_ops_update_active").setHelp("active")
         .putLabels("size", "4KB").setValue(3).build();
     List<Engine> engines = List.of(engine(0, 4, dead, active), engine(1, 7, dead));
-    try (TelemetryExporter t = TelemetryExporter.start(0, () -> engines)) {
+    try (PromExporter t = TelemetryExporter.start(0, () -> engines)) {
       String page = scrape(t.port());
       assertTrue(page.contains("engine_events_dead_ranks{rank=\"4\"} 2.0"), page);
       assertTrue(page.contains("engine_events_dead_ranks{rank=\"7\"} 2.0"), page);
@@ -55,7 +56,7 @@ class TelemetryExporterTest {
   void engineNotReadyIsLeftOut() throws Exception {
     FakeEngine e = engine(0, 1, Metric.newBuilder().setName("engine_rank").setValue(1).build());
     e.ready = false;
-    try (TelemetryExporter t = TelemetryExporter.start(0, () -> List.of(e))) {
+    try (PromExporter t = TelemetryExporter.start(0, () -> List.of(e))) {
       String page = scrape(t.port());
       assertTrue(!page.contains("engine_rank{"), page);
       assertTrue(page.contains("server_engines_ready 0.0"), page);
