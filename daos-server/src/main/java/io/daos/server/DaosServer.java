@@ -120,7 +120,7 @@ public final class DaosServer implements AutoCloseable {
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);
     HostLiveness liveness = push(new HostLiveness(this::membership, invoker,
         HostLiveness.Settings.fromEnv(System.getenv())));
-    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups, liveness)) : null;
+    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups, liveness, tls)) : null;
     if (ms != null) {
       startMsWithEngineZero(cfg, ms);
     }
@@ -177,11 +177,11 @@ public final class DaosServer implements AutoCloseable {
   }
 
   private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,
-      HostLiveness liveness) {
+      HostLiveness liveness, TlsIdentity tls) {
     Path dir = c.controlMetadata().hasPath() ? c.controlMetadata().directory().resolve("control_raft")
         : Path.of(c.engines().get(0).scmTier().scmMount()).resolve("control_raft");
     return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir,
-        new Leadership(groups, liveness));
+        new Leadership(groups, liveness), tls);
   }
 
   private void startMsWithEngineZero(ServerConfig c, ManagementService ms) {

@@ -1,6 +1,8 @@
 package io.daos.server;
 
 import io.daos.common.LifeCycle;
+import io.daos.security.tls.DaosTrustManager;
+import io.daos.security.tls.TlsIdentity;
 import io.daos.server.mgmt.svc.MsAccess;
 import io.daos.server.sysdb.LeadershipListener;
 import io.daos.server.sysdb.SystemDatabase;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The MS on a replica: the Ratis {@link SystemDatabase} (storage {@code <scm_mount of engine 0>/control_raft}, Raft
  * port = control port + 1) and the {@link Membership} on it, attached to the MgmtSvc's {@link MsAccess} once
- * running. DAOS starts it when engine 0's storage is ready.
+ * running. DAOS starts it when engine 0's storage is ready. In a secure system the replicas talk Raft over mutual
+ * TLS with the server certificate and accept only peers holding a server certificate of the system's CA (DAOS's
+ * raft transport runs inside its TLS gRPC server).
  */
 final class ManagementService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ManagementService.class);
@@ -28,11 +32,14 @@ final class ManagementService implements AutoCloseable {
   private final Path storageDir;
   private final LifeCycle lifeCycle;
   private final LeadershipListener leadership;
+  private final TlsIdentity tls;
   private SystemDatabase db;
   private boolean erased;
 
+  /** {@code tls}: the server certificate in a secure system, null in insecure mode. */
   ManagementService(MsAccess access, String replicaAddr, List<String> replicas, Path storageDir,
-      LeadershipListener leadership) {
+      LeadershipListener leadership, TlsIdentity tls) {
+    this.tls = tls;
     this.access = access;
     this.replicaAddr = replicaAddr;
     this.replicas = List.copyOf(replicas);
@@ -72,7 +79,12 @@ final class ManagementService implements AutoCloseable {
   }
 
   private void openDb() throws IOException {
-    db = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas).storageDir(storageDir).build();
+    SystemDatabase.Builder b = SystemDatabase.builder().replicaAddr(replicaAddr).replicas(replicas)
+        .storageDir(storageDir);
+    if (tls != null) {
+      b.raftTls(tls.keyManagers()[0], DaosTrustManager.checkingServers(tls));
+    }
+    db = b.build();
     db.addLeadershipListener(leadership);
     db.start();
     access.attach(db, new Membership(db).withJoinBatchWindow(Membership.DAOS_JOIN_BATCH_WINDOW));

@@ -25,7 +25,12 @@ final class RatisConfig {
 
   static RaftProperties properties(String controlAddr, Path storageDir, long snapshotThreshold,
       Duration electionTimeout) {
+    return settings(controlAddr, storageDir, snapshotThreshold, electionTimeout).properties();
+  }
+
+  static RaftSettings settings(String controlAddr, Path storageDir, long snapshotThreshold,
+      Duration electionTimeout) {
     return RaftSettings.of(RaftPeers.raftAddress(controlAddr), storageDir, snapshotThreshold)
-        .electionTimeout(electionTimeout).firstElectionTimeout(FIRST_ELECTION_TIMEOUT).properties();
+        .electionTimeout(electionTimeout).firstElectionTimeout(FIRST_ELECTION_TIMEOUT);
   }
 }

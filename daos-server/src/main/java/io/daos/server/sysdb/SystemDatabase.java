@@ -3,6 +3,7 @@ package io.daos.server.sysdb;
 import io.daos.common.LifeCycle;
 import io.daos.control.errors.NotLeaderException;
 import io.daos.raft.RaftChanges;
+import io.daos.raft.RaftSettings;
 import io.daos.server.system.Member;
 import io.daos.server.system.SystemException;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -48,6 +52,7 @@ public final class SystemDatabase extends AbstractSystemDb {
   private final Path storageDir;
   private final long snapshotThreshold;
   private final Duration electionTimeout;
+  private final RaftTls raftTls;
   private final RaftPeers peers;
   private final LifeCycle lifeCycle;
   private final AtomicBoolean leaderNotified = new AtomicBoolean();
@@ -63,6 +68,7 @@ public final class SystemDatabase extends AbstractSystemDb {
     this.storageDir = Objects.requireNonNull(b.storageDir, "storageDir");
     this.snapshotThreshold = b.snapshotThreshold;
     this.electionTimeout = b.electionTimeout;
+    this.raftTls = b.raftTls;
     if (!replicas.contains(replicaAddr)) {
       throw new IllegalArgumentException("not an MS replica: " + replicaAddr + " is not one of " + replicas);
     }
@@ -93,12 +99,18 @@ public final class SystemDatabase extends AbstractSystemDb {
     try {
       Files.createDirectories(storageDir);
       boolean exists = Files.isDirectory(storageDir.resolve(RaftPeers.GROUP_ID.getUuid().toString()));
-      RaftProperties props = RatisConfig.properties(replicaAddr, storageDir, snapshotThreshold, electionTimeout);
+      RaftSettings settings = RatisConfig.settings(replicaAddr, storageDir, snapshotThreshold, electionTimeout);
+      if (raftTls != null) {
+        settings.tls(raftTls.key(), raftTls.trust());
+      }
+      RaftProperties props = settings.properties();
+      Parameters params = settings.parameters();
       server = RaftServer.newBuilder().setServerId(RaftPeers.peerId(replicaAddr)).setProperties(props)
+          .setParameters(params)
           .setStateMachine(new MsStateMachine(state, new Events(), changes)).setGroup(initialGroup())
           .setOption(exists ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT).build();
       server.start();
-      client = RaftClient.newBuilder().setProperties(props).setRaftGroup(peers.allPeersGroup())
+      client = RaftClient.newBuilder().setProperties(props).setParameters(params).setRaftGroup(peers.allPeersGroup())
           .setLeaderId(RaftPeers.peerId(replicaAddr))
           .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(10,
               TimeDuration.valueOf(200, TimeUnit.MILLISECONDS))).build();
@@ -322,6 +334,9 @@ public final class SystemDatabase extends AbstractSystemDb {
     }
   }
 
+  private record RaftTls(KeyManager key, TrustManager trust) {
+  }
+
   /** Builder; {@code replicaAddr} and {@code storageDir} are required. */
   public static final class Builder {
     private String replicaAddr;
@@ -330,6 +345,16 @@ public final class SystemDatabase extends AbstractSystemDb {
     private long snapshotThreshold = 32;
     private Duration electionTimeout = RatisConfig.DEFAULT_ELECTION_TIMEOUT;
     private Clock clock = Clock.systemUTC();
+    private RaftTls raftTls;
+
+    /**
+     * Raft between the replicas over gRPC with mutual TLS (a secure system: the server certificate, and peers that
+     * present a server certificate of the system's CA); default: plain Netty, as in insecure mode.
+     */
+    public Builder raftTls(KeyManager key, TrustManager trust) {
+      raftTls = new RaftTls(key, trust);
+      return this;
+    }
 
     /** This replica's control address ("ip:port"), one of {@link #replicas}. */
     public Builder replicaAddr(String v) {
