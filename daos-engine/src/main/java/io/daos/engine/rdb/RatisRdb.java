@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -43,13 +44,15 @@ public final class RatisRdb implements Rdb {
   private final RaftGroupId groupId;
   private final Duration timeout;
   private final Consumer<UUID> onClose;
+  private final Parameters parameters;
   /** Identifies this replica's direct submits; call ids are ours, so no other client may share this id. */
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private RaftClient client;
   private volatile boolean closed;
 
-  RatisRdb(UUID uuid, RaftServer server, Duration timeout, Consumer<UUID> onClose) {
+  RatisRdb(UUID uuid, RaftServer server, Duration timeout, Parameters parameters, Consumer<UUID> onClose) {
+    this.parameters = parameters;
     this.uuid = uuid;
     this.server = server;
     this.groupId = RdbPeers.groupId(uuid);
@@ -182,7 +185,8 @@ public final class RatisRdb implements Rdb {
     if (client == null) {
       RaftProperties p = new RaftProperties();
       org.apache.ratis.RaftConfigKeys.Rpc.setType(p, server.getRpcType());
-      client = RaftClient.newBuilder().setProperties(p).setRaftGroup(division().getGroup())
+      client = RaftClient.newBuilder().setProperties(p).setParameters(parameters)
+          .setRaftGroup(division().getGroup())
           .setClientId(ClientId.randomId())
           .setRetryPolicy(RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
           .build();

@@ -1,6 +1,7 @@
 package io.daos.engine.rdb;
 
 import io.daos.raft.RaftSettings;
+import io.daos.raft.SharedKeyTls;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.ratis.conf.RaftProperties;
@@ -20,7 +21,13 @@ final class RdbConfig {
   }
 
   static RaftProperties properties(String raftAddress, Path storageDir, Duration electionTimeout) {
-    return RaftSettings.of(raftAddress, storageDir, SNAPSHOT_THRESHOLD).electionTimeout(electionTimeout)
-        .firstElectionTimeout(FIRST_ELECTION_TIMEOUT).properties();
+    return settings(raftAddress, storageDir, electionTimeout, null).properties();
+  }
+
+  /** With {@code tls} (the system key's identity), Raft over gRPC with mutual TLS; plain Netty when null. */
+  static RaftSettings settings(String raftAddress, Path storageDir, Duration electionTimeout, SharedKeyTls tls) {
+    RaftSettings s = RaftSettings.of(raftAddress, storageDir, SNAPSHOT_THRESHOLD).electionTimeout(electionTimeout)
+        .firstElectionTimeout(FIRST_ELECTION_TIMEOUT);
+    return tls == null ? s : s.tls(tls.keyManager(), tls.trustManager());
   }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.daos.raft.RaftSettings;
+import io.daos.raft.SharedKeyTls;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -37,28 +40,34 @@ public final class RdbServer implements AutoCloseable {
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final Map<UUID, RatisRdb> replicas = new ConcurrentHashMap<>();
+  private final Parameters parameters;
 
-  private RdbServer(String name, int rank, RaftServer server, Duration timeout) {
+  private RdbServer(String name, int rank, RaftServer server, Duration timeout, Parameters parameters) {
     this.name = name;
     this.rank = rank;
     this.server = server;
     this.timeout = timeout;
+    this.parameters = parameters;
   }
 
   /**
    * Starts the server of rank {@code rank} listening at {@code raftAddress} ({@code host:port}) with its storage
-   * under {@code dir} and election timeout {@code electionTimeout}; every group found there is reopened.
+   * under {@code dir} and election timeout {@code electionTimeout}; every group found there is reopened. With
+   * {@code tls} (derived from the system's key) the replicas talk over mutual TLS and accept only engines that
+   * hold the key; with null, over plain Netty (a system whose control plane hands out no key, as DAOS's).
    */
   public static RdbServer start(String name, int rank, String raftAddress, Path dir, Duration timeout,
-      Duration electionTimeout) throws IOException {
+      Duration electionTimeout, SharedKeyTls tls) throws IOException {
+    RaftSettings settings = RdbConfig.settings(raftAddress, dir, electionTimeout, tls);
+    Parameters params = settings.parameters();
     RaftServer s = RaftServer.newBuilder().setServerId(RdbPeers.peerId(rank))
-        .setProperties(RdbConfig.properties(raftAddress, dir, electionTimeout))
+        .setProperties(settings.properties()).setParameters(params)
         .setStateMachineRegistry(g -> new RdbStateMachine())
         .setOption(RaftStorage.StartupOption.RECOVER).build();
     s.start();
-    RdbServer rdb = new RdbServer(name, rank, s, timeout);
-    LOG.info("{}: pool service Raft server of rank {} at {} ({}), {} groups reopened", name, rank, raftAddress,
-        dir, rdb.pools().size());
+    RdbServer rdb = new RdbServer(name, rank, s, timeout, params);
+    LOG.info("{}: pool service Raft server of rank {} at {} ({}, {}), {} groups reopened", name, rank,
+        raftAddress, dir, tls == null ? "plain" : "mutual TLS with the system key", rdb.pools().size());
     return rdb;
   }
 
@@ -78,7 +87,7 @@ public final class RdbServer implements AutoCloseable {
     RaftGroupId gid = RdbPeers.groupId(pool);
     for (RaftGroupId g : server.getGroupIds()) {
       if (g.equals(gid)) {
-        return Optional.of(replicas.computeIfAbsent(pool, p -> new RatisRdb(p, server, timeout, this::forget)));
+        return Optional.of(replicas.computeIfAbsent(pool, p -> new RatisRdb(p, server, timeout, parameters, this::forget)));
       }
     }
     return Optional.empty();

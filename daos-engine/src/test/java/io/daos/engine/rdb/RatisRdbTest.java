@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.raft.RaftChanges;
+import io.daos.raft.RaftSettings;
+import io.daos.raft.SharedKeyTls;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.retry.RetryPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +42,8 @@ class RatisRdbTest {
   Path dir;
   private final List<RdbServer> servers = new ArrayList<>();
   private final Map<Integer, String> addrs = new LinkedHashMap<>();
+  /** The engines' TLS identity from the system key, or null for plain Netty. */
+  private SharedKeyTls tls;
 
   @AfterEach
   void closeAll() {
@@ -44,7 +52,7 @@ class RatisRdbTest {
 
   private RdbServer start(int rank) throws IOException {
     RdbServer s = RdbServer.start("engine " + rank, rank, addrs.get(rank), dir.resolve("rank" + rank + "/rdb"),
-        TIMEOUT, ELECTION_TIMEOUT);
+        TIMEOUT, ELECTION_TIMEOUT, tls);
     servers.add(s);
     return s;
   }
@@ -127,6 +135,52 @@ class RatisRdbTest {
 
   @Test
   void threeReplicas_failoverKeepsState() throws Exception {
+    failoverKeepsState();
+  }
+
+  /** The same over mutual TLS with the identity every engine derives from the system key. */
+  @Test
+  void threeReplicas_systemKeyTls_failoverKeepsState() throws Exception {
+    tls = SharedKeyTls.fromSecret(key(1));
+    failoverKeepsState();
+  }
+
+  /** A peer without the system's key (another key, or no TLS) cannot talk to a pool service's Raft port. */
+  @Test
+  void peerWithoutTheSystemKey_isRefused() throws Exception {
+    tls = SharedKeyTls.fromSecret(key(1));
+    ports(1);
+    RatisRdb rdb = start(0).join(POOL, addrs);
+    await("leader", List.of(rdb), rdb::isLeader);
+    RaftGroup group = RaftGroup.valueOf(RdbPeers.groupId(POOL),
+        RaftPeer.newBuilder().setId(RdbPeers.peerId(0)).setAddress(addrs.get(0)).build());
+    try (RaftClient ok = client(group, SharedKeyTls.fromSecret(key(1)))) {
+      assertEquals(List.of(RdbPeers.groupId(POOL)), ok.getGroupManagementApi(RdbPeers.peerId(0)).list()
+          .getGroupIds());
+    }
+    try (RaftClient other = client(group, SharedKeyTls.fromSecret(key(2)))) {
+      assertThrows(Exception.class, () -> other.getGroupManagementApi(RdbPeers.peerId(0)).list());
+    }
+    try (RaftClient plain = client(group, null)) {
+      assertThrows(Exception.class, () -> plain.getGroupManagementApi(RdbPeers.peerId(0)).list());
+    }
+    rdb.commit(new RdbTx().put("pool/map", b("v1")));
+    assertArrayEquals(b("v1"), rdb.get("pool/map"));
+  }
+
+  private RaftClient client(RaftGroup group, SharedKeyTls as) {
+    RaftSettings s = RdbConfig.settings(addrs.get(0), dir.resolve("client"), ELECTION_TIMEOUT, as);
+    return RaftClient.newBuilder().setProperties(s.properties()).setParameters(s.parameters()).setRaftGroup(group)
+        .setRetryPolicy(RetryPolicies.noRetry()).build();
+  }
+
+  private static byte[] key(int seed) {
+    byte[] k = new byte[32];
+    java.util.Arrays.fill(k, (byte) seed);
+    return k;
+  }
+
+  private void failoverKeepsState() throws Exception {
     List<RatisRdb> rdbs = threeReplicas();
     RatisRdb leader = leaderOf(rdbs);
     leader.commit(new RdbTx().put("pool/map", b("v1")));
