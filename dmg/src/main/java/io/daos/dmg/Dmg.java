@@ -75,6 +75,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
   public static int run(String[] args, PrintStream out, PrintStream err,
       Function<ControlConfig, ControlInvoker> invokerFactory) {
+    args = io.daos.dmg.command.telemetry.TelemetryConfigCommand.argsForInstallDir(args);
     Dmg root = new Dmg(out, err, invokerFactory);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));

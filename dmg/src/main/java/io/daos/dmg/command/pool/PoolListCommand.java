@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * table; JSON is {@code {"status":0,"pools":[PoolInfo...]}}.
  */
 @Command(name = "list", aliases = "ls", description = "List DAOS pools")
-public final class PoolListCommand extends BaseCommand {
+public class PoolListCommand extends BaseCommand {
   @Option(names = {"-v", "--verbose"}, description = "Add pool UUIDs and service replica lists to display")
   boolean verbose;
   @Option(names = {"-n", "--no-query"}, description = "Disable query of listed pools")

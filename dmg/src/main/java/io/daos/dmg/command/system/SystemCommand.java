@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         SystemStartCommand.class, SystemExcludeCommand.class, SystemExcludeCommand.Clear.class,
         SystemEraseCommand.class,
         SystemAttrCommands.Set.class, SystemAttrCommands.Get.class, SystemAttrCommands.Del.class,
-        SystemPropCommands.Set.class, SystemPropCommands.Get.class, SystemPoolCommands.Drain.class,
+        SystemPropCommands.Set.class, SystemPropCommands.Get.class, SystemPoolCommands.ListPools.class,
+        SystemPoolCommands.Drain.class,
         SystemPoolCommands.Reintegrate.class, SystemPoolCommands.Rebuild.class, SystemPoolCommands.SelfHeal.class})
 public final class SystemCommand {
 }

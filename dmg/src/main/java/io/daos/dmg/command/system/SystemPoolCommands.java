@@ -27,10 +27,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dmg system drain|reintegrate}, {@code dmg system rebuild start|stop} and {@code dmg system self-heal
- * eval} (DAOS cmd/dmg/system.go): the MS applies them to every pool concerned and answers per pool.
+ * eval} (DAOS cmd/dmg/system.go): the MS applies them to every pool concerned and answers per pool; and
+ * {@code dmg system list-pools}.
  */
 public final class SystemPoolCommands {
   private SystemPoolCommands() {
+  }
+
+  /** {@code dmg system list-pools}: DAOS's other name for {@code dmg pool list} (same flags, output and JSON). */
+  @Command(name = "list-pools", description = "List all pools in the DAOS system")
+  public static final class ListPools extends io.daos.dmg.command.pool.PoolListCommand {
   }
 
   /** {@code dmg system drain}: the selected ranks are drained from every pool that has them enabled. */

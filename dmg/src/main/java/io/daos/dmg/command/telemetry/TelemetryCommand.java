@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code dmg telemetry}. */
 @Command(name = "telemetry", description = "Perform telemetry operations",
-    subcommands = {TelemetryCommand.Metrics.class})
+    subcommands = {TelemetryConfigCommand.class, TelemetryCommand.Metrics.class})
 public final class TelemetryCommand {
   /** {@code dmg telemetry metrics}. */
   @Command(name = "metrics", description = "Interact with metrics",
