@@ -61,7 +61,7 @@ public final class StorageScanCommand extends BaseCommand {
     });
   }
 
-  private static void add(String addr, StorageScanResp pb, HostErrors errors, HostStorageMap hsm) {
+  static void add(String addr, StorageScanResp pb, HostErrors errors, HostStorageMap hsm) {
     boolean nvmeOk = stateOk(addr, pb.getNvme().getState(), errors);
     boolean scmOk = stateOk(addr, pb.getScm().getState(), errors);
     hsm.add(addr, StorageJson.hostStorage(
