@@ -169,8 +169,8 @@ class DmgStorageQueryTest {
       assertEquals("EVICTED", state(dev));
       Run evicted = ok("storage", "query", "list-devices", "--show-evicted");
       assertTrue(evicted.out().contains("UUID:" + uuid) && evicted.out().contains("State:EVICTED"), evicted.out());
-      Poll.until("rank 1's targets DOWN in the pool", Duration.ofSeconds(60),
-          () -> targetStates("smdfault", 1).stream().noneMatch("up_in"::equals), () -> targetStates("smdfault", 1)
+      Poll.until("rank 1's targets excluded and rebuilt (down_out)", Duration.ofSeconds(120),
+          () -> targetStates("smdfault", 1).stream().allMatch("down_out"::equals), () -> targetStates("smdfault", 1)
               .toString());
       Run again = ok("storage", "replace", "nvme", "-l", host, "--old-uuid", uuid, "--new-uuid", uuid);
       assertEquals("dev-replace operation performed successfully on the following host: " + host + "\n",
