@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.daos.dmg.Dmg;
-import io.daos.dmg.command.ControlInvokers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.daos.itest.DmgInProcess.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,25 +55,11 @@ class DmgStorageQueryTest {
     }
   }
 
-  record Run(int rc, String out, String err) {
-    JsonObject json() {
-      return JsonParser.parseString(out).getAsJsonObject();
-    }
+  private static Run dmg(String... args) {
+    return DmgInProcess.run(cluster.controlConfig(), args);
   }
 
-  private Run dmg(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-o";
-    all[1] = cluster.controlConfig().toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int rc = Dmg.run(all, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), ControlInvokers::grpc);
-    return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
-
-  private Run ok(String... args) {
+  private static Run ok(String... args) {
     Run r = dmg(args);
     assertEquals(0, r.rc(), () -> String.join(" ", args) + ": " + r);
     return r;
@@ -123,6 +104,28 @@ class DmgStorageQueryTest {
     assertTrue(text.out().contains("  Devices\n    UUID:"), text.out());
     assertTrue(text.out().contains("      Roles:NA Targets:[0 1] Rank:1 State:NORMAL LED:NA\n"), text.out());
     assertFalse(text.out().contains("Rank:0"), text.out());
+  }
+
+  @Test
+  void ledIdentifyCheckAndResetOfFileDevices() {
+    Map.Entry<String, JsonObject> first = devices().get(0);
+    String host = first.getKey();
+    JsonObject dev = first.getValue();
+    String uuid = dev.get("uuid").getAsString();
+    String path = dev.getAsJsonObject("ctrlr").get("pci_addr").getAsString();
+    Run blink = ok("storage", "led", "identify", "-l", host, uuid);
+    assertTrue(blink.out().contains("    TrAddr:" + path + " [UUID:" + uuid + "] LED:QUICK_BLINK\n"), blink.out());
+    Run check = ok("storage", "led", "check", "-l", host, path);
+    assertTrue(check.out().contains("    TrAddr:" + path + " [UUID:" + uuid + "] LED:NA\n"), check.out());
+    Run reset = ok("storage", "led", "identify", "--reset", "-l", host, uuid);
+    assertTrue(reset.out().contains("LED:OFF\n"), reset.out());
+    Run all = ok("-j", "storage", "led", "check");
+    assertEquals(RANKS, all.json().getAsJsonObject("response").getAsJsonObject("host_storage_map").size());
+    Run other = dmg("storage", "led", "check", uuid);
+    assertTrue(other.rc() != 0 && other.err().contains("ids requested but not found"), "hosts without the device "
+        + "answer an error, as DAOS's: " + other);
+    Run unknown = dmg("storage", "led", "check", "-l", host, "00000000-0000-0000-0000-000000000009");
+    assertTrue(unknown.rc() != 0 && unknown.err().contains("ids requested but not found"), unknown.toString());
   }
 
   @Test

@@ -138,7 +138,7 @@ public final class SmdHandler {
     }
     for (String t : all ? new String[0] : ids.split(",")) {
       String tok = t.trim();
-      if (isUuid(tok)) {
+      if (io.daos.common.Uuids.isCanonical(tok)) {
         uuids.add(UUID.fromString(tok).toString());
       } else if (useTrAddr && !tok.isEmpty()) {
         addrs.add(tok);
@@ -169,14 +169,6 @@ public final class SmdHandler {
     return out;
   }
 
-  private static boolean isUuid(String s) {
-    try {
-      UUID.fromString(s);
-      return s.length() == 36;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 
   /** Set-faulty and replace: one device on one engine; the result carries only the status, as DAOS's. */
   private SmdManageResp single(String id, DrpcMethod m, byte[] body) throws IOException {

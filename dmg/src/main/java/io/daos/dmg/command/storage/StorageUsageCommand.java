@@ -1,19 +1,13 @@
 package io.daos.dmg.command.storage;
 
-import com.google.gson.JsonObject;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
-import io.daos.dmg.command.HostResult;
 import io.daos.dmg.command.Outcome;
-import io.daos.dmg.output.HostErrors;
-import io.daos.dmg.output.storage.HostStorageMap;
 import io.daos.dmg.output.storage.SmdPrinter;
-import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.ScanNvmeReq;
 import io.daos.proto.ctl.ScanScmReq;
 import io.daos.proto.ctl.StorageScanReq;
-import io.daos.proto.ctl.StorageScanResp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,23 +36,7 @@ public final class StorageUsageCommand extends BaseCommand {
 
   @Override
   protected Outcome execute(ControlInvoker client) {
-    StorageScanReq req = request();
-    HostErrors errors = new HostErrors();
-    HostStorageMap hsm = new HostStorageMap();
-    for (HostResult<StorageScanResp> r : client.invokeHosts(CtlSvcGrpc.getStorageScanMethod(), req,
-        context().hostList())) {
-      if (r.error() != null) {
-        errors.add(r.addr(), r.error());
-      } else {
-        StorageScanCommand.add(r.addr(), r.response(), errors, hsm);
-      }
-    }
-    JsonObject resp = new JsonObject();
-    resp.add("host_errors", errors.toJson());
-    resp.add("HostStorage", hsm.toJson());
-    String summary = errors.summary();
-    return Outcome.of(resp, summary == null ? null : new CommandError(summary), (out, err) -> {
-      errors.print(err);
+    return StorageScanCommand.scan(client, request(), context().hostList(), (out, err, hsm) -> {
       if (showUsable) {
         err.append("--show-usable flag ignored when MD-on-SSD is not enabled\n");
       }
