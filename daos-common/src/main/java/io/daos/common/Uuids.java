@@ -68,4 +68,14 @@ public final class Uuids {
       throw new DaosException(DaosStatus.INVAL, what + " UUID must be 16 bytes, got " + size);
     }
   }
+
+  /** True for a UUID in its canonical 36-character text form ({@link UUID#fromString} also takes shorter ones). */
+  public static boolean isCanonical(String s) {
+    try {
+      UUID.fromString(s);
+      return s.length() == 36;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

@@ -26,6 +26,7 @@ import io.daos.engine.mgmt.MgmtDrpcHandlers;
 import io.daos.engine.mgmt.PoolDrpcHandlers;
 import io.daos.engine.mgmt.PoolTgtHandlers;
 import io.daos.engine.mgmt.ServiceRanks;
+import io.daos.engine.mgmt.SmdDrpcHandlers;
 import io.daos.engine.obj.CartHandleLookup;
 import io.daos.engine.obj.ContHandleCache;
 import io.daos.engine.dtx.DtxHandlers;
@@ -108,6 +109,8 @@ public final class DaosEngine implements Closeable {
   private final io.daos.engine.telemetry.EngineMetrics metrics;
   private TargetXstreams xstreams;
   private PoolTargets pools;
+  private io.daos.engine.bio.Smd smd;
+  private volatile ServiceRanks svcRanks;
   private DrpcServer drpcServer;
   private CartServer dataPlane;
   private volatile DrpcClient serverClient;
@@ -192,6 +195,11 @@ public final class DaosEngine implements Closeable {
     xstreams = new TargetXstreams("engine-" + args.instanceIdx(), args.effectiveTargets());
     pools = new PoolTargets(args.storage(), xstreams, VosOptions.defaults());
     LOG.info("{}: SCM blobs of SCM-only pools: {}", name, io.daos.engine.vos.blob.BlobKind.scmBackend());
+    smd = io.daos.engine.bio.Smd.open(args.storage(), io.daos.engine.bio.Bdev.read(args.nvmeConf()),
+        xstreams.size());
+    if (!smd.devices().isEmpty()) {
+      LOG.info("{}: SMD devices {}", name, smd.devices());
+    }
     int n = pools.reopenExisting();
     if (n > 0) {
       LOG.info("{}: reopened {} pools under {}", name, n, args.storage());
@@ -211,7 +219,13 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()))
+    PoolDrpcHandlers ph = poolHandlers;
+    SmdDrpcHandlers smdHandlers = new SmdDrpcHandlers(name, smd, pools, () -> state.rank().orElse(-1),
+        (pool, reint, rank, tgts) -> {
+          ServiceRanks sr = svcRanks;
+          return ph.targetUpdate(pool, sr == null ? java.util.List.of() : sr.replicaRanks(pool), reint, rank, tgts);
+        }, serviceIo, java.time.Clock.systemUTC());
+    DrpcRegistry registry = smdHandlers.registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())))
         .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
@@ -226,6 +240,7 @@ public final class DaosEngine implements Closeable {
         .counters(rpcCounters).peerAuth(peerAuth).build();
     Duration rpcTimeout = rpcTimeout();
     ServiceRanks svcRanks = new ServiceRanks(poolServices, this::serverClient, this::rankUri);
+    this.svcRanks = svcRanks;
     handles = ContHandleCache.of(new CartHandleLookup(cartClient, svcRanks::replicaUris, rpcTimeout));
     MapPush mapPush = new MapPush(name, pools, cartClient, this::rankUri, rpcTimeout);
     mapPush.registerOn(server);

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.client.cont.ContainerAcl;
-import io.daos.dmg.Dmg;
-import io.daos.dmg.command.ControlInvokers;
+import io.daos.itest.DmgInProcess;
+import io.daos.itest.DmgInProcess.Run;
 import io.daos.itest.TestLocks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -21,19 +18,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ResourceLock(TestLocks.IN_PROCESS)
 class DmgContSetOwnerTest extends ClientTestBase {
-  record Run(int rc, String out, String err) {
-  }
-
   private Run dmg(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-o";
-    all[1] = cluster.cluster().controlConfig().toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int rc = Dmg.run(all, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), ControlInvokers::grpc);
-    return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    return DmgInProcess.run(cluster.cluster().controlConfig(), args);
   }
 
   private List<String> ownership() {

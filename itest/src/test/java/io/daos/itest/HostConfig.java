@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * The daos_server.yml of one cluster host: control address {@code ip:port}, SCM class {@code dir}
- * ({@code dir/scm<i>}) and a 1 GiB {@code file} bdev ({@code dir/nvme<i>/bdev<i>.img}, a directory of its own so that a
+ * ({@code dir/scm<i>}) and a {@code file} bdev of {@code bdevGb} GB (1 by default) ({@code dir/nvme<i>/bdev<i>.img}, a directory of its own so that a
  * test can mount a file system there) per engine, logs under {@code dir/log}, one target per engine on
  * {@code lo} at its fabric port (port + 1 must be free for the pool service's Raft); {@code transportYaml} is its
  * {@code transport_config} block (insecure, or the server certificate of a secure cluster).
  */
 record HostConfig(int index, String ip, int port, Path dir, List<String> replicas, List<Integer> fabricPorts,
-    int targets, List<String> engineEnv, int crtTimeout, int telemetryPort, String transportYaml) {
+    int targets, List<String> engineEnv, int crtTimeout, int telemetryPort, String transportYaml, int bdevGb) {
   /**
    * The pool services' Raft election timeout of test clusters unless a test sets its own: shorter than DAOS's 7 s so
    * that tests killing a pool service leader stay quick, long enough not to elect on a loaded machine's pauses.
@@ -60,7 +60,7 @@ record HostConfig(int index, String ip, int port, Path dir, List<String> replica
       y.append("    storage:\n");
       y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
       y.append("      - class: file\n        bdev_list: [").append(dir.resolve("nvme" + i).resolve("bdev" + i + ".img"))
-          .append("]\n        bdev_size: 1\n");
+          .append("]\n        bdev_size: ").append(bdevGb).append('\n');
     }
     return y.toString();
   }

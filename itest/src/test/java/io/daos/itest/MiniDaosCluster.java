@@ -57,6 +57,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final int targets;
   private final List<String> engineEnv;
   private final int crtTimeout;
+  private final int bdevGb;
   private final boolean telemetry;
   private final Path certs;
   private DaosAgent agent;
@@ -94,6 +95,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     this.targets = b.targets;
     this.engineEnv = b.engineEnv;
     this.crtTimeout = b.crtTimeout;
+    this.bdevGb = b.bdevGb;
     this.telemetry = b.telemetry;
     Set<Integer> taken = new HashSet<>(Set.of(port, port + 1));
     for (int i = 0; i < b.servers; i++) {
@@ -102,7 +104,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         fabric.add(Ports.freePairExcept(taken));
       }
       hostConfigs.add(new HostConfig(i, ips.get(i), port, b.dir.resolve("host" + i), replicas, fabric,
-          b.targets, b.engineEnv, b.crtTimeout, telemetryPort(taken), transportYaml("server")));
+          b.targets, b.engineEnv, b.crtTimeout, telemetryPort(taken), transportYaml("server"), b.bdevGb));
     }
     this.controlConfig = b.dir.resolve("daos_control.yml");
     writeControlConfig();
@@ -159,7 +161,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       fabric.add(f);
     }
     HostConfig h = new HostConfig(i, ip, port, dir.resolve("host" + i), replicaAddrs, fabric, targets, engineEnv,
-        crtTimeout, telemetryPort(taken), transportYaml("server"));
+        crtTimeout, telemetryPort(taken), transportYaml("server"), bdevGb);
     hostConfigs.add(h);
     writeControlConfig();
     return h;
@@ -496,6 +498,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     int firstReplica = 0;
     List<String> engineEnv = List.of();
     int crtTimeout;
+    int bdevGb = 1;
     boolean telemetry;
     Path certs;
     io.daos.common.Ticker engineTicker = io.daos.common.Ticker.SYSTEM;
@@ -559,6 +562,12 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     /** Each daos_server gets a free {@code telemetry_port} (its Prometheus exporter); off by default. */
     public Builder<C> telemetry(boolean on) {
       telemetry = on;
+      return this;
+    }
+
+    /** {@code bdev_size} (GB) of every engine's file bdev; 1 unless set. */
+    public Builder<C> bdevSize(int gb) {
+      bdevGb = gb;
       return this;
     }
 

@@ -64,7 +64,7 @@ public final class PerfRun {
       if (e.status() != DaosStatus.NONEXIST && e.status() != DaosStatus.CONT_NONEXIST) {
         throw e;
       }
-      if (isUuid(cfg.cont())) {
+      if (io.daos.common.Uuids.isCanonical(cfg.cont())) {
         throw new DaosException(e.status(), "container " + cfg.cont() + " does not exist in pool " + cfg.pool()
             + "; give a label (--cont NAME) to have daos_perf create it", e);
       }
@@ -118,14 +118,5 @@ public final class PerfRun {
 
   private static long nanos(double seconds) {
     return (long) (seconds * 1e9);
-  }
-
-  private static boolean isUuid(String s) {
-    try {
-      UUID.fromString(s);
-      return s.length() == 36;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -81,6 +81,15 @@ public final class PoolDrpcHandlers {
     mapDrpcs.deadRanks(dead);
   }
 
+  /**
+   * Marks targets {@code tgts} of {@code rank} DOWN in the pool (or reintegrates them, {@code reint}) through its
+   * service leader, as {@code dmg pool exclude|reintegrate} does; the DAOS status.
+   */
+  public int targetUpdate(UUID pool, List<Integer> svcRanks, boolean reint, int rank, List<Integer> tgts) {
+    return mapDrpcs.update(reint ? "reintegrate" : "exclude", pool.toString(), svcRanks,
+        reint ? io.daos.rpc.PoolRpc.REINT : io.daos.rpc.PoolRpc.EXCLUDE, rank, tgts, false);
+  }
+
   /** This engine's own part of pool create and destroy, for the MGMT_TGT_* and RSVC_START handlers. */
   public LocalPoolOps local() {
     return local;

@@ -38,10 +38,15 @@ public final class ServiceRanks {
 
   /** URIs of the engines holding the pool's service replicas (empty when unknown). */
   public List<String> replicaUris(UUID pool) {
+    return uris(replicaRanks(pool));
+  }
+
+  /** The ranks of the pool's service replicas (the local replica's view, else daos_server's; empty when unknown). */
+  public List<Integer> replicaRanks(UUID pool) {
     Optional<PoolService> local = services.service(pool);
     List<Integer> ranks = local.isPresent() ? local.get().replicas()
         : remoteReplicas.computeIfAbsent(pool, this::askServer);
-    return ranks == null ? List.of() : uris(ranks);
+    return ranks == null ? List.of() : ranks;
   }
 
   /** URIs of every rank in the pool map (needs the local service replica; empty otherwise). */

@@ -3,6 +3,14 @@ package io.daos.server.ctl;
 import io.daos.control.errors.GrpcErrors;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.NetworkScanReq;
+import io.daos.proto.ctl.NvmeAddDeviceReq;
+import io.daos.proto.ctl.NvmeAddDeviceResp;
+import io.daos.proto.ctl.NvmeRebindReq;
+import io.daos.proto.ctl.NvmeRebindResp;
+import io.daos.proto.ctl.SmdManageReq;
+import io.daos.proto.ctl.SmdManageResp;
+import io.daos.proto.ctl.SmdQueryReq;
+import io.daos.proto.ctl.SmdQueryResp;
 import io.daos.proto.ctl.NetworkScanResp;
 import io.daos.proto.ctl.RanksReq;
 import io.daos.proto.ctl.RanksResp;
@@ -37,21 +45,46 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   private final StorageFormatHandler format;
   private final NetworkScanHandler network;
   private final LogMasksHandler logMasks;
+  private final SmdHandler smd;
+  private final NvmeDeviceHandler nvmeDevices;
 
   /** The CtlSvc of a server whose engines are {@code harness}, configured by {@code engineConfigs}. */
   public ControlService(EngineHarness harness, RasPublisher events, List<EngineConfig> engineConfigs) {
     this(new RanksHandler(harness, events, Duration.ofMillis(500)),
         new StorageScanHandler(harness, new SysMemInfoReader()), new StorageFormatHandler(harness),
-        new NetworkScanHandler(), new LogMasksHandler(harness, engineConfigs));
+        new NetworkScanHandler(), new LogMasksHandler(harness, engineConfigs), new SmdHandler(harness),
+        new NvmeDeviceHandler(engineConfigs));
   }
 
   ControlService(RanksHandler ranks, StorageScanHandler scan, StorageFormatHandler format,
-      NetworkScanHandler network, LogMasksHandler logMasks) {
+      NetworkScanHandler network, LogMasksHandler logMasks, SmdHandler smd, NvmeDeviceHandler nvmeDevices) {
     this.ranks = ranks;
     this.scan = scan;
     this.format = format;
     this.network = network;
     this.logMasks = logMasks;
+    this.smd = smd;
+    this.nvmeDevices = nvmeDevices;
+  }
+
+  @Override
+  public void smdQuery(SmdQueryReq req, StreamObserver<SmdQueryResp> out) {
+    reply("SmdQuery", out, () -> smd.query(req));
+  }
+
+  @Override
+  public void smdManage(SmdManageReq req, StreamObserver<SmdManageResp> out) {
+    reply("SmdManage", out, () -> smd.manage(req));
+  }
+
+  @Override
+  public void storageNvmeRebind(NvmeRebindReq req, StreamObserver<NvmeRebindResp> out) {
+    reply("StorageNvmeRebind", out, () -> nvmeDevices.rebind(req));
+  }
+
+  @Override
+  public void storageNvmeAddDevice(NvmeAddDeviceReq req, StreamObserver<NvmeAddDeviceResp> out) {
+    reply("StorageNvmeAddDevice", out, () -> nvmeDevices.addDevice(req));
   }
 
   @Override

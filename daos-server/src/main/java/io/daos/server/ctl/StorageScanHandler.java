@@ -3,6 +3,7 @@ package io.daos.server.ctl;
 import io.daos.proto.ctl.NvmeController;
 import io.daos.proto.ctl.NvmeDevState;
 import io.daos.proto.ctl.ResponseState;
+import io.daos.proto.ctl.ScanNvmeReq;
 import io.daos.proto.ctl.ScanNvmeResp;
 import io.daos.proto.ctl.ScanScmResp;
 import io.daos.proto.ctl.ScmNamespace;
@@ -16,11 +17,14 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * StorageScan: SCM as mounted namespaces (path, total/avail bytes, class, rank), as DAOS reports ram
  * SCM; bdevs of class file/kdev as controllers whose address is the device path with one namespace of the
- * device's size (AIO devices have no PCI address); memory from /proc/meminfo.
+ * device's size (AIO devices have no PCI address), and once the engine runs its SMD devices under them (usage with
+ * {@code meta}, see {@link NvmeScanOverDrpc}); memory from /proc/meminfo.
  */
 public final class StorageScanHandler {
   private final EngineHarness harness;
@@ -37,13 +41,40 @@ public final class StorageScanHandler {
     }
     ScanScmResp.Builder scm = ScanScmResp.newBuilder().setState(ResponseState.getDefaultInstance());
     ScanNvmeResp.Builder nvme = ScanNvmeResp.newBuilder().setState(ResponseState.getDefaultInstance());
+    List<NvmeController> ctrlrs = new ArrayList<>();
     for (Engine e : harness.instances()) {
       if (e instanceof EngineInstance ei) {
         scm.addNamespaces(namespace(ei));
-        ei.storage().bdevDevices().forEach(d -> nvme.addCtrlrs(controller(d)));
+        if (ei.isReady() && ei.rank().isPresent() && !ei.storage().bdevDevices().isEmpty()) {
+          ctrlrs.addAll(NvmeScanOverDrpc.scan(ei, req.getNvme(), StorageScanHandler::controller));
+        } else if (req.getNvme().getMeta() && !ei.storage().bdevDevices().isEmpty()) {
+          throw new CtlException("meta smd usage info unavailable as engines stopped");
+        } else {
+          for (String d : ei.storage().bdevDevices()) {
+            ctrlrs.add(controller(d));
+          }
+        }
       }
     }
+    if (req.getNvme().getMeta()) {
+      ctrlrs = NvmeScanOverDrpc.adjustUsable(ctrlrs);
+    }
+    for (NvmeController c : ctrlrs) {
+      nvme.addCtrlrs(trim(req.getNvme(), c));
+    }
     return StorageScanResp.newBuilder().setScm(scm).setNvme(nvme).setSysMemInfo(memInfo.read()).build();
+  }
+
+  /** DAOS's bdevScanTrimResults: no health unless asked for; basic keeps no SMD devices, serial, model or firmware. */
+  private static NvmeController trim(ScanNvmeReq req, NvmeController c) {
+    NvmeController.Builder b = c.toBuilder();
+    if (!req.getHealth()) {
+      b.clearHealthStats();
+    }
+    if (req.getBasic()) {
+      b.clearSmdDevices().clearSerial().clearModel().clearFwRev();
+    }
+    return b.build();
   }
 
   private static ScmNamespace namespace(EngineInstance ei) throws IOException {

@@ -42,6 +42,11 @@ public final class HostErrors {
     return o;
   }
 
+  /** Each error text with its host set ("host[1-2]:10001"), in key order. */
+  public void forEach(java.util.function.BiConsumer<String, String> action) {
+    keys().forEach(k -> action.accept(k, hosts.get(k).toString()));
+  }
+
   /** DAOS's summary error: "N host(s) had errors"; null when none. */
   public String summary() {
     if (hosts.isEmpty()) {

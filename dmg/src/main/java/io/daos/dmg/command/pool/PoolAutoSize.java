@@ -29,7 +29,7 @@ final class PoolAutoSize {
     try {
       SystemQueryResp sys = systemQuery(client);
       StorageScanReq scan = StorageScanReq.newBuilder().setScm(ScanScmReq.newBuilder().setUsage(true))
-          .setNvme(ScanNvmeReq.newBuilder().setMeta(true)).build();
+          .setNvme(ScanNvmeReq.newBuilder().setMeta(true).setHealth(true)).build();
       List<HostResult<StorageScanResp>> scans = client.invokeHosts(CtlSvcGrpc.getStorageScanMethod(), scan, hosts);
       PoolMaxSize max = PoolMaxSize.compute(sys.getMembersList(), req.getRanksList(), scans);
       return withTierBytes(req, max, pct);

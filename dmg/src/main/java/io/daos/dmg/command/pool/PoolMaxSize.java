@@ -8,7 +8,6 @@ import io.daos.proto.ctl.ScmNamespace;
 import io.daos.proto.ctl.SmdDevice;
 import io.daos.proto.ctl.StorageScanResp;
 import io.daos.proto.mgmt.SystemMember;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.TreeSet;
  */
 record PoolMaxSize(long scmBytes, long nvmeBytes, List<Integer> ranks) {
   private static final int ROLE_DATA = 1;
-  private static final String[] ROLE_NAMES = {"data", "meta", "wal"};
 
   static PoolMaxSize compute(List<SystemMember> members, List<Integer> requested,
       List<HostResult<StorageScanResp>> scans) {
@@ -93,7 +91,7 @@ record PoolMaxSize(long scmBytes, long nvmeBytes, List<Integer> ranks) {
         if (d.getRoleBits() == 0) {
           dev += ")";
         } else {
-          dev += ", roles \"" + roles(d.getRoleBits()) + "\")";
+          dev += ", roles \"" + io.daos.dmg.output.storage.BdevRoles.text(d.getRoleBits()) + "\")";
           if ((d.getRoleBits() & ROLE_DATA) == 0) {
             continue;
           }
@@ -118,16 +116,6 @@ record PoolMaxSize(long scmBytes, long nvmeBytes, List<Integer> ranks) {
 
   private static long usable(ScmNamespace ns) {
     return ns.hasMount() ? ns.getMount().getUsableBytes() : 0;
-  }
-
-  private static String roles(int bits) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < ROLE_NAMES.length; i++) {
-      if ((bits & (1 << i)) != 0) {
-        names.add(ROLE_NAMES[i]);
-      }
-    }
-    return String.join(",", names);
   }
 
   /** Go's %q of a rank list: {@code ["1" "2"]}. */

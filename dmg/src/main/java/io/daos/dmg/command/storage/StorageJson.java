@@ -9,7 +9,6 @@ import io.daos.proto.ctl.ScmNamespace;
 import io.daos.proto.ctl.SmdDevice;
 import io.daos.proto.ctl.SysMemInfo;
 import java.util.List;
-import java.util.Locale;
 
 /** Protobuf storage inventory → DAOS HostStorage JSON (Go json tags of storage.* and common.SysMemInfo). */
 final class StorageJson {
@@ -45,7 +44,7 @@ final class StorageJson {
     o.addProperty("vendor_id", c.getVendorId());
     o.addProperty("pci_type", c.getPciDevType());
     o.addProperty("socket_id", c.getSocketId());
-    o.add("health_stats", JsonNull.INSTANCE);
+    o.add("health_stats", c.hasHealthStats() ? HealthJson.of(c.getHealthStats()) : JsonNull.INSTANCE);
     JsonArray ns = new JsonArray();
     c.getNamespacesList().forEach(n -> {
       JsonObject j = new JsonObject();
@@ -55,20 +54,25 @@ final class StorageJson {
     });
     o.add("namespaces", ns);
     JsonArray smd = new JsonArray();
-    c.getSmdDevicesList().forEach(d -> smd.add(smdDevice(d)));
+    c.getSmdDevicesList().forEach(d -> smd.add(smdDevice(d, d.getRank())));
     o.add("smd_devices", smd);
-    o.addProperty("dev_state", c.getDevState().name().toLowerCase(Locale.ROOT));
+    o.addProperty("dev_state", c.getDevState().name());
     o.addProperty("led_state", c.getLedState().name());
     return o;
   }
 
-  private static JsonObject smdDevice(SmdDevice d) {
+  /**
+   * DAOS's storage.SmdDevice JSON: role_bits first (its MarshalJSON wrapper), then the struct's fields, roles as
+   * text and the controller; {@code rank} where the response gives the rank outside the device.
+   */
+  static JsonObject smdDevice(SmdDevice d, int rank) {
     JsonObject o = new JsonObject();
+    o.addProperty("role_bits", d.getRoleBits());
     o.addProperty("uuid", d.getUuid());
     JsonArray tgts = new JsonArray();
     d.getTgtIdsList().forEach(tgts::add);
     o.add("tgt_ids", tgts);
-    o.addProperty("rank", d.getRank());
+    o.addProperty("rank", Integer.toUnsignedLong(rank));
     o.addProperty("total_bytes", d.getTotalBytes());
     o.addProperty("avail_bytes", d.getAvailBytes());
     o.addProperty("usable_bytes", d.getUsableBytes());
@@ -77,9 +81,24 @@ final class StorageJson {
     o.addProperty("meta_wal_size", d.getMetaWalSize());
     o.addProperty("rdb_size", d.getRdbSize());
     o.addProperty("rdb_wal_size", d.getRdbWalSize());
-    o.addProperty("role_bits", d.getRoleBits());
+    o.addProperty("roles", io.daos.dmg.output.storage.BdevRoles.text(d.getRoleBits()));
+    o.addProperty("has_sys_xs", false);
+    o.add("ctrlr", controller(d.getCtrlr(), ""));
     o.addProperty("ctrlr_namespace_id", d.getCtrlrNamespaceId());
     return o;
+  }
+
+  /** A HostStorage holding only SMD info (DAOS's SmdResp entries). */
+  static JsonObject smdHostStorage(JsonObject smdInfo) {
+    JsonObject hs = new JsonObject();
+    hs.add("nvme_devices", JsonNull.INSTANCE);
+    hs.add("scm_modules", JsonNull.INSTANCE);
+    hs.add("scm_namespaces", JsonNull.INSTANCE);
+    hs.add("scm_mount_points", JsonNull.INSTANCE);
+    hs.add("smd_info", smdInfo == null ? JsonNull.INSTANCE : smdInfo);
+    hs.addProperty("reboot_required", false);
+    hs.add("mem_info", JsonNull.INSTANCE);
+    return hs;
   }
 
   static JsonArray modules(List<ScmModule> in) {

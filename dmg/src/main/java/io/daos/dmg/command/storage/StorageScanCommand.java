@@ -40,11 +40,21 @@ public final class StorageScanCommand extends BaseCommand {
 
   @Override
   protected Outcome execute(ControlInvoker client) {
-    StorageScanReq req = request();
+    return scan(client, request(), context().hostList(),
+        (out, err, hsm) -> StoragePrinter.printScan(out, hsm, verbose));
+  }
+
+  /** How a scan's host storage is shown (after the host errors). */
+  @FunctionalInterface
+  interface ScanPrinter {
+    void print(StringBuilder out, StringBuilder err, HostStorageMap hsm);
+  }
+
+  /** StorageScan to {@code hosts}: JSON {@code {"host_errors", "HostStorage"}}, DAOS's StorageScanResp. */
+  static Outcome scan(ControlInvoker client, StorageScanReq req, java.util.List<String> hosts, ScanPrinter p) {
     HostErrors errors = new HostErrors();
     HostStorageMap hsm = new HostStorageMap();
-    for (HostResult<StorageScanResp> r : client.invokeHosts(CtlSvcGrpc.getStorageScanMethod(), req,
-        context().hostList())) {
+    for (HostResult<StorageScanResp> r : client.invokeHosts(CtlSvcGrpc.getStorageScanMethod(), req, hosts)) {
       if (r.error() != null) {
         errors.add(r.addr(), r.error());
       } else {
@@ -57,7 +67,7 @@ public final class StorageScanCommand extends BaseCommand {
     String summary = errors.summary();
     return Outcome.of(resp, summary == null ? null : new CommandError(summary), (out, err) -> {
       errors.print(err);
-      StoragePrinter.printScan(out, hsm, verbose);
+      p.print(out, err, hsm);
     });
   }
 
