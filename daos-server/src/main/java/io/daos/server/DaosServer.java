@@ -110,6 +110,7 @@ public final class DaosServer implements AutoCloseable {
     Path socketDir = Files.createDirectories(Path.of(cfg.socketDir()));
     ServerDrpcListener.removeStaleEngineSockets(socketDir);
     ControlAddress ctl = ControlAddress.of(cfg);
+    HostPreflight.check(cfg, ctl);
     access = new MsAccess(cfg.name(), ctl.replicas(), ctl.isReplica());
     ControlClient client = push(controlClient(cfg, tls));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
@@ -120,7 +121,8 @@ public final class DaosServer implements AutoCloseable {
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);
     HostLiveness liveness = push(new HostLiveness(this::membership, invoker,
         HostLiveness.Settings.fromEnv(System.getenv())));
-    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups, liveness)) : null;
+    ManagementService ms = ctl.isReplica() && hasRaftDir(cfg) ? push(managementService(cfg, ctl, groups, liveness))
+        : null;
     if (ms != null) {
       startMsWithEngineZero(cfg, ms);
     }
@@ -174,6 +176,20 @@ public final class DaosServer implements AutoCloseable {
     ControlConfig cc = new ControlConfig(c.name(), c.port(), c.mgmtSvcReplicas(),
         new TransportConfig(t.allowInsecure(), t.caCert(), t.cert(), t.key(), ""), null);
     return ControlClient.builder().config(cc).component(Component.SERVER).tlsIdentity(tls).build();
+  }
+
+  /**
+   * Whether the MS database has somewhere to live: control_metadata.path or engine 0's SCM mount (DAOS
+   * cfgGetRaftDir). Without engines (discovery mode) and without control_metadata this replica runs no MS.
+   */
+  private static boolean hasRaftDir(ServerConfig c) {
+    if (c.controlMetadata().hasPath() || !c.engines().isEmpty()) {
+      return true;
+    }
+    LOG.warn("no engines in {} (discovery mode): this MS replica runs no management service, so dmg can only "
+        + "scan storage and network; add an engines section (see config/ or `dmg config generate`) and restart "
+        + "daos_server", c.path() == null ? "the config" : c.path());
+    return false;
   }
 
   private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,
