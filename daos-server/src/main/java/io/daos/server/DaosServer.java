@@ -229,7 +229,7 @@ public final class DaosServer implements AutoCloseable {
       return null;
     }
     EngineConfig e0 = c.engines().get(0);
-    return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty());
+    return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty(), e0.hasBdevRoleMeta());
   }
 
   /** The validated configuration this server runs with. */

@@ -40,6 +40,8 @@ public final class PoolHandler {
   static final int LABEL_PROP = 1;
   /** DAOS_PROP_PO_SVC_LIST: the MS tells the engines the service ranks it chose. */
   static final int SVC_LIST_PROP = 8;
+  /** DAOS_PROP_PO_REDUN_FAC. */
+  static final int REDUN_FAC_PROP = 11;
   /** DAOS_PROP_PO_SVC_REDUN_FAC. */
   static final int SVC_RF_PROP = 19;
   static final int MAX_SVC_REPS = 9;
@@ -83,8 +85,12 @@ public final class PoolHandler {
       throw PoolFaults.invalidServiceReps(maxSvc);
     }
     PoolEngines eng = requireEngines();
-    List<Long> tiers = PoolSizing.perRankTierBytes(req, ranks.size(), eng.targetCount(), eng.hasBlockDevices());
     Map<Integer, List<String>> domains = domains(ms, ranks);
+    checkRedunFac(req, domains);
+    if (!eng.mdOnSsd() && req.getMemRatio() > 0) {
+      throw PoolFaults.memRatioNoRoles();
+    }
+    List<Long> tiers = PoolSizing.perRankTierBytes(req, ranks.size(), eng.targetCount(), eng.hasBlockDevices());
     List<Integer> svc = PoolSvcRanks.select(domains.entrySet().stream().collect(Collectors.toMap(
         Map.Entry::getKey, e -> String.join("/", e.getValue()))), PoolSvcRanks.count(req.getNumSvcReps(),
         svcRf(req), ranks.size()));
@@ -121,6 +127,20 @@ public final class PoolHandler {
       out.put(r, d.isEmpty() ? List.of("rank" + r) : d);
     }
     return out;
+  }
+
+  /** DAOS PoolCreate: rd_fac needs rd_fac + 1 fault domains among the pool's ranks. */
+  static void checkRedunFac(PoolCreateReq req, Map<Integer, List<String>> domains) {
+    Optional<PoolProperty> rf = req.getPropertiesList().stream().filter(p -> p.getNumber() == REDUN_FAC_PROP)
+        .findFirst();
+    if (rf.isEmpty()) {
+      return;
+    }
+    int rdFac = (int) rf.get().getNumval();
+    int n = (int) domains.values().stream().map(d -> String.join("/", d)).distinct().count();
+    if (rdFac + 1 > n) {
+      throw PoolFaults.tooFewFaultDomains(rdFac, n);
+    }
   }
 
   private static long svcRf(PoolCreateReq req) {
