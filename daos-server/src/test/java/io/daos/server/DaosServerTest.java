@@ -41,8 +41,10 @@ class DaosServerTest {
   @Timeout(120)
   void formatJoinStopStart() throws Exception {
     int port = freePortPair();
-    ServerConfig cfg = ServerConfig.defaultLocal(state).withPort(port)
+    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
         .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
+    // start-up checks that the fabric port and the next are free: take a free pair, not the default 31416
+    ServerConfig cfg = local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
       server.start();
