@@ -116,6 +116,8 @@ public final class DaosServer implements AutoCloseable {
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
     RasPublisher events = new RasPublisher(msClient);
     harness = EngineFactory.harness(cfg, ctl, launcher, drpcTransport, msClient, events);
+    EngineHarness h0 = harness;
+    access.awaitingFormat(() -> !h0.instances().isEmpty() && h0.instance(0).isAwaitingFormat());
     GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
         GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);

@@ -2,6 +2,7 @@ package io.daos.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.daos.control.ControlClient;
@@ -99,6 +100,25 @@ class DaosServerTest {
       last.set(e.toString());
     }
     return false;
+  }
+
+  @Test
+  @Timeout(60)
+  void unformattedSystemAnswersRunStorageFormatAtOnce() throws Exception {
+    int port = freePortPair();
+    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
+        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
+    ServerConfig cfg = local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
+    try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
+        ControlClient client = adminClient(port)) {
+      server.start();
+      io.daos.common.fault.Fault f = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10), () -> org.junit.jupiter.api.Assertions.assertThrows(
+              io.daos.common.fault.Fault.class, () -> client.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(),
+                  io.daos.proto.mgmt.SystemQueryReq.getDefaultInstance())));
+      assertTrue(f.getMessage().contains("system is uninitialized (storage format required?)"), f.getMessage());
+      assertTrue(f.resolution().contains("dmg storage format"), f.resolution());
+    }
   }
 
   /** A free port whose successor (the Raft port) is free too. */

@@ -27,6 +27,18 @@ public final class MsErrors {
     return new SystemException(SystemException.Kind.RAFT_UNAVAILABLE, "raft service unavailable (not started yet?)");
   }
 
+  /**
+   * DAOS system.ErrUninitialized (not retried by clients), as a fault that says what to do: this replica's storage
+   * has not been formatted, so the MS database cannot start.
+   */
+  public static Fault uninitialized() {
+    return new Fault("system", FaultCode.SYSTEM_UNKNOWN, UNINITIALIZED, "format the storage of the servers with "
+        + "`dmg storage format` (see `dmg storage scan` first); the system starts once the MS replicas are formatted");
+  }
+
+  /** Text of DAOS's ErrUninitialized. */
+  public static final String UNINITIALIZED = "system is uninitialized (storage format required?)";
+
   /** DAOS FaultRankAdminExcluded. */
   public static Fault rankAdminExcluded(List<Integer> ranks) {
     boolean one = ranks.size() == 1;
