@@ -123,7 +123,8 @@ public final class DaosServer implements AutoCloseable {
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);
     HostLiveness liveness = push(new HostLiveness(this::membership, invoker,
         HostLiveness.Settings.fromEnv(System.getenv())));
-    ManagementService ms = ctl.isReplica() && hasRaftDir(cfg) ? push(managementService(cfg, ctl, groups, liveness))
+    Leadership leadership = new Leadership(groups, liveness);
+    ManagementService ms = ctl.isReplica() && hasRaftDir(cfg) ? push(managementService(cfg, ctl, leadership))
         : null;
     if (ms != null) {
       startMsWithEngineZero(cfg, ms);
@@ -137,6 +138,7 @@ public final class DaosServer implements AutoCloseable {
         .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
         .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
         .eraser(ms == null ? null : new Eraser(ms, groups)).build());
+    leadership.poolCheck = () -> checkPools(mgmt);
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService()), tls));
@@ -194,12 +196,10 @@ public final class DaosServer implements AutoCloseable {
     return false;
   }
 
-  private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,
-      HostLiveness liveness) {
+  private ManagementService managementService(ServerConfig c, ControlAddress ctl, Leadership leadership) {
     Path dir = c.controlMetadata().hasPath() ? c.controlMetadata().directory().resolve("control_raft")
         : Path.of(c.engines().get(0).scmTier().scmMount()).resolve("control_raft");
-    return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir,
-        new Leadership(groups, liveness));
+    return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir, leadership);
   }
 
   private void startMsWithEngineZero(ServerConfig c, ManagementService ms) {
@@ -218,6 +218,22 @@ public final class DaosServer implements AutoCloseable {
   private <T extends AutoCloseable> T push(T c) {
     closers.push(c);
     return c;
+  }
+
+  /** After the database is attached (leadership can be gained while it starts), DAOS checkPools. */
+  private void checkPools(MgmtService mgmt) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (access.ms().isEmpty() && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    try {
+      List<java.util.UUID> done = mgmt.poolHandler().checkPools();
+      if (!done.isEmpty()) {
+        LOG.info("new MS leader finished off pools left in Creating or Destroying: {}", done);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("checking pools after gaining MS leadership failed: {}", e.getMessage());
+    }
   }
 
   /** The gRPC port actually bound, or the configured port before start. */
@@ -313,11 +329,20 @@ public final class DaosServer implements AutoCloseable {
       this.liveness = liveness;
     }
 
+    /** Set once the MgmtSvc exists: DAOS checkPools, run off the Raft notification thread. */
+    private volatile Runnable poolCheck;
+
     @Override
     public void onLeadershipGained() {
       LOG.info("this server is now the MS leader");
       groups.request(true);
       liveness.start();
+      Runnable check = poolCheck;
+      if (check != null) {
+        Thread t = new Thread(check, "ms-check-pools");
+        t.setDaemon(true);
+        t.start();
+      }
     }
 
     @Override

@@ -71,6 +71,11 @@ final class PoolFaults {
         "retry the request with a lower redundancy factor or add more fault domains");
   }
 
+  /** DAOS system.FaultPoolLocked. */
+  static Fault poolLocked(String description) {
+    return new Fault("system", FaultCode.SYSTEM_POOL_LOCKED, description, "retry the pool operation");
+  }
+
   static Fault hasContainers() {
     return new Fault(DOMAIN, FaultCode.SERVER_POOL_HAS_CONTAINERS, "cannot destroy a pool with existing containers",
         "retry the operation with the recursive flag set to remove containers along with the pool");
