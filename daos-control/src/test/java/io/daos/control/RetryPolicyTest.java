@@ -12,7 +12,6 @@ import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
-import io.daos.control.config.ControlConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -34,12 +33,7 @@ class RetryPolicyTest {
   private ControlClient client;
 
   private ControlClient client() {
-    client = ControlClient.builder().config(ControlConfig.defaults().withHostList(List.of("ms1")))
-        .insecure(true).channelFactory(FakeServers.channels()).clock(clock).random(new Random(1))
-        .sleeper(d -> {
-          sleeps.add(d);
-          clock.advance(d);
-        }).build();
+    client = ControlClientTest.fakeClient(clock, new Random(1), sleeps, "ms1");
     return client;
   }
 

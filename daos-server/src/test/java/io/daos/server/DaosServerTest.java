@@ -42,10 +42,7 @@ class DaosServerTest {
   @Timeout(120)
   void formatJoinStopStart() throws Exception {
     int port = freePortPair();
-    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
-        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
-    // start-up checks that the fabric port and the next are free: take a free pair, not the default 31416
-    ServerConfig cfg = local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
+    ServerConfig cfg = localConfig(port);
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
       server.start();
@@ -106,9 +103,7 @@ class DaosServerTest {
   @Timeout(60)
   void unformattedSystemAnswersRunStorageFormatAtOnce() throws Exception {
     int port = freePortPair();
-    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
-        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
-    ServerConfig cfg = local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
+    ServerConfig cfg = localConfig(port);
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
       server.start();
@@ -119,6 +114,14 @@ class DaosServerTest {
       assertTrue(f.getMessage().contains("system is uninitialized (storage format required?)"), f.getMessage());
       assertTrue(f.resolution().contains("dmg storage format"), f.resolution());
     }
+  }
+
+  /** The local default config on control port {@code port}, its own replica, with a free fabric port pair. */
+  private ServerConfig localConfig(int port) throws IOException {
+    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
+        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
+    // start-up checks that the fabric port and the next are free: take a free pair, not the default 31416
+    return local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
   }
 
   /** A free port whose successor (the Raft port) is free too. */
