@@ -94,6 +94,20 @@ class RetryPolicyTest {
   }
 
   @Test
+  void joinRetriesAnUninitializedReplicaAsDaosIsNotReady() throws Exception {
+    AtomicInteger n = new AtomicInteger();
+    servers.start("ms1:10001", r -> {
+      if (n.incrementAndGet() == 1) {
+        throw new Fault("system", FaultCode.SYSTEM_UNKNOWN, io.daos.control.errors.MsErrors.UNINITIALIZED, "format");
+      }
+      return resp(0, 1, "joined");
+    });
+    assertEquals("joined", value(client().invokeMs(QUERY, req("", "q"), RetryPolicy.JOIN.options())));
+    assertTrue(!RetryPolicy.POOL.canRetry(new Fault("system", FaultCode.SYSTEM_UNKNOWN,
+        io.daos.control.errors.MsErrors.UNINITIALIZED, "format")), "dmg requests fail at once");
+  }
+
+  @Test
   void retriesStopAtThePolicyDeadline() throws Exception {
     servers.start("ms1:10001", r -> {
       throw new DaosException(DaosStatus.AGAIN);

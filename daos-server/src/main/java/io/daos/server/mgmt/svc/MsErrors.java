@@ -32,12 +32,9 @@ public final class MsErrors {
    * has not been formatted, so the MS database cannot start.
    */
   public static Fault uninitialized() {
-    return new Fault("system", FaultCode.SYSTEM_UNKNOWN, UNINITIALIZED, "format the storage of the servers with "
+    return new Fault("system", FaultCode.SYSTEM_UNKNOWN, io.daos.control.errors.MsErrors.UNINITIALIZED, "format the storage of the servers with "
         + "`dmg storage format` (see `dmg storage scan` first); the system starts once the MS replicas are formatted");
   }
-
-  /** Text of DAOS's ErrUninitialized. */
-  public static final String UNINITIALIZED = "system is uninitialized (storage format required?)";
 
   /** DAOS FaultRankAdminExcluded. */
   public static Fault rankAdminExcluded(List<Integer> ranks) {
