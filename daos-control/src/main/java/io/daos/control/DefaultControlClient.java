@@ -140,6 +140,16 @@ final class DefaultControlClient implements ControlClient {
         MS_SETTLE);
   }
 
+  /** True if none of {@code to} has ever answered a connection (all still connecting). */
+  boolean unreached(List<String> to) {
+    return !to.isEmpty() && to.stream().allMatch(pool::neverConnected);
+  }
+
+  /** Waits up to {@code wait} until one of {@code to} is connected or has refused; false if all still connect. */
+  boolean awaitConnection(List<String> to, Duration wait) throws InterruptedException {
+    return pool.awaitConnection(to, wait);
+  }
+
   List<String> normalize(List<String> addrs) {
     return resolve(addrs);
   }

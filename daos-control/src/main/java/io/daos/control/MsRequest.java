@@ -17,6 +17,11 @@ final class MsRequest<Q, R> {
   private static final Logger LOG = LoggerFactory.getLogger(MsRequest.class);
   static final Duration BASE_BACKOFF = Duration.ofMillis(250);
   static final long MAX_BACKOFF_FACTOR = 7;
+  /**
+   * How long a request waits for a first connection to hosts it has never reached (jdaos: DAOS waits for the whole
+   * request timeout): an unreachable host fails in seconds, naming host and port.
+   */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final DefaultControlClient client;
   private final MethodDescriptor<Q, R> method;
@@ -41,6 +46,10 @@ final class MsRequest<Q, R> {
       Duration left = Duration.between(now(), deadline);
       if (left.isNegative() || left.isZero()) {
         throw explained(timeout());
+      }
+      Duration connect = min(left, CONNECT_TIMEOUT);
+      if (client.unreached(hosts) && !client.awaitConnection(hosts, connect)) {
+        throw ClientFaults.unreachable(hosts, connect);
       }
       HostResponse<R> picked = MsResponses.pick(client.send(hosts, method, request, tryTimeout(left)));
       if (picked.isOk()) {
@@ -79,6 +88,10 @@ final class MsRequest<Q, R> {
     NotLeaderException nl = (NotLeaderException) leaderless.error();
     List<String> others = nl.replicas().stream().filter(r -> !r.equals(leaderless.address())).toList();
     return ClientFaults.noMsLeader(leaderless.address(), others, e);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private Duration tryTimeout(Duration left) {

@@ -72,13 +72,18 @@ class ControlClientTest {
   }
 
   private ControlClient client(String... hosts) {
-    client = ControlClient.builder().config(ControlConfig.defaults().withHostList(List.of(hosts)))
-        .insecure(true).channelFactory(FakeServers.channels()).clock(clock).random(new ZeroJitter())
+    client = fakeClient(clock, new ZeroJitter(), sleeps, hosts);
+    return client;
+  }
+
+  /** A client on {@link FakeServers} whose sleeps advance {@code clock} and are recorded in {@code sleeps}. */
+  static ControlClient fakeClient(FakeClock clock, Random random, List<Duration> sleeps, String... hosts) {
+    return ControlClient.builder().config(ControlConfig.defaults().withHostList(List.of(hosts)))
+        .insecure(true).channelFactory(FakeServers.channels()).clock(clock).random(random)
         .sleeper(d -> {
           sleeps.add(d);
           clock.advance(d);
         }).build();
-    return client;
   }
 
   @AfterEach

@@ -110,17 +110,22 @@ public final class DaosServer implements AutoCloseable {
     Path socketDir = Files.createDirectories(Path.of(cfg.socketDir()));
     ServerDrpcListener.removeStaleEngineSockets(socketDir);
     ControlAddress ctl = ControlAddress.of(cfg);
+    HostPreflight.check(cfg, ctl);
     access = new MsAccess(cfg.name(), ctl.replicas(), ctl.isReplica());
     ControlClient client = push(controlClient(cfg, tls));
     MgmtServiceClient msClient = new GrpcMgmtServiceClient(client);
     RasPublisher events = new RasPublisher(msClient);
     harness = EngineFactory.harness(cfg, ctl, launcher, drpcTransport, msClient, events);
+    EngineHarness h0 = harness;
+    access.awaitingFormat(() -> !h0.instances().isEmpty() && h0.instance(0).isAwaitingFormat());
     GroupUpdater groups = push(new GroupUpdater(this::membership, ctl.replicas(), req ->
         GroupUpdateResp.parseFrom(harness.callDrpc(DrpcMethod.MGMT_GROUP_UPDATE, req.toByteArray()))));
     GrpcControlInvoker invoker = new GrpcControlInvoker(client);
     HostLiveness liveness = push(new HostLiveness(this::membership, invoker,
         HostLiveness.Settings.fromEnv(System.getenv())));
-    ManagementService ms = ctl.isReplica() ? push(managementService(cfg, ctl, groups, liveness, tls)) : null;
+    Leadership leadership = new Leadership(groups, liveness);
+    ManagementService ms = ctl.isReplica() && hasRaftDir(cfg) ? push(managementService(cfg, ctl, leadership, tls))
+        : null;
     if (ms != null) {
       startMsWithEngineZero(cfg, ms);
     }
@@ -133,6 +138,7 @@ public final class DaosServer implements AutoCloseable {
         .netHints(NetHints.of(cfg)).provider(cfg.engines().isEmpty() ? "" : cfg.engineFabric(0).provider())
         .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
         .eraser(ms == null ? null : new Eraser(ms, groups)).build());
+    leadership.poolCheck = () -> checkPools(mgmt);
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService()), tls));
@@ -176,12 +182,25 @@ public final class DaosServer implements AutoCloseable {
     return ControlClient.builder().config(cc).component(Component.SERVER).tlsIdentity(tls).build();
   }
 
-  private ManagementService managementService(ServerConfig c, ControlAddress ctl, GroupUpdater groups,
-      HostLiveness liveness, TlsIdentity tls) {
+  /**
+   * Whether the MS database has somewhere to live: control_metadata.path or engine 0's SCM mount (DAOS
+   * cfgGetRaftDir). Without engines (discovery mode) and without control_metadata this replica runs no MS.
+   */
+  private static boolean hasRaftDir(ServerConfig c) {
+    if (c.controlMetadata().hasPath() || !c.engines().isEmpty()) {
+      return true;
+    }
+    LOG.warn("no engines in {} (discovery mode): this MS replica runs no management service, so dmg can only "
+        + "scan storage and network; add an engines section (see config/ or `dmg config generate`) and restart "
+        + "daos_server", c.path() == null ? "the config" : c.path());
+    return false;
+  }
+
+  private ManagementService managementService(ServerConfig c, ControlAddress ctl, Leadership leadership,
+      TlsIdentity tls) {
     Path dir = c.controlMetadata().hasPath() ? c.controlMetadata().directory().resolve("control_raft")
         : Path.of(c.engines().get(0).scmTier().scmMount()).resolve("control_raft");
-    return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir,
-        new Leadership(groups, liveness), tls);
+    return new ManagementService(access, ctl.replicaAddr().orElseThrow(), ctl.replicas(), dir, leadership, tls);
   }
 
   private void startMsWithEngineZero(ServerConfig c, ManagementService ms) {
@@ -202,6 +221,22 @@ public final class DaosServer implements AutoCloseable {
     return c;
   }
 
+  /** After the database is attached (leadership can be gained while it starts), DAOS checkPools. */
+  private void checkPools(MgmtService mgmt) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (access.ms().isEmpty() && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    try {
+      List<java.util.UUID> done = mgmt.poolHandler().checkPools();
+      if (!done.isEmpty()) {
+        LOG.info("new MS leader finished off pools left in Creating or Destroying: {}", done);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("checking pools after gaining MS leadership failed: {}", e.getMessage());
+    }
+  }
+
   /** The gRPC port actually bound, or the configured port before start. */
   public int grpcPort() {
     GrpcServer g = grpc;
@@ -213,7 +248,7 @@ public final class DaosServer implements AutoCloseable {
       return null;
     }
     EngineConfig e0 = c.engines().get(0);
-    return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty());
+    return new HarnessPoolEngines(harness, e0.targets(), !e0.bdevTiers().isEmpty(), e0.hasBdevRoleMeta());
   }
 
   /** The validated configuration this server runs with. */
@@ -295,11 +330,20 @@ public final class DaosServer implements AutoCloseable {
       this.liveness = liveness;
     }
 
+    /** Set once the MgmtSvc exists: DAOS checkPools, run off the Raft notification thread. */
+    private volatile Runnable poolCheck;
+
     @Override
     public void onLeadershipGained() {
       LOG.info("this server is now the MS leader");
       groups.request(true);
       liveness.start();
+      Runnable check = poolCheck;
+      if (check != null) {
+        Thread t = new Thread(check, "ms-check-pools");
+        t.setDaemon(true);
+        t.start();
+      }
     }
 
     @Override

@@ -1,16 +1,13 @@
 package io.daos.server;
 
 import io.daos.control.ControlClient;
-import io.daos.control.MsRequestOptions;
-import io.daos.control.errors.NotLeaderException;
-import io.daos.control.errors.NotReplicaException;
+import io.daos.control.RetryPolicy;
 import io.daos.proto.mgmt.JoinReq;
 import io.daos.proto.mgmt.JoinResp;
 import io.daos.proto.mgmt.MgmtSvcGrpc;
 import io.daos.proto.shared.ClusterEventReq;
 import io.daos.proto.shared.RASEvent;
 import io.daos.server.engine.MgmtServiceClient;
-import io.daos.server.system.SystemException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The harness's way to the MS over gRPC (component "server"): Join through {@link ControlClient#invokeMs} to
- * the {@code mgmt_svc_replicas}, retried while there is no leader yet (DAOS: 10 s per try); RAS events go to
+ * the {@code mgmt_svc_replicas}, redirected and retried while there is no leader yet or the MS host refuses
+ * connections ({@link RetryPolicy#JOIN}, DAOS: 10 s per try); RAS events go to
  * the leader as ClusterEvent (DAOS EventForwarder), logged and dropped on failure.
  */
 final class GrpcMgmtServiceClient implements MgmtServiceClient {
@@ -35,19 +33,8 @@ final class GrpcMgmtServiceClient implements MgmtServiceClient {
 
   @Override
   public JoinResp join(JoinReq req, Duration timeout) {
-    MsRequestOptions opts = MsRequestOptions.defaults().withTimeout(timeout).withPerTryTimeout(JOIN_TRY_TIMEOUT)
-        .withRetryIf(GrpcMgmtServiceClient::noLeaderYet);
-    return client.invokeMs(MgmtSvcGrpc.getJoinMethod(), req, opts);
-  }
-
-  /** MS replicas answer these until a leader is elected and its database runs. */
-  static boolean noLeaderYet(Throwable t) {
-    if (t instanceof NotLeaderException || t instanceof NotReplicaException) {
-      return true;
-    }
-    String msg = String.valueOf(t.getMessage());
-    return t instanceof SystemException || msg.contains("raft service unavailable")
-        || msg.contains("not the DAOS Management Service leader");
+    return client.invokeMs(MgmtSvcGrpc.getJoinMethod(), req,
+        RetryPolicy.JOIN.withTimeout(timeout).options().withPerTryTimeout(JOIN_TRY_TIMEOUT));
   }
 
   @Override

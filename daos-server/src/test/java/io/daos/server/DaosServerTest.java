@@ -2,6 +2,7 @@ package io.daos.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.daos.control.ControlClient;
@@ -41,8 +42,7 @@ class DaosServerTest {
   @Timeout(120)
   void formatJoinStopStart() throws Exception {
     int port = freePortPair();
-    ServerConfig cfg = ServerConfig.defaultLocal(state).withPort(port)
-        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
+    ServerConfig cfg = localConfig(port);
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
       server.start();
@@ -97,6 +97,31 @@ class DaosServerTest {
       last.set(e.toString());
     }
     return false;
+  }
+
+  @Test
+  @Timeout(60)
+  void unformattedSystemAnswersRunStorageFormatAtOnce() throws Exception {
+    int port = freePortPair();
+    ServerConfig cfg = localConfig(port);
+    try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
+        ControlClient client = adminClient(port)) {
+      server.start();
+      io.daos.common.fault.Fault f = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10), () -> org.junit.jupiter.api.Assertions.assertThrows(
+              io.daos.common.fault.Fault.class, () -> client.invokeMs(MgmtSvcGrpc.getSystemQueryMethod(),
+                  io.daos.proto.mgmt.SystemQueryReq.getDefaultInstance())));
+      assertTrue(f.getMessage().contains("system is uninitialized (storage format required?)"), f.getMessage());
+      assertTrue(f.resolution().contains("dmg storage format"), f.resolution());
+    }
+  }
+
+  /** The local default config on control port {@code port}, its own replica, with a free fabric port pair. */
+  private ServerConfig localConfig(int port) throws IOException {
+    ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
+        .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
+    // start-up checks that the fabric port and the next are free: take a free pair, not the default 31416
+    return local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
   }
 
   /** A free port whose successor (the Raft port) is free too. */

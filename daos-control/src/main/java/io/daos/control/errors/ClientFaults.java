@@ -43,6 +43,14 @@ public final class ClientFaults {
             + "traffic to the control port");
   }
 
+  /** No connection to any of {@code hosts} within {@code wait}: nothing answers at those addresses. */
+  public static Fault unreachable(List<String> hosts, Duration wait) {
+    return fault(FaultCode.CLIENT_CONNECTION_TIMED_OUT, "no connection to " + String.join(", ", hosts) + " within "
+        + GoDurations.format(wait) + " (host unreachable, or nothing listening there)",
+        "check that daos_server is running on " + (hosts.size() == 1 ? "that host" : "those hosts") + " and listening "
+            + "on that port, and that the host list is right (dmg -l/--host-list, or hostlist in daos_control.yml)");
+  }
+
   /** The whole request ran out of time ({@code what} names the request, e.g. "SystemQuery"). */
   public static Fault rpcTimeout(String what, Duration timeout) {
     return fault(FaultCode.CLIENT_RPC_TIMEOUT,

@@ -11,6 +11,8 @@ public final class MsErrors {
   public static final String RAFT_UNAVAILABLE = "raft service unavailable (not started yet?)";
   /** Text of DAOS's ErrLeaderStepUpInProgress. */
   public static final String LEADER_STEP_UP = "leader step-up in progress (try again)";
+  /** Text of DAOS's ErrUninitialized: the MS replica's storage is not formatted yet (not retried by default). */
+  public static final String UNINITIALIZED = "system is uninitialized (storage format required?)";
 
   private MsErrors() {
   }
@@ -25,6 +27,15 @@ public final class MsErrors {
     }
     String msg = err instanceof Fault f ? f.description() : String.valueOf(err.getMessage());
     return msg.contains(RAFT_UNAVAILABLE) || msg.contains(LEADER_STEP_UP);
+  }
+
+  /** DAOS system.IsUninitialized: the replica waits for its storage to be formatted. */
+  public static boolean isUninitialized(Throwable err) {
+    if (err == null) {
+      return false;
+    }
+    String msg = err instanceof Fault f ? f.description() : String.valueOf(err.getMessage());
+    return msg.contains(UNINITIALIZED);
   }
 
   /** True for a per-try timeout: a connection timeout, an RPC timeout or a DEADLINE_EXCEEDED status. */

@@ -1,10 +1,9 @@
 package io.daos.server.config;
 
 import io.daos.common.yaml.StrictYaml;
+import io.daos.common.yaml.YamlText;
 import io.daos.server.config.engine.FabricConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,9 @@ final class ServerConfigParser {
   static ServerConfig load(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = YamlText.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file.toString(), 0, e.getMessage());
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), 0, "config file not found; give the path of a "
           + "daos_server.yml with -o (examples are in config/)");
@@ -48,10 +49,15 @@ final class ServerConfigParser {
   }
 
   private static Node compose(String yaml, String source) {
+    try {
+      YamlText.check(yaml);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source, 0, e.getMessage());
+    }
     LoaderOptions opts = new LoaderOptions();
     opts.setMaxAliasesForCollections(20);
     opts.setNestingDepthLimit(20);
-    opts.setCodePointLimit(4 * 1024 * 1024);
+    opts.setCodePointLimit(YamlText.MAX_BYTES);
     try {
       return StrictYaml.compose(yaml, opts);
     } catch (MarkedYAMLException e) {

@@ -46,6 +46,7 @@ final class ServerConfigValidator {
     checkControlAddr(cfg.controlAddr());
     if (cfg.engines().isEmpty()) {
       LOG.info("No daos_engines in configuration, daos_server starting in discovery mode");
+      ConfigLimits.validate(cfg);
       return b.build();
     }
     checkReplicaCount(reps);
@@ -56,6 +57,7 @@ final class ServerConfigValidator {
     if (cfg.engines().size() > 1) {
       MultiEngineValidator.validate(cfg);
     }
+    ConfigLimits.validate(cfg);
     if (cfg.nrHugepages() < 0 || cfg.nrHugepages() > Integer.MAX_VALUE) {
       throw ConfigFaults.nrHugepagesOutOfRange(cfg.nrHugepages(), Integer.MAX_VALUE);
     }

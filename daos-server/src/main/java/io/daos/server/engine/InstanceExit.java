@@ -28,7 +28,7 @@ final class InstanceExit {
       details.add("pid " + pid);
     }
     rank.ifPresent(r -> details.add("rank " + r));
-    LOG.info("{} exited with status: {}", String.join(", ", details), status);
+    LOG.error("{} exited with status: {}", String.join(", ", details), status);
     long r = rank.map(Rank::value).orElse(Rank.NIL.value());
     cfg.events.publish(RasEvents.engineDied(cfg.hostname, cfg.index, r, ei.incarnation(), status, pid),
         rank.isPresent());

@@ -202,6 +202,28 @@ abstract class AbstractSystemDb implements SystemDb {
   }
 
   @Override
+  public PoolLock takePoolLock(UUID poolUuid) {
+    PoolLock l = new PoolLock(poolUuid, UUID.randomUUID(), leader().orElse(""), clock.instant());
+    write(() -> submit(DbEntry.encode(DbOp.TAKE_POOL_LOCK, l)).orThrow());
+    return l;
+  }
+
+  @Override
+  public void releasePoolLock(PoolLock lock) {
+    write(() -> submit(DbEntry.encode(DbOp.RELEASE_POOL_LOCK, lock)).orThrow());
+  }
+
+  @Override
+  public void clearPoolLocks() {
+    write(() -> submit(DbEntry.encode(DbOp.CLEAR_POOL_LOCKS, null)).orThrow());
+  }
+
+  @Override
+  public Optional<PoolLock> findPoolLock(UUID poolUuid) {
+    return state.read(t -> Optional.ofNullable(t.locks.get(poolUuid)));
+  }
+
+  @Override
   public void setSystemAttrs(Map<String, String> attrs) {
     write(() -> submit(DbEntry.encode(DbOp.UPDATE_SYSTEM_ATTRS, new LinkedHashMap<>(attrs))).orThrow());
   }

@@ -82,6 +82,15 @@ final class DbState {
       case INC_MAP_VER:
         t.mapVersion++;
         return DbReply.OK;
+      case TAKE_POOL_LOCK:
+        t.takeLock(e.dataAs(PoolLock.class));
+        return DbReply.OK;
+      case RELEASE_POOL_LOCK:
+        t.releaseLock(e.dataAs(PoolLock.class));
+        return DbReply.OK;
+      case CLEAR_POOL_LOCKS:
+        t.locks.clear();
+        return DbReply.OK;
       case UPDATE_SYSTEM_ATTRS:
         t.updateAttrs(DbJson.GSON.fromJson(e.data(), ATTRS));
         return DbReply.OK;

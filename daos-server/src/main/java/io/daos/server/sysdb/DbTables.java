@@ -23,6 +23,8 @@ final class DbTables {
   final Map<UUID, PoolService> pools = new LinkedHashMap<>();
   final Map<String, UUID> labels = new HashMap<>();
   final TreeMap<String, String> attrs = new TreeMap<>();
+  /** Pool locks; not in snapshots, since a new leader clears them all anyway. */
+  final Map<UUID, PoolLock> locks = new HashMap<>();
 
   /** A deep copy of the tables (the values are immutable and shared). */
   DbTables copy() {
@@ -36,6 +38,7 @@ final class DbTables {
     c.pools.putAll(pools);
     c.labels.putAll(labels);
     c.attrs.putAll(attrs);
+    c.locks.putAll(locks);
     return c;
   }
 
@@ -123,6 +126,22 @@ final class DbTables {
     pools.put(ps.poolUuid(), ps);
     if (!ps.poolLabel().isEmpty()) {
       labels.put(ps.poolLabel(), ps.poolUuid());
+    }
+  }
+
+  void takeLock(PoolLock l) {
+    PoolLock cur = locks.get(l.poolUuid());
+    if (cur != null) {
+      throw new SystemException(SystemException.Kind.POOL_LOCKED, cur.lockedMessage());
+    }
+    locks.put(l.poolUuid(), l);
+  }
+
+  /** Removes the lock if it is still {@code l} (a lock cleared by a new leader stays gone). */
+  void releaseLock(PoolLock l) {
+    PoolLock cur = locks.get(l.poolUuid());
+    if (cur != null && cur.id().equals(l.id())) {
+      locks.remove(l.poolUuid());
     }
   }
 

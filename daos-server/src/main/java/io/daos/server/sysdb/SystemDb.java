@@ -36,6 +36,22 @@ public interface SystemDb extends MemberStore, AutoCloseable {
   /** Pool records; only Ready ones unless {@code all}. */
   List<PoolService> poolServices(boolean all);
 
+  /**
+   * Takes the pool's create/destroy lock in the replicated state (DAOS TakePoolLock).
+   *
+   * @throws io.daos.server.system.SystemException POOL_LOCKED while another operation holds it
+   */
+  PoolLock takePoolLock(UUID poolUuid);
+
+  /** Releases {@code lock} if it is still held (a no-op once a new leader cleared it). */
+  void releasePoolLock(PoolLock lock);
+
+  /** Clears every pool lock (a new leader: the holders' operations ended with the old leadership). */
+  void clearPoolLocks();
+
+  /** The pool's current lock, if any. */
+  Optional<PoolLock> findPoolLock(UUID poolUuid);
+
   /** Sets system attributes/properties; an empty value deletes the key. */
   void setSystemAttrs(Map<String, String> attrs);
 

@@ -12,7 +12,7 @@ public final class SystemException extends RuntimeException {
   /** What went wrong. */
   public enum Kind {
     MEMBER_NOT_FOUND, MEMBER_EXISTS, JOIN_FAILURE, POOL_NOT_FOUND, POOL_EXISTS, ATTR_NOT_FOUND,
-    RAFT_UNAVAILABLE, INVALID_REQUEST, STALE_INCARNATION, EMPTY_GROUP_MAP
+    RAFT_UNAVAILABLE, INVALID_REQUEST, STALE_INCARNATION, EMPTY_GROUP_MAP, POOL_LOCKED
   }
 
   private final Kind kind;

@@ -2,6 +2,7 @@ package io.daos.dmg.command;
 
 import io.daos.control.ControlClient;
 import io.daos.control.HostResponse;
+import io.daos.control.RetryPolicy;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,11 @@ final class ControlClientInvoker implements ControlInvoker {
   @Override
   public <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q req) {
     return client.invokeMs(method, req);
+  }
+
+  @Override
+  public <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q req, RetryPolicy policy) {
+    return client.invokeMs(method, req, policy.options());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.daos.dmg.command;
 
+import io.daos.control.RetryPolicy;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,14 @@ import java.util.List;
 public interface ControlInvoker extends AutoCloseable {
   /** Sends {@code req} to the MS (a replica/leader among the configured hosts); throws on failure. */
   <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q req);
+
+  /**
+   * Sends {@code req} to the MS, retrying the errors {@code policy} names until its deadline (DAOS lib/control's
+   * per-request {@code canRetry} and timeout). Invokers without a retry loop of their own send once.
+   */
+  default <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q req, RetryPolicy policy) {
+    return invokeMs(method, req);
+  }
 
   /** Sends {@code req} to one host ("addr:port"); throws on failure. */
   <Q, R> R invokeHost(MethodDescriptor<Q, R> method, Q req, String host);

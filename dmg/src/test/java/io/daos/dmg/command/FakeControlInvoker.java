@@ -1,5 +1,6 @@
 package io.daos.dmg.command;
 
+import io.daos.control.RetryPolicy;
 import io.grpc.MethodDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.function.Function;
  */
 public final class FakeControlInvoker implements ControlInvoker {
   public final List<Object> requests = new ArrayList<>();
+  /** The retry policy of each request sent with one, by gRPC method name. */
+  public final Map<String, RetryPolicy> policies = new HashMap<>();
   private final Map<String, Function<Object, Object>> ms = new HashMap<>();
   private final Map<String, List<HostResult<?>>> hosts = new HashMap<>();
 
@@ -45,6 +48,12 @@ public final class FakeControlInvoker implements ControlInvoker {
       throw e;
     }
     return (R) a;
+  }
+
+  @Override
+  public <Q, R> R invokeMs(MethodDescriptor<Q, R> method, Q req, RetryPolicy policy) {
+    policies.put(method.getBareMethodName(), policy);
+    return invokeMs(method, req);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.daos.server.engine.launch;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,11 +14,19 @@ final class ForkedEngine implements EngineProcess {
   private final Process process;
   private final CompletableFuture<String> exit;
 
-  ForkedEngine(Process process) {
+  /** How long the exit status waits for the last stderr lines after the process has gone. */
+  static final Duration TAIL_WAIT = Duration.ofSeconds(2);
+
+  /** {@code stderr} collects the engine's last error lines, which the exit status then carries. */
+  ForkedEngine(Process process, OutputTail stderr) {
     this.process = process;
-    this.exit = process.onExit().thenApply(p -> {
+    this.exit = process.onExit().thenCompose(p -> {
       ProcessEngineLauncher.closeQuietly(p.getOutputStream());
-      return exitStatus(p.exitValue());
+      String status = exitStatus(p.exitValue());
+      if (p.exitValue() == 0) {
+        return CompletableFuture.completedFuture(status);
+      }
+      return stderr.lines(TAIL_WAIT).thenApply(tail -> OutputTail.withTail(status, tail));
     });
   }
 

@@ -15,15 +15,18 @@ final class OutputPump implements Runnable {
   private final String prefix;
   private final InputStream in;
   private final boolean error;
+  private final OutputTail tail;
 
-  private OutputPump(String prefix, InputStream in, boolean error) {
+  private OutputPump(String prefix, InputStream in, boolean error, OutputTail tail) {
     this.prefix = prefix;
     this.in = in;
     this.error = error;
+    this.tail = tail;
   }
 
-  static void start(String prefix, InputStream in, boolean error) {
-    Thread t = new Thread(new OutputPump(prefix, in, error), prefix + (error ? "-stderr" : "-stdout"));
+  /** Pumps {@code in}; {@code tail}, if not null, keeps its last lines. */
+  static void start(String prefix, InputStream in, boolean error, OutputTail tail) {
+    Thread t = new Thread(new OutputPump(prefix, in, error, tail), prefix + (error ? "-stderr" : "-stdout"));
     t.setDaemon(true);
     t.start();
   }
@@ -32,6 +35,9 @@ final class OutputPump implements Runnable {
   public void run() {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (tail != null) {
+          tail.add(line);
+        }
         if (error) {
           LOG.error("{}: {}", prefix, line);
         } else {
@@ -40,6 +46,10 @@ final class OutputPump implements Runnable {
       }
     } catch (IOException e) {
       LOG.debug("{}: output closed: {}", prefix, e.toString());
+    } finally {
+      if (tail != null) {
+        tail.close();
+      }
     }
   }
 }

@@ -69,9 +69,10 @@ public final class ProcessEngineLauncher implements EngineLauncher {
     }
     LOG.info("engine {}: started {} (pid {}) {}", spec.index(), binary, p.pid(), String.join(" ", spec.args()));
     String prefix = BINARY + ":" + spec.index();
-    OutputPump.start(prefix, p.getInputStream(), false);
-    OutputPump.start(prefix, p.getErrorStream(), true);
-    return new ForkedEngine(p);
+    OutputTail stderr = new OutputTail();
+    OutputPump.start(prefix, p.getInputStream(), false, null);
+    OutputPump.start(prefix, p.getErrorStream(), true, stderr);
+    return new ForkedEngine(p, stderr);
   }
 
   /** Keeps the child's stdin open for its lifetime (closing it tells the engine to exit). */

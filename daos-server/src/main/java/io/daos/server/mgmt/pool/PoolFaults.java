@@ -56,6 +56,26 @@ final class PoolFaults {
             + iec(minNvme + ByteSize.MIB) + " NVMe");
   }
 
+  /** DAOS FaultPoolMemRatioNoRoles. */
+  static Fault memRatioNoRoles() {
+    return new Fault(DOMAIN, FaultCode.SERVER_POOL_MEM_RATIO_NO_ROLES,
+        "pool create request contains MD-on-SSD parameters but MD-on-SSD has not been enabled",
+        "either remove MD-on-SSD-specific options from the command request or set bdev_roles in server config "
+            + "file to enable MD-on-SSD");
+  }
+
+  /** DAOS FaultPoolTooFewFaultDomains. */
+  static Fault tooFewFaultDomains(int rdFac, int domains) {
+    return new Fault(DOMAIN, FaultCode.SERVER_POOL_TOO_FEW_FAULT_DOMAINS, "pool redundancy factor " + rdFac
+        + " requires at least " + (rdFac + 1) + " fault domains but only " + domains + " are available",
+        "retry the request with a lower redundancy factor or add more fault domains");
+  }
+
+  /** DAOS system.FaultPoolLocked. */
+  static Fault poolLocked(String description) {
+    return new Fault("system", FaultCode.SYSTEM_POOL_LOCKED, description, "retry the pool operation");
+  }
+
   static Fault hasContainers() {
     return new Fault(DOMAIN, FaultCode.SERVER_POOL_HAS_CONTAINERS, "cannot destroy a pool with existing containers",
         "retry the operation with the recursive flag set to remove containers along with the pool");

@@ -17,10 +17,12 @@ import io.daos.server.mgmt.svc.MsAccess;
 import io.daos.server.mgmt.svc.MsContext;
 import io.daos.server.mgmt.svc.PoolDrpcs;
 import io.daos.server.mgmt.svc.PoolEngines;
+import io.daos.server.sysdb.PoolLock;
 import io.daos.server.sysdb.PoolService;
 import io.daos.server.sysdb.PoolServiceState;
 import io.daos.server.sysdb.PoolServiceStorage;
 import io.daos.server.system.MemberState;
+import io.daos.server.system.SystemException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class PoolHandler {
   static final int LABEL_PROP = 1;
   /** DAOS_PROP_PO_SVC_LIST: the MS tells the engines the service ranks it chose. */
   static final int SVC_LIST_PROP = 8;
+  /** DAOS_PROP_PO_REDUN_FAC. */
+  static final int REDUN_FAC_PROP = 11;
   /** DAOS_PROP_PO_SVC_REDUN_FAC. */
   static final int SVC_RF_PROP = 19;
   static final int MAX_SVC_REPS = 9;
@@ -48,7 +52,6 @@ public final class PoolHandler {
   private final MsAccess access;
   private final PoolEngines engines;
   private final PoolSvcHandler svc;
-  private final Object createLock = new Object();
   private final io.daos.server.system.SystemProperties sysProps;
 
   public PoolHandler(MsContext ctx) {
@@ -62,12 +65,36 @@ public final class PoolHandler {
   public PoolCreateResp poolCreate(PoolCreateReq req) {
     MsAccess.Ms ms = access.checkLeader(req.getSys());
     UUID uuid = parseUuid(req.getUuid());
-    synchronized (createLock) {
+    try {
+      PoolLock lock = takeLock(ms, uuid);
       try {
         return create(ms, uuid, req);
-      } catch (RuntimeException e) {
-        throw access.translate(e);
+      } finally {
+        releaseQuietly(ms, lock);
       }
+    } catch (RuntimeException e) {
+      throw access.translate(e);
+    }
+  }
+
+  /** DAOS TakePoolLock, in the replicated MS state; held: DAOS's FaultPoolLocked, which clients retry. */
+  static PoolLock takeLock(MsAccess.Ms ms, UUID uuid) {
+    try {
+      return ms.db().takePoolLock(uuid);
+    } catch (SystemException e) {
+      if (e.kind() == SystemException.Kind.POOL_LOCKED) {
+        throw PoolFaults.poolLocked(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  static void releaseQuietly(MsAccess.Ms ms, PoolLock lock) {
+    try {
+      ms.db().releasePoolLock(lock);
+    } catch (RuntimeException e) {
+      LOG.warn("pool {}: lock {} not released (a new leader clears it): {}", lock.poolUuid(), lock.id(),
+          e.getMessage());
     }
   }
 
@@ -83,8 +110,12 @@ public final class PoolHandler {
       throw PoolFaults.invalidServiceReps(maxSvc);
     }
     PoolEngines eng = requireEngines();
-    List<Long> tiers = PoolSizing.perRankTierBytes(req, ranks.size(), eng.targetCount(), eng.hasBlockDevices());
     Map<Integer, List<String>> domains = domains(ms, ranks);
+    checkRedunFac(req, domains);
+    if (!eng.mdOnSsd() && req.getMemRatio() > 0) {
+      throw PoolFaults.memRatioNoRoles();
+    }
+    List<Long> tiers = PoolSizing.perRankTierBytes(req, ranks.size(), eng.targetCount(), eng.hasBlockDevices());
     List<Integer> svc = PoolSvcRanks.select(domains.entrySet().stream().collect(Collectors.toMap(
         Map.Entry::getKey, e -> String.join("/", e.getValue()))), PoolSvcRanks.count(req.getNumSvcReps(),
         svcRf(req), ranks.size()));
@@ -121,6 +152,20 @@ public final class PoolHandler {
       out.put(r, d.isEmpty() ? List.of("rank" + r) : d);
     }
     return out;
+  }
+
+  /** DAOS PoolCreate: rd_fac needs rd_fac + 1 fault domains among the pool's ranks. */
+  static void checkRedunFac(PoolCreateReq req, Map<Integer, List<String>> domains) {
+    Optional<PoolProperty> rf = req.getPropertiesList().stream().filter(p -> p.getNumber() == REDUN_FAC_PROP)
+        .findFirst();
+    if (rf.isEmpty()) {
+      return;
+    }
+    int rdFac = (int) rf.get().getNumval();
+    int n = (int) domains.values().stream().map(d -> String.join("/", d)).distinct().count();
+    if (rdFac + 1 > n) {
+      throw PoolFaults.tooFewFaultDomains(rdFac, n);
+    }
   }
 
   private static long svcRf(PoolCreateReq req) {
@@ -181,28 +226,81 @@ public final class PoolHandler {
     MsAccess.Ms ms = access.checkLeader(req.getSys());
     try {
       PoolService ps = lookup(ms, req.getId());
-      if (ps.state() != PoolServiceState.DESTROYING) {
-        Optional<PoolDestroyResp> refused = beforeDestroy(ms, ps, req);
-        if (refused.isPresent()) {
-          return refused.get();
-        }
-        ps = ms.db().findPoolServiceByUuid(ps.poolUuid()).orElse(ps);
+      PoolLock lock = takeLock(ms, ps.poolUuid());
+      try {
+        return destroy(ms, ms.db().findPoolServiceByUuid(ps.poolUuid()).orElse(ps), req);
+      } finally {
+        releaseQuietly(ms, lock);
       }
-      List<Integer> all = ms.db().memberRanks(MemberState.ALL_FILTER);
-      PoolDestroyReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
-          .addAllSvcRanks(all).build();
-      List<Integer> targets = RankSet.parse(ps.storage().creationRankStr()).ints();
-      PoolDestroyResp resp = PoolDrpcs.destroy(requireEngines(), targets, engineReq);
-      if (resp.getStatus() == 0) {
-        removeQuietly(ms, ps.poolUuid());
-        LOG.info("pool {} ({}) destroyed", ps.poolUuid(), ps.poolLabel());
-      } else {
-        LOG.error("PoolDestroy dRPC call failed: {}", DaosStatus.fromCode(resp.getStatus()));
-      }
-      return resp;
     } catch (RuntimeException e) {
       throw access.translate(e);
     }
+  }
+
+  /**
+   * DAOS checkPools, run by a new leader: clears the pool locks of the old leadership, then finishes off every pool
+   * left in Creating or Destroying (its create or destroy died with the old leader) by destroying its targets on
+   * the engines and removing its record. Returns the pools destroyed.
+   */
+  public List<UUID> checkPools() {
+    MsAccess.Ms ms = access.checkLeader(access.systemName());
+    ms.db().clearPoolLocks();
+    List<UUID> done = new ArrayList<>();
+    for (PoolService ps : ms.db().poolServices(true)) {
+      if (ps.state() == PoolServiceState.READY) {
+        continue;
+      }
+      LOG.error("pool {} is in unexpected state {}", ps.poolUuid(), ps.state());
+      PoolLock lock;
+      try {
+        lock = takeLock(ms, ps.poolUuid());
+      } catch (io.daos.common.fault.Fault locked) {
+        LOG.info("pool {} not cleaned up due to err: {}", ps.poolUuid(), locked.getMessage());
+        continue;
+      }
+      try {
+        if (finishOff(ms, ps).getStatus() == 0) {
+          done.add(ps.poolUuid());
+        }
+      } catch (RuntimeException e) {
+        LOG.error("pool {}: cleanup failed: {}", ps.poolUuid(), e.getMessage());
+      } finally {
+        releaseQuietly(ms, lock);
+      }
+    }
+    return done;
+  }
+
+  private PoolDestroyResp finishOff(MsAccess.Ms ms, PoolService ps) {
+    PoolService destroying = ps.withState(PoolServiceState.DESTROYING);
+    if (ps.state() != PoolServiceState.DESTROYING) {
+      ms.db().updatePoolService(destroying);
+    }
+    return destroy(ms, destroying, PoolDestroyReq.newBuilder().setSys(access.systemName())
+        .setId(ps.poolUuid().toString()).setForce(true).setRecursive(true).build());
+  }
+
+  private PoolDestroyResp destroy(MsAccess.Ms ms, PoolService found, PoolDestroyReq req) {
+    PoolService ps = found;
+    if (ps.state() != PoolServiceState.DESTROYING) {
+      Optional<PoolDestroyResp> refused = beforeDestroy(ms, ps, req);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      ps = ms.db().findPoolServiceByUuid(ps.poolUuid()).orElse(ps);
+    }
+    List<Integer> all = ms.db().memberRanks(MemberState.ALL_FILTER);
+    PoolDestroyReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
+        .addAllSvcRanks(all).build();
+    List<Integer> targets = RankSet.parse(ps.storage().creationRankStr()).ints();
+    PoolDestroyResp resp = PoolDrpcs.destroy(requireEngines(), targets, engineReq);
+    if (resp.getStatus() == 0) {
+      removeQuietly(ms, ps.poolUuid());
+      LOG.info("pool {} ({}) destroyed", ps.poolUuid(), ps.poolLabel());
+    } else {
+      LOG.error("PoolDestroy dRPC call failed: {}", DaosStatus.fromCode(resp.getStatus()));
+    }
+    return resp;
   }
 
   /**

@@ -25,11 +25,13 @@ public final class HarnessPoolEngines implements PoolEngines {
   private final EngineHarness harness;
   private final int targets;
   private final boolean bdevs;
+  private final boolean mdOnSsd;
 
-  public HarnessPoolEngines(EngineHarness harness, int targetCount, boolean hasBlockDevices) {
+  public HarnessPoolEngines(EngineHarness harness, int targetCount, boolean hasBlockDevices, boolean mdOnSsd) {
     this.harness = Objects.requireNonNull(harness, "harness");
     this.targets = targetCount;
     this.bdevs = hasBlockDevices;
+    this.mdOnSsd = mdOnSsd;
   }
 
   @Override
@@ -40,6 +42,11 @@ public final class HarnessPoolEngines implements PoolEngines {
   @Override
   public boolean hasBlockDevices() {
     return bdevs;
+  }
+
+  @Override
+  public boolean mdOnSsd() {
+    return mdOnSsd;
   }
 
   @Override

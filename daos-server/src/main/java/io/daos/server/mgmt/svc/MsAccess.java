@@ -11,7 +11,7 @@ import java.util.Optional;
  * DAOS's MS serving rules for one server: the system-name check, "any replica" requests
  * (checkReplicaRequest) and leader-only requests (checkLeaderRequest). A server that is not in
  * {@code mgmt_svc_replicas} answers with a not-replica redirection; a replica whose database has not started
- * yet answers "raft service unavailable"; a replica that is not the leader answers with a not-leader
+ * yet answers "raft service unavailable", or "system is uninitialized" while its storage awaits format; a replica that is not the leader answers with a not-leader
  * redirection carrying the leader hint and the replicas.
  */
 public final class MsAccess {
@@ -19,6 +19,7 @@ public final class MsAccess {
   private final List<String> replicas;
   private final boolean replica;
   private volatile Ms ms;
+  private volatile java.util.function.BooleanSupplier awaitingFormat = () -> false;
 
   /** The running MS database of this replica and the membership on top of it. */
   public record Ms(SystemDb db, Membership membership) {
@@ -44,6 +45,15 @@ public final class MsAccess {
       throw new IllegalStateException("not an MS replica: cannot attach an MS database");
     }
     this.ms = new Ms(db, membership);
+  }
+
+  /**
+   * Tells whether this replica's database waits for its storage to be formatted (engine 0 in AwaitFormat): then
+   * requests are answered with DAOS's "system is uninitialized" at once rather than "raft service unavailable",
+   * which clients retry until their deadline.
+   */
+  public void awaitingFormat(java.util.function.BooleanSupplier awaiting) {
+    this.awaitingFormat = Objects.requireNonNull(awaiting, "awaiting");
   }
 
   public void detach() {
@@ -80,7 +90,7 @@ public final class MsAccess {
     }
     Ms cur = ms;
     if (cur == null) {
-      throw MsErrors.raftUnavailable();
+      throw awaitingFormat.getAsBoolean() ? MsErrors.uninitialized() : MsErrors.raftUnavailable();
     }
     return cur;
   }

@@ -27,6 +27,15 @@ public final class MsErrors {
     return new SystemException(SystemException.Kind.RAFT_UNAVAILABLE, "raft service unavailable (not started yet?)");
   }
 
+  /**
+   * DAOS system.ErrUninitialized (not retried by clients), as a fault that says what to do: this replica's storage
+   * has not been formatted, so the MS database cannot start.
+   */
+  public static Fault uninitialized() {
+    return new Fault("system", FaultCode.SYSTEM_UNKNOWN, io.daos.control.errors.MsErrors.UNINITIALIZED, "format the storage of the servers with "
+        + "`dmg storage format` (see `dmg storage scan` first); the system starts once the MS replicas are formatted");
+  }
+
   /** DAOS FaultRankAdminExcluded. */
   public static Fault rankAdminExcluded(List<Integer> ranks) {
     boolean one = ranks.size() == 1;

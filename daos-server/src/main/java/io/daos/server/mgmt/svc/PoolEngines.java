@@ -17,6 +17,9 @@ public interface PoolEngines {
   /** True if the engines have block devices (an NVMe tier). */
   boolean hasBlockDevices();
 
+  /** True if engine 0 has a bdev tier with the meta role (MD-on-SSD, DAOS BdevRoleMetaConfigured). */
+  boolean mdOnSsd();
+
   /**
    * Calls {@code method} on one ready local engine, preferring one that serves a rank of {@code preferRanks}.
    *

@@ -59,6 +59,29 @@ class ProcessEngineLauncherTest {
   }
 
   @Test
+  void failedEngineExitStatusCarriesItsLastErrorLines() throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= 7; i++) {
+      body.append("echo 'line ").append(i).append("' >&2\n");
+    }
+    body.append("echo 'daos_engine: D_INTERFACE=eth9: no such network interface' >&2\nexit 1\n");
+    EngineProcess p = new ProcessEngineLauncher(script(body.toString()))
+        .launch(new EngineLaunchSpec(0, List.of(), Map.of(), ""));
+    String status = p.onExit().get(10, TimeUnit.SECONDS);
+    assertEquals("exit status 1; stderr: line 4 | line 5 | line 6 | line 7 | daos_engine: D_INTERFACE=eth9: no such "
+        + "network interface", status);
+  }
+
+  @Test
+  void tailKeepsLastLinesAndShortensLongOnes() {
+    OutputTail t = new OutputTail();
+    t.add("   ");
+    t.add("x".repeat(OutputTail.MAX_LINE + 10));
+    assertEquals(List.of("x".repeat(OutputTail.MAX_LINE) + "..."), t.snapshot());
+    assertEquals("signal: killed", OutputTail.withTail("signal: killed", List.of()));
+  }
+
+  @Test
   void findBinaryFallsBackToPath() {
     System.setProperty("jdaos.bin.dir", tmp.toString());
     try {

@@ -66,6 +66,10 @@ class PoolCreateTest {
     return Arguments.of(name, new Case(req, setup, null, null, msg));
   }
 
+  static PoolProperty rdFac(long n) {
+    return PoolProperty.newBuilder().setNumber(PoolHandler.REDUN_FAC_PROP).setNumval(n).build();
+  }
+
   static PoolCreateResp okResp(long scm, long nvme, int... ranks) {
     PoolCreateResp.Builder b = ENGINE_OK.toBuilder().clearTierBytes().addTierBytes(scm).addTierBytes(nvme);
     for (int r : ranks) {
@@ -106,6 +110,20 @@ class PoolCreateTest {
             "requested SCM capacity is too small (min 16 MiB per target)"),
         fault("nvme too small", sized("p", SCM_MIN, NVME_MIN - 1).build(), FaultCode.SERVER_POOL_NVME_TOO_SMALL,
             "requested NVMe capacity too small (min 1.0 GiB per target)"),
+        fault("failed creation too few fault domains", sized("p", SCM_MIN, NVME_MIN).addRanks(0)
+            .addProperties(rdFac(1)).build(), FaultCode.SERVER_POOL_TOO_FEW_FAULT_DOMAINS,
+            "pool redundancy factor 1 requires at least 2 fault domains but only 1 are available"),
+        ok("successful creation with rd_fac", sized("p", SCM_MIN, NVME_MIN).addRanks(0).addRanks(1)
+            .addProperties(rdFac(1)).build(), okResp(SCM_MIN, NVME_MIN, 0, 1).toBuilder().clearSvcReps().addSvcReps(0)
+            .build()),
+        fault("mem-ratio is set (mdonssd not configured)", sized("p", SCM_MIN, NVME_MIN).setMemRatio(1.0f).build(),
+            FaultCode.SERVER_POOL_MEM_RATIO_NO_ROLES,
+            "pool create request contains MD-on-SSD parameters but MD-on-SSD has not been enabled"),
+        Arguments.of("mem-ratio is set (mdonssd configured)", new Case(sized("p", SCM_MIN, NVME_MIN).setMemRatio(0.5f)
+            .build(), e -> {
+              e.answer(DrpcMethod.MGMT_POOL_CREATE, ENGINE_OK);
+              e.mdOnSsd = true;
+            }, okResp(SCM_MIN, NVME_MIN, 0, 1, 2, 3), null, null)),
         ok("engine not ready", sized("p", SCM_MIN, NVME_MIN).build(),
             PoolCreateResp.newBuilder().setStatus(DaosStatus.AGAIN.code()).build()));
   }
@@ -125,9 +143,9 @@ class PoolCreateTest {
         if (resp.getStatus() == 0) {
           PoolService ps = f.db.findPoolServiceByUuid(UUID.fromString(UUID1)).orElseThrow();
           assertEquals(PoolServiceState.READY, ps.state());
-          assertEquals(List.of(0, 1, 2), ps.replicas());
+          assertEquals(c.expResp().getSvcRepsList(), ps.replicas());
           assertEquals(MgmtFixture.NOW, ps.lastUpdate(), "stamped by the MS database's clock");
-          assertEquals(List.of(List.of(0, 1, 2, 3)), f.engines.preferred(DrpcMethod.MGMT_POOL_CREATE));
+          assertEquals(List.of(c.expResp().getTgtRanksList()), f.engines.preferred(DrpcMethod.MGMT_POOL_CREATE));
         } else {
           assertTrue(f.db.poolServices(true).isEmpty(), "record removed after failed create");
         }

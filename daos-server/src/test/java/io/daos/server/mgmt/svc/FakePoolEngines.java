@@ -22,6 +22,8 @@ public final class FakePoolEngines implements PoolEngines {
   public Exception failure;
   public int targets = 8;
   boolean bdevs = true;
+  /** Whether engine 0 is configured for MD-on-SSD (bdev_roles with meta). */
+  public boolean mdOnSsd;
 
   public FakePoolEngines answer(DrpcMethod m, com.google.protobuf.MessageLite body) {
     answers.put(m, body.toByteArray());
@@ -36,6 +38,11 @@ public final class FakePoolEngines implements PoolEngines {
   @Override
   public boolean hasBlockDevices() {
     return bdevs;
+  }
+
+  @Override
+  public boolean mdOnSsd() {
+    return mdOnSsd;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.daos.server.mgmt.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.control.errors.NotLeaderException;
 import io.daos.control.errors.NotReplicaException;
@@ -76,6 +77,18 @@ public class LeaderQueryTest {
     SystemException e = assertThrows(SystemException.class, () -> svc.systemHandler()
         .systemQuery(SystemQueryReq.newBuilder().setSys(MgmtFixture.SYS).build()));
     assertEquals(SystemException.Kind.RAFT_UNAVAILABLE, e.kind());
+  }
+
+  @Test
+  void replicaAwaitingFormatSaysUninitializedAndWhatToDo() {
+    MsAccess access = new MsAccess(MgmtFixture.SYS, List.of("127.0.0.1:10001"), true);
+    access.awaitingFormat(() -> true);
+    MgmtService svc = service(access);
+    io.daos.common.fault.Fault f = assertThrows(io.daos.common.fault.Fault.class, () -> svc.systemHandler()
+        .systemQuery(SystemQueryReq.newBuilder().setSys(MgmtFixture.SYS).build()));
+    assertEquals("system is uninitialized (storage format required?)", f.description());
+    assertTrue(f.resolution().contains("dmg storage format"), f.resolution());
+    assertTrue(!io.daos.control.errors.MsErrors.isUnavailable(f), "clients must not retry it");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.daos.dmg.command.pool;
 
 import io.daos.common.ByteSize;
+import io.daos.control.RetryPolicy;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
 import io.daos.dmg.command.ControlInvoker;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code dmg pool create}: the client picks the UUID, sizes go to the MS as total+ratio or tier bytes. */
 @Command(name = "create", description = "Create a DAOS pool")
 public final class PoolCreateCommand extends BaseCommand {
+  /** DAOS PoolCreate: the pool request retry test, with PoolCreateTimeout. */
+  static final RetryPolicy CREATE_RETRY = RetryPolicy.POOL.withTimeout(RetryPolicy.POOL_CREATE_TIMEOUT);
   static final String FAILED = "pool create failed";
   static final String INCOMPAT_OPTS = "unsupported option combination, use (--scm-size and --nvme-size) or "
       + "(--meta-size and --data-size) or (--size)";
@@ -159,7 +162,7 @@ public final class PoolCreateCommand extends BaseCommand {
     PoolCreateReq built = call(() -> request(client.systemName()));
     int pct = sizeRatio();
     PoolCreateReq req = pct > 0 ? PoolAutoSize.apply(client, context().hostList(), built, pct) : built;
-    PoolCreateResp pb = call(() -> client.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req));
+    PoolCreateResp pb = call(() -> client.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req, CREATE_RETRY));
     if (pb.getStatus() != 0) {
       throw new CommandError(FAILED, new io.daos.common.status.DaosException(
           io.daos.common.status.DaosStatus.fromCode(pb.getStatus())));

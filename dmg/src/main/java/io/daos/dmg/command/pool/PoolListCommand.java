@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code dmg pool list} (alias ls): pools from the MS, each Ready pool queried (unless {@code -n}) for its
  * size and usage, sorted by label. Pools whose query failed are warned about on stderr and left out of the
- * table; JSON is {@code {"status":0,"pools":[PoolInfo...]}}.
+ * table; when that leaves none, the table is replaced by a line saying so (not "No pools in system"); JSON is {@code {"status":0,"pools":[PoolInfo...]}}.
  */
 @Command(name = "list", aliases = "ls", description = "List DAOS pools")
 public class PoolListCommand extends BaseCommand {
@@ -61,8 +61,22 @@ public class PoolListCommand extends BaseCommand {
     List<PoolInfo> shown = pools.stream().filter(p -> !failed.contains(p.uuid())).toList();
     return Outcome.of(json, null, (out, err) -> {
       err.append(warn);
-      PoolListPrinter.print(out, shown, verbose);
+      if (shown.isEmpty() && !failed.isEmpty()) {
+        out.append(unqueried(failed.size()));
+      } else {
+        PoolListPrinter.print(out, shown, verbose);
+      }
     });
+  }
+
+  /**
+   * What replaces DAOS's "No pools in system" when pools exist but none could be queried (DAOS prints that line
+   * after the query errors, which reads as a contradiction).
+   */
+  static String unqueried(int n) {
+    return "No pool could be queried (" + n + (n == 1 ? " pool" : " pools") + " in system, see the errors above); "
+        + "run `dmg pool list --no-query` to list them without querying, or `dmg system query` to check the "
+        + "engines\n";
   }
 
   private static PoolInfo queried(ControlInvoker client, PoolInfo listed, Set<String> failed, StringBuilder warn) {

@@ -46,7 +46,8 @@ final class FormatCheck {
       return true;
     }
     if (e instanceof Fault f) {
-      return "client".equals(f.domain()) || f.description().contains("unavailable");
+      return "client".equals(f.domain()) || f.description().contains("unavailable")
+          || io.daos.control.errors.MsErrors.isUninitialized(f);
     }
     if (e instanceof DaosException de) {
       return MS_UNAVAILABLE.contains(de.status());

@@ -35,6 +35,19 @@ class PoolCreateCommandTest {
   }
 
   @Test
+  void createAsksForDaosPoolRetryPolicyWithPoolCreateTimeout() {
+    io.daos.dmg.command.FakeControlInvoker inv = new io.daos.dmg.command.FakeControlInvoker()
+        .on("PoolCreate", io.daos.proto.mgmt.PoolCreateResp.newBuilder().addSvcReps(0).addTgtRanks(0).build());
+    PoolCreateCommand c = new PoolCreateCommand();
+    new CommandLine(c).parseArgs("tank", "-s", "1GiB");
+    c.executeWith(inv);
+    io.daos.control.RetryPolicy p = inv.policies.get("PoolCreate");
+    assertEquals(java.time.Duration.ofMinutes(10), p.timeout());
+    assertTrue(p.canRetry(new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.AGAIN)));
+    assertFalse(p.canRetry(new io.daos.common.status.DaosException(io.daos.common.status.DaosStatus.INVAL)));
+  }
+
+  @Test
   void explicitTiers() {
     PoolCreateReq r = parse("tank", "-s", "1GiB", "-n", "10G", "-u", "bob").toBuilder().build();
     assertEquals(List.of(1L << 30, 10_000_000_000L), r.getTierBytesList());

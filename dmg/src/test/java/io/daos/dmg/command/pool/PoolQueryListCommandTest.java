@@ -185,6 +185,16 @@ class PoolQueryListCommandTest {
   }
 
   @Test
+  void listWithEveryQueryFailedDoesNotSayNoPools() {
+    Outcome o = parse(new PoolListCommand()).executeWith(new FakeMs(Map.of()));
+    String t = text(o);
+    assertTrue(t.contains("Query on pool \"zeta\" unsuccessful") && t.contains("Query on pool \"alpha\""), t);
+    assertTrue(!t.contains("No pools in system"), t);
+    assertTrue(t.contains("No pool could be queried (2 pools in system, see the errors above)"), t);
+    assertTrue(t.contains("dmg pool list --no-query"), t);
+  }
+
+  @Test
   void listNoQuerySendsOnlyListPools() {
     FakeMs ms = new FakeMs(Map.of());
     Outcome o = parse(new PoolListCommand(), "-n").executeWith(ms);
