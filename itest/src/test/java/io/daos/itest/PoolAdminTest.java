@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * dmg's pool administration against real processes (one daos_server, two engines of two targets): a pool sized
- * with {@code -z 1%}, {@code pool query-targets}, and the ACL commands through the MS to the pool service.
+ * dmg's pool administration against real processes (one daos_server, two SCM-only engines of two targets: 1% of
+ * 1 GiB bdevs would be below DAOS's 1 GiB of NVMe per target): a pool sized with {@code -z 1%}, {@code pool query-targets}, and the ACL commands through the MS to the pool service.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,7 +34,7 @@ class PoolAdminTest {
 
   @BeforeAll
   void start() throws Exception {
-    server = ServerProcess.start(dir, 2);
+    server = ServerProcess.start(dir, 2, true);
     CommandResult format = server.dmg("storage", "format");
     assertEquals(0, format.exitCode(), format.toString());
     server.waitForAll("joined", Duration.ofSeconds(30));

@@ -21,13 +21,15 @@ final class ServerProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int engines;
+  private final boolean scmOnly;
   private final Path config;
   private final Path controlConfig;
   private final List<Integer> fabricPorts = new ArrayList<>();
   private Process process;
   private int restarts;
 
-  private ServerProcess(Path dir, int engines) throws IOException {
+  private ServerProcess(Path dir, int engines, boolean scmOnly) throws IOException {
+    this.scmOnly = scmOnly;
     this.dir = dir;
     this.engines = engines;
     this.port = Ports.freePair();
@@ -40,8 +42,13 @@ final class ServerProcess implements AutoCloseable {
 
   /** Writes the config and starts daos_server; storage is not formatted yet. */
   static ServerProcess start(Path dir, int engines) throws IOException {
+    return start(dir, engines, false);
+  }
+
+  /** The same; with {@code scmOnly} the engines get no bdev (an SCM-only system, all of a pool on SCM). */
+  static ServerProcess start(Path dir, int engines, boolean scmOnly) throws IOException {
     Launchers.requirePackaged("daos-server", "daos-engine", "dmg");
-    ServerProcess s = new ServerProcess(dir, engines);
+    ServerProcess s = new ServerProcess(dir, engines, scmOnly);
     s.launch();
     return s;
   }
@@ -64,8 +71,10 @@ final class ServerProcess implements AutoCloseable {
       y.append("    log_file: ").append(dir.resolve("log/daos_engine." + i + ".log")).append('\n');
       y.append("    log_mask: ").append(System.getProperty("itest.engineLogMask", "INFO")).append("\n    storage:\n");
       y.append("      - class: dir\n        scm_mount: ").append(dir.resolve("scm" + i)).append('\n');
-      y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
-          .append("]\n        bdev_size: 1\n");
+      if (!scmOnly) {
+        y.append("      - class: file\n        bdev_list: [").append(dir.resolve("bdev" + i + ".img"))
+            .append("]\n        bdev_size: 1\n");
+      }
     }
     return y.toString();
   }
