@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
         SystemCommand.class, PoolCommand.class, ContCommand.class,
-        io.daos.dmg.command.telemetry.TelemetryCommand.class})
+        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;
@@ -75,6 +75,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
   public static int run(String[] args, PrintStream out, PrintStream err,
       Function<ControlConfig, ControlInvoker> invokerFactory) {
+    args = shadowGlobalFlags(args);
     Dmg root = new Dmg(out, err, invokerFactory);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
@@ -84,6 +85,28 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     cl.setParameterExceptionHandler((e, a) -> root.fail(e, e.getCommandLine()));
     cl.setExecutionExceptionHandler((e, c, r) -> root.fail(e, c));
     return cl.execute(args);
+  }
+
+  /**
+   * A subcommand's own short flag shadows the global one after the subcommand's name, as in DAOS's go-flags:
+   * {@code dmg server set-logmasks -d STREAMS} is {@code --streams}, while {@code -d} before it is {@code --debug}.
+   */
+  static String[] shadowGlobalFlags(String[] args) {
+    String[] out = args.clone();
+    for (int i = 1; i < out.length; i++) {
+      if ((out[i].equals("set-logmasks") || out[i].equals("slm"))
+          && (out[i - 1].equals("server") || out[i - 1].equals("srv"))) {
+        for (int j = i + 1; j < out.length; j++) {
+          if (out[j].equals("-d")) {
+            out[j] = "--streams";
+          } else if (out[j].startsWith("-d") && !out[j].startsWith("--")) {
+            out[j] = "--streams=" + out[j].substring(2);
+          }
+        }
+        break;
+      }
+    }
+    return out;
   }
 
   @Override
