@@ -31,7 +31,9 @@ import picocli.CommandLine.ScopeType;
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
         SystemCommand.class, PoolCommand.class, ContCommand.class,
-        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class})
+        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class,
+        io.daos.dmg.command.config.ConfigCommand.class,
+        io.daos.dmg.command.support.SupportCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;
@@ -223,5 +225,18 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Override
   public ControlInvoker openInvoker() {
     return invokerFactory.apply(config());
+  }
+
+  @Override
+  public int runDmg(List<String> args, PrintStream o, PrintStream e) {
+    List<String> all = new java.util.ArrayList<>();
+    if (configPath != null) {
+      all.addAll(List.of("-o", configPath));
+    }
+    if (insecure) {
+      all.add("-i");
+    }
+    all.addAll(args);
+    return run(all.toArray(String[]::new), o, e, invokerFactory);
   }
 }

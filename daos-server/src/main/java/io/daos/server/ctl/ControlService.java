@@ -1,6 +1,8 @@
 package io.daos.server.ctl;
 
 import io.daos.control.errors.GrpcErrors;
+import io.daos.proto.ctl.CollectLogReq;
+import io.daos.proto.ctl.CollectLogResp;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.NetworkScanReq;
 import io.daos.proto.ctl.NetworkScanResp;
@@ -37,6 +39,7 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   private final StorageFormatHandler format;
   private final NetworkScanHandler network;
   private final LogMasksHandler logMasks;
+  private CollectLogHandler collectLog;
 
   /** The CtlSvc of a server whose engines are {@code harness}, configured by {@code engineConfigs}. */
   public ControlService(EngineHarness harness, RasPublisher events, List<EngineConfig> engineConfigs) {
@@ -52,6 +55,21 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
     this.format = format;
     this.network = network;
     this.logMasks = logMasks;
+  }
+
+  /** Serves CollectLog with {@code handler} (without one, CollectLog answers UNIMPLEMENTED). */
+  public ControlService collectLogWith(CollectLogHandler handler) {
+    this.collectLog = handler;
+    return this;
+  }
+
+  @Override
+  public void collectLog(CollectLogReq req, StreamObserver<CollectLogResp> out) {
+    if (collectLog == null) {
+      super.collectLog(req, out);
+      return;
+    }
+    reply("CollectLog", out, () -> collectLog.collectLog(req));
   }
 
   @Override
