@@ -1,5 +1,6 @@
 package io.daos.server;
 
+import io.daos.control.support.CollectLogFlags;
 import io.daos.control.support.CollectLogOptions;
 import io.daos.control.support.SupportLogs;
 import io.daos.server.config.ConfigException;
@@ -33,27 +34,8 @@ final class SupportCommand implements Runnable {
   static final class CollectLog implements Callable<Integer> {
     @Option(names = {"-o", "--config"}, description = "Server config file (default /etc/daos/daos_server.yml)")
     Path config;
-    @Option(names = {"-s", "--stop-on-error"}, description = "Stop the collect-log command on very first error")
-    boolean stopOnError;
-    @Option(names = {"-t", "--target-folder"}, description = "Target Folder location where log will be copied")
-    String targetFolder;
-    @Option(names = {"-z", "--archive"}, description = "Archive the log/config files")
-    boolean archive;
-    @Option(names = {"-c", "--extra-logs-dir"}, description = "Collect the Logs from given directory")
-    String extraLogsDir;
-    @Option(names = {"-D", "--start-date"}, description = "Start date of the logs collected, Format: YYYY-MM-DD")
-    String startDate;
-    @Option(names = {"-F", "--end-date"}, description = "End date of the logs collected, Format: YYYY-MM-DD")
-    String endDate;
-    @Option(names = {"-S", "--log-start-time"}, description = "Log collection start time, Format: HH:MM:SS")
-    String startTime;
-    @Option(names = {"-E", "--log-end-time"}, description = "Log collection end time, Format: HH:MM:SS")
-    String endTime;
-    @Option(names = {"-T", "--transfer-args"}, description = "Extra arguments for alternate file transfer tool")
-    String transferArgs;
-    @Option(names = {"-e", "--log-type"},
-        description = "collect specific logs only admin,control,server and ignore everything else")
-    String logType;
+    @CommandLine.Mixin
+    CollectLogFlags flags;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,16 +43,14 @@ final class SupportCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      CollectLogOptions opts = new CollectLogOptions(stopOnError, extraLogsDir, startDate, endDate, startTime,
-          endTime, transferArgs, logType);
+      CollectLogOptions opts = flags.options();
       opts.validate();
       Path file = config != null ? config : StartCommand.DEFAULT_CONFIG;
       if (!Files.isReadable(file)) {
         throw new ConfigException(file.toString(), 0, "cannot read config file (use -o to name one)");
       }
       CollectLogHandler handler = new CollectLogHandler(ServerConfig.load(file), CollectLog::engineRunning);
-      Path target = targetFolder != null && !targetFolder.isEmpty() ? Path.of(targetFolder).toAbsolutePath()
-          : CollectLogOptions.defaultTarget(java.time.Clock.systemDefaultZone());
+      Path target = flags.target(java.time.Clock.systemDefaultZone());
       out.println("Support logs will be copied to " + target);
       for (Map.Entry<Integer, List<String>> e : opts.serverItems().entrySet()) {
         for (String cmd : e.getValue()) {
@@ -78,13 +58,13 @@ final class SupportCommand implements Runnable {
             handler.collectLog(opts.request(target.toString(), e.getKey(), cmd));
           } catch (IOException | RuntimeException err) {
             out.println(err.getMessage());
-            if (stopOnError) {
+            if (flags.stopOnError()) {
               throw err;
             }
           }
         }
       }
-      if (archive) {
+      if (flags.archive()) {
         SupportLogs.archive(target);
         // as DAOS: the archive replaces the folder
         try (var s = Files.walk(target)) {

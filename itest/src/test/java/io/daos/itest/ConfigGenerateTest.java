@@ -44,8 +44,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@code dmg support collect-log --archive} gathers the host's config, logs and information into one folder and
  * archive (DAOS ftest control/dmg_support_collect_log); {@code dmg config generate} derives a config whose YAML,
  * loaded by daos_server's config loader, starts a one-engine server on the same host once the old one is gone:
- * format, and the engine joins. Only the host-wide paths (logs, socket dir) and the insecure transport are
- * sandboxed for the test.
+ * format, and the engine joins (DAOS ftest control/config_generate_run). Only the host-wide paths (logs, socket
+ * dir) and the insecure transport are sandboxed for the test.
  */
 @ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,7 +71,7 @@ class ConfigGenerateTest {
 
   @Test
   @Order(1)
-  void supportCollectLogArchivesEveryHostsLogsConfigAndInformation() throws Exception {
+  void test_dmg_support_collect_log() throws Exception {
     // in-process daemons log to this JVM: stand in for the files a real server and engine write
     Path logs = Files.createDirectories(dir.resolve("old/host0/log"));
     Files.writeString(logs.resolve("daos_server.log"), "INFO 2026/01/01 00:00:00 daos_server started\n");
@@ -110,7 +110,7 @@ class ConfigGenerateTest {
 
   @Test
   @Order(2)
-  void generatedConfigStartsAOneEngineServerOnTheScannedHost() throws Exception {
+  void test_config_generate_run() throws Exception {
     int ctlPort = Ports.free();
     int fabricPort = Ports.free();
     String yaml;

@@ -7,7 +7,6 @@ import io.daos.engine.pool.svc.PoolAcl;
 import io.daos.engine.pool.svc.PoolProps;
 import io.daos.engine.pool.svc.PoolService;
 import io.daos.engine.pool.svc.PoolServices;
-import io.daos.engine.pool.svc.PoolUpgrade;
 import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.PoolUpgradeReq;
 import io.daos.proto.mgmt.ACLResp;
@@ -123,7 +122,7 @@ final class PoolSvcDrpcs {
 
   /**
    * MGMT_POOL_UPGRADE (239): the pool's layout version and upgrade status, read from the service as get-prop reads
-   * them (here or at the leader), decide the answer ({@link PoolUpgrade#check}).
+   * them (here or at the leader), decide the answer ({@link PoolProps#upgradeCheck}).
    */
   DaosResp upgrade(PoolUpgradeReq req) {
     PoolGetPropReq.Builder q = PoolGetPropReq.newBuilder().setSys(req.getSys()).setId(req.getId())
@@ -135,7 +134,7 @@ final class PoolSvcDrpcs {
       return DaosResp.newBuilder().setStatus(props.getStatus()).build();
     }
     Long version = null;
-    long status = PoolUpgrade.NOT_STARTED;
+    long status = PoolProps.UPGRADE_NOT_STARTED;
     for (PoolProperty p : props.getPropertiesList()) {
       if (p.getNumber() == PoolProps.GLOBAL_VERSION) {
         version = p.getNumval();
@@ -146,7 +145,7 @@ final class PoolSvcDrpcs {
     if (version == null) {
       return DaosResp.newBuilder().setStatus(DaosStatus.NOTSUPPORTED.code()).build();
     }
-    return DaosResp.newBuilder().setStatus(PoolUpgrade.check(version, status).code()).build();
+    return DaosResp.newBuilder().setStatus(PoolProps.upgradeCheck(version, status).code()).build();
   }
 
   /** The containers of the pool: every UUID with keys under {@code cont/uuid/} in the service's Rdb. */

@@ -7,24 +7,24 @@ import org.junit.jupiter.api.Test;
 
 /** The four upgrade states of DAOS's ds_pool_upgrade_if_needed, as the dmg command meets them. */
 class PoolUpgradeTest {
-  private static final long CUR = PoolUpgrade.currentVersion();
+  private static final long CUR = PoolProps.currentVersion();
 
   @Test
   void currentLayoutNeedsNoUpgrade() {
     assertEquals(4, CUR, "DAOS_POOL_GLOBAL_VERSION");
-    assertEquals(DaosStatus.SUCCESS, PoolUpgrade.check(CUR, PoolUpgrade.NOT_STARTED));
-    assertEquals(DaosStatus.SUCCESS, PoolUpgrade.check(CUR, PoolUpgrade.COMPLETED));
-    assertEquals(DaosStatus.SUCCESS, PoolUpgrade.check(CUR, PoolUpgrade.FAILED), "a retry with nothing left to do");
+    assertEquals(DaosStatus.SUCCESS, PoolProps.upgradeCheck(CUR, PoolProps.UPGRADE_NOT_STARTED));
+    assertEquals(DaosStatus.SUCCESS, PoolProps.upgradeCheck(CUR, PoolProps.UPGRADE_COMPLETED));
+    assertEquals(DaosStatus.SUCCESS, PoolProps.upgradeCheck(CUR, PoolProps.UPGRADE_FAILED), "a retry with nothing left to do");
   }
 
   @Test
   void inProgressAndNewerAndOlderLayouts() {
-    assertEquals(DaosStatus.INPROGRESS, PoolUpgrade.check(CUR, PoolUpgrade.IN_PROGRESS));
-    assertEquals(DaosStatus.INVAL, PoolUpgrade.check(CUR + 1, PoolUpgrade.COMPLETED), "no downgrade");
-    assertEquals(DaosStatus.NOTSUPPORTED, PoolUpgrade.check(CUR - 2, PoolUpgrade.COMPLETED));
-    assertEquals(DaosStatus.NOTSUPPORTED, PoolUpgrade.check(CUR - 1, PoolUpgrade.IN_PROGRESS));
-    assertEquals(DaosStatus.NOTSUPPORTED, PoolUpgrade.check(CUR - 1, PoolUpgrade.NOT_STARTED),
+    assertEquals(DaosStatus.INPROGRESS, PoolProps.upgradeCheck(CUR, PoolProps.UPGRADE_IN_PROGRESS));
+    assertEquals(DaosStatus.INVAL, PoolProps.upgradeCheck(CUR + 1, PoolProps.UPGRADE_COMPLETED), "no downgrade");
+    assertEquals(DaosStatus.NOTSUPPORTED, PoolProps.upgradeCheck(CUR - 2, PoolProps.UPGRADE_COMPLETED));
+    assertEquals(DaosStatus.NOTSUPPORTED, PoolProps.upgradeCheck(CUR - 1, PoolProps.UPGRADE_IN_PROGRESS));
+    assertEquals(DaosStatus.NOTSUPPORTED, PoolProps.upgradeCheck(CUR - 1, PoolProps.UPGRADE_NOT_STARTED),
         "jdaos has no older layout to convert");
-    assertEquals(DaosStatus.INVAL, PoolUpgrade.check(CUR, 7));
+    assertEquals(DaosStatus.INVAL, PoolProps.upgradeCheck(CUR, 7));
   }
 }

@@ -1,5 +1,6 @@
 package io.daos.dmg.command.support;
 
+import io.daos.control.support.CollectLogFlags;
 import io.daos.control.support.CollectLogOptions;
 import io.daos.control.support.SupportLogs;
 import io.daos.dmg.command.BaseCommand;
@@ -27,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code dmg support collect-log}: every server copies its config, host information, logs and daos_server
@@ -39,42 +40,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "collect-log", description = "Collect logs from servers")
 public final class SupportCollectLogCommand extends BaseCommand {
-  @Option(names = {"-s", "--stop-on-error"}, description = "Stop the collect-log command on very first error")
-  boolean stopOnError;
-  @Option(names = {"-t", "--target-folder"}, description = "Target Folder location where log will be copied")
-  String targetFolder;
-  @Option(names = {"-z", "--archive"}, description = "Archive the log/config files")
-  boolean archive;
-  @Option(names = {"-c", "--extra-logs-dir"}, description = "Collect the Logs from given directory")
-  String extraLogsDir;
-  @Option(names = {"-D", "--start-date"},
-      description = "Specify the start date, the day from log will be collected, Format: YYYY-MM-DD")
-  String startDate;
-  @Option(names = {"-F", "--end-date"},
-      description = "Specify the end date, the day till the log will be collected, Format: YYYY-MM-DD")
-  String endDate;
-  @Option(names = {"-S", "--log-start-time"},
-      description = "Specify the log collection start time, Format: HH:MM:SS")
-  String startTime;
-  @Option(names = {"-E", "--log-end-time"}, description = "Specify the log collection end time, Format: HH:MM:SS")
-  String endTime;
-  @Option(names = {"-T", "--transfer-args"}, description = "Extra arguments for alternate file transfer tool")
-  String transferArgs;
-  @Option(names = {"-e", "--log-type"},
-      description = "collect specific logs only admin,control,server and ignore everything else")
-  String logType;
+  @Mixin
+  CollectLogFlags flags;
 
   /** The clock that names the default target folder. */
   static Clock clock = Clock.systemDefaultZone();
 
-  CollectLogOptions options() {
-    return new CollectLogOptions(stopOnError, extraLogsDir, startDate, endDate, startTime, endTime, transferArgs,
-        logType);
-  }
-
   @Override
   protected Outcome execute(ControlInvoker client) {
-    CollectLogOptions opts = options();
+    CollectLogOptions opts = flags.options();
+    boolean stopOnError = flags.stopOnError();
     try {
       opts.validate();
     } catch (IllegalArgumentException e) {
@@ -83,11 +58,11 @@ public final class SupportCollectLogCommand extends BaseCommand {
     boolean json = context().json();
     boolean dmgInfo = opts.everything();
     Map<Integer, List<String>> servers = opts.serverItems();
-    int total = servers.size() + (dmgInfo ? 2 : 0) + (archive ? 1 : 0);
+    int total = servers.size() + (dmgInfo ? 2 : 0) + (flags.archive() ? 1 : 0);
     Progress progress = new Progress(total, json);
     StringBuilder out = new StringBuilder();
     StringBuilder summary = new StringBuilder();
-    Path target = targetFolder();
+    Path target = flags.target(clock);
     out.append("Support logs will be copied to ").append(target).append('\n');
     try {
       createFolder(target);
@@ -107,7 +82,7 @@ public final class SupportCollectLogCommand extends BaseCommand {
         diskInfo(target);
         out.append(progress.step());
       }
-      if (archive) {
+      if (flags.archive()) {
         try {
           SupportLogs.archive(target);
         } catch (IOException e) {
@@ -132,13 +107,6 @@ public final class SupportCollectLogCommand extends BaseCommand {
     return Outcome.of(null, null, (o, err) -> o.append(out));
   }
 
-  private Path targetFolder() {
-    if (targetFolder != null && !targetFolder.isEmpty()) {
-      return Path.of(targetFolder).toAbsolutePath();
-    }
-    return CollectLogOptions.defaultTarget(clock);
-  }
-
   private static void createFolder(Path target) throws IOException {
     if (!Files.isDirectory(target)) {
       try {
@@ -155,7 +123,7 @@ public final class SupportCollectLogCommand extends BaseCommand {
     try {
       results = client.invokeHosts(CtlSvcGrpc.getCollectLogMethod(), req, context().hostList());
     } catch (RuntimeException e) {
-      if (stopOnError) {
+      if (flags.stopOnError()) {
         throw e;
       }
       summary.append(cmd).append(": ").append(ErrorText.message(e)).append('\n');
@@ -175,7 +143,7 @@ public final class SupportCollectLogCommand extends BaseCommand {
         "Error", err)));
     String table = new TableFormatter("Hosts", "Command", "Error").format(rows);
     summary.append(table).append('\n');
-    if (stopOnError) {
+    if (flags.stopOnError()) {
       throw new CommandError(byError.size() == 1 ? byError.keySet().iterator().next()
           : byError.size() + " errors; see the summary", table);
     }
@@ -209,7 +177,7 @@ public final class SupportCollectLogCommand extends BaseCommand {
       String[] res = runDmg(args);
       if (res[0].equals("0")) {
         Files.writeString(dir.resolve(SupportLogs.outputName(SupportLogs.DMG_LIST_DEVICES)), res[1]);
-      } else if (stopOnError) {
+      } else if (flags.stopOnError()) {
         throw new CommandError((res[1] + res[2]).strip());
       }
     }
