@@ -32,6 +32,10 @@ public final class LogMasks {
       "TESTS", "DFS", "DUNS", "DRPC", "SECURITY", "DTX", "DFUSE", "IL", "CSUM", "STACK", "MISC", "MEM", "SWIM",
       "FI", "TELEM", "CRT", "RPC", "BULK", "CORPC", "GRP", "LM", "HG", "EXTERNAL", "ST", "IV", "CTL");
 
+  /** DAOS's debug stream names (DD_MASK). */
+  private static final List<String> STREAMS = List.of("ALL", "MD", "PL", "MGMT", "EPC", "DF", "REBUILD", "SEC",
+      "CSUM", "GROUP_DEFAULT", "GROUP_METADATA_ONLY", "GROUP_METADATA", "ANY", "TRACE", "MEM", "NET", "IO", "TEST");
+
   private LogMasks() {
   }
 
@@ -197,13 +201,22 @@ public final class LogMasks {
 
   /** Null when valid, else the problem with a {@code DD_SUBSYS} list. */
   public static String subsystemsProblem(String subsystems) {
-    if (subsystems == null || subsystems.isEmpty()) {
+    return namesProblem(subsystems, SUBSYSTEMS);
+  }
+
+  /** Null when valid, else the problem with a {@code DD_MASK} debug stream list (DAOS ValidateLogStreams). */
+  public static String streamsProblem(String streams) {
+    return namesProblem(streams, STREAMS);
+  }
+
+  private static String namesProblem(String names, List<String> valid) {
+    if (names == null || names.isEmpty()) {
       return null;
     }
-    String[] toks = subsystems.split(",");
+    String[] toks = names.split(",");
     for (String t : toks) {
-      if (!SUBSYSTEMS.contains(t.toUpperCase(Locale.ROOT))) {
-        return "unknown name \"" + t + "\" want one of " + SUBSYSTEMS;
+      if (!valid.contains(t.toUpperCase(Locale.ROOT))) {
+        return "unknown name \"" + t + "\" want one of " + valid;
       }
       if (t.equalsIgnoreCase("ALL") && toks.length != 1) {
         return "'all' identifier can not be used with any other log identifier";

@@ -139,7 +139,10 @@ public final class DaosServer implements AutoCloseable {
         .controlPort(cfg.port()).groupUpdater(groups).poolEngines(poolEngines(cfg))
         .eraser(ms == null ? null : new Eraser(ms, groups)).build());
     leadership.poolCheck = () -> checkPools(mgmt);
-    ControlService ctlSvc = new ControlService(harness, events, cfg.engines());
+    EngineHarness running = harness;
+    ControlService ctlSvc = new ControlService(harness, events, cfg.engines()).collectLogWith(
+        new io.daos.server.ctl.CollectLogHandler(cfg, () -> running.instances().stream()
+            .anyMatch(io.daos.server.engine.Engine::isStarted)));
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService()), tls));
     grpc.start();

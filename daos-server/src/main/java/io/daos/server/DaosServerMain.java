@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "daos_server", mixinStandardHelpOptions = true, versionProvider = DaosServerMain.VersionInfo.class,
     description = "DAOS control plane server", subcommands = {StartCommand.class, VersionCommand.class,
-        ConfigCommand.class})
+        ConfigCommand.class, SupportCommand.class})
 public final class DaosServerMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -38,7 +38,7 @@ public final class DaosServerMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (start, version, config)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (start, version, config, support)");
   }
 
   /** "daos_server version 2.9.100". */

@@ -31,7 +31,9 @@ import picocli.CommandLine.ScopeType;
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
         SystemCommand.class, PoolCommand.class, ContCommand.class,
-        io.daos.dmg.command.telemetry.TelemetryCommand.class})
+        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class,
+        io.daos.dmg.command.config.ConfigCommand.class,
+        io.daos.dmg.command.support.SupportCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;
@@ -75,7 +77,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
   public static int run(String[] args, PrintStream out, PrintStream err,
       Function<ControlConfig, ControlInvoker> invokerFactory) {
-    args = io.daos.dmg.command.telemetry.TelemetryConfigCommand.argsForInstallDir(args);
+    args = shadowGlobalFlags(args);
     Dmg root = new Dmg(out, err, invokerFactory);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
@@ -85,6 +87,39 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     cl.setParameterExceptionHandler((e, a) -> root.fail(e, e.getCommandLine()));
     cl.setExecutionExceptionHandler((e, c, r) -> root.fail(e, c));
     return cl.execute(args);
+  }
+
+  /** A subcommand's short flag that is also a global one: {@code parents} {@code names} {@code flag} → {@code long}. */
+  private record Shadow(java.util.Set<String> parents, java.util.Set<String> names, String flag, String longName) {
+  }
+
+  private static final List<Shadow> SHADOWS = List.of(
+      new Shadow(java.util.Set.of("server", "srv"), java.util.Set.of("set-logmasks", "slm"), "-d", "--streams"),
+      new Shadow(java.util.Set.of("telemetry", "telem"), java.util.Set.of("config"), "-i", "--install-dir"));
+
+  /**
+   * A subcommand's own short flag shadows the global one after the subcommand's name, as in DAOS's go-flags
+   * (picocli cannot give a subcommand an inherited option's name): {@code dmg server set-logmasks -d STREAMS} is
+   * {@code --streams} and {@code dmg telemetry config -i DIR} is {@code --install-dir}, while {@code -d} and
+   * {@code -i} before them are {@code --debug} and {@code --insecure}.
+   */
+  static String[] shadowGlobalFlags(String[] args) {
+    String[] out = args.clone();
+    for (int i = 1; i < out.length; i++) {
+      for (Shadow sh : SHADOWS) {
+        if (sh.names().contains(out[i]) && sh.parents().contains(out[i - 1])) {
+          for (int j = i + 1; j < out.length; j++) {
+            if (out[j].equals(sh.flag())) {
+              out[j] = sh.longName();
+            } else if (out[j].startsWith(sh.flag()) && !out[j].startsWith("--")) {
+              out[j] = sh.longName() + "=" + out[j].substring(2);
+            }
+          }
+          return out;
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -201,5 +236,18 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Override
   public ControlInvoker openInvoker() {
     return invokerFactory.apply(config());
+  }
+
+  @Override
+  public int runDmg(List<String> args, PrintStream o, PrintStream e) {
+    List<String> all = new java.util.ArrayList<>();
+    if (configPath != null) {
+      all.addAll(List.of("-o", configPath));
+    }
+    if (insecure) {
+      all.add("-i");
+    }
+    all.addAll(args);
+    return run(all.toArray(String[]::new), o, e, invokerFactory);
   }
 }

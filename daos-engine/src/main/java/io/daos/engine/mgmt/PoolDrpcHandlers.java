@@ -105,6 +105,8 @@ public final class PoolDrpcHandlers {
         .register(DrpcMethod.MGMT_POOL_GET_PROP, (c, b) -> svc.getProp(PoolGetPropReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_POOL_SET_PROP, (c, b) -> svc.setProp(PoolSetPropReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_POOL_EVICT, (c, b) -> svc.evict(PoolEvictReq.parseFrom(b)).toByteArray())
+        .register(DrpcMethod.MGMT_POOL_UPGRADE,
+            (c, b) -> svc.upgrade(io.daos.proto.mgmt.PoolUpgradeReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_LIST_CONTAINERS,
             (c, b) -> svc.listContainers(ListContReq.parseFrom(b)).toByteArray())
         .register(DrpcMethod.MGMT_POOL_GET_ACL, (c, b) -> svc.getAcl(GetACLReq.parseFrom(b)).toByteArray())

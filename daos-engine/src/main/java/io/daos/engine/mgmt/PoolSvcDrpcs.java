@@ -7,6 +7,8 @@ import io.daos.engine.pool.svc.PoolAcl;
 import io.daos.engine.pool.svc.PoolProps;
 import io.daos.engine.pool.svc.PoolService;
 import io.daos.engine.pool.svc.PoolServices;
+import io.daos.proto.mgmt.DaosResp;
+import io.daos.proto.mgmt.PoolUpgradeReq;
 import io.daos.proto.mgmt.ACLResp;
 import io.daos.proto.mgmt.AccessControlList;
 import io.daos.proto.mgmt.DeleteACLReq;
@@ -34,7 +36,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The pool-service dRPC methods the MS sends to a service replica's engine (DAOS {@code ds_mgmt_drpc_pool_*}):
- * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222) and the
+ * MGMT_POOL_GET_PROP (237), MGMT_POOL_SET_PROP (224), MGMT_POOL_EVICT (230), MGMT_LIST_CONTAINERS (222),
+ * MGMT_POOL_UPGRADE (239) and the
  * ACL methods MGMT_POOL_GET_ACL/OVERWRITE_ACL/UPDATE_ACL/DELETE_ACL (213/215/216/217).
  * Each runs on the pool service's thread when this engine hosts the leader replica. Otherwise (DER_NOTREPLICA,
  * DER_NOTLEADER) the request goes to the leader over CART-J ({@link RemotePoolSvc}) when it names the service ranks,
@@ -115,6 +118,34 @@ final class PoolSvcDrpcs {
       }
       return PoolEvictResp.newBuilder().setStatus(e.status().code()).build();
     }
+  }
+
+  /**
+   * MGMT_POOL_UPGRADE (239): the pool's layout version and upgrade status, read from the service as get-prop reads
+   * them (here or at the leader), decide the answer ({@link PoolProps#upgradeCheck}).
+   */
+  DaosResp upgrade(PoolUpgradeReq req) {
+    PoolGetPropReq.Builder q = PoolGetPropReq.newBuilder().setSys(req.getSys()).setId(req.getId())
+        .addAllSvcRanks(req.getSvcRanksList());
+    q.addPropertiesBuilder().setNumber(PoolProps.GLOBAL_VERSION);
+    q.addPropertiesBuilder().setNumber(PoolProps.UPGRADE_STATUS);
+    PoolGetPropResp props = getProp(q.build());
+    if (props.getStatus() != 0) {
+      return DaosResp.newBuilder().setStatus(props.getStatus()).build();
+    }
+    Long version = null;
+    long status = PoolProps.UPGRADE_NOT_STARTED;
+    for (PoolProperty p : props.getPropertiesList()) {
+      if (p.getNumber() == PoolProps.GLOBAL_VERSION) {
+        version = p.getNumval();
+      } else if (p.getNumber() == PoolProps.UPGRADE_STATUS) {
+        status = p.getNumval();
+      }
+    }
+    if (version == null) {
+      return DaosResp.newBuilder().setStatus(DaosStatus.NOTSUPPORTED.code()).build();
+    }
+    return DaosResp.newBuilder().setStatus(PoolProps.upgradeCheck(version, status).code()).build();
   }
 
   /** The containers of the pool: every UUID with keys under {@code cont/uuid/} in the service's Rdb. */

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pool-service dRPCs (213, 215, 216, 217, 222, 224, 230, 237, 240) over an in-memory Rdb-backed pool service, on
+ * The pool-service dRPCs (213, 215, 216, 217, 222, 224, 230, 237, 239, 240) over an in-memory Rdb-backed pool service, on
  * an engine (rank 1) wired with its CART-J fabric as every engine is.
  */
 class PoolSvcDrpcsTest {
@@ -162,6 +162,21 @@ class PoolSvcDrpcsTest {
   private ListContResp listConts() throws Exception {
     return ListContResp.parseFrom(client.call(DrpcMethod.MGMT_LIST_CONTAINERS, ListContReq.newBuilder().setId(ID)
         .build().toByteArray()));
+  }
+
+  @Test
+  void upgradeOfAPoolAtTheCurrentLayoutSucceedsWithNothingToDo() throws Exception {
+    assertEquals(List.of(num(14, 4), num(15, 0)), get(14, 15).getPropertiesList());
+    assertEquals(0, upgrade(ID).getStatus());
+    assertEquals(List.of(num(14, 4), num(15, 0)), get(14, 15).getPropertiesList(), "no property changed");
+    assertEquals(DaosStatus.NOTREPLICA.code(), upgrade(UUID.randomUUID().toString()).getStatus());
+    rdb.setLeader(false);
+    assertEquals(DaosStatus.NOTLEADER.code(), upgrade(ID).getStatus());
+  }
+
+  private io.daos.proto.mgmt.DaosResp upgrade(String id) throws Exception {
+    return io.daos.proto.mgmt.DaosResp.parseFrom(client.call(DrpcMethod.MGMT_POOL_UPGRADE,
+        io.daos.proto.mgmt.PoolUpgradeReq.newBuilder().setId(id).build().toByteArray()));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.daos.server.ctl;
 
 import io.daos.control.errors.GrpcErrors;
+import io.daos.proto.ctl.CollectLogReq;
+import io.daos.proto.ctl.CollectLogResp;
 import io.daos.proto.ctl.CtlSvcGrpc;
 import io.daos.proto.ctl.NetworkScanReq;
 import io.daos.proto.ctl.NvmeAddDeviceReq;
@@ -47,6 +49,7 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   private final LogMasksHandler logMasks;
   private final SmdHandler smd;
   private final NvmeDeviceHandler nvmeDevices;
+  private CollectLogHandler collectLog;
 
   /** The CtlSvc of a server whose engines are {@code harness}, configured by {@code engineConfigs}. */
   public ControlService(EngineHarness harness, RasPublisher events, List<EngineConfig> engineConfigs) {
@@ -85,6 +88,21 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   @Override
   public void storageNvmeAddDevice(NvmeAddDeviceReq req, StreamObserver<NvmeAddDeviceResp> out) {
     reply("StorageNvmeAddDevice", out, () -> nvmeDevices.addDevice(req));
+  }
+
+  /** Serves CollectLog with {@code handler} (without one, CollectLog answers UNIMPLEMENTED). */
+  public ControlService collectLogWith(CollectLogHandler handler) {
+    this.collectLog = handler;
+    return this;
+  }
+
+  @Override
+  public void collectLog(CollectLogReq req, StreamObserver<CollectLogResp> out) {
+    if (collectLog == null) {
+      super.collectLog(req, out);
+      return;
+    }
+    reply("CollectLog", out, () -> collectLog.collectLog(req));
   }
 
   @Override

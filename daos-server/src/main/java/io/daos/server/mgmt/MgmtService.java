@@ -63,6 +63,12 @@ import io.daos.proto.mgmt.SystemDrainResp;
 import io.daos.proto.mgmt.SystemRebuildManageReq;
 import io.daos.proto.mgmt.SystemRebuildManageResp;
 import io.daos.proto.mgmt.SystemSelfHealEvalReq;
+import io.daos.proto.mgmt.ListContReq;
+import io.daos.proto.mgmt.ListContResp;
+import io.daos.proto.mgmt.PoolUpgradeReq;
+import io.daos.proto.mgmt.SystemCleanupReq;
+import io.daos.proto.mgmt.SystemCleanupResp;
+import io.daos.server.mgmt.system.CleanupHandler;
 import io.daos.server.mgmt.pool.ContHandler;
 import io.daos.server.mgmt.pool.PoolAclHandler;
 import io.daos.server.mgmt.pool.PoolHandler;
@@ -101,6 +107,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final ContHandler conts;
   private final PoolMapHandler poolMap;
   private final SystemPoolHandler systemPools;
+  private final CleanupHandler cleanup;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -115,6 +122,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.conts = new ContHandler(ctx);
     this.poolMap = new PoolMapHandler(ctx);
     this.systemPools = new SystemPoolHandler(ctx, pools, poolMap);
+    this.cleanup = new CleanupHandler(ctx, poolSvc);
   }
 
   public PoolMapHandler poolMapHandler() {
@@ -337,6 +345,25 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void poolDeleteACL(DeleteACLReq req, StreamObserver<ACLResp> obs) {
     answer(obs, () -> poolAcl.poolDeleteAcl(req));
+  }
+
+  public CleanupHandler cleanupHandler() {
+    return cleanup;
+  }
+
+  @Override
+  public void listContainers(ListContReq req, StreamObserver<ListContResp> obs) {
+    answer(obs, () -> poolSvc.listContainers(req));
+  }
+
+  @Override
+  public void poolUpgrade(PoolUpgradeReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> poolSvc.poolUpgrade(req));
+  }
+
+  @Override
+  public void systemCleanup(SystemCleanupReq req, StreamObserver<SystemCleanupResp> obs) {
+    answer(obs, () -> cleanup.systemCleanup(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {

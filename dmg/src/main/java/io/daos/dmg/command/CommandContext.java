@@ -13,4 +13,10 @@ public interface CommandContext {
 
   /** Opens the control client for this invocation. */
   ControlInvoker openInvoker();
+
+  /**
+   * Runs another dmg command line in this process with this invocation's config file, insecure flag and control
+   * client factory (what {@code support collect-log} records); returns the exit code.
+   */
+  int runDmg(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err);
 }

@@ -117,4 +117,36 @@ public final class PoolProps {
           + " is out of range [" + min + ", " + max + "]");
     }
   }
+
+  /** DAOS_UPGRADE_STATUS_* (daos_prop.h). */
+  public static final long UPGRADE_NOT_STARTED = 0;
+  public static final long UPGRADE_IN_PROGRESS = 1;
+  public static final long UPGRADE_COMPLETED = 2;
+  public static final long UPGRADE_FAILED = 3;
+
+  /** The layout version this engine writes (DAOS_POOL_GLOBAL_VERSION). */
+  public static long currentVersion() {
+    return GLOBAL_VERSION_CURRENT;
+  }
+
+  /**
+   * What {@code dmg pool upgrade} gets from the pool service (DAOS {@code ds_pool_upgrade_if_needed} for the dmg
+   * command) for a pool at layout {@code version} ({@link #GLOBAL_VERSION}) whose upgrade is {@code status}
+   * ({@link #UPGRADE_STATUS}). jdaos creates every pool at the layout it writes and has no older layout to convert,
+   * so a pool one version behind (which DAOS would upgrade) is answered DER_NOTSUPPORTED.
+   */
+  public static DaosStatus upgradeCheck(long version, long status) {
+    long current = currentVersion();
+    if (version > current) {
+      return DaosStatus.INVAL; // downgrading a pool is unsupported
+    }
+    if (status == UPGRADE_IN_PROGRESS) {
+      return version < current ? DaosStatus.NOTSUPPORTED : DaosStatus.INPROGRESS;
+    }
+    if (status == UPGRADE_NOT_STARTED || status == UPGRADE_COMPLETED || status == UPGRADE_FAILED) {
+      // DAOS retries a failed upgrade to the current version; at the current layout nothing is left to do
+      return version < current ? DaosStatus.NOTSUPPORTED : DaosStatus.SUCCESS;
+    }
+    return DaosStatus.INVAL; // unknown upgrade status
+  }
 }

@@ -3,6 +3,7 @@ package io.daos.server.mgmt.pool;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
+import io.daos.proto.mgmt.DaosResp;
 import io.daos.proto.mgmt.ListContReq;
 import io.daos.proto.mgmt.ListContResp;
 import io.daos.proto.mgmt.PoolEvictReq;
@@ -14,6 +15,7 @@ import io.daos.proto.mgmt.PoolQueryTargetReq;
 import io.daos.proto.mgmt.PoolQueryTargetResp;
 import io.daos.proto.mgmt.PoolSetPropReq;
 import io.daos.proto.mgmt.PoolSetPropResp;
+import io.daos.proto.mgmt.PoolUpgradeReq;
 import io.daos.server.mgmt.svc.MsAccess;
 import io.daos.server.mgmt.svc.MsContext;
 import io.daos.server.mgmt.svc.PoolEngines;
@@ -27,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MS's pool-service RPCs (DAOS server/mgmt_pool.go): PoolGetProp and PoolQueryTarget (any replica),
- * PoolSetProp and PoolEvict (leader). They are forwarded to the pool's service replicas by dRPC; a label set
+ * The MS's pool-service RPCs (DAOS server/mgmt_pool.go, mgmt_cont.go): PoolGetProp, PoolQueryTarget and
+ * ListContainers (any replica), PoolSetProp, PoolEvict and PoolUpgrade (leader). They are forwarded to the pool's service replicas by dRPC; a label set
  * through set-prop is checked for uniqueness and recorded in the MS pool record once the service took it.
  */
 public final class PoolSvcHandler {
@@ -119,7 +121,8 @@ public final class PoolSvcHandler {
     }
   }
 
-  PoolEvictResp evict(PoolService ps, PoolEvictReq req) {
+  /** Evicts with {@code req} on the service of {@code ps} (for PoolEvict, PoolDestroy and SystemCleanup). */
+  public PoolEvictResp evict(PoolService ps, PoolEvictReq req) {
     PoolEvictReq fwd = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
         .addAllSvcRanks(ps.replicas()).build();
     PoolEvictResp resp = PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_EVICT, fwd, PoolEvictResp::parseFrom);
@@ -129,7 +132,33 @@ public final class PoolSvcHandler {
     return resp;
   }
 
-  /** Whether the pool has containers (DAOS poolHasContainers: ListContainers on the service). */
+  /** ListContainers (any replica): the pool service lists the pool's containers (dRPC MGMT_LIST_CONTAINERS). */
+  public ListContResp listContainers(ListContReq req) {
+    MsAccess.Ms ms = access.checkReplica(req.getSys());
+    try {
+      return listContainers(PoolHandler.lookup(ms, req.getId()), req.getSys());
+    } catch (RuntimeException e) {
+      throw access.translate(e);
+    }
+  }
+
+  /**
+   * PoolUpgrade (leader, DAOS poolServiceSimple): the pool service compares the pool's layout version with the
+   * one the engine writes and upgrades it if needed (dRPC MGMT_POOL_UPGRADE); its status comes back as it is.
+   */
+  public DaosResp poolUpgrade(PoolUpgradeReq req) {
+    MsAccess.Ms ms = access.checkLeader(req.getSys());
+    try {
+      PoolService ps = PoolHandler.lookup(ms, req.getId());
+      PoolUpgradeReq fwd = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
+          .addAllSvcRanks(ps.replicas()).build();
+      return PoolSvcCalls.call(eng(), ps, DrpcMethod.MGMT_POOL_UPGRADE, fwd, DaosResp::parseFrom);
+    } catch (RuntimeException e) {
+      throw access.translate(e);
+    }
+  }
+
+  /** The pool's containers (also DAOS poolHasContainers: ListContainers on the service). */
   ListContResp listContainers(PoolService ps, String sys) {
     ListContReq req = ListContReq.newBuilder().setSys(sys).setId(ps.poolUuid().toString())
         .addAllSvcRanks(ps.replicas()).build();

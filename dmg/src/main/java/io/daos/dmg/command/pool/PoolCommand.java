@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pool", description = "Perform tasks related to DAOS pools",
     subcommands = {PoolCreateCommand.class, PoolListCommand.class, PoolDestroyCommand.class,
         PoolQueryCommand.class, PoolQueryTargetsCommand.class, PoolGetPropCommand.class, PoolSetPropCommand.class,
-        PoolEvictCommand.class, PoolGetAclCommand.class, PoolOverwriteAclCommand.class, PoolUpdateAclCommand.class,
+        PoolEvictCommand.class, PoolUpgradeCommand.class, PoolGetAclCommand.class, PoolOverwriteAclCommand.class, PoolUpdateAclCommand.class,
         PoolDeleteAclCommand.class, PoolRanksCommands.Extend.class, PoolRanksCommands.Exclude.class,
         PoolRanksCommands.Drain.class, PoolRanksCommands.Reintegrate.class, PoolRebuildCommands.class})
 public final class PoolCommand {

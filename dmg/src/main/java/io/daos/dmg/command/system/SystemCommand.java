@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "system", aliases = "sys", description = "Perform distributed tasks related to DAOS system",
     subcommands = {LeaderQueryCommand.class, SystemQueryCommand.class, SystemStopCommand.class,
         SystemStartCommand.class, SystemExcludeCommand.class, SystemExcludeCommand.Clear.class,
-        SystemEraseCommand.class,
+        SystemEraseCommand.class, SystemCleanupCommand.class,
         SystemAttrCommands.Set.class, SystemAttrCommands.Get.class, SystemAttrCommands.Del.class,
         SystemPropCommands.Set.class, SystemPropCommands.Get.class, SystemPoolCommands.ListPools.class,
         SystemPoolCommands.Drain.class,

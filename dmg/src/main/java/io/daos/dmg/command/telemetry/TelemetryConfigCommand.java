@@ -34,32 +34,11 @@ import picocli.CommandLine.Option;
 public final class TelemetryConfigCommand extends BaseCommand {
   static final int DAOS_TELEMETRY_PORT = 9191;
 
-  /** DAOS's short name {@code -i} is dmg's global --insecure too: see {@link #argsForInstallDir}. */
+  /** DAOS's short name {@code -i} is dmg's global --insecure too: see {@code Dmg.shadowGlobalFlags}. */
   @Option(names = "--install-dir", required = true, description = "Install directory for telemetry binary (-i)")
   String installDir;
   @Option(names = {"-s", "--system"}, defaultValue = "prometheus", description = "Telemetry system to configure")
   String system;
-
-  /**
-   * DAOS's go-flags lets {@code telemetry config}'s {@code -i} (install dir) shadow the global {@code -i}
-   * (insecure); picocli cannot, so a {@code -i} after {@code telemetry config} is read as {@code --install-dir}.
-   */
-  public static String[] argsForInstallDir(String[] args) {
-    String[] out = args.clone();
-    for (int i = 0; i + 1 < out.length; i++) {
-      if ((out[i].equals("telemetry") || out[i].equals("telem")) && out[i + 1].equals("config")) {
-        for (int j = i + 2; j < out.length; j++) {
-          if (out[j].equals("-i")) {
-            out[j] = "--install-dir";
-          } else if (out[j].startsWith("-i") && !out[j].startsWith("--")) {
-            out[j] = "--install-dir=" + out[j].substring(2);
-          }
-        }
-        break;
-      }
-    }
-    return out;
-  }
 
   @Override
   protected boolean needsClient() {

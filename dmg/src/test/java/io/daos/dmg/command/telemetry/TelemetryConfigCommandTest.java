@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.dmg.command.CommandError;
+import io.daos.dmg.command.DmgOutput;
+import io.daos.dmg.command.FakeControlInvoker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,15 +52,14 @@ class TelemetryConfigCommandTest {
     assertEquals(1, ((List<?>) cfg.get("scrape_configs")).size());
   }
 
+  /** {@code -i} after {@code telemetry config} is the install dir, as in DAOS (before it, --insecure). */
   @Test
-  void shortInstallDirAfterTelemetryConfig() {
-    assertEquals(List.of("-i", "-o", "c.yml", "telemetry", "config", "--install-dir", "/opt/p"),
-        List.of(TelemetryConfigCommand.argsForInstallDir(
-            new String[] {"-i", "-o", "c.yml", "telemetry", "config", "-i", "/opt/p"})));
-    assertEquals(List.of("telem", "config", "--install-dir=/opt/p"),
-        List.of(TelemetryConfigCommand.argsForInstallDir(new String[] {"telem", "config", "-i/opt/p"})));
-    assertEquals(List.of("-i", "system", "query"),
-        List.of(TelemetryConfigCommand.argsForInstallDir(new String[] {"-i", "system", "query"})));
+  void shortInstallDirFlag() throws Exception {
+    DmgOutput r = DmgOutput.run(tmp, new FakeControlInvoker(), "-i", "telemetry", "config", "-i",
+        tmp.resolve("missing").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("Install folder " + tmp.resolve("missing") + " does not have write permission"),
+        r.err());
   }
 
   @Test
