@@ -25,18 +25,19 @@ cli='-XX:TieredStopAtLevel=1
 -Xshare:auto
 -Xlog:disable
 -Xlog:all=error:stderr'
-# program module main-class extra-options
-while read -r prog module main extra; do
+# program module main-class kind; every jar is copied once (one cp), the launch files name them under %PREFIX%.
+jars=()
+while read -r prog module main kind; do
   jar=$(ls "$root/$module"/target/"$module"-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
-  cp=""
-  for f in "$jar" $(tr ':' ' ' <"$root/$module/target/classpath"); do
-    cp -f "$f" "$out$libdir/"
-    cp="${cp:+$cp:}%PREFIX%/lib/jdaos/lib/$(basename "$f")"
-  done
+  IFS=: read -r -a deps <"$root/$module/target/classpath" || true  # no newline at its end
+  files=("$jar" "${deps[@]}")
+  jars+=("${files[@]}")
+  names=("${files[@]##*/}")
+  cp=$(IFS=:; echo "${names[*]/#/%PREFIX%/lib/jdaos/lib/}")
   { echo "# $prog: JVM options (one a line) and main class, read by /usr/bin/$prog"
     echo "-Djava.class.path=$cp"
     echo "$common"
-    [ "$extra" = cli ] && echo "$cli"
+    [ "$kind" = cli ] && echo "$cli"
     echo "$main"; } >"$out/usr/lib/jdaos/$prog.launch"
   cp -f "$launcher/$prog" "$out/usr/bin/$prog"
 done <<'LIST'
@@ -46,6 +47,7 @@ daos_agent daos-agent io.daos.agent.DaosAgentMain daemon
 dmg dmg io.daos.dmg.DmgMain cli
 daos libdaos io.daos.tool.DaosMain cli
 LIST
+printf '%s\n' "${jars[@]}" | sort -u | xargs cp -f -t "$out$libdir/"
 cp -f "$root"/config/daos_server.yml "$root"/config/daos_agent.yml "$root"/config/daos_control.yml "$out/etc/daos/"
 cp -f "$root"/config/daos_server.service "$root"/config/daos_agent.service "$out/usr/lib/systemd/system/"
 cp -f "$root"/docs/admin-guide.md "$root"/README.md "$out/usr/share/doc/jdaos/"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class DebPackageTest {
   private static final List<String> PROGRAMS = List.of("daos_server", "daos_engine", "daos_agent", "dmg", "daos");
 
   @TempDir
-  Path tmp;
+  static Path tmp;
   private Path deb;
   private Path root;
 
@@ -103,7 +104,8 @@ class DebPackageTest {
   void unitsPassSystemdAnalyzeVerify() throws IOException {
     Path units = root.resolve("usr/lib/systemd/system");
     try (Stream<Path> s = Files.list(Path.of("/lib/systemd/system"))) {
-      for (Path u : s.filter(p -> p.getFileName().toString().endsWith(".target")).toList()) {
+      for (Path u : s.filter(p -> p.getFileName().toString().endsWith(".target")
+          && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
         Files.copy(u, units.resolve(u.getFileName()));
       }
     }
