@@ -121,7 +121,7 @@ class DebPackageTest {
   void daosServerStartsFromTheInstalledLayout() throws Exception {
     Path bin = root.resolve("usr/bin");
     assertTrue(ok(bin.resolve("daos_server").toString(), "version").startsWith("daos_server version"));
-    try (ServerProcess s = ServerProcess.start(tmp.resolve("sys"), 1, bin)) {
+    try (ServerProcess s = ServerProcess.start(Files.createDirectories(tmp.resolve("sys")), 1, bin)) {
       assertEquals(0, s.dmg("storage", "format").exitCode());
       s.waitForAll("joined", Duration.ofSeconds(60));
       ProcessHandle engine = s.engineProcesses().get(0);
