@@ -144,7 +144,8 @@ static void add_command_property(struct launch *l, const char *dotted_main) {
   add_opt(l, s);
 }
 
-static int find_java(char *out, size_t cap) {
+/* The real path of the java binary (out: PATH_MAX bytes): $JAVA, $JAVA_HOME/bin/java, java on PATH, /usr/bin/java. */
+static int find_java(char *out) {
   const char *java = getenv("JAVA");
   char buf[PATH_MAX];
   if (java != NULL && *java != '\0' && strchr(java, '/') != NULL) {
@@ -166,14 +167,13 @@ static int find_java(char *out, size_t cap) {
     }
   }
   free(dirs);
-  (void)cap;
   return realpath("/usr/bin/java", out) != NULL ? 0 : -1;
 }
 
 static create_vm_fn load_jvm(const char *prog) {
   char java[PATH_MAX];
   char lib[PATH_MAX + 32];
-  if (find_java(java, sizeof(java)) != 0) {
+  if (find_java(java) != 0) {
     die(prog, "no Java runtime found; set JAVA_HOME or JAVA, or install a JRE (17 or later)", NULL);
   }
   /* <home>/bin/java -> <home>/lib/server/libjvm.so */
