@@ -106,13 +106,13 @@ final class ClusterHost {
     }
   }
 
-  /** The engine processes: the server's descendants running DaosEngineMain. */
+  /** The engine processes: the server's daos_engine descendants. */
   List<ProcessHandle> engines() {
     if (process == null) {
       return List.of();
     }
     return process.toHandle().descendants()
-        .filter(ph -> ServerProcess.commandLine(ph).contains("io.daos.engine.DaosEngineMain")).toList();
+        .filter(ServerProcess::isEngine).toList();
   }
 
   /** The engine process with instance index {@code idx} ({@code -I idx}), if running. */

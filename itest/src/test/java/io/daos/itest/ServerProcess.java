@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
   private final Path dir;
+  private final Path bin;
   private final int port;
   private final int engines;
   private final boolean scmOnly;
@@ -28,9 +29,10 @@ final class ServerProcess implements AutoCloseable {
   private Process process;
   private int restarts;
 
-  private ServerProcess(Path dir, int engines, boolean scmOnly) throws IOException {
+  private ServerProcess(Path dir, int engines, Path bin, boolean scmOnly) throws IOException {
     this.scmOnly = scmOnly;
     this.dir = dir;
+    this.bin = bin;
     this.engines = engines;
     this.port = Ports.freePair();
     this.config = dir.resolve("daos_server.yml");
@@ -48,7 +50,14 @@ final class ServerProcess implements AutoCloseable {
   /** The same; with {@code scmOnly} the engines get no bdev (an SCM-only system, all of a pool on SCM). */
   static ServerProcess start(Path dir, int engines, boolean scmOnly) throws IOException {
     Launchers.requirePackaged("daos-server", "daos-engine", "dmg");
-    ServerProcess s = new ServerProcess(dir, engines, scmOnly);
+    ServerProcess s = new ServerProcess(dir, engines, Launchers.bin("daos_server").getParent(), scmOnly);
+    s.launch();
+    return s;
+  }
+
+  /** As {@link #start(Path, int)} with the daos_server and dmg of {@code bin} (an installed layout's bin dir). */
+  static ServerProcess start(Path dir, int engines, Path bin) throws IOException {
+    ServerProcess s = new ServerProcess(dir, engines, bin, false);
     s.launch();
     return s;
   }
@@ -82,7 +91,7 @@ final class ServerProcess implements AutoCloseable {
   private void launch() throws IOException {
     Files.createDirectories(dir.resolve("log"));
     Path out = dir.resolve("log/daos_server.stdout." + restarts++);
-    process = new ProcessBuilder(Launchers.bin("daos_server").toString(), "start", "-o", config.toString())
+    process = new ProcessBuilder(bin.resolve("daos_server").toString(), "start", "-o", config.toString())
         .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
         .start();
     waitUntil("daos_server answers leader-query", Duration.ofSeconds(60),
@@ -107,7 +116,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Runs {@code bin/dmg -i -o <control config> args...}. */
   CommandResult dmg(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-i", "-o",
+    List<String> cmd = new ArrayList<>(List.of(bin.resolve("dmg").toString(), "-i", "-o",
         controlConfig.toString()));
     cmd.addAll(List.of(args));
     return Commands.run(cmd, Duration.ofSeconds(90));
@@ -158,11 +167,36 @@ final class ServerProcess implements AutoCloseable {
     });
   }
 
-  /** Engine processes: children of the daos_server JVM running DaosEngineMain. */
+  /** Engine processes: the daos_engine children of daos_server. */
   List<ProcessHandle> engineProcesses() {
-    return process.toHandle().descendants()
-        .filter(ph -> commandLine(ph).contains("io.daos.engine.DaosEngineMain"))
-        .toList();
+    return process.toHandle().descendants().filter(ServerProcess::isEngine).toList();
+  }
+
+  /**
+   * A daos_engine process: named so by the native launcher (comm), or a plain JVM running DaosEngineMain where
+   * the launcher was not built (no gcc).
+   */
+  static boolean isEngine(ProcessHandle ph) {
+    return "daos_engine".equals(comm(ph.pid())) || commandLine(ph).contains("io.daos.engine.DaosEngineMain");
+  }
+
+  /** The process name (/proc/PID/comm) that ps, top and pgrep show, or "" when the process is gone. */
+  static String comm(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The argv of a process, from /proc. */
+  static List<String> argv(long pid) {
+    try {
+      String raw = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return List.of(raw.split("\0"));
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** The engine process serving {@code rank}: its member's fabric URI port names the config entry. */

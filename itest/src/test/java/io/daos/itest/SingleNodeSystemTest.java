@@ -76,6 +76,45 @@ class SingleNodeSystemTest {
     }
   }
 
+  /**
+   * ps, top and pgrep show daos_server and its daos_engine children as DAOS's: the process name (comm) is the
+   * program's and the argv is DAOS's ({@code <bin>/daos_engine -x 0 -t 2 -s <scm> -g daos_server -d <run> ...}),
+   * not {@code java ...}.
+   */
+  @Test
+  @Order(2)
+  void processesShowAsDaosShowsThem() {
+    long pid = server.process().pid();
+    assertEquals("daos_server", ServerProcess.comm(pid));
+    assertEquals(List.of(Launchers.bin("daos_server").toString(), "start", "-o", server.config().toString()),
+        ServerProcess.argv(pid));
+    assertEquals("daos_server", ps("comm=", pid));
+    String runDir = server.dir().resolve("run").toString();
+    Set<Long> enginePids = new TreeSet<>();
+    for (ProcessHandle e : server.engineProcesses()) {
+      enginePids.add(e.pid());
+      List<String> argv = ServerProcess.argv(e.pid());
+      String idx = argv.get(argv.indexOf("-I") + 1);
+      assertEquals(List.of(Launchers.bin("daos_engine").toString(), "-x", "0", "-t", "2", "-s",
+          server.dir().resolve("scm" + idx).toString()), argv.subList(0, 7), "argv of engine " + idx);
+      assertEquals(runDir, argv.get(argv.indexOf("-d") + 1));
+      assertEquals("daos_server", argv.get(argv.indexOf("-g") + 1));
+      assertEquals("daos_engine", ps("comm=", e.pid()));
+      assertEquals(String.join(" ", argv), ps("args=", e.pid()));
+    }
+    assertEquals(2, enginePids.size());
+    CommandResult pgrep = Commands.run(List.of("pgrep", "-x", "-P", Long.toString(pid), "daos_engine"),
+        Duration.ofSeconds(10));
+    Set<Long> found = new TreeSet<>();
+    pgrep.stdout().lines().forEach(l -> found.add(Long.parseLong(l.strip())));
+    assertEquals(enginePids, found, "pgrep -x daos_engine: " + pgrep);
+  }
+
+  private static String ps(String format, long pid) {
+    return Commands.run(List.of("ps", "-o", format, "-p", Long.toString(pid)), Duration.ofSeconds(10)).stdout()
+        .strip();
+  }
+
   private static boolean seqpacketListener(String ssOutput, String path) {
     return ssOutput.lines().anyMatch(l -> l.startsWith("u_seq") && l.contains(path));
   }
@@ -197,9 +236,17 @@ class SingleNodeSystemTest {
   @Order(10)
   void sigtermStopsEnginesAndExitsZero() throws Exception {
     List<ProcessHandle> engines = server.engineProcesses();
+    long t0 = System.nanoTime();
     assertEquals(0, server.stop());
     for (ProcessHandle e : engines) {
       server.waitUntilDead(e, Duration.ofSeconds(5));
+    }
+    System.out.printf("SIGTERM -> daos_server and its %d engines gone in %d ms%n", engines.size(),
+        (System.nanoTime() - t0) / 1_000_000);
+    try (var files = java.nio.file.Files.list(server.dir().resolve("run"))) {
+      List<String> left = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("daos_engine_"))
+          .toList();
+      assertEquals(List.of(), left, "engine dRPC sockets left after the engines stopped");
     }
   }
 

@@ -201,6 +201,17 @@ public final class Membership {
   }
 
   /**
+   * Returns to Joined the Errored members whose engine answered a start as running and set up (Ready): an
+   * engine_died event marked them while the engine kept serving, and the join its restart would send never
+   * comes, since it did not restart. DAOS's table forbids Errored to Ready, so the results alone leave them Errored.
+   *
+   * @return the ranks that changed
+   */
+  public List<Integer> rejoinStartedErrored(List<MemberResult> results) {
+    return locked(() -> new StateUpdater(db).startedWhileErrored(results));
+  }
+
+  /**
    * Marks the Joined and Ready members at control address {@code addr} Unresponsive with {@code info} (the MS
    * leader's liveness check found the host silent; see HostLiveness).
    *

@@ -45,6 +45,23 @@ final class StateUpdater {
     return out;
   }
 
+  List<Integer> startedWhileErrored(List<MemberResult> results) {
+    List<Integer> changed = new ArrayList<>();
+    for (MemberResult r : results) {
+      if (r.errored() || r.state() != MemberState.READY) {
+        continue;
+      }
+      Member m = db.findMemberByRank(r.rank()).orElse(null);
+      if (m != null && m.state() == MemberState.ERRORED) {
+        LOG.info("rank {}: {}->{} (its engine runs and is set up: the event that errored it was spurious)",
+            m.rank(), m.state(), MemberState.JOINED);
+        db.updateMember(m.toBuilder().state(MemberState.JOINED).info("").build());
+        changed.add(m.rank());
+      }
+    }
+    return changed;
+  }
+
   List<Integer> hostUnresponsive(String addr, String info) {
     List<Integer> changed = new ArrayList<>();
     for (Member m : db.findMembersByAddr(addr)) {

@@ -3,11 +3,21 @@ package io.daos.server.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
 import io.daos.drpc.DrpcMethod;
+import io.daos.server.config.EngineConfig;
+import io.daos.server.config.engine.ScmTier;
+import io.daos.server.engine.launch.EngineProcess;
+import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -16,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineHarnessTest {
   private static final byte[] OK = {8, 0};
@@ -120,6 +131,74 @@ class EngineHarnessTest {
       assertEquals(tc.expFailHandler(), !failures.isEmpty(), "dRPC failure handler invoked");
     } finally {
       h.close();
+    }
+  }
+
+  /**
+   * Engines stop together: each fake engine exits only once both have had SIGINT, so a harness that stopped
+   * them one after another would wait out the first one's stop timeout and SIGKILL it.
+   */
+  @Test
+  void closeStopsEnginesInParallel(@TempDir Path tmp) {
+    CountDownLatch bothSignalled = new CountDownLatch(2);
+    List<Signal> sent = new CopyOnWriteArrayList<>();
+    EngineHarness h = new EngineHarness();
+    for (int i = 0; i < 2; i++) {
+      EngineConfig cfg = EngineConfig.builder().targets(1)
+          .storage(List.of(ScmTier.dir(tmp.resolve("scm" + i).toString()))).build();
+      EngineInstance ei = EngineInstance.builder(i)
+          .storage(new LocalEngineStorage(i, cfg, tmp.resolve("nvme" + i + ".conf"), "host"))
+          .launcher(new FakeEngineLauncher()).launchSpecs(chk -> null).mgmtClient(new FakeMgmtService())
+          .controlAddr("127.0.0.1:10001").hostname("host").stopTimeout(Duration.ofSeconds(60)).build();
+      ei.setProcess(new LockstepEngine(bothSignalled, sent));
+      h.add(ei);
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(30), h::close);
+    assertEquals(List.of(Signal.SIGINT, Signal.SIGINT), sent);
+  }
+
+  /** An engine process that exits on SIGINT only once every engine of the test has been signalled. */
+  private static final class LockstepEngine implements EngineProcess {
+    private final CountDownLatch signalled;
+    private final List<Signal> sent;
+    private final CompletableFuture<String> exit = new CompletableFuture<>();
+
+    LockstepEngine(CountDownLatch signalled, List<Signal> sent) {
+      this.signalled = signalled;
+      this.sent = sent;
+    }
+
+    @Override
+    public long pid() {
+      return 4242;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return !exit.isDone();
+    }
+
+    @Override
+    public void signal(Signal signal) {
+      sent.add(signal);
+      if (signal == Signal.SIGKILL) {
+        exit.complete("signal: killed");
+        return;
+      }
+      signalled.countDown();
+      CompletableFuture.runAsync(() -> {
+        try {
+          signalled.await();
+          exit.complete("exit status 0");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+
+    @Override
+    public CompletableFuture<String> onExit() {
+      return exit;
     }
   }
 

@@ -319,12 +319,17 @@ public final class ThrashSystem implements AutoCloseable {
 
   // --- engines --------------------------------------------------------------------------------------------------
 
-  /** The pid of host {@code h}'s engine: the DaosEngineMain process whose command line names its SCM dir. */
+  /**
+   * The pid of host {@code h}'s engine: the daos_engine process (or, without the native launcher, the JVM running
+   * DaosEngineMain) whose command line names its SCM dir.
+   */
   public Optional<ProcessHandle> engine(int h) {
     String scm = " -s " + hostDir(h).resolve("scm0") + " ";
     return ProcessHandle.allProcesses().filter(ph -> {
       String cl = commandLine(ph);
-      return cl.contains("io.daos.engine.DaosEngineMain") && cl.contains(scm);
+      String argv0 = cl.split(" ", 2)[0];
+      boolean engine = argv0.endsWith("/daos_engine") || cl.contains("io.daos.engine.DaosEngineMain");
+      return engine && cl.contains(scm);
     }).findFirst();
   }
 

@@ -59,6 +59,7 @@ public final class RankControl {
     List<MemberResult> results;
     try {
       results = fanout.run(RanksMethod.START, sel.hit(), false, req.getCheckMode());
+      ms.membership().rejoinStartedErrored(results);
     } catch (RuntimeException e) {
       throw ctx.access().translate(e);
     }
