@@ -39,6 +39,19 @@ public final class ObjRpc {
   public static final Opcode TGT_PUNCH_DKEYS = DaosModule.OBJ.opcode(OP_TGT_PUNCH_DKEYS);
   public static final Opcode TGT_PUNCH_AKEYS = DaosModule.OBJ.opcode(OP_TGT_PUNCH_AKEYS);
 
+  /** DAOS's names for the ops above, by op number ({@code obj_rpc.h}). */
+  private static final String[] NAMES = {"DAOS_OBJ_RPC_UPDATE", "DAOS_OBJ_RPC_FETCH", "DAOS_OBJ_DKEY_RPC_ENUMERATE",
+      "DAOS_OBJ_AKEY_RPC_ENUMERATE", "DAOS_OBJ_RECX_RPC_ENUMERATE", "DAOS_OBJ_RPC_ENUMERATE", "DAOS_OBJ_RPC_PUNCH",
+      "DAOS_OBJ_RPC_PUNCH_DKEYS", "DAOS_OBJ_RPC_PUNCH_AKEYS", "DAOS_OBJ_RPC_QUERY_KEY", "DAOS_OBJ_RPC_SYNC",
+      "DAOS_OBJ_RPC_TGT_UPDATE", "DAOS_OBJ_RPC_TGT_PUNCH", "DAOS_OBJ_RPC_TGT_PUNCH_DKEYS",
+      "DAOS_OBJ_RPC_TGT_PUNCH_AKEYS"};
+
   private ObjRpc() {
+  }
+
+  /** DAOS's name of an object opcode ({@code DAOS_OBJ_RPC_UPDATE}), else the opcode's numbers. */
+  public static String name(Opcode opc) {
+    boolean obj = opc.module() == UPDATE.module() && opc.version() == UPDATE.version() && opc.op() < NAMES.length;
+    return obj ? NAMES[opc.op()] : opc.toString();
   }
 }

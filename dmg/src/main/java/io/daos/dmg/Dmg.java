@@ -28,13 +28,14 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code dmg} root command: global flags, command tree, and the one path that renders output and errors. */
 @Command(name = "dmg", mixinStandardHelpOptions = false,
-    description = "Administrative tool for managing DAOS clusters",
-    subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
-        SystemCommand.class, PoolCommand.class, ContCommand.class,
-        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class,
-        io.daos.dmg.command.config.ConfigCommand.class,
-        io.daos.dmg.command.support.SupportCommand.class})
+    description = "Administrative tool for managing DAOS clusters")
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
+  /** The top-level commands, in help order (added by {@link CommandTree}: a run builds only the one it needs). */
+  static final List<Class<?>> COMMANDS = List.of(VersionCommand.class, ServerVersionCommand.class,
+      NetworkCommand.class, StorageCommand.class, SystemCommand.class, PoolCommand.class, ContCommand.class,
+      io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class,
+      io.daos.dmg.command.config.ConfigCommand.class, io.daos.dmg.command.support.SupportCommand.class);
+
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;
   @Option(names = {"-l", "--host-list"}, scope = ScopeType.INHERIT,
@@ -81,7 +82,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     Dmg root = new Dmg(out, err, invokerFactory);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = new CommandTree(root, COMMANDS).forArgs(args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((e, a) -> root.fail(e, e.getCommandLine()));

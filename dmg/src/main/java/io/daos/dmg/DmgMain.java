@@ -20,8 +20,22 @@ public final class DmgMain {
   static int run(String[] args) {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     silenceJul();
+    skipJdkTrustStore();
     return Dmg.run(args, System.out, System.err, ControlInvokers::grpc);
   }
+
+  /**
+   * dmg trusts only the DAOS CA of its configuration ({@code DaosTrustManager}) and scrapes telemetry over http, so
+   * the JDK's cacerts never applies; okhttp's platform probe would still parse all of it, even for a plaintext
+   * channel (a fifth of a short dmg run's CPU). A trust store the user names is kept.
+   */
+  static void skipJdkTrustStore() {
+    if (System.getProperty(TRUST_STORE) == null) {
+      System.setProperty(TRUST_STORE, "NONE");
+    }
+  }
+
+  static final String TRUST_STORE = "javax.net.ssl.trustStore";
 
   static void configureLogging(boolean debug) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");

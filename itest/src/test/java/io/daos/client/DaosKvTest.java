@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.client.obj.Anchor;
 import io.daos.client.obj.KeyPage;
@@ -96,5 +97,29 @@ class DaosKvTest extends ClientTestBase {
     DaosException e = assertThrows(DaosException.class,
         () -> cont.openKv(oid(ObjectType.MULTI_HASHED, ObjectClass.S1)));
     assertEquals(DaosStatus.INVAL, e.status());
+  }
+
+  /**
+   * A failure names what failed (operation, key, object, container, pool), carries the engine's reason (a lexical
+   * key over the 486 bytes VOS keeps inline) and, from the blocking call, the caller's stack over the I/O thread's.
+   */
+  @Test
+  void errorNamesKeyObjectContainerPoolAndEngineReason() {
+    DaosKv kv = cont.openKv(oid(ObjectType.KV_LEXICAL, ObjectClass.S1));
+    String key = "k".repeat(600);
+    DaosException e = assertThrows(DaosException.class, () -> kv.put(key, new byte[] {1}));
+    assertEquals(DaosStatus.KEY2BIG, e.status());
+    String m = e.getMessage();
+    assertTrue(m.startsWith("update of dkey \"" + "k".repeat(48) + "...\" (600 bytes) akey \"0\" in object "
+        + kv.object().oid() + " of container cont1 in pool pool1: DAOS_OBJ_RPC_UPDATE to shard 0 (rank "), m);
+    assertTrue(m.contains("): dkey of 600 bytes exceeds the 486"), m);
+    assertTrue(m.endsWith(": " + DaosStatus.KEY2BIG), m);
+    assertEquals(getClass().getName(), callerFrame(e), "the blocking call's exception has the caller's stack");
+    assertTrue(e.getCause() instanceof DaosException, "the I/O thread's failure is the cause");
+  }
+
+  private static String callerFrame(Throwable e) {
+    return Stream.of(e.getStackTrace()).map(StackTraceElement::getClassName)
+        .filter(c -> !c.startsWith("io.daos.") || c.endsWith("Test")).findFirst().orElse("");
   }
 }

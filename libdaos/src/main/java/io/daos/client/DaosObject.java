@@ -10,6 +10,7 @@ import io.daos.client.obj.FetchedIod;
 import io.daos.client.obj.Iod;
 import io.daos.client.obj.IodCodec;
 import io.daos.client.obj.KeyPage;
+import io.daos.client.obj.Keys;
 import io.daos.client.obj.ObjRetry;
 import io.daos.client.obj.QueryKey;
 import io.daos.client.obj.RecxPage;
@@ -157,7 +158,7 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<Void> updateAsync(byte[] dkey, List<Iod> iods, int flags) {
-    return Futures.of(() -> {
+    return named(Futures.of(() -> {
       checkWritable("update");
       checkKey(dkey, "dkey");
       if (ec != null) {
@@ -173,7 +174,7 @@ public final class DaosObject implements AutoCloseable {
         int leader = ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g);
         return io.writeAll(l.version(), l.group(g), leader, UPDATE, body, bulk);
       }).thenApply(r -> null);
-    });
+    }), "update", dkey, akeys(iods));
   }
 
   /** {@code daos_obj_fetch}: one result per iod (size 0 iods are size queries). */
@@ -186,6 +187,10 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<List<FetchedIod>> fetchAsync(byte[] dkey, List<Iod> iods, int flags) {
+    return named(fetchUnnamed(dkey, iods, flags), "fetch", dkey, akeys(iods));
+  }
+
+  private CompletableFuture<List<FetchedIod>> fetchUnnamed(byte[] dkey, List<Iod> iods, int flags) {
     return Futures.of(() -> {
       checkKey(dkey, "dkey");
       if (ec != null) {
@@ -209,7 +214,7 @@ public final class DaosObject implements AutoCloseable {
    * there, as for every object I/O), one not placed or rebuilding with DER_NONEXIST.
    */
   public CompletableFuture<List<FetchedIod>> fetchReplicaAsync(byte[] dkey, List<Iod> iods, int replica) {
-    return Futures.of(() -> {
+    return named(Futures.of(() -> {
       checkKey(dkey, "dkey");
       List<io.daos.proto.obj.Iod> piods = iods.stream().map(i -> IodCodec.toProto(i, false)).toList();
       ShardIo.Body body = (t, epoch) -> ObjRwReq.newBuilder().setTarget(t).setEpoch(readEpoch)
@@ -223,7 +228,7 @@ public final class DaosObject implements AutoCloseable {
         Layout l = layout();
         return io.readShard(l.version(), l.group(l.groupOf(dkey)).get(replica), FETCH, body, null);
       }).thenApply(r -> IodCodec.fetched(iods, r.body(), r.bulk()));
-    });
+    }), "fetch from replica " + replica, dkey, akeys(iods));
   }
 
   /**
@@ -232,8 +237,12 @@ public final class DaosObject implements AutoCloseable {
    * when nothing is visible, leaving {@code dst} untouched).
    */
   CompletableFuture<Long> fetchIntoAsync(byte[] dkey, Iod iod, byte[] dst, int dstOff) {
+    return named(fetchInto(dkey, iod, dst, dstOff), "fetch", dkey, akeys(List.of(iod)));
+  }
+
+  private CompletableFuture<Long> fetchInto(byte[] dkey, Iod iod, byte[] dst, int dstOff) {
     if (ec != null) {
-      return fetchAsync(dkey, List.of(iod), Cond.NONE).thenApply(r -> {
+      return fetchUnnamed(dkey, List.of(iod), Cond.NONE).thenApply(r -> {
         FetchedIod f = r.get(0);
         System.arraycopy(f.data(), 0, dst, dstOff, Math.min(f.data().length, dst.length - dstOff));
         return f.size();
@@ -274,14 +283,14 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<Void> punchAsync(int flags) {
-    return Futures.of(() -> {
+    return named(Futures.of(() -> {
       checkWritable("punch");
       ShardIo.Body body = (t, e) -> ObjPunchReq.newBuilder().setTarget(t).setEpoch(e).setFlags(flags).build();
       return retryStale(() -> {
         Layout l = layout();
         return io.writeAll(l.version(), l.allShards(), 0, PUNCH, body, null);
       }).thenApply(r -> null);
-    });
+    }), "punch", null, List.of());
   }
 
   /** {@code daos_obj_punch_dkeys}: each dkey on every replica of its group. */
@@ -290,7 +299,7 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<Void> punchDkeysAsync(List<byte[]> dkeys, int flags) {
-    return Futures.of(() -> {
+    return named(Futures.of(() -> {
       checkWritable("punch_dkeys");
       if (dkeys.isEmpty()) {
         throw new DaosException(DaosStatus.INVAL, "punch_dkeys needs at least one dkey");
@@ -309,7 +318,7 @@ public final class DaosObject implements AutoCloseable {
         });
         return Futures.all(fs);
       }).thenApply(r -> null);
-    });
+    }), "punch of " + dkeys.size() + " dkeys", dkeys.size() == 1 ? dkeys.get(0) : null, List.of());
   }
 
   /** {@code daos_obj_punch_akeys} under {@code dkey}. */
@@ -318,7 +327,7 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<Void> punchAkeysAsync(byte[] dkey, List<byte[]> akeys, int flags) {
-    return Futures.of(() -> {
+    return named(Futures.of(() -> {
       checkWritable("punch_akeys");
       checkKey(dkey, "dkey");
       if (akeys.isEmpty()) {
@@ -332,7 +341,7 @@ public final class DaosObject implements AutoCloseable {
         return io.writeAll(l.version(), l.group(g), ShardIo.leader(l.group(g), DkeyHash.hash(oid, dkey), g), PUNCH_AKEYS, body,
             null);
       }).thenApply(r -> null);
-    });
+    }), "punch", dkey, akeys);
   }
 
   // --- enumeration and query_key (ObjectEnum) ----------------------------------------------------------------
@@ -343,7 +352,7 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<KeyPage> listDkeysAsync(Anchor anchor, int max) {
-    return Futures.of(() -> enumerator.dkeys(anchor, max));
+    return named(Futures.of(() -> enumerator.dkeys(anchor, max)), "dkey listing", null, List.of());
   }
 
   /** Every dkey of the object (all pages). */
@@ -352,7 +361,7 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<List<byte[]>> listAllDkeysAsync() {
-    return Futures.of(enumerator::allDkeys);
+    return named(Futures.of(enumerator::allDkeys), "dkey listing", null, List.of());
   }
 
   /** {@code daos_obj_list_akey} under {@code dkey}. */
@@ -361,7 +370,8 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<KeyPage> listAkeysAsync(byte[] dkey, Anchor anchor, int max) {
-    return Futures.of(() -> enumerator.akeys(checkKey(dkey, "dkey"), anchor, max));
+    return named(Futures.of(() -> enumerator.akeys(checkKey(dkey, "dkey"), anchor, max)), "akey listing", dkey,
+        List.of());
   }
 
   /** {@code daos_obj_list_recx} of the array under {@code dkey}/{@code akey}. */
@@ -370,7 +380,8 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<RecxPage> listRecxAsync(byte[] dkey, byte[] akey, Anchor anchor, int max) {
-    return Futures.of(() -> enumerator.recx(checkKey(dkey, "dkey"), checkKey(akey, "akey"), anchor, max));
+    return named(Futures.of(() -> enumerator.recx(checkKey(dkey, "dkey"), checkKey(akey, "akey"), anchor, max)),
+        "recx listing", dkey, akey == null ? List.of() : List.of(akey));
   }
 
   /** {@code daos_obj_query_key} with {@code QueryKey.GET_*} flags; DER_NONEXIST when nothing matches. */
@@ -379,7 +390,8 @@ public final class DaosObject implements AutoCloseable {
   }
 
   public CompletableFuture<QueryKey> queryKeyAsync(int flags, byte[] dkey, byte[] akey) {
-    return Futures.of(() -> enumerator.queryKey(flags, dkey, akey));
+    return named(Futures.of(() -> enumerator.queryKey(flags, dkey, akey)), "query_key", dkey,
+        akey == null ? List.of() : List.of(akey));
   }
 
   /** Local; nothing to release ({@code daos_obj_close}). */
@@ -439,6 +451,51 @@ public final class DaosObject implements AutoCloseable {
             .thenCompose(x -> attempt(op, sameMap + 1, newerMap, 0));
       }).thenCompose(x -> x);
     }).thenCompose(x -> x);
+  }
+
+  /** {@code f}, whose failure names what failed: the operation, its keys, this object, its container and pool. */
+  private <T> CompletableFuture<T> named(CompletableFuture<T> f, String op, byte[] dkey, List<byte[]> akeys) {
+    return f.handle((r, e) -> {
+      if (e != null) {
+        throw Futures.unwrap(e).withContext(describe(op, dkey, akeys));
+      }
+      return r;
+    });
+  }
+
+  /** "update of dkey "k" akey "0" in object 1.2 of container c1 in pool tank". */
+  String describe(String op, byte[] dkey, List<byte[]> akeys) {
+    StringBuilder sb = new StringBuilder(op);
+    if (dkey != null) {
+      sb.append(" of dkey ").append(Keys.describe(dkey));
+    }
+    if (!akeys.isEmpty()) {
+      sb.append(dkey == null ? " of" : "").append(akeys.size() == 1 ? " akey " : " akeys ")
+          .append(String.join(", ", akeys.stream().limit(4).map(Keys::describe).toList()))
+          .append(akeys.size() > 4 ? ", ..." : "");
+    }
+    sb.append(dkey == null && akeys.isEmpty() ? " of object " : " in object ").append(oid);
+    return sb.append(" of container ").append(name(cont.label(), cont.uuid())).append(" in pool ")
+        .append(name(cont.pool().label(), cont.pool().uuid())).toString();
+  }
+
+  private static String name(String label, java.util.UUID uuid) {
+    return label == null || label.isEmpty() ? uuid.toString() : label;
+  }
+
+  /** The iods' akeys, a view read only if the operation fails. */
+  private static List<byte[]> akeys(List<Iod> iods) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public byte[] get(int i) {
+        return iods.get(i).akeyRef();
+      }
+
+      @Override
+      public int size() {
+        return iods.size();
+      }
+    };
   }
 
   static byte[] checkKey(byte[] key, String what) {

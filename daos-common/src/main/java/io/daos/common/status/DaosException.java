@@ -7,6 +7,8 @@ public class DaosException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final DaosStatus status;
+  /** The message without the status: what the failing code said about it ("" when it said nothing). */
+  private final String reason;
 
   public DaosException(DaosStatus status) {
     this(status, null, null);
@@ -19,6 +21,32 @@ public class DaosException extends RuntimeException {
   public DaosException(DaosStatus status, String message, Throwable cause) {
     super(message == null || message.isEmpty() ? status.toString() : message + ": " + status, cause);
     this.status = Objects.requireNonNull(status, "status");
+    this.reason = message == null ? "" : message;
+  }
+
+  /**
+   * This failure again, as seen from the calling thread: same status and message, this exception as the cause, and
+   * the stack of the thread that creates it (a blocking call rethrows what an I/O thread failed with this way, so
+   * the trace shows the application's call as well as where the failure arose).
+   */
+  public DaosException inCaller() {
+    return new DaosException(this);
+  }
+
+  /** This failure with {@code what} failed in front of its reason: same status, this exception as the cause. */
+  public DaosException withContext(String what) {
+    return new DaosException(status, reason.isEmpty() ? what : what + ": " + reason, this);
+  }
+
+  private DaosException(DaosException cause) {
+    super(cause.getMessage(), cause);
+    this.status = cause.status;
+    this.reason = cause.reason;
+  }
+
+  /** The message without the status (see {@link #getMessage()}): "" when the code that failed said nothing more. */
+  public String reason() {
+    return reason;
   }
 
   public DaosStatus status() {

@@ -256,7 +256,8 @@ public final class ObjHandlers {
       fail(opc, errorBody, req, reply, e);
     } catch (InvalidProtocolBufferException e) {
       LOG_LIMIT.warn(LOG, "malformed", "{}: malformed {} body from {}: {}", name, opc, req.peer(), e.getMessage());
-      reply.reply(DaosStatus.INVAL.code(), mv, body(errorBody.apply(DaosStatus.INVAL.code())), null);
+      reply.reply(DaosStatus.INVAL.code(), mv, body(withReason(errorBody.apply(DaosStatus.INVAL.code()),
+          new DaosException(DaosStatus.INVAL, "malformed " + opc + " body: " + e.getMessage()))), null);
     } catch (Exception e) {
       LOG.error("{}: {} from {} failed unexpectedly", name, opc, req.peer(), e);
       fail(opc, errorBody, req, reply, new DaosException(DaosStatus.MISC, e.toString(), e));
@@ -284,7 +285,21 @@ public final class ObjHandlers {
       DaosException e) {
     LOG.debug("{}: {} from {} failed: {}", name, opc, req.peer(), e.getMessage());
     int mv = mapVersion(req, false);
-    reply.reply(e.status().code(), mv, body(errorBody.apply(e.status().code())), null);
+    reply.reply(e.status().code(), mv, body(withReason(errorBody.apply(e.status().code()), e)), null);
+  }
+
+  /**
+   * The error reply {@code b} with the engine's reason for it (the object replies' {@code reason}, a jdaos extension:
+   * DAOS replies carry only the status): the exception's message without its status, or the error's class and
+   * message when it is not a DAOS error.
+   */
+  static MessageLite withReason(MessageLite b, Throwable c) {
+    String reason = c instanceof DaosException de ? de.reason() : c.toString();
+    if (reason.isEmpty() || !(b instanceof com.google.protobuf.Message m)) {
+      return b;
+    }
+    com.google.protobuf.Descriptors.FieldDescriptor f = m.getDescriptorForType().findFieldByName("reason");
+    return f == null ? b : m.toBuilder().setField(f, reason).build();
   }
 
   /** DER_NO_HDL when the service does not know the handle; its own error when it could not be asked. */
@@ -428,7 +443,7 @@ public final class ObjHandlers {
     if (!(c instanceof DaosException)) {
       LOG.error("{}: write failed: {}", name, c.toString());
     }
-    reply.reply(st, mv, body(err.apply(st)), null);
+    reply.reply(st, mv, body(withReason(err.apply(st), c)), null);
   }
 
   /**

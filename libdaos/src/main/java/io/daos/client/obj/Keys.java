@@ -24,4 +24,19 @@ public final class Keys {
   public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  /** How an error names a key: printable ASCII in quotes, else hex; long keys cut, with their length. */
+  public static String describe(byte[] key) {
+    boolean text = true;
+    for (byte b : key) {
+      text &= b >= 0x20 && b < 0x7f;
+    }
+    int shown = Math.min(key.length, text ? 48 : 16);
+    StringBuilder sb = new StringBuilder(text ? "\"" : "0x");
+    for (int i = 0; i < shown; i++) {
+      sb.append(text ? String.valueOf((char) key[i]) : String.format("%02x", key[i]));
+    }
+    sb.append(shown < key.length ? "..." : "").append(text ? "\"" : "");
+    return shown < key.length ? sb + " (" + key.length + " bytes)" : sb.toString();
+  }
 }

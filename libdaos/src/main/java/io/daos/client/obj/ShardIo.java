@@ -7,6 +7,7 @@ import com.google.protobuf.Parser;
 import io.daos.cart.Opcode;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.rpc.ObjRpc;
 import io.daos.client.pool.PoolMapCache;
 import io.daos.client.rpc.BulkSink;
 import io.daos.client.rpc.EngineRpc;
@@ -110,11 +111,21 @@ public final class ShardIo {
           map.observe(r.mapVersion());
           int st = r.status(c.status().applyAsInt(r.body()));
           if (st != 0) {
-            throw new DaosException(DaosStatus.fromCode(st), c.opc() + " to shard " + s.shard() + " (rank "
-                + s.rank() + " target " + s.index() + ")");
+            String reason = reason(r.body());
+            throw new DaosException(DaosStatus.fromCode(st), ObjRpc.name(c.opc()) + " to shard " + s.shard()
+                + " (rank " + s.rank() + " target " + s.index() + ")" + (reason.isEmpty() ? "" : ": " + reason));
           }
           return r;
         });
+  }
+
+  /** The engine's reason on an error reply ({@code reason}, a jdaos extension of the object replies), or "". */
+  static String reason(Object body) {
+    if (!(body instanceof com.google.protobuf.Message m)) {
+      return "";
+    }
+    com.google.protobuf.Descriptors.FieldDescriptor f = m.getDescriptorForType().findFieldByName("reason");
+    return f == null ? "" : (String) m.getField(f);
   }
 
   /** Reads from one replica of {@code group}, starting at a random one, failing over on unreachable ones. */

@@ -12,7 +12,10 @@ public final class Futures {
   private Futures() {
   }
 
-  /** Waits for {@code f}; its failure is rethrown as the {@link DaosException} it carries. */
+  /**
+   * Waits for {@code f}; its failure is rethrown as the {@link DaosException} it carries, created here so that its
+   * stack trace is the caller's, with the failure from the I/O thread as its cause.
+   */
   public static <T> T join(CompletableFuture<T> f) {
     try {
       return f.get();
@@ -20,7 +23,7 @@ public final class Futures {
       Thread.currentThread().interrupt();
       throw new DaosException(DaosStatus.CANCELED, "interrupted while waiting for a DAOS operation", e);
     } catch (ExecutionException e) {
-      throw unwrap(e.getCause());
+      throw unwrap(e.getCause()).inCaller();
     } catch (CancellationException e) {
       throw new DaosException(DaosStatus.CANCELED, "operation canceled", e);
     }

@@ -1,0 +1,158 @@
+package io.daos.dmg;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Builds dmg's picocli tree. picocli reflects over every command class it is given, so the whole tree costs a
+ * third of a short dmg run; for a command line that names one command ({@code dmg -i system query}) only the root,
+ * the groups on the way (from their {@code @Command} annotation alone) and that command are built. Anything else —
+ * help, a group without a command, a word or option that is not recognized here, a parse error — gets the full
+ * tree, so usage text and error messages are exactly picocli's.
+ */
+final class CommandTree {
+  private final Object root;
+  private final List<Class<?>> topLevel;
+  private final Set<String> valueOptions = new HashSet<>();
+  private final Set<String> flagOptions = new HashSet<>();
+
+  CommandTree(Object root, List<Class<?>> topLevel) {
+    this.root = root;
+    this.topLevel = topLevel;
+    for (Field f : root.getClass().getDeclaredFields()) {
+      Option o = f.getAnnotation(Option.class);
+      if (o != null) {
+        (f.getType() == boolean.class ? flagOptions : valueOptions).addAll(Arrays.asList(o.names()));
+      }
+    }
+  }
+
+  /** Every command: what help, completion and any unusual command line get. */
+  CommandLine full() {
+    CommandLine cl = new CommandLine(root);
+    topLevel.forEach(cl::addSubcommand);
+    return cl;
+  }
+
+  /** Just the path {@code args} names when it names a runnable command and parses; else {@link #full()}. */
+  CommandLine forArgs(String[] args) {
+    List<Class<?>> path = path(args);
+    if (path == null) {
+      return full();
+    }
+    CommandLine rootCl = new CommandLine(root);
+    CommandLine parent = rootCl;
+    for (Class<?> cls : path) {
+      CommandLine child = hasSubcommands(cls) ? group(cls) : new CommandLine(cls);
+      parent.addSubcommand(annotation(cls).name(), child);
+      parent = child;
+    }
+    try {
+      rootCl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      return full();
+    }
+    return rootCl;
+  }
+
+  /** The command classes {@code args} walks through, ending at a command without subcommands; null if unsure. */
+  List<Class<?>> path(String[] args) {
+    List<Class<?>> path = new ArrayList<>();
+    List<Class<?>> level = topLevel;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.startsWith("-")) {
+        int skip = rootOptionValues(a);
+        if (skip < 0) {
+          return null;
+        }
+        i += skip;
+        continue;
+      }
+      Class<?> next = named(level, a);
+      if (next == null || !lightGroupOrLeaf(next)) {
+        return null;
+      }
+      path.add(next);
+      if (!hasSubcommands(next)) {
+        List<String> rest = Arrays.asList(args).subList(i + 1, args.length);
+        return rest.contains("-h") || rest.contains("--help") ? null : path;
+      }
+      level = Arrays.asList(annotation(next).subcommands());
+    }
+    return null;
+  }
+
+  /** How many following words a root option takes (0 or 1), or -1 for help, "--" and anything unknown. */
+  private int rootOptionValues(String a) {
+    if (a.equals("--") || a.equals("-h") || a.equals("--help")) {
+      return -1;
+    }
+    if (a.startsWith("--")) {
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (valueOptions.contains(name)) {
+        return a.contains("=") ? 0 : 1;
+      }
+      return flagOptions.contains(name) && !a.contains("=") ? 0 : -1;
+    }
+    for (int c = 1; c < a.length(); c++) {           // a cluster such as -ij, -io FILE or -oFILE
+      String opt = "-" + a.charAt(c);
+      if (valueOptions.contains(opt)) {
+        return c == a.length() - 1 ? 1 : 0;
+      }
+      if (!flagOptions.contains(opt) || opt.equals("-h")) {
+        return -1;
+      }
+    }
+    return 0;
+  }
+
+  private static Class<?> named(List<Class<?>> level, String word) {
+    for (Class<?> cls : level) {
+      Command c = annotation(cls);
+      if (c.name().equals(word) || Arrays.asList(c.aliases()).contains(word)) {
+        return cls;
+      }
+    }
+    return null;
+  }
+
+  /** A group is built from its annotation only when it declares nothing picocli would read. */
+  private static boolean lightGroupOrLeaf(Class<?> cls) {
+    return !hasSubcommands(cls) || (cls.getSuperclass() == Object.class && cls.getDeclaredFields().length == 0
+        && Arrays.stream(cls.getDeclaredMethods()).allMatch(m -> m.isSynthetic()));
+  }
+
+  private static CommandLine group(Class<?> cls) {
+    Command c = annotation(cls);
+    CommandSpec spec;
+    try {
+      spec = CommandSpec.wrapWithoutInspection(cls.getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("dmg command group " + cls.getName() + " cannot be created", e);
+    }
+    spec.name(c.name()).aliases(c.aliases());
+    spec.usageMessage().description(c.description());
+    return new CommandLine(spec);
+  }
+
+  private static boolean hasSubcommands(Class<?> cls) {
+    return annotation(cls).subcommands().length > 0;
+  }
+
+  private static Command annotation(Class<?> cls) {
+    Command c = cls.getAnnotation(Command.class);
+    if (c == null) {
+      throw new IllegalStateException(cls.getName() + " is listed as a dmg command but has no @Command");
+    }
+    return c;
+  }
+}
