@@ -111,6 +111,7 @@ public final class DaosEngine implements Closeable {
   private RdbServer rdbServer;
   private CartClient cartClient;
   private PoolDrpcHandlers poolHandlers;
+  private io.daos.engine.chk.ChkHandlers chkHandlers;
   private ExecutorService serviceIo;
   private java.util.concurrent.ScheduledExecutorService mapTimer;
   private volatile GroupMapDistributor mapDistributor;
@@ -207,7 +208,9 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    DrpcRegistry registry = poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry()))
+    chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, () -> state.rank().orElse(-1),
+        cartClient, this::rankUri, rpcTimeout());
+    DrpcRegistry registry = chkHandlers.registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())))
         .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
@@ -285,6 +288,7 @@ public final class DaosEngine implements Closeable {
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
+    chkHandlers.registerOn(server, serviceIo);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
       t.setDaemon(true);

@@ -31,7 +31,8 @@ import picocli.CommandLine.ScopeType;
     description = "Administrative tool for managing DAOS clusters",
     subcommands = {VersionCommand.class, ServerVersionCommand.class, NetworkCommand.class, StorageCommand.class,
         SystemCommand.class, PoolCommand.class, ContCommand.class,
-        io.daos.dmg.command.telemetry.TelemetryCommand.class})
+        io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.check.CheckCommand.class,
+        io.daos.dmg.command.check.FaultsCommand.class})
 public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;

@@ -284,7 +284,7 @@ public final class PoolHandler {
     return v == null || v.isEmpty() ? io.daos.server.system.Membership.DEFAULT_SELF_HEAL : v;
   }
 
-  static PoolService lookup(MsAccess.Ms ms, String id) {
+  public static PoolService lookup(MsAccess.Ms ms, String id) {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException("empty pool id");
     }
