@@ -75,8 +75,8 @@ public final class CheckHandler {
     }
     checkMemberStates(ms, MemberState.ADMIN_EXCLUDED, MemberState.STOPPED);
     write(() -> store.setEnabled(true));
-    List<Integer> avail = ms.membership().members(null, MemberState.ALL_FILTER).stream().map(Member::rank)
-        .toList();
+    List<Integer> avail = ms.membership().members(null, MemberState.ALL_FILTER).stream()
+        .filter(m -> m.state() != MemberState.ADMIN_EXCLUDED).map(Member::rank).toList();
     ranks.systemStart(SystemStartReq.newBuilder().setSys(req.getSys()).setCheckMode(true)
         .setRanks(RankSet.ofInts(avail).toString()).build());
     return DaosResp.getDefaultInstance();
@@ -89,7 +89,9 @@ public final class CheckHandler {
       return DaosResp.newBuilder().setStatus(DaosStatus.ALREADY.code()).build();
     }
     write(() -> store.setEnabled(false));
-    leader.stop(List.of());
+    if (leader.running()) {
+      leader.stop(List.of());
+    }
     List<Integer> check = checkRanks(ms);
     if (!check.isEmpty()) {
       ranks.systemStop(SystemStopReq.newBuilder().setSys(req.getSys()).setRanks(RankSet.ofInts(check).toString())
@@ -105,7 +107,9 @@ public final class CheckHandler {
     CheckPolicies policies = store.policies().merged(req.getPoliciesList());
     write(() -> store.setLastUsed(policies));
     List<String> ids = pools.stream().map(UUID::toString).toList();
-    if ((req.getFlags() & CheckFlag.CF_RESET_VALUE) != 0) {
+    if ((req.getFlags() & CheckFlag.CF_RESET_VALUE) != 0 || !leader.stopped()) {
+      // A new instance (reset asked for, or the last run did not stop part-way): the old findings of the pools
+      // it checks go, as DAOS's MS drops them when the engine reports the instance reset.
       write(() -> store.removeForPools(ids));
     } else {
       handleUnresolved(store, ids);

@@ -103,6 +103,11 @@ final class CheckLeader {
     inst.stop(pools, now());
   }
 
+  /** The last run was stopped before it completed (a new start resumes it rather than resetting). */
+  synchronized boolean stopped() {
+    return inst.status == io.daos.proto.chk.CheckInstStatus.CIS_STOPPED;
+  }
+
   synchronized boolean running() {
     return inst.status == io.daos.proto.chk.CheckInstStatus.CIS_RUNNING;
   }

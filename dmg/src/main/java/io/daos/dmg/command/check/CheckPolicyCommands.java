@@ -25,7 +25,8 @@ final class CheckPolicyCommands {
 
   @Command(name = "set-policy", description = "Set system checker policies")
   public static final class Set extends BaseCommand {
-    @Option(names = {"-d", "--reset-defaults"}, description = "Set all policies to their default action.")
+    @Option(names = "--reset-defaults", description = "Set all policies to their default action (DAOS also takes -d, "
+        + "which is dmg's --debug here).")
     boolean resetDefaults;
     @Option(names = {"-a", "--all-interactive"}, description = "Set all policies to interactive.")
     boolean allInteractive;

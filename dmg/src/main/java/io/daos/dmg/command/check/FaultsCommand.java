@@ -52,7 +52,7 @@ public final class FaultsCommand {
   abstract static class PoolFault extends BaseCommand {
     @Option(names = {"-s", "--svcl"}, description = "List of pool service ranks")
     String svcl;
-    @Option(names = {"-l", "--label"}, description = "Pool service label")
+    @Option(names = "--label", description = "Pool service label (DAOS also takes -l, which is dmg's host list here)")
     String label;
     @Parameters(index = "0", paramLabel = "pool", description = "pool label or UUID")
     String pool;
