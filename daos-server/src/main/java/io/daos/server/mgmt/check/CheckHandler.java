@@ -185,7 +185,7 @@ public final class CheckHandler {
     verifyReady(ms);
     CheckReport r = req.getReport();
     if (r.getPoolLabel().isEmpty() && !r.getPoolUuid().isEmpty()) {
-      UUID u = parseUuid(r.getPoolUuid());
+      UUID u = PoolHandler.parseUuid(r.getPoolUuid());
       String label = ms.db().findPoolServiceByUuid(u).map(p -> p.poolLabel()).orElse("");
       r = r.toBuilder().setPoolLabel(label).build();
     }
@@ -261,7 +261,7 @@ public final class CheckHandler {
   private static List<UUID> resolve(MsAccess.Ms ms, List<String> ids) {
     List<UUID> out = new ArrayList<>();
     for (String id : ids) {
-      UUID u = tryUuid(id);
+      UUID u = PoolHandler.tryUuid(id);
       out.add(u != null ? u : PoolHandler.lookup(ms, id).poolUuid());
     }
     return out;
@@ -276,22 +276,6 @@ public final class CheckHandler {
       r.run();
     } catch (RuntimeException e) {
       throw ctx.access().translate(e);
-    }
-  }
-
-  static UUID parseUuid(String s) {
-    UUID u = tryUuid(s);
-    if (u == null) {
-      throw new IllegalArgumentException("failed to parse pool UUID \"" + s + "\"");
-    }
-    return u;
-  }
-
-  private static UUID tryUuid(String s) {
-    try {
-      return s != null && s.length() == 36 ? UUID.fromString(s) : null;
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

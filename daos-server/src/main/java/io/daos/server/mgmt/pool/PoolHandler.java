@@ -310,7 +310,7 @@ public final class PoolHandler {
     }
   }
 
-  private static UUID parseUuid(String s) {
+  public static UUID parseUuid(String s) {
     UUID u = tryUuid(s);
     if (u == null) {
       throw new IllegalArgumentException("failed to parse pool UUID \"" + s + "\"");
@@ -318,7 +318,7 @@ public final class PoolHandler {
     return u;
   }
 
-  private static UUID tryUuid(String s) {
+  public static UUID tryUuid(String s) {
     try {
       return s != null && s.length() == 36 ? UUID.fromString(s) : null;
     } catch (IllegalArgumentException e) {
