@@ -3,8 +3,8 @@ package io.daos.drpc;
 import java.util.Optional;
 
 /**
- * Every dRPC method DAOS defines ({@code drpc_modules.h}), with its module and wire id, plus one jdaos-only method
- * ({@link #MGMT_TELEMETRY_SNAPSHOT}) numbered above DAOS's range.
+ * Every dRPC method DAOS defines ({@code drpc_modules.h}), with its module and wire id, plus jdaos-only methods
+ * ({@link #MGMT_TELEMETRY_SNAPSHOT}, {@link #MGMT_CHK_CLUES}) numbered above DAOS's range.
  */
 public enum DrpcMethod {
   SEC_AGENT_REQUEST_CREDS(DrpcModule.SEC_AGENT, 101),
@@ -57,6 +57,8 @@ public enum DrpcMethod {
   MGMT_POOL_SELF_HEAL_EVAL(DrpcModule.MGMT, 252),
   /** jdaos-only: the engine's telemetry snapshot, read by daos_server for its Prometheus exporter. */
   MGMT_TELEMETRY_SNAPSHOT(DrpcModule.MGMT, 290),
+  /** jdaos-only: the checker's pool clues of a set of ranks, gathered by the engine over CART-J (CHK_START). */
+  MGMT_CHK_CLUES(DrpcModule.MGMT, 291),
 
   SRV_NOTIFY_READY(DrpcModule.SRV, 301),
   SRV_GET_POOL_SVC(DrpcModule.SRV, 303),

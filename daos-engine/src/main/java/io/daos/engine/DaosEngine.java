@@ -118,6 +118,7 @@ public final class DaosEngine implements Closeable {
   private RdbServer rdbServer;
   private CartClient cartClient;
   private PoolDrpcHandlers poolHandlers;
+  private io.daos.engine.chk.ChkHandlers chkHandlers;
   private ExecutorService serviceIo;
   private java.util.concurrent.ScheduledExecutorService mapTimer;
   private volatile GroupMapDistributor mapDistributor;
@@ -219,13 +220,16 @@ public final class DaosEngine implements Closeable {
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
+    chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, () -> state.rank().orElse(-1),
+        cartClient, this::rankUri, rpcTimeout());
     PoolDrpcHandlers ph = poolHandlers;
     SmdDrpcHandlers smdHandlers = new SmdDrpcHandlers(name, smd, pools, () -> state.rank().orElse(-1),
         (pool, reint, rank, tgts) -> {
           ServiceRanks sr = svcRanks;
           return ph.targetUpdate(pool, sr == null ? java.util.List.of() : sr.replicaRanks(pool), reint, rank, tgts);
         }, serviceIo, java.time.Clock.systemUTC());
-    DrpcRegistry registry = smdHandlers.registerOn(poolHandlers.registerOn(handlers.registerOn(new DrpcRegistry())))
+    DrpcRegistry registry = chkHandlers.registerOn(smdHandlers.registerOn(poolHandlers.registerOn(
+        handlers.registerOn(new DrpcRegistry()))))
         .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
     drpcServer = DrpcServer.builder(args.engineSocket(pid), registry).transport(transport).build();
     drpcServer.start();
@@ -304,6 +308,7 @@ public final class DaosEngine implements Closeable {
     new RebuildRpcHandlers(poolServices, rebuildScheduler).registerOn(server);
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
+    chkHandlers.registerOn(server, serviceIo);
     mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
       t.setDaemon(true);

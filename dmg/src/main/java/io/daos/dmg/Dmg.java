@@ -34,7 +34,8 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   static final List<Class<?>> COMMANDS = List.of(VersionCommand.class, ServerVersionCommand.class,
       NetworkCommand.class, StorageCommand.class, SystemCommand.class, PoolCommand.class, ContCommand.class,
       io.daos.dmg.command.telemetry.TelemetryCommand.class, io.daos.dmg.command.server.ServerCommand.class,
-      io.daos.dmg.command.config.ConfigCommand.class, io.daos.dmg.command.support.SupportCommand.class);
+      io.daos.dmg.command.config.ConfigCommand.class, io.daos.dmg.command.support.SupportCommand.class,
+      io.daos.dmg.command.check.CheckCommand.class, io.daos.dmg.command.check.FaultsCommand.class);
 
   @Option(names = {"-o", "--config-path"}, scope = ScopeType.INHERIT, description = "Client config file path")
   String configPath;

@@ -82,6 +82,9 @@ import io.daos.server.mgmt.system.JoinHandler;
 import io.daos.server.mgmt.system.RankControl;
 import io.daos.server.mgmt.system.SystemAttrHandler;
 import io.daos.server.mgmt.system.SystemHandler;
+import io.daos.server.mgmt.check.CheckHandler;
+import io.daos.server.mgmt.check.CheckerGate;
+import io.daos.server.mgmt.check.FaultInjectHandler;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
@@ -108,6 +111,9 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   private final PoolMapHandler poolMap;
   private final SystemPoolHandler systemPools;
   private final CleanupHandler cleanup;
+  private final CheckHandler check;
+  private final FaultInjectHandler faults;
+  private final boolean faultInjection;
 
   public MgmtService(MsContext ctx) {
     this.system = new SystemHandler(ctx);
@@ -123,6 +129,9 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
     this.poolMap = new PoolMapHandler(ctx);
     this.systemPools = new SystemPoolHandler(ctx, pools, poolMap);
     this.cleanup = new CleanupHandler(ctx, poolSvc);
+    this.check = new CheckHandler(ctx, ranks, java.time.Clock.systemUTC());
+    this.faults = new FaultInjectHandler(ctx, java.time.Clock.systemUTC());
+    this.faultInjection = FaultInjectHandler.enabled();
   }
 
   public PoolMapHandler poolMapHandler() {
@@ -194,7 +203,7 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
 
   /** This service with the peer-address interceptor Join needs. */
   public ServerServiceDefinition definition() {
-    return ServerInterceptors.intercept(this, new PeerAddress());
+    return ServerInterceptors.intercept(this, new PeerAddress(), new CheckerGate(check::checkerEnabled));
   }
 
   public SystemHandler systemHandler() {
@@ -364,6 +373,82 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void systemCleanup(SystemCleanupReq req, StreamObserver<SystemCleanupResp> obs) {
     answer(obs, () -> cleanup.systemCleanup(req));
+  @Override
+  public void systemCheckEnable(io.daos.proto.mgmt.CheckEnableReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> check.enable(req));
+  }
+
+  @Override
+  public void systemCheckDisable(io.daos.proto.mgmt.CheckDisableReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> check.disable(req));
+  }
+
+  @Override
+  public void systemCheckStart(io.daos.proto.mgmt.CheckStartReq req,
+      StreamObserver<io.daos.proto.mgmt.CheckStartResp> obs) {
+    answer(obs, () -> check.start(req));
+  }
+
+  @Override
+  public void systemCheckStop(io.daos.proto.mgmt.CheckStopReq req,
+      StreamObserver<io.daos.proto.mgmt.CheckStopResp> obs) {
+    answer(obs, () -> check.stop(req));
+  }
+
+  @Override
+  public void systemCheckQuery(io.daos.proto.mgmt.CheckQueryReq req,
+      StreamObserver<io.daos.proto.mgmt.CheckQueryResp> obs) {
+    answer(obs, () -> check.query(req));
+  }
+
+  @Override
+  public void systemCheckSetPolicy(io.daos.proto.mgmt.CheckSetPolicyReq req, StreamObserver<DaosResp> obs) {
+    answer(obs, () -> check.setPolicy(req));
+  }
+
+  @Override
+  public void systemCheckGetPolicy(io.daos.proto.mgmt.CheckGetPolicyReq req,
+      StreamObserver<io.daos.proto.mgmt.CheckGetPolicyResp> obs) {
+    answer(obs, () -> check.getPolicy(req));
+  }
+
+  @Override
+  public void systemCheckRepair(io.daos.proto.mgmt.CheckActReq req,
+      StreamObserver<io.daos.proto.mgmt.CheckActResp> obs) {
+    answer(obs, () -> check.repair(req));
+  }
+
+  @Override
+  public void systemCheckEngineReport(io.daos.proto.shared.CheckReportReq req,
+      StreamObserver<io.daos.proto.shared.CheckReportResp> obs) {
+    answer(obs, () -> check.engineReport(req));
+  }
+
+  @Override
+  public void faultInjectReport(io.daos.proto.chk.CheckReport req, StreamObserver<DaosResp> obs) {
+    if (!faultInjection) {
+      super.faultInjectReport(req, obs);
+      return;
+    }
+    answer(obs, () -> faults.report(req));
+  }
+
+  @Override
+  public void faultInjectPoolFault(io.daos.proto.chk.Fault req, StreamObserver<DaosResp> obs) {
+    if (!faultInjection) {
+      super.faultInjectPoolFault(req, obs);
+      return;
+    }
+    answer(obs, () -> faults.poolFault(req));
+  }
+
+  @Override
+  public void faultInjectMgmtPoolFault(io.daos.proto.chk.Fault req, StreamObserver<DaosResp> obs) {
+    if (!faultInjection) {
+      super.faultInjectMgmtPoolFault(req, obs);
+      return;
+    }
+    answer(obs, () -> faults.mgmtPoolFault(req));
   }
 
   private static <T> void answer(StreamObserver<T> obs, Supplier<T> call) {

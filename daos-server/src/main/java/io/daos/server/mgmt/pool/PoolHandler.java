@@ -382,7 +382,7 @@ public final class PoolHandler {
     return v == null || v.isEmpty() ? io.daos.server.system.Membership.DEFAULT_SELF_HEAL : v;
   }
 
-  static PoolService lookup(MsAccess.Ms ms, String id) {
+  public static PoolService lookup(MsAccess.Ms ms, String id) {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException("empty pool id");
     }
@@ -408,7 +408,7 @@ public final class PoolHandler {
     }
   }
 
-  private static UUID parseUuid(String s) {
+  public static UUID parseUuid(String s) {
     UUID u = tryUuid(s);
     if (u == null) {
       throw new IllegalArgumentException("failed to parse pool UUID \"" + s + "\"");
@@ -416,7 +416,7 @@ public final class PoolHandler {
     return u;
   }
 
-  private static UUID tryUuid(String s) {
+  public static UUID tryUuid(String s) {
     try {
       return s != null && s.length() == 36 ? UUID.fromString(s) : null;
     } catch (IllegalArgumentException e) {
