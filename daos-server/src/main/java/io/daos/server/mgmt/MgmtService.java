@@ -373,6 +373,8 @@ public final class MgmtService extends MgmtSvcGrpc.MgmtSvcImplBase {
   @Override
   public void systemCleanup(SystemCleanupReq req, StreamObserver<SystemCleanupResp> obs) {
     answer(obs, () -> cleanup.systemCleanup(req));
+  }
+
   @Override
   public void systemCheckEnable(io.daos.proto.mgmt.CheckEnableReq req, StreamObserver<DaosResp> obs) {
     answer(obs, () -> check.enable(req));
