@@ -142,7 +142,9 @@ public final class DaosServer implements AutoCloseable {
     EngineHarness running = harness;
     ControlService ctlSvc = new ControlService(harness, events, cfg.engines()).collectLogWith(
         new io.daos.server.ctl.CollectLogHandler(cfg, () -> running.instances().stream()
-            .anyMatch(io.daos.server.engine.Engine::isStarted)));
+            .anyMatch(io.daos.server.engine.Engine::isStarted)))
+        .checkRepairWith(new io.daos.server.ctl.CheckEngineRepairHandler(harness, r -> client.invokeMs(
+            MgmtSvcGrpc.getSystemCheckRepairMethod(), r, Duration.ofMinutes(2))));
     grpc = push(new GrpcServer(ctl.bindHost(), cfg.port(), "daos_server",
         List.of(mgmt.definition(), ctlSvc.bindService(), new HealthStatusManager().getHealthService().bindService()), tls));
     grpc.start();

@@ -19,14 +19,9 @@ import org.junit.jupiter.api.Test;
  * own code, none falls through to grpc-java's generated default that answers UNIMPLEMENTED.
  */
 class ServicesImplementedTest {
-  /**
-   * All but CheckEngineRepair, which DAOS's MS sends to the engine of a checker finding's rank: jdaos's check leader
-   * is the MS itself and applies repairs there, so nothing calls it yet (issue 14).
-   */
   @Test
   void everyCtlSvcMethodIsImplemented() throws Exception {
-    assertEquals(List.of("CheckEngineRepair"), unimplemented(CtlSvcGrpc.getServiceDescriptor(),
-        ControlService.class));
+    assertEquals(List.of(), unimplemented(CtlSvcGrpc.getServiceDescriptor(), ControlService.class));
   }
 
   @Test

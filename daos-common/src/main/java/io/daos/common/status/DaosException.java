@@ -35,13 +35,25 @@ public class DaosException extends RuntimeException {
 
   /** This failure with {@code what} failed in front of its reason: same status, this exception as the cause. */
   public DaosException withContext(String what) {
-    return new DaosException(status, reason.isEmpty() ? what : what + ": " + reason, this);
+    return keepingSuppressed(new DaosException(status, reason.isEmpty() ? what : what + ": " + reason, this));
   }
 
   private DaosException(DaosException cause) {
     super(cause.getMessage(), cause);
     this.status = cause.status;
     this.reason = cause.reason;
+    keepingSuppressed(this);
+  }
+
+  /** {@code wrapper}, which wraps this, with this failure's suppressed ones (why a retry gave up, for instance). */
+  private DaosException keepingSuppressed(DaosException wrapper) {
+    Throwable inner = wrapper.getCause();
+    if (inner != null && inner != wrapper) {
+      for (Throwable t : inner.getSuppressed()) {
+        wrapper.addSuppressed(t);
+      }
+    }
+    return wrapper;
   }
 
   /** The message without the status (see {@link #getMessage()}): "" when the code that failed said nothing more. */

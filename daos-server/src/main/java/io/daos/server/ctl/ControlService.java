@@ -50,6 +50,7 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   private final SmdHandler smd;
   private final NvmeDeviceHandler nvmeDevices;
   private CollectLogHandler collectLog;
+  private CheckEngineRepairHandler checkRepair;
 
   /** The CtlSvc of a server whose engines are {@code harness}, configured by {@code engineConfigs}. */
   public ControlService(EngineHarness harness, RasPublisher events, List<EngineConfig> engineConfigs) {
@@ -88,6 +89,22 @@ public final class ControlService extends CtlSvcGrpc.CtlSvcImplBase {
   @Override
   public void storageNvmeAddDevice(NvmeAddDeviceReq req, StreamObserver<NvmeAddDeviceResp> out) {
     reply("StorageNvmeAddDevice", out, () -> nvmeDevices.addDevice(req));
+  }
+
+  /** Serves CheckEngineRepair with {@code handler} (without one, CheckEngineRepair answers UNIMPLEMENTED). */
+  public ControlService checkRepairWith(CheckEngineRepairHandler handler) {
+    this.checkRepair = handler;
+    return this;
+  }
+
+  @Override
+  public void checkEngineRepair(io.daos.proto.ctl.CheckEngineActReq req,
+      StreamObserver<io.daos.proto.ctl.CheckEngineActResp> out) {
+    if (checkRepair == null) {
+      super.checkEngineRepair(req, out);
+      return;
+    }
+    reply("CheckEngineRepair", out, () -> checkRepair.repair(req));
   }
 
   /** Serves CollectLog with {@code handler} (without one, CollectLog answers UNIMPLEMENTED). */
