@@ -4,7 +4,6 @@ import io.daos.raft.RaftSettings;
 import io.daos.raft.SharedKeyTls;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.ratis.conf.RaftProperties;
 
 /**
  * The Raft settings of an engine's pool-service server ({@link RaftSettings}): DAOS rdb's election timeout
@@ -18,10 +17,6 @@ final class RdbConfig {
   static final Duration FIRST_ELECTION_TIMEOUT = Duration.ofMillis(200);
 
   private RdbConfig() {
-  }
-
-  static RaftProperties properties(String raftAddress, Path storageDir, Duration electionTimeout) {
-    return settings(raftAddress, storageDir, electionTimeout, null).properties();
   }
 
   /** With {@code tls} (the system key's identity), Raft over gRPC with mutual TLS; plain Netty when null. */

@@ -28,13 +28,13 @@ class RdbConfigTest {
   @Test
   void aPausedEngineKeepsItsPoolServiceReplica() {
     // Ratis closes a server after a JVM pause over 60 s by default; a SIGSTOPped engine would resume without it.
-    assertTrue(RaftServerConfigKeys.closeThreshold(RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION))
+    assertTrue(RaftServerConfigKeys.closeThreshold(RdbConfig.settings("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION, null).properties())
         .toLong(TimeUnit.DAYS) >= 365);
   }
 
   @Test
   void electionsFollowDaosRdb() {
-    RaftProperties p = RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION);
+    RaftProperties p = RdbConfig.settings("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION, null).properties();
     assertEquals(7000, RaftServerConfigKeys.Rpc.timeoutMin(p).toLong(TimeUnit.MILLISECONDS));
     assertEquals(14000, RaftServerConfigKeys.Rpc.timeoutMax(p).toLong(TimeUnit.MILLISECONDS));
     assertEquals(200, RaftServerConfigKeys.Rpc.firstElectionTimeoutMin(p).toLong(TimeUnit.MILLISECONDS));
@@ -42,7 +42,7 @@ class RdbConfigTest {
 
   @Test
   void propertiesAreTheSameKeyByKeyAsBeforeTheSharedRaftSettingsPlusElections() {
-    RaftProperties p = RdbConfig.properties("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION);
+    RaftProperties p = RdbConfig.settings("127.0.0.1:31417", Path.of("/tmp/x"), ELECTION, null).properties();
     BEFORE_RAFT_SETTINGS.forEach((k, v) -> assertEquals(v, p.getRaw(k), k));
     assertEquals(BEFORE_RAFT_SETTINGS.size() + 4, p.size(), "no property added but the election timeouts");
   }

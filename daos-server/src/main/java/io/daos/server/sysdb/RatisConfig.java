@@ -3,7 +3,6 @@ package io.daos.server.sysdb;
 import io.daos.raft.RaftSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.ratis.conf.RaftProperties;
 
 /**
  * The Raft settings of an MS replica ({@link RaftSettings}), with its election timing. DAOS's hashicorp raft starts
@@ -21,11 +20,6 @@ final class RatisConfig {
   static final Duration FIRST_ELECTION_TIMEOUT = Duration.ofMillis(200);
 
   private RatisConfig() {
-  }
-
-  static RaftProperties properties(String controlAddr, Path storageDir, long snapshotThreshold,
-      Duration electionTimeout) {
-    return settings(controlAddr, storageDir, snapshotThreshold, electionTimeout).properties();
   }
 
   static RaftSettings settings(String controlAddr, Path storageDir, long snapshotThreshold,

@@ -30,7 +30,8 @@ class RatisConfigTest {
 
   @Test
   void aPausedReplicaIsNeverClosedAndElectionsFollowDaosTiming() {
-    RaftProperties p = RatisConfig.properties("127.0.0.2:10001", Path.of("/tmp/x"), 1000, Duration.ofSeconds(2));
+    RaftProperties p = RatisConfig.settings("127.0.0.2:10001", Path.of("/tmp/x"), 1000, Duration.ofSeconds(2))
+        .properties();
     // A host SIGSTOPped for longer than Ratis's 60 s default lost its MS replica for good after SIGCONT.
     assertTrue(RaftServerConfigKeys.closeThreshold(p).toLong(TimeUnit.DAYS) >= 365);
     assertEquals(2000, RaftServerConfigKeys.Rpc.timeoutMin(p).toLong(TimeUnit.MILLISECONDS));
@@ -39,15 +40,16 @@ class RatisConfigTest {
 
   @Test
   void propertiesAreTheSameKeyByKeyAsBeforeTheSharedRaftSettings() {
-    RaftProperties p = RatisConfig.properties("127.0.0.2:10001", Path.of("/tmp/x"), 32,
-        RatisConfig.DEFAULT_ELECTION_TIMEOUT);
+    RaftProperties p = RatisConfig.settings("127.0.0.2:10001", Path.of("/tmp/x"), 32,
+        RatisConfig.DEFAULT_ELECTION_TIMEOUT).properties();
     BEFORE_RAFT_SETTINGS.forEach((k, v) -> assertEquals(v, p.getRaw(k), k));
     assertEquals(BEFORE_RAFT_SETTINGS.size(), p.size(), "no property added");
   }
 
   @Test
   void aShorterElectionTimeoutKeepsTheFirstElectionAt200To400Ms() {
-    RaftProperties p = RatisConfig.properties("127.0.0.2:10001", Path.of("/tmp/x"), 1000, Duration.ofMillis(750));
+    RaftProperties p = RatisConfig.settings("127.0.0.2:10001", Path.of("/tmp/x"), 1000, Duration.ofMillis(750))
+        .properties();
     assertEquals("750ms", p.getRaw("raft.server.rpc.timeout.min"));
     assertEquals("1500ms", p.getRaw("raft.server.rpc.timeout.max"));
     assertEquals("200ms", p.getRaw("raft.server.rpc.first-election.timeout.min"));
