@@ -12,7 +12,6 @@ import io.daos.client.obj.Anchor;
 import io.daos.client.obj.Keys;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.MiniDaosCluster;
-import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectId;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code daos container create --type POSIX --oclass EC_4P2GX --properties rd_fac:2,ec_cell_sz:64KiB} through the
@@ -49,7 +47,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * (class from the superblock, {@code DAOS_OT_ARRAY_BYTE}) is EC 4+2 with 64 KiB cells and reads back byte-exact.
  * On a pool of 4 ranks the class cannot be placed and the create fails as DAOS's does (DER_INVAL).
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DaosContEcCliTest {
   private static final long MIB = 1 << 20;
   static InProcessCluster sys;

@@ -20,7 +20,6 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.MiniDaosCluster;
-import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.object.ObjectClass;
 import io.daos.placement.object.ObjectType;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,7 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * group killed just before the read (the cells of the dead shards rebuilt from the others). Its own cluster of 6
  * ranks × 1 target (EC_4P2 needs 6 fault domains); engines it kills are restarted after each test.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DaosObjEcTest {
   private static final long MIB = 1 << 20;
   private static final long ARRAY = 10 * MIB;

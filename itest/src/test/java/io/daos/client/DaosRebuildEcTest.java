@@ -13,7 +13,6 @@ import io.daos.client.obj.Recx;
 import io.daos.client.pool.RebuildState;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.MiniDaosCluster;
-import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.object.DkeyHash;
 import io.daos.placement.object.ObjectClass;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,7 +48,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engines of the group are killed, so that the reads must use the rebuilt shards' cells. Its own cluster of
  * 8 ranks × 1 target.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DaosRebuildEcTest {
   private static final long MIB = 1 << 20;
   private static final long ARRAY = 10 * MIB;

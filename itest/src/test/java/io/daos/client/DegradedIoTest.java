@@ -16,7 +16,6 @@ import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.MiniDaosCluster;
-import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.TargetState;
 import io.daos.placement.object.ObjectClass;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Degraded I/O (DAOS src/object/cli_obj.c obj_retry, daos_data-plane §5): an RP_3G1 object keeps working when one
@@ -46,7 +44,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * layout; every read stays byte-exact. Its own cluster: 4 ranks × 2 targets, 3 pool-service replicas, short SWIM
  * timings, 10 s RPC timeout.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DegradedIoTest {
   private static final String[] SWIM_ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
       "SWIM_SUSPECT_TIMEOUT=1000"};

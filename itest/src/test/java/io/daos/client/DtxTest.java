@@ -16,7 +16,6 @@ import io.daos.common.status.DaosStatus;
 import io.daos.engine.dtx.DtxService;
 import io.daos.itest.InProcessCluster;
 import io.daos.itest.MiniDaosCluster;
-import io.daos.itest.TestLocks;
 import io.daos.placement.Shard;
 import io.daos.placement.object.DkeyHash;
 import io.daos.placement.object.ObjectClass;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DTX of replicated objects (DAOS src/tests/suite/daos_base_tx.c, dtx_N): the client sends a modification to the
@@ -47,7 +45,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * cluster of 3 ranks × 2 targets, {@code crt_timeout} 2 s (the leader's forward timeout), and a fake clock for the
  * DTX commit age.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DtxTest {
   static final byte[] AKEY = Keys.utf8("a");
   static final FakeTicker TICKER = new FakeTicker();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DAOS's checker ftests (recovery/pool_list_consolidation.py, pool_cleanup.py, check_policy.py,
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * engines restart in check mode), runs {@code dmg check start} and reads {@code dmg check query}, then disables the
  * checker and starts the system again.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class CheckerTest {
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
   private static final int RANKS = 2;

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * dmg's support and config commands against a one-engine jdaos host (dir SCM, file bdev, loopback), in this JVM:
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * format, and the engine joins (DAOS ftest control/config_generate_run). Only the host-wide paths (logs, socket
  * dir) and the insecure transport are sandboxed for the test.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConfigGenerateTest {

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The SMD commands on an in-process system of 2 ranks × 2 targets with a sparse 64 GiB file bdev per engine (DAOS's
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * and revived with {@code replace nvme}, and usage feeding {@code pool create --size N%}. Each test leaves the
  * devices NORMAL and destroys its pools.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class DmgStorageQueryTest {
   private static final int RANKS = 2;
   private static final long BDEV = 64L << 30;

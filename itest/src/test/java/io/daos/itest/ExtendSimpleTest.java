@@ -39,7 +39,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Pool extension (DAOS {@code daos_extend_simple.c}, EXTEND1 {@code extend_dkeys} with the objects of EXTEND5): 3
@@ -49,7 +48,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the latest epoch and at the snapshot, the pool grows, and the shards that moved are reclaimed from their old
  * targets. Then the bad input (a rank already in the pool) and {@code dmg system self-heal eval}.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class ExtendSimpleTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int KEYS = 12;

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 13 item 6: server-to-server CART-J RPCs are served only to engines of the system. On 2 servers × 1 engine
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the pool stays intact (queryable, its data readable); a process with another system's key fails the handshake;
  * the engines, which hold the key, keep working (the pool was created through them and is destroyed at the end).
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FabricPeerAuthTest {
   private static final Duration T = Duration.ofSeconds(10);

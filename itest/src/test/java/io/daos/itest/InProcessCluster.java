@@ -61,6 +61,16 @@ public final class InProcessCluster extends MiniDaosCluster {
     return new Host(ServerConfig.load(yml), new InProcessEngineLauncher(drpc, cart, engineTicker));
   }
 
+  /**
+   * {@inheritDoc} Here dmg's code runs in this JVM (gRPC to the servers as the {@code bin/dmg} process would),
+   * which saves a JVM start per call; the process itests run the real {@code bin/dmg}.
+   */
+  @Override
+  protected CommandResult runDmg(List<String> args) {
+    DmgInProcess.Run r = DmgInProcess.run(controlConfig(), args.toArray(String[]::new));
+    return new CommandResult(r.rc(), r.out(), r.err());
+  }
+
   /** {@inheritDoc} Storage is formatted through CtlSvc StorageFormat on the new host only. */
   @Override
   public int addServer() throws IOException {

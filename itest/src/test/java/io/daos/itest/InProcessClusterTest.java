@@ -22,13 +22,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * 3 daos_servers × 2 engines in this JVM: a pool created over the control API, a KV and an array written and read
  * through libdaos, then one engine killed: the system shows its rank no longer joined.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class InProcessClusterTest {
   @TempDir
   Path dir;

@@ -350,7 +350,10 @@ public abstract class MiniDaosCluster implements AutoCloseable {
 
   private CreatedPool createPool(PoolCreateReq.Builder req) {
     try (ControlClient c = newControlClient()) {
-      PoolCreateResp resp = c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req.build(), Duration.ofSeconds(60));
+      // With dmg's retry test (DAOS's poolRequest.canRetry): right after ranks (re)join, the engines' group map
+      // may not have them yet (DER_OOG), as for any dmg user.
+      PoolCreateResp resp = c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req.build(),
+          io.daos.control.RetryPolicy.POOL.withTimeout(Duration.ofSeconds(60)).options());
       if (resp.getStatus() != 0) {
         throw new AssertionError("pool create: status " + resp.getStatus() + "\n" + logs());
       }
@@ -413,13 +416,23 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     }, () -> "last query: " + last[0] + "\n" + logs());
   }
 
-  /** Runs {@code bin/dmg [-i] -o <control config> args...} (every host in the host list; -i unless secure). */
+  /**
+   * Runs {@code dmg [-i] -o <control config> args...} (every host in the host list; -i unless secure): the
+   * {@code bin/dmg} process, or dmg's code in this JVM where the cluster runs in it ({@link #runDmg}).
+   */
   public CommandResult dmg(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-o", controlConfig.toString()));
+    List<String> all = new ArrayList<>();
     if (certs == null) {
-      cmd.add(1, "-i");
+      all.add("-i");
     }
-    cmd.addAll(List.of(args));
+    all.addAll(List.of(args));
+    return runDmg(all);
+  }
+
+  /** {@code bin/dmg -o <control config> args...} as a process. */
+  protected CommandResult runDmg(List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of(Launchers.bin("dmg").toString(), "-o", controlConfig.toString()));
+    cmd.addAll(args);
     return Commands.run(cmd, Duration.ofSeconds(90));
   }
 

@@ -42,7 +42,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Pool map changes on 3 servers × 1 engine × 2 targets in this JVM, with short SWIM timings: exclude and
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * declares it dead and the pool whose self_heal has "exclude" excludes its targets, the one without does not.
  * DAOS: daos_test pool/rebuild suites (exclude, reintegrate), ftest pool/exclude, rebuild/basic (pi_ndisabled).
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolMapChangeTest {

@@ -84,15 +84,20 @@ final class Ports {
 
   /**
    * One control port for every host address: {@code preferred} (DAOS's 10001) when it and its Raft port
-   * (+1) are free on all of {@code ips}, else a free pair that is.
+   * (+1) are free on all of {@code ips}, else a free pair that is. A pair from {@link #free()} is marked as given,
+   * so the in-process clusters of test classes that run at the same time never share one.
    */
-  static int sharedControlPort(List<String> ips, int preferred) throws IOException {
-    if (pairFreeOnAll(ips, preferred)) {
+  static synchronized int sharedControlPort(List<String> ips, int preferred) throws IOException {
+    if (!GIVEN.contains(preferred + 1) && pairFreeOnAll(ips, preferred)) {
+      if (GIVEN.contains(preferred)) { // handed out by free(): its Raft port is this cluster's too
+        GIVEN.add(preferred + 1);
+      }
       return preferred;
     }
     for (int i = 0; i < 50; i++) {
       int p = free();
-      if (p < 65535 && pairFreeOnAll(ips, p)) {
+      if (p < 65535 && !GIVEN.contains(p + 1) && pairFreeOnAll(ips, p)) {
+        GIVEN.add(p + 1);
         return p;
       }
     }

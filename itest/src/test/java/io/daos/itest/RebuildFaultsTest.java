@@ -44,7 +44,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DAOS's rebuild fault matrix (daos_test rebuild, {@code src/tests/suite/daos_rebuild.c}) on 4 servers × 1 engine ×
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * is retried by the pool service leader, a clean one is not), and every acknowledged write reading back byte-exact
  * from every replica.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildFaultsTest {

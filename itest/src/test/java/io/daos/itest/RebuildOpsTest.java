@@ -45,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Rebuild for drain, reintegration, an engine lost mid-rebuild and rebuild stop/start (DAOS {@code
@@ -56,7 +55,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the finish step it plays itself, {@code Rebuilds.reclaim(pool, finalMap)} on an engine. Once the pool service
  * calls them, switch to {@code dmg pool drain|reintegrate} and pool query.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class RebuildOpsTest {
   /**
    * These tests play the pool service's part themselves (maps, finish step, reclaim): DAOS_REBUILD=no keeps the

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DAOS's rebuild matrix cases about the scan phase and the pool service leader (daos_test rebuild,
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the excluded targets' states, the scans each engine took, and every written key reading back byte-exact from
  * every replica.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildScanHangTest {

@@ -48,7 +48,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Rebuild after an engine is lost (DAOS {@code daos_rebuild_simple.c}): 3 servers × 2 engines in this JVM, RP_2G1
@@ -58,7 +57,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * pool service calls it after an exclude, switch the test to {@code dmg pool exclude} and wait for pool query's
  * rebuild status instead.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class RebuildSimpleTest {
   @TempDir
   Path dir;

@@ -48,7 +48,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The windows of a rebuild that DAOS's rebuild design (§20) asks tests for, each hit by holding the rebuild at a
@@ -61,7 +60,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * every acknowledged write byte-exact and identical on every remaining replica, and, where the design says reclaim
  * removes copies, none left.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildWindowsTest {

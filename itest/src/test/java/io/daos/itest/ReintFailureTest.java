@@ -42,7 +42,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * RB_OP_FAIL_RECLAIM end to end on 4 servers × 1 engine × 2 targets (DAOS {@code rebuild_task_complete_schedule}'s
@@ -54,7 +53,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * (DAOS_REBUILD_DELAY on DAOS_OBJ_RPC_ENUMERATE) so that each rebuild has pulled part of its objects when it fails or
  * is stopped; object shards are counted in the engines' VOS.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReintFailureTest {

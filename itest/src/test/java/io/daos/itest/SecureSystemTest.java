@@ -54,7 +54,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A system in secure mode (issue 13 items 1-3): certificates from bin/gen_certificates.sh, three in-process
@@ -64,7 +63,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * holding the agent certificate; dmg holding the agent certificate is refused PoolCreate with DAOS's message,
  * plaintext dmg (-i) gets a clear error, and a daos_server whose key others may read does not start.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class SecureSystemTest {
   @TempDir
   static Path tmp;

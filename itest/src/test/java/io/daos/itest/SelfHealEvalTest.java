@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code dmg system self-heal eval} (DAOS ds_mgmt_drpc_get_group_status + ds_pool_eval_self_heal_handler): with the
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * automatic exclusion is refused); once pool_exclude is in the property, the eval has the pool service leader look
  * again at the ranks its SWIM holds dead and those gone from the group map, and exclude them.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class SelfHealEvalTest {
   private static final String[] SWIM_ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
       "SWIM_SUSPECT_TIMEOUT=2000"};

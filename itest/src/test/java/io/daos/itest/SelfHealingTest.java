@@ -41,7 +41,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Self-healing end to end on 4 servers × 1 engine × 2 targets (each host its own fault domain), 3 MS replicas,
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * busy and then done with its counts; every acknowledged write reads back byte-exact. DAOS: daos_test rebuild
  * (daos_rebuild.c rebuild_* and rebuild_simple.c), ftest rebuild/with_io, pool/drain_simple.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelfHealingTest {

@@ -23,13 +23,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * One daos_server with one engine and telemetry_port set: /metrics, scraped over HTTP, carries DAOS's engine metric
  * names with the engine's rank label and the control plane's own, and the I/O metrics move under KV puts and gets.
  */
-@ResourceLock(TestLocks.IN_PROCESS)
 class TelemetryExporterTest {
   private static final List<String> ENGINE_NAMES = List.of("engine_started_at", "engine_servicing_at",
       "engine_rank", "engine_events_dead_ranks", "engine_net_cm_rpc_recv", "engine_io_ops_update_active",

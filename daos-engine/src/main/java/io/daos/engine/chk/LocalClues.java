@@ -41,7 +41,7 @@ final class LocalClues {
     PoolClue.Builder b = PoolClue.newBuilder().setUuid(uuid.toString()).setRank(rank.getAsInt());
     svc.ifPresent(s -> {
       b.setSvcReplica(true).addAllSvcReps(s.replicas());
-      s.poolProp(PoolProps.LABEL).ifPresent(p -> b.setLabel(p.getStr()));
+      s.localPoolProp(PoolProps.LABEL).ifPresent(p -> b.setLabel(p.getStr()));
     });
     return b.build();
   }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls a pool's service leader over CART-J from any engine (DAOS's {@code dsc_pool_svc_call} / rsvc client): tries
  * the service replicas in turn, follows a follower's leader hint (DER_NOTLEADER), skips a rank without the replica
- * (DER_NOTREPLICA) or one that cannot be reached, and waits a little when no leader is elected yet. Returns the
+ * (DER_NOTREPLICA) or one that cannot be reached, and waits a little when no leader is elected yet; a replica
+ * that answered DER_NOTREPLICA is asked again until the call's timeout (it may be opening). Returns the
  * leader's reply; if none answered as leader, the last reply, or a DaosException with the last transport status.
  */
 final class PoolSvcClient {
@@ -53,6 +54,7 @@ final class PoolSvcClient {
     }
     Deque<Integer> todo = new ArrayDeque<>(replicas);
     int budget = 3 * replicas.size() + 2;
+    long deadline = ticker.nanoTime() + timeout.toNanos();
     R last = null;
     DaosException failure = new DaosException(DaosStatus.NO_SERVICE, "pool " + pool + ": no replica answered");
     while (!todo.isEmpty() && budget-- > 0) {
@@ -66,6 +68,15 @@ final class PoolSvcClient {
         last = reply;
         if (st.getStatus() == DaosStatus.NOTLEADER.code()) {
           follow(rank, st, todo);
+        } else if (ticker.nanoTime() - deadline < 0) {
+          // A replica not (yet) open, e.g. an engine that just restarted: ask it again later, as DAOS's
+          // dsc_pool_svc_call keeps trying until its deadline; the pause comes when no other replica is left.
+          boolean alone = todo.isEmpty();
+          todo.addLast(rank);
+          budget++;
+          if (alone) {
+            pause();
+          }
         }
         LOG.debug("pool {}: rank {} answered {} to {}", pool, rank, DaosStatus.fromCode(st.getStatus()), op);
       } catch (DaosException e) {
@@ -117,6 +128,10 @@ final class PoolSvcClient {
       return;
     }
     todo.addLast(rank);
+    pause();
+  }
+
+  private void pause() {
     try {
       ticker.sleep(Duration.ofMillis(ELECTION_PAUSE_MS));
     } catch (InterruptedException e) {

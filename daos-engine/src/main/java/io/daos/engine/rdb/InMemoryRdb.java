@@ -57,6 +57,12 @@ public final class InMemoryRdb implements Rdb {
   }
 
   @Override
+  public synchronized byte[] getLocal(String key) {
+    byte[] v = map.get(key);
+    return v == null ? null : v.clone();
+  }
+
+  @Override
   public synchronized SortedMap<String, byte[]> scan(String prefix) {
     checkLeader();
     return Collections.unmodifiableSortedMap(new TreeMap<>(map.subMap(prefix, prefix + Character.MAX_VALUE)));

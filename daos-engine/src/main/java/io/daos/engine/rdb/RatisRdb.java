@@ -134,6 +134,11 @@ public final class RatisRdb implements Rdb {
   }
 
   @Override
+  public byte[] getLocal(String key) {
+    return stateMachine().get(key);
+  }
+
+  @Override
   public SortedMap<String, byte[]> scan(String prefix) {
     checkLeader();
     return stateMachine().scan(prefix);

@@ -31,6 +31,13 @@ public interface Rdb extends AutoCloseable {
   /** The value of {@code key}, or null. DER_NOTLEADER unless {@link #isLeader()}. */
   byte[] get(String key);
 
+  /**
+   * The value of {@code key} as this replica has applied it, or null, whether or not it leads (DAOS's
+   * {@code rdb_tx_begin_local}): possibly stale, for readers such as the checker's pool clues that must not wait
+   * for an election.
+   */
+  byte[] getLocal(String key);
+
   /** All entries whose keys start with {@code prefix}, in key order (a copy). DER_NOTLEADER unless leader. */
   SortedMap<String, byte[]> scan(String prefix);
 

@@ -50,6 +50,31 @@ class PoolSvcClientTest {
     assertEquals(2, ticker.pauses(), "one election pause per answer without a leader");
   }
 
+  /**
+   * A replica still opening after its engine restarted answers DER_NOTREPLICA: it is asked again (beyond the try
+   * budget, until the call's timeout) and its answer once open is the reply, as DAOS's dsc_pool_svc_call retries.
+   */
+  @Test
+  void aReplicaThatIsStillOpeningIsAskedAgainUntilTheTimeout() {
+    Opcode op = DaosModule.POOL.opcode(0x7d);
+    AtomicInteger tries = new AtomicInteger();
+    replica.register(op, (req, r) -> r.ok(0, PoolOpReply.newBuilder().setStatus(tries.incrementAndGet() < 8
+        ? DaosStatus.NOTREPLICA.code() : 0).build().toByteArray()));
+    FakeTicker ticker = new FakeTicker();
+    PoolSvcClient svc = new PoolSvcClient(client, r -> Optional.of(replica.uri()), Duration.ofSeconds(5), ticker);
+    PoolOpReply reply = svc.call(UUID.randomUUID(), List.of(0), op, new byte[0], PoolOpReply::parseFrom,
+        Function.identity());
+    assertEquals(0, reply.getStatus(), "the opened replica's answer");
+    assertEquals(8, tries.get(), "more tries than the budget of 5 for one replica");
+    assertEquals(7, ticker.pauses(), "a pause before each new try of the only replica");
+
+    tries.set(-1_000);
+    PoolOpReply never = new PoolSvcClient(client, r -> Optional.of(replica.uri()), Duration.ofSeconds(1),
+        new FakeTicker()).call(UUID.randomUUID(), List.of(0), op, new byte[0], PoolOpReply::parseFrom,
+        Function.identity());
+    assertEquals(DaosStatus.NOTREPLICA.code(), never.getStatus(), "given up at the timeout, with the last answer");
+  }
+
   /** The container service puts its status in CART's reply status too: that reply is an answer, not a failure. */
   @Test
   void anErrorStatusWithItsReplyIsTheAnswer() {

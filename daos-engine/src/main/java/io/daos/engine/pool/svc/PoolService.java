@@ -149,7 +149,18 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
 
   @Override
   public Optional<Prop> poolProp(int type) {
-    byte[] b = rdb.get(PoolKeys.prop(type));
+    return prop(type, rdb.get(PoolKeys.prop(type)));
+  }
+
+  /**
+   * Property {@code type} as this replica has it, leader or not (DAOS's pool clues read the local rdb): the
+   * checker asks every replica right after the engines restarted, before any election.
+   */
+  public Optional<Prop> localPoolProp(int type) {
+    return prop(type, rdb.getLocal(PoolKeys.prop(type)));
+  }
+
+  private Optional<Prop> prop(int type, byte[] b) {
     try {
       return b == null ? Optional.empty() : Optional.of(Prop.parseFrom(b));
     } catch (InvalidProtocolBufferException e) {

@@ -1,6 +1,7 @@
 package io.daos.server.mgmt.check;
 
 import io.daos.common.ranklist.RankSet;
+import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.proto.chk.CheckFlag;
 import io.daos.proto.chk.CheckInconsistAction;
@@ -36,8 +37,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DAOS's {@code mgmt_check.go} on the MS leader: checker mode (enable restarts every rank in check mode, disable
@@ -46,6 +52,10 @@ import java.util.stream.Stream;
  * CheckerStarted (or AdminExcluded).
  */
 public final class CheckHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckHandler.class);
+  /** How long check start waits for the group updates of the ranks that joined before it. */
+  private static final long GROUP_UPDATE_WAIT_S = 10;
+
   private final MsContext ctx;
   private final RankControl ranks;
   private final CheckLeader leader;
@@ -115,9 +125,27 @@ public final class CheckHandler {
       handleUnresolved(store, ids);
     }
     boolean orphans = (req.getFlags() & CheckFlag.CF_ORPHAN_POOL_VALUE) != 0;
+    awaitGroupUpdates();
     leader.start(ms.db(), engines(), checkRanks(ms), new PoolComparison.Scope(Set.copyOf(pools), orphans),
         req.getFlags(), policies);
     return CheckStartResp.getDefaultInstance();
+  }
+
+  /**
+   * Waits for the group updates queued so far (the joins of ranks that just started in checker mode): the check
+   * leader engine reaches the other ranks by the group map they bring.
+   */
+  private void awaitGroupUpdates() {
+    ctx.groupUpdate().ifPresent(g -> {
+      try {
+        g.request(false).get(GROUP_UPDATE_WAIT_S, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("check start: the group update before it did not finish: {}", e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DaosException(DaosStatus.CANCELED, "interrupted waiting for the group update");
+      }
+    });
   }
 
   public CheckStopResp stop(CheckStopReq req) {
