@@ -1,16 +1,16 @@
 package io.daos.itest;
 
 /**
- * What itest's test classes hold while they run (JUnit {@code @ResourceLock}): classes run two at a time
- * (src/test/resources/junit-platform.properties), one that starts real processes next to one that runs an in-process
- * cluster, so the process tests' waits on timeouts and frozen hosts overlap the in-process tests' CPU work. Two
- * process tests never overlap (they share the loopback control port and dmg's archive); two in-process tests never
- * overlap (they share {@link SharedClusters}' clusters and pool labels).
+ * What itest's test classes hold while they run (JUnit {@code @ResourceLock}); classes run two at a time
+ * (src/test/resources/junit-platform.properties). Two process tests never overlap (they share the loopback control
+ * port and dmg's archive); two classes on {@link SharedClusters}' clusters never overlap (they share those clusters
+ * and pool labels). A class that starts its own in-process cluster holds no lock: its ports come from {@link Ports},
+ * its directories are its own and its fault hooks are its engines', so it may run next to any other class.
  */
 public final class TestLocks {
   /** Held by a class that starts daos_server, daos_engine, daos_agent or dmg processes. */
   public static final String PROCESSES = "jdaos real processes";
-  /** Held by a class that runs servers and engines in this JVM. */
+  /** Held by a class that uses {@link SharedClusters}' in-process clusters. */
   public static final String IN_PROCESS = "jdaos in-process clusters";
 
   private TestLocks() {
