@@ -23,6 +23,11 @@ public final class DmgInProcess {
   }
 
   public static Run run(Path controlConfig, String... args) {
+    return run(controlConfig, null, args);
+  }
+
+  /** As {@link #run(Path, String...)} with every request's deadline {@code timeout} (JDAOS_DMG_TIMEOUT's). */
+  public static Run run(Path controlConfig, java.time.Duration timeout, String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "-o";
     all[1] = controlConfig.toString();
@@ -30,7 +35,7 @@ public final class DmgInProcess {
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
     int rc = Dmg.run(all, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), ControlInvokers::grpc);
+        new PrintStream(e, true, StandardCharsets.UTF_8), cfg -> ControlInvokers.grpc(cfg, timeout));
     return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
   }
 }

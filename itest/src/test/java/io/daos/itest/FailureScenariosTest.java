@@ -76,7 +76,7 @@ class FailureScenariosTest {
       // second (HostLiveness), so the cut-off host's ranks turn unresponsive with no fan-out.
       long t0 = System.nanoTime();
       Poll.until("ranks " + cutRanks + " of " + host.addr() + " unresponsive", Duration.ofSeconds(30), () -> {
-        Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+        Map<Integer, String> now = states(cluster.dmgPoll(DMG_DEADLINE, "system", "query"));
         return cutRanks.stream().allMatch(r -> "unresponsive".equals(now.get(r)));
       }, cluster::logs);
       System.out.printf("ranks %s of the stopped host shown unresponsive %d ms after SIGSTOP%n", cutRanks,
@@ -100,7 +100,7 @@ class FailureScenariosTest {
     // its socket while it was stopped run after SIGCONT (DAOS's Unresponsive -> Ready/Joined is illegal, a
     // re-join is not): the next step stops and starts the whole system from whatever state this leaves.
     Poll.until(host.addr() + " answers again", Duration.ofSeconds(60),
-        () -> cluster.dmgWithin(DMG_DEADLINE, "-l", host.addr(), "system", "leader-query").exitCode() == 0,
+        () -> cluster.dmgPoll(DMG_DEADLINE, "-l", host.addr(), "system", "leader-query").exitCode() == 0,
         cluster::logs);
     Map<Integer, String> states = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
     System.out.printf("after SIGCONT of %s: ranks %s, %d engines running%n", host.addr(), states,
@@ -141,7 +141,7 @@ class FailureScenariosTest {
     try {
       String[] newLeader = new String[1];
       Poll.until("a leader other than the frozen " + oldLeader, Duration.ofSeconds(60), () -> {
-        CommandResult r = cluster.dmgWithin(DMG_DEADLINE, "system", "leader-query");
+        CommandResult r = cluster.dmgPoll(DMG_DEADLINE, "system", "leader-query");
         JsonElement resp = r.exitCode() == 0 ? r.json().get("response") : null;
         newLeader[0] = resp != null && resp.isJsonObject()
             ? resp.getAsJsonObject().get("current_leader").getAsString() : "";
@@ -150,7 +150,7 @@ class FailureScenariosTest {
       System.out.printf("SIGSTOP of MS leader %s: new leader %s after %d ms%n", oldLeader, newLeader[0],
           millisSince(t0));
       Poll.until("ranks " + frozenRanks + " of the frozen leader unresponsive", Duration.ofSeconds(60), () -> {
-        Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+        Map<Integer, String> now = states(cluster.dmgPoll(DMG_DEADLINE, "system", "query"));
         return frozenRanks.stream().allMatch(r -> "unresponsive".equals(now.get(r)));
       }, cluster::logs);
       System.out.printf("ranks %s of the frozen leader unresponsive %d ms after SIGSTOP%n", frozenRanks,
@@ -162,12 +162,12 @@ class FailureScenariosTest {
     }
     long t1 = System.nanoTime();
     Poll.until("ranks " + frozenRanks + " joined again after SIGCONT", Duration.ofSeconds(60), () -> {
-      Map<Integer, String> now = states(cluster.dmgWithin(DMG_DEADLINE, "system", "query"));
+      Map<Integer, String> now = states(cluster.dmgPoll(DMG_DEADLINE, "system", "query"));
       return frozenRanks.stream().allMatch(r -> "joined".equals(now.get(r)));
     }, cluster::logs);
     System.out.printf("ranks %s joined again %d ms after SIGCONT%n", frozenRanks, millisSince(t1));
     Poll.until("the old leader serving as a replica again", Duration.ofSeconds(60), () -> {
-      JsonObject lq = cluster.dmgWithin(DMG_DEADLINE, "-l", oldLeader, "system", "leader-query").json();
+      JsonObject lq = cluster.dmgPoll(DMG_DEADLINE, "-l", oldLeader, "system", "leader-query").json();
       JsonElement resp = lq.get("response");
       return resp != null && resp.isJsonObject() && !resp.getAsJsonObject().get("current_leader").getAsString()
           .isEmpty() && (resp.getAsJsonObject().get("down_replicas") == null
@@ -205,7 +205,7 @@ class FailureScenariosTest {
     long t0 = System.nanoTime();
     cluster.restartServer(a);
     Poll.until("set-attr accepted once 2 of 3 replicas run", Duration.ofSeconds(60),
-        () -> cluster.dmgWithin(DMG_DEADLINE, "system", "set-attr", "quorum:back").exitCode() == 0, cluster::logs);
+        () -> cluster.dmgPoll(DMG_DEADLINE, "system", "set-attr", "quorum:back").exitCode() == 0, cluster::logs);
     System.out.printf("MS quorum back %d ms after restarting %s%n", millisSince(t0), cluster.host(a).addr());
     JsonObject attrs = cluster.dmgWithin(DMG_DEADLINE, "system", "get-attr").json();
     assertEquals("back", attrs.getAsJsonObject("response").getAsJsonObject("attributes").get("quorum").getAsString());

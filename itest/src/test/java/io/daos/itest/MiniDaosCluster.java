@@ -448,6 +448,21 @@ public abstract class MiniDaosCluster implements AutoCloseable {
         deadline.plusSeconds(60));
   }
 
+  /**
+   * {@code dmg [-i] -j args...} run in this JVM (the same code as {@code bin/dmg}, without a JVM start) with its
+   * request deadline {@code deadline}: for the polls of process tests, which would otherwise start a dmg JVM every
+   * few hundred milliseconds; the steps a test is about run {@link #dmgWithin the real dmg}.
+   */
+  public CommandResult dmgPoll(Duration deadline, String... args) {
+    List<String> all = new ArrayList<>(List.of("-j"));
+    if (certs == null) {
+      all.add(0, "-i");
+    }
+    all.addAll(List.of(args));
+    DmgInProcess.Run r = DmgInProcess.run(controlConfig, deadline, all.toArray(String[]::new));
+    return new CommandResult(r.rc(), r.out(), r.err());
+  }
+
   /** Runs dmg with -j and returns the parsed envelope ({response, error, status}). */
   public JsonObject dmgJson(String... args) {
     String[] withJ = new String[args.length + 1];

@@ -95,7 +95,7 @@ class MultiHostSystemTest {
     cluster.killServer(victim);
     String[] newLeader = new String[1];
     Poll.until("a new MS leader", FAILOVER_LIMIT.multipliedBy(3), () -> {
-      JsonObject env = cluster.dmgJson("system", "leader-query");
+      JsonObject env = cluster.dmgPoll(FAILOVER_LIMIT, "system", "leader-query").json();
       JsonElement r = env.get("response");
       if (r == null || !r.isJsonObject()) {
         return false;

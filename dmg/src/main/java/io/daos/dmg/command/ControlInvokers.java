@@ -20,10 +20,15 @@ public final class ControlInvokers {
   }
 
   public static ControlInvoker grpc(ControlConfig cfg) {
-    ControlClient.Builder b = ControlClient.builder().config(cfg).component(Component.ADMIN);
     String t = System.getenv(TIMEOUT_ENV);
-    if (t != null && !t.isBlank()) {
-      b.requestTimeout(timeout(t.trim()));
+    return grpc(cfg, t == null || t.isBlank() ? null : timeout(t.trim()));
+  }
+
+  /** As {@link #grpc(ControlConfig)} with every request's deadline {@code timeout} (null: the default 5 minutes). */
+  public static ControlInvoker grpc(ControlConfig cfg, Duration timeout) {
+    ControlClient.Builder b = ControlClient.builder().config(cfg).component(Component.ADMIN);
+    if (timeout != null) {
+      b.requestTimeout(timeout);
     }
     return new ControlClientInvoker(b.build());
   }
