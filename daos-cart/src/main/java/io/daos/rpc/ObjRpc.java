@@ -46,7 +46,19 @@ public final class ObjRpc {
       "DAOS_OBJ_RPC_TGT_UPDATE", "DAOS_OBJ_RPC_TGT_PUNCH", "DAOS_OBJ_RPC_TGT_PUNCH_DKEYS",
       "DAOS_OBJ_RPC_TGT_PUNCH_AKEYS"};
 
+  /** DAOS's telemetry names of the same ops ({@code obj_opc_to_str}: {@code io/ops/<name>/active}, ...). */
+  private static final String[] METRIC_NAMES = {"update", "fetch", "dkey_enum", "akey_enum", "recx_enum", "obj_enum",
+      "obj_punch", "dkey_punch", "akey_punch", "key_query", "obj_sync", "tgt_update", "tgt_punch", "tgt_dkey_punch",
+      "tgt_akey_punch"};
+
   private ObjRpc() {
+  }
+
+  /** DAOS's telemetry name of an object opcode ({@code update}, {@code obj_punch}), else {@code unknown} as DAOS. */
+  public static String metricName(Opcode opc) {
+    boolean obj = opc.module() == UPDATE.module() && opc.version() == UPDATE.version()
+        && opc.op() < METRIC_NAMES.length;
+    return obj ? METRIC_NAMES[opc.op()] : "unknown";
   }
 
   /** DAOS's name of an object opcode ({@code DAOS_OBJ_RPC_UPDATE}), else the opcode's numbers. */
