@@ -66,4 +66,35 @@ public final class ObjRpc {
     boolean obj = opc.module() == UPDATE.module() && opc.version() == UPDATE.version() && opc.op() < NAMES.length;
     return obj ? NAMES[opc.op()] : opc.toString();
   }
+
+  /**
+   * The pool UUID of an object request without parsing all of it: field 1 of every object request is its ObjTarget,
+   * whose field 1 is the pool UUID. Null when the body has none (the full parse then reports the error).
+   */
+  public static java.util.UUID peekPool(java.nio.ByteBuffer body) {
+    try {
+      com.google.protobuf.ByteString target = field1(com.google.protobuf.CodedInputStream.newInstance(body));
+      if (target == null) {
+        return null;
+      }
+      com.google.protobuf.ByteString pool = field1(target.newCodedInput());
+      return pool == null || pool.size() != 16 ? null : io.daos.common.Uuids.required(pool, "pool");
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static com.google.protobuf.ByteString field1(com.google.protobuf.CodedInputStream in)
+      throws java.io.IOException {
+    while (true) {
+      int tag = in.readTag();
+      if (tag == 0) {
+        return null;
+      }
+      if (tag == ((1 << 3) | 2)) {
+        return in.readBytes();
+      }
+      in.skipField(tag);
+    }
+  }
 }
