@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.daos.proto.telemetry.MetricsResp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,22 +17,6 @@ class ClientTelemetryStoreTest {
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
   private final Set<Long> running = new HashSet<>(Set.of(1L, 2L));
 
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
 
   private List<Long> pids(ClientTelemetryStore s) {
     return StreamSupport.stream(s.clients().spliterator(), false).map(ClientTelemetryStore.Client::pid).sorted()
@@ -43,7 +25,7 @@ class ClientTelemetryStoreTest {
 
   @Test
   void goneAndSilentForTheRetainTimeIsDropped() {
-    ClientTelemetryStore s = new ClientTelemetryStore(clock, Duration.ZERO, running::contains);
+    ClientTelemetryStore s = new ClientTelemetryStore(() -> now, Duration.ZERO, running::contains);
     s.register(1, "a");
     s.register(2, "b");
     assertFalse(s.push(3, MetricsResp.getDefaultInstance()), "pid 3 did not register");
