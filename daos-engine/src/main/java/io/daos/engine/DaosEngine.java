@@ -317,6 +317,8 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    new io.daos.engine.bio.BdevScanner(name, smd, () -> io.daos.engine.bio.Bdev.read(args.nvmeConf()))
+        .start(mapTimer);
     ContAggregator agg = aggregator;
     mapTimer.scheduleWithFixedDelay(agg::tick, ContAggregator.INTERVAL.toMillis(), ContAggregator.INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
