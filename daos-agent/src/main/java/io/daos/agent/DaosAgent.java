@@ -105,14 +105,16 @@ public final class DaosAgent implements AutoCloseable {
     DrpcRegistry registry = new DrpcRegistry();
     new SecurityModule(new CredentialFactory(cfg.userDb, CredentialFactory::localHostname), c.credentialConfig(),
         tls == null ? null : tls.privateKey(), cfg.clock).register(registry);
-    mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get);
+    io.daos.agent.mgmt.ClientTelemetryStore clients = io.daos.agent.mgmt.ClientTelemetryStore.ofHost(cfg.clock,
+        c.telemetry().retain());
+    mgmt = new MgmtModule(c.name(), cache, new FabricSelector(c), monitor, shuttingDown::get, c.telemetry(), clients);
     mgmt.register(registry);
     drpc = DrpcServer.builder(runtimeDir.resolve(AgentConfig.SOCKET_NAME), registry).mode("rw-rw-rw-")
         .maxMessageSize(MAX_CALL_SIZE).idleTimeout(IDLE_TIMEOUT).transport(cfg.drpcTransport).build();
     resources.push(drpc);
     drpc.start();
     if (c.telemetry().exportEnabled()) {
-      telemetry = io.daos.agent.telemetry.AgentExporter.start(c.telemetry().port(), monitor);
+      telemetry = io.daos.agent.telemetry.AgentExporter.start(c.telemetry().port(), monitor, clients);
       resources.push(telemetry);
     }
     if (c.enableEvictOnStart()) {

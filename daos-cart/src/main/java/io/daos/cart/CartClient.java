@@ -68,8 +68,15 @@ public interface CartClient extends AutoCloseable {
     int ioThreads = 1;
     Duration connectTimeout = Duration.ofSeconds(5);
     PeerAuth peerAuth;
+    RpcCounters counters;
 
     private Builder() { }
+
+    /** Counts this client's calls into {@code c} (sent, completed, timed out, ...); default none. */
+    public Builder counters(RpcCounters c) {
+      this.counters = c;
+      return this;
+    }
 
     /**
      * Proves {@code auth}'s key on each new connection, once, before its first RPC (when it holds one): an engine's
@@ -136,7 +143,8 @@ public interface CartClient extends AutoCloseable {
       if (transport == null) {
         throw new IllegalStateException("CartClient: transport is required (CartTransports.tcp() or .inMemory())");
       }
-      return transport.newClient(this);
+      CartClient c = transport.newClient(this);
+      return counters == null ? c : new CountingClient(c, counters);
     }
   }
 }

@@ -46,12 +46,55 @@ public final class ObjRpc {
       "DAOS_OBJ_RPC_TGT_UPDATE", "DAOS_OBJ_RPC_TGT_PUNCH", "DAOS_OBJ_RPC_TGT_PUNCH_DKEYS",
       "DAOS_OBJ_RPC_TGT_PUNCH_AKEYS"};
 
+  /** DAOS's telemetry names of the same ops ({@code obj_opc_to_str}: {@code io/ops/<name>/active}, ...). */
+  private static final String[] METRIC_NAMES = {"update", "fetch", "dkey_enum", "akey_enum", "recx_enum", "obj_enum",
+      "obj_punch", "dkey_punch", "akey_punch", "key_query", "obj_sync", "tgt_update", "tgt_punch", "tgt_dkey_punch",
+      "tgt_akey_punch"};
+
   private ObjRpc() {
+  }
+
+  /** DAOS's telemetry name of an object opcode ({@code update}, {@code obj_punch}), else {@code unknown} as DAOS. */
+  public static String metricName(Opcode opc) {
+    boolean obj = opc.module() == UPDATE.module() && opc.version() == UPDATE.version()
+        && opc.op() < METRIC_NAMES.length;
+    return obj ? METRIC_NAMES[opc.op()] : "unknown";
   }
 
   /** DAOS's name of an object opcode ({@code DAOS_OBJ_RPC_UPDATE}), else the opcode's numbers. */
   public static String name(Opcode opc) {
     boolean obj = opc.module() == UPDATE.module() && opc.version() == UPDATE.version() && opc.op() < NAMES.length;
     return obj ? NAMES[opc.op()] : opc.toString();
+  }
+
+  /**
+   * The pool UUID of an object request without parsing all of it: field 1 of every object request is its ObjTarget,
+   * whose field 1 is the pool UUID. Null when the body has none (the full parse then reports the error).
+   */
+  public static java.util.UUID peekPool(java.nio.ByteBuffer body) {
+    try {
+      com.google.protobuf.ByteString target = field1(com.google.protobuf.CodedInputStream.newInstance(body));
+      if (target == null) {
+        return null;
+      }
+      com.google.protobuf.ByteString pool = field1(target.newCodedInput());
+      return pool == null || pool.size() != 16 ? null : io.daos.common.Uuids.required(pool, "pool");
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static com.google.protobuf.ByteString field1(com.google.protobuf.CodedInputStream in)
+      throws java.io.IOException {
+    while (true) {
+      int tag = in.readTag();
+      if (tag == 0) {
+        return null;
+      }
+      if (tag == ((1 << 3) | 2)) {
+        return in.readBytes();
+      }
+      in.skipField(tag);
+    }
   }
 }

@@ -209,6 +209,30 @@ public abstract class CartTransportBehaviour {
   }
 
   @Test
+  void netCountersFollowRequestsRepliesAndTimeouts() {
+    RpcCounters mine = new RpcCounters();
+    CartClient counted = CartClient.builder().transport(transport()).name("counted").counters(mine).build();
+    closeables.add(counted);
+    counted.callSync(server.uri(), ECHO, 0, 7, Unpooled.wrappedBuffer(new byte[1]), null, T).close();
+    assertEquals(DaosStatus.UNREG, assertThrows(DaosException.class, () -> counted.callSync(server.uri(),
+        Opcode.of(4, 10, 999), 0, 7, Unpooled.wrappedBuffer(new byte[1]), null, T)).status());
+    faults.arm(FaultInjection.Point.DAOS_DTX_LOST_RPC_REQUEST, List.of(ECHO));
+    assertEquals(DaosStatus.TIMEDOUT, assertThrows(DaosException.class, () -> counted.callSync(server.uri(), ECHO, 0,
+        7, Unpooled.wrappedBuffer(new byte[1]), null, Duration.ofMillis(200))).status());
+    java.util.Map<String, Long> srv = counters.counters();
+    assertEquals(3, srv.get("hg_req_recv"), srv.toString());
+    assertEquals(1, srv.get("cm_rpc_recv"), "only the first reached its handler: " + srv);
+    assertEquals(2, srv.get("cm_rpc_replied"), "the dropped request got no reply: " + srv);
+    assertEquals(0, counters.active());
+    java.util.Map<String, Long> cli = mine.counters();
+    assertEquals(3, cli.get("cm_rpc_sent"), cli.toString());
+    assertEquals(1, cli.get("cm_rpc_completed"), cli.toString());
+    assertEquals(2, cli.get("cm_rpc_completed_err"), cli.toString());
+    assertEquals(1, cli.get("cm_rpc_timedout"), cli.toString());
+    assertEquals(2, cli.get("hg_resp_recv"), cli.toString());
+  }
+
+  @Test
   void unregisteredOpcodeIsDerUnreg() {
     DaosException e = assertThrows(DaosException.class, () -> call(Opcode.of(4, 10, 999), 0, new byte[0], null));
     assertEquals(DaosStatus.UNREG, e.status());

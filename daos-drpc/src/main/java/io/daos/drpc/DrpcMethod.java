@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Every dRPC method DAOS defines ({@code drpc_modules.h}), with its module and wire id, plus jdaos-only methods
- * ({@link #MGMT_TELEMETRY_SNAPSHOT}, {@link #MGMT_CHK_CLUES}) numbered above DAOS's range.
+ * ({@link #MGMT_TELEMETRY_SNAPSHOT}, {@link #MGMT_CHK_CLUES}, {@link #MGMT_CLIENT_TELEMETRY_PUSH}) numbered above
+ * DAOS's range.
  */
 public enum DrpcMethod {
   SEC_AGENT_REQUEST_CREDS(DrpcModule.SEC_AGENT, 101),
@@ -59,6 +60,11 @@ public enum DrpcMethod {
   MGMT_TELEMETRY_SNAPSHOT(DrpcModule.MGMT, 290),
   /** jdaos-only: the checker's pool clues of a set of ranks, gathered by the engine over CART-J (CHK_START). */
   MGMT_CHK_CLUES(DrpcModule.MGMT, 291),
+  /**
+   * jdaos-only: a libdaos process's telemetry snapshot, pushed to its daos_agent after SETUP_CLIENT_TELEM (DAOS's
+   * client writes a shared-memory segment the agent maps instead).
+   */
+  MGMT_CLIENT_TELEMETRY_PUSH(DrpcModule.MGMT, 292),
 
   SRV_NOTIFY_READY(DrpcModule.SRV, 301),
   SRV_GET_POOL_SVC(DrpcModule.SRV, 303),

@@ -218,7 +218,8 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     poolServices = new PoolServices(name, this::rdbServer);
-    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).build();
+    cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).counters(rpcCounters)
+        .build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
     chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, () -> state.rank().orElse(-1),
         cartClient, this::rankUri, rpcTimeout());
@@ -261,7 +262,8 @@ public final class DaosEngine implements Closeable {
         svc -> rebuildScheduler.startAgain(svc), this::rankUri, selfHeal, this::swimDeadRanks, cartClient,
         rpcTimeout).registerOn(server);
     poolHandlers.deadRanks(this::swimDeadRanks);
-    dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").peerAuth(peerAuth).build();
+    dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").peerAuth(peerAuth).counters(rpcCounters)
+        .build();
     IntSupplier selfRank = () -> state.rank().orElse(-1);
     dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
         .containers((p, t, c) -> {
@@ -315,13 +317,16 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    new io.daos.engine.bio.BdevScanner(name, smd, () -> io.daos.engine.bio.Bdev.read(args.nvmeConf()))
+        .start(mapTimer);
     ContAggregator agg = aggregator;
     mapTimer.scheduleWithFixedDelay(agg::tick, ContAggregator.INTERVAL.toMillis(), ContAggregator.INTERVAL.toMillis(),
         TimeUnit.MILLISECONDS);
     GroupMapDistributor dist = new GroupMapDistributor(name, state, cartClient, mapTimer, rpcTimeout);
     dist.registerOn(server);
     mapDistributor = dist;
-    swimClient = CartClient.builder().transport(fabric).name(name + " swim").peerAuth(peerAuth).build();
+    swimClient = CartClient.builder().transport(fabric).name(name + " swim").peerAuth(peerAuth).counters(rpcCounters)
+        .build();
     deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
     RankDeadNotifier ras = deadNotifier;
     SelfHeal heal = selfHeal;

@@ -91,37 +91,53 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
     return cl.execute(args);
   }
 
-  /** A subcommand's short flag that is also a global one: {@code parents} {@code names} {@code flag} → {@code long}. */
-  private record Shadow(java.util.Set<String> parents, java.util.Set<String> names, String flag, String longName) {
+  /**
+   * A subcommand's short flag that is also a global one: after {@code parents} {@code names}, {@code flag} is
+   * {@code longName}, which takes a value or, when {@code bool}, none (then {@code -dj} is {@code --long -j}).
+   */
+  private record Shadow(java.util.Set<String> parents, java.util.Set<String> names, String flag, String longName,
+      boolean bool) {
   }
 
   private static final List<Shadow> SHADOWS = List.of(
-      new Shadow(java.util.Set.of("server", "srv"), java.util.Set.of("set-logmasks", "slm"), "-d", "--streams"),
-      new Shadow(java.util.Set.of("telemetry", "telem"), java.util.Set.of("config"), "-i", "--install-dir"));
+      new Shadow(java.util.Set.of("server", "srv"), java.util.Set.of("set-logmasks", "slm"), "-d", "--streams", false),
+      new Shadow(java.util.Set.of("telemetry", "telem"), java.util.Set.of("config"), "-i", "--install-dir", false),
+      new Shadow(java.util.Set.of("check"), java.util.Set.of("set-policy"), "-d", "--reset-defaults", true),
+      new Shadow(java.util.Set.of("mgmt-svc", "ms"), java.util.Set.of("pool"), "-l", "--label", false),
+      new Shadow(java.util.Set.of("faults"), java.util.Set.of("pool-svc", "ps"), "-l", "--label", false));
 
   /**
    * A subcommand's own short flag shadows the global one after the subcommand's name, as in DAOS's go-flags
    * (picocli cannot give a subcommand an inherited option's name): {@code dmg server set-logmasks -d STREAMS} is
-   * {@code --streams} and {@code dmg telemetry config -i DIR} is {@code --install-dir}, while {@code -d} and
-   * {@code -i} before them are {@code --debug} and {@code --insecure}.
+   * {@code --streams}, {@code dmg telemetry config -i DIR} is {@code --install-dir}, {@code dmg check set-policy -d}
+   * is {@code --reset-defaults} and {@code dmg faults mgmt-svc pool|pool-svc -l LABEL} is {@code --label}, while
+   * {@code -d}, {@code -i} and {@code -l} before them are {@code --debug}, {@code --insecure} and {@code --host-list}.
    */
   static String[] shadowGlobalFlags(String[] args) {
-    String[] out = args.clone();
-    for (int i = 1; i < out.length; i++) {
+    for (int i = 1; i < args.length; i++) {
       for (Shadow sh : SHADOWS) {
-        if (sh.names().contains(out[i]) && sh.parents().contains(out[i - 1])) {
-          for (int j = i + 1; j < out.length; j++) {
-            if (out[j].equals(sh.flag())) {
-              out[j] = sh.longName();
-            } else if (out[j].startsWith(sh.flag()) && !out[j].startsWith("--")) {
-              out[j] = sh.longName() + "=" + out[j].substring(2);
+        if (sh.names().contains(args[i]) && sh.parents().contains(args[i - 1])) {
+          List<String> out = new java.util.ArrayList<>(List.of(args).subList(0, i + 1));
+          for (int j = i + 1; j < args.length; j++) {
+            String a = args[j];
+            if (a.equals(sh.flag())) {
+              out.add(sh.longName());
+            } else if (a.startsWith(sh.flag()) && !a.startsWith("--")) {
+              if (sh.bool()) {
+                out.add(sh.longName());
+                out.add("-" + a.substring(2));
+              } else {
+                out.add(sh.longName() + "=" + a.substring(2));
+              }
+            } else {
+              out.add(a);
             }
           }
-          return out;
+          return out.toArray(String[]::new);
         }
       }
     }
-    return out;
+    return args;
   }
 
   @Override

@@ -61,6 +61,8 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private final boolean telemetry;
   private final Path certs;
   private DaosAgent agent;
+  /** The agent's telemetry_port (client metrics registered and exported), when the cluster has telemetry. */
+  private int agentTelemetryPort;
   /** Agents of {@link #clientBuilderAs}: uids from here up are ones no host names. */
   private static final long UNNAMED_UID_BASE = 3_900_000_000L;
   private final Map<CredentialConfig.MappedClientUser, OtherAgent> otherAgents = new java.util.HashMap<>();
@@ -76,6 +78,14 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     }
     taken.add(p);
     return p;
+  }
+
+  /**
+   * The telemetry_port of the agent {@link #clientBuilder()} starts (0 before it started or without telemetry): with
+   * telemetry, the agent has telemetry_enabled, so its clients register their metrics there.
+   */
+  public synchronized int agentTelemetryPort() {
+    return agentTelemetryPort;
   }
 
   /** Host {@code i}'s telemetry_port (0 when the cluster was built without telemetry). */
@@ -258,6 +268,11 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       AgentConfig cfg = AgentConfig.defaults().withRuntimeDir(run.toString()).withAccessPoints(hostAddrs())
           .withTransport(transport("agent"))
           .withCaching(true, Duration.ZERO);
+      if (telemetry) {
+        agentTelemetryPort = Ports.free();
+        cfg = cfg.withTelemetry(new io.daos.agent.config.TelemetryConfig(agentTelemetryPort, true, Duration.ZERO,
+            null, null));
+      }
       DaosAgent a = DaosAgent.builder(cfg).drpcTransport(drpcTransport()).build();
       a.start();
       agent = a;

@@ -26,14 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One daos_server with one engine and telemetry_port set: /metrics, scraped over HTTP, carries DAOS's engine metric
- * names with the engine's rank label and the control plane's own, and the I/O metrics move under KV puts and gets.
+ * names with the engine's rank label (and target label on I/O) and the control plane's own, and the I/O metrics move
+ * under KV puts and gets; the agent's /metrics carries the client's {@code client_*} metrics, which move too.
  */
 class TelemetryExporterTest {
   private static final List<String> ENGINE_NAMES = List.of("engine_started_at", "engine_servicing_at",
       "engine_rank", "engine_events_dead_ranks", "engine_net_cm_rpc_recv", "engine_io_ops_update_active",
       "engine_io_ops_fetch_active", "engine_io_latency_update", "engine_io_latency_fetch", "engine_pool_ops_update",
-      "engine_pool_ops_fetch", "engine_pool_ops_pool_connect", "engine_pool_vos_space_scm_used", "engine_pool_vos_space_nvme_used",
-      "engine_mem_total_mem");
+      "engine_pool_ops_fetch", "engine_pool_ops_pool_connect", "engine_pool_vos_space_scm_used",
+      "engine_pool_vos_space_nvme_used", "engine_mem_total_mem", "engine_net_cm_rpc_replied", "engine_net_hg_req_recv",
+      "engine_net_hg_active_rpcs", "engine_pool_xferred_update", "engine_pool_xferred_fetch");
 
   @TempDir
   Path dir;
@@ -48,7 +50,9 @@ class TelemetryExporterTest {
       cluster.createPool("tank", 256L << 20, 0, 1);
       PromText before = PromText.scrape(metrics);
       assertEquals(0, before.value("engine_rank", "rank=\"0\""), before.text());
-      try (DaosClient client = cluster.newDaosClient()) {
+      URI agentMetrics;
+      try (DaosClient client = cluster.clientBuilder().metricsInterval(java.time.Duration.ofMillis(50)).build()) {
+        agentMetrics = URI.create("http://127.0.0.1:" + cluster.agentTelemetryPort() + "/metrics");
         DaosPool pool = client.connectPool("tank", PoolRpc.PC_RW);
         pool.createContainer(ContainerProps.empty().withLabel("c1"));
         DaosContainer cont = pool.openContainer("c1", ContRpc.COO_RW);
@@ -57,8 +61,20 @@ class TelemetryExporterTest {
           byte[] v = ("value-" + i).getBytes(StandardCharsets.UTF_8);
           kv.put("k" + i, v);
           assertArrayEquals(v, kv.get("k" + i));
+          if (i == 9) {
+            Poll.until("the client's first 10 updates on the agent's /metrics", java.time.Duration.ofSeconds(10),
+                () -> scrapeQuietly(agentMetrics).sum("client_pool_ops_update", "pool=\"" + pool.uuid() + "\"") >= 10,
+                cluster::logs);
+          }
         }
       }
+      PromText client = PromText.scrape(agentMetrics);
+      String pid = "pid=\"" + ProcessHandle.current().pid() + "\"";
+      assertTrue(client.sum("client_pool_ops_update", pid) >= 20, "the last push at close: " + client.text());
+      assertTrue(client.sum("client_pool_ops_fetch", pid) >= 20, client.text());
+      assertTrue(client.sum("client_pool_xferred_update", pid) >= 20 * "value-0".length(), client.text());
+      assertTrue(client.has("client_started_at", "jobid=\""), client.text());
+      assertTrue(client.sum("client_net_cm_rpc_completed", "provider=\"ofi+tcp\"") >= 40, client.text());
       PromText after = PromText.scrape(metrics);
       for (String name : ENGINE_NAMES) {
         assertTrue(after.has(name, "rank=\"0\""), name + " with rank=\"0\" missing:\n" + after.text());
@@ -71,6 +87,10 @@ class TelemetryExporterTest {
       assertTrue(after.sum("engine_io_latency_update_samples", "rank=\"0\"") >= 20, after.text());
       assertTrue(after.sum("engine_io_latency_fetch_samples", "rank=\"0\"") >= 20, after.text());
       assertEquals(0, after.sum("engine_io_ops_update_active", "rank=\"0\""), after.text());
+      assertTrue(after.has("engine_io_ops_update_active", "target=\"0\""), after.text());
+      assertTrue(after.sum("engine_pool_xferred_update", "target=\"0\"") >= 20 * "value-0".length(), after.text());
+      assertTrue(after.value("engine_net_cm_rpc_replied", "rank=\"0\"")
+          >= before.value("engine_net_cm_rpc_replied", "rank=\"0\"") + 40, after.text());
       CommandResult q = cluster.dmg("telemetry", "metrics", "query", "-l", "127.0.0.1", "-p",
           Integer.toString(cluster.telemetryPort(0)), "-m", "engine_io_latency_update");
       assertEquals(0, q.exitCode(), q.stderr());
@@ -92,6 +112,14 @@ class TelemetryExporterTest {
       PromText page = PromText.scrape(metrics);
       assertTrue(page.value("engine_servicing_at", "rank=\"0\"") > 0, page.text());
       assertTrue(page.has("engine_net_cm_rpc_recv", "rank=\"0\""), page.text());
+    }
+  }
+
+  private static PromText scrapeQuietly(URI uri) {
+    try {
+      return PromText.scrape(uri);
+    } catch (Exception e) {
+      return new PromText("");
     }
   }
 

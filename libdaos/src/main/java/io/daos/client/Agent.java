@@ -7,14 +7,18 @@ import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.client.DrpcClient;
 import io.daos.proto.auth.Credential;
 import io.daos.proto.auth.GetCredResp;
+import io.daos.proto.mgmt.ClientTelemetryReq;
+import io.daos.proto.mgmt.ClientTelemetryResp;
 import io.daos.proto.mgmt.GetAttachInfoReq;
 import io.daos.proto.mgmt.GetAttachInfoResp;
+import io.daos.proto.telemetry.MetricsResp;
 import java.io.IOException;
 
 /**
  * What libdaos asks the local daos_agent over {@code daos_agent.sock} (DAOS {@code dc_mgmt_get_sys_info} and
  * {@code dc_sec_request_creds}): the system's rank URIs (GetAttachInfo, 206) and a signed AUTH_SYS credential
- * (RequestCreds, 101).
+ * (RequestCreds, 101); with client metrics registered, the registration (SetupClientTelemetry, 247) and the jdaos-only
+ * pushes of the process's metrics (292).
  */
 final class Agent {
   private Agent() {
@@ -39,6 +43,26 @@ final class Agent {
       throw new DaosException(DaosStatus.fromCode(resp.getStatus()), "daos_agent RequestCreds");
     }
     return resp.getCred();
+  }
+
+  /** DAOS's {@code dc_mgmt_tm_register}: registers this process's metrics under {@code jobid}. */
+  static void registerTelemetry(DrpcClient agent, String jobid, long pid) {
+    byte[] req = ClientTelemetryReq.newBuilder().setJobid(jobid).setShmKey((int) pid).build().toByteArray();
+    ClientTelemetryResp resp;
+    try {
+      resp = ClientTelemetryResp.parseFrom(call(agent, DrpcMethod.MGMT_SETUP_CLIENT_TELEM, req));
+    } catch (InvalidProtocolBufferException e) {
+      throw new DaosException(DaosStatus.PROTO, "undecodable daos_agent response", e);
+    }
+    if (resp.getStatus() != 0) {
+      throw new DaosException(DaosStatus.fromCode(resp.getStatus()), "daos_agent SetupClientTelemetry (is "
+          + "telemetry_enabled set with a telemetry_port in daos_agent.yml?)");
+    }
+  }
+
+  /** Hands the agent this process's metrics now. */
+  static void pushTelemetry(DrpcClient agent, MetricsResp metrics) {
+    call(agent, DrpcMethod.MGMT_CLIENT_TELEMETRY_PUSH, metrics.toByteArray());
   }
 
   private static byte[] call(DrpcClient agent, DrpcMethod m, byte[] body) {

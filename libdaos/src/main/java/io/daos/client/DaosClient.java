@@ -7,6 +7,7 @@ import io.daos.cart.transport.CartTransports;
 import io.daos.drpc.client.DrpcClient;
 import io.daos.client.pool.RetryPolicy;
 import io.daos.client.rpc.EngineRpc;
+import io.daos.client.telemetry.ClientMetrics;
 import io.daos.client.rpc.Futures;
 import io.daos.client.rpc.RankUris;
 import io.daos.drpc.transport.DrpcTransport;
@@ -30,9 +31,11 @@ public final class DaosClient implements AutoCloseable {
   public static final String DEFAULT_SYSTEM = "daos_server";
 
   private final ClientContext ctx;
+  private final ClientTelemetry telemetry;
 
-  private DaosClient(ClientContext ctx) {
+  private DaosClient(ClientContext ctx, ClientTelemetry telemetry) {
     this.ctx = ctx;
+    this.telemetry = telemetry;
   }
 
   public static Builder builder() {
@@ -53,9 +56,15 @@ public final class DaosClient implements AutoCloseable {
     return Futures.of(() -> PoolConnect.connect(ctx, labelOrUuid, flags));
   }
 
-  /** Closes the CART-J client; handles still open become unusable (their RPCs fail with DER_SHUTDOWN). */
+  /**
+   * Closes the CART-J client; handles still open become unusable (their RPCs fail with DER_SHUTDOWN). Registered
+   * client metrics are handed to the agent one last time.
+   */
   @Override
   public void close() {
+    if (telemetry != null) {
+      telemetry.close();
+    }
     ctx.rpc().close();
   }
 
@@ -70,8 +79,29 @@ public final class DaosClient implements AutoCloseable {
     private long seed = System.nanoTime();
     private int oidBatch = 1024;
     private CartLimits limits = CartLimits.DEFAULT;
+    private java.util.Map<String, String> env = System.getenv();
+    private Duration metricsInterval = Duration.ofSeconds(1);
 
     private Builder() {
+    }
+
+    /**
+     * The environment read for {@code DAOS_AGENT_DRPC_DIR}, DAOS's client metrics switches
+     * ({@code D_CLIENT_METRICS_ENABLE}, {@code D_CLIENT_METRICS_REGISTER}) and {@code DAOS_JOBID} (default: the
+     * process's).
+     */
+    public Builder environment(java.util.Map<String, String> e) {
+      this.env = java.util.Map.copyOf(e);
+      return this;
+    }
+
+    /** How often registered client metrics are handed to the agent (default 1 s; also once at close). */
+    public Builder metricsInterval(Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("metrics interval must be positive, got " + d);
+      }
+      this.metricsInterval = d;
+      return this;
     }
 
     /** DAOS system name (default {@value #DEFAULT_SYSTEM}). */
@@ -139,8 +169,9 @@ public final class DaosClient implements AutoCloseable {
       RankUris uris = new RankUris();
       Path socket = agentDir().resolve(AGENT_SOCKET);
       DrpcTransport agentVia = agentTransport;
+      GetAttachInfoResp info;
       try (DrpcClient a = DrpcClient.builder(socket).transport(agentVia).build()) {
-        GetAttachInfoResp info = Agent.attachInfo(a, sys);
+        info = Agent.attachInfo(a, sys);
         info.getRankUrisList().forEach(r -> uris.put(r.getRank(), r.getUri()));
       }
       Supplier<Credential> creds = () -> {
@@ -152,16 +183,39 @@ public final class DaosClient implements AutoCloseable {
       if (transport != null) {
         cb.transport(transport);
       }
-      EngineRpc rpc = new EngineRpc(cb.build(), uris, rpcTimeout);
-      return new DaosClient(new ClientContext(sys, rpc, creds, retry, new Random(seed), oidBatch));
+      ClientMetrics.Settings ms = ClientMetrics.Settings.of(env, info.getClientNetHint().getEnvVarsList());
+      ClientMetrics metrics = ms.enabled() ? new ClientMetrics(System.currentTimeMillis(),
+          info.getClientNetHint().getProvider()) : null;
+      if (metrics != null) {
+        cb.counters(metrics.rpc());
+      }
+      EngineRpc rpc = new EngineRpc(cb.build(), uris, rpcTimeout, metrics);
+      ClientTelemetry telemetry = metrics == null || !ms.register() ? null : ClientTelemetry.start(metrics,
+          () -> DrpcClient.builder(socket).transport(agentVia).build(), jobid(), metricsInterval);
+      return new DaosClient(new ClientContext(sys, rpc, creds, retry, new Random(seed), oidBatch), telemetry);
+    }
+
+    /** DAOS's job id: {@code $DAOS_JOBID}, else {@code <hostname>-<pid>}. */
+    private String jobid() {
+      String j = env.get(ClientMetrics.JOBID_ENV);
+      if (j != null && !j.isEmpty()) {
+        return j;
+      }
+      String host;
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        host = "localhost";
+      }
+      return host + "-" + ProcessHandle.current().pid();
     }
 
     private Path agentDir() {
       if (agentDir != null) {
         return agentDir;
       }
-      String env = System.getenv(AGENT_DIR_ENV);
-      return Path.of(env == null || env.isEmpty() ? DEFAULT_AGENT_DIR : env);
+      String dir = env.get(AGENT_DIR_ENV);
+      return Path.of(dir == null || dir.isEmpty() ? DEFAULT_AGENT_DIR : dir);
     }
   }
 }

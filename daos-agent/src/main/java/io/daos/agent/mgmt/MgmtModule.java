@@ -1,5 +1,6 @@
 package io.daos.agent.mgmt;
 
+import io.daos.agent.config.TelemetryConfig;
 import io.daos.common.LogLimiter;
 import io.daos.common.fault.Fault;
 import io.daos.common.fault.FaultCode;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's MGMT module (DAOS cmd/daos_agent/mgmt_rpc.go): GET_ATTACH_INFO (206), NOTIFY_EXIT (233),
- * NOTIFY_POOL_CONNECT/DISCONNECT (235/236) and SETUP_CLIENT_TELEM (247). A request for another system gets
+ * NOTIFY_POOL_CONNECT/DISCONNECT (235/236), SETUP_CLIENT_TELEM (247) and the jdaos-only CLIENT_TELEMETRY_PUSH (292). A request for another system gets
  * DER_INVAL; MS errors map to DER_CONTROL_INCOMPAT (wrong system), DER_BAD_CERT (invalid certificate) and
  * DER_UNREACH (MS unreachable); other failures fail the dRPC call. While the agent shuts down every call fails.
  */
@@ -37,22 +38,36 @@ public final class MgmtModule {
   private final ProcessMonitor monitor;
   private final BooleanSupplier shuttingDown;
   private final int agentUid;
+  private final TelemetryConfig telemetry;
+  private final ClientTelemetryStore clientMetrics;
 
   public MgmtModule(String systemName, AttachInfoCache cache, FabricSelector fabric, ProcessMonitor monitor,
       BooleanSupplier shuttingDown) {
+    this(systemName, cache, fabric, monitor, shuttingDown, TelemetryConfig.DISABLED, null);
+  }
+
+  /**
+   * With client telemetry: when {@code telemetry} has {@code telemetry_enabled}, clients are told to collect and
+   * register their metrics, which go into {@code clientMetrics}.
+   */
+  public MgmtModule(String systemName, AttachInfoCache cache, FabricSelector fabric, ProcessMonitor monitor,
+      BooleanSupplier shuttingDown, TelemetryConfig telemetry, ClientTelemetryStore clientMetrics) {
     this.systemName = systemName;
     this.cache = cache;
     this.fabric = fabric;
     this.monitor = monitor;
     this.shuttingDown = shuttingDown;
     this.agentUid = (int) new com.sun.security.auth.module.UnixSystem().getUid();
+    this.telemetry = telemetry;
+    this.clientMetrics = telemetry.enabled() ? clientMetrics : null;
   }
 
-  /** Registers module MGMT and the five agent methods in {@code registry}. */
+  /** Registers module MGMT and the six agent methods in {@code registry}. */
   public void register(DrpcRegistry registry) {
     registry.registerModule(DrpcModule.MGMT);
     registry.register(DrpcMethod.MGMT_GET_ATTACH_INFO, guarded(this::getAttachInfo));
     registry.register(DrpcMethod.MGMT_SETUP_CLIENT_TELEM, guarded(this::setupClientTelemetry));
+    registry.register(DrpcMethod.MGMT_CLIENT_TELEMETRY_PUSH, guarded(this::pushClientTelemetry));
     registry.register(DrpcMethod.MGMT_NOTIFY_POOL_CONNECT, guarded((ctx, b) -> {
       if (!monitor.addPoolHandle(ctx.peer().pid(), PoolMonitorReq.parseFrom(b))) {
         throw new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "pid " + ctx.peer().pid()
@@ -100,7 +115,7 @@ public final class MgmtModule {
       LOG.error("failed to fetch AttachInfo: {}", e.getMessage());
       return errorStatus(e);
     }
-    GetAttachInfoResp resp = withNetHint(raw, req);
+    GetAttachInfoResp resp = withTelemetrySettings(withNetHint(raw, req), pid);
     LOG_LIMIT.info(LOG, "attach info", "pid {}: iface:{} dom:{} prov:{} srx:{}", pid,
         resp.getClientNetHint().getInterface(), resp.getClientNetHint().getDomain(),
         resp.getClientNetHint().getProvider(), resp.getClientNetHint().getSrvSrxSet());
@@ -121,6 +136,27 @@ public final class MgmtModule {
     b.clearNumaFabricInterfaces().addNumaFabricInterfaces(FabricInterfaces.newBuilder().setNumaNode(0)
         .addIfaces(FabricInterface.newBuilder().setNumaNode(0).setInterface(iface).setDomain(domain)
             .setProvider(provider)));
+    return b.build();
+  }
+
+  /**
+   * DAOS's {@code addTelemetrySettings}: with {@code telemetry_enabled}, every client is told to collect metrics
+   * ({@code D_CLIENT_METRICS_ENABLE=1}) and, unless its process name is excluded by {@code telemetry_disabled_procs}
+   * or not matched by {@code telemetry_enabled_procs}, to register them here ({@code D_CLIENT_METRICS_REGISTER=1}).
+   */
+  private GetAttachInfoResp withTelemetrySettings(GetAttachInfoResp resp, long pid) {
+    if (clientMetrics == null) {
+      return resp;
+    }
+    GetAttachInfoResp.Builder b = resp.toBuilder();
+    b.getClientNetHintBuilder().addEnvVars("D_CLIENT_METRICS_ENABLE=1");
+    String name = ProcessHandle.of(pid).flatMap(h -> h.info().command())
+        .map(c -> java.nio.file.Path.of(c).getFileName().toString()).orElse("");
+    if (telemetry.disabledProcs() != null && telemetry.disabledProcs().matcher(name).find()
+        || telemetry.enabledProcs() != null && !telemetry.enabledProcs().matcher(name).find()) {
+      return b.build();
+    }
+    b.getClientNetHintBuilder().addEnvVars("D_CLIENT_METRICS_REGISTER=1");
     return b.build();
   }
 
@@ -146,7 +182,10 @@ public final class MgmtModule {
     return new io.daos.drpc.server.DrpcFailure(io.daos.proto.drpc.Status.FAILURE, "client telemetry: " + why);
   }
 
-  /** Client telemetry needs the agent's telemetry segment, which jdaos does not host: DER_UNINIT, as DAOS. */
+  /**
+   * Registers the calling process's metrics under its job id. Without {@code telemetry_enabled} the agent holds no
+   * client metrics: DER_UNINIT, as DAOS answers when its client telemetry root is not set up.
+   */
   byte[] setupClientTelemetry(DrpcCallContext ctx, byte[] body) throws Exception {
     if (body.length == 0) {
       throw badTelemetryRequest("empty request");
@@ -161,7 +200,27 @@ public final class MgmtModule {
     if (ctx.peer() == null) {
       throw badTelemetryRequest("nil user credentials");
     }
-    return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).setStatus(DaosStatus.UNINIT.code()).build()
-        .toByteArray();
+    if (clientMetrics == null) {
+      return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).setStatus(DaosStatus.UNINIT.code()).build()
+          .toByteArray();
+    }
+    clientMetrics.register(ctx.peer().pid(), req.getJobid());
+    LOG.debug("client telemetry: pid {} registered as job {}", ctx.peer().pid(), req.getJobid());
+    return ClientTelemetryResp.newBuilder().setAgentUid(agentUid).build().toByteArray();
+  }
+
+  /** jdaos-only: the calling process's metrics now (it registered them first). */
+  byte[] pushClientTelemetry(DrpcCallContext ctx, byte[] body) throws Exception {
+    if (clientMetrics == null) {
+      throw badTelemetryRequest("not enabled on this agent (set telemetry_enabled: true and telemetry_port in "
+          + "daos_agent.yml)");
+    }
+    if (ctx.peer() == null) {
+      throw badTelemetryRequest("nil user credentials");
+    }
+    if (!clientMetrics.push(ctx.peer().pid(), io.daos.proto.telemetry.MetricsResp.parseFrom(body))) {
+      throw badTelemetryRequest("pid " + ctx.peer().pid() + " did not register (SetupClientTelemetry) first");
+    }
+    return new byte[0];
   }
 }

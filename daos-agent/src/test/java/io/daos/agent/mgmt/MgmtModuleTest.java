@@ -202,7 +202,7 @@ class MgmtModuleTest {
     }
   }
 
-  // TestAgent_handleSetupClientTelemetry (telemetry not initialized in jdaos's agent: DER_UNINIT)
+  // TestAgent_handleSetupClientTelemetry (an agent without telemetry_enabled holds no client metrics: DER_UNINIT)
   @Test
   void setupClientTelemetry() throws Exception {
     try (DrpcClient c = agent(Duration.ZERO, false)) {

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server side shared by every transport: finds the handler of a request's opcode and runs it on the
  * request's target executor. Unregistered opcodes get DER_UNREG as DAOS's crt does. A fault armed in
- * {@link FaultInjection} for the opcode acts here, before the handler; {@link RpcCounters} counts what the
- * handlers took.
+ * {@link FaultInjection} for the opcode acts here, before the handler; {@link RpcCounters} counts the requests,
+ * what the handlers took and the replies.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -105,9 +105,11 @@ public final class Dispatcher {
       req.release();
       return;
     }
+    counters.received();
     RpcFrame refusal = gate == null ? null : gate.check(req, session, peer);
     if (refusal != null) {
       req.release();
+      counters.answered(true);
       sink.accept(refusal);
       return;
     }
@@ -122,7 +124,7 @@ public final class Dispatcher {
       return;
     }
     boolean fromEngine = gate == null || gate.fromEngine(session);
-    FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink));
+    FrameReplier replier = new FrameReplier(req, fault == null ? sink : faultySink(fault, sink), counters);
     if (fault != null && fault.action() == FaultInjection.Action.HOLD) {
       LOG.info("{}: fault {} holds {} from {} until it is disarmed", name, fault.point(), req, peer);
       hold(fault, req.opcode(), ex, () -> run(h, new CartRequest(req, peer, fromEngine), replier), replier);
@@ -157,11 +159,12 @@ public final class Dispatcher {
       case DROP_REQUEST -> {
         LOG.info("{}: fault {} drops {} from {}", name, fault.point(), req, peer);
         req.release();
+        counters.answered(false);
         return true;
       }
       case FAIL -> {
         LOG.info("{}: fault {} fails {} from {} with {}", name, fault.point(), req, peer, fault.status().symbol());
-        new FrameReplier(req, sink).error(fault.status(), mapVersion.getAsInt());
+        new FrameReplier(req, sink, counters).error(fault.status(), mapVersion.getAsInt());
         return true;
       }
       default -> {
@@ -182,7 +185,7 @@ public final class Dispatcher {
 
   private void refuse(RpcFrame req, String peer, Consumer<RpcFrame> sink, DaosStatus status) {
     LOG.debug("{}: {} for {} from {} (targets: {})", name, status.symbol(), req, peer, targets.size());
-    new FrameReplier(req, sink).error(status, mapVersion.getAsInt());
+    new FrameReplier(req, sink, counters).error(status, mapVersion.getAsInt());
   }
 
   private void run(CartHandler h, CartRequest req, FrameReplier replier) {

@@ -1,6 +1,7 @@
 package io.daos.cart.context;
 
 import io.daos.cart.CartReplier;
+import io.daos.cart.RpcCounters;
 import io.daos.cart.RpcFrame;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
@@ -11,11 +12,13 @@ import java.util.function.Consumer;
 final class FrameReplier implements CartReplier {
   private final RpcFrame req;
   private final Consumer<RpcFrame> sink;
+  private final RpcCounters counters;
   private final AtomicBoolean sent = new AtomicBoolean();
 
-  FrameReplier(RpcFrame req, Consumer<RpcFrame> sink) {
+  FrameReplier(RpcFrame req, Consumer<RpcFrame> sink, RpcCounters counters) {
     this.req = req;
     this.sink = sink;
+    this.counters = counters;
   }
 
   @Override
@@ -26,6 +29,7 @@ final class FrameReplier implements CartReplier {
     }
     RpcFrame r = RpcFrame.reply(req, mapVersion, status, body, bulk);
     req.release();
+    counters.answered(true);
     sink.accept(r);
   }
 
@@ -36,6 +40,7 @@ final class FrameReplier implements CartReplier {
     }
     RpcFrame r = RpcFrame.error(req, mapVersion, status.code());
     req.release();
+    counters.answered(true);
     sink.accept(r);
   }
 

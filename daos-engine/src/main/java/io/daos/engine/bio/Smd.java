@@ -75,6 +75,22 @@ public final class Smd {
     devices.addAll(fresh);
   }
 
+  /**
+   * DAOS's hot-plug scan ({@code scan_bio_bdevs}) on the running engine: a bdev of {@code bdevs} that SMD does not
+   * know yet becomes a NEW device with no targets (ready for {@code dmg storage replace nvme}), a recorded device
+   * whose bdev is gone becomes UNPLUGGED and one that is back returns to its state. Returns the devices that
+   * appeared or changed state, after writing the table through.
+   */
+  public synchronized List<SmdDev> scan(List<Bdev> bdevs) {
+    List<SmdDev> before = List.copyOf(devices);
+    merge(bdevs, 0, false);
+    List<SmdDev> changed = devices.stream().filter(d -> !before.contains(d)).toList();
+    if (!changed.isEmpty()) {
+      store();
+    }
+    return changed;
+  }
+
   /** DAOS's bio target assignment: each target to the data device holding the fewest targets so far. */
   private static void assign(List<SmdDev> fresh, int targets) {
     List<Integer> data = new ArrayList<>();

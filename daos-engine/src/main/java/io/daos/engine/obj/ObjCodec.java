@@ -9,6 +9,7 @@ import io.daos.engine.vos.Recx;
 import io.daos.engine.vos.tree.IodType;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.obj.ObjTarget;
+import io.daos.rpc.ObjRpc;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +28,9 @@ final class ObjCodec {
    * whose field 1 is the pool UUID. Null when the body has none (the full parse then reports the error).
    */
   static java.util.UUID peekPool(ByteBuf body) {
-    try {
-      com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(body.nioBuffer());
-      ByteString target = field1(in);
-      if (target == null) {
-        return null;
-      }
-      ByteString pool = field1(target.newCodedInput());
-      return pool == null || pool.size() != 16 ? null : io.daos.common.Uuids.required(pool, "pool");
-    } catch (java.io.IOException | RuntimeException e) {
-      return null;
-    }
+    return ObjRpc.peekPool(body.nioBuffer());
   }
 
-  private static ByteString field1(com.google.protobuf.CodedInputStream in) throws java.io.IOException {
-    while (true) {
-      int tag = in.readTag();
-      if (tag == 0) {
-        return null;
-      }
-      if (tag == ((1 << 3) | 2)) {
-        return in.readBytes();
-      }
-      in.skipField(tag);
-    }
-  }
 
   static VosObjectId oid(ObjTarget t) {
     return new VosObjectId(t.getOidHi(), t.getOidLo(), t.getShard());

@@ -8,6 +8,7 @@ import com.google.protobuf.MessageLite;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
+import io.daos.cart.Opcode;
 import io.daos.engine.vos.Anchor;
 import io.daos.engine.vos.EnumPage;
 import io.daos.engine.vos.KeyQuery;
@@ -18,6 +19,7 @@ import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
 import io.daos.proto.obj.ObjQueryKeyReply;
 import io.daos.proto.obj.ObjQueryKeyReq;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /** OBJ_DKEY/AKEY/RECX_ENUMERATE (one bounded batch per RPC, resumed with the returned anchor) and OBJ_QUERY_KEY. */
@@ -36,11 +38,11 @@ final class ObjEnumHandlers {
 
   void registerOn(CartServer server) {
     IntFunction<MessageLite> enumErr = st -> ObjEnumReply.newBuilder().setStatus(st).build();
-    server.register(ObjRpc.DKEY_ENUMERATE, obj.guarded(ObjRpc.DKEY_ENUMERATE, this::enumerate, enumErr))
-        .register(ObjRpc.AKEY_ENUMERATE, obj.guarded(ObjRpc.AKEY_ENUMERATE, this::enumerate, enumErr))
-        .register(ObjRpc.RECX_ENUMERATE, obj.guarded(ObjRpc.RECX_ENUMERATE, this::enumerate, enumErr))
-        .register(ObjRpc.QUERY_KEY, obj.guarded(ObjRpc.QUERY_KEY, this::queryKey,
-            st -> ObjQueryKeyReply.newBuilder().setStatus(st).build()));
+    for (Opcode opc : List.of(ObjRpc.DKEY_ENUMERATE, ObjRpc.AKEY_ENUMERATE, ObjRpc.RECX_ENUMERATE)) {
+      server.register(opc, obj.metered(opc, obj.guarded(opc, this::enumerate, enumErr)));
+    }
+    server.register(ObjRpc.QUERY_KEY, obj.metered(ObjRpc.QUERY_KEY, obj.guarded(ObjRpc.QUERY_KEY, this::queryKey,
+        st -> ObjQueryKeyReply.newBuilder().setStatus(st).build())));
   }
 
   private void enumerate(CartRequest req, CartReplier reply, int mv) throws Exception {

@@ -133,23 +133,26 @@ public final class ObjHandlers {
     return this;
   }
 
-  private io.daos.cart.CartHandler metered(String op, io.daos.cart.CartHandler h) {
-    return metrics == null ? h : Metered.wrap(metrics, op, h);
+  /** {@code h} metered under DAOS's telemetry name of {@code opc} ({@link ObjRpc#metricName}). */
+  io.daos.cart.CartHandler metered(io.daos.cart.Opcode opc, io.daos.cart.CartHandler h) {
+    return metrics == null ? h : Metered.wrap(metrics, ObjRpc.metricName(opc), h);
   }
 
   /** Registers every object opcode this engine serves on {@code server}. */
   public CartServer registerOn(CartServer server) {
     IntFunction<MessageLite> rwErr = st -> ObjRwReply.newBuilder().setStatus(st).build();
     IntFunction<MessageLite> punchErr = st -> ObjPunchReply.newBuilder().setStatus(st).build();
-    server.register(ObjRpc.UPDATE, metered("update", guarded(ObjRpc.UPDATE, this::update, rwErr)))
-        .register(ObjRpc.FETCH, metered("fetch", guarded(ObjRpc.FETCH, this::fetch, rwErr)))
-        .register(ObjRpc.PUNCH, metered("punch", guarded(ObjRpc.PUNCH, this::punch, punchErr)))
-        .register(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr))
-        .register(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr))
-        .register(ObjRpc.TGT_UPDATE, guarded(ObjRpc.TGT_UPDATE, this::update, rwErr))
-        .register(ObjRpc.TGT_PUNCH, guarded(ObjRpc.TGT_PUNCH, this::punch, punchErr))
-        .register(ObjRpc.TGT_PUNCH_DKEYS, guarded(ObjRpc.TGT_PUNCH_DKEYS, this::punch, punchErr))
-        .register(ObjRpc.TGT_PUNCH_AKEYS, guarded(ObjRpc.TGT_PUNCH_AKEYS, this::punch, punchErr));
+    server.register(ObjRpc.UPDATE, metered(ObjRpc.UPDATE, guarded(ObjRpc.UPDATE, this::update, rwErr)))
+        .register(ObjRpc.FETCH, metered(ObjRpc.FETCH, guarded(ObjRpc.FETCH, this::fetch, rwErr)))
+        .register(ObjRpc.PUNCH, metered(ObjRpc.PUNCH, guarded(ObjRpc.PUNCH, this::punch, punchErr)))
+        .register(ObjRpc.PUNCH_DKEYS, metered(ObjRpc.PUNCH_DKEYS, guarded(ObjRpc.PUNCH_DKEYS, this::punch, punchErr)))
+        .register(ObjRpc.PUNCH_AKEYS, metered(ObjRpc.PUNCH_AKEYS, guarded(ObjRpc.PUNCH_AKEYS, this::punch, punchErr)))
+        .register(ObjRpc.TGT_UPDATE, metered(ObjRpc.TGT_UPDATE, guarded(ObjRpc.TGT_UPDATE, this::update, rwErr)))
+        .register(ObjRpc.TGT_PUNCH, metered(ObjRpc.TGT_PUNCH, guarded(ObjRpc.TGT_PUNCH, this::punch, punchErr)))
+        .register(ObjRpc.TGT_PUNCH_DKEYS, metered(ObjRpc.TGT_PUNCH_DKEYS,
+            guarded(ObjRpc.TGT_PUNCH_DKEYS, this::punch, punchErr)))
+        .register(ObjRpc.TGT_PUNCH_AKEYS, metered(ObjRpc.TGT_PUNCH_AKEYS,
+            guarded(ObjRpc.TGT_PUNCH_AKEYS, this::punch, punchErr)));
     new ObjEnumHandlers(this).registerOn(server);
     if (targetExecutor != null) {
       new ContTgtHandlers(name, pools, handles, targetExecutor, aggregator).registerOn(server);

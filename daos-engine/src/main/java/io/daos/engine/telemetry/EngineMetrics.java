@@ -13,8 +13,10 @@ import java.util.function.IntSupplier;
 /**
  * One engine's telemetry under DAOS's Prometheus names (what DAOS's exporter derives from the shared-memory paths
  * {@code started_at}, {@code servicing_at}, {@code rank}, {@code events/dead_ranks}, {@code net/<prov>/...},
- * {@code io/ops/<op>/active}, {@code io/latency/<op>/<size>}, {@code pool/<uuid>/ops/<op>},
- * {@code pool/<uuid>/vos_space/...} and {@code mem/total_mem}). daos_server adds the {@code rank} label.
+ * {@code io/ops/<op>/active/tgt_<t>}, {@code io/latency/<op>/<size>/tgt_<t>}, {@code pool/<uuid>/ops/<op>/tgt_<t>},
+ * {@code pool/<uuid>/xferred/<op>/tgt_<t>}, {@code pool/<uuid>/vos_space/...} and {@code mem/total_mem}): object I/O
+ * carries the {@code target} label of the target that served it, as DAOS's per-xstream sensors do; the CART-J
+ * counters are one context's ({@code context="0"}). daos_server adds the {@code rank} label.
  */
 public final class EngineMetrics {
   private final long startedAt = System.currentTimeMillis();
@@ -23,8 +25,9 @@ public final class EngineMetrics {
   private final RpcCounters rpc;
   private final String provider;
   private final LongAdder deadRanks = new LongAdder();
-  private final Map<String, IoMeter> io = new ConcurrentHashMap<>();
-  private final Map<UUID, Map<String, LongAdder>> poolOps = new ConcurrentHashMap<>();
+  private final Map<IoKey, IoMeter> io = new ConcurrentHashMap<>();
+  private final Map<PoolKey, LongAdder> poolOps = new ConcurrentHashMap<>();
+  private final Map<PoolKey, LongAdder> poolXferred = new ConcurrentHashMap<>();
   private volatile PoolSpace space = () -> List.of();
 
   /** Space used per pool and target on this engine ({@code vos_space}). */
@@ -58,16 +61,37 @@ public final class EngineMetrics {
     deadRanks.increment();
   }
 
-  /** The meter of object operation {@code op} ({@code update}, {@code fetch}, {@code punch}, ...). */
-  public IoMeter io(String op) {
-    return io.computeIfAbsent(op, IoMeter::new);
+  private record IoKey(String op, int target) {
   }
 
-  /** One {@code op} on {@code pool} was processed here (an object op, or a pool service op on its leader). */
+  /** A pool's series; {@code target} -1 for a pool service op, which has no target. */
+  private record PoolKey(UUID pool, String op, int target) {
+  }
+
+  /**
+   * The meter of object operation {@code op} (DAOS's names: {@code update}, {@code fetch}, {@code obj_punch}, ...) on
+   * target {@code target}.
+   */
+  public IoMeter io(String op, int target) {
+    return io.computeIfAbsent(new IoKey(op, target), k -> new IoMeter(k.op()));
+  }
+
+  /** One pool service {@code op} ({@code pool_connect}, ...) on {@code pool} was processed by its leader here. */
   public void poolOp(UUID pool, String op) {
+    poolOp(pool, op, -1);
+  }
+
+  /** One object {@code op} on {@code pool} was processed by target {@code target}. */
+  public void poolOp(UUID pool, String op, int target) {
     if (pool != null) {
-      poolOps.computeIfAbsent(pool, k -> new ConcurrentHashMap<>()).computeIfAbsent(op, k -> new LongAdder())
-          .increment();
+      poolOps.computeIfAbsent(new PoolKey(pool, op, target), k -> new LongAdder()).increment();
+    }
+  }
+
+  /** Target {@code target} moved {@code bytes} of {@code pool} for an {@code update} or a {@code fetch}. */
+  public void poolXferred(UUID pool, String op, int target, long bytes) {
+    if (pool != null) {
+      poolXferred.computeIfAbsent(new PoolKey(pool, op, target), k -> new LongAdder()).add(bytes);
     }
   }
 
@@ -90,23 +114,22 @@ public final class EngineMetrics {
 
   private void net(Snap s) {
     Map<String, String> l = Map.of("provider", provider, "context", "0");
-    long recv = 0;
-    for (long n : rpc.snapshot().values()) {
-      recv += n;
-    }
-    s.counter("engine_net_cm_rpc_recv", "Total number of RPCs received", recv, l);
+    rpc.counters().forEach((leaf, n) -> s.counter("engine_net_" + leaf, RpcCounters.help(leaf), n, l));
+    s.gauge("engine_net_hg_active_rpcs", RpcCounters.help("hg_active_rpcs"), rpc.active(), l);
   }
 
   private void ioMeters(Snap s) {
-    for (IoMeter m : io.values()) {
-      s.gauge("engine_io_ops_" + m.op() + "_active", "number of active object RPCs", m.active(), Map.of());
+    io.forEach((k, m) -> {
+      String tgt = Integer.toString(k.target());
+      s.gauge("engine_io_ops_" + m.op() + "_active", "number of active object RPCs", m.active(),
+          Map.of("target", tgt));
       m.latency().forEach((size, stats) -> latency(s, "engine_io_latency_" + m.op(), m.op() + " RPC processing time",
-          size, stats.values()));
-    }
+          size, tgt, stats.values()));
+    });
   }
 
-  private static void latency(Snap s, String name, String help, String size, double[] v) {
-    Map<String, String> l = Map.of("size", size);
+  private static void latency(Snap s, String name, String help, String size, String target, double[] v) {
+    Map<String, String> l = Map.of("size", size, "target", target);
     s.gauge(name, help + " (us)", v[0], l);
     s.gauge(name + "_min", help + " (min value)", v[1], l);
     s.gauge(name + "_max", help + " (max value)", v[2], l);
@@ -115,14 +138,21 @@ public final class EngineMetrics {
   }
 
   private void pools(Snap s) {
-    poolOps.forEach((pool, ops) -> ops.forEach((op, n) -> s.counter("engine_pool_ops_" + op,
-        op.startsWith("pool_") ? "Total number of processed " + op.replace('_', ' ') + " operations"
-            : "total number of processed object RPCs", n.sum(), Map.of("pool", pool.toString()))));
+    poolOps.forEach((k, n) -> s.counter("engine_pool_ops_" + k.op(), k.target() < 0
+        ? "Total number of processed " + k.op().replace('_', ' ') + " operations"
+        : "total number of processed object RPCs", n.sum(), poolLabels(k)));
+    poolXferred.forEach((k, n) -> s.counter("engine_pool_xferred_" + k.op(), "update".equals(k.op())
+        ? "total number of bytes updated/written" : "total number of bytes fetched/read", n.sum(), poolLabels(k)));
     for (TargetSpace t : space.targets()) {
       Map<String, String> l = Map.of("pool", t.pool().toString(), "target", Integer.toString(t.target()));
       s.gauge("engine_pool_vos_space_scm_used", "SCM space used", t.scmUsed(), l);
       s.gauge("engine_pool_vos_space_nvme_used", "NVME space used", t.nvmeUsed(), l);
     }
+  }
+
+  private static Map<String, String> poolLabels(PoolKey k) {
+    return k.target() < 0 ? Map.of("pool", k.pool().toString())
+        : Map.of("pool", k.pool().toString(), "target", Integer.toString(k.target()));
   }
 
   private record Snap(MetricsResp.Builder b) {

@@ -106,4 +106,48 @@ class SmdTest {
     assertEquals(List.of(new Bdev("AIO_h_0_1_3", "/d/a.img", 3, true),
         new Bdev("Nvme_h_1_1_0", "0000:81:00.0", 0, false)), Bdev.parse(json));
   }
+
+  private static void writeConf(Path conf, String... files) throws Exception {
+    StringBuilder b = new StringBuilder("{\"subsystems\":[{\"subsystem\":\"bdev\",\"config\":[");
+    for (int i = 0; i < files.length; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"method\":\"bdev_aio_create\",\"params\":{\"name\":\"AIO_host_0_")
+          .append(i).append("_0\",\"filename\":\"").append(files[i]).append("\",\"block_size\":4096}}");
+    }
+    Files.writeString(conf, b.append("]}]}").toString());
+  }
+
+  /** A bdev added to daos_nvme.conf shows on the running engine as NEW at the next scan, as DAOS's hot plug. */
+  @Test
+  void hotPluggedBdevIsNewOnTheRunningEngine() throws Exception {
+    Path conf = scm.resolve("daos_nvme.conf");
+    writeConf(conf, "/d/a");
+    Smd smd = Smd.open(scm, Bdev.read(conf.toString()), 2);
+    BdevScanner scanner = new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()));
+    assertEquals(BdevScanner.PERIOD, scanner.scan(), "nothing changed: the long period");
+    writeConf(conf, "/d/a", "/d/b");
+    assertEquals(BdevScanner.SHORT_PERIOD, scanner.scan(), "a change: DAOS's short period");
+    SmdDev b = smd.byTraddr("/d/b").orElseThrow();
+    assertEquals(SmdState.NEW, b.state());
+    assertEquals(List.of(), b.tgts());
+    assertEquals(List.of(0, 1), smd.byTraddr("/d/a").orElseThrow().tgts(), "the old device keeps its targets");
+    assertEquals(b.uuid(), Smd.open(scm, Bdev.read(conf.toString()), 2).byTraddr("/d/b").orElseThrow().uuid(),
+        "written through: a restart keeps the NEW device's UUID");
+    smd.setFaulty(smd.byTraddr("/d/a").orElseThrow().uuid());
+    SmdDev took = smd.replace(smd.byTraddr("/d/a").orElseThrow().uuid(), b.uuid());
+    assertEquals(List.of(0, 1), took.tgts(), "the hot-plugged device can replace a faulty one at once");
+    writeConf(conf);
+    scanner.scan();
+    assertEquals(SmdState.UNPLUGGED, smd.byTraddr("/d/b").orElseThrow().state(), "removed from the config");
+  }
+
+  @Test
+  void unreadableBdevListLeavesDevicesAlone() throws Exception {
+    Path conf = scm.resolve("daos_nvme.conf");
+    writeConf(conf, "/d/a");
+    Smd smd = Smd.open(scm, Bdev.read(conf.toString()), 2);
+    Files.writeString(conf, "not json");
+    assertEquals(BdevScanner.PERIOD, new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()))
+        .scan());
+    assertEquals(SmdState.NORMAL, smd.byTraddr("/d/a").orElseThrow().state());
+  }
 }

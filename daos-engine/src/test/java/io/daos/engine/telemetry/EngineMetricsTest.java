@@ -25,28 +25,60 @@ class EngineMetricsTest {
     assertEquals(bucket, IoMeter.sizeBucket(bytes));
   }
 
-  private static double value(MetricsResp r, String name, String labelKey, String labelValue) {
+  private static double value(MetricsResp r, String name, String... labels) {
     return r.getMetricsList().stream().filter(m -> m.getName().equals(name))
-        .filter(m -> labelKey == null || labelValue.equals(m.getLabelsMap().get(labelKey)))
+        .filter(m -> {
+          for (int i = 0; i < labels.length; i += 2) {
+            if (!labels[i + 1].equals(m.getLabelsMap().get(labels[i]))) {
+              return false;
+            }
+          }
+          return true;
+        })
         .mapToDouble(Metric::getValue).findFirst().orElseThrow(() -> new AssertionError(name + " missing: " + r));
   }
 
   @Test
-  void ioMetersMove() {
+  void ioMetersMovePerTarget() {
     EngineMetrics m = new EngineMetrics(() -> 3, new RpcCounters(), "ofi+tcp");
-    IoMeter update = m.io("update");
+    IoMeter update = m.io("update", 1);
     update.begin();
     update.begin();
     update.end(100, 4000);
+    m.io("update", 0).begin();
     UUID pool = UUID.randomUUID();
-    m.poolOp(pool, "update");
+    m.poolOp(pool, "update", 1);
+    m.poolOp(pool, "pool_connect");
+    m.poolXferred(pool, "update", 1, 4000);
     m.deadRank();
     MetricsResp r = m.snapshot();
-    assertEquals(3, value(r, "engine_rank", null, null));
-    assertEquals(1, value(r, "engine_events_dead_ranks", null, null));
-    assertEquals(1, value(r, "engine_io_ops_update_active", null, null));
-    assertEquals(100, value(r, "engine_io_latency_update", "size", "4KB"));
-    assertEquals(1, value(r, "engine_io_latency_update_samples", "size", "4KB"));
-    assertEquals(1, value(r, "engine_pool_ops_update", "pool", pool.toString()));
+    assertEquals(3, value(r, "engine_rank"));
+    assertEquals(1, value(r, "engine_events_dead_ranks"));
+    assertEquals(1, value(r, "engine_io_ops_update_active", "target", "1"));
+    assertEquals(1, value(r, "engine_io_ops_update_active", "target", "0"));
+    assertEquals(100, value(r, "engine_io_latency_update", "size", "4KB", "target", "1"));
+    assertEquals(1, value(r, "engine_io_latency_update_samples", "size", "4KB", "target", "1"));
+    assertEquals(1, value(r, "engine_pool_ops_update", "pool", pool.toString(), "target", "1"));
+    assertEquals(4000, value(r, "engine_pool_xferred_update", "pool", pool.toString(), "target", "1"));
+    Metric connect = r.getMetricsList().stream().filter(x -> x.getName().equals("engine_pool_ops_pool_connect"))
+        .findFirst().orElseThrow();
+    assertEquals(java.util.Map.of("pool", pool.toString()), connect.getLabelsMap(), "a pool service op has no target");
+  }
+
+  @Test
+  void netCountersCarryDaosNamesProviderAndContext() {
+    RpcCounters rpc = new RpcCounters();
+    rpc.received();
+    rpc.served(io.daos.rpc.ObjRpc.UPDATE.code());
+    rpc.sent();
+    rpc.ended(RpcCounters.Outcome.TIMED_OUT);
+    MetricsResp r = new EngineMetrics(() -> 0, rpc, "ofi+tcp").snapshot();
+    assertEquals(1, value(r, "engine_net_cm_rpc_recv", "provider", "ofi+tcp", "context", "0"));
+    assertEquals(1, value(r, "engine_net_hg_req_recv", "provider", "ofi+tcp"));
+    assertEquals(1, value(r, "engine_net_hg_active_rpcs", "provider", "ofi+tcp"));
+    assertEquals(1, value(r, "engine_net_cm_rpc_sent", "provider", "ofi+tcp"));
+    assertEquals(1, value(r, "engine_net_cm_rpc_timedout", "provider", "ofi+tcp"));
+    assertEquals(1, value(r, "engine_net_cm_rpc_completed_err", "provider", "ofi+tcp"));
+    assertEquals(0, value(r, "engine_net_cm_rpc_completed", "provider", "ofi+tcp"));
   }
 }

@@ -6,6 +6,7 @@ import com.google.protobuf.Parser;
 import io.daos.cart.CartClient;
 import io.daos.cart.CartReply;
 import io.daos.cart.Opcode;
+import io.daos.client.telemetry.ClientMetrics;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
@@ -20,11 +21,18 @@ public final class EngineRpc implements AutoCloseable {
   private final CartClient cart;
   private final RankUris uris;
   private final Duration timeout;
+  private final ClientMetrics metrics;
 
   public EngineRpc(CartClient cart, RankUris uris, Duration timeout) {
+    this(cart, uris, timeout, null);
+  }
+
+  /** With {@code metrics} (null for none) told of every reply. */
+  public EngineRpc(CartClient cart, RankUris uris, Duration timeout, ClientMetrics metrics) {
     this.cart = cart;
     this.uris = uris;
     this.timeout = timeout;
+    this.metrics = metrics;
   }
 
   public RankUris uris() {
@@ -42,9 +50,15 @@ public final class EngineRpc implements AutoCloseable {
    */
   public <T> CompletableFuture<RpcReply<T>> call(int rank, int target, Opcode opc, int mapVersion, MessageLite body,
       ByteBuf bulk, Parser<T> parser, BulkSink<T> sink) {
-    return Futures.of(() -> cart.call(uris.uri(rank), opc, target, mapVersion,
-        Unpooled.wrappedBuffer(body.toByteArray()), bulk, timeout))
-        .thenApply(r -> decode(r, parser, rank, opc, sink));
+    byte[] req = body.toByteArray();
+    long out = bulk == null ? 0 : bulk.readableBytes();
+    return Futures.of(() -> cart.call(uris.uri(rank), opc, target, mapVersion, Unpooled.wrappedBuffer(req), bulk,
+        timeout)).thenApply(r -> {
+          if (metrics != null) {
+            metrics.replied(opc, java.nio.ByteBuffer.wrap(req), out, r.bulk().readableBytes());
+          }
+          return decode(r, parser, rank, opc, sink);
+        });
   }
 
   private static <T> RpcReply<T> decode(CartReply r, Parser<T> parser, int rank, Opcode opc, BulkSink<T> sink) {

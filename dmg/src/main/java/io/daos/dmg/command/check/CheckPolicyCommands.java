@@ -25,8 +25,9 @@ final class CheckPolicyCommands {
 
   @Command(name = "set-policy", description = "Set system checker policies")
   public static final class Set extends BaseCommand {
-    @Option(names = "--reset-defaults", description = "Set all policies to their default action (DAOS also takes -d, "
-        + "which is dmg's --debug here).")
+    /** {@code -d} is dmg's global --debug before the subcommand: see {@code Dmg.shadowGlobalFlags}. */
+    @Option(names = "--reset-defaults", description = "Set all policies to their default action (-d after the "
+        + "subcommand).")
     boolean resetDefaults;
     @Option(names = {"-a", "--all-interactive"}, description = "Set all policies to interactive.")
     boolean allInteractive;

@@ -52,7 +52,8 @@ public final class FaultsCommand {
   abstract static class PoolFault extends BaseCommand {
     @Option(names = {"-s", "--svcl"}, description = "List of pool service ranks")
     String svcl;
-    @Option(names = "--label", description = "Pool service label (DAOS also takes -l, which is dmg's host list here)")
+    /** {@code -l} is dmg's global host list before the subcommand: see {@code Dmg.shadowGlobalFlags}. */
+    @Option(names = "--label", description = "Pool service label (-l after the subcommand)")
     String label;
     @Parameters(index = "0", paramLabel = "pool", description = "pool label or UUID")
     String pool;

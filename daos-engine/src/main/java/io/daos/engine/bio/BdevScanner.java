@@ -1,0 +1,67 @@
+package io.daos.engine.bio;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine's look for hot-plugged and removed bdevs (DAOS {@code scan_bio_bdevs}, run by the init
+ * xstream): it re-reads the engine's bdevs ({@code daos_nvme.conf}) every {@link #PERIOD}, and every
+ * {@link #SHORT_PERIOD} after a scan that found a change, and hands them to {@link Smd#scan}. A device that appears
+ * is logged as DAOS prints it ("Detected hot plugged device"); DAOS's RAS {@code device_plugged} is not raised.
+ */
+public final class BdevScanner {
+  /** DAOS's {@code NVME_MONITOR_PERIOD}. */
+  public static final Duration PERIOD = Duration.ofSeconds(60);
+  /** DAOS's {@code NVME_MONITOR_SHORT_PERIOD}, after a scan that found a change. */
+  public static final Duration SHORT_PERIOD = Duration.ofSeconds(3);
+  private static final Logger LOG = LoggerFactory.getLogger(BdevScanner.class);
+
+  private final String name;
+  private final Smd smd;
+  private final Supplier<List<Bdev>> bdevs;
+
+  /** Scans {@code bdevs} (read anew at each scan) into {@code smd}; {@code name} prefixes the log lines. */
+  public BdevScanner(String name, Smd smd, Supplier<List<Bdev>> bdevs) {
+    this.name = name;
+    this.smd = smd;
+    this.bdevs = bdevs;
+  }
+
+  /** Scans every period on {@code timer} until it shuts down. */
+  public void start(ScheduledExecutorService timer) {
+    schedule(timer, PERIOD);
+  }
+
+  private void schedule(ScheduledExecutorService timer, Duration in) {
+    try {
+      timer.schedule(() -> schedule(timer, scan()), in.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{}: bdev scan stops: the engine is stopping", name);
+    }
+  }
+
+  /** One scan now; returns when the next one is due (a bdev list that cannot be read is logged and kept). */
+  public Duration scan() {
+    List<SmdDev> changed;
+    try {
+      changed = smd.scan(bdevs.get());
+    } catch (RuntimeException e) {
+      LOG.warn("{}: bdev scan: {}; devices unchanged", name, e.getMessage());
+      return PERIOD;
+    }
+    for (SmdDev d : changed) {
+      if (d.state() == SmdState.NEW) {
+        LOG.info("{}: Detected hot plugged device {} ({}): NEW device {}", name, d.name(), d.traddr(), d.uuid());
+      } else {
+        LOG.info("{}: SMD device {} ({}) is now {}", name, d.uuid(), d.traddr(), d.state());
+      }
+    }
+    return changed.isEmpty() ? PERIOD : SHORT_PERIOD;
+  }
+}
