@@ -85,9 +85,6 @@ public final class DaosEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DaosEngine.class);
   /** How long a pool-service Raft request may wait for a leader (not tied to CRT_TIMEOUT's 60 s default). */
   private static final Duration RDB_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  /** What the pool services' TLS secret is derived from: HMAC of this label under the system key. */
-  private static final byte[] RDB_TLS_LABEL =
-      "jdaos pool service raft tls".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   /** How often pool service leaders here look for dead ranks still to exclude (self-heal). */
   private static final Duration SELF_HEAL_SCAN = Duration.ofSeconds(1);
 
@@ -384,17 +381,14 @@ public final class DaosEngine implements Closeable {
     return rdbServer;
   }
 
-  /**
-   * The pool services' TLS identity, derived from the system key (every engine of the system derives the same),
-   * or null when the control plane handed out no key (a DAOS daos_server): then Raft runs in the clear, as CART-J.
-   */
+  /** The pool services' TLS identity ({@link RdbPeers#tls}); null, with a warning, without a system key. */
   private SharedKeyTls rdbTls() {
-    if (!peerAuth.keyed()) {
+    SharedKeyTls tls = RdbPeers.tls(peerAuth);
+    if (tls == null) {
       LOG.warn("{}: no system key: the pool services' Raft port {} is not authenticated", name,
           RdbPeers.raftAddress(uri()));
-      return null;
     }
-    return SharedKeyTls.fromSecret(peerAuth.mac(RDB_TLS_LABEL));
+    return tls;
   }
 
   /** SWIM's view of the group: this engine's rank and the group map's ranks (null before SET_RANK). */

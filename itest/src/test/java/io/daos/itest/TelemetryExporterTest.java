@@ -23,12 +23,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * One daos_server with one engine and telemetry_port set: /metrics, scraped over HTTP, carries DAOS's engine metric
  * names with the engine's rank label (and target label on I/O) and the control plane's own, and the I/O metrics move
  * under KV puts and gets; the agent's /metrics carries the client's {@code client_*} metrics, which move too.
  */
+@ResourceLock(TestLocks.PROCESSES)
 class TelemetryExporterTest {
   private static final List<String> ENGINE_NAMES = List.of("engine_started_at", "engine_servicing_at",
       "engine_rank", "engine_events_dead_ranks", "engine_net_cm_rpc_recv", "engine_io_ops_update_active",

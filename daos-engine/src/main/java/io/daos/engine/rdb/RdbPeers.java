@@ -1,7 +1,10 @@
 package io.daos.engine.rdb;
 
 import io.daos.cart.CartUri;
+import io.daos.cart.PeerAuth;
 import io.daos.raft.Peers;
+import io.daos.raft.SharedKeyTls;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,9 @@ import org.apache.ratis.protocol.RaftPeerId;
  * pool UUID.
  */
 public final class RdbPeers {
+  /** What the pool services' TLS secret is derived from: HMAC of this label under the system key. */
+  private static final byte[] TLS_LABEL = "jdaos pool service raft tls".getBytes(StandardCharsets.UTF_8);
+
   private static final String PREFIX = "rank";
 
   private RdbPeers() {
@@ -56,5 +62,14 @@ public final class RdbPeers {
     List<RaftPeer> peers = new ArrayList<>();
     raftAddresses.forEach((rank, addr) -> peers.add(Peers.peer(peerId(rank), addr)));
     return Peers.group(groupId(pool), peers);
+  }
+
+  /**
+   * The pool services' TLS identity, derived from the system key {@code auth} holds (every engine of the system
+   * derives the same), or null when the control plane handed out no key (a DAOS daos_server): then Raft runs in the
+   * clear, as CART-J.
+   */
+  public static SharedKeyTls tls(PeerAuth auth) {
+    return auth.keyed() ? SharedKeyTls.fromSecret(auth.mac(TLS_LABEL)) : null;
   }
 }
