@@ -239,7 +239,7 @@ public final class BlobFile implements Blob {
 
   @Override
   public String backend() {
-    return "file (positional writes, fdatasync at commit)";
+    return "file (positional writes, gathered per commit; fdatasync at commit)";
   }
 
   @Override
