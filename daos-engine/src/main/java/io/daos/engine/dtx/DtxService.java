@@ -205,6 +205,7 @@ public final class DtxService {
     CompletableFuture<Long> done = new CompletableFuture<>();
     e.inflight = done;
     t.add(e);
+    deleteExpired(t);
     CompletableFuture<Void> local = m.local(e.record());
     if (solo) {
       local.whenComplete((v, err) -> onTarget(tgt, () -> settleSolo(t, e, err)));
@@ -336,6 +337,7 @@ public final class DtxService {
     DtxEntry e = new DtxEntry(dti, epoch, oid, dkeyHash, members.stream().map(DtxEntry.Member::of).toList(), false,
         DtxEntry.State.PREPARED);
     t.add(e);
+    deleteExpired(t);
     CompletableFuture<Long> done = new CompletableFuture<>();
     local.apply(e.record()).whenComplete((v, err) -> onTarget(tgt, () -> {
       if (err != null) {
@@ -425,9 +427,22 @@ public final class DtxService {
     return t.cont.submitDtxAbort(e.id.toBytes(), e.oids(), e.epoch);
   }
 
+  /**
+   * Aggregates ids out of the committed history: their VOS records are deleted with the next modification queued on
+   * the container ({@link #deleteExpired}), or now once {@link DtxTable#EXPIRED_MAX} are held. Deleting them from the
+   * completion of the commit that made the history grow queued a second group commit (and sync) per batch of puts.
+   */
   private static void aggregate(DtxTable t, List<byte[]> old) {
-    if (!old.isEmpty()) {
-      t.cont.submitDtxDelete(old);
+    if (!old.isEmpty() && t.expire(old)) {
+      deleteExpired(t);
+    }
+  }
+
+  /** Queues the deletion of the VOS records {@link #aggregate} holds for {@code t} (before a modification). */
+  private static void deleteExpired(DtxTable t) {
+    List<byte[]> ids = t.takeExpired();
+    if (!ids.isEmpty()) {
+      t.cont.submitDtxDelete(ids);
     }
   }
 

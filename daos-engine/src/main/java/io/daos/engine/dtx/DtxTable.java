@@ -22,12 +22,16 @@ import java.util.Set;
 final class DtxTable {
   /** Committed entries kept (for resend and DTX_CHECK answers) before the oldest are aggregated away. */
   static final int COMMITTED_KEEP = 4096;
+  /** Aggregated ids held for deletion (see {@link #expire}) that make the next {@link #expire} ask for it at once. */
+  static final int EXPIRED_MAX = 1024;
 
   final VosContainer cont;
   private final Map<DtxId, DtxEntry> entries = new HashMap<>();
   private final Map<VosObjectId, Set<DtxEntry>> prepared = new HashMap<>();
   final LinkedHashMap<DtxId, DtxEntry> committable = new LinkedHashMap<>();
   private final Deque<DtxId> committed = new ArrayDeque<>();
+  /** Ids aggregated out of the history whose VOS records are still to be deleted. */
+  private List<byte[]> expired = new ArrayList<>();
 
   DtxTable(VosContainer cont) {
     this.cont = cont;
@@ -79,6 +83,26 @@ final class DtxTable {
       old.add(gone.toBytes());
     }
     return old;
+  }
+
+  /**
+   * Holds the VOS records of aggregated ids (from {@link #markCommitted}) for deletion with the next write queued on
+   * this container ({@link #takeExpired}), so that aggregating the history costs no group commit of its own; true
+   * when {@link #EXPIRED_MAX} or more are held and the caller should delete them now.
+   */
+  boolean expire(List<byte[]> ids) {
+    expired.addAll(ids);
+    return expired.size() >= EXPIRED_MAX;
+  }
+
+  /** The held ids of {@link #expire}, now the caller's to delete; empty when none are held. */
+  List<byte[]> takeExpired() {
+    if (expired.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> out = expired;
+    expired = new ArrayList<>();
+    return out;
   }
 
   void remove(DtxEntry e) {

@@ -1,8 +1,11 @@
 package io.daos.engine.dtx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.engine.vos.VosPool;
 import io.daos.engine.vos.store.VosOptions;
@@ -44,6 +47,22 @@ class DtxTableTest {
           assertNotNull(t.get(solo(i).id), "entry " + i + " is still known (resend detection)");
         }
       }
+    }
+  }
+
+  @Test
+  void aggregatedIdsAreHeldForTheNextWriteAndTakenOnce() {
+    try (VosPool pool = VosPool.create(dir, 0, VosOptions.defaults().withMapSize(64L << 20))) {
+      DtxTable t = new DtxTable(pool.createContainer(UUID.randomUUID()));
+      assertEquals(List.of(), t.takeExpired(), "nothing held yet");
+      for (int i = 0; i < DtxTable.EXPIRED_MAX - 1; i++) {
+        assertFalse(t.expire(List.of(solo(i).id.toBytes())), "below the bound: held for the next write");
+      }
+      assertTrue(t.expire(List.of(solo(DtxTable.EXPIRED_MAX).id.toBytes())), "at the bound: delete now");
+      List<byte[]> taken = t.takeExpired();
+      assertEquals(DtxTable.EXPIRED_MAX, taken.size());
+      assertArrayEquals(solo(0).id.toBytes(), taken.get(0), "in the order aggregated");
+      assertEquals(List.of(), t.takeExpired(), "each id is taken once");
     }
   }
 }

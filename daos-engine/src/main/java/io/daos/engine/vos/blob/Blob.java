@@ -22,7 +22,10 @@ public interface Blob extends AutoCloseable {
 
   void write(long off, byte[] data, int from, int len);
 
-  /** Writes the remaining bytes of {@code parts}, back to back, at {@code off} (the buffers are not moved). */
+  /**
+   * Writes the remaining bytes of {@code parts}, back to back, at {@code off} (the buffers are not moved). A backend
+   * may issue the write as late as the next {@link #force} or read: the buffers must not change until then.
+   */
   default void write(long off, ByteBuffer[] parts) {
     long at = off;
     for (ByteBuffer p : parts) {
@@ -41,6 +44,13 @@ public interface Blob extends AutoCloseable {
 
   /** Makes what was written since the last force durable. */
   void force();
+
+  /**
+   * Drops writes not yet issued because the transaction that made them aborted (a backend that issues every write
+   * at once has none).
+   */
+  default void discardPending() {
+  }
 
   /** What stores the bytes and how they are made durable, in words (for logs and {@code docs/admin-guide.md}). */
   String backend();

@@ -9,20 +9,44 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The target's blob file (bdev tier stand-in, {@link BlobKind#FILE}): positional reads and writes through a
  * FileChannel, forced (fdatasync) before metadata commits.
+ * <p>Writes from buffers ({@link #write(long, ByteBuffer[])}, the update path's request data) are gathered until the
+ * next {@link #force}, read or array write, and back-to-back ones go out as one gathering write: a group commit of
+ * 32 4 KiB updates costs a few system calls instead of 32. Their buffers must stay unchanged until then (VOS holds
+ * a request's buffers until its write has committed). {@link #discardPending} drops them when the transaction that
+ * wrote them aborts.
  */
 public final class BlobFile implements Blob {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
 
   private static final int TOUCH_CHUNK = 1 << 20;
+  /** Gathered bytes that make a write go out at once (bounds what a batch of large writes holds back). */
+  static final long MAX_PENDING_BYTES = 8L << 20;
 
   private final Path file;
   private final FileChannel ch;
+  /** Runs of back-to-back writes not issued yet, in the order they were written. */
+  private final List<Run> pending = new ArrayList<>();
+  private long pendingBytes;
+
+  /** Buffers written back to back from {@code off}. */
+  private static final class Run {
+    final long off;
+    long end;
+    final List<ByteBuffer> parts = new ArrayList<>(4);
+
+    Run(long off) {
+      this.off = off;
+      this.end = off;
+    }
+  }
 
   public BlobFile(Path file) throws IOException {
     this.file = file;
@@ -94,27 +118,85 @@ public final class BlobFile implements Blob {
     }
   }
 
+  /** Writes now (after what is gathered): the caller may reuse {@code data} once this returns. */
   @Override
   public void write(long off, byte[] data, int from, int len) {
-    write(off, new ByteBuffer[] {ByteBuffer.wrap(data, from, len)});
+    flush();
+    ByteBuffer b = ByteBuffer.wrap(data, from, len);
+    try {
+      long pos = off;
+      while (b.hasRemaining()) {
+        pos += ch.write(b, pos);
+      }
+    } catch (IOException e) {
+      throw writeError(off, e);
+    }
   }
 
-  /** Writes from the buffers themselves (direct ones go to the kernel without a staging copy). */
+  /**
+   * Gathers a write from the buffers themselves (direct ones go to the kernel without a staging copy); it is issued
+   * at the next {@link #force}, read or array write, so the buffers must not change until then.
+   */
   @Override
   public void write(long off, ByteBuffer[] parts) {
-    long pos = off;
+    Run run = pending.isEmpty() ? null : pending.get(pending.size() - 1);
+    if (run == null || run.end != off) {
+      run = new Run(off);
+      pending.add(run);
+    }
+    for (ByteBuffer p : parts) {
+      if (p.hasRemaining()) {
+        run.parts.add(p.duplicate());
+        run.end += p.remaining();
+        pendingBytes += p.remaining();
+      }
+    }
+    if (pendingBytes >= MAX_PENDING_BYTES) {
+      flush();
+    }
+  }
+
+  /** Issues the gathered writes, in order: one gathering write per run of back-to-back buffers. */
+  private void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
-      for (ByteBuffer p : parts) {
-        ByteBuffer b = p.duplicate();
-        while (b.hasRemaining()) {
-          pos += ch.write(b, pos);
+      for (Run r : pending) {
+        ByteBuffer[] bufs = r.parts.toArray(new ByteBuffer[0]);
+        if (bufs.length == 1) {
+          long pos = r.off;
+          while (bufs[0].hasRemaining()) {
+            pos += ch.write(bufs[0], pos);
+          }
+          continue;
+        }
+        // FileChannel has no positional gathering write: position, then writev of the run's buffers.
+        ch.position(r.off);
+        long left = r.end - r.off;
+        while (left > 0) {
+          left -= ch.write(bufs);
         }
       }
     } catch (IOException e) {
-      boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
-      throw new DaosException(full ? DaosStatus.NOSPACE : DaosStatus.IO, "blob write at " + off + ": "
-          + e.getMessage(), e);
+      throw writeError(pending.get(0).off, e);
+    } finally {
+      pending.clear();
+      pendingBytes = 0;
     }
+  }
+
+  /** Drops the gathered writes (their transaction aborted: nothing committed points at them). */
+  @Override
+  public void discardPending() {
+    pending.clear();
+    pendingBytes = 0;
+  }
+
+  private static DaosException writeError(long off, IOException e) {
+    boolean full = e.getMessage() != null && e.getMessage().contains("No space left");
+    return new DaosException(full ? DaosStatus.NOSPACE : DaosStatus.IO, "blob write at " + off + ": "
+        + e.getMessage(), e);
   }
 
   @Override
@@ -129,6 +211,7 @@ public final class BlobFile implements Blob {
   }
 
   private void read(long off, ByteBuffer b) {
+    flush();
     try {
       long pos = off;
       while (b.hasRemaining()) {
@@ -146,6 +229,7 @@ public final class BlobFile implements Blob {
   /** Makes written data durable (fdatasync). */
   @Override
   public void force() {
+    flush();
     try {
       ch.force(false);
     } catch (IOException e) {
@@ -155,11 +239,12 @@ public final class BlobFile implements Blob {
 
   @Override
   public String backend() {
-    return "file (positional writes, fdatasync at commit)";
+    return "file (positional writes, gathered per commit; fdatasync at commit)";
   }
 
   @Override
   public void close() throws IOException {
+    discardPending();
     ch.close();
   }
 }

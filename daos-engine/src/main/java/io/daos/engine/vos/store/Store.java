@@ -316,6 +316,7 @@ public final class Store implements AutoCloseable {
     dropWriteSeeker();
     alloc.reset();
     blobDirty = false;
+    blob.discardPending();
     txn.close();
   }
 
