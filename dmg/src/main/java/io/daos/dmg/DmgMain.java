@@ -21,7 +21,11 @@ public final class DmgMain {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     silenceJul();
     skipJdkTrustStore();
-    return Dmg.run(args, System.out, System.err, ControlInvokers::grpc);
+    Thread prewarm = prewarmTransport();
+    return Dmg.run(args, System.out, System.err, cfg -> {
+      awaitPrewarm(prewarm);
+      return ControlInvokers.grpc(cfg);
+    });
   }
 
   /**
@@ -36,6 +40,39 @@ public final class DmgMain {
   }
 
   static final String TRUST_STORE = "javax.net.ssl.trustStore";
+
+  /** The class whose initialisation is okhttp's platform probe (JSSE's default context and an engine). */
+  static final String OKHTTP_PLATFORM = "io.grpc.okhttp.internal.Platform";
+
+  /**
+   * Runs okhttp's platform probe on a second thread while this one parses the command line and reads the
+   * configuration: every channel builder needs it, even a plaintext one, and it is a fifth of a short run's CPU.
+   * The thread is a daemon: a command that opens no channel exits without waiting for it. Returns the thread.
+   */
+  static Thread prewarmTransport() {
+    Thread t = new Thread(() -> {
+      try {
+        Class.forName(OKHTTP_PLATFORM, true, DmgMain.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // no okhttp (a test class path) or a broken JSSE: the channel builder reports it where it is needed
+      }
+    }, "dmg-transport-prewarm");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /**
+   * Waits for {@link #prewarmTransport()}'s thread before the client is built, so that only the command line and
+   * the YAML configuration run beside the probe, never the client's own TLS set-up.
+   */
+  static void awaitPrewarm(Thread prewarm) {
+    try {
+      prewarm.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   static void configureLogging(boolean debug) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");

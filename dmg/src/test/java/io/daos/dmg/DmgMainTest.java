@@ -1,11 +1,19 @@
 package io.daos.dmg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** dmg skips the JDK's cacerts (it trusts only the DAOS CA of its config) unless the user names a trust store. */
+/**
+ * dmg skips the JDK's cacerts (it trusts only the DAOS CA of its config) unless the user names a trust store, and
+ * runs okhttp's platform probe on a second thread until the client is built.
+ */
 class DmgMainTest {
   private final String before = System.getProperty(DmgMain.TRUST_STORE);
 
@@ -30,5 +38,51 @@ class DmgMainTest {
     System.setProperty(DmgMain.TRUST_STORE, "/etc/pki/mine.p12");
     DmgMain.skipJdkTrustStore();
     assertEquals("/etc/pki/mine.p12", System.getProperty(DmgMain.TRUST_STORE));
+  }
+
+  @Test
+  void prewarmProbesOkhttpsPlatformOnADaemonThread() throws Exception {
+    Thread t = DmgMain.prewarmTransport();
+    assertTrue(t.isDaemon(), "a command that opens no channel must not wait for the probe");
+    t.join();
+    Class<?> platform = Class.forName(DmgMain.OKHTTP_PLATFORM, false, DmgMain.class.getClassLoader());
+    assertNotNull(platform.getMethod("get").invoke(null));
+  }
+
+  @Test
+  void clientWaitsForThePrewarm() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean probed = new AtomicBoolean();
+    Thread probe = new Thread(() -> {
+      try {
+        release.await();
+        probed.set(true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    probe.start();
+    new Thread(release::countDown).start();
+    DmgMain.awaitPrewarm(probe);
+    assertTrue(probed.get());
+    assertFalse(probe.isAlive());
+  }
+
+  @Test
+  void interruptedWaitKeepsTheInterrupt() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    Thread probe = new Thread(() -> {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    probe.start();
+    Thread.currentThread().interrupt();
+    DmgMain.awaitPrewarm(probe);
+    assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+    probe.interrupt();
+    probe.join();
   }
 }

@@ -1,0 +1,102 @@
+package io.daos.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/jdaos-java's CLI mode: which JDK runs dmg, and the archive of dmg's classes its first run records (an AOT
+ * cache on a JDK >= 25, else AppCDS) without changing what that run prints.
+ */
+class CliLauncherTest {
+  @TempDir
+  Path dir;
+
+  /** Runs jdaos-java's {@code newest_jdk 25 <jdks>} and returns "best java". */
+  private static String newestJdk(Path jdks) throws IOException, InterruptedException {
+    String script = "eval \"$(sed -n '/^newest_jdk() {/,/^}/p' \"$0\")\"; best=0; java=java; newest_jdk 25 \"$1\"; "
+        + "echo \"$best $java\"";
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script, Launchers.bin("jdaos-java").toString(),
+        jdks.toString());
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "bash did not finish");
+    return out;
+  }
+
+  private void fakeJdk(String name, String version, boolean runnable) throws IOException {
+    Path home = Files.createDirectories(dir.resolve("jdks").resolve(name));
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(java, "#!/bin/sh\n");
+    if (runnable) {
+      Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void newestJdkOfAtLeast25IsPicked() throws Exception {
+    fakeJdk("jdk-17", "17.0.15", true);
+    fakeJdk("jdk-25", "25.0.3", true);
+    fakeJdk("jdk-26", "26", true);
+    fakeJdk("jdk-27-broken", "27.0.1", false);
+    assertEquals("26 " + dir.resolve("jdks/jdk-26/bin/java"), newestJdk(dir.resolve("jdks")));
+  }
+
+  @Test
+  void withoutJdk25TheDefaultJavaRuns() throws Exception {
+    fakeJdk("jdk-17", "17.0.15", true);
+    fakeJdk("jdk-21", "21.0.2", true);
+    assertEquals("0 java", newestJdk(dir.resolve("jdks")));
+    assertEquals("0 java", newestJdk(dir.resolve("none")));
+  }
+
+  /**
+   * dmg in a copy of the checkout's layout (its jar and class path), so the archives land in {@code dir}: the first
+   * run records one, the second maps it, and both print the same, nothing on stderr.
+   */
+  private void firstRunRecordsSilently(Map<String, String> env, String archive) throws IOException {
+    Launchers.requirePackaged("dmg");
+    Path target = Files.createDirectories(dir.resolve("home/dmg/target"));
+    Path built = Launchers.root().resolve("dmg/target");
+    try (var jars = Files.list(built)) {
+      for (Path jar : jars.filter(p -> p.getFileName().toString().matches("dmg-.*\\.jar")).toList()) {
+        Files.createSymbolicLink(target.resolve(jar.getFileName()), jar);
+      }
+    }
+    Files.copy(built.resolve("classpath"), target.resolve("classpath"));
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("JDAOS_HOME", dir.resolve("home").toString());
+    List<String> cmd = List.of(Launchers.bin("dmg").toString(), "version");
+    CommandResult first = Commands.run(cmd, all, Duration.ofSeconds(120));
+    assertTrue(Files.isRegularFile(target.resolve(archive)), "no " + archive + " after the first run: " + first);
+    CommandResult second = Commands.run(cmd, all, Duration.ofSeconds(60));
+    assertEquals(0, first.exitCode(), first.toString());
+    assertTrue(first.stdout().startsWith("DAOS Admin Tool version "), first.toString());
+    assertEquals("", first.stderr());
+    assertEquals(first, second);
+  }
+
+  @Test
+  void aotCacheOnJdk25() throws Exception {
+    Path jdks = Path.of("/usr/lib/jvm");
+    boolean jdk25 = !newestJdk(jdks).startsWith("0 ");
+    firstRunRecordsSilently(Map.of("JDAOS_JDKS", jdks.toString()), jdk25 ? "dmg.aot" : "dmg.jsa");
+  }
+
+  @Test
+  void appCdsWithoutAot() throws Exception {
+    firstRunRecordsSilently(Map.of("JDAOS_AOT", "0"), "dmg.jsa");
+  }
+}
