@@ -385,7 +385,10 @@ public abstract class MiniDaosCluster implements AutoCloseable {
     PoolDestroyReq req = PoolDestroyReq.newBuilder().setSys("daos_server").setId(label).setForce(true)
         .setRecursive(true).build();
     try (ControlClient c = newControlClient()) {
-      c.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req, Duration.ofSeconds(60));
+      // dmg's retry test too: a destroy right after a rank restarted can meet DER_OOG until the group map has it,
+      // and a pool left behind keeps its reserved blobs on the disk until the class ends.
+      c.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req,
+          io.daos.control.RetryPolicy.POOL.withTimeout(Duration.ofSeconds(60)).options());
     }
   }
 

@@ -53,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolMapChangeTest {
+  /** SCM per rank of this class's pools, with no NVMe: nothing it checks needs the NVMe blob reserved on the disk. */
+  private static final long SCM_ONLY = 256L << 20;
   private static final String[] SWIM_ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
       "SWIM_SUSPECT_TIMEOUT=2000", "DAOS_REBUILD=no"};
   private static final int TARGETS = 2;
@@ -113,7 +115,7 @@ class PoolMapChangeTest {
   @Order(1)
   @Timeout(180)
   void excludeThenReintegrateWhileClientDoesIo() throws Exception {
-    MiniDaosCluster.CreatedPool p = cluster.createPool("mapchg", 8L << 30, 3);
+    MiniDaosCluster.CreatedPool p = cluster.createPool("mapchg", SCM_ONLY, 0, 3);
     int victim = p.resp().getTgtRanks(1);
     int via = p.resp().getTgtRanks(0);
     try (DaosClient client = cluster.newDaosClient()) {
@@ -167,7 +169,7 @@ class PoolMapChangeTest {
   @Order(2)
   @Timeout(180)
   void engineThatMissedThePushRefreshesFromClientRequests() throws Exception {
-    MiniDaosCluster.CreatedPool p = cluster.createPool("refresh", 8L << 30, 3);
+    MiniDaosCluster.CreatedPool p = cluster.createPool("refresh", SCM_ONLY, 0, 3);
     int excluded = p.resp().getTgtRanks(0);
     int lagging = p.resp().getTgtRanks(1);
     int via = p.resp().getTgtRanks(2);
@@ -201,7 +203,7 @@ class PoolMapChangeTest {
   @Test
   @Order(3)
   void excludeOfUnknownRankIsNonexist() throws Exception {
-    MiniDaosCluster.CreatedPool p = cluster.createPool("badex", 8L << 30, 1);
+    MiniDaosCluster.CreatedPool p = cluster.createPool("badex", SCM_ONLY, 0, 1);
     int via = p.resp().getTgtRanks(0);
     PoolExcludeResp ex = drpc(via, DrpcMethod.MGMT_POOL_EXCLUDE, PoolExcludeReq.newBuilder()
         .setId(p.uuid().toString()).addAllSvcRanks(p.resp().getSvcRepsList()).setRank(77).build().toByteArray(),
@@ -219,8 +221,8 @@ class PoolMapChangeTest {
   @Order(4)
   @Timeout(180)
   void deadEngineTargetsExcludedOnlyWhereSelfHealAllows() throws Exception {
-    MiniDaosCluster.CreatedPool heal = cluster.createPool("heal", 8L << 30, 3);
-    MiniDaosCluster.CreatedPool noHeal = cluster.createPool("noheal", 8L << 30, 3);
+    MiniDaosCluster.CreatedPool heal = cluster.createPool("heal", SCM_ONLY, 0, 3);
+    MiniDaosCluster.CreatedPool noHeal = cluster.createPool("noheal", SCM_ONLY, 0, 3);
     List<Integer> ranks = heal.resp().getTgtRanksList();
     int victim = ranks.get(ranks.size() - 1);
     int via = ranks.get(0);

@@ -1,6 +1,7 @@
 package io.daos.dmg.command.pool;
 
 import io.daos.common.status.DaosException;
+import io.daos.control.RetryPolicy;
 import io.daos.common.status.DaosStatus;
 import io.daos.dmg.command.BaseCommand;
 import io.daos.dmg.command.CommandError;
@@ -35,7 +36,9 @@ public final class PoolDestroyCommand extends BaseCommand {
     PoolDestroyReq req = request(client.systemName());
     PoolDestroyResp pb;
     try {
-      pb = client.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req);
+      // DAOS's poolRequest.canRetry: a rank that just restarted and is not in the group map yet (DER_OOG), a
+      // leader change, the pool lock of another create or destroy.
+      pb = client.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req, RetryPolicy.POOL);
     } catch (RuntimeException e) {
       throw new CommandError("pool destroy failed", e);
     }
