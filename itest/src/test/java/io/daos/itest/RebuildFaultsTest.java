@@ -44,6 +44,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DAOS's rebuild fault matrix (daos_test rebuild, {@code src/tests/suite/daos_rebuild.c}) on 4 servers × 1 engine ×
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.BIG_POOLS)
 class RebuildFaultsTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
   /** Keys written to each object before the fault. */

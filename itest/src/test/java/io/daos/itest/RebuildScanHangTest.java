@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * DAOS's rebuild matrix cases about the scan phase and the pool service leader (daos_test rebuild,
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.BIG_POOLS)
 class RebuildScanHangTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
   /** Keys written to each object before the fault. */

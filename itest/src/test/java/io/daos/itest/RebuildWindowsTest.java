@@ -48,6 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The windows of a rebuild that DAOS's rebuild design (§20) asks tests for, each hit by holding the rebuild at a
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.BIG_POOLS)
 class RebuildWindowsTest {
   private static final String[] ENV = {"SWIM_PROTOCOL_PERIOD_LEN=200", "SWIM_PING_TIMEOUT=150",
       "SWIM_SUSPECT_TIMEOUT=2000"};

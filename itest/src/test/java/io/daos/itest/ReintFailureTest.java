@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * RB_OP_FAIL_RECLAIM end to end on 4 servers × 1 engine × 2 targets (DAOS {@code rebuild_task_complete_schedule}'s
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(TestLocks.BIG_POOLS)
 class ReintFailureTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final int OBJECTS = 24;
