@@ -20,6 +20,11 @@ public final class DmgInProcess {
     public JsonObject json() {
       return JsonParser.parseString(out).getAsJsonObject();
     }
+
+    /** The same as a {@link CommandResult}, as a dmg process would give it. */
+    CommandResult result() {
+      return new CommandResult(rc, out, err);
+    }
   }
 
   public static Run run(Path controlConfig, String... args) {

@@ -67,8 +67,7 @@ public final class InProcessCluster extends MiniDaosCluster {
    */
   @Override
   protected CommandResult runDmg(List<String> args) {
-    DmgInProcess.Run r = DmgInProcess.run(controlConfig(), args.toArray(String[]::new));
-    return new CommandResult(r.rc(), r.out(), r.err());
+    return DmgInProcess.run(controlConfig(), args.toArray(String[]::new)).result();
   }
 
   /** {@inheritDoc} Storage is formatted through CtlSvc StorageFormat on the new host only. */

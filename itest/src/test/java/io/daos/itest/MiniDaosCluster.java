@@ -63,6 +63,9 @@ public abstract class MiniDaosCluster implements AutoCloseable {
   private DaosAgent agent;
   /** The agent's telemetry_port (client metrics registered and exported), when the cluster has telemetry. */
   private int agentTelemetryPort;
+  /** Pool create and destroy as dmg sends them: DAOS's pool retry test, within a minute. */
+  private static final io.daos.control.MsRequestOptions POOL_REQUEST =
+      io.daos.control.RetryPolicy.POOL.withTimeout(Duration.ofSeconds(60)).options();
   /** Agents of {@link #clientBuilderAs}: uids from here up are ones no host names. */
   private static final long UNNAMED_UID_BASE = 3_900_000_000L;
   private final Map<CredentialConfig.MappedClientUser, OtherAgent> otherAgents = new java.util.HashMap<>();
@@ -368,7 +371,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       // With dmg's retry test (DAOS's poolRequest.canRetry): right after ranks (re)join, the engines' group map
       // may not have them yet (DER_OOG), as for any dmg user.
       PoolCreateResp resp = c.invokeMs(MgmtSvcGrpc.getPoolCreateMethod(), req.build(),
-          io.daos.control.RetryPolicy.POOL.withTimeout(Duration.ofSeconds(60)).options());
+          POOL_REQUEST);
       if (resp.getStatus() != 0) {
         throw new AssertionError("pool create: status " + resp.getStatus() + "\n" + logs());
       }
@@ -388,7 +391,7 @@ public abstract class MiniDaosCluster implements AutoCloseable {
       // dmg's retry test too: a destroy right after a rank restarted can meet DER_OOG until the group map has it,
       // and a pool left behind keeps its reserved blobs on the disk until the class ends.
       c.invokeMs(MgmtSvcGrpc.getPoolDestroyMethod(), req,
-          io.daos.control.RetryPolicy.POOL.withTimeout(Duration.ofSeconds(60)).options());
+          POOL_REQUEST);
     }
   }
 
@@ -439,12 +442,17 @@ public abstract class MiniDaosCluster implements AutoCloseable {
    * {@code bin/dmg} process, or dmg's code in this JVM where the cluster runs in it ({@link #runDmg}).
    */
   public CommandResult dmg(String... args) {
+    return runDmg(dmgArgs(List.of(args)));
+  }
+
+  /** {@code args} after -i when the cluster is insecure. */
+  private List<String> dmgArgs(List<String> args) {
     List<String> all = new ArrayList<>();
     if (certs == null) {
       all.add("-i");
     }
-    all.addAll(List.of(args));
-    return runDmg(all);
+    all.addAll(args);
+    return all;
   }
 
   /** {@code bin/dmg -o <control config> args...} as a process. */
@@ -472,13 +480,9 @@ public abstract class MiniDaosCluster implements AutoCloseable {
    * few hundred milliseconds; the steps a test is about run {@link #dmgWithin the real dmg}.
    */
   public CommandResult dmgPoll(Duration deadline, String... args) {
-    List<String> all = new ArrayList<>(List.of("-j"));
-    if (certs == null) {
-      all.add(0, "-i");
-    }
-    all.addAll(List.of(args));
-    DmgInProcess.Run r = DmgInProcess.run(controlConfig, deadline, all.toArray(String[]::new));
-    return new CommandResult(r.rc(), r.out(), r.err());
+    List<String> withJ = new ArrayList<>(List.of("-j"));
+    withJ.addAll(List.of(args));
+    return DmgInProcess.run(controlConfig, deadline, dmgArgs(withJ).toArray(String[]::new)).result();
   }
 
   /** Runs dmg with -j and returns the parsed envelope ({response, error, status}). */
