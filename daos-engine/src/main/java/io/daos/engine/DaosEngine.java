@@ -55,6 +55,7 @@ import io.daos.engine.rebuild.Rebuilds;
 import io.daos.engine.rdb.RdbPeers;
 import io.daos.engine.rdb.RdbServer;
 import io.daos.raft.SharedKeyTls;
+import io.daos.engine.ras.RasNotifier;
 import io.daos.engine.swim.RankDeadNotifier;
 import io.daos.engine.swim.SwimService;
 import io.daos.engine.vos.store.VosOptions;
@@ -121,7 +122,7 @@ public final class DaosEngine implements Closeable {
   private volatile GroupMapDistributor mapDistributor;
   private ContHandleCache handles;
   private CartClient swimClient;
-  private RankDeadNotifier deadNotifier;
+  private RasNotifier ras;
   private volatile SwimService swim;
   private volatile Rebuilds rebuilds;
   private SelfHeal selfHeal;
@@ -221,11 +222,12 @@ public final class DaosEngine implements Closeable {
     chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, () -> state.rank().orElse(-1),
         cartClient, this::rankUri, rpcTimeout());
     PoolDrpcHandlers ph = poolHandlers;
+    ras = new RasNotifier(name, this::serverClient, Hostname.get(), () -> state.rank().orElse(-1), pid);
     SmdDrpcHandlers smdHandlers = new SmdDrpcHandlers(name, smd, pools, () -> state.rank().orElse(-1),
         (pool, reint, rank, tgts) -> {
           ServiceRanks sr = svcRanks;
           return ph.targetUpdate(pool, sr == null ? java.util.List.of() : sr.replicaRanks(pool), reint, rank, tgts);
-        }, serviceIo, java.time.Clock.systemUTC());
+        }, serviceIo, java.time.Clock.systemUTC(), ras);
     DrpcRegistry registry = chkHandlers.registerOn(smdHandlers.registerOn(poolHandlers.registerOn(
         handlers.registerOn(new DrpcRegistry()))))
         .register(DrpcMethod.MGMT_TELEMETRY_SNAPSHOT, (ctx, body) -> metrics.snapshot().toByteArray());
@@ -314,7 +316,7 @@ public final class DaosEngine implements Closeable {
       return t;
     });
     mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-    new io.daos.engine.bio.BdevScanner(name, smd, () -> io.daos.engine.bio.Bdev.read(args.nvmeConf()))
+    new io.daos.engine.bio.BdevScanner(name, smd, () -> io.daos.engine.bio.Bdev.read(args.nvmeConf()), ras)
         .start(mapTimer);
     ContAggregator agg = aggregator;
     mapTimer.scheduleWithFixedDelay(agg::tick, ContAggregator.INTERVAL.toMillis(), ContAggregator.INTERVAL.toMillis(),
@@ -324,12 +326,11 @@ public final class DaosEngine implements Closeable {
     mapDistributor = dist;
     swimClient = CartClient.builder().transport(fabric).name(name + " swim").peerAuth(peerAuth).counters(rpcCounters)
         .build();
-    deadNotifier = new RankDeadNotifier(name, this::serverClient, Hostname.get(), pid);
-    RankDeadNotifier ras = deadNotifier;
+    RankDeadNotifier dead = new RankDeadNotifier(name, ras);
     SelfHeal heal = selfHeal;
     swim = new SwimService(name, env.swim(), incarnation, this::swimRoster, swimClient, (rank, inc) -> {
       metrics.deadRank();
-      ras.onDead(rank, inc);
+      dead.onDead(rank, inc);
       heal.rankDead(rank);
     });
     mapTimer.scheduleWithFixedDelay(heal::scan, SELF_HEAL_SCAN.toMillis(), SELF_HEAL_SCAN.toMillis(),
@@ -558,7 +559,7 @@ public final class DaosEngine implements Closeable {
     LOG.info("{} ({}): shutting down", name, state.describeRank());
     closeQuietly(dtxClient);
     closeQuietly(swim);
-    closeQuietly(deadNotifier);
+    closeQuietly(ras);
     closeQuietly(swimClient);
     closeQuietly(poolServices);
     closeQuietly(rdbServer);

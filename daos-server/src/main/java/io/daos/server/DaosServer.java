@@ -151,7 +151,7 @@ public final class DaosServer implements AutoCloseable {
     PoolRecords fromMs = new MsPoolRecords(cfg.name(), req -> client.invokeMs(MgmtSvcGrpc.getListPoolsMethod(), req,
         Duration.ofSeconds(10)));
     DrpcRegistry registry = SrvDrpcHandlers.register(new DrpcRegistry(), harness, msClient,
-        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db), fromMs));
+        PoolRecords.of(() -> access.ms().map(MsAccess.Ms::db), fromMs), events);
     SecDrpcHandlers.register(registry, cfg.transport().allowInsecure(), Path.of(cfg.transport().clientCertDir()),
         cfg.transport().credentials(), java.time.Clock.systemUTC());
     ServerDrpcListener drpc = push(new ServerDrpcListener(socketDir, registry, drpcTransport));

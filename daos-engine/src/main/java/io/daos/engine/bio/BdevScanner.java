@@ -6,6 +6,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.daos.drpc.RasEvents;
+import io.daos.engine.ras.RasNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The running engine's look for hot-plugged and removed bdevs (DAOS {@code scan_bio_bdevs}, run by the init
  * xstream): it re-reads the engine's bdevs ({@code daos_nvme.conf}) every {@link #PERIOD}, and every
  * {@link #SHORT_PERIOD} after a scan that found a change, and hands them to {@link Smd#scan}. A device that appears
- * is logged as DAOS prints it ("Detected hot plugged device"); DAOS's RAS {@code device_plugged} is not raised.
+ * raises RAS {@code device_plugged} ("Detected hot plugged device: ..."), one that went away {@code device_unplugged}
+ * ("Device: ... unplugged"), as DAOS's bio does.
  */
 public final class BdevScanner {
   /** DAOS's {@code NVME_MONITOR_PERIOD}. */
@@ -25,12 +28,14 @@ public final class BdevScanner {
   private final String name;
   private final Smd smd;
   private final Supplier<List<Bdev>> bdevs;
+  private final RasNotifier ras;
 
   /** Scans {@code bdevs} (read anew at each scan) into {@code smd}; {@code name} prefixes the log lines. */
-  public BdevScanner(String name, Smd smd, Supplier<List<Bdev>> bdevs) {
+  public BdevScanner(String name, Smd smd, Supplier<List<Bdev>> bdevs, RasNotifier ras) {
     this.name = name;
     this.smd = smd;
     this.bdevs = bdevs;
+    this.ras = ras;
   }
 
   /** Scans every period on {@code timer} until it shuts down. */
@@ -57,7 +62,10 @@ public final class BdevScanner {
     }
     for (SmdDev d : changed) {
       if (d.state() == SmdState.NEW) {
-        LOG.info("{}: Detected hot plugged device {} ({}): NEW device {}", name, d.name(), d.traddr(), d.uuid());
+        ras.info(RasEvents.DEVICE_PLUGGED, RasEvents.SEVERITY_NOTICE, "Detected hot plugged device: " + d.name());
+        LOG.info("{}: device {} ({}) is NEW device {}", name, d.name(), d.traddr(), d.uuid());
+      } else if (d.state() == SmdState.UNPLUGGED) {
+        ras.info(RasEvents.DEVICE_UNPLUGGED, RasEvents.SEVERITY_NOTICE, "Device: " + d.uuid() + " unplugged");
       } else {
         LOG.info("{}: SMD device {} ({}) is now {}", name, d.uuid(), d.traddr(), d.state());
       }

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
+import io.daos.drpc.RasEvents;
+import io.daos.engine.ras.RasNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +61,11 @@ public final class SmdDrpcHandlers {
   private final TargetUpdater updater;
   private final Executor background;
   private final Clock clock;
+  private final RasNotifier ras;
 
+  /** {@code ras} raises DAOS's device_set_faulty, device_replace and device_led_set as bio does. */
   public SmdDrpcHandlers(String name, Smd smd, PoolTargets pools, IntSupplier rank, TargetUpdater updater,
-      Executor background, Clock clock) {
+      Executor background, Clock clock, RasNotifier ras) {
     this.name = name;
     this.smd = smd;
     this.pools = pools;
@@ -69,6 +73,7 @@ public final class SmdDrpcHandlers {
     this.updater = updater;
     this.background = background;
     this.clock = clock;
+    this.ras = ras;
   }
 
   public DrpcRegistry registerOn(DrpcRegistry r) {
@@ -136,12 +141,15 @@ public final class SmdDrpcHandlers {
   DevManageResp setFaulty(SetFaultyReq q) {
     try {
       SmdDev d = smd.setFaulty(uuid(q.getUuid()));
+      ras.info(RasEvents.DEVICE_SET_FAULTY, RasEvents.SEVERITY_NOTICE, "Device: " + d.uuid() + " set faulty");
       LOG.warn("{}: device {} ({}) set FAULTY; marking targets {} DOWN in its pools", name, d.uuid(), d.traddr(),
           d.tgts());
       background.execute(() -> updatePools(d, false));
       return DevManageResp.newBuilder().setDevice(device(d, LedState.NA)).build();
     } catch (DaosException e) {
       LOG.error("{}: set-faulty {}: {}", name, q.getUuid(), e.getMessage());
+      ras.info(RasEvents.DEVICE_SET_FAULTY, RasEvents.SEVERITY_ERROR, "Device: " + q.getUuid() + " set faulty failed: "
+          + e.status().code());
       return DevManageResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -149,12 +157,16 @@ public final class SmdDrpcHandlers {
   DevManageResp replace(DevReplaceReq q) {
     try {
       SmdDev d = smd.replace(uuid(q.getOldDevUuid()), uuid(q.getNewDevUuid()));
+      ras.info(RasEvents.DEVICE_REPLACE, RasEvents.SEVERITY_NOTICE, "Replaced device: " + q.getOldDevUuid()
+          + " with device " + q.getNewDevUuid());
       LOG.info("{}: device {} replaced by {} ({}); reintegrating targets {}", name, q.getOldDevUuid(), d.uuid(),
           d.traddr(), d.tgts());
       background.execute(() -> updatePools(d, true));
       return DevManageResp.newBuilder().setDevice(device(d, LedState.NA)).build();
     } catch (DaosException e) {
       LOG.error("{}: replace {} with {}: {}", name, q.getOldDevUuid(), q.getNewDevUuid(), e.getMessage());
+      ras.info(RasEvents.DEVICE_REPLACE, RasEvents.SEVERITY_ERROR, "Replaced device: " + q.getOldDevUuid()
+          + " with device: " + q.getNewDevUuid() + " failed: " + e.status().code());
       return DevManageResp.newBuilder().setStatus(e.status().code()).build();
     }
   }
@@ -196,7 +208,8 @@ public final class SmdDrpcHandlers {
       };
       if (q.getLedAction() != LedAction.GET) {
         d = smd.setLed(d.uuid(), shown.getNumber());
-        LOG.info("{}: LED on device {} set to state {}", name, d.traddr(), shown);
+        ras.info(RasEvents.DEVICE_LED_SET, RasEvents.SEVERITY_NOTICE, "LED on device " + d.traddr()
+            + " set to state " + shown);
       }
       return DevManageResp.newBuilder().setDevice(device(d, shown)).build();
     } catch (DaosException e) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.drpc.RasEvents;
+import io.daos.engine.ras.RasCapture;
+import io.daos.proto.shared.RASEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,13 +119,17 @@ class SmdTest {
     Files.writeString(conf, b.append("]}]}").toString());
   }
 
-  /** A bdev added to daos_nvme.conf shows on the running engine as NEW at the next scan, as DAOS's hot plug. */
+  /**
+   * A bdev added to daos_nvme.conf shows on the running engine as NEW at the next scan, as DAOS's hot plug, and
+   * raises RAS device_plugged; removed, it is UNPLUGGED and raises device_unplugged.
+   */
   @Test
   void hotPluggedBdevIsNewOnTheRunningEngine() throws Exception {
     Path conf = scm.resolve("daos_nvme.conf");
     writeConf(conf, "/d/a");
     Smd smd = Smd.open(scm, Bdev.read(conf.toString()), 2);
-    BdevScanner scanner = new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()));
+    RasCapture ras = new RasCapture(0);
+    BdevScanner scanner = new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()), ras.notifier());
     assertEquals(BdevScanner.PERIOD, scanner.scan(), "nothing changed: the long period");
     writeConf(conf, "/d/a", "/d/b");
     assertEquals(BdevScanner.SHORT_PERIOD, scanner.scan(), "a change: DAOS's short period");
@@ -138,6 +145,13 @@ class SmdTest {
     writeConf(conf);
     scanner.scan();
     assertEquals(SmdState.UNPLUGGED, smd.byTraddr("/d/b").orElseThrow().state(), "removed from the config");
+    List<RASEvent> events = ras.events(2);
+    ras.close();
+    assertEquals(RasEvents.DEVICE_PLUGGED, events.get(0).getId());
+    assertEquals("Detected hot plugged device: AIO_host_0_1_0", events.get(0).getMsg());
+    assertEquals(RasEvents.DEVICE_UNPLUGGED, events.get(1).getId());
+    assertEquals("Device: " + b.uuid() + " unplugged", events.get(1).getMsg());
+    assertEquals(RasEvents.TYPE_INFO_ONLY, events.get(1).getType());
   }
 
   @Test
@@ -146,8 +160,11 @@ class SmdTest {
     writeConf(conf, "/d/a");
     Smd smd = Smd.open(scm, Bdev.read(conf.toString()), 2);
     Files.writeString(conf, "not json");
-    assertEquals(BdevScanner.PERIOD, new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()))
-        .scan());
+    try (RasCapture ras = new RasCapture(0)) {
+      assertEquals(BdevScanner.PERIOD, new BdevScanner("engine 0", smd, () -> Bdev.read(conf.toString()),
+          ras.notifier()).scan());
+      assertEquals(List.of(), ras.all(), "no device event");
+    }
     assertEquals(SmdState.NORMAL, smd.byTraddr("/d/a").orElseThrow().state());
   }
 }

@@ -3,6 +3,7 @@ package io.daos.server.drpc;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcModule;
+import io.daos.drpc.RasEvents;
 import io.daos.drpc.server.DrpcCallContext;
 import io.daos.drpc.server.DrpcFailure;
 import io.daos.drpc.server.DrpcRegistry;
@@ -18,6 +19,7 @@ import io.daos.server.engine.Engine;
 import io.daos.server.engine.EngineHarness;
 import io.daos.server.engine.EngineInstance;
 import io.daos.server.engine.MgmtServiceClient;
+import io.daos.server.engine.RasPublisher;
 import io.daos.server.sysdb.PoolService;
 import io.daos.server.sysdb.PoolServiceState;
 import java.util.List;
@@ -39,11 +41,13 @@ public final class SrvDrpcHandlers {
   private final EngineHarness harness;
   private final MgmtServiceClient ms;
   private final PoolRecords pools;
+  private final RasPublisher events;
 
-  private SrvDrpcHandlers(EngineHarness harness, MgmtServiceClient ms, PoolRecords pools) {
+  private SrvDrpcHandlers(EngineHarness harness, MgmtServiceClient ms, PoolRecords pools, RasPublisher events) {
     this.harness = harness;
     this.ms = ms;
     this.pools = pools;
+    this.events = events;
   }
 
   /** As {@link #register(DrpcRegistry, EngineHarness, MgmtServiceClient, PoolRecords)} without pool records. */
@@ -51,10 +55,19 @@ public final class SrvDrpcHandlers {
     return register(registry, harness, ms, PoolRecords.none());
   }
 
-  /** Registers modules SRV, MGMT and SEC and the SRV handlers in {@code registry}; returns it. */
+  /** As {@link #register(DrpcRegistry, EngineHarness, MgmtServiceClient, PoolRecords, RasPublisher)}, events to ms. */
   public static DrpcRegistry register(DrpcRegistry registry, EngineHarness harness, MgmtServiceClient ms,
       PoolRecords pools) {
-    SrvDrpcHandlers h = new SrvDrpcHandlers(harness, ms, pools);
+    return register(registry, harness, ms, pools, new RasPublisher(ms));
+  }
+
+  /**
+   * Registers modules SRV, MGMT and SEC and the SRV handlers in {@code registry}; returns it. Engines' RAS events go
+   * to {@code events}: logged, and the state changes forwarded to the MS.
+   */
+  public static DrpcRegistry register(DrpcRegistry registry, EngineHarness harness, MgmtServiceClient ms,
+      PoolRecords pools, RasPublisher events) {
+    SrvDrpcHandlers h = new SrvDrpcHandlers(harness, ms, pools, events);
     registry.registerModule(DrpcModule.MGMT).registerModule(DrpcModule.SEC).registerModule(DrpcModule.SRV);
     registry.register(DrpcMethod.SRV_NOTIFY_READY, h::notifyReady);
     registry.register(DrpcMethod.SRV_CLUSTER_EVENT, h::clusterEvent);
@@ -120,8 +133,9 @@ public final class SrvDrpcHandlers {
     if (!req.hasEvent()) {
       throw new DrpcFailure(Status.FAILURE, "ClusterEvent without an event");
     }
-    LOG.debug("RAS event {} from engine: {}", req.getEvent().getId(), req.getEvent().getMsg());
-    ms.forwardEvent(req.getEvent());
+    // As DAOS's server pubsub: every event is logged here, where it was raised; state changes go on to the MS
+    // leader (the forwarder subscribes to RASTypeStateChange only).
+    events.publish(req.getEvent(), req.getEvent().getType() == RasEvents.TYPE_STATE_CHANGE);
     return ClusterEventResp.newBuilder().setSequence(req.getSequence()).build().toByteArray();
   }
 }

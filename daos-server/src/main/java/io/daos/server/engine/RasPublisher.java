@@ -1,5 +1,6 @@
 package io.daos.server.engine;
 
+import io.daos.drpc.RasEvents;
 import io.daos.proto.shared.RASEvent;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,13 @@ public final class RasPublisher {
       LOG.debug("RAS event {} suppressed: {}", event.getId(), event.getMsg());
       return;
     }
-    LOG.info("RAS event {}: {}", event.getId(), event.getMsg());
+    // DAOS's EventLogger prints PrintRAS to the syslogger of the event's severity.
+    String out = "&&& RAS " + RasEvents.print(event);
+    switch (event.getSeverity()) {
+      case RasEvents.SEVERITY_ERROR -> LOG.error(out);
+      case RasEvents.SEVERITY_WARNING -> LOG.warn(out);
+      default -> LOG.info(out);
+    }
     for (Consumer<RASEvent> s : subscribers) {
       try {
         s.accept(event);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.DrpcStatusException;
+import io.daos.drpc.RasEvents;
 import io.daos.drpc.client.DrpcClient;
 import io.daos.drpc.server.DrpcRegistry;
 import io.daos.proto.drpc.Status;
@@ -37,11 +38,19 @@ class SrvDrpcHandlersTest {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(l.socketPath())));
       assertTrue(!Files.exists(tmp.resolve("daos_engine_77.sock")), "stale engine socket removed");
       try (DrpcClient c = DrpcClient.connect(l.socketPath())) {
-        RASEvent ev = RASEvent.newBuilder().setId(17).setMsg("swim rank dead").setRank(3).build();
+        // An info-only event (device_set_faulty) is logged here and not forwarded; a state change
+        // (swim_rank_dead) goes on to the MS, as DAOS's forwarder subscribes to state changes only.
+        RASEvent info = RasEvents.engineInfo(RasEvents.DEVICE_SET_FAULTY, RasEvents.SEVERITY_NOTICE,
+            "Device: x set faulty", "h", 3, 9);
+        byte[] infoBody = c.call(DrpcMethod.SRV_CLUSTER_EVENT,
+            ClusterEventReq.newBuilder().setSequence(4).setEvent(info).build().toByteArray());
+        assertEquals(4, ClusterEventResp.parseFrom(infoBody).getSequence());
+        RASEvent ev = RasEvents.swimRankDead("h", 3, 7, 9);
         byte[] body = c.call(DrpcMethod.SRV_CLUSTER_EVENT,
             ClusterEventReq.newBuilder().setSequence(5).setEvent(ev).build().toByteArray());
         assertEquals(5, ClusterEventResp.parseFrom(body).getSequence());
         assertEquals(ev, ms.events.poll());
+        assertEquals(null, ms.events.poll(), "only the state change was forwarded");
 
         DrpcStatusException unknown = assertThrows(DrpcStatusException.class,
             () -> c.call(DrpcMethod.SRV_LIST_POOLS, new byte[] {1}));
