@@ -155,7 +155,8 @@ public final class DaosEngine implements Closeable {
     this.peerAuth = PeerAuth.awaitingKey(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging, peerAuth);
     this.metrics = new io.daos.engine.telemetry.EngineMetrics(() -> state.rank().orElse(-1), rpcCounters, "ofi+tcp")
-        .space(this::poolSpace);
+        .space(this::poolSpace).poolServices(() -> io.daos.engine.pool.svc.PoolSvcMetrics.of(poolServices,
+            () -> state.rank().orElse(-1)));
     this.handlers.onSetUp(() -> {
       metrics.servicing();
       reopenPoolServices();

@@ -37,7 +37,10 @@ class TelemetryExporterTest {
       "engine_io_ops_fetch_active", "engine_io_latency_update", "engine_io_latency_fetch", "engine_pool_ops_update",
       "engine_pool_ops_fetch", "engine_pool_ops_pool_connect", "engine_pool_vos_space_scm_used",
       "engine_pool_vos_space_nvme_used", "engine_mem_total_mem", "engine_net_cm_rpc_replied", "engine_net_hg_req_recv",
-      "engine_net_hg_active_rpcs", "engine_pool_xferred_update", "engine_pool_xferred_fetch");
+      "engine_net_hg_active_rpcs", "engine_pool_xferred_update", "engine_pool_xferred_fetch", "engine_pool_svc_leader",
+      "engine_pool_svc_map_version", "engine_pool_svc_open_pool_handles", "engine_pool_svc_total_ranks",
+      "engine_pool_svc_degraded_ranks", "engine_pool_svc_total_targets", "engine_pool_svc_draining_targets",
+      "engine_pool_svc_disabled_targets");
 
   @TempDir
   Path dir;
@@ -57,6 +60,7 @@ class TelemetryExporterTest {
         agentMetrics = URI.create("http://127.0.0.1:" + cluster.agentTelemetryPort() + "/metrics");
         DaosPool pool = client.connectPool("tank", PoolRpc.PC_RW);
         pool.createContainer(ContainerProps.empty().withLabel("c1"));
+        pool.query();
         DaosContainer cont = pool.openContainer("c1", ContRpc.COO_RW);
         DaosKv kv = cont.openKv(cont.generateOid(ObjectType.KV_HASHED, ObjectClass.SX, 0));
         for (int i = 0; i < 20; i++) {
@@ -86,6 +90,12 @@ class TelemetryExporterTest {
       assertTrue(after.value("engine_net_cm_rpc_recv", "rank=\"0\"")
           >= before.value("engine_net_cm_rpc_recv", "rank=\"0\"") + 40, after.text());
       assertTrue(after.sum("engine_pool_ops_update", "rank=\"0\"") >= 20, after.text());
+      // The pool service leader's gauges (DAOS pool/<uuid>/svc/...): one rank, one target, none disabled.
+      assertEquals(1, after.sum("engine_pool_svc_total_ranks", "rank=\"0\""), after.text());
+      assertEquals(1, after.sum("engine_pool_svc_total_targets", "rank=\"0\""), after.text());
+      assertEquals(0, after.sum("engine_pool_svc_disabled_targets", "rank=\"0\""), after.text());
+      assertTrue(after.sum("engine_pool_svc_map_version", "rank=\"0\"") >= 1, after.text());
+      assertTrue(after.sum("engine_pool_ops_pool_query_space", "rank=\"0\"") >= 1, after.text());
       assertTrue(after.sum("engine_io_latency_update_samples", "rank=\"0\"") >= 20, after.text());
       assertTrue(after.sum("engine_io_latency_fetch_samples", "rank=\"0\"") >= 20, after.text());
       assertEquals(0, after.sum("engine_io_ops_update_active", "rank=\"0\""), after.text());

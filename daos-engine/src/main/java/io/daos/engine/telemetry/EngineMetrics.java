@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
  * One engine's telemetry under DAOS's Prometheus names (what DAOS's exporter derives from the shared-memory paths
  * {@code started_at}, {@code servicing_at}, {@code rank}, {@code events/dead_ranks}, {@code net/<prov>/...},
  * {@code io/ops/<op>/active/tgt_<t>}, {@code io/latency/<op>/<size>/tgt_<t>}, {@code pool/<uuid>/ops/<op>/tgt_<t>},
- * {@code pool/<uuid>/xferred/<op>/tgt_<t>}, {@code pool/<uuid>/vos_space/...} and {@code mem/total_mem}): object I/O
+ * {@code pool/<uuid>/xferred/<op>/tgt_<t>}, {@code pool/<uuid>/svc/...}, {@code pool/<uuid>/vos_space/...} and
+ * {@code mem/total_mem}): object I/O
  * carries the {@code target} label of the target that served it, as DAOS's per-xstream sensors do; the CART-J
  * counters are one context's ({@code context="0"}). daos_server adds the {@code rank} label.
  */
@@ -29,6 +30,7 @@ public final class EngineMetrics {
   private final Map<PoolKey, LongAdder> poolOps = new ConcurrentHashMap<>();
   private final Map<PoolKey, LongAdder> poolXferred = new ConcurrentHashMap<>();
   private volatile PoolSpace space = () -> List.of();
+  private volatile java.util.function.Supplier<List<PoolSvcState>> poolSvcs = List::of;
 
   /** Space used per pool and target on this engine ({@code vos_space}). */
   @FunctionalInterface
@@ -40,6 +42,18 @@ public final class EngineMetrics {
   public record TargetSpace(UUID pool, int target, long scmUsed, long nvmeUsed) {
   }
 
+  /**
+   * A pool service replica's gauges ({@code pool/<uuid>/svc/...}): the leader's rank, map version, open handles and
+   * ranks and targets by state on the leader, zeros elsewhere.
+   */
+  public record PoolSvcState(UUID pool, int leader, long mapVersion, long openHandles, int totalRanks,
+      int degradedRanks, int totalTargets, int drainingTargets, int disabledTargets) {
+    /** What a replica that does not lead reports (DAOS's {@code pool_svc_step_down_metrics}). */
+    public static PoolSvcState notLeader(UUID pool) {
+      return new PoolSvcState(pool, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+  }
+
   public EngineMetrics(IntSupplier rank, RpcCounters rpc, String provider) {
     this.rank = rank;
     this.rpc = rpc;
@@ -48,6 +62,12 @@ public final class EngineMetrics {
 
   public EngineMetrics space(PoolSpace s) {
     this.space = s;
+    return this;
+  }
+
+  /** The pool service replicas on this engine, read at each snapshot. */
+  public EngineMetrics poolServices(java.util.function.Supplier<List<PoolSvcState>> s) {
+    this.poolSvcs = s;
     return this;
   }
 
@@ -143,6 +163,17 @@ public final class EngineMetrics {
         : "total number of processed object RPCs", n.sum(), poolLabels(k)));
     poolXferred.forEach((k, n) -> s.counter("engine_pool_xferred_" + k.op(), "update".equals(k.op())
         ? "total number of bytes updated/written" : "total number of bytes fetched/read", n.sum(), poolLabels(k)));
+    for (PoolSvcState p : poolSvcs.get()) {
+      Map<String, String> l = Map.of("pool", p.pool().toString());
+      s.gauge("engine_pool_svc_leader", "Pool service leader rank", p.leader(), l);
+      s.counter("engine_pool_svc_map_version", "Pool map version", p.mapVersion(), l);
+      s.gauge("engine_pool_svc_open_pool_handles", "Pool handles held by clients", p.openHandles(), l);
+      s.gauge("engine_pool_svc_total_ranks", "Pool storage ranks (total)", p.totalRanks(), l);
+      s.gauge("engine_pool_svc_degraded_ranks", "Pool storage ranks (degraded)", p.degradedRanks(), l);
+      s.gauge("engine_pool_svc_total_targets", "Pool storage targets (total)", p.totalTargets(), l);
+      s.gauge("engine_pool_svc_draining_targets", "Pool storage targets (draining)", p.drainingTargets(), l);
+      s.gauge("engine_pool_svc_disabled_targets", "Pool storage targets (disabled)", p.disabledTargets(), l);
+    }
     for (TargetSpace t : space.targets()) {
       Map<String, String> l = Map.of("pool", t.pool().toString(), "target", Integer.toString(t.target()));
       s.gauge("engine_pool_vos_space_scm_used", "SCM space used", t.scmUsed(), l);

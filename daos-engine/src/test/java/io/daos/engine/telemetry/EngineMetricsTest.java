@@ -66,6 +66,25 @@ class EngineMetricsTest {
   }
 
   @Test
+  void poolServiceGaugesCarryThePoolLabel() {
+    UUID pool = UUID.randomUUID();
+    MetricsResp r = new EngineMetrics(() -> 0, new RpcCounters(), "ofi+tcp").poolServices(() -> java.util.List.of(
+        new EngineMetrics.PoolSvcState(pool, 2, 9, 4, 3, 1, 24, 2, 8))).snapshot();
+    String p = pool.toString();
+    assertEquals(2, value(r, "engine_pool_svc_leader", "pool", p));
+    assertEquals(9, value(r, "engine_pool_svc_map_version", "pool", p));
+    assertEquals(4, value(r, "engine_pool_svc_open_pool_handles", "pool", p));
+    assertEquals(3, value(r, "engine_pool_svc_total_ranks", "pool", p));
+    assertEquals(1, value(r, "engine_pool_svc_degraded_ranks", "pool", p));
+    assertEquals(24, value(r, "engine_pool_svc_total_targets", "pool", p));
+    assertEquals(2, value(r, "engine_pool_svc_draining_targets", "pool", p));
+    assertEquals(8, value(r, "engine_pool_svc_disabled_targets", "pool", p));
+    Metric version = r.getMetricsList().stream().filter(x -> x.getName().equals("engine_pool_svc_map_version"))
+        .findFirst().orElseThrow();
+    assertEquals(Metric.Kind.COUNTER, version.getKind(), "DAOS keeps the map version as a counter");
+  }
+
+  @Test
   void netCountersCarryDaosNamesProviderAndContext() {
     RpcCounters rpc = new RpcCounters();
     rpc.received();

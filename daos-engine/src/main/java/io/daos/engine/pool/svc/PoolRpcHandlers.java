@@ -159,7 +159,11 @@ public final class PoolRpcHandlers {
     java.util.function.IntPredicate dead = deadRanks.get();
     map.getRanksList().stream().mapToInt(r -> r.getRank()).filter(dead).sorted().forEach(b::addDeadRanks);
     svc.rdb().leaderHint().ifPresent(b::setLeaderRank);
-    return withSpace(svc, map, req.getQueryBits() == 0 ? QUERY_SPACE : req.getQueryBits(), b.build(),
+    long bits = req.getQueryBits() == 0 ? QUERY_SPACE : req.getQueryBits();
+    if ((bits & QUERY_SPACE) != 0) {
+      opCounter.accept(svc.poolUuid(), "pool_query_space");
+    }
+    return withSpace(svc, map, bits, b.build(),
         (r, sp) -> r.toBuilder().setSpace(sp).setOp(ServiceCalls.ok(svc)).build());
   }
 
