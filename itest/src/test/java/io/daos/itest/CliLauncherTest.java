@@ -113,7 +113,7 @@ class CliLauncherTest {
 
   /**
    * Netty's leak detector is off in the JVMs bin/jdaos-java starts (its stack traces cost a client's network thread
-   * 6-7 % at kv-put qd 32), and JDAOS_JAVA_OPTS, given after it, turns it back on.
+   * 4-5 % at kv-put qd 32), and JDAOS_JAVA_OPTS, given after it, turns it back on.
    */
   @Test
   void nettyLeakDetectionIsOffUnlessJdaosJavaOptsSaysOtherwise() throws Exception {
