@@ -16,10 +16,13 @@ rm -rf "$out"
 mkdir -p "$out/usr/bin" "$out/usr/lib/jdaos/lib" "$out/etc/daos" "$out/usr/lib/systemd/system" \
   "$out/usr/share/doc/jdaos"
 libdir=/usr/lib/jdaos/lib
-# %PREFIX% is the launcher's <dir>/.. (/usr once installed), so the tree also runs unpacked elsewhere.
+# %PREFIX% is the launcher's <dir>/.. (/usr once installed), so the tree also runs unpacked elsewhere. Netty's leak
+# detector is off as in bin/jdaos-java; JDAOS_JAVA_OPTS=-Dio.netty.leakDetection.level=simple (read after the launch
+# file) turns it back on.
 common='--add-opens=java.base/java.nio=ALL-UNNAMED
 --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
--Djdaos.bin.dir=%PREFIX%/bin'
+-Djdaos.bin.dir=%PREFIX%/bin
+-Dio.netty.leakDetection.level=disabled'
 cli='-XX:TieredStopAtLevel=1
 -XX:+UseSerialGC
 -Xshare:auto

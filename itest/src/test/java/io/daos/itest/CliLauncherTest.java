@@ -99,4 +99,52 @@ class CliLauncherTest {
   void appCdsWithoutAot() throws Exception {
     firstRunRecordsSilently(Map.of("JDAOS_AOT", "0"), "dmg.jsa");
   }
+
+  /** A checkout layout under {@code dir/home} with module {@code m} built and a java that prints its arguments. */
+  private Map<String, String> fakeCheckout() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("home/m/target"));
+    Files.writeString(target.resolve("m-1.jar"), "");
+    Files.writeString(target.resolve("classpath"), "/nowhere.jar");
+    Path java = dir.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return Map.of("JDAOS_HOME", dir.resolve("home").toString(), "JAVA", java.toString());
+  }
+
+  /**
+   * Netty's leak detector is off in the JVMs bin/jdaos-java starts (its stack traces cost a client's network thread
+   * 4-5 % at kv-put qd 32), and JDAOS_JAVA_OPTS, given after it, turns it back on.
+   */
+  @Test
+  void nettyLeakDetectionIsOffUnlessJdaosJavaOptsSaysOtherwise() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
+    List<String> cmd = List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main", "arg");
+    CommandResult plain = Commands.run(cmd, env, Duration.ofSeconds(30));
+    assertEquals(0, plain.exitCode(), plain.toString());
+    List<String> args = plain.stdout().lines().toList();
+    assertTrue(args.contains("-Dio.netty.leakDetection.level=disabled"), plain.toString());
+    assertEquals(List.of("io.daos.Main", "arg"), args.subList(args.size() - 2, args.size()));
+
+    env.put("JDAOS_JAVA_OPTS", "-Dio.netty.leakDetection.level=paranoid");
+    args = Commands.run(cmd, env, Duration.ofSeconds(30)).stdout().lines().toList();
+    int off = args.indexOf("-Dio.netty.leakDetection.level=disabled");
+    int on = args.indexOf("-Dio.netty.leakDetection.level=paranoid");
+    assertTrue(off >= 0 && on > off, "the user's level must come last: " + args);
+  }
+
+  /** The same default in the launch file the native launcher reads (which adds JDAOS_JAVA_OPTS after it). */
+  @Test
+  void nettyLeakDetectionIsOffInTheNativeLaunchersLaunchFile() throws Exception {
+    Map<String, String> env = fakeCheckout();
+    Path launcher = Files.createDirectories(dir.resolve("home/native/target/launcher/bin")).resolve("daos_engine");
+    Files.createDirectories(dir.resolve("home/native/target/launcher/lib/jdaos"));
+    Files.writeString(launcher, "#!/bin/sh\ncat \"$(dirname \"$0\")/../lib/jdaos/daos_engine.launch\"\n");
+    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CommandResult r = Commands.run(List.of(Launchers.bin("jdaos-java").toString(), "--as", "daos_engine", "m",
+        "io.daos.Main"), env, Duration.ofSeconds(30));
+    assertEquals(0, r.exitCode(), r.toString());
+    List<String> lines = r.stdout().lines().toList();
+    assertTrue(lines.contains("-Dio.netty.leakDetection.level=disabled"), r.toString());
+    assertEquals("io.daos.Main", lines.get(lines.size() - 1));
+  }
 }

@@ -89,6 +89,9 @@ class DebPackageTest {
         deb.toString());
     for (String p : PROGRAMS) {
       assertTrue(Files.isExecutable(root.resolve("usr/bin").resolve(p)), p);
+      String launch = Files.readString(root.resolve("usr/lib/jdaos").resolve(p + ".launch"));
+      assertTrue(launch.lines().anyMatch("-Dio.netty.leakDetection.level=disabled"::equals),
+          p + ".launch leaves Netty's leak detector on:\n" + launch);
     }
     assertTrue(Files.isRegularFile(root.resolve("etc/daos/daos_server.yml")));
     String passwd = Files.readString(root.resolve("etc/passwd"));
