@@ -43,11 +43,15 @@ public final class PoolTargets implements AutoCloseable {
   private final Map<UUID, EnginePool> pools = new ConcurrentHashMap<>();
   private final List<MapListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** Pools with NVMe keep their blob in a file written with write(2) wherever the SCM mount is. */
   public PoolTargets(Path scmMount, TargetXstreams xs, VosOptions opts) {
-    this(scmMount, xs, opts, BlobKind::ramBacked);
+    this(scmMount, xs, opts, dir -> false);
   }
 
-  /** {@code ramBacked} tells whether a pool directory is on RAM (by default: on tmpfs). */
+  /**
+   * {@code ramBacked} tells whether the SCM mount is RAM, where pools with NVMe then map their blob
+   * ({@link BlobKind#ramBacked} for tmpfs; the engine passes it with {@code JDAOS_MAP_RAM_BLOB=yes}).
+   */
   public PoolTargets(Path scmMount, TargetXstreams xs, VosOptions opts, Predicate<Path> ramBacked) {
     this.scmMount = scmMount;
     this.xs = xs;
@@ -260,6 +264,8 @@ public final class PoolTargets implements AutoCloseable {
    * a blob that grows past its reservation (the allocator may end beyond it) is mapped again whole by libpmem, and
    * each page faults again; the JDK mapping maps only the new bytes. Durability is as before: the written range is
    * synced (msync) before the metadata commit. The file's layout is the same, so a pool opens with either backend.
+   * Off unless asked for: the mapped pages count in the engine's resident size, so that under memory pressure the
+   * kernel's OOM killer picks the engine first (a 2 GB blob made it 3.4-3.9 GB of shmem RSS on the shared VM).
    */
   VosOptions optsFor(PoolTiers tiers) {
     VosOptions o = opts.withMapSize(tiers.metaBytesPerTarget(xs.size()));
