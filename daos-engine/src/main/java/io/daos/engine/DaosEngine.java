@@ -193,7 +193,8 @@ public final class DaosEngine implements Closeable {
   /** One xstream per target, then the pools already under the SCM mount (persisted across restarts). */
   private void startTargets() {
     xstreams = new TargetXstreams("engine-" + args.instanceIdx(), args.effectiveTargets());
-    pools = new PoolTargets(args.storage(), xstreams, VosOptions.defaults());
+    pools = new PoolTargets(args.storage(), xstreams, VosOptions.defaults(),
+        env.mapRamBlob() ? io.daos.engine.vos.blob.BlobKind::ramBacked : dir -> false);
     LOG.info("{}: SCM blobs of SCM-only pools: {}", name, io.daos.engine.vos.blob.BlobKind.scmBackend());
     smd = io.daos.engine.bio.Smd.open(args.storage(), io.daos.engine.bio.Bdev.read(args.nvmeConf()),
         xstreams.size());

@@ -10,11 +10,21 @@ import java.util.Set;
  * CRT_TIMEOUT, SWIM's SWIM_PROTOCOL_PERIOD_LEN, SWIM_PING_TIMEOUT, SWIM_SUSPECT_TIMEOUT, SWIM_SUBGROUP_SIZE,
  * DAOS_REBUILD ("no": map changes schedule no rebuild, DAOS's REBUILD_ENV_DISABLED) and RDB_ELECTION_TIMEOUT (the
  * pool services' Raft election timeout in ms, DAOS's rdb default 7000; the timeout is random in [T, 2T]) and
- * DAOS_VOS_AGG_GAP (seconds background aggregation stays behind HLC now: 20-180, default 20, as DAOS).
+ * DAOS_VOS_AGG_GAP (seconds background aggregation stays behind HLC now: 20-180, default 20, as DAOS), and
+ * jdaos's own JDAOS_MAP_RAM_BLOB ("yes"/"1": a pool with NVMe maps its blob where the SCM mount is tmpfs, see
+ * {@code PoolTargets#optsFor}; off by default, as the mapped pages then count in the engine's resident size).
  * Port 0 means "any free port" (the URI sent in NotifyReady carries the real one).
  */
 public record EngineEnv(String provider, String iface, int port, String logFile, String logMask,
-    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout, int aggGapSec) {
+    int crtTimeoutSec, SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout, int aggGapSec,
+    boolean mapRamBlob) {
+
+  /** With the blob of pools with NVMe in a file written with write(2) wherever it is. */
+  public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
+      SwimConfig swim, boolean rebuildDisabled, Duration rdbElectionTimeout, int aggGapSec) {
+    this(provider, iface, port, logFile, logMask, crtTimeoutSec, swim, rebuildDisabled, rdbElectionTimeout,
+        aggGapSec, false);
+  }
 
   /** With DAOS's aggregation gap. */
   public EngineEnv(String provider, String iface, int port, String logFile, String logMask, int crtTimeoutSec,
@@ -77,7 +87,14 @@ public record EngineEnv(String provider, String iface, int port, String logFile,
         mask.isEmpty() ? DEFAULT_LOG_MASK : mask, timeout, swim,
         "no".equalsIgnoreCase(env.getOrDefault("DAOS_REBUILD", "").trim()),
         election == 0 ? DEFAULT_RDB_ELECTION_TIMEOUT : Duration.ofMillis(election),
-        intVar(env, "DAOS_VOS_AGG_GAP", DEFAULT_AGG_GAP, Integer.MAX_VALUE));
+        intVar(env, "DAOS_VOS_AGG_GAP", DEFAULT_AGG_GAP, Integer.MAX_VALUE),
+        yes(env, "JDAOS_MAP_RAM_BLOB"));
+  }
+
+  /** Whether {@code name} is set to "yes", "true" or "1" (anything else, or unset, is no). */
+  private static boolean yes(Map<String, String> env, String name) {
+    String v = env.getOrDefault(name, "").trim().toLowerCase(java.util.Locale.ROOT);
+    return v.equals("yes") || v.equals("true") || v.equals("1");
   }
 
   private static int intVar(Map<String, String> env, String name, int def, int max)

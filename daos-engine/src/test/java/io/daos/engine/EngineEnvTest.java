@@ -1,6 +1,7 @@
 package io.daos.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,14 @@ class EngineEnvTest {
   @Test
   void defaults() throws Exception {
     assertEquals(new EngineEnv("ofi+tcp", "lo", 0, "", "ERR", 60), EngineEnv.from(Map.of()));
+  }
+
+  @Test
+  void mapRamBlobIsOptIn() throws Exception {
+    assertFalse(EngineEnv.from(Map.of()).mapRamBlob());
+    assertFalse(EngineEnv.from(Map.of("JDAOS_MAP_RAM_BLOB", "no")).mapRamBlob());
+    assertTrue(EngineEnv.from(Map.of("JDAOS_MAP_RAM_BLOB", "yes")).mapRamBlob());
+    assertTrue(EngineEnv.from(Map.of("JDAOS_MAP_RAM_BLOB", " 1 ")).mapRamBlob());
   }
 
   @Test

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which blob a pool's targets get: a file for a pool with NVMe, the SCM blob for an SCM-only pool (DESIGN D8). */
+/**
+ * Which blob a pool's targets get: a file for a pool with NVMe, the SCM blob for an SCM-only pool (DESIGN D8), and
+ * the SCM blob for a pool with NVMe too where the SCM mount is RAM (tmpfs).
+ */
 class PoolBlobTierTest {
   private static final UUID SCM_ONLY = UUID.fromString("11111111-2222-3333-4444-555555555555");
   private static final UUID WITH_NVME = UUID.fromString("11111111-2222-3333-4444-666666666666");
@@ -26,7 +29,7 @@ class PoolBlobTierTest {
   @BeforeEach
   void start() {
     xs = new TargetXstreams("test", 2);
-    pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(64L << 20).withDurable(false));
+    pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(64L << 20).withDurable(false), dir -> false);
   }
 
   @AfterEach
@@ -52,9 +55,23 @@ class PoolBlobTierTest {
 
   @Test
   void anEngineChoiceOfScmBackendIsKeptForScmOnlyPoolsOnly() {
-    try (PoolTargets mapped = new PoolTargets(scm, xs, VosOptions.defaults().withBlob(BlobKind.SCM_MAPPED))) {
+    try (PoolTargets mapped = new PoolTargets(scm, xs, VosOptions.defaults().withBlob(BlobKind.SCM_MAPPED),
+        dir -> false)) {
       assertEquals(BlobKind.SCM_MAPPED, mapped.optsFor(new PoolTiers(1L << 30, 0)).blob());
       assertEquals(BlobKind.FILE, mapped.optsFor(new PoolTiers(1L << 30, 1L << 30)).blob());
+    }
+  }
+
+  @Test
+  void poolsWithNvmeMapTheirBlobWhereTheScmMountIsRam() {
+    try (PoolTargets ram = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(64L << 20), scm::equals)) {
+      ram.create(WITH_NVME, new PoolTiers(16L << 20, 8L << 20));
+      for (int t = 0; t < 2; t++) {
+        assertTrue(ram.get(WITH_NVME).target(t).blobBackend().startsWith("mapped file"),
+            ram.get(WITH_NVME).target(t).blobBackend());
+      }
+      assertEquals(BlobKind.SCM_MAPPED, ram.optsFor(new PoolTiers(1L << 30, 1L << 30)).blob());
+      assertEquals(BlobKind.SCM, ram.optsFor(new PoolTiers(1L << 30, 0)).blob());
     }
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +73,25 @@ class VosScmBlobTest {
             List.of(new Recx(0, array.length)))), 0).get(0);
         assertArrayEquals(want, a.data(), reopenAs.toString());
       }
+    }
+  }
+
+  /** A pool with NVMe written through the file blob reopens mapped (the engine maps it once its SCM is on tmpfs). */
+  @Test
+  void aFileBlobReopensMapped() throws Exception {
+    UUID u = UUID.randomUUID();
+    byte[] mib = VosFixture.random(1 << 20, 5);
+    try (VosPool pool = VosPool.createReserved(dir, 0, OPTS.withBlob(BlobKind.FILE), 4L << 20)) {
+      assertTrue(pool.blobBackend().startsWith("file"), pool.blobBackend());
+      pool.createContainer(u).update(10, OID, b("d"), List.of(Iod.single(b("mib"), mib)), 0);
+    }
+    try (VosPool pool = VosPool.open(dir, 0, OPTS.withBlob(BlobKind.SCM_MAPPED))) {
+      assertTrue(pool.blobBackend().startsWith("mapped file"), pool.blobBackend());
+      VosContainer c = pool.openContainer(u);
+      assertArrayEquals(mib, c.fetch(-1, OID, b("d"), List.of(Iod.fetchSingle(b("mib"))), 0).get(0).data());
+      byte[] next = VosFixture.random(1 << 20, 6);
+      c.update(11, OID, b("d"), List.of(Iod.single(b("mib"), next)), 0);
+      assertArrayEquals(next, c.fetch(-1, OID, b("d"), List.of(Iod.fetchSingle(b("mib"))), 0).get(0).data());
     }
   }
 

@@ -30,6 +30,11 @@ public enum BlobKind {
     };
   }
 
+  /** Whether {@code dir} (or the file) is on RAM: tmpfs, where DAOS's {@code scm class: ram} puts SCM. */
+  public static boolean ramBacked(Path dir) {
+    return BlobFile.onTmpfs(dir);
+  }
+
   /** The backend {@link #SCM} blobs get in this JVM, and why: for the engine's start-up log line. */
   public static String scmBackend() {
     return PmemMap.available() ? "libpmem (libpmem.so.1: pmem_map_file, pmem_memcpy_persist on pmem, pmem_msync "

@@ -51,6 +51,16 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
   /** Unmaps what {@link #map} mapped. */
   abstract void unmap() throws IOException;
 
+  /**
+   * Maps the file after it grew from {@code from} to {@code to} bytes (the first {@code from} are mapped). By default
+   * everything is mapped again; a backend that can keep what is mapped maps only the new bytes, so that the pages
+   * already touched through the mapping do not fault again (on a VM, each fault of a 4 KiB page costs about 10 µs).
+   */
+  void mapGrown(long from, long to) throws IOException {
+    unmap();
+    map(to);
+  }
+
   /** Copies {@code src}'s remaining bytes (heap or direct; it is not moved) into the mapping at {@code off} (inside it). */
   abstract void put(long off, ByteBuffer src);
 
@@ -171,11 +181,13 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
         return;
       }
       force();
-      if (mapped > 0) {
-        unmap();
-        mapped = 0;
+      long was = mapped;
+      mapped = 0;
+      if (was > 0) {
+        mapGrown(was, size);
+      } else {
+        map(size);
       }
-      map(size);
       mapped = size;
     } catch (IOException e) {
       throw new DaosException(DaosStatus.IO, "blob " + file + ": cannot extend it to " + bytes + " B and map it: "

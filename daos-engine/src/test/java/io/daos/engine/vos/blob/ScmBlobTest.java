@@ -91,6 +91,38 @@ class ScmBlobTest {
     }
   }
 
+  /**
+   * A JDK-mapped blob that grows maps only the new bytes, as more buffers after the ones it has: writes and reads
+   * across the old end (where one mapping ends and the next starts, off any 1 GiB chunk boundary) and the bytes
+   * written before the growth are intact, in the mapping and in the file.
+   */
+  @Test
+  void aMappedBlobThatGrowsKeepsItsMappingAndSpansTheNewOne() throws Exception {
+    Path f = dir.resolve("blob.dat");
+    int reserved = (1 << 20) + 12_288;
+    byte[] early = random(100_000, 7);
+    byte[] across = random(300_000, 8);
+    try (Blob b = BlobKind.SCM_MAPPED.open(f)) {
+      b.reserve(reserved, true);
+      b.write(reserved - 200_000, early, 0, early.length);
+      b.write(reserved - 100_000, across, 0, across.length); // runs 200,000 bytes past the reservation
+      assertTrue(Files.size(f) >= reserved + 200_000, "grown: " + Files.size(f));
+      b.force();
+      byte[] back = new byte[400_000];
+      b.read(reserved - 200_000, back, 0, back.length);
+      assertArrayEquals(early, Arrays.copyOfRange(back, 0, 100_000));
+      assertArrayEquals(across, Arrays.copyOfRange(back, 100_000, 400_000));
+      b.write(3 * ScmBlob.GROW_MIN + reserved, early, 0, early.length); // grows again: a third mapping
+      b.force();
+      byte[] third = new byte[early.length];
+      b.read(3 * ScmBlob.GROW_MIN + reserved, third, 0, third.length);
+      assertArrayEquals(early, third);
+    }
+    byte[] file = Files.readAllBytes(f);
+    assertArrayEquals(early, Arrays.copyOfRange(file, reserved - 200_000, reserved - 100_000));
+    assertArrayEquals(across, Arrays.copyOfRange(file, reserved - 100_000, reserved + 200_000));
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"SCM_PMEM", "SCM_MAPPED", "FILE"})
   void gatheredWriteCopiesEachBufferFromItsPosition(BlobKind kind) throws Exception {
