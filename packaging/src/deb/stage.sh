@@ -41,6 +41,7 @@ while read -r prog module main kind; do
     echo "-Djava.class.path=$cp"
     echo "$common"
     [ "$kind" = cli ] && echo "$cli"
+    [ "$prog" = dmg ] && echo "-Xmn8m"   # as bin/dmg: a run allocates ~33 MB, a small young generation touches fewer pages
     echo "$main"; } >"$out/usr/lib/jdaos/$prog.launch"
   cp -f "$launcher/$prog" "$out/usr/bin/$prog"
 done <<'LIST'
@@ -50,7 +51,9 @@ daos_agent daos-agent io.daos.agent.DaosAgentMain daemon
 dmg dmg io.daos.dmg.DmgMain cli
 daos libdaos io.daos.tool.DaosMain cli
 LIST
-printf '%s\n' "${jars[@]}" | sort -u | xargs cp -f -t "$out$libdir/"
+# One file per name: modules that share a jar built in each of them (picocli-*-java8.jar, made alike by
+# build-tools/Java8Jar.java for dmg and libdaos) would make one cp copy two files to the same place.
+printf '%s\n' "${jars[@]}" | awk -F/ '!seen[$NF]++' | xargs cp -f -t "$out$libdir/"
 cp -f "$root"/config/daos_server.yml "$root"/config/daos_agent.yml "$root"/config/daos_control.yml "$out/etc/daos/"
 cp -f "$root"/config/daos_server.service "$root"/config/daos_agent.service "$out/usr/lib/systemd/system/"
 cp -f "$root"/docs/admin-guide.md "$root"/README.md "$out/usr/share/doc/jdaos/"
