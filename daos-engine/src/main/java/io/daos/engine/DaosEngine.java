@@ -155,7 +155,7 @@ public final class DaosEngine implements Closeable {
     this.peerAuth = PeerAuth.awaitingKey(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging, peerAuth);
     this.metrics = new io.daos.engine.telemetry.EngineMetrics(() -> state.rank().orElse(-1), rpcCounters, "ofi+tcp")
-        .space(this::poolSpace).poolServices(() -> io.daos.engine.pool.svc.PoolSvcMetrics.of(poolServices,
+        .space(this::poolSpace).poolServices(() -> io.daos.engine.telemetry.PoolSvcMetrics.of(poolServices,
             () -> state.rank().orElse(-1)));
     this.handlers.onSetUp(() -> {
       metrics.servicing();

@@ -1,6 +1,8 @@
-package io.daos.engine.pool.svc;
+package io.daos.engine.telemetry;
 
 import io.daos.common.status.DaosException;
+import io.daos.engine.pool.svc.PoolService;
+import io.daos.engine.pool.svc.PoolServices;
 import io.daos.engine.telemetry.EngineMetrics.PoolSvcState;
 import io.daos.placement.TargetState;
 import io.daos.proto.pool.PoolMap;

@@ -1,4 +1,4 @@
-package io.daos.engine.pool.svc;
+package io.daos.engine.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
