@@ -289,7 +289,9 @@ public final class PoolHandler {
       }
       ps = ms.db().findPoolServiceByUuid(ps.poolUuid()).orElse(ps);
     }
-    List<Integer> all = ms.db().memberRanks(MemberState.ALL_FILTER);
+    // DAOS sends the group map's ranks ("blind": not the pool's, not only the up ones), and the group map leaves
+    // out excluded members: a dead rank that SWIM had excluded would fail the engine's fan-out with DER_OOG.
+    List<Integer> all = ms.db().memberRanks(MemberState.NON_EXCLUDED_FILTER);
     PoolDestroyReq engineReq = req.toBuilder().setId(ps.poolUuid().toString()).clearSvcRanks()
         .addAllSvcRanks(all).build();
     List<Integer> targets = RankSet.parse(ps.storage().creationRankStr()).ints();

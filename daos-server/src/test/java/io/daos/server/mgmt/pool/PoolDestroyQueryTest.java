@@ -57,6 +57,19 @@ class PoolDestroyQueryTest {
     }
   }
 
+  /** DAOS's destroy reaches the group map's ranks, which leave out excluded members (Database.GroupMap). */
+  @Test
+  void TestServer_MgmtSvc_PoolDestroy_excludedRanksLeftOut() {
+    try (MgmtFixture f = created()) {
+      f.db.updateMember(MgmtFixture.member(3, 2, "excluded"));
+      f.engines.answer(DrpcMethod.MGMT_POOL_DESTROY, PoolDestroyResp.getDefaultInstance());
+      assertEquals(0, f.service.poolHandler().poolDestroy(PoolDestroyReq.newBuilder().setSys(SYS).setId("tank")
+          .build()).getStatus());
+      PoolDestroyReq sent = parse(f.engines.calls.get(f.engines.calls.size() - 1).body());
+      assertEquals(List.of(0, 1, 2, 4), sent.getSvcRanksList());
+    }
+  }
+
   @Test
   void TestServer_MgmtSvc_PoolDestroy_errorResp() {
     try (MgmtFixture f = created()) {
