@@ -58,6 +58,7 @@ import io.daos.raft.SharedKeyTls;
 import io.daos.engine.ras.RasNotifier;
 import io.daos.engine.swim.RankDeadNotifier;
 import io.daos.engine.swim.SwimService;
+import io.daos.engine.telemetry.PoolSvcMetrics;
 import io.daos.engine.vos.store.VosOptions;
 import io.daos.proto.srv.NotifyReadyReq;
 import java.io.Closeable;
@@ -68,7 +69,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,9 +154,8 @@ public final class DaosEngine implements Closeable {
     this.lifeCycle = new LifeCycle(name);
     this.peerAuth = PeerAuth.awaitingKey(name);
     this.handlers = new MgmtDrpcHandlers(name, state, logging, peerAuth);
-    this.metrics = new io.daos.engine.telemetry.EngineMetrics(() -> state.rank().orElse(-1), rpcCounters, "ofi+tcp")
-        .space(this::poolSpace).poolServices(() -> io.daos.engine.telemetry.PoolSvcMetrics.of(poolServices,
-            () -> state.rank().orElse(-1)));
+    this.metrics = new io.daos.engine.telemetry.EngineMetrics(this::selfRank, rpcCounters, "ofi+tcp")
+        .space(this::poolSpace).poolServices(() -> PoolSvcMetrics.of(poolServices, this::selfRank));
     this.handlers.onSetUp(() -> {
       metrics.servicing();
       reopenPoolServices();
@@ -221,11 +220,11 @@ public final class DaosEngine implements Closeable {
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).counters(rpcCounters)
         .build();
     poolHandlers = new PoolDrpcHandlers(name, state, pools, poolServices, cartClient, this::rankUri, rpcTimeout());
-    chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, () -> state.rank().orElse(-1),
+    chkHandlers = new io.daos.engine.chk.ChkHandlers(name, pools, poolServices, this::selfRank,
         cartClient, this::rankUri, rpcTimeout());
     PoolDrpcHandlers ph = poolHandlers;
-    ras = new RasNotifier(name, this::serverClient, Hostname.get(), () -> state.rank().orElse(-1), pid);
-    SmdDrpcHandlers smdHandlers = new SmdDrpcHandlers(name, smd, pools, () -> state.rank().orElse(-1),
+    ras = new RasNotifier(name, this::serverClient, Hostname.get(), this::selfRank, pid);
+    SmdDrpcHandlers smdHandlers = new SmdDrpcHandlers(name, smd, pools, this::selfRank,
         (pool, reint, rank, tgts) -> {
           ServiceRanks sr = svcRanks;
           return ph.targetUpdate(pool, sr == null ? java.util.List.of() : sr.replicaRanks(pool), reint, rank, tgts);
@@ -265,8 +264,7 @@ public final class DaosEngine implements Closeable {
     poolHandlers.deadRanks(this::swimDeadRanks);
     dtxClient = CartClient.builder().transport(fabric).name(name + " dtx").peerAuth(peerAuth).counters(rpcCounters)
         .build();
-    IntSupplier selfRank = () -> state.rank().orElse(-1);
-    dtx = new DtxService(name, dtxClient, this::rankUri, selfRank, rpcTimeout, ticker, xstreams::executor)
+    dtx = new DtxService(name, dtxClient, this::rankUri, this::selfRank, rpcTimeout, ticker, xstreams::executor)
         .containers((p, t, c) -> {
           try {
             return pools.get(p).existingContainer(t, c);
@@ -281,7 +279,7 @@ public final class DaosEngine implements Closeable {
         new CartAggregationViews(cartClient, svcRanks::replicaUris, rpcTimeout), dtxSvc::uncertain,
         Hlc.system(), env.aggGapSec(), ticker::after);
     new ObjHandlers(name, pools, pools::mapVersion, mapRefresh::refresh, Hlc.system(), handles, xstreams::executor,
-        dtx, selfRank).aggregation(aggregator).metrics(metrics).registerOn(server);
+        dtx, this::selfRank).aggregation(aggregator).metrics(metrics).registerOn(server);
     ContHandlers contHandlers = new ContHandlers(name, poolServices, new CartTargetDestroyer(cartClient,
         svcRanks::poolRankUris, rpcTimeout), Hlc.system()).maps(p -> pools.find(p).flatMap(EnginePool::map));
     contHandlers.registerOn(server);
@@ -300,7 +298,7 @@ public final class DaosEngine implements Closeable {
         }).opCounter(metrics::poolOp).registerOn(server);
     new PoolFindHandler(this::serverClient, serviceIo).registerOn(server);
     rebuilds = new Rebuilds(name, pools, xstreams::executor, cartClient, this::rankUri,
-        () -> state.rank().orElse(-1), rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
+        this::selfRank, rpcTimeout, rpcTimeout.multipliedBy(10).plusSeconds(60),
         ticker);
     rebuilds.containerLevels(contHandlers::redundancyLevels);
     rebuilds.containerCells(contHandlers::ecCellSizes);
@@ -527,6 +525,11 @@ public final class DaosEngine implements Closeable {
 
   public long incarnation() {
     return incarnation;
+  }
+
+  /** This engine's rank, -1 before it has joined. */
+  private int selfRank() {
+    return state.rank().orElse(-1);
   }
 
   public EngineState state() {

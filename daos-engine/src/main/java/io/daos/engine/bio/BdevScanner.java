@@ -1,13 +1,13 @@
 package io.daos.engine.bio;
 
+import io.daos.drpc.RasEvents;
+import io.daos.engine.ras.RasNotifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import io.daos.drpc.RasEvents;
-import io.daos.engine.ras.RasNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
