@@ -52,16 +52,49 @@ final class GrpcServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /**
+   * Stops listening and ends every call, and returns only once the listening socket is closed, so that a server
+   * started next on the same port can bind it. Waits even on an interrupted thread (grpc-java's shutdown returns
+   * before its listener is closed when the caller is interrupted); the interrupt is kept for the caller.
+   */
   @Override
   public void close() {
-    server.shutdown();
+    boolean interrupted = Thread.interrupted();
+    if (interrupted) {
+      LOG.info("control plane closing on an interrupted thread; waiting for it to stop all the same");
+    }
     try {
-      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.shutdown();
+      if (!awaitTermination()) {
+        server.shutdownNow();
+        if (!awaitTermination()) {
+          LOG.warn("control plane on {} did not stop within {} s", server.getListenSockets(), 2 * STOP_WAIT_S);
+        }
       }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
+    } finally {
+      if (interrupted || Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final int STOP_WAIT_S = 5;
+
+  private boolean awaitTermination() {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_S);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return server.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
