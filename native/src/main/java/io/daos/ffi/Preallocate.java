@@ -12,6 +12,7 @@ public final class Preallocate {
   public static final int ENOSPC = 28;
   public static final int EFBIG = 27;
   public static final int EOPNOTSUPP = 95;
+  public static final int EINTR = 4;
 
   /** How a reservation went: {@code errno} 0 on success, -1 when libc or fallocate is not available. */
   public record Result(int errno) {
@@ -32,7 +33,11 @@ public final class Preallocate {
 
   private Preallocate() {}
 
-  /** Allocates {@code len} bytes from offset 0 of an existing {@code file}, extending it to at least that size. */
+  /**
+   * Allocates {@code len} bytes from offset 0 of an existing {@code file}, extending it to at least that size. A
+   * call a signal interrupted (EINTR: tmpfs checks for pending signals while it allocates pages) is made again; the
+   * pages it had allocated stay, so the next call goes on from there.
+   */
   public static Result reserve(Path file, long len) {
     LibC c = LibC.get();
     if (c == null) {
@@ -43,7 +48,11 @@ public final class Preallocate {
       return new Result(LibC.errno());
     }
     try {
-      return new Result(c.fallocate(fd, 0, 0, len) == 0 ? 0 : LibC.errno());
+      int errno;
+      do {
+        errno = c.fallocate(fd, 0, 0, len) == 0 ? 0 : LibC.errno();
+      } while (errno == EINTR);
+      return new Result(errno);
     } catch (LinkageError e) {
       return new Result(-1);
     } finally {

@@ -72,8 +72,11 @@ public final class BlobFile implements Blob {
 
   /**
    * fallocate of the first {@code bytes} of {@code file}: true when reserved; false where the file system cannot
-   * (the file stays as it is); {@code -DER_NOSPACE} where the space is not there.
+   * (the file stays as it is); {@code -DER_NOSPACE} where the space is not there, {@code -DER_NOMEM} or
+   * {@code -DER_IO} where fallocate fails otherwise.
    */
+  private static final int ENOMEM = 12;
+
   static boolean preallocate(Path file, long bytes) {
     Preallocate.Result r = Preallocate.reserve(file, bytes);
     if (r.ok()) {
@@ -84,10 +87,13 @@ public final class BlobFile implements Blob {
           + ": no space left on its file system; create a smaller pool or free space there");
     } else if (r.unsupported()) {
       LOG.debug("blob {}: the file system cannot reserve space (fallocate unsupported); it stays sparse", file);
-    } else {
-      LOG.warn("blob {}: fallocate of {} B failed with errno {}; the blob stays sparse", file, bytes, r.errno());
+      return false;
     }
-    return false;
+    // Any other failure (ENOMEM, EIO, ...) refuses the growth: a sparse blob, once mapped, faults the engine (SIGBUS)
+    // where the file system cannot back a page, instead of failing a call.
+    throw new DaosException(r.errno() == ENOMEM ? DaosStatus.NOMEM : DaosStatus.IO, "cannot reserve " + bytes
+        + " B for the blob " + file + ": fallocate failed with errno " + r.errno() + "; check the file system of "
+        + file.getParent() + " (dmesg, df) and retry");
   }
 
   /**

@@ -2,9 +2,14 @@ package io.daos.engine.vos.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,5 +115,17 @@ class BlobFileTest {
         assertArrayEquals(java.util.Arrays.copyOf(bytes(big), 16), head.array());
       }
     }
+  }
+
+  /**
+   * A reservation that fails for another reason than no space or no fallocate (here EISDIR) refuses the growth
+   * instead of leaving the blob sparse: a mapped SCM blob would fault (SIGBUS) on a page the file system cannot back.
+   */
+  @Test
+  void aFailedReservationIsRefusedNotLeftSparse() throws Exception {
+    Path notAFile = Files.createDirectory(dir.resolve("blob-dir"));
+    DaosException e = assertThrows(DaosException.class, () -> BlobFile.preallocate(notAFile, 1 << 20));
+    assertEquals(DaosStatus.IO, e.status(), e.getMessage());
+    assertTrue(e.getMessage().contains("errno 21"), e.getMessage());
   }
 }
