@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * DER_NOSPACE and leaves nothing behind; small values fill a pool's SCM, large ones its NVMe, and a file beside an
  * SCM-only pool the whole file system: every write that does not fit gets DER_NOSPACE, the engine keeps running and
  * old data reads back; container and pool destroys give the space back; the engine restarts on the same mounts and
- * reads its data. The steps ({@link FullMediaClusterChild}) run in a child JVM in a mount namespace of its own
- * ({@code unshare -rm}: no root needed where user namespaces are allowed; as root it works the same), so that a
- * fault in mapped files fails this test instead of killing the build.
+ * reads its data. The steps ({@link FullMediaClusterChild}) run in a child JVM in mount and network namespaces of
+ * its own ({@code unshare -rmn}: no root needed where user namespaces are allowed; as root it works the same), so
+ * that a fault in mapped files fails this test instead of killing the build, and so that the child's ports, which
+ * it picks without knowing this JVM's, cannot collide with them (its in-memory fabric ports are never bound, so
+ * this JVM could pick one, and the child's restart then found it taken).
  */
 class FullMediaClusterTest {
   /** The SCM file system: one 1 GiB NVMe pool (its blob lives under the SCM mount) plus room for the rest. */
@@ -38,9 +40,9 @@ class FullMediaClusterTest {
     Files.createDirectories(scm);
     Files.createDirectories(nvme);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String script = "mount -t tmpfs -o size=" + SCM_SIZE + " jdaos-scm \"$1\" && mount -t tmpfs -o size=" + NVME_SIZE
+    String script = "ip link set lo up && mount -t tmpfs -o size=" + SCM_SIZE + " jdaos-scm \"$1\" && mount -t tmpfs -o size=" + NVME_SIZE
         + " jdaos-nvme \"$2\" && shift 2 && exec \"$@\"";
-    List<String> cmd = new ArrayList<>(List.of("unshare", "-rm", "sh", "-c", script, "sh", scm.toString(),
+    List<String> cmd = new ArrayList<>(List.of("unshare", "-rmn", "sh", "-c", script, "sh", scm.toString(),
         nvme.toString(), java, "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
         "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         FullMediaClusterChild.class.getName(), dir.toString()));

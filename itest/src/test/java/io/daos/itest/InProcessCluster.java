@@ -107,7 +107,23 @@ public final class InProcessCluster extends MiniDaosCluster {
     Host h = hosts.get(i);
     DaosServer s = DaosServer.builder().config(h.config).launcher(h.launcher).drpcTransport(drpc).build();
     h.server = s;
-    s.start();
+    try {
+      s.start();
+    } catch (RuntimeException e) {
+      throw withListeners(e);
+    }
+  }
+
+  /** A port found taken: the failure with what listens on that port ({@code ss -ltnp}), to tell who holds it. */
+  private static RuntimeException withListeners(RuntimeException e) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+) is already in use")
+        .matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) {
+      return e;
+    }
+    CommandResult ss = Commands.run(List.of("ss", "-ltnpa", "sport = :" + m.group(1)), java.time.Duration.ofSeconds(10));
+    return new IllegalStateException(e.getMessage() + "\nsockets on port " + m.group(1) + " (ss -ltnpa):\n"
+        + ss.stdout() + ss.stderr() + "this thread interrupted: " + Thread.currentThread().isInterrupted(), e);
   }
 
   /** CtlSvc StorageFormat on {@code addrs} (dmg storage format). */
