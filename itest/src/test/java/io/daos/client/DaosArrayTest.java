@@ -196,4 +196,29 @@ class DaosArrayTest extends ClientTestBase {
     DaosArray a = create(4, 16);
     assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class, () -> a.write(0, new byte[5])).status());
   }
+
+  /**
+   * daos_array_read into the caller's buffer (its sgl): a buffer holding old bytes gets the array's, holes before,
+   * between and after the written cells as zeros, and nothing outside the range asked for is touched.
+   */
+  @Test
+  void readIntoTheCallersBufferZeroesHoles() {
+    DaosArray a = create(2, 32);
+    byte[] data = random(20, 3);
+    a.write(50, data);
+    a.write(100, data);
+    byte[] buf = new byte[300];
+    java.util.Arrays.fill(buf, (byte) 0x5a);
+    a.readAsync(40, buf, 10, 280).join();
+    byte[] want = new byte[300];
+    java.util.Arrays.fill(want, (byte) 0x5a);
+    java.util.Arrays.fill(want, 10, 290, (byte) 0);
+    System.arraycopy(data, 0, want, 10 + 20, 20);
+    System.arraycopy(data, 0, want, 10 + 120, 20);
+    assertArrayEquals(want, buf);
+    assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class,
+        () -> io.daos.client.rpc.Futures.join(a.readAsync(0, buf, 0, 3))).status(), "whole cells only");
+    assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class,
+        () -> io.daos.client.rpc.Futures.join(a.readAsync(0, buf, 200, 200))).status(), "inside the buffer only");
+  }
 }

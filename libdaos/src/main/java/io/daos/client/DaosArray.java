@@ -158,14 +158,34 @@ public final class DaosArray implements AutoCloseable {
     return Futures.of(() -> {
       checkRange(index, count, count * cell);
       byte[] out = new byte[(int) (count * cell)];
-      List<CompletableFuture<Void>> fs = new ArrayList<>();
-      for (Segment s : segments(index, count, chunk)) {
-        int at = (int) ((s.start() - index) * cell);
-        fs.add(obj.fetchIntoAsync(s.dkey(), Iod.arrayFetch(AKEY, cell, List.of(s.recx())), out, at)
-            .thenAccept(size -> { }));
-      }
-      return Futures.all(fs).thenApply(l -> out);
+      return readInto(index, count, out, 0).thenApply(v -> out);
     });
+  }
+
+  /**
+   * {@code daos_array_read} into the caller's buffer (DAOS's sgl): {@code len} bytes, whole cells, from cell
+   * {@code index} into {@code dst[off, off + len)}; holes read as zeros. {@code dst} may be reused once the future
+   * completes (daos_perf keeps one per operation in flight).
+   */
+  public CompletableFuture<Void> readAsync(long index, byte[] dst, int off, int len) {
+    return Futures.of(() -> {
+      if (off < 0 || len < 0 || off > dst.length - len || len % cell != 0) {
+        throw new DaosException(DaosStatus.INVAL, "array read of " + len + " bytes at offset " + off + " of a "
+            + dst.length + "-byte buffer: the range must lie in the buffer and be whole cells of " + cell + " bytes");
+      }
+      checkRange(index, len / cell, len);
+      return readInto(index, len / cell, dst, off);
+    });
+  }
+
+  private CompletableFuture<Void> readInto(long index, long count, byte[] dst, int off) {
+    List<CompletableFuture<Void>> fs = new ArrayList<>();
+    for (Segment s : segments(index, count, chunk)) {
+      int at = off + (int) ((s.start() - index) * cell);
+      fs.add(obj.fetchIntoAsync(s.dkey(), Iod.arrayFetch(AKEY, cell, List.of(s.recx())), dst, at)
+          .thenAccept(size -> { }));
+    }
+    return Futures.all(fs).thenApply(l -> null);
   }
 
   private void checkRange(long index, long count, long bytes) {

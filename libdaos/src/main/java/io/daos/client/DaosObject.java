@@ -244,7 +244,12 @@ public final class DaosObject implements AutoCloseable {
     if (ec != null) {
       return fetchUnnamed(dkey, List.of(iod), Cond.NONE).thenApply(r -> {
         FetchedIod f = r.get(0);
-        System.arraycopy(f.data(), 0, dst, dstOff, Math.min(f.data().length, dst.length - dstOff));
+        int n = Math.min(f.data().length, dst.length - dstOff);
+        System.arraycopy(f.data(), 0, dst, dstOff, n);
+        long asked = iod.size() > 0 ? Math.min(Iod.records(iod.recxs()) * iod.size(), dst.length - (long) dstOff) : n;
+        if (asked > n) {
+          java.util.Arrays.fill(dst, dstOff + n, dstOff + (int) asked, (byte) 0); // a hole at the end
+        }
         return f.size();
       });
     }

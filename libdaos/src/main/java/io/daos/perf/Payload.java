@@ -44,8 +44,7 @@ final class Payload {
     if (got.length != size) {
       return "key " + k + " read " + got.length + " bytes, wrote " + size;
     }
-    int[] at = {0, size - 8, size / 2, (int) Math.floorMod(k * 2_654_435_761L, (long) size)};
-    for (int j : at) {
+    for (int j : samples(size, k)) {
       for (int i = Math.max(0, j); i < Math.min(size, j + 8); i++) {
         if (got[i] != expected(size, k, i)) {
           return "key " + k + " byte " + i + " is " + got[i] + ", wrote " + expected(size, k, i);
@@ -53,6 +52,20 @@ final class Payload {
       }
     }
     return null;
+  }
+
+  /** Makes every byte {@link #check} samples for key {@code k} differ from key {@code k}'s value. */
+  static void spoil(byte[] buf, long k) {
+    int size = buf.length;
+    for (int j : samples(size, k)) {
+      for (int i = Math.max(0, j); i < Math.min(size, j + 8); i++) {
+        buf[i] = (byte) ~expected(size, k, i);
+      }
+    }
+  }
+
+  private static int[] samples(int size, long k) {
+    return new int[] {0, size - 8, size / 2, (int) Math.floorMod(k * 2_654_435_761L, (long) size)};
   }
 
   private static byte expected(int size, long k, int i) {

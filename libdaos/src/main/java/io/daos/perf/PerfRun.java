@@ -90,11 +90,22 @@ public final class PerfRun {
     };
   }
 
-  /** Reads key {@code (base + seq) % keys} and checks a sample of its bytes. */
+  /**
+   * Reads key {@code (base + seq) % keys} (into the slot's buffer where the API takes one) and checks a sample of its
+   * bytes; the sampled bytes of a reused buffer are spoilt first, so a read that left it untouched cannot pass.
+   */
   private Driver.Op reads(Workload w, long base) {
+    byte[][] bufs = new byte[cfg.qd()][];
     return (slot, seq) -> {
       long k = (base + seq) % cfg.keys();
-      return w.read(k).thenApply(got -> {
+      byte[] b = bufs[slot];
+      if (b == null) {
+        b = new byte[cfg.size()];
+        bufs[slot] = b;
+      } else {
+        Payload.spoil(b, k);
+      }
+      return w.read(k, b).thenApply(got -> {
         String bad = Payload.check(got, cfg.size(), k);
         if (bad != null) {
           throw new IllegalStateException("read-back mismatch in object " + w.oid() + ": " + bad);

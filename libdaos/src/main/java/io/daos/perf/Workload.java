@@ -22,6 +22,14 @@ interface Workload {
 
   CompletableFuture<byte[]> read(long key);
 
+  /**
+   * Reads key {@code key}, into {@code buf} where the API takes the caller's buffer (daos_array_read's sgl: DAOS's
+   * daos_perf reads into buffers it allocated once), else into a new array; returns the bytes read.
+   */
+  default CompletableFuture<byte[]> read(long key, byte[] buf) {
+    return read(key);
+  }
+
   /** The object's id (for messages). */
   ObjectId oid();
 
@@ -95,6 +103,11 @@ interface Workload {
     @Override
     public CompletableFuture<byte[]> read(long key) {
       return array.readAsync(key * size, size);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> read(long key, byte[] buf) {
+      return array.readAsync(key * size, buf, 0, size).thenApply(v -> buf);
     }
 
     @Override

@@ -39,4 +39,14 @@ class PayloadTest {
     Payload.stamp(b, 77);
     assertNull(Payload.check(b, size, 77));
   }
+
+  @ParameterizedTest(name = "{0} bytes")
+  @ValueSource(ints = {1, 8, 16, 4096, 1 << 20})
+  void aSpoiltBufferFailsTheCheckUntilTheValueIsReadIntoIt(int size) {
+    byte[] b = Payload.value(size, 5);
+    Payload.spoil(b, 5);
+    assertTrue(Payload.check(b, size, 5) != null);
+    System.arraycopy(Payload.value(size, 5), 0, b, 0, size);
+    assertNull(Payload.check(b, size, 5));
+  }
 }

@@ -93,7 +93,8 @@ public final class Iod {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  static long records(List<Recx> recxs) {
+  /** How many records {@code recxs} cover. */
+  public static long records(List<Recx> recxs) {
     return recxs.stream().mapToLong(Recx::count).sum();
   }
 

@@ -74,6 +74,13 @@ public final class IodCodec {
           + " bytes sent or the " + (dst.length - off) + " bytes asked for");
     }
     bulk.getBytes(bulk.readerIndex(), dst, off, (int) len);
+    if (iod.type() == IodType.ARRAY && iod.size() > 0) {
+      // A reply shorter than the records asked for ends in a hole: zeros, also in a caller's reused buffer.
+      long asked = Math.min(Iod.records(iod.recxs()) * iod.size(), dst.length - (long) off);
+      if (asked > len) {
+        java.util.Arrays.fill(dst, off + (int) len, off + (int) asked, (byte) 0);
+      }
+    }
     return r.getIodSizes(0);
   }
 
