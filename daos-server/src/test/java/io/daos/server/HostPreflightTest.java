@@ -56,13 +56,30 @@ class HostPreflightTest {
 
   @Test
   void poolServiceRaftPortInUseIsNamed() throws IOException {
-    try (ServerSocket busy = new ServerSocket()) {
-      busy.bind(new InetSocketAddress("127.0.0.1", 0));
+    try (ServerSocket busy = raftPortOfAFreeFabricPort()) {
       int p = busy.getLocalPort() - 1;
       Fault f = fails(local(freePort(), p));
       assertTrue(f.getMessage().contains("pool service Raft port (fabric port + 1) 127.0.0.1:" + (p + 1)),
           f.getMessage());
     }
+  }
+
+  /**
+   * A socket bound to port p + 1 where p is free: the port below one the kernel hands out may be taken (an outgoing
+   * connection's source port), which made the fabric port's check fail first.
+   */
+  private static ServerSocket raftPortOfAFreeFabricPort() throws IOException {
+    for (int i = 0; i < 50; i++) {
+      ServerSocket busy = new ServerSocket();
+      busy.bind(new InetSocketAddress("127.0.0.1", 0));
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress("127.0.0.1", busy.getLocalPort() - 1));
+        return busy;
+      } catch (IOException taken) {
+        busy.close();
+      }
+    }
+    throw new IOException("no free port below a free port on 127.0.0.1 in 50 tries");
   }
 
   @Test
