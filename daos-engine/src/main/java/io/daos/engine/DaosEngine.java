@@ -8,6 +8,7 @@ import io.daos.cart.transport.CartTransports;
 import io.daos.cart.FaultInjection;
 import io.daos.cart.RpcCounters;
 import io.daos.cart.PeerAuth;
+import io.daos.common.DaemonThreads;
 import io.daos.common.Hlc;
 import io.daos.common.LifeCycle;
 import io.daos.common.status.DaosException;
@@ -211,11 +212,7 @@ public final class DaosEngine implements Closeable {
       throw new IOException("socket_dir " + args.socketDir() + " does not exist; create it or set socket_dir "
           + "in daos_server.yml");
     }
-    serviceIo = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-psvc-io");
-      t.setDaemon(true);
-      return t;
-    });
+    serviceIo = Executors.newCachedThreadPool(DaemonThreads.named("engine-" + args.instanceIdx() + "-psvc-io"));
     poolServices = new PoolServices(name, this::rdbServer);
     cartClient = CartClient.builder().transport(fabric).name(name + " psvc").peerAuth(peerAuth).counters(rpcCounters)
         .build();
@@ -310,11 +307,7 @@ public final class DaosEngine implements Closeable {
     new TgtQueryHandler(pools, serviceIo).registerOn(server);
     new PoolTgtHandlers(poolHandlers.local(), serviceIo).registerOn(server);
     chkHandlers.registerOn(server, serviceIo);
-    mapTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "engine-" + args.instanceIdx() + "-map-dist");
-      t.setDaemon(true);
-      return t;
-    });
+    mapTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("engine-" + args.instanceIdx() + "-map-dist"));
     mapTimer.scheduleWithFixedDelay(dtx::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     new io.daos.engine.bio.BdevScanner(name, smd, () -> io.daos.engine.bio.Bdev.read(args.nvmeConf()), ras)
         .start(mapTimer);

@@ -1,5 +1,6 @@
 package io.daos.engine;
 
+import io.daos.common.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,11 +23,7 @@ public final class ParentWatchdog implements AutoCloseable {
 
   private final Runnable onParentGone;
   private final AtomicBoolean fired = new AtomicBoolean();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "parent-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parent-watchdog"));
 
   public ParentWatchdog(Runnable onParentGone) {
     this.onParentGone = onParentGone;
@@ -47,9 +44,7 @@ public final class ParentWatchdog implements AutoCloseable {
   /** Watches {@code stdin} for end of file (null: don't) and the parent process (null: don't). */
   public ParentWatchdog start(InputStream stdin, ProcessHandle parent, long pollMillis) {
     if (stdin != null) {
-      Thread t = new Thread(() -> drain(stdin), "stdin-watchdog");
-      t.setDaemon(true);
-      t.start();
+      DaemonThreads.start("stdin-watchdog", () -> drain(stdin));
     }
     if (parent != null) {
       poller.scheduleWithFixedDelay(() -> checkParent(parent), pollMillis, pollMillis, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.daos.server;
 
+import io.daos.common.DaemonThreads;
 import io.daos.common.LifeCycle;
 import io.daos.common.build.Component;
 import io.daos.common.fault.Fault;
@@ -345,9 +346,7 @@ public final class DaosServer implements AutoCloseable {
       liveness.start();
       Runnable check = poolCheck;
       if (check != null) {
-        Thread t = new Thread(check, "ms-check-pools");
-        t.setDaemon(true);
-        t.start();
+        DaemonThreads.start("ms-check-pools", check);
       }
     }
 

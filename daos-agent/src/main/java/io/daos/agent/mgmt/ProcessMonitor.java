@@ -1,5 +1,6 @@
 package io.daos.agent.mgmt;
 
+import io.daos.common.DaemonThreads;
 import io.daos.common.LogLimiter;
 import io.daos.proto.mgmt.PoolMonitorReq;
 import java.util.HashMap;
@@ -30,11 +31,7 @@ public final class ProcessMonitor implements AutoCloseable {
   private final PoolEvicter evicter;
   private final LongFunction<java.util.concurrent.CompletableFuture<?>> exitWatcher;
   private final Map<Long, Map<String, Set<String>>> procs = new HashMap<>();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "agent-procmon");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("agent-procmon"));
 
   public ProcessMonitor(PoolEvicter evicter) {
     this(evicter, ProcessMonitor::onExit);

@@ -1,5 +1,6 @@
 package io.daos.cart.context;
 
+import io.daos.common.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -24,11 +25,7 @@ public final class TargetExecutors implements AutoCloseable {
   }
 
   private Executor own(String threadName) {
-    ExecutorService e = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, threadName);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService e = Executors.newSingleThreadExecutor(DaemonThreads.named(threadName));
     owned.add(e);
     return e;
   }

@@ -9,6 +9,7 @@ import io.daos.cart.PeerAuth;
 import io.daos.cart.auth.PeerHandshake;
 import io.daos.cart.auth.PeerSession;
 import io.daos.cart.context.PendingCalls;
+import io.daos.common.DaemonThreads;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.netty.buffer.ByteBuf;
@@ -53,11 +54,7 @@ final class LocalClient implements CartClient {
   LocalClient(LocalTransport net, CartClient.Builder cfg) {
     this.net = net;
     this.cfg = cfg;
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, cfg.name() + "-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(cfg.name() + "-timer"));
   }
 
   @Override

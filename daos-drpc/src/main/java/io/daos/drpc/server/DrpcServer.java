@@ -1,5 +1,6 @@
 package io.daos.drpc.server;
 
+import io.daos.common.DaemonThreads;
 import io.daos.common.LifeCycle;
 import io.daos.common.LogLimiter;
 import io.daos.drpc.DrpcChunks;
@@ -53,7 +54,7 @@ public final class DrpcServer implements Closeable {
     this.cfg = cfg;
     this.lifeCycle = new LifeCycle("dRPC server " + cfg.path);
     this.pool = new ThreadPoolExecutor(0, cfg.maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemonThreads("drpc-session"));
+        DaemonThreads.numbered("drpc-session"));
   }
 
   public static Builder builder(Path socketPath, DrpcRegistry registry) {
@@ -70,7 +71,7 @@ public final class DrpcServer implements Closeable {
       pool.shutdownNow();
       throw e;
     }
-    acceptThread = daemonThreads("drpc-accept").newThread(this::acceptLoop);
+    acceptThread = DaemonThreads.numbered("drpc-accept").newThread(this::acceptLoop);
     lifeCycle.transition(LifeCycle.State.RUNNING);
     acceptThread.start();
     LOG.debug("dRPC: listening on {}", cfg.path);
@@ -152,15 +153,6 @@ public final class DrpcServer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.daos.engine.pool;
 
 import io.daos.cart.SendBatch;
+import io.daos.common.DaemonThreads;
 import io.daos.engine.vos.store.GroupCommit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -24,9 +25,7 @@ final class Xstream implements Executor {
   private volatile boolean closing;
 
   Xstream(String name) {
-    thread = new Thread(this::loop, name);
-    thread.setDaemon(true);
-    thread.start();
+    thread = DaemonThreads.start(name, this::loop);
   }
 
   @Override

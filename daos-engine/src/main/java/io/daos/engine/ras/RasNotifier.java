@@ -1,5 +1,6 @@
 package io.daos.engine.ras;
 
+import io.daos.common.DaemonThreads;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.RasEvents;
 import io.daos.drpc.client.DrpcClient;
@@ -43,11 +44,7 @@ public final class RasNotifier implements AutoCloseable {
     this.hostname = hostname;
     this.rank = rank;
     this.pid = pid;
-    this.sender = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name.replace(' ', '-') + "-ras");
-      t.setDaemon(true);
-      return t;
-    });
+    this.sender = Executors.newSingleThreadExecutor(DaemonThreads.named(name.replace(' ', '-') + "-ras"));
   }
 
   public String hostname() {

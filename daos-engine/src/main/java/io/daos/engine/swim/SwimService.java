@@ -5,6 +5,7 @@ import io.daos.cart.CartReplier;
 import io.daos.cart.CartReply;
 import io.daos.cart.CartServer;
 import io.daos.cart.Opcode;
+import io.daos.common.DaemonThreads;
 import io.daos.common.LogLimiter;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
@@ -73,11 +74,7 @@ public final class SwimService implements AutoCloseable {
     this.roster = roster;
     this.client = client;
     this.listener = listener;
-    this.xstream = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, name.replace(' ', '-') + "-swim");
-      t.setDaemon(true);
-      return t;
-    });
+    this.xstream = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name.replace(' ', '-') + "-swim"));
   }
 
   /** Serves PING and IREQ on {@code server}. */

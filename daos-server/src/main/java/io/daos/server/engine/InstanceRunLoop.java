@@ -1,5 +1,6 @@
 package io.daos.server.engine;
 
+import io.daos.common.DaemonThreads;
 import io.daos.proto.srv.NotifyReadyReq;
 import io.daos.server.engine.launch.EngineProcess;
 import io.daos.server.engine.launch.Signal;
@@ -43,9 +44,7 @@ final class InstanceRunLoop {
 
   synchronized void start() {
     if (thread == null) {
-      thread = new Thread(this::run, "engine-" + ei.index() + "-runloop");
-      thread.setDaemon(true);
-      thread.start();
+      thread = DaemonThreads.start("engine-" + ei.index() + "-runloop", this::run);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.daos.server.fanout;
 
+import io.daos.common.DaemonThreads;
 import io.daos.server.system.Member;
 import io.daos.server.system.MemberState;
 import io.daos.server.system.Membership;
@@ -74,11 +75,7 @@ public final class HostLiveness implements AutoCloseable {
     this.membership = membership;
     this.invoker = invoker;
     this.settings = settings;
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ms-liveness");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ms-liveness"));
   }
 
   /** Starts checking (on gaining MS leadership); a no-op if running or turned off. */

@@ -1,5 +1,6 @@
 package io.daos.server.sysdb;
 
+import io.daos.common.DaemonThreads;
 import io.daos.common.LifeCycle;
 import io.daos.control.errors.NotLeaderException;
 import io.daos.raft.RaftChanges;
@@ -74,11 +75,7 @@ public final class SystemDatabase extends AbstractSystemDb {
     }
     this.peers = new RaftPeers(replicas);
     this.lifeCycle = new LifeCycle("MS database " + replicaAddr);
-    this.notifier = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "ms-leadership-" + replicaAddr);
-      t.setDaemon(true);
-      return t;
-    });
+    this.notifier = Executors.newSingleThreadExecutor(DaemonThreads.named("ms-leadership-" + replicaAddr));
   }
 
   public static Builder builder() {

@@ -1,6 +1,7 @@
 package io.daos.engine.pool.svc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.daos.common.DaemonThreads;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.common.Uuids;
@@ -46,11 +47,7 @@ public final class PoolService implements ServiceReplica, AutoCloseable {
     this.pool = pool;
     this.rdb = rdb;
     this.replicas = replicas;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "psvc-" + pool.toString().substring(0, 8));
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor = Executors.newSingleThreadExecutor(DaemonThreads.named("psvc-" + pool.toString().substring(0, 8)));
   }
 
   @Override

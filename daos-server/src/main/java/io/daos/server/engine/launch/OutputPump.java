@@ -1,5 +1,6 @@
 package io.daos.server.engine.launch;
 
+import io.daos.common.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +27,7 @@ final class OutputPump implements Runnable {
 
   /** Pumps {@code in}; {@code tail}, if not null, keeps its last lines. */
   static void start(String prefix, InputStream in, boolean error, OutputTail tail) {
-    Thread t = new Thread(new OutputPump(prefix, in, error, tail), prefix + (error ? "-stderr" : "-stdout"));
-    t.setDaemon(true);
-    t.start();
+    DaemonThreads.start(prefix + (error ? "-stderr" : "-stdout"), new OutputPump(prefix, in, error, tail));
   }
 
   @Override

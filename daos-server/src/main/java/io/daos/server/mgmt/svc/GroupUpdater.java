@@ -1,5 +1,6 @@
 package io.daos.server.mgmt.svc;
 
+import io.daos.common.DaemonThreads;
 import io.daos.proto.mgmt.GroupUpdateReq;
 import io.daos.proto.mgmt.GroupUpdateResp;
 import io.daos.server.system.GroupMap;
@@ -44,11 +45,7 @@ public final class GroupUpdater implements AutoCloseable {
     this.membership = membership;
     this.replicaAddrs = List.copyOf(replicaAddrs);
     this.sender = sender;
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ms-group-update");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ms-group-update"));
   }
 
   /**
