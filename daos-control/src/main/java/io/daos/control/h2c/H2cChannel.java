@@ -104,27 +104,33 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
     return target;
   }
 
-  /** Puts {@code st} on the current connection, connecting first if there is none; null once shut down. */
+  /**
+   * Puts {@code st} on the current connection, or on a new one (started after {@code st} is on it, so that a
+   * connection that fails at once fails {@code st} too, not another attempt); null once shut down.
+   */
   synchronized H2Connection open(H2Stream st) {
     if (shutdown) {
       return null;
     }
-    H2Connection c = connection();
-    if (!c.open(st)) {
-      current = null; // it became unusable since: one more try on a fresh connection
-      c = connection();
-      c.open(st);
+    if (current != null && current.open(st)) {
+      return current;
     }
+    H2Connection c = newConnection();
+    c.open(st);
+    c.start();
     return c;
   }
 
-  private H2Connection connection() {
+  private void connect() {
     if (current == null || !current.usable()) {
-      current = new H2Connection(host, port, target, this);
-      live.add(current);
-      setState(ConnectivityState.CONNECTING);
-      current.start();
+      newConnection().start();
     }
+  }
+
+  private H2Connection newConnection() {
+    current = new H2Connection(host, port, target, this);
+    live.add(current);
+    setState(ConnectivityState.CONNECTING);
     return current;
   }
 
@@ -156,7 +162,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   @Override
   public synchronized ConnectivityState getState(boolean requestConnection) {
     if (requestConnection && state == ConnectivityState.IDLE && !shutdown) {
-      connection();
+      connect();
     }
     return state;
   }
@@ -173,7 +179,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   @Override
   public synchronized void resetConnectBackoff() {
     if (state == ConnectivityState.TRANSIENT_FAILURE && !shutdown) {
-      connection();
+      connect();
     }
   }
 
