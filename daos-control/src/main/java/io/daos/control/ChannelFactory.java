@@ -16,10 +16,17 @@ public interface ChannelFactory {
    * servers, okhttp in dmg); {@code JDAOS_GRPC_TRANSPORT=h2c} picks ours in any process.
    */
   ChannelFactory DEFAULT = (target, credentials) -> credentials instanceof InsecureChannelCredentials
-      && H2cChannel.chosen(System.getenv(H2cChannel.TRANSPORT_ENV), nettyPresent())
-      ? H2cChannel.forTarget(target) : Grpc.newChannelBuilder(target, credentials).build();
+      && insecureUsesH2c() ? H2cChannel.forTarget(target) : Grpc.newChannelBuilder(target, credentials).build();
 
   ManagedChannel create(String target, ChannelCredentials credentials);
+
+  /**
+   * True if {@link #DEFAULT}'s insecure channels are {@link H2cChannel}s in this process (environment and class
+   * path); an invalid {@code JDAOS_GRPC_TRANSPORT} throws, naming the values it takes.
+   */
+  static boolean insecureUsesH2c() {
+    return H2cChannel.chosen(System.getenv(H2cChannel.TRANSPORT_ENV), nettyPresent());
+  }
 
   private static boolean nettyPresent() {
     try {

@@ -75,6 +75,9 @@ final class H2cCall<Q, R> extends ClientCall<Q, R> implements H2Stream.Handler {
       return;
     }
     connection = c;
+    if (closed.get()) {
+      c.cancel(stream, H2Error.CANCEL); // the deadline passed while the stream was being placed
+    }
   }
 
   private static Deadline earliest(Deadline a, Deadline b) {
