@@ -88,6 +88,10 @@ class H2cChannelTest {
   }
 
   private Server server(int port) throws IOException {
+    return server(port, NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)));
+  }
+
+  private Server server(int port, NettyServerBuilder builder) throws IOException {
     ServerServiceDefinition svc = ServerServiceDefinition.builder("t.T")
         .addMethod(ECHO, ServerCalls.asyncUnaryCall((req, obs) -> {
           obs.onNext(req);
@@ -115,8 +119,7 @@ class H2cChannelTest {
         return next.startCall(call, headers);
       }
     };
-    Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-        .addService(ServerInterceptors.intercept(svc, recorder))
+    Server s = builder.addService(ServerInterceptors.intercept(svc, recorder))
         .addTransportFilter(new io.grpc.ServerTransportFilter() {
           @Override
           public io.grpc.Attributes transportReady(io.grpc.Attributes attrs) {
@@ -273,6 +276,23 @@ class H2cChannelTest {
     assertEquals(1, transports.get());
   }
 
+  /** The server's SETTINGS_MAX_CONCURRENT_STREAMS holds further calls back until streams end. */
+  @Test
+  void callsBeyondTheServersStreamLimitWait() throws Exception {
+    Server s = server(0, NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .maxConcurrentCallsPerConnection(2));
+    H2cChannel ch = channel(s.getPort());
+    List<Future<byte[]>> calls = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      calls.add(ClientCalls.futureUnaryCall(ch.newCall(SIZED, CallOptions.DEFAULT.withDeadlineAfter(20,
+          TimeUnit.SECONDS)), size(50_000 + i)));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      assertEquals(50_000 + i, calls.get(i).get(20, TimeUnit.SECONDS).length, "call " + i);
+    }
+    assertEquals(1, transports.get());
+  }
+
   @Test
   void stateTransitionsAreReported() throws Exception {
     Server s = server(0);
@@ -334,6 +354,32 @@ class H2cChannelTest {
   @Test
   void peerClosingAtOnceIsUnavailable() throws Exception {
     Status s = againstRawPeer(out -> { });
+    assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+    assertTrue(s.getDescription().contains("closed the connection"), s.getDescription());
+  }
+
+  private static final byte[] SETTINGS = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+
+  @Test
+  void streamResetByPeerMapsItsCode() throws Exception {
+    Status s = againstRawPeer(out -> {
+      out.write(SETTINGS);
+      out.write(new byte[] {0, 0, 4, 3, 0, 0, 0, 0, 1, 0, 0, 0, 7}); // RST_STREAM 1 REFUSED_STREAM
+    });
+    assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+    assertTrue(s.getDescription().contains("REFUSED_STREAM"), s.getDescription());
+  }
+
+  @Test
+  void connectionLostMidAnswerIsUnavailable() throws Exception {
+    Status s = againstRawPeer(out -> {
+      out.write(SETTINGS);
+      byte[] ct = "application/grpc".getBytes(StandardCharsets.US_ASCII);
+      // HEADERS 1, END_HEADERS: :status 200 (static 8), content-type (static 31, incremental indexing)
+      out.write(new byte[] {0, 0, (byte) (3 + ct.length), 1, 4, 0, 0, 0, 1, (byte) 0x88, 0x5f, (byte) ct.length});
+      out.write(ct);
+      out.write(new byte[] {0, 0, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0}); // DATA 1: 3 octets of a message's prefix
+    });
     assertEquals(Status.Code.UNAVAILABLE, s.getCode());
     assertTrue(s.getDescription().contains("closed the connection"), s.getDescription());
   }
