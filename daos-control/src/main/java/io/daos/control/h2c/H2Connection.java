@@ -1,12 +1,23 @@
 package io.daos.control.h2c;
 
+import static io.daos.control.h2c.FrameWriter.ACK;
+import static io.daos.control.h2c.FrameWriter.CONTINUATION;
+import static io.daos.control.h2c.FrameWriter.DATA;
+import static io.daos.control.h2c.FrameWriter.END_STREAM;
+import static io.daos.control.h2c.FrameWriter.GOAWAY;
+import static io.daos.control.h2c.FrameWriter.HEADERS;
+import static io.daos.control.h2c.FrameWriter.PING;
+import static io.daos.control.h2c.FrameWriter.PUSH_PROMISE;
+import static io.daos.control.h2c.FrameWriter.RST_STREAM;
+import static io.daos.control.h2c.FrameWriter.SETTINGS;
+import static io.daos.control.h2c.FrameWriter.WINDOW_UPDATE;
+
 import io.grpc.Status;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -33,39 +44,23 @@ final class H2Connection implements Runnable {
     void terminated(H2Connection c);
   }
 
-  static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  static final int DATA = 0x0;
-  static final int HEADERS = 0x1;
-  static final int RST_STREAM = 0x3;
-  static final int SETTINGS = 0x4;
-  static final int PUSH_PROMISE = 0x5;
-  static final int PING = 0x6;
-  static final int GOAWAY = 0x7;
-  static final int WINDOW_UPDATE = 0x8;
-  static final int CONTINUATION = 0x9;
-  static final int END_STREAM = 0x1;
-  static final int ACK = 0x1;
-  static final int END_HEADERS = 0x4;
-  static final int PADDED = 0x8;
-  static final int PRIORITY = 0x20;
   /** RFC 9113 §6.9.2 and §6.5.2: the windows and frame size every peer starts with. */
   static final int DEFAULT_WINDOW = 65_535;
   static final int MAX_FRAME = 16_384;
   /** Our receive window, per stream and for the connection: a 1 MiB answer needs no round trip. */
   static final int RECEIVE_WINDOW = 1 << 20;
   static final int CONNECT_TIMEOUT_MS = 20_000;
-  private static final int MAX_HEADER_BLOCK = 1 << 20;
   private static final long MAX_WINDOW = Integer.MAX_VALUE;
 
   private final String host;
   private final int port;
   private final String target;
   private final Owner owner;
-  private final HpackDecoder hpack = new HpackDecoder(4096);
+  private final HeaderBlocks blocks = new HeaderBlocks();
   private final Map<Integer, H2Stream> streams = new HashMap<>();
   private final List<H2Stream> waiting = new ArrayList<>();
   private Socket socket;
-  private OutputStream out;
+  private FrameWriter out;
   private int nextId = 1;
   private boolean ready;
   private boolean everReady;
@@ -80,9 +75,6 @@ final class H2Connection implements Runnable {
   private int peerMaxFrame = MAX_FRAME;
   private long peerMaxStreams = Long.MAX_VALUE;
   private int connUnacked;
-  private int continuing;
-  private boolean continuingEnd;
-  private java.io.ByteArrayOutputStream block;
 
   H2Connection(String host, int port, String target, Owner owner) {
     this.host = host;
@@ -153,7 +145,7 @@ final class H2Connection implements Runnable {
     }
     if (st.id != 0 && streams.remove(st.id) == st) {
       guarded(() -> {
-        writeInt32Frame(RST_STREAM, st.id, errorCode);
+        out.int32Frame(RST_STREAM, st.id, errorCode);
         out.flush();
       });
       streamDone();
@@ -187,13 +179,9 @@ final class H2Connection implements Runnable {
     s.setTcpNoDelay(true);
     s.connect(addr, CONNECT_TIMEOUT_MS);
     synchronized (this) {
-      out = new BufferedOutputStream(s.getOutputStream(), MAX_FRAME + 9);
-      out.write(PREFACE);
-      byte[] settings = new byte[12];
-      setting(settings, 0, 0x2, 0); // SETTINGS_ENABLE_PUSH
-      setting(settings, 6, 0x4, RECEIVE_WINDOW); // SETTINGS_INITIAL_WINDOW_SIZE
-      frame(SETTINGS, 0, 0, settings, 0, settings.length);
-      writeInt32Frame(WINDOW_UPDATE, 0, RECEIVE_WINDOW - DEFAULT_WINDOW);
+      out = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), MAX_FRAME + 9));
+      out.preface(RECEIVE_WINDOW);
+      out.int32Frame(WINDOW_UPDATE, 0, RECEIVE_WINDOW - DEFAULT_WINDOW);
       out.flush();
     }
     return new DataInputStream(new BufferedInputStream(s.getInputStream(), 4 * MAX_FRAME));
@@ -220,7 +208,7 @@ final class H2Connection implements Runnable {
       in.readFully(payload);
       int news;
       synchronized (this) {
-        if (continuing != 0 && type != CONTINUATION) {
+        if (blocks.open() && type != CONTINUATION) {
           throw new H2Error(H2Error.PROTOCOL_ERROR, "frame type " + type + " inside a header block");
         }
         frameIn(type, flags, id, payload);
@@ -245,8 +233,8 @@ final class H2Connection implements Runnable {
   private void frameIn(int type, int flags, int id, byte[] p) throws IOException {
     switch (type) {
       case DATA -> data(flags, id, p);
-      case HEADERS -> headers(flags, id, p);
-      case CONTINUATION -> continuation(flags, id, p);
+      case HEADERS -> deliver(blocks.headers(flags, id, p));
+      case CONTINUATION -> deliver(blocks.continuation(flags, id, p));
       case RST_STREAM -> reset(id, p);
       case SETTINGS -> settings(flags, id, p);
       case PING -> ping(flags, id, p);
@@ -260,11 +248,11 @@ final class H2Connection implements Runnable {
   }
 
   private void data(int flags, int id, byte[] p) throws IOException {
-    int off = padding(flags, p, id);
-    int len = p.length - off - padLength(flags, p);
+    int off = HeaderBlocks.payloadStart(flags, p, id);
+    int len = p.length - off - HeaderBlocks.padLength(flags, p);
     connUnacked += p.length;
     if (connUnacked >= RECEIVE_WINDOW / 2) {
-      writeInt32Frame(WINDOW_UPDATE, 0, connUnacked);
+      out.int32Frame(WINDOW_UPDATE, 0, connUnacked);
       connUnacked = 0;
     }
     H2Stream st = stream(id, "DATA");
@@ -277,7 +265,7 @@ final class H2Connection implements Runnable {
       throw new H2Error(H2Error.FLOW_CONTROL_ERROR, "stream " + id + " sent beyond its window");
     }
     if (!end && st.recvUnacked >= RECEIVE_WINDOW / 2) {
-      writeInt32Frame(WINDOW_UPDATE, id, st.recvUnacked);
+      out.int32Frame(WINDOW_UPDATE, id, st.recvUnacked);
       st.recvUnacked = 0;
     }
     if (end) {
@@ -286,53 +274,18 @@ final class H2Connection implements Runnable {
     st.handler.onData(p, off, len, end);
   }
 
-  private void headers(int flags, int id, byte[] p) throws IOException {
-    if (id == 0) {
-      throw new H2Error(H2Error.PROTOCOL_ERROR, "HEADERS on stream 0");
+  private void deliver(HeaderBlocks.Block b) throws H2Error {
+    if (b == null) {
+      return;
     }
-    int off = padding(flags, p, id);
-    if ((flags & PRIORITY) != 0) {
-      off += 5;
-    }
-    int end = p.length - padLength(flags, p);
-    if (off > end) {
-      throw new H2Error(H2Error.PROTOCOL_ERROR, "HEADERS padding longer than the frame");
-    }
-    block = new java.io.ByteArrayOutputStream(end - off);
-    block.write(p, off, end - off);
-    continuing = id;
-    continuingEnd = (flags & END_STREAM) != 0;
-    if ((flags & END_HEADERS) != 0) {
-      headerBlockDone();
-    }
-  }
-
-  private void continuation(int flags, int id, byte[] p) throws IOException {
-    if (continuing == 0 || id != continuing) {
-      throw new H2Error(H2Error.PROTOCOL_ERROR, "CONTINUATION on stream " + id + " outside its header block");
-    }
-    if (block.size() + p.length > MAX_HEADER_BLOCK) {
-      throw new H2Error(H2Error.ENHANCE_YOUR_CALM, "a header block over " + MAX_HEADER_BLOCK + " octets");
-    }
-    block.write(p, 0, p.length);
-    if ((flags & END_HEADERS) != 0) {
-      headerBlockDone();
-    }
-  }
-
-  private void headerBlockDone() throws IOException {
-    int id = continuing;
-    continuing = 0;
-    List<String[]> fields = hpack.decode(block.toByteArray()); // always: the dynamic table must stay in step
-    block = null;
-    H2Stream st = stream(id, "HEADERS");
+    H2Stream st = stream(b.stream(), "HEADERS");
     if (st == null) {
       return;
     }
-    if (continuingEnd) {
+    if (b.endStream()) {
       remove(st);
     }
-    st.handler.onHeaders(fields, continuingEnd);
+    st.handler.onHeaders(b.fields(), b.endStream());
   }
 
   private void reset(int id, byte[] p) throws IOException {
@@ -342,7 +295,7 @@ final class H2Connection implements Runnable {
     H2Stream st = stream(id, "RST_STREAM");
     if (st != null) {
       remove(st);
-      st.handler.onReset(int32(p, 0) & 0xffffffffL);
+      st.handler.onReset(FrameWriter.int32(p, 0) & 0xffffffffL);
     }
   }
 
@@ -354,9 +307,9 @@ final class H2Connection implements Runnable {
       return;
     }
     for (int i = 0; i < p.length; i += 6) {
-      applySetting(((p[i] & 0xff) << 8) | (p[i + 1] & 0xff), int32(p, i + 2) & 0xffffffffL);
+      applySetting(((p[i] & 0xff) << 8) | (p[i + 1] & 0xff), FrameWriter.int32(p, i + 2) & 0xffffffffL);
     }
-    frame(SETTINGS, ACK, 0, p, 0, 0);
+    out.frame(SETTINGS, ACK, 0, p, 0, 0);
     if (!ready) {
       ready = true;
       everReady = true;
@@ -396,7 +349,7 @@ final class H2Connection implements Runnable {
       throw new H2Error(id != 0 ? H2Error.PROTOCOL_ERROR : H2Error.FRAME_SIZE_ERROR, "malformed PING");
     }
     if ((flags & ACK) == 0) {
-      frame(PING, ACK, 0, p, 0, 8);
+      out.frame(PING, ACK, 0, p, 0, 8);
     }
   }
 
@@ -405,8 +358,8 @@ final class H2Connection implements Runnable {
     if (id != 0 || p.length < 8) {
       throw new H2Error(H2Error.PROTOCOL_ERROR, "malformed GOAWAY");
     }
-    int last = int32(p, 0) & 0x7fffffff;
-    long code = int32(p, 4) & 0xffffffffL;
+    int last = FrameWriter.int32(p, 0) & 0x7fffffff;
+    long code = FrameWriter.int32(p, 4) & 0xffffffffL;
     String debug = new String(p, 8, p.length - 8, StandardCharsets.UTF_8);
     Status s = Status.UNAVAILABLE.withDescription("h2c: the server at " + target + " is going away (GOAWAY "
         + H2Error.name(code) + (debug.isEmpty() ? "" : ": " + debug) + ")");
@@ -430,7 +383,7 @@ final class H2Connection implements Runnable {
     if (p.length != 4) {
       throw new H2Error(H2Error.FRAME_SIZE_ERROR, "WINDOW_UPDATE of " + p.length + " octets");
     }
-    int inc = int32(p, 0) & 0x7fffffff;
+    int inc = FrameWriter.int32(p, 0) & 0x7fffffff;
     if (inc == 0) {
       throw new H2Error(H2Error.PROTOCOL_ERROR, "WINDOW_UPDATE of 0 on stream " + id);
     }
@@ -482,21 +435,11 @@ final class H2Connection implements Runnable {
         nextId += 2;
         st.sendWindow = peerInitialWindow;
         streams.put(st.id, st);
-        writeHeaders(st);
+        out.headers(st.id, st.headerBlock, peerMaxFrame);
         flush(st);
       }
       out.flush();
     });
-  }
-
-  private void writeHeaders(H2Stream st) throws IOException {
-    byte[] b = st.headerBlock;
-    int n = Math.min(b.length, peerMaxFrame);
-    frame(HEADERS, n == b.length ? END_HEADERS : 0, st.id, b, 0, n);
-    for (int off = n; off < b.length; off += n) {
-      n = Math.min(b.length - off, peerMaxFrame);
-      frame(CONTINUATION, off + n == b.length ? END_HEADERS : 0, st.id, b, off, n);
-    }
   }
 
   private void flushAll() throws IOException {
@@ -518,13 +461,13 @@ final class H2Connection implements Runnable {
       sendWindow -= k;
       st.sendWindow -= k;
       boolean end = st.endDue();
-      frame(DATA, end ? END_STREAM : 0, st.id, buf, 0, k);
+      out.frame(DATA, end ? END_STREAM : 0, st.id, buf, 0, k);
       if (end) {
         st.endSent();
       }
     }
     if (st.endDue()) {
-      frame(DATA, END_STREAM, st.id, new byte[0], 0, 0);
+      out.frame(DATA, END_STREAM, st.id, new byte[0], 0, 0);
       st.endSent();
     }
   }
@@ -532,11 +475,8 @@ final class H2Connection implements Runnable {
   private Status protocolError(H2Error e) {
     synchronized (this) {
       if (out != null && failed == null) {
-        byte[] p = new byte[8];
-        // last stream id 0: we never accept streams the server starts
-        putInt32(p, 4, e.code());
         try {
-          frame(GOAWAY, 0, 0, p, 0, 8);
+          out.goAway(0, e.code()); // last stream 0: we never accept streams the server starts
           out.flush();
         } catch (IOException ignored) {
           // the connection is being closed for the error anyway
@@ -597,50 +537,5 @@ final class H2Connection implements Runnable {
   @FunctionalInterface
   private interface IoAction {
     void run() throws IOException;
-  }
-
-  /** Where a DATA or HEADERS payload starts: after its pad length, if PADDED. */
-  private static int padding(int flags, byte[] p, int id) throws H2Error {
-    if ((flags & PADDED) == 0) {
-      return 0;
-    }
-    if (p.length < 1 || (p[0] & 0xff) >= p.length) {
-      throw new H2Error(H2Error.PROTOCOL_ERROR, "padding longer than the frame on stream " + id);
-    }
-    return 1;
-  }
-
-  private static int padLength(int flags, byte[] p) {
-    return (flags & PADDED) == 0 ? 0 : p[0] & 0xff;
-  }
-
-  private void frame(int type, int flags, int id, byte[] p, int off, int len) throws IOException {
-    byte[] h = {(byte) (len >>> 16), (byte) (len >>> 8), (byte) len, (byte) type, (byte) flags, 0, 0, 0, 0};
-    putInt32(h, 5, id);
-    out.write(h);
-    out.write(p, off, len);
-  }
-
-  private void writeInt32Frame(int type, int id, int value) throws IOException {
-    byte[] p = new byte[4];
-    putInt32(p, 0, value);
-    frame(type, 0, id, p, 0, 4);
-  }
-
-  private static void setting(byte[] b, int off, int key, int value) {
-    b[off] = (byte) (key >>> 8);
-    b[off + 1] = (byte) key;
-    putInt32(b, off + 2, value);
-  }
-
-  private static void putInt32(byte[] b, int off, int v) {
-    b[off] = (byte) (v >>> 24);
-    b[off + 1] = (byte) (v >>> 16);
-    b[off + 2] = (byte) (v >>> 8);
-    b[off + 3] = (byte) v;
-  }
-
-  private static int int32(byte[] b, int off) {
-    return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
   }
 }

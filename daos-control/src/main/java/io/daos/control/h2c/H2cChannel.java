@@ -40,7 +40,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   private H2Connection current;
   private boolean shutdown;
 
-  private record Watcher(ConnectivityState source, Runnable callback, Executor executor) {
+  private record Watcher(Runnable callback, Executor executor) {
   }
 
   private H2cChannel(String target, String host, int port, Executor executor) {
@@ -172,7 +172,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
     if (source != state) {
       executor.execute(callback);
     } else {
-      watchers.add(new Watcher(source, callback, executor));
+      watchers.add(new Watcher(callback, executor));
     }
   }
 

@@ -393,7 +393,7 @@ class H2cChannelTest {
     try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread peer = new Thread(() -> {
         try (Socket sock = ss.accept()) {
-          sock.getInputStream().readNBytes(H2Connection.PREFACE.length);
+          sock.getInputStream().readNBytes(FrameWriter.PREFACE.length);
           script.write(sock.getOutputStream());
           sock.getOutputStream().flush();
           sock.shutdownOutput();
