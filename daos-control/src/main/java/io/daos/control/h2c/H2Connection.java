@@ -20,7 +20,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.UnknownHostException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,12 @@ import java.util.Map;
  * streams and queue DATA. All state is guarded by {@code this}, and frames are written under it.
  */
 final class H2Connection implements Runnable {
+  /** A host name's addresses, in the order to try them ({@code InetAddress::getAllByName}). */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress[] resolve(String host) throws java.net.UnknownHostException;
+  }
+
   /** What the connection reports to its channel (on the connection's thread). */
   interface Owner {
     void ready(H2Connection c);
@@ -55,6 +61,7 @@ final class H2Connection implements Runnable {
   private final String host;
   private final int port;
   private final String target;
+  private final Resolver resolver;
   private final Owner owner;
   private final HeaderBlocks blocks = new HeaderBlocks();
   private final Map<Integer, H2Stream> streams = new HashMap<>();
@@ -76,8 +83,9 @@ final class H2Connection implements Runnable {
   private long peerMaxStreams = Long.MAX_VALUE;
   private int connUnacked;
 
-  H2Connection(String host, int port, String target, Owner owner) {
+  H2Connection(String host, int port, String target, Resolver resolver, Owner owner) {
     this.host = host;
+    this.resolver = resolver;
     this.port = port;
     this.target = target;
     this.owner = owner;
@@ -164,20 +172,24 @@ final class H2Connection implements Runnable {
     return everReady;
   }
 
+  /** Connects to the host's addresses in the resolver's order until one accepts, then sends the preface. */
   private DataInputStream connect() throws IOException {
-    InetSocketAddress addr = new InetSocketAddress(host, port);
-    if (addr.isUnresolved()) {
-      throw new UnknownHostException(host);
+    Socket s = null;
+    IOException last = null;
+    for (InetAddress a : resolver.resolve(host)) {
+      try {
+        s = connect(new InetSocketAddress(a, port));
+        break;
+      } catch (IOException e) {
+        last = e;
+      }
     }
-    Socket s = new Socket();
-    synchronized (this) {
-      if (failed != null || goingAway) {
+    if (s == null) {
+      if (!usable()) {
         return null;
       }
-      socket = s;
+      throw last;
     }
-    s.setTcpNoDelay(true);
-    s.connect(addr, CONNECT_TIMEOUT_MS);
     synchronized (this) {
       out = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), MAX_FRAME + 9));
       out.preface(RECEIVE_WINDOW);
@@ -185,6 +197,26 @@ final class H2Connection implements Runnable {
       out.flush();
     }
     return new DataInputStream(new BufferedInputStream(s.getInputStream(), 4 * MAX_FRAME));
+  }
+
+  /** One address; the socket is ours to close (shutdown, close) from the start, so a hung connect ends too. */
+  private Socket connect(InetSocketAddress addr) throws IOException {
+    Socket s = new Socket();
+    synchronized (this) {
+      if (failed != null || goingAway) {
+        s.close();
+        throw new java.net.SocketException("h2c: the connection to " + target + " was closed while connecting");
+      }
+      socket = s;
+    }
+    try {
+      s.setTcpNoDelay(true);
+      s.connect(addr, CONNECT_TIMEOUT_MS);
+      return s;
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
   }
 
   private void readLoop(DataInputStream in) throws IOException {

@@ -5,6 +5,7 @@ import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   private final String target;
   private final String host;
   private final int port;
+  private final H2Connection.Resolver resolver;
   private final Executor executor;
   private final List<Watcher> watchers = new ArrayList<>();
   private final Set<H2Connection> live = new HashSet<>();
@@ -43,8 +45,9 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   private record Watcher(Runnable callback, Executor executor) {
   }
 
-  private H2cChannel(String target, String host, int port, Executor executor) {
+  private H2cChannel(String target, String host, int port, H2Connection.Resolver resolver, Executor executor) {
     this.target = target;
+    this.resolver = resolver;
     this.host = host;
     this.port = port;
     this.executor = executor;
@@ -52,6 +55,11 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
 
   /** A channel to {@code target} ({@code host:port} or {@code [v6]:port}); listeners run on a shared pool. */
   public static H2cChannel forTarget(String target) {
+    return forTarget(target, InetAddress::getAllByName);
+  }
+
+  /** As {@link #forTarget(String)}, the host's addresses from {@code resolver} (tried in its order). */
+  static H2cChannel forTarget(String target, H2Connection.Resolver resolver) {
     int colon = target.lastIndexOf(':');
     if (colon <= 0 || colon == target.length() - 1) {
       throw new IllegalArgumentException("h2c target " + target + " is not host:port");
@@ -69,7 +77,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
     if (port <= 0 || port > 65535) {
       throw new IllegalArgumentException("h2c target " + target + ": port out of range");
     }
-    return new H2cChannel(target, host, port, Shared.CALLBACKS);
+    return new H2cChannel(target, host, port, resolver, Shared.CALLBACKS);
   }
 
   /**
@@ -128,7 +136,7 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
   }
 
   private H2Connection newConnection() {
-    current = new H2Connection(host, port, target, this);
+    current = new H2Connection(host, port, target, resolver, this);
     live.add(current);
     setState(ConnectivityState.CONNECTING);
     return current;

@@ -246,6 +246,22 @@ class H2cChannelTest {
     assertEquals(port, s.getPort());
   }
 
+  /** A name with several addresses: one refusing is skipped for the next, as grpc-java's pick-first does. */
+  @Test
+  void refusingAddressIsSkippedForTheNext() throws Exception {
+    Server s = server(0); // on 127.0.0.1 only: 127.0.0.2 (loopback too) refuses
+    H2cChannel ch = H2cChannel.forTarget("daos-host:" + s.getPort(), host -> new InetAddress[] {
+        InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}), InetAddress.getByAddress(host,
+            new byte[] {127, 0, 0, 1})});
+    channels.add(ch);
+    assertArrayEquals("ok".getBytes(), call(ch, ECHO, "ok".getBytes()));
+    H2cChannel only2 = H2cChannel.forTarget("daos-host:" + s.getPort(), host -> new InetAddress[] {
+        InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2})});
+    channels.add(only2);
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> call(only2, ECHO, new byte[1]));
+    assertInstanceOf(ConnectException.class, e.getStatus().getCause(), "127.0.0.2 alone refuses");
+  }
+
   @Test
   void serverRestartBetweenCallsReconnects() throws Exception {
     Server s = server(0);
