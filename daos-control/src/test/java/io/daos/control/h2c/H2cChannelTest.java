@@ -404,13 +404,48 @@ class H2cChannelTest {
     void write(OutputStream out) throws IOException;
   }
 
-  /** Runs one call (no deadline: it must end by itself) against a peer that reads the preface and runs script. */
+  /** The peer pings; the client's PING ACK must carry the same 8 octets; then GOAWAY refuses the call's stream. */
+  @Test
+  void pingIsAnsweredAndGoAwayRefusesUnprocessedStreams() throws Exception {
+    byte[] opaque = {1, 2, 3, 4, 5, 6, 7, 8};
+    java.util.concurrent.atomic.AtomicReference<byte[]> acked = new java.util.concurrent.atomic.AtomicReference<>();
+    Status s = againstRawPeer((in, out) -> {
+      out.write(SETTINGS);
+      out.write(new byte[] {0, 0, 8, 6, 0, 0, 0, 0, 0});
+      out.write(opaque);
+      out.flush();
+      java.io.DataInputStream din = new java.io.DataInputStream(in);
+      while (acked.get() == null) {
+        byte[] head = new byte[9];
+        din.readFully(head);
+        byte[] payload = new byte[((head[0] & 0xff) << 16) | ((head[1] & 0xff) << 8) | (head[2] & 0xff)];
+        din.readFully(payload);
+        if (head[3] == 6 && (head[4] & 1) == 1) {
+          acked.set(payload);
+        }
+      }
+      out.write(new byte[] {0, 0, 8, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}); // GOAWAY last 0, NO_ERROR
+    });
+    assertArrayEquals(opaque, acked.get());
+    assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+    assertTrue(s.getDescription().contains("going away (GOAWAY NO_ERROR)"), s.getDescription());
+  }
+
+  private interface TwoWayScript {
+    void run(InputStream in, OutputStream out) throws IOException;
+  }
+
   private Status againstRawPeer(Script script) throws Exception {
+    return againstRawPeer((in, out) -> script.write(out));
+  }
+
+  /** Runs one call (no deadline: it must end by itself) against a peer that reads the preface and runs script. */
+  private Status againstRawPeer(TwoWayScript script) throws Exception {
     try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread peer = new Thread(() -> {
         try (Socket sock = ss.accept()) {
           sock.getInputStream().readNBytes(FrameWriter.PREFACE.length);
-          script.write(sock.getOutputStream());
+          script.run(sock.getInputStream(), sock.getOutputStream());
           sock.getOutputStream().flush();
           sock.shutdownOutput();
           sock.getInputStream().readAllBytes(); // until the client closes
