@@ -217,6 +217,19 @@ class TlsTransportTest {
     }
   }
 
+  /** dmg's insecure transport (jdaos's h2c client) meeting a TLS server: the same fault. */
+  @Test
+  void h2cClientOfSecureServerGetsClearError() {
+    TransportConfig t = new TransportConfig(true, "", "", "", "");
+    try (ControlClient c = ControlClient.builder().config(config(secure, t))
+        .channelFactory((target, creds) -> io.daos.control.h2c.H2cChannel.forTarget(target)).build()) {
+      Throwable e = error(c, MgmtSvcGrpc.getSystemQueryMethod(), SystemQueryReq.getDefaultInstance());
+      Fault f = assertInstanceOf(Fault.class, e, e + " " + (e instanceof StatusRuntimeException x ? x.getStatus() : ""));
+      assertEquals(FaultCode.CLIENT_CONNECTION_CLOSED, f.code(), f.description());
+      assertTrue(f.resolution().contains("allow_insecure"), f.resolution());
+    }
+  }
+
   @Test
   void tlsClientOfPlaintextServerGetsClearError() {
     try (ControlClient c = client(plain, certs, "admin", Component.ADMIN)) {

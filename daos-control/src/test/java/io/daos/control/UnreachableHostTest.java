@@ -19,12 +19,23 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import io.daos.control.h2c.H2cChannel;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A host whose TCP connect never completes fails in seconds, naming host:port and what to check. */
 class UnreachableHostTest {
-  @Test
-  void hostThatNeverAcceptsIsNamedWithinTenSeconds() throws Exception {
+  /** grpc-java (netty, the daemons' transport) and jdaos's h2c client (dmg's insecure transport). */
+  static Stream<Arguments> transports() {
+    return Stream.of(Arguments.of("grpc-java", ChannelFactory.DEFAULT),
+        Arguments.of("h2c", (ChannelFactory) (t, c) -> H2cChannel.forTarget(t)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transports")
+  void hostThatNeverAcceptsIsNamedWithinTenSeconds(String name, ChannelFactory channels) throws Exception {
     List<Socket> fillers = new ArrayList<>();
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       InetSocketAddress addr = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
@@ -40,7 +51,7 @@ class UnreachableHostTest {
       }
       String target = "127.0.0.1:" + listener.getLocalPort();
       try (ControlClient client = ControlClient.builder().config(ControlConfig.defaults()
-          .withHostList(List.of(target))).insecure(true).build()) {
+          .withHostList(List.of(target))).insecure(true).channelFactory(channels).build()) {
         Fault f = assertTimeoutPreemptively(Duration.ofSeconds(10),
             () -> assertThrows(Fault.class, () -> client.invokeMs(QUERY, req("", "q"))));
         assertEquals(FaultCode.CLIENT_CONNECTION_TIMED_OUT, f.code(), f.getMessage());

@@ -1,6 +1,9 @@
 package io.daos.dmg;
 
+import io.daos.control.ChannelFactory;
+import io.daos.control.config.ControlConfig;
 import io.daos.dmg.command.ControlInvokers;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -21,7 +24,7 @@ public final class DmgMain {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     silenceJul();
     skipJdkTrustStore();
-    Thread prewarm = prewarmTransport();
+    Thread prewarm = prewarmTransport(args);
     return Dmg.run(args, System.out, System.err, cfg -> {
       awaitPrewarm(prewarm);
       return ControlInvokers.grpc(cfg);
@@ -46,11 +49,16 @@ public final class DmgMain {
 
   /**
    * Runs okhttp's platform probe on a second thread while this one parses the command line and reads the
-   * configuration: every channel builder needs it, even a plaintext one, and it is a fifth of a short run's CPU.
+   * configuration: every okhttp channel builder needs it, even a plaintext one, and it is a fifth of a short run's
+   * CPU. Insecure channels are jdaos's h2c client, which needs no probe: the thread first reads the configuration
+   * (its classes load here, beside the parse, for the main thread's own read) and probes only if TLS is on.
    * The thread is a daemon: a command that opens no channel exits without waiting for it. Returns the thread.
    */
-  static Thread prewarmTransport() {
+  static Thread prewarmTransport(String[] args) {
     Thread t = new Thread(() -> {
+      if (insecureOnH2c(args, h2cForInsecure())) {
+        return;
+      }
       try {
         Class.forName(OKHTTP_PLATFORM, true, DmgMain.class.getClassLoader());
       } catch (ClassNotFoundException | LinkageError e) {
@@ -63,7 +71,42 @@ public final class DmgMain {
   }
 
   /**
-   * Waits for {@link #prewarmTransport()}'s thread before the client is built, so that only the command line and
+   * True if this run's channels will be insecure ({@code -i}/{@code --insecure}, or the configuration's
+   * {@code allow_insecure}) and so {@link io.daos.control.h2c.H2cChannel}s. False when unsure (a configuration
+   * that does not load: the main thread reports it).
+   */
+  static boolean insecureOnH2c(String[] args, boolean h2cForInsecure) {
+    try {
+      if (!h2cForInsecure) {
+        return false;
+      }
+      String path = null;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("-i") || args[i].equals("--insecure")) {
+          return true;
+        }
+        if ((args[i].equals("-o") || args[i].equals("--config-path")) && i + 1 < args.length) {
+          path = args[i + 1];
+        } else if (args[i].startsWith("--config-path=")) {
+          path = args[i].substring("--config-path=".length());
+        }
+      }
+      return ControlConfig.load(path == null ? null : Path.of(path)).transport().allowInsecure();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean h2cForInsecure() {
+    try {
+      return ChannelFactory.insecureUsesH2c();
+    } catch (IllegalArgumentException e) {
+      return false; // the channel factory reports the bad JDAOS_GRPC_TRANSPORT
+    }
+  }
+
+  /**
+   * Waits for {@link #prewarmTransport}'s thread before the client is built, so that only the command line and
    * the YAML configuration run beside the probe, never the client's own TLS set-up.
    */
   static void awaitPrewarm(Thread prewarm) {

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dmg skips the JDK's cacerts (it trusts only the DAOS CA of its config) unless the user names a trust store, and
- * runs okhttp's platform probe on a second thread until the client is built.
+ * runs okhttp's platform probe on a second thread until the client is built, unless its channels are insecure
+ * (jdaos's h2c client, which needs no probe).
  */
 class DmgMainTest {
   private final String before = System.getProperty(DmgMain.TRUST_STORE);
@@ -40,13 +44,36 @@ class DmgMainTest {
     assertEquals("/etc/pki/mine.p12", System.getProperty(DmgMain.TRUST_STORE));
   }
 
+  @TempDir
+  Path dir;
+
+  private String config(boolean insecure) throws Exception {
+    Path f = dir.resolve("daos_control_" + insecure + ".yml");
+    Files.writeString(f, "name: daos_server\nport: 10001\nhostlist: [localhost]\ntransport_config:\n"
+        + "  allow_insecure: " + insecure + "\n");
+    return f.toString();
+  }
+
   @Test
   void prewarmProbesOkhttpsPlatformOnADaemonThread() throws Exception {
-    Thread t = DmgMain.prewarmTransport();
+    Thread t = DmgMain.prewarmTransport(new String[] {"-o", config(false), "system", "query"});
     assertTrue(t.isDaemon(), "a command that opens no channel must not wait for the probe");
     t.join();
     Class<?> platform = Class.forName(DmgMain.OKHTTP_PLATFORM, false, DmgMain.class.getClassLoader());
     assertNotNull(platform.getMethod("get").invoke(null));
+  }
+
+  /** Insecure channels are h2c ones, which need no okhttp probe: -i, --insecure or allow_insecure says so. */
+  @Test
+  void insecureRunsNeedNoProbe() throws Exception {
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, true));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"system", "query", "--insecure"}, true));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"-o", config(true), "system", "query"}, true));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"--config-path=" + config(true), "system", "query"}, true));
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"-o", config(false), "system", "query"}, true));
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"-o", dir.resolve("missing.yml").toString()}, true),
+        "unsure: probe");
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, false), "JDAOS_GRPC_TRANSPORT=okhttp");
   }
 
   @Test
