@@ -221,4 +221,23 @@ class DaosArrayTest extends ClientTestBase {
     assertEquals(DaosStatus.INVAL, assertThrows(DaosException.class,
         () -> io.daos.client.rpc.Futures.join(a.readAsync(0, buf, 200, 200))).status(), "inside the buffer only");
   }
+
+  /**
+   * daos_array_write from the caller's direct buffer (C memory in an sgl): across chunk boundaries, on a replicated
+   * and an erasure-coded array, the bytes read back; the buffer's position and limit do not move.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"SX", "EC_2P1G1"})
+  void writeFromADirectBuffer(String oc) {
+    DaosArray a = cont.createArray(oid(ObjectType.ARRAY, ObjectClass.byName(oc)), 1, 64 * 1024);
+    byte[] data = random(200_000, 9);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(data.length + 10);
+    buf.position(10);
+    buf.put(data).position(10);
+    a.writeAsync(5_000, buf).join();
+    assertEquals(10, buf.position());
+    assertEquals(data.length + 10, buf.limit());
+    assertArrayEquals(data, a.read(5_000, data.length));
+    assertEquals(5_000 + data.length, a.getSize());
+  }
 }

@@ -136,6 +136,26 @@ public final class DaosArray implements AutoCloseable {
     Futures.join(writeAsync(index, data));
   }
 
+  /**
+   * {@code daos_array_write} of {@code data}'s remaining bytes (whole cells) at cell {@code index}, sent from the
+   * buffer itself: a direct buffer (the Java form of C memory in an sgl) reaches the socket with no copy. Leave its
+   * bytes unchanged until the future completes; its position and limit are not moved.
+   */
+  public CompletableFuture<Void> writeAsync(long index, java.nio.ByteBuffer data) {
+    return Futures.of(() -> {
+      int n = data.remaining();
+      checkRange(index, n % cell == 0 ? n / cell : -1, n);
+      java.nio.ByteBuffer all = data.slice();
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (Segment s : segments(index, n / cell, chunk)) {
+        Iod iod = Iod.arrayView(AKEY, cell, List.of(s.recx()), all.slice((int) ((s.start() - index) * cell),
+            (int) (s.count() * cell)));
+        fs.add(obj.updateAsync(s.dkey(), List.of(iod), Cond.NONE));
+      }
+      return Futures.all(fs).thenApply(l -> null);
+    });
+  }
+
   public CompletableFuture<Void> writeAsync(long index, byte[] data) {
     return Futures.of(() -> {
       checkRange(index, data.length % cell == 0 ? data.length / cell : -1, data.length);

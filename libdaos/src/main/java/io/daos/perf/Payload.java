@@ -25,6 +25,18 @@ final class Payload {
     }
   }
 
+  /** Stamps key {@code k} into a buffer already holding the pattern (absolute: its position is not moved). */
+  static void stamp(java.nio.ByteBuffer buf, long k) {
+    int size = buf.limit();
+    java.nio.ByteBuffer le = buf.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (size >= 8) {
+      le.putLong(0, k);
+    }
+    if (size >= 16) {
+      le.putLong(size - 8, k);
+    }
+  }
+
   /** A fresh value for key {@code k}. */
   static byte[] value(int size, long k) {
     byte[] b = new byte[size];

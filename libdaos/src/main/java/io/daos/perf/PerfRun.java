@@ -74,8 +74,26 @@ public final class PerfRun {
     return pool.openContainer(uuid.toString(), DaosContainer.RW);
   }
 
-  /** Writes key {@code (base + seq) % keys} from the slot's buffer. */
+  /**
+   * Writes key {@code (base + seq) % keys} from the slot's buffer: a direct one where the workload takes buffers
+   * (arrays: DAOS's daos_perf writes from memory it allocated once, which the sgl points at), else an array.
+   */
   private Driver.Op writes(Workload w, long base) {
+    if (w.writesBuffers()) {
+      java.nio.ByteBuffer[] direct = new java.nio.ByteBuffer[cfg.qd()];
+      return (slot, seq) -> {
+        java.nio.ByteBuffer b = direct[slot];
+        if (b == null) {
+          byte[] pattern = new byte[cfg.size()];
+          Payload.pattern(pattern);
+          b = java.nio.ByteBuffer.allocateDirect(cfg.size()).put(pattern).flip();
+          direct[slot] = b;
+        }
+        long k = (base + seq) % cfg.keys();
+        Payload.stamp(b, k);
+        return w.write(k, b);
+      };
+    }
     byte[][] bufs = new byte[cfg.qd()][];
     return (slot, seq) -> {
       byte[] b = bufs[slot];

@@ -20,6 +20,19 @@ interface Workload {
 
   CompletableFuture<?> write(long key, byte[] value);
 
+  /**
+   * Whether writes take the caller's direct buffer ({@link #write(long, java.nio.ByteBuffer)}), as C memory in
+   * DAOS's sgl: the bytes then reach the socket with no copy.
+   */
+  default boolean writesBuffers() {
+    return false;
+  }
+
+  /** Writes {@code value}'s remaining bytes under {@code key} (only where {@link #writesBuffers()}). */
+  default CompletableFuture<?> write(long key, java.nio.ByteBuffer value) {
+    throw new UnsupportedOperationException("this workload writes arrays");
+  }
+
   CompletableFuture<byte[]> read(long key);
 
   /**
@@ -97,6 +110,16 @@ interface Workload {
   record Array(io.daos.client.DaosArray array, int size) implements Workload {
     @Override
     public CompletableFuture<?> write(long key, byte[] value) {
+      return array.writeAsync(key * size, value);
+    }
+
+    @Override
+    public boolean writesBuffers() {
+      return true;
+    }
+
+    @Override
+    public CompletableFuture<?> write(long key, java.nio.ByteBuffer value) {
       return array.writeAsync(key * size, value);
     }
 

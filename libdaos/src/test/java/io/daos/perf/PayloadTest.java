@@ -49,4 +49,17 @@ class PayloadTest {
     System.arraycopy(Payload.value(size, 5), 0, b, 0, size);
     assertNull(Payload.check(b, size, 5));
   }
+
+  @ParameterizedTest(name = "{0} bytes")
+  @ValueSource(ints = {1, 8, 15, 16, 4096})
+  void aDirectBufferIsStampedAsAnArray(int size) {
+    byte[] pattern = new byte[size];
+    Payload.pattern(pattern);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(size).put(pattern).flip();
+    Payload.stamp(b, 4242);
+    byte[] got = new byte[size];
+    b.duplicate().get(got);
+    assertEquals(0, b.position());
+    assertNull(Payload.check(got, size, 4242));
+  }
 }

@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import java.util.List;
 
 /**
- * The update data of one RPC as views of the callers' arrays, never copied: each send wraps them afresh (an RP
+ * The update data of one RPC as views of the callers' arrays or buffers, never copied: each send wraps them afresh (an RP
  * write sends the same bytes to every replica), and the transport gathers them into one write.
  */
 public final class Bulk {
@@ -35,7 +35,7 @@ public final class Bulk {
   public static Bulk of(List<Iod> iods) {
     int len = 0;
     for (Iod iod : iods) {
-      if (iod.dataRef() == null) {
+      if (!iod.hasData()) {
         throw new IllegalArgumentException("a fetch iod (no data) cannot be used for an update");
       }
       len += iod.dataLength();
@@ -70,6 +70,7 @@ public final class Bulk {
   }
 
   private static ByteBuf wrap(Iod iod) {
-    return Unpooled.wrappedBuffer(iod.dataRef(), iod.dataOffset(), iod.dataLength());
+    return iod.dataRef() != null ? Unpooled.wrappedBuffer(iod.dataRef(), iod.dataOffset(), iod.dataLength())
+        : Unpooled.wrappedBuffer(iod.dataBuffer());
   }
 }

@@ -19,12 +19,19 @@ public final class Iod {
   private final byte[] data;
   private final int dataOff;
   private final int dataLen;
+  /** The update bytes when they are the caller's buffer (heap or direct) rather than an array; else null. */
+  private final java.nio.ByteBuffer buf;
 
   private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data) {
     this(akey, type, size, recxs, data, 0, data == null ? 0 : data.length);
   }
 
   private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data, int off, int len) {
+    this(akey, type, size, recxs, data, off, len, null);
+  }
+
+  private Iod(byte[] akey, IodType type, long size, List<Recx> recxs, byte[] data, int off, int len,
+      java.nio.ByteBuffer buf) {
     if (Objects.requireNonNull(akey, "akey").length == 0) {
       throw new DaosException(DaosStatus.INVAL, "akey must not be empty (DAOS rejects 0-length keys)");
     }
@@ -38,6 +45,7 @@ public final class Iod {
     this.data = data;
     this.dataOff = off;
     this.dataLen = len;
+    this.buf = buf;
   }
 
   /** Update of a single value: {@code value} replaces what the akey held. */
@@ -73,6 +81,19 @@ public final class Iod {
           + " bytes needs " + records(recxs) * recordSize + " bytes of data, got " + len);
     }
     return new Iod(akey, IodType.ARRAY, recordSize, recxs, data, off, len);
+  }
+
+  /**
+   * Update of array records from {@code data}'s remaining bytes without a copy (libdaos internal, like the array
+   * form): a direct buffer goes to the socket as it is, with no copy into the transport's own memory.
+   */
+  public static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, java.nio.ByteBuffer data) {
+    int len = data.remaining();
+    if (records(recxs) * recordSize != len) {
+      throw new IllegalArgumentException("array update of " + records(recxs) + " records of " + recordSize
+          + " bytes needs " + records(recxs) * recordSize + " bytes of data, got " + len);
+    }
+    return new Iod(akey, IodType.ARRAY, recordSize, recxs, null, 0, len, data.slice());
   }
 
   /** Punch of array records (an update with record size 0 writes holes). */
@@ -120,7 +141,26 @@ public final class Iod {
     return recxs;
   }
 
-  /** The array holding the update bytes (null for fetch iods); they are {@code [dataOffset, +dataLength)}. */
+  /** Whether this iod carries update bytes (an array or a buffer); fetch iods do not. */
+  public boolean hasData() {
+    return data != null || buf != null;
+  }
+
+  /**
+   * The update bytes as a buffer of their own, positions 0 to {@link #dataLength()} (a view: no copy), whether they
+   * came as an array or as a buffer; null for fetch iods.
+   */
+  public java.nio.ByteBuffer dataBuffer() {
+    if (buf != null) {
+      return buf.duplicate();
+    }
+    return data == null ? null : java.nio.ByteBuffer.wrap(data, dataOff, dataLen).slice();
+  }
+
+  /**
+   * The array holding the update bytes (null for fetch iods and for iods over a buffer: use {@link #dataBuffer()});
+   * they are {@code [dataOffset, +dataLength)}.
+   */
   public byte[] dataRef() {
     return data;
   }

@@ -83,7 +83,7 @@ final class EcArrayUpdate {
         if (p.cell() == c) {
           recxs.add(recx(p.vosIndex(), p.count()));
           if (rs > 0) {
-            bytes.add(ByteBuffer.wrap(iod.dataRef(), iod.dataOffset() + (int) (p.at() * rs), (int) (p.count() * rs)));
+            bytes.add(iod.dataBuffer().slice((int) (p.at() * rs), (int) (p.count() * rs)));
           }
         }
       }
@@ -136,7 +136,7 @@ final class EcArrayUpdate {
       int to = (int) ((p.index() - first) * rs);
       int n = (int) (p.count() * rs);
       if (iod.size() > 0) {
-        System.arraycopy(iod.dataRef(), iod.dataOffset() + (int) (p.at() * rs), image, to, n);
+        iod.dataBuffer().get((int) (p.at() * rs), image, to, n);
       } else {
         java.util.Arrays.fill(image, to, to + n, (byte) 0);
       }

@@ -139,7 +139,8 @@ public final class EcObjectIo {
       }
       return;
     }
-    byte[] value = Arrays.copyOfRange(iod.dataRef(), iod.dataOffset(), iod.dataOffset() + iod.dataLength());
+    byte[] value = new byte[iod.dataLength()];
+    iod.dataBuffer().get(value);
     byte[][] shares = EcSingleValue.encode(value, codec);
     for (int cell = 0; cell < shares.length; cell++) {
       if (shares[cell] != null) {
