@@ -1,6 +1,7 @@
 package io.daos.client;
 
 import io.daos.client.telemetry.ClientMetrics;
+import io.daos.common.DaemonThreads;
 import io.daos.common.status.DaosException;
 import io.daos.drpc.client.DrpcClient;
 import java.time.Duration;
@@ -27,11 +28,7 @@ final class ClientTelemetry implements AutoCloseable {
   private ClientTelemetry(ClientMetrics metrics, Supplier<DrpcClient> agent, Duration interval) {
     this.metrics = metrics;
     this.agent = agent;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "libdaos-telemetry");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("libdaos-telemetry"));
     timer.scheduleWithFixedDelay(this::push, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -57,10 +54,24 @@ final class ClientTelemetry implements AutoCloseable {
     }
   }
 
-  /** Stops the pushes after a last one. */
+  /**
+   * Stops the pushes after a last one. A periodic push still on its way is let finish first: two pushes at once
+   * could reach the agent in either order, and the older snapshot would then be what it keeps.
+   */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      if (!timer.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS)) {
+        LOG.debug("a client metrics push did not finish in {} s; sending the last one anyway", CLOSE_WAIT_S);
+        timer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timer.shutdownNow();
+    }
     push();
   }
+
+  private static final int CLOSE_WAIT_S = 5;
 }
