@@ -1,5 +1,6 @@
 package io.daos.dmg;
 
+import io.daos.common.DaemonThreads;
 import io.daos.control.ChannelFactory;
 import io.daos.control.config.ControlConfig;
 import io.daos.dmg.command.ControlInvokers;
@@ -55,7 +56,7 @@ public final class DmgMain {
    * The thread is a daemon: a command that opens no channel exits without waiting for it. Returns the thread.
    */
   static Thread prewarmTransport(String[] args) {
-    Thread t = new Thread(() -> {
+    return DaemonThreads.start("dmg-transport-prewarm", () -> {
       if (insecureOnH2c(args, h2cForInsecure())) {
         return;
       }
@@ -64,10 +65,7 @@ public final class DmgMain {
       } catch (ClassNotFoundException | LinkageError e) {
         // no okhttp (a test class path) or a broken JSSE: the channel builder reports it where it is needed
       }
-    }, "dmg-transport-prewarm");
-    t.setDaemon(true);
-    t.start();
-    return t;
+    });
   }
 
   /**

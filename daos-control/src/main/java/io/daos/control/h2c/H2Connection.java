@@ -12,6 +12,7 @@ import static io.daos.control.h2c.FrameWriter.RST_STREAM;
 import static io.daos.control.h2c.FrameWriter.SETTINGS;
 import static io.daos.control.h2c.FrameWriter.WINDOW_UPDATE;
 
+import io.daos.common.DaemonThreads;
 import io.grpc.Status;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -92,9 +93,7 @@ final class H2Connection implements Runnable {
   }
 
   void start() {
-    Thread t = new Thread(this, "h2c " + target);
-    t.setDaemon(true);
-    t.start();
+    DaemonThreads.start("h2c " + target, this);
   }
 
   @Override

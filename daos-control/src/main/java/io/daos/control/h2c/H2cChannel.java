@@ -1,5 +1,6 @@
 package io.daos.control.h2c;
 
+import io.daos.common.DaemonThreads;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
@@ -270,18 +271,12 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
 
   /** Threads every channel shares, started on first use; daemons, so a CLI exits without closing them. */
   private static final class Shared {
-    static final ExecutorService CALLBACKS = Executors.newCachedThreadPool(r -> daemon(r, "h2c-callback"));
-    static final ScheduledThreadPoolExecutor TIMERS = new ScheduledThreadPoolExecutor(1, r -> daemon(r,
-        "h2c-deadline"));
+    static final ExecutorService CALLBACKS = Executors.newCachedThreadPool(DaemonThreads.named("h2c-callback"));
+    static final ScheduledThreadPoolExecutor TIMERS = new ScheduledThreadPoolExecutor(1,
+        DaemonThreads.named("h2c-deadline"));
 
     static {
       TIMERS.setRemoveOnCancelPolicy(true);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
     }
   }
 }
