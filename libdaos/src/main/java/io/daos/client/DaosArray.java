@@ -157,16 +157,7 @@ public final class DaosArray implements AutoCloseable {
   }
 
   public CompletableFuture<Void> writeAsync(long index, byte[] data) {
-    return Futures.of(() -> {
-      checkRange(index, data.length % cell == 0 ? data.length / cell : -1, data.length);
-      List<CompletableFuture<Void>> fs = new ArrayList<>();
-      for (Segment s : segments(index, data.length / cell, chunk)) {
-        Iod iod = Iod.arrayView(AKEY, cell, List.of(s.recx()), data, (int) ((s.start() - index) * cell),
-            (int) (s.count() * cell));
-        fs.add(obj.updateAsync(s.dkey(), List.of(iod), Cond.NONE));
-      }
-      return Futures.all(fs).thenApply(l -> null);
-    });
+    return writeAsync(index, java.nio.ByteBuffer.wrap(data));
   }
 
   /** {@code daos_array_read} of {@code count} cells from cell {@code index}; holes read as zeros. */

@@ -246,10 +246,7 @@ public final class DaosObject implements AutoCloseable {
         FetchedIod f = r.get(0);
         int n = Math.min(f.data().length, dst.length - dstOff);
         System.arraycopy(f.data(), 0, dst, dstOff, n);
-        long asked = iod.size() > 0 ? Math.min(Iod.records(iod.recxs()) * iod.size(), dst.length - (long) dstOff) : n;
-        if (asked > n) {
-          java.util.Arrays.fill(dst, dstOff + n, dstOff + (int) asked, (byte) 0); // a hole at the end
-        }
+        IodCodec.zeroTail(iod, dst, dstOff, n);
         return f.size();
       });
     }

@@ -17,12 +17,7 @@ final class Payload {
 
   /** Stamps key {@code k} into a buffer already holding the pattern. */
   static void stamp(byte[] buf, long k) {
-    if (buf.length >= 8) {
-      putLong(buf, 0, k);
-    }
-    if (buf.length >= 16) {
-      putLong(buf, buf.length - 8, k);
-    }
+    stamp(java.nio.ByteBuffer.wrap(buf), k);
   }
 
   /** Stamps key {@code k} into a buffer already holding the pattern (absolute: its position is not moved). */
@@ -92,11 +87,5 @@ final class Payload {
 
   private static byte pattern(int j) {
     return (byte) (j * 131 + 7);
-  }
-
-  private static void putLong(byte[] b, int at, long v) {
-    for (int i = 0; i < 8; i++) {
-      b[at + i] = (byte) (v >>> (8 * i));
-    }
   }
 }

@@ -13,6 +13,7 @@ public final class Preallocate {
   public static final int EFBIG = 27;
   public static final int EOPNOTSUPP = 95;
   public static final int EINTR = 4;
+  public static final int ENOMEM = 12;
 
   /** How a reservation went: {@code errno} 0 on success, -1 when libc or fallocate is not available. */
   public record Result(int errno) {

@@ -72,20 +72,9 @@ public final class Iod {
   }
 
   /**
-   * Update of array records from {@code data[off, off + len)} without a copy (libdaos internal: the caller keeps the
-   * bytes unchanged until the update completes, as DAOS requires of an sgl in flight).
-   */
-  public static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, byte[] data, int off, int len) {
-    if (records(recxs) * recordSize != len) {
-      throw new IllegalArgumentException("array update of " + records(recxs) + " records of " + recordSize
-          + " bytes needs " + records(recxs) * recordSize + " bytes of data, got " + len);
-    }
-    return new Iod(akey, IodType.ARRAY, recordSize, recxs, data, off, len);
-  }
-
-  /**
-   * Update of array records from {@code data}'s remaining bytes without a copy (libdaos internal, like the array
-   * form): a direct buffer goes to the socket as it is, with no copy into the transport's own memory.
+   * Update of array records from {@code data}'s remaining bytes without a copy (libdaos internal: the caller keeps
+   * the bytes unchanged until the update completes, as DAOS requires of an sgl in flight). A heap buffer is sent from
+   * its array; a direct buffer goes to the socket as it is, with no copy into the transport's own memory.
    */
   public static Iod arrayView(byte[] akey, int recordSize, List<Recx> recxs, java.nio.ByteBuffer data) {
     int len = data.remaining();

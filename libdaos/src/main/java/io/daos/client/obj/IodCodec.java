@@ -74,14 +74,22 @@ public final class IodCodec {
           + " bytes sent or the " + (dst.length - off) + " bytes asked for");
     }
     bulk.getBytes(bulk.readerIndex(), dst, off, (int) len);
-    if (iod.type() == IodType.ARRAY && iod.size() > 0) {
-      // A reply shorter than the records asked for ends in a hole: zeros, also in a caller's reused buffer.
-      long asked = Math.min(Iod.records(iod.recxs()) * iod.size(), dst.length - (long) off);
-      if (asked > len) {
-        java.util.Arrays.fill(dst, off + (int) len, off + (int) asked, (byte) 0);
-      }
-    }
+    zeroTail(iod, dst, off, (int) len);
     return r.getIodSizes(0);
+  }
+
+  /**
+   * After {@code copied} bytes of an array fetch landed at {@code dst[off]}: a reply shorter than the records asked
+   * for ends in a hole, which reads as zeros, also in a caller's reused buffer.
+   */
+  public static void zeroTail(Iod iod, byte[] dst, int off, int copied) {
+    if (iod.type() != IodType.ARRAY || iod.size() <= 0) {
+      return;
+    }
+    long asked = Math.min(Iod.records(iod.recxs()) * iod.size(), dst.length - (long) off);
+    if (asked > copied) {
+      java.util.Arrays.fill(dst, off + copied, off + (int) asked, (byte) 0);
+    }
   }
 
   private static List<Recx> extents(ObjRwReply r, int i) {

@@ -75,8 +75,6 @@ public final class BlobFile implements Blob {
    * (the file stays as it is); {@code -DER_NOSPACE} where the space is not there, {@code -DER_NOMEM} or
    * {@code -DER_IO} where fallocate fails otherwise.
    */
-  private static final int ENOMEM = 12;
-
   static boolean preallocate(Path file, long bytes) {
     Preallocate.Result r = Preallocate.reserve(file, bytes);
     if (r.ok()) {
@@ -91,7 +89,7 @@ public final class BlobFile implements Blob {
     }
     // Any other failure (ENOMEM, EIO, ...) refuses the growth: a sparse blob, once mapped, faults the engine (SIGBUS)
     // where the file system cannot back a page, instead of failing a call.
-    throw new DaosException(r.errno() == ENOMEM ? DaosStatus.NOMEM : DaosStatus.IO, "cannot reserve " + bytes
+    throw new DaosException(r.errno() == Preallocate.ENOMEM ? DaosStatus.NOMEM : DaosStatus.IO, "cannot reserve " + bytes
         + " B for the blob " + file + ": fallocate failed with errno " + r.errno() + "; check the file system of "
         + file.getParent() + " (dmesg, df) and retry");
   }
