@@ -63,6 +63,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   private final PrintStream out;
   private final PrintStream err;
   private final Function<ControlConfig, ControlInvoker> invokerFactory;
+  private final Function<java.nio.file.Path, ControlConfig> configLoader;
   private ControlConfig config;
   /** What {@code dmg system query} adds on stderr when it ran without TLS. */
   static final String INSECURE_WARNING = "WARNING: insecure mode (allow_insecure / -i): the control plane is not "
@@ -71,16 +72,32 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   private boolean jsonArg;
 
   Dmg(PrintStream out, PrintStream err, Function<ControlConfig, ControlInvoker> invokerFactory) {
+    this(out, err, invokerFactory, ControlConfig::load);
+  }
+
+  Dmg(PrintStream out, PrintStream err, Function<ControlConfig, ControlInvoker> invokerFactory,
+      Function<java.nio.file.Path, ControlConfig> configLoader) {
     this.out = out;
     this.err = err;
     this.invokerFactory = invokerFactory;
+    this.configLoader = configLoader;
   }
 
   /** Parses and runs {@code args}; returns the process exit code (0 success, 1 any error). */
   public static int run(String[] args, PrintStream out, PrintStream err,
       Function<ControlConfig, ControlInvoker> invokerFactory) {
+    return run(args, out, err, invokerFactory, ControlConfig::load);
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream, Function)}, reading the configuration through
+   * {@code configLoader} (given {@code -o}'s path, or null for the default search), as {@link ControlConfig#load}.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err,
+      Function<ControlConfig, ControlInvoker> invokerFactory,
+      Function<java.nio.file.Path, ControlConfig> configLoader) {
     args = shadowGlobalFlags(args);
-    Dmg root = new Dmg(out, err, invokerFactory);
+    Dmg root = new Dmg(out, err, invokerFactory, configLoader);
     root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
         || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
     CommandLine cl = new CommandTree(root, COMMANDS).forArgs(args);
@@ -157,7 +174,7 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
   }
 
   private ControlConfig loadConfig() {
-    ControlConfig cfg = ControlConfig.load(configPath == null ? null : java.nio.file.Path.of(configPath));
+    ControlConfig cfg = configLoader.apply(configPath == null ? null : java.nio.file.Path.of(configPath));
     List<String> hosts = hostList();
     if (!hosts.isEmpty()) {
       cfg = cfg.withHostList(hosts);

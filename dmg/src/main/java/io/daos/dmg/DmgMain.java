@@ -2,9 +2,16 @@ package io.daos.dmg;
 
 import io.daos.common.DaemonThreads;
 import io.daos.control.ChannelFactory;
-import io.daos.control.config.ControlConfig;
+import io.daos.control.h2c.H2cChannel;
 import io.daos.dmg.command.ControlInvokers;
+import io.daos.control.config.ControlConfig;
+import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -25,11 +32,38 @@ public final class DmgMain {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     silenceJul();
     skipJdkTrustStore();
-    Thread prewarm = prewarmTransport(args);
+    Prewarm prewarm = prewarmTransport(args);
     return Dmg.run(args, System.out, System.err, cfg -> {
-      awaitPrewarm(prewarm);
+      awaitPrewarm(prewarm.thread());
       return ControlInvokers.grpc(cfg);
-    });
+    }, prewarm::config);
+  }
+
+  /**
+   * The prewarm thread and the configuration it read: its file's path as {@code -o} gave it (null: the default
+   * search) and the configuration, once read.
+   */
+  record Prewarm(Thread thread, CompletableFuture<Loaded> loaded) {
+    /**
+     * The configuration at {@code path}: the one the prewarm thread read if it read this path (waiting for it),
+     * else read here. A configuration the thread could not read is read again here, so its error is reported.
+     */
+    ControlConfig config(Path path) {
+      Loaded l;
+      try {
+        l = loaded.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        l = null;
+      } catch (ExecutionException e) {
+        l = null;
+      }
+      return l != null && l.config() != null && Objects.equals(l.path(), path) ? l.config() : ControlConfig.load(path);
+    }
+  }
+
+  /** A configuration read at {@code path} (null: the default search); {@code config} null if it did not load. */
+  record Loaded(Path path, ControlConfig config) {
   }
 
   /**
@@ -49,15 +83,30 @@ public final class DmgMain {
   static final String OKHTTP_PLATFORM = "io.grpc.okhttp.internal.Platform";
 
   /**
-   * Runs okhttp's platform probe on a second thread while this one parses the command line and reads the
-   * configuration: every okhttp channel builder needs it, even a plaintext one, and it is a fifth of a short run's
-   * CPU. Insecure channels are jdaos's h2c client, which needs no probe: the thread first reads the configuration
-   * (its classes load here, beside the parse, for the main thread's own read) and probes only if TLS is on.
-   * The thread is a daemon: a command that opens no channel exits without waiting for it. Returns the thread.
+   * Starts a second thread that reads the configuration and readies the transport while this one parses the
+   * command line (dmg's start-up is part of every command, and the machine has a second core for it). It reads the
+   * configuration the command line names (the main thread then takes it from here: {@link Prewarm#config}). For
+   * channels that will be insecure, jdaos's h2c client, it initialises protobuf's runtime (its version check
+   * formats a string, a cold {@code String.format}) and resolves the first control host (the JDK's resolver set-up,
+   * and the answer lands in the JDK's address cache for the connection). For TLS it runs okhttp's platform probe,
+   * which every okhttp channel builder needs (a fifth of a short run's CPU). The thread is a daemon: a command that
+   * opens no channel exits without waiting for it. Returns the thread and what it read.
    */
-  static Thread prewarmTransport(String[] args) {
-    return DaemonThreads.start("dmg-transport-prewarm", () -> {
-      if (insecureOnH2c(args, h2cForInsecure())) {
+  static Prewarm prewarmTransport(String[] args) {
+    CompletableFuture<Loaded> loaded = new CompletableFuture<>();
+    Thread t = DaemonThreads.start("dmg-transport-prewarm", () -> {
+      warmFieldReflection();
+      Path path = configPath(args);
+      ControlConfig cfg = null;
+      try {
+        cfg = ControlConfig.load(path);
+      } catch (RuntimeException e) {
+        // the main thread reads it again and reports the error
+      } finally {
+        loaded.complete(new Loaded(path, cfg));
+      }
+      if (insecureOnH2c(args, cfg, h2cForInsecure())) {
+        warmH2c(cfg);
         return;
       }
       try {
@@ -66,33 +115,84 @@ public final class DmgMain {
         // no okhttp (a test class path) or a broken JSSE: the channel builder reports it where it is needed
       }
     });
+    return new Prewarm(t, loaded);
+  }
+
+  /** A field of each type dmg's command objects have, for {@link #warmFieldReflection}. */
+  private static final class FieldShapes {
+    Object object;
+    boolean flag;
+    int number;
   }
 
   /**
-   * True if this run's channels will be insecure ({@code -i}/{@code --insecure}, or the configuration's
-   * {@code allow_insecure}) and so {@link io.daos.control.h2c.H2cChannel}s. False when unsure (a configuration
-   * that does not load: the main thread reports it).
+   * Reads and writes a field of each type picocli sets in dmg's command objects (references, booleans, ints). The
+   * JDK reaches fields reflectively through method handles, and the first access of each type generates their
+   * classes (a tenth of a short dmg run, when the main thread met them first); this thread makes them beside the
+   * main thread's parse, and they are kept for every field of the type.
    */
-  static boolean insecureOnH2c(String[] args, boolean h2cForInsecure) {
+  static void warmFieldReflection() {
+    FieldShapes shapes = new FieldShapes();
+    for (Field f : FieldShapes.class.getDeclaredFields()) {
+      try {
+        f.setAccessible(true);
+        f.set(shapes, f.get(shapes));
+      } catch (IllegalAccessException | RuntimeException e) {
+        return; // only an optimisation
+      }
+    }
+  }
+
+  /** The protobuf runtime class whose initialisation every generated message's first use runs. */
+  static final String PROTOBUF_RUNTIME = "com.google.protobuf.RuntimeVersion";
+
+  private static void warmH2c(ControlConfig cfg) {
     try {
-      if (!h2cForInsecure) {
-        return false;
+      Class.forName(PROTOBUF_RUNTIME, true, DmgMain.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // the request's own class reports it where it is used
+    }
+    if (cfg == null) {
+      return;
+    }
+    try {
+      List<String> hosts = cfg.hostAddresses();
+      if (!hosts.isEmpty()) {
+        H2cChannel.resolveAhead(hosts.get(0));
       }
-      String path = null;
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("-i") || args[i].equals("--insecure")) {
-          return true;
-        }
-        if ((args[i].equals("-o") || args[i].equals("--config-path")) && i + 1 < args.length) {
-          path = args[i + 1];
-        } else if (args[i].startsWith("--config-path=")) {
-          path = args[i].substring("--config-path=".length());
-        }
+    } catch (IOException | RuntimeException e) {
+      // the connection resolves again and reports an unknown host
+    }
+  }
+
+  /** The configuration path {@code -o}/{@code --config-path} gives, or null (the default search). */
+  static Path configPath(String[] args) {
+    String path = null;
+    for (int i = 0; i < args.length; i++) {
+      if ((args[i].equals("-o") || args[i].equals("--config-path")) && i + 1 < args.length) {
+        path = args[i + 1];
+      } else if (args[i].startsWith("--config-path=")) {
+        path = args[i].substring("--config-path=".length());
       }
-      return ControlConfig.load(path == null ? null : Path.of(path)).transport().allowInsecure();
-    } catch (RuntimeException e) {
+    }
+    return path == null ? null : Path.of(path);
+  }
+
+  /**
+   * True if this run's channels will be insecure ({@code -i}/{@code --insecure}, or {@code cfg}'s
+   * {@code allow_insecure}) and so {@link io.daos.control.h2c.H2cChannel}s. False when unsure (a configuration
+   * that did not load, {@code cfg} null: the main thread reports it).
+   */
+  static boolean insecureOnH2c(String[] args, ControlConfig cfg, boolean h2cForInsecure) {
+    if (!h2cForInsecure) {
       return false;
     }
+    for (String a : args) {
+      if (a.equals("-i") || a.equals("--insecure")) {
+        return true;
+      }
+    }
+    return cfg != null && cfg.transport().allowInsecure();
   }
 
   private static boolean h2cForInsecure() {

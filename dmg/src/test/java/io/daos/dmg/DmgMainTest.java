@@ -3,8 +3,12 @@ package io.daos.dmg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.control.config.ControlConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -56,24 +60,64 @@ class DmgMainTest {
 
   @Test
   void prewarmProbesOkhttpsPlatformOnADaemonThread() throws Exception {
-    Thread t = DmgMain.prewarmTransport(new String[] {"-o", config(false), "system", "query"});
+    Thread t = DmgMain.prewarmTransport(new String[] {"-o", config(false), "system", "query"}).thread();
     assertTrue(t.isDaemon(), "a command that opens no channel must not wait for the probe");
     t.join();
     Class<?> platform = Class.forName(DmgMain.OKHTTP_PLATFORM, false, DmgMain.class.getClassLoader());
     assertNotNull(platform.getMethod("get").invoke(null));
   }
 
+  private static ControlConfig load(String path) {
+    return ControlConfig.load(Path.of(path));
+  }
+
   /** Insecure channels are h2c ones, which need no okhttp probe: -i, --insecure or allow_insecure says so. */
   @Test
   void insecureRunsNeedNoProbe() throws Exception {
-    assertTrue(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, true));
-    assertTrue(DmgMain.insecureOnH2c(new String[] {"system", "query", "--insecure"}, true));
-    assertTrue(DmgMain.insecureOnH2c(new String[] {"-o", config(true), "system", "query"}, true));
-    assertTrue(DmgMain.insecureOnH2c(new String[] {"--config-path=" + config(true), "system", "query"}, true));
-    assertFalse(DmgMain.insecureOnH2c(new String[] {"-o", config(false), "system", "query"}, true));
-    assertFalse(DmgMain.insecureOnH2c(new String[] {"-o", dir.resolve("missing.yml").toString()}, true),
-        "unsure: probe");
-    assertFalse(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, false), "JDAOS_GRPC_TRANSPORT=okhttp");
+    ControlConfig secure = load(config(false));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, secure, true));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"system", "query", "--insecure"}, secure, true));
+    assertTrue(DmgMain.insecureOnH2c(new String[] {"system", "query"}, load(config(true)), true));
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"system", "query"}, secure, true));
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"system", "query"}, null, true), "unsure (no config): probe");
+    assertFalse(DmgMain.insecureOnH2c(new String[] {"-i", "system", "query"}, secure, false),
+        "JDAOS_GRPC_TRANSPORT=okhttp");
+  }
+
+  @Test
+  void configPathIsWhatDashOGives() {
+    assertEquals(Path.of("/a.yml"), DmgMain.configPath(new String[] {"-o", "/a.yml", "system", "query"}));
+    assertEquals(Path.of("/b.yml"), DmgMain.configPath(new String[] {"--config-path=/b.yml", "pool", "list"}));
+    assertEquals(Path.of("/c.yml"), DmgMain.configPath(new String[] {"-i", "--config-path", "/c.yml", "version"}));
+    assertEquals(null, DmgMain.configPath(new String[] {"-i", "system", "query"}));
+  }
+
+  /** The main thread takes the configuration the prewarm thread read, rather than reading it a second time. */
+  @Test
+  void mainThreadTakesThePrewarmedConfig() throws Exception {
+    String path = config(true);
+    DmgMain.Prewarm p = DmgMain.prewarmTransport(new String[] {"-o", path, "system", "query"});
+    p.thread().join();
+    ControlConfig read = p.loaded().get().config();
+    assertNotNull(read);
+    assertSame(read, p.config(Path.of(path)));
+    Files.delete(Path.of(path));
+    assertSame(read, p.config(Path.of(path)), "read once, by the prewarm thread");
+  }
+
+  /** Another path than the one read ahead, or one that did not load, is read on the spot (and its error shown). */
+  @Test
+  void otherOrBrokenConfigIsReadAgain() throws Exception {
+    String path = config(true);
+    DmgMain.Prewarm p = DmgMain.prewarmTransport(new String[] {"-o", path, "system", "query"});
+    String other = config(false);
+    assertFalse(p.config(Path.of(other)).transport().allowInsecure());
+    Path broken = dir.resolve("broken.yml");
+    Files.writeString(broken, "port: [not a port\n");
+    DmgMain.Prewarm b = DmgMain.prewarmTransport(new String[] {"-o", broken.toString(), "version"});
+    b.thread().join();
+    assertNull(b.loaded().get().config());
+    assertThrows(RuntimeException.class, () -> b.config(broken));
   }
 
   @Test

@@ -54,6 +54,26 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
     this.executor = executor;
   }
 
+  /**
+   * Looks up {@code target}'s host ahead of a channel to it, so that a caller with a second thread can take the
+   * resolver's first use (its set-up and the lookup; the JDK caches the answer for the connection) off its own
+   * path. Returns its addresses; throws as {@link InetAddress#getAllByName} and for a target that is not
+   * {@code host:port}.
+   */
+  public static InetAddress[] resolveAhead(String target) throws java.net.UnknownHostException {
+    return InetAddress.getAllByName(host(target));
+  }
+
+  /** The host of {@code host:port} or {@code [v6]:port}. */
+  private static String host(String target) {
+    int colon = target.lastIndexOf(':');
+    if (colon <= 0 || colon == target.length() - 1) {
+      throw new IllegalArgumentException("h2c target " + target + " is not host:port");
+    }
+    String host = target.substring(0, colon);
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
   /** A channel to {@code target} ({@code host:port} or {@code [v6]:port}); listeners run on a shared pool. */
   public static H2cChannel forTarget(String target) {
     return forTarget(target, InetAddress::getAllByName);
@@ -61,14 +81,8 @@ public final class H2cChannel extends ManagedChannel implements H2Connection.Own
 
   /** As {@link #forTarget(String)}, the host's addresses from {@code resolver} (tried in its order). */
   static H2cChannel forTarget(String target, H2Connection.Resolver resolver) {
+    String host = host(target);
     int colon = target.lastIndexOf(':');
-    if (colon <= 0 || colon == target.length() - 1) {
-      throw new IllegalArgumentException("h2c target " + target + " is not host:port");
-    }
-    String host = target.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
     int port;
     try {
       port = Integer.parseInt(target.substring(colon + 1));
