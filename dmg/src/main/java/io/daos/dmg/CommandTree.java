@@ -8,25 +8,43 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.daos.dmg.model.CommandModel;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * Builds dmg's picocli tree. picocli reflects over every command class it is given, so the whole tree costs a
  * third of a short dmg run; for a command line that names one command ({@code dmg -i system query}) only the root,
- * the groups on the way (from their {@code @Command} annotation alone) and that command are built. Anything else —
- * help, a group without a command, a word or option that is not recognized here, a parse error — gets the full
- * tree, so usage text and error messages are exactly picocli's.
+ * the groups on the way (from their {@code @Command} attributes alone) and that command are built, from dmg's
+ * {@link CommandModel} (the annotations as data: reading an annotation type costs a generated proxy class) where it
+ * covers them. Anything else — help, a group without a command, a word or option that is not recognized here, a
+ * parse error — gets the full tree from the annotations, so usage text and error messages are exactly picocli's.
  */
 final class CommandTree {
   private final Object root;
   private final List<Class<?>> topLevel;
+  private final CommandModel model;
+  /** The root's model, or null where the command model does not cover it. */
+  private final CommandSpec rootSpec;
   private final Set<String> valueOptions = new HashSet<>();
   private final Set<String> flagOptions = new HashSet<>();
 
   CommandTree(Object root, List<Class<?>> topLevel) {
+    this(root, topLevel, CommandModel.get());
+  }
+
+  CommandTree(Object root, List<Class<?>> topLevel, CommandModel model) {
     this.root = root;
     this.topLevel = topLevel;
+    this.model = model;
+    this.rootSpec = model.covers(root.getClass()) ? model.spec(root) : null;
+    if (rootSpec != null) {
+      for (OptionSpec o : rootSpec.options()) {
+        (o.arity().max() == 0 ? flagOptions : valueOptions).addAll(Arrays.asList(o.names()));
+      }
+      return;
+    }
     for (Field f : root.getClass().getDeclaredFields()) {
       Option o = f.getAnnotation(Option.class);
       if (o != null) {
@@ -48,11 +66,11 @@ final class CommandTree {
     if (path == null) {
       return full();
     }
-    CommandLine rootCl = new CommandLine(root);
+    CommandLine rootCl = rootSpec != null ? new CommandLine(rootSpec) : new CommandLine(root);
     CommandLine parent = rootCl;
     for (Class<?> cls : path) {
-      CommandLine child = hasSubcommands(cls) ? group(cls) : new CommandLine(cls);
-      parent.addSubcommand(annotation(cls).name(), child);
+      CommandLine child = hasSubcommands(cls) ? group(cls) : leaf(cls);
+      parent.addSubcommand(name(cls), child);
       parent = child;
     }
     try {
@@ -86,7 +104,7 @@ final class CommandTree {
         List<String> rest = Arrays.asList(args).subList(i + 1, args.length);
         return rest.contains("-h") || rest.contains("--help") ? null : path;
       }
-      level = Arrays.asList(annotation(next).subcommands());
+      level = Arrays.asList(subcommands(next));
     }
     return null;
   }
@@ -115,10 +133,9 @@ final class CommandTree {
     return 0;
   }
 
-  private static Class<?> named(List<Class<?>> level, String word) {
+  private Class<?> named(List<Class<?>> level, String word) {
     for (Class<?> cls : level) {
-      Command c = annotation(cls);
-      if (c.name().equals(word) || Arrays.asList(c.aliases()).contains(word)) {
+      if (name(cls).equals(word) || Arrays.asList(aliases(cls)).contains(word)) {
         return cls;
       }
     }
@@ -126,14 +143,17 @@ final class CommandTree {
   }
 
   /** A group is built from its annotation only when it declares nothing picocli would read. */
-  private static boolean lightGroupOrLeaf(Class<?> cls) {
+  private boolean lightGroupOrLeaf(Class<?> cls) {
     return !hasSubcommands(cls) || (cls.getSuperclass() == Object.class && cls.getDeclaredFields().length == 0
         && Arrays.stream(cls.getDeclaredMethods()).allMatch(m -> m.isSynthetic()));
   }
 
-  private static CommandLine group(Class<?> cls) {
+  private CommandLine group(Class<?> cls) {
+    CommandSpec spec = model.covers(cls) ? model.create(cls) : null;
+    if (spec != null) {
+      return new CommandLine(spec);
+    }
     Command c = annotation(cls);
-    CommandSpec spec;
     try {
       spec = CommandSpec.wrapWithoutInspection(cls.getDeclaredConstructor().newInstance());
     } catch (ReflectiveOperationException e) {
@@ -144,8 +164,27 @@ final class CommandTree {
     return new CommandLine(spec);
   }
 
-  private static boolean hasSubcommands(Class<?> cls) {
-    return annotation(cls).subcommands().length > 0;
+  /** A command without subcommands: from the command model where it covers it, else from its annotations. */
+  private CommandLine leaf(Class<?> cls) {
+    CommandSpec spec = model.create(cls);
+    return spec != null ? new CommandLine(spec) : new CommandLine(cls);
+  }
+
+  private boolean hasSubcommands(Class<?> cls) {
+    return subcommands(cls).length > 0;
+  }
+
+  private String name(Class<?> cls) {
+    String n = model.covers(cls) ? model.name(cls) : null;
+    return n != null ? n : annotation(cls).name();
+  }
+
+  private String[] aliases(Class<?> cls) {
+    return model.covers(cls) && model.name(cls) != null ? model.aliases(cls) : annotation(cls).aliases();
+  }
+
+  private Class<?>[] subcommands(Class<?> cls) {
+    return model.covers(cls) && model.name(cls) != null ? model.subcommands(cls) : annotation(cls).subcommands();
   }
 
   private static Command annotation(Class<?> cls) {
