@@ -98,14 +98,27 @@ public final class Dmg implements BaseCommand.CommandRunner, CommandContext {
       Function<java.nio.file.Path, ControlConfig> configLoader) {
     args = shadowGlobalFlags(args);
     Dmg root = new Dmg(out, err, invokerFactory, configLoader);
-    root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-j") || a.equals("--json")
-        || a.matches("-[a-zA-Z]*j[a-zA-Z]*") && !a.startsWith("--"));
+    root.jsonArg = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--json") || shortFlagsWithJ(a));
     CommandLine cl = new CommandTree(root, COMMANDS).forArgs(args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((e, a) -> root.fail(e, e.getCommandLine()));
     cl.setExecutionExceptionHandler((e, c, r) -> root.fail(e, c));
     return cl.execute(args);
+  }
+
+  /** Whether {@code a} is a cluster of short flags ({@code -j}, {@code -ij}, ...: letters only) with {@code j}. */
+  static boolean shortFlagsWithJ(String a) {
+    if (a.length() < 2 || a.charAt(0) != '-' || a.indexOf('j') < 0) {
+      return false;
+    }
+    for (int i = 1; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

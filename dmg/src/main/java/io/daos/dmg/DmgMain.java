@@ -215,7 +215,13 @@ public final class DmgMain {
     }
   }
 
+  /** slf4j's binding in dmg, named so that slf4j does not search the class path for one (a service lookup). */
+  static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
+
   static void configureLogging(boolean debug) {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", SLF4J_PROVIDER);
+    }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daos.control.config.ControlConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +119,37 @@ class DmgMainTest {
     b.thread().join();
     assertNull(b.loaded().get().config());
     assertThrows(RuntimeException.class, () -> b.config(broken));
+  }
+
+  @Test
+  void jsonFlagInAShortFlagCluster() {
+    for (String yes : List.of("-j", "-ij", "-jd", "-dji")) {
+      assertTrue(Dmg.shortFlagsWithJ(yes), yes);
+    }
+    for (String no : List.of("--json", "-i", "-", "j", "-j1", "-o/x/j", "--j")) {
+      assertFalse(Dmg.shortFlagsWithJ(no), no);
+    }
+  }
+
+  /** dmg names slf4j's binding, so that slf4j does not look for one on the class path. */
+  @Test
+  void slf4jProviderIsNamed() throws Exception {
+    String before = System.getProperty("slf4j.provider");
+    try {
+      System.clearProperty("slf4j.provider");
+      DmgMain.configureLogging(false);
+      assertEquals(DmgMain.SLF4J_PROVIDER, System.getProperty("slf4j.provider"));
+      assertTrue(org.slf4j.spi.SLF4JServiceProvider.class.isAssignableFrom(Class.forName(DmgMain.SLF4J_PROVIDER)));
+      System.setProperty("slf4j.provider", "mine");
+      DmgMain.configureLogging(false);
+      assertEquals("mine", System.getProperty("slf4j.provider"), "a provider the user names is kept");
+    } finally {
+      if (before == null) {
+        System.clearProperty("slf4j.provider");
+      } else {
+        System.setProperty("slf4j.provider", before);
+      }
+    }
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.daos.dmg.output.system;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,10 @@ final class RankGroups {
 
   List<String> keys() {
     List<String> keys = new ArrayList<>(groups.keySet());
-    keys.sort(Comparator.<String>comparingInt(k -> -groups.get(k).size()).thenComparing(Comparator.naturalOrder()));
+    keys.sort((a, b) -> { // larger groups first, then by key
+      int bySize = Integer.compare(groups.get(b).size(), groups.get(a).size());
+      return bySize != 0 ? bySize : a.compareTo(b);
+    });
     return keys;
   }
 
