@@ -30,7 +30,6 @@ public final class DmgMain {
 
   static int run(String[] args) {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
-    silenceJul();
     skipJdkTrustStore();
     Prewarm prewarm = prewarmTransport(args);
     return Dmg.run(args, System.out, System.err, cfg -> {
@@ -84,8 +83,8 @@ public final class DmgMain {
 
   /**
    * Starts a second thread that reads the configuration and readies the transport while this one parses the
-   * command line (dmg's start-up is part of every command, and the machine has a second core for it). It reads the
-   * configuration the command line names (the main thread then takes it from here: {@link Prewarm#config}). For
+   * command line (dmg's start-up is part of every command, and the machine has a second core for it). It quiets
+   * java.util.logging (grpc's), readies reflective field access, reads the configuration the command line names (the main thread then takes it from here: {@link Prewarm#config}). For
    * channels that will be insecure, jdaos's h2c client, it initialises protobuf's runtime (its version check
    * formats a string, a cold {@code String.format}) and resolves the first control host (the JDK's resolver set-up,
    * and the answer lands in the JDK's address cache for the connection). For TLS it runs okhttp's platform probe,
@@ -95,6 +94,7 @@ public final class DmgMain {
   static Prewarm prewarmTransport(String[] args) {
     CompletableFuture<Loaded> loaded = new CompletableFuture<>();
     Thread t = DaemonThreads.start("dmg-transport-prewarm", () -> {
+      silenceJul(); // grpc's logger; the main thread builds no grpc object before it has waited for this thread
       warmFieldReflection();
       Path path = configPath(args);
       ControlConfig cfg = null;
