@@ -25,16 +25,24 @@ public interface ChannelFactory {
    * path); an invalid {@code JDAOS_GRPC_TRANSPORT} throws, naming the values it takes.
    */
   static boolean insecureUsesH2c() {
-    return H2cChannel.chosen(System.getenv(H2cChannel.TRANSPORT_ENV), nettyPresent());
+    return H2cChannel.chosen(System.getenv(H2cChannel.TRANSPORT_ENV), NettyPresence.PRESENT);
   }
 
-  private static boolean nettyPresent() {
-    try {
-      Class.forName("io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder", false,
-          ChannelFactory.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
+  /** Whether grpc-java's netty transport is on the class path: looked up once (a miss searches every jar). */
+  final class NettyPresence {
+    static final boolean PRESENT = present();
+
+    private NettyPresence() {
+    }
+
+    private static boolean present() {
+      try {
+        Class.forName("io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder", false,
+            ChannelFactory.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException e) {
+        return false;
+      }
     }
   }
 }

@@ -31,9 +31,12 @@ public final class DmgMain {
   static int run(String[] args) {
     configureLogging(java.util.Arrays.asList(args).contains("-d") || java.util.Arrays.asList(args).contains("--debug"));
     skipJdkTrustStore();
+    disablePicocliClosures();
     Prewarm prewarm = prewarmTransport(args);
     return Dmg.run(args, System.out, System.err, cfg -> {
-      awaitPrewarm(prewarm.thread());
+      if (waitsForPrewarm(cfg)) {
+        awaitPrewarm(prewarm.thread()); // okhttp's probe must not run beside the client's own TLS set-up
+      }
       return ControlInvokers.grpc(cfg);
     }, prewarm::config);
   }
@@ -82,20 +85,20 @@ public final class DmgMain {
   static final String OKHTTP_PLATFORM = "io.grpc.okhttp.internal.Platform";
 
   /**
-   * Starts a second thread that reads the configuration and readies the transport while this one parses the
-   * command line (dmg's start-up is part of every command, and the machine has a second core for it). It quiets
-   * java.util.logging (grpc's), readies reflective field access, reads the configuration the command line names (the main thread then takes it from here: {@link Prewarm#config}). For
-   * channels that will be insecure, jdaos's h2c client, it initialises protobuf's runtime (its version check
-   * formats a string, a cold {@code String.format}) and resolves the first control host (the JDK's resolver set-up,
-   * and the answer lands in the JDK's address cache for the connection). For TLS it runs okhttp's platform probe,
-   * which every okhttp channel builder needs (a fifth of a short run's CPU). The thread is a daemon: a command that
-   * opens no channel exits without waiting for it. Returns the thread and what it read.
+   * Starts a second thread that readies, while this one parses the command line, what the command needs next
+   * (dmg's start-up is part of every command, and the machine has a second core for it): it reads the configuration
+   * the command line names (the main thread takes it from here: {@link Prewarm#config}; reading YAML also starts
+   * java.util.logging, whose set-up searches every jar of the class path for a logger service), readies reflective
+   * field access and quiets java.util.logging (grpc's). For channels that will be insecure, jdaos's h2c client, it
+   * initialises the classes of a call ({@link #H2C_CALL_CLASSES}) and resolves the first control host (the JDK's
+   * resolver set-up, and the answer lands in the JDK's address cache for the connection); the main thread does not
+   * wait for it. For TLS it runs okhttp's platform probe, which every okhttp channel builder needs (a fifth of a
+   * short run's CPU), and the main thread waits for it before building the client. The thread is a daemon: a
+   * command that opens no channel exits without waiting for it. Returns the thread and what it read.
    */
   static Prewarm prewarmTransport(String[] args) {
     CompletableFuture<Loaded> loaded = new CompletableFuture<>();
     Thread t = DaemonThreads.start("dmg-transport-prewarm", () -> {
-      silenceJul(); // grpc's logger; the main thread builds no grpc object before it has waited for this thread
-      warmFieldReflection();
       Path path = configPath(args);
       ControlConfig cfg = null;
       try {
@@ -105,6 +108,8 @@ public final class DmgMain {
       } finally {
         loaded.complete(new Loaded(path, cfg));
       }
+      warmFieldReflection();
+      silenceJul(); // grpc's logger, before grpc's classes (the main thread's, on h2c; see run)
       if (insecureOnH2c(args, cfg, h2cForInsecure())) {
         warmH2c(cfg);
         return;
@@ -143,14 +148,29 @@ public final class DmgMain {
     }
   }
 
-  /** The protobuf runtime class whose initialisation every generated message's first use runs. */
-  static final String PROTOBUF_RUNTIME = "com.google.protobuf.RuntimeVersion";
+  /**
+   * Whether the client for {@code cfg} is built only after the second thread is done: with TLS (okhttp's probe
+   * there), not for jdaos's h2c client (insecure), whose classes that thread merely readies ahead.
+   */
+  static boolean waitsForPrewarm(ControlConfig cfg) {
+    return !(cfg.transport().allowInsecure() && h2cForInsecure());
+  }
+
+  /**
+   * Classes whose initialisation an h2c call runs first: protobuf's runtime version check (a cold
+   * {@code String.format}) and its writer (which probes for Android classes), and grpc's context (which probes for
+   * an override class); the probes are searches of every jar of the class path.
+   */
+  static final List<String> H2C_CALL_CLASSES = List.of("com.google.protobuf.RuntimeVersion",
+      "com.google.protobuf.CodedOutputStream", "io.grpc.Context");
 
   private static void warmH2c(ControlConfig cfg) {
-    try {
-      Class.forName(PROTOBUF_RUNTIME, true, DmgMain.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      // the request's own class reports it where it is used
+    for (String c : H2C_CALL_CLASSES) {
+      try {
+        Class.forName(c, true, DmgMain.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // the call reports it where the class is used
+      }
     }
     if (cfg == null) {
       return;
@@ -218,9 +238,26 @@ public final class DmgMain {
   /** slf4j's binding in dmg, named so that slf4j does not search the class path for one (a service lookup). */
   static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
+  /**
+   * picocli looks for Groovy's closure class when it first makes a command factory unless told not to; dmg has no
+   * Groovy, and a class that is not there is searched for in every jar of the class path (opening them all: a
+   * tenth of a short run, on the main thread).
+   */
+  static void disablePicocliClosures() {
+    if (System.getProperty(PICOCLI_CLOSURES) == null) {
+      System.setProperty(PICOCLI_CLOSURES, "true");
+    }
+  }
+
+  static final String PICOCLI_CLOSURES = "picocli.disable.closures";
+
   static void configureLogging(boolean debug) {
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", SLF4J_PROVIDER);
+      // slf4j says on stderr which provider it was told to load unless its own messages are at WARN or above
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");

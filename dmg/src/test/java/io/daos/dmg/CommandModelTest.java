@@ -2,15 +2,12 @@ package io.daos.dmg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.dmg.model.CommandModel;
 import io.daos.dmg.model.CommandModelWriter;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * command's picocli model built from it is the one picocli builds from the annotations.
  */
 class CommandModelTest {
-  private static final Path RESOURCE = Path.of("src/main/resources/io/daos/dmg/model", CommandModel.RESOURCE);
+  private static final Path SOURCE = Path.of("src/main/java/io/daos/dmg/model/CommandModelText.java");
 
   private static String current() {
     return CommandModelWriter.render(Dmg.class, Dmg.COMMANDS, CommandModelTest::newCommand);
@@ -51,16 +48,11 @@ class CommandModelTest {
 
   @Test
   void modelIsWhatTheAnnotationsSay() throws Exception {
-    String now = current();
+    String now = CommandModelWriter.javaSource(current());
     if (Boolean.getBoolean("jdaos.dmg.model.write")) {
-      Files.writeString(RESOURCE, now);
+      Files.writeString(SOURCE, now);
     }
-    String shipped;
-    try (InputStream in = CommandModel.class.getResourceAsStream(CommandModel.RESOURCE)) {
-      assertNotNull(in, "dmg's command model resource is missing");
-      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertEquals(now, shipped, "dmg's command model is stale: a picocli annotation changed. Regenerate it with "
+    assertEquals(now, Files.readString(SOURCE), "dmg's command model is stale: a picocli annotation changed. Regenerate it with "
         + "mvn -o -q -pl dmg -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=CommandModelTest "
         + "-Djdaos.dmg.model.write=true");
   }
@@ -68,7 +60,7 @@ class CommandModelTest {
   /** Every class with {@code @Command}, and the root, as the model builds it and as picocli builds it. */
   @Test
   void everyCommandsModelIsPicoclis() throws Exception {
-    CommandModel model = CommandModel.parse(current());
+    CommandModel model = CommandModel.get();
     List<Class<?>> commands = new ArrayList<>();
     for (String line : current().split("\n")) {
       if (line.startsWith("command\t")) {
@@ -164,7 +156,7 @@ class CommandModelTest {
   /** A command line parses the same into the model's command as into picocli's. */
   @Test
   void parsesAsPicocliDoes() throws Exception {
-    CommandModel model = CommandModel.parse(current());
+    CommandModel model = CommandModel.get();
     Class<?> cls = io.daos.dmg.command.system.SystemQueryCommand.class;
     CommandLine viaModel = new CommandLine(model.create(cls));
     CommandLine viaAnnotations = new CommandLine(cls);

@@ -85,6 +85,14 @@ class DmgMainTest {
         "JDAOS_GRPC_TRANSPORT=okhttp");
   }
 
+  /** The client waits for the second thread only where that thread probes okhttp (TLS), not for h2c. */
+  @Test
+  void onlyATlsClientWaitsForThePrewarm() throws Exception {
+    assertTrue(DmgMain.waitsForPrewarm(load(config(false))));
+    assertFalse(DmgMain.waitsForPrewarm(load(config(true))));
+    assertFalse(DmgMain.waitsForPrewarm(load(config(false)).withInsecure(true)), "dmg -i");
+  }
+
   @Test
   void configPathIsWhatDashOGives() {
     assertEquals(Path.of("/a.yml"), DmgMain.configPath(new String[] {"-o", "/a.yml", "system", "query"}));

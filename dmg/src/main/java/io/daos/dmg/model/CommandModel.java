@@ -1,11 +1,8 @@
 package io.daos.dmg.model;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +26,7 @@ import picocli.CommandLine.Spec;
  * its default. {@link #spec} builds a command's picocli model from it as picocli does from the annotations, with
  * picocli's own option and parameter builders, but without reading an annotation: the JDK reads each annotation
  * type through a proxy class it generates at its first use, and generating the seven dmg needs was a third of a
- * short dmg run. The data is the resource {@value #RESOURCE}, written from the annotations by dmg's tests
+ * short dmg run. The data is {@link CommandModelText}, generated from the annotations by dmg's tests
  * ({@code CommandModelTest}, which also fails when it is stale).
  *
  * <p>Format: one record a line, tab-separated: {@code class NAME}, {@code command NAME - ATTRS}, and
@@ -38,8 +35,6 @@ import picocli.CommandLine.Spec;
  * reads the annotations.
  */
 public final class CommandModel {
-  /** The model's resource, next to this class. */
-  public static final String RESOURCE = "commands.model";
   /** The {@code @Command} attributes {@link #spec} applies; a model with any other cannot be used for that class. */
   public static final Set<String> COMMAND_ATTRIBUTES = Set.of("name", "aliases", "description", "subcommands",
       "mixinStandardHelpOptions", "hidden");
@@ -67,15 +62,11 @@ public final class CommandModel {
     this.text = text;
   }
 
-  /** The model in dmg's jar, or an empty one if the resource is missing (then every class reads its annotations). */
+  /** dmg's model ({@link CommandModelText}, a class rather than a resource: no jar lookup on a short run's path). */
   public static CommandModel get() {
     CommandModel m = loaded;
     if (m == null) {
-      try (InputStream in = CommandModel.class.getResourceAsStream(RESOURCE)) {
-        m = new CommandModel(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        m = new CommandModel("");
-      }
+      m = new CommandModel(CommandModelText.text());
       loaded = m;
     }
     return m;
