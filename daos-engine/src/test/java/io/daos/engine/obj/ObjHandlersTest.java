@@ -33,6 +33,7 @@ import io.daos.proto.obj.ObjRwReq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -92,6 +93,46 @@ class ObjHandlersTest {
     assertTrue(u.getEpoch() > 0, "the engine assigns an HLC epoch");
     assertEquals(MAP_VERSION, u.getMapVersion());
     assertArrayEquals(data, fetch(0, 1, "d", array("a", 1, 0, data.length, false)));
+  }
+
+  /** {@code what} of target {@code tgt}'s blob views, read on the target's thread (their owner, DESIGN D7). */
+  private long views(int tgt, java.util.function.ToLongFunction<io.daos.engine.vos.blob.BlobViews> what)
+      throws Exception {
+    io.daos.engine.vos.VosPool vp = f.pools.get(POOL).target(tgt);
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> what.applyAsLong(vp.blobViews()),
+        f.xs.executor(tgt)).get();
+  }
+
+  /**
+   * A 1 MiB array value stored as one extent is sent from the blob's own memory (a view of it, released once the
+   * reply is written); a value of two fragments, one with a hole and one below the bulk size are copied as before;
+   * every one arrives byte for byte.
+   */
+  @Test
+  void aOneExtentMebibyteIsSentFromTheBlobAndEveryValueExactly() throws Exception {
+    byte[] data = new byte[1 << 20];
+    new Random(7).nextBytes(data);
+    update(0, 11, "d", array("a", 1, 0, data.length, true), data);
+    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
+    assertArrayEquals(data, fetch(0, 11, "d", array("a", 1, 0, data.length, false)));
+    assertEquals(given + 1, views(0, io.daos.engine.vos.blob.BlobViews::given), "served from a view");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (views(0, io.daos.engine.vos.blob.BlobViews::outstanding) != 0) {
+      assertTrue(System.nanoTime() < deadline, "the view is released once the reply is written");
+    }
+
+    byte[] tail = new byte[64 << 10];
+    new Random(8).nextBytes(tail);
+    update(0, 11, "d", array("a", 1, data.length - tail.length, tail.length, true), tail);
+    System.arraycopy(tail, 0, data, data.length - tail.length, tail.length);
+    assertArrayEquals(data, fetch(0, 11, "d", array("a", 1, 0, data.length, false)), "two fragments");
+    byte[] holey = fetch(0, 11, "d", array("a", 1, data.length - 32_768, 65_536, false));
+    byte[] expect = new byte[65_536];
+    System.arraycopy(data, data.length - 32_768, expect, 0, 32_768);
+    assertArrayEquals(expect, holey, "a range past the end reads zeros there");
+    assertArrayEquals(Arrays.copyOfRange(data, 4096, 12_288), fetch(0, 11, "d", array("a", 1, 4096, 8192, false)),
+        "below the bulk size");
+    assertEquals(given + 1, views(0, io.daos.engine.vos.blob.BlobViews::given), "none of these is a view");
   }
 
   @Test
