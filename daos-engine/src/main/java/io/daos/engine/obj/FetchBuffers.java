@@ -34,9 +34,10 @@ final class FetchBuffers implements ViewSink {
     return view;
   }
 
+  /** From the bulk size on, where Netty can be given the view's memory ({@link io.daos.ffi.DirectMemory}). */
   @Override
   public boolean viewable(int len) {
-    return len >= DIRECT_MIN;
+    return len >= DIRECT_MIN && io.daos.ffi.DirectMemory.available();
   }
 
   /** Wraps {@code v} for the reply: read-only, and releasing the view when Netty or the client let go of it. */
