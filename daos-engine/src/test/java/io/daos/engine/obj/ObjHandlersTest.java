@@ -135,6 +135,129 @@ class ObjHandlersTest {
     assertEquals(given + 1, views(0, io.daos.engine.vos.blob.BlobViews::given), "none of these is a view");
   }
 
+  private io.daos.engine.vos.VosContainer container() throws Exception {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> f.pools.get(POOL).container(0, CONT),
+        f.xs.executor(0)).get();
+  }
+
+  /** A whole aggregation pass of {@code c} up to {@code bound}, on target 0's thread. */
+  private void aggregate(io.daos.engine.vos.VosContainer c, long bound) throws Exception {
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      io.daos.engine.vos.agg.Aggregation.Anchor at = null;
+      do {
+        at = c.aggregate(bound, new long[0], at, 1_000_000).next();
+      } while (at != null);
+    }, f.xs.executor(0)).get();
+  }
+
+  /**
+   * In process the client holds the reply's own bulk, a view of the blob, until it closes the reply. Replies held
+   * across three overwrite + aggregate cycles (and punches) still hold the version they were fetched at, and their
+   * space is reused once they are closed.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 64L << 20})
+  void aReplyHeldInProcessKeepsItsBytesAcrossOverwriteAggregateAndPunch(long nvme) throws Exception {
+    f.close();
+    f = new ObjRpcFixture(scm.resolve("held"), 1, new PoolTiers(256L << 20, nvme),
+        io.daos.cart.transport.CartTransports.inMemory());
+    int len = 1 << 20;
+    io.daos.engine.vos.VosContainer c = container();
+    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
+    java.util.ArrayDeque<Object[]> held = new java.util.ArrayDeque<>();
+    ObjRwReq read = ObjRwReq.newBuilder().setTarget(target(13)).setDkey(key("d"))
+        .addIods(array("a", 1, 0, len, false)).build();
+    try {
+      for (int v = 0; v < 12; v++) {
+        long epoch = update(0, 13, "d", array("a", 1, 0, len, true), stamped(v, len)).getEpoch();
+        held.add(new Object[] {f.call(ObjRpc.FETCH, 0, read, null), (long) v});
+        if (v % 5 == 4) {
+          punch(ObjRpc.PUNCH_AKEYS, ObjPunchReq.newBuilder().setTarget(target(13)).setDkey(key("d"))
+              .addAkeys(key("a")));
+        }
+        aggregate(c, epoch);
+        while (held.size() > 3) {
+          checkHeld(held.poll(), len);
+        }
+      }
+      while (!held.isEmpty()) {
+        checkHeld(held.poll(), len);
+      }
+    } finally {
+      held.forEach(h -> ((CartReply) h[0]).close());
+    }
+    assertEquals(given + 12, views(0, io.daos.engine.vos.blob.BlobViews::given), "every fetch was a view");
+    assertEquals(0, views(0, io.daos.engine.vos.blob.BlobViews::outstanding), "closing the replies released them");
+  }
+
+  private static void checkHeld(Object[] h, int len) {
+    try (CartReply r = (CartReply) h[0]) {
+      assertEquals(0, r.status());
+      byte[] got = new byte[r.bulk().readableBytes()];
+      r.bulk().getBytes(r.bulk().readerIndex(), got);
+      assertArrayEquals(stamped((Long) h[1], len), got, "a held reply changed: version " + h[1]);
+    }
+  }
+
+  /** {@code len} bytes that name their version {@code v} in their first 8 and follow from it in the rest. */
+  private static byte[] stamped(long v, int len) {
+    byte[] b = new byte[len];
+    new Random(v).nextBytes(b);
+    java.nio.ByteBuffer.wrap(b).putLong(0, v);
+    return b;
+  }
+
+  /**
+   * Clients fetch a 1 MiB value (sent from blob views) while it is overwritten, aggregated and punched on its
+   * target: every fetch is one whole version, byte for byte, never part of a later write into a reused extent. On an
+   * SCM-only pool (mapped SCM blob) and on a pool with NVMe (blob file).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 64L << 20})
+  void fetchesStayExactWhileTheValueIsOverwrittenAggregatedAndPunched(long nvme) throws Exception {
+    f.close();
+    f = new ObjRpcFixture(scm.resolve("race"), 1, new PoolTiers(256L << 20, nvme));
+    int len = 1 << 20;
+    update(0, 12, "d", array("a", 1, 0, len, true), stamped(0, len));
+    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Integer>> reads = new ArrayList<>();
+    try {
+      for (int r = 0; r < 2; r++) {
+        reads.add(readers.submit(() -> {
+          int n = 0;
+          while (!done.get() || n == 0) {
+            byte[] got = fetch(0, 12, "d", array("a", 1, 0, len, false));
+            if (got.length > 0) {
+              long v = java.nio.ByteBuffer.wrap(got).getLong(0);
+              assertArrayEquals(stamped(v, len), got, "version " + v + " arrived whole");
+              n++;
+            }
+          }
+          return n;
+        }));
+      }
+      io.daos.engine.vos.VosContainer c = container();
+      for (int v = 1; v <= 30; v++) {
+        long epoch = update(0, 12, "d", array("a", 1, 0, len, true), stamped(v, len)).getEpoch();
+        if (v % 10 == 0) {
+          punch(ObjRpc.PUNCH_AKEYS, ObjPunchReq.newBuilder().setTarget(target(12)).setDkey(key("d"))
+              .addAkeys(key("a")));
+        }
+        aggregate(c, epoch);
+      }
+      done.set(true);
+      for (java.util.concurrent.Future<Integer> r : reads) {
+        assertTrue(r.get() > 0);
+      }
+    } finally {
+      done.set(true);
+      readers.shutdownNow();
+    }
+    assertTrue(views(0, io.daos.engine.vos.blob.BlobViews::given) > given, "fetches were sent from views");
+  }
+
   @Test
   void updatesGoToTheNamedTargetOnly() throws Exception {
     update(1, 2, "d", single("a", 5), bytes("hello"));
