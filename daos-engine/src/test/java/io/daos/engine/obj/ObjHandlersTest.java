@@ -18,9 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.cart.CartReply;
 import io.daos.cart.DaosModule;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.VosPool;
+import io.daos.engine.vos.agg.Aggregation;
+import io.daos.engine.vos.blob.BlobViews;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
@@ -30,17 +35,27 @@ import io.daos.proto.obj.ObjQueryKeyReply;
 import io.daos.proto.obj.ObjQueryKeyReq;
 import io.daos.proto.obj.ObjRwReply;
 import io.daos.proto.obj.ObjRwReq;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Object RPCs over a real CART-J client and server, into real per-target VOS pools. */
 class ObjHandlersTest {
@@ -96,10 +111,10 @@ class ObjHandlersTest {
   }
 
   /** {@code what} of target {@code tgt}'s blob views, read on the target's thread (their owner, DESIGN D7). */
-  private long views(int tgt, java.util.function.ToLongFunction<io.daos.engine.vos.blob.BlobViews> what)
+  private long views(int tgt, ToLongFunction<BlobViews> what)
       throws Exception {
-    io.daos.engine.vos.VosPool vp = f.pools.get(POOL).target(tgt);
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> what.applyAsLong(vp.blobViews()),
+    VosPool vp = f.pools.get(POOL).target(tgt);
+    return CompletableFuture.supplyAsync(() -> what.applyAsLong(vp.blobViews()),
         f.xs.executor(tgt)).get();
   }
 
@@ -113,11 +128,11 @@ class ObjHandlersTest {
     byte[] data = new byte[1 << 20];
     new Random(7).nextBytes(data);
     update(0, 11, "d", array("a", 1, 0, data.length, true), data);
-    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
+    long given = views(0, BlobViews::given);
     assertArrayEquals(data, fetch(0, 11, "d", array("a", 1, 0, data.length, false)));
-    assertEquals(given + 1, views(0, io.daos.engine.vos.blob.BlobViews::given), "served from a view");
+    assertEquals(given + 1, views(0, BlobViews::given), "served from a view");
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (views(0, io.daos.engine.vos.blob.BlobViews::outstanding) != 0) {
+    while (views(0, BlobViews::outstanding) != 0) {
       assertTrue(System.nanoTime() < deadline, "the view is released once the reply is written");
     }
 
@@ -132,18 +147,18 @@ class ObjHandlersTest {
     assertArrayEquals(expect, holey, "a range past the end reads zeros there");
     assertArrayEquals(Arrays.copyOfRange(data, 4096, 12_288), fetch(0, 11, "d", array("a", 1, 4096, 8192, false)),
         "below the bulk size");
-    assertEquals(given + 1, views(0, io.daos.engine.vos.blob.BlobViews::given), "none of these is a view");
+    assertEquals(given + 1, views(0, BlobViews::given), "none of these is a view");
   }
 
-  private io.daos.engine.vos.VosContainer container() throws Exception {
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> f.pools.get(POOL).container(0, CONT),
+  private VosContainer container() throws Exception {
+    return CompletableFuture.supplyAsync(() -> f.pools.get(POOL).container(0, CONT),
         f.xs.executor(0)).get();
   }
 
   /** A whole aggregation pass of {@code c} up to {@code bound}, on target 0's thread. */
-  private void aggregate(io.daos.engine.vos.VosContainer c, long bound) throws Exception {
-    java.util.concurrent.CompletableFuture.runAsync(() -> {
-      io.daos.engine.vos.agg.Aggregation.Anchor at = null;
+  private void aggregate(VosContainer c, long bound) throws Exception {
+    CompletableFuture.runAsync(() -> {
+      Aggregation.Anchor at = null;
       do {
         at = c.aggregate(bound, new long[0], at, 1_000_000).next();
       } while (at != null);
@@ -155,16 +170,16 @@ class ObjHandlersTest {
    * across three overwrite + aggregate cycles (and punches) still hold the version they were fetched at, and their
    * space is reused once they are closed.
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 64L << 20})
+  @ParameterizedTest
+  @ValueSource(longs = {0, 64L << 20})
   void aReplyHeldInProcessKeepsItsBytesAcrossOverwriteAggregateAndPunch(long nvme) throws Exception {
     f.close();
     f = new ObjRpcFixture(scm.resolve("held"), 1, new PoolTiers(256L << 20, nvme),
-        io.daos.cart.transport.CartTransports.inMemory());
+        CartTransports.inMemory());
     int len = 1 << 20;
-    io.daos.engine.vos.VosContainer c = container();
-    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
-    java.util.ArrayDeque<Object[]> held = new java.util.ArrayDeque<>();
+    VosContainer c = container();
+    long given = views(0, BlobViews::given);
+    ArrayDeque<Object[]> held = new ArrayDeque<>();
     ObjRwReq read = ObjRwReq.newBuilder().setTarget(target(13)).setDkey(key("d"))
         .addIods(array("a", 1, 0, len, false)).build();
     try {
@@ -186,8 +201,8 @@ class ObjHandlersTest {
     } finally {
       held.forEach(h -> ((CartReply) h[0]).close());
     }
-    assertEquals(given + 12, views(0, io.daos.engine.vos.blob.BlobViews::given), "every fetch was a view");
-    assertEquals(0, views(0, io.daos.engine.vos.blob.BlobViews::outstanding), "closing the replies released them");
+    assertEquals(given + 12, views(0, BlobViews::given), "every fetch was a view");
+    assertEquals(0, views(0, BlobViews::outstanding), "closing the replies released them");
   }
 
   private static void checkHeld(Object[] h, int len) {
@@ -203,7 +218,7 @@ class ObjHandlersTest {
   private static byte[] stamped(long v, int len) {
     byte[] b = new byte[len];
     new Random(v).nextBytes(b);
-    java.nio.ByteBuffer.wrap(b).putLong(0, v);
+    ByteBuffer.wrap(b).putLong(0, v);
     return b;
   }
 
@@ -212,17 +227,17 @@ class ObjHandlersTest {
    * target: every fetch is one whole version, byte for byte, never part of a later write into a reused extent. On an
    * SCM-only pool (mapped SCM blob) and on a pool with NVMe (blob file).
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 64L << 20})
+  @ParameterizedTest
+  @ValueSource(longs = {0, 64L << 20})
   void fetchesStayExactWhileTheValueIsOverwrittenAggregatedAndPunched(long nvme) throws Exception {
     f.close();
     f = new ObjRpcFixture(scm.resolve("race"), 1, new PoolTiers(256L << 20, nvme));
     int len = 1 << 20;
     update(0, 12, "d", array("a", 1, 0, len, true), stamped(0, len));
-    long given = views(0, io.daos.engine.vos.blob.BlobViews::given);
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
-    List<java.util.concurrent.Future<Integer>> reads = new ArrayList<>();
+    long given = views(0, BlobViews::given);
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> reads = new ArrayList<>();
     try {
       for (int r = 0; r < 2; r++) {
         reads.add(readers.submit(() -> {
@@ -230,7 +245,7 @@ class ObjHandlersTest {
           while (!done.get() || n == 0) {
             byte[] got = fetch(0, 12, "d", array("a", 1, 0, len, false));
             if (got.length > 0) {
-              long v = java.nio.ByteBuffer.wrap(got).getLong(0);
+              long v = ByteBuffer.wrap(got).getLong(0);
               assertArrayEquals(stamped(v, len), got, "version " + v + " arrived whole");
               n++;
             }
@@ -238,7 +253,7 @@ class ObjHandlersTest {
           return n;
         }));
       }
-      io.daos.engine.vos.VosContainer c = container();
+      VosContainer c = container();
       for (int v = 1; v <= 30; v++) {
         long epoch = update(0, 12, "d", array("a", 1, 0, len, true), stamped(v, len)).getEpoch();
         if (v % 10 == 0) {
@@ -248,14 +263,14 @@ class ObjHandlersTest {
         aggregate(c, epoch);
       }
       done.set(true);
-      for (java.util.concurrent.Future<Integer> r : reads) {
+      for (Future<Integer> r : reads) {
         assertTrue(r.get() > 0);
       }
     } finally {
       done.set(true);
       readers.shutdownNow();
     }
-    assertTrue(views(0, io.daos.engine.vos.blob.BlobViews::given) > given, "fetches were sent from views");
+    assertTrue(views(0, BlobViews::given) > given, "fetches were sent from views");
   }
 
   @Test

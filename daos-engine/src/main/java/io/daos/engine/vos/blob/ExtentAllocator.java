@@ -4,6 +4,8 @@ import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
 import io.daos.engine.vos.lmdb.Db;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.lmdbjava.Txn;
 
 /**
@@ -155,7 +157,7 @@ public final class ExtentAllocator {
    * free already.
    */
   private boolean moveWaiting(Txn<ByteBuffer> t, boolean heldStay) {
-    java.util.List<long[]> ready = new java.util.ArrayList<>();
+    List<long[]> ready = new ArrayList<>();
     boolean stay = false;
     try (Cur c = meta.openCursor(t)) {
       for (boolean ok = c.seek(PENDING_HEAD); ok && c.key().length == 9 && c.key()[0] == PENDING; ok = c.next()) {
