@@ -108,6 +108,23 @@ public final class PmemMap implements AutoCloseable {
   }
 
   /**
+   * A read-only buffer over {@code [off, off + len)} of the mapping itself (no copy), or null where the range crosses
+   * one of the 1 GiB pieces a buffer can cover, and for an empty range. Valid only until {@link #close}: the caller must not use it after.
+   */
+  public ByteBuffer view(long off, int len) {
+    check(off, len);
+    if (len == 0) {
+      return null;
+    }
+    int v = (int) (off / VIEW);
+    int in = (int) (off - v * VIEW);
+    if (in + len > views[v].capacity()) {
+      return null;
+    }
+    return views[v].slice(in, len).asReadOnlyBuffer();
+  }
+
+  /**
    * Makes {@code [off, off + len)} durable: {@code pmem_msync} where the mapping is not persistent memory (a failure
    * is an {@link IOException} with libpmem's message); nothing on persistent memory, where {@link #write} already
    * did it.

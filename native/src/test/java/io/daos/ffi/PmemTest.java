@@ -105,6 +105,30 @@ class PmemTest {
     }
   }
 
+  /** A view is the mapping itself (a later write shows in it), read-only, and none spans two 1 GiB pieces. */
+  @Test
+  void aViewIsTheMappingWithinOnePiece() throws Exception {
+    if (!present) {
+      return;
+    }
+    Path f = dir.resolve("sparse");
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(PmemMap.VIEW + 8192);
+    }
+    try (PmemMap m = PmemMap.map(f)) {
+      ByteBuffer v = m.view(4096, 100);
+      assertTrue(v.isReadOnly());
+      byte[] data = random(100, 3);
+      m.write(4096, ByteBuffer.wrap(data));
+      byte[] back = new byte[100];
+      v.get(0, back);
+      assertArrayEquals(data, back, "the view shows the write: no copy");
+      assertNull(m.view(PmemMap.VIEW - 50, 100), "across two pieces");
+      assertNull(m.view(0, 0));
+      assertThrows(IndexOutOfBoundsException.class, () -> m.view(PmemMap.VIEW + 8000, 193));
+    }
+  }
+
   @Test
   void outOfRangeAndUnmappedAccessIsRefused() throws Exception {
     if (!present) {

@@ -1,20 +1,23 @@
 package io.daos.engine.obj;
 
 import io.daos.engine.vos.FetchedValue;
+import io.daos.engine.vos.ViewSink;
+import io.daos.engine.vos.blob.BlobView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
- * Pooled direct buffers a fetch reads large values into (VOS's {@code fetchInto}), so that the blob read lands where
- * the reply is sent from: no heap copy and no heap-to-direct copy on the way out. Values below DAOS's bulk threshold
- * stay heap arrays. One per fetch, on the target's thread; buffers not handed to the reply are released.
+ * Where a fetch puts large values, so that the reply is sent from them with no heap copy and no heap-to-direct copy:
+ * a value stored as one blob extent and wholly visible is sent from the blob's own memory ({@link BlobViewBuf}, a
+ * view VOS hands over: the socket write is the engine's only copy); other large values are read into pooled direct
+ * buffers (VOS's {@code fetchInto}). Values below DAOS's bulk threshold stay heap arrays. One per fetch, on the
+ * target's thread; buffers and views not handed to the reply are released.
  */
-final class FetchBuffers implements IntFunction<ByteBuffer> {
+final class FetchBuffers implements ViewSink {
   /** DAOS sends values from this size on as bulk (19,456 B); smaller ones are cheaper as heap arrays. */
   static final int DIRECT_MIN = 19_456;
 
@@ -31,7 +34,27 @@ final class FetchBuffers implements IntFunction<ByteBuffer> {
     return view;
   }
 
-  /** The reply bulk part of {@code v}: its pooled buffer (now owned by the caller) or its heap array. */
+  /** From the bulk size on, where Netty can be given the view's memory ({@link io.daos.ffi.DirectMemory}). */
+  @Override
+  public boolean viewable(int len) {
+    return len >= DIRECT_MIN && io.daos.ffi.DirectMemory.available();
+  }
+
+  /** Wraps {@code v} for the reply: read-only, and releasing the view when Netty or the client let go of it. */
+  @Override
+  public ByteBuffer adopt(BlobView v) {
+    ByteBuf buf;
+    try {
+      buf = new BlobViewBuf(v).asReadOnly();
+    } catch (RuntimeException e) {
+      v.release();
+      throw e;
+    }
+    given.put(v.buffer(), buf);
+    return v.buffer();
+  }
+
+  /** The reply bulk part of {@code v}: its pooled buffer or blob view (now owned by the caller) or its heap array. */
   ByteBuf take(FetchedValue v) {
     if (v.buffer() == null) {
       return Unpooled.wrappedBuffer(v.data());
@@ -43,7 +66,7 @@ final class FetchBuffers implements IntFunction<ByteBuffer> {
     return buf.writerIndex(v.length());
   }
 
-  /** Releases the buffers no value was taken from (the fetch failed part way). */
+  /** Releases the buffers and views no value was taken from (the fetch failed part way). */
   void releaseUntaken() {
     given.values().forEach(ByteBuf::release);
     given.clear();

@@ -2,6 +2,7 @@ package io.daos.engine.vos;
 
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
+import io.daos.engine.vos.blob.BlobView;
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
 import io.daos.engine.vos.store.ValueRef;
@@ -35,6 +36,18 @@ final class FetchOp {
     this.epoch = epoch;
     this.oid = oid;
     this.buffers = buffers;
+  }
+
+  /**
+   * {@code len} bytes at {@code from} of blob value {@code ref} as a view of the blob, adopted by the caller's
+   * {@link ViewSink}; null where the caller takes no view of that size or the store has none (copy instead).
+   */
+  private ByteBuffer view(ValueRef ref, long from, int len) {
+    if (!(buffers instanceof ViewSink sink) || !sink.viewable(len)) {
+      return null;
+    }
+    BlobView v = tx.store.view(ref, from, len);
+    return v == null ? null : sink.adopt(v);
   }
 
   /** A caller's buffer for {@code len} bytes, or null for a heap array. */
@@ -88,6 +101,10 @@ final class FetchOp {
           + iod.recordSize() + "; fetch with a larger buffer or size 0 (DAOS_REC_ANY) first");
     }
     int len = (int) v.recordSize();
+    ByteBuffer view = view(v, 0, len);
+    if (view != null) {
+      return FetchedValue.inBuffer(v.recordSize(), view, List.of(new Recx(0, 1)));
+    }
     ByteBuffer buf = buffer(len);
     if (buf != null) {
       tx.store.readValue(v, 0, buf, 0, len);
@@ -117,6 +134,13 @@ final class FetchOp {
 
   private FetchedValue fill(Iod iod, List<List<Fragment>> perRecx, long rs) {
     int len = Math.toIntExact(iod.records() * rs);
+    Fragment only = whole(iod, perRecx);
+    if (only != null) {
+      ByteBuffer view = view(only.ref(), (only.start() - only.extStart()) * rs, len);
+      if (view != null) {
+        return FetchedValue.inBuffer(rs, view, List.of(new Recx(only.start(), only.nr())));
+      }
+    }
     ByteBuffer buf = buffer(len);
     byte[] data = buf == null ? new byte[len] : null;
     List<Recx> maps = new ArrayList<>();
@@ -146,6 +170,16 @@ final class FetchOp {
       }
     }
     return buf == null ? new FetchedValue(rs, data, maps) : FetchedValue.inBuffer(rs, buf, maps);
+  }
+
+  /** The fragment that is all of the iod's one extent (no holes, no other fragment), or null. */
+  private static Fragment whole(Iod iod, List<List<Fragment>> perRecx) {
+    if (perRecx.size() != 1 || perRecx.get(0).size() != 1) {
+      return null;
+    }
+    Fragment f = perRecx.get(0).get(0);
+    Recx r = iod.recxs().get(0);
+    return !f.ref().isHole() && f.start() == r.idx() && f.nr() == r.nr() ? f : null;
   }
 
   /** Holes read as zeros: a caller's buffer is not zeroed, so the gaps between fragments are. */

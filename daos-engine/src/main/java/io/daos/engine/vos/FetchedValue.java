@@ -8,7 +8,8 @@ import java.util.List;
  * it), the data (single value bytes, or for arrays {@code sum(nr) * recordSize} bytes with holes as zeros; empty
  * when the size is 0) and the visible, non-hole extents inside the requested ranges (like {@code daos_iom_t}).
  * <p>With {@link VosContainer#fetchInto} the data may instead be in {@code buffer} (positions 0 to its limit), a
- * buffer the caller supplied; {@code data} is then empty.
+ * buffer the caller supplied or, with a {@link ViewSink}, the read-only buffer of a blob view the sink adopted;
+ * {@code data} is then empty.
  */
 public record FetchedValue(long recordSize, byte[] data, List<Recx> extents, ByteBuffer buffer) {
   private static final byte[] NONE = new byte[0];

@@ -76,7 +76,9 @@ public final class VosContainer {
   /**
    * {@link #fetch} whose values of {@code n} bytes are read into {@code buffers.apply(n)} (positions 0 to n; a null
    * buffer means a heap array), e.g. pooled direct buffers the reply is sent from: a blob read lands there with no
-   * staging copy. Fragments of one array value are assumed in increasing order (as the visible view gives them).
+   * staging copy. Where {@code buffers} is a {@link ViewSink}, a value of one whole extent in the blob comes as a view
+   * of the blob instead (no copy at all; the sink releases it). Fragments of one array value are assumed in
+   * increasing order (as the visible view gives them).
    */
   public List<FetchedValue> fetchInto(long epoch, VosObjectId oid, byte[] dkey, List<Iod> iods, int flags,
       IntFunction<ByteBuffer> buffers) {

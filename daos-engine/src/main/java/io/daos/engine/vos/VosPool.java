@@ -285,6 +285,14 @@ public final class VosPool implements AutoCloseable {
     return store.blob.backend();
   }
 
+  /**
+   * The views of the blob that fetches handed out ({@link io.daos.engine.vos.blob.BlobViews#given()}: values sent
+   * straight from the blob's memory) and not released yet.
+   */
+  public io.daos.engine.vos.blob.BlobViews blobViews() {
+    return store.views();
+  }
+
   /** Write transactions (not aggregation's) committed since the pool was opened: a pass is due only after some. */
   public long writes() {
     return store.writes();

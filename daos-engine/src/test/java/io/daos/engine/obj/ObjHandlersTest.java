@@ -18,9 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.cart.CartReply;
 import io.daos.cart.DaosModule;
+import io.daos.cart.transport.CartTransports;
 import io.daos.engine.pool.PoolTiers;
 import io.daos.engine.vos.FetchedValue;
 import io.daos.engine.vos.Iod;
+import io.daos.engine.vos.VosContainer;
+import io.daos.engine.vos.VosPool;
+import io.daos.engine.vos.agg.Aggregation;
+import io.daos.engine.vos.blob.BlobViews;
 import io.daos.engine.vos.tree.VosObjectId;
 import io.daos.proto.obj.ObjEnumReply;
 import io.daos.proto.obj.ObjEnumReq;
@@ -30,16 +35,27 @@ import io.daos.proto.obj.ObjQueryKeyReply;
 import io.daos.proto.obj.ObjQueryKeyReq;
 import io.daos.proto.obj.ObjRwReply;
 import io.daos.proto.obj.ObjRwReq;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Object RPCs over a real CART-J client and server, into real per-target VOS pools. */
 class ObjHandlersTest {
@@ -92,6 +108,169 @@ class ObjHandlersTest {
     assertTrue(u.getEpoch() > 0, "the engine assigns an HLC epoch");
     assertEquals(MAP_VERSION, u.getMapVersion());
     assertArrayEquals(data, fetch(0, 1, "d", array("a", 1, 0, data.length, false)));
+  }
+
+  /** {@code what} of target {@code tgt}'s blob views, read on the target's thread (their owner, DESIGN D7). */
+  private long views(int tgt, ToLongFunction<BlobViews> what)
+      throws Exception {
+    VosPool vp = f.pools.get(POOL).target(tgt);
+    return CompletableFuture.supplyAsync(() -> what.applyAsLong(vp.blobViews()),
+        f.xs.executor(tgt)).get();
+  }
+
+  /**
+   * A 1 MiB array value stored as one extent is sent from the blob's own memory (a view of it, released once the
+   * reply is written); a value of two fragments, one with a hole and one below the bulk size are copied as before;
+   * every one arrives byte for byte.
+   */
+  @Test
+  void aOneExtentMebibyteIsSentFromTheBlobAndEveryValueExactly() throws Exception {
+    byte[] data = new byte[1 << 20];
+    new Random(7).nextBytes(data);
+    update(0, 11, "d", array("a", 1, 0, data.length, true), data);
+    long given = views(0, BlobViews::given);
+    assertArrayEquals(data, fetch(0, 11, "d", array("a", 1, 0, data.length, false)));
+    assertEquals(given + 1, views(0, BlobViews::given), "served from a view");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (views(0, BlobViews::outstanding) != 0) {
+      assertTrue(System.nanoTime() < deadline, "the view is released once the reply is written");
+    }
+
+    byte[] tail = new byte[64 << 10];
+    new Random(8).nextBytes(tail);
+    update(0, 11, "d", array("a", 1, data.length - tail.length, tail.length, true), tail);
+    System.arraycopy(tail, 0, data, data.length - tail.length, tail.length);
+    assertArrayEquals(data, fetch(0, 11, "d", array("a", 1, 0, data.length, false)), "two fragments");
+    byte[] holey = fetch(0, 11, "d", array("a", 1, data.length - 32_768, 65_536, false));
+    byte[] expect = new byte[65_536];
+    System.arraycopy(data, data.length - 32_768, expect, 0, 32_768);
+    assertArrayEquals(expect, holey, "a range past the end reads zeros there");
+    assertArrayEquals(Arrays.copyOfRange(data, 4096, 12_288), fetch(0, 11, "d", array("a", 1, 4096, 8192, false)),
+        "below the bulk size");
+    assertEquals(given + 1, views(0, BlobViews::given), "none of these is a view");
+  }
+
+  private VosContainer container() throws Exception {
+    return CompletableFuture.supplyAsync(() -> f.pools.get(POOL).container(0, CONT),
+        f.xs.executor(0)).get();
+  }
+
+  /** A whole aggregation pass of {@code c} up to {@code bound}, on target 0's thread. */
+  private void aggregate(VosContainer c, long bound) throws Exception {
+    CompletableFuture.runAsync(() -> {
+      Aggregation.Anchor at = null;
+      do {
+        at = c.aggregate(bound, new long[0], at, 1_000_000).next();
+      } while (at != null);
+    }, f.xs.executor(0)).get();
+  }
+
+  /**
+   * In process the client holds the reply's own bulk, a view of the blob, until it closes the reply. Replies held
+   * across three overwrite + aggregate cycles (and punches) still hold the version they were fetched at, and their
+   * space is reused once they are closed.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {0, 64L << 20})
+  void aReplyHeldInProcessKeepsItsBytesAcrossOverwriteAggregateAndPunch(long nvme) throws Exception {
+    f.close();
+    f = new ObjRpcFixture(scm.resolve("held"), 1, new PoolTiers(256L << 20, nvme),
+        CartTransports.inMemory());
+    int len = 1 << 20;
+    VosContainer c = container();
+    long given = views(0, BlobViews::given);
+    ArrayDeque<Object[]> held = new ArrayDeque<>();
+    ObjRwReq read = ObjRwReq.newBuilder().setTarget(target(13)).setDkey(key("d"))
+        .addIods(array("a", 1, 0, len, false)).build();
+    try {
+      for (int v = 0; v < 12; v++) {
+        long epoch = update(0, 13, "d", array("a", 1, 0, len, true), stamped(v, len)).getEpoch();
+        held.add(new Object[] {f.call(ObjRpc.FETCH, 0, read, null), (long) v});
+        if (v % 5 == 4) {
+          punch(ObjRpc.PUNCH_AKEYS, ObjPunchReq.newBuilder().setTarget(target(13)).setDkey(key("d"))
+              .addAkeys(key("a")));
+        }
+        aggregate(c, epoch);
+        while (held.size() > 3) {
+          checkHeld(held.poll(), len);
+        }
+      }
+      while (!held.isEmpty()) {
+        checkHeld(held.poll(), len);
+      }
+    } finally {
+      held.forEach(h -> ((CartReply) h[0]).close());
+    }
+    assertEquals(given + 12, views(0, BlobViews::given), "every fetch was a view");
+    assertEquals(0, views(0, BlobViews::outstanding), "closing the replies released them");
+  }
+
+  private static void checkHeld(Object[] h, int len) {
+    try (CartReply r = (CartReply) h[0]) {
+      assertEquals(0, r.status());
+      byte[] got = new byte[r.bulk().readableBytes()];
+      r.bulk().getBytes(r.bulk().readerIndex(), got);
+      assertArrayEquals(stamped((Long) h[1], len), got, "a held reply changed: version " + h[1]);
+    }
+  }
+
+  /** {@code len} bytes that name their version {@code v} in their first 8 and follow from it in the rest. */
+  private static byte[] stamped(long v, int len) {
+    byte[] b = new byte[len];
+    new Random(v).nextBytes(b);
+    ByteBuffer.wrap(b).putLong(0, v);
+    return b;
+  }
+
+  /**
+   * Clients fetch a 1 MiB value (sent from blob views) while it is overwritten, aggregated and punched on its
+   * target: every fetch is one whole version, byte for byte, never part of a later write into a reused extent. On an
+   * SCM-only pool (mapped SCM blob) and on a pool with NVMe (blob file).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {0, 64L << 20})
+  void fetchesStayExactWhileTheValueIsOverwrittenAggregatedAndPunched(long nvme) throws Exception {
+    f.close();
+    f = new ObjRpcFixture(scm.resolve("race"), 1, new PoolTiers(256L << 20, nvme));
+    int len = 1 << 20;
+    update(0, 12, "d", array("a", 1, 0, len, true), stamped(0, len));
+    long given = views(0, BlobViews::given);
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> reads = new ArrayList<>();
+    try {
+      for (int r = 0; r < 2; r++) {
+        reads.add(readers.submit(() -> {
+          int n = 0;
+          while (!done.get() || n == 0) {
+            byte[] got = fetch(0, 12, "d", array("a", 1, 0, len, false));
+            if (got.length > 0) {
+              long v = ByteBuffer.wrap(got).getLong(0);
+              assertArrayEquals(stamped(v, len), got, "version " + v + " arrived whole");
+              n++;
+            }
+          }
+          return n;
+        }));
+      }
+      VosContainer c = container();
+      for (int v = 1; v <= 30; v++) {
+        long epoch = update(0, 12, "d", array("a", 1, 0, len, true), stamped(v, len)).getEpoch();
+        if (v % 10 == 0) {
+          punch(ObjRpc.PUNCH_AKEYS, ObjPunchReq.newBuilder().setTarget(target(12)).setDkey(key("d"))
+              .addAkeys(key("a")));
+        }
+        aggregate(c, epoch);
+      }
+      done.set(true);
+      for (Future<Integer> r : reads) {
+        assertTrue(r.get() > 0);
+      }
+    } finally {
+      done.set(true);
+      readers.shutdownNow();
+    }
+    assertTrue(views(0, BlobViews::given) > given, "fetches were sent from views");
   }
 
   @Test

@@ -43,23 +43,33 @@ final class ObjRpcFixture implements AutoCloseable {
 
   /** A fixture whose container service knows one handle, {@link #HDL}, open read-write. */
   ObjRpcFixture(Path scm, int targets, PoolTiers tiers) {
-    this(scm, targets, tiers, ContHandleCache.of((pool, h) -> h.equals(HDL)
-        ? CompletableFuture.completedFuture(new ContHandle(HDL, CONT, ContRpc.CAPA_READ_DATA
-            | ContRpc.CAPA_WRITE_DATA, ContRpc.COO_RW))
-        : CompletableFuture.failedFuture(new DaosException(DaosStatus.NO_HDL, "unknown handle " + h))));
+    this(scm, targets, tiers, CartTransports.tcp());
   }
 
   /** A fixture whose object handlers check container handles in {@code handles}. */
   ObjRpcFixture(Path scm, int targets, PoolTiers tiers, ContHandleCache handles) {
+    this(scm, targets, tiers, handles, CartTransports.tcp());
+  }
+
+  /** A fixture knowing {@link #HDL} on {@code transport} (in-memory: the client holds the reply's own buffers). */
+  ObjRpcFixture(Path scm, int targets, PoolTiers tiers, io.daos.cart.CartTransport transport) {
+    this(scm, targets, tiers, ContHandleCache.of((pool, h) -> h.equals(HDL)
+        ? CompletableFuture.completedFuture(new ContHandle(HDL, CONT, ContRpc.CAPA_READ_DATA
+            | ContRpc.CAPA_WRITE_DATA, ContRpc.COO_RW))
+        : CompletableFuture.failedFuture(new DaosException(DaosStatus.NO_HDL, "unknown handle " + h))), transport);
+  }
+
+  private ObjRpcFixture(Path scm, int targets, PoolTiers tiers, ContHandleCache handles,
+      io.daos.cart.CartTransport transport) {
     xs = new TargetXstreams("objtest", targets);
     pools = new PoolTargets(scm, xs, VosOptions.defaults().withMapSize(256L << 20).withDurable(false));
     pools.create(POOL, tiers);
-    server = CartServer.builder().transport(CartTransports.tcp())
+    server = CartServer.builder().transport(transport)
         .uri("ofi+tcp://127.0.0.1:0").name("objtest").targets(targets)
         .targetExecutor(xs::executor).mapVersion(() -> MAP_VERSION).build();
     new ObjHandlers("objtest", pools, () -> MAP_VERSION, Hlc.system(), handles, xs::executor).registerOn(server);
     server.start();
-    client = CartClient.builder().transport(CartTransports.tcp()).build();
+    client = CartClient.builder().transport(transport).build();
   }
 
   static ObjTarget target(UUID pool, long oidLo) {

@@ -42,6 +42,17 @@ public interface Blob extends AutoCloseable {
   /** Reads {@code len} bytes at {@code off} into {@code dst[to, to + len)} (absolute; dst is not moved). */
   void read(long off, ByteBuffer dst, int to, int len);
 
+  /**
+   * A read-only view of {@code [off, off + len)} in the blob's own memory (its mapping), instead of a copy: the caller
+   * releases it once done ({@link BlobView#release}, from any thread), and until then the mapping stays. The bytes
+   * are the blob's: they change if the range is written, so the caller keeps the range from reuse while it holds
+   * the view ({@link BlobViews}, {@link ExtentAllocator#free}). Null where this backend or this range has no such
+   * view (the caller then reads).
+   */
+  default BlobView view(long off, int len) {
+    return null;
+  }
+
   /** Makes what was written since the last force durable. */
   void force();
 

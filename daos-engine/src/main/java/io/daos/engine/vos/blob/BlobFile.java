@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * 32 4 KiB updates costs a few system calls instead of 32. Their buffers must stay unchanged until then (VOS holds
  * a request's buffers until its write has committed). {@link #discardPending} drops them when the transaction that
  * wrote them aborts.
+ * <p>{@link #view}s are slices of a read-only shared mapping of the same file ({@link MappedChunks}, mapped at the
+ * first view and again as the file grows): on Linux the page cache is one, so the mapping sees the positional writes
+ * as they are issued, and a fetch sends a value from the mapping without reading it into a buffer first.
  */
 public final class BlobFile implements Blob {
   private static final Logger LOG = LoggerFactory.getLogger(BlobFile.class);
@@ -35,6 +38,8 @@ public final class BlobFile implements Blob {
   /** Runs of back-to-back writes not issued yet, in the order they were written. */
   private final List<Run> pending = new ArrayList<>();
   private long pendingBytes;
+  /** The read-only mapping views are cut from. */
+  private final MappedChunks mapped;
 
   /** Buffers written back to back from {@code off}. */
   private static final class Run {
@@ -51,6 +56,7 @@ public final class BlobFile implements Blob {
   public BlobFile(Path file) throws IOException {
     this.file = file;
     ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    mapped = new MappedChunks(file, ch, FileChannel.MapMode.READ_ONLY);
   }
 
   /**
@@ -230,6 +236,32 @@ public final class BlobFile implements Blob {
     }
   }
 
+  /**
+   * A view of the file's bytes from its read-only mapping, mapped further first where the file grew past it (the
+   * gathered writes are issued first, as for a read); null where the range is beyond the file, spans two 1 GiB
+   * buffers of the mapping, or the file cannot be mapped (the caller then reads).
+   */
+  @Override
+  public BlobView view(long off, int len) {
+    flush();
+    if (off < 0 || len <= 0) {
+      return null;
+    }
+    try {
+      if (off + len > mapped.end()) {
+        long size = ch.size();
+        if (off + len > size) {
+          return null;
+        }
+        mapped.extend(size);
+      }
+    } catch (IOException e) {
+      LOG.debug("blob {}: cannot map it for reading ({}); the value is read instead", file, e.toString());
+      return null;
+    }
+    return mapped.view(off, len);
+  }
+
   /** Makes written data durable (fdatasync). */
   @Override
   public void force() {
@@ -249,6 +281,7 @@ public final class BlobFile implements Blob {
   @Override
   public void close() throws IOException {
     discardPending();
+    mapped.release();
     ch.close();
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  */
 public final class PmemBlob extends ScmBlob {
   private PmemMap map;
+  /** {@link #map} as its views hold it: unmapped when the blob and they have let go. */
+  private Mapping held;
   /** Whether the mapping is persistent memory. */
   private boolean pmem;
 
@@ -27,15 +29,25 @@ public final class PmemBlob extends ScmBlob {
 
   @Override
   void map(long length) throws IOException {
-    map = PmemMap.map(file);
-    pmem = map.isPmem();
+    PmemMap m = PmemMap.map(file);
+    map = m;
+    pmem = m.isPmem();
+    held = new Mapping(file + " (libpmem, " + m.length() + " B)", m::close);
+  }
+
+  /** Lets go of the mapping: unmapped now, or when the last view of it is released (after growth, close). */
+  @Override
+  void unmap() {
+    Mapping h = held;
+    map = null;
+    held = null;
+    h.release();
   }
 
   @Override
-  void unmap() throws IOException {
-    PmemMap m = map;
-    map = null;
-    m.close();
+  BlobView mappedView(long off, int len) {
+    ByteBuffer b = map.view(off, len);
+    return b == null ? null : new BlobView(off, b, held);
   }
 
   @Override

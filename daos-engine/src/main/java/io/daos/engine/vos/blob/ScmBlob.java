@@ -48,7 +48,7 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
   /** Maps the first {@code length} bytes of the file (its whole size). */
   abstract void map(long length) throws IOException;
 
-  /** Unmaps what {@link #map} mapped. */
+  /** Lets go of what {@link #map} mapped: unmapped now, or when the last {@link BlobView} of it is released. */
   abstract void unmap() throws IOException;
 
   /**
@@ -66,6 +66,9 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
 
   /** Copies {@code dst.remaining()} bytes at {@code off} into {@code dst} from its position (inside the mapping). */
   abstract void get(long off, ByteBuffer dst);
+
+  /** A view of {@code [off, off + len)} (inside the mapping), or null where the backend cannot give that range. */
+  abstract BlobView mappedView(long off, int len);
 
   /** Makes {@code [from, to)} durable. */
   abstract void sync(long from, long to) throws IOException;
@@ -129,6 +132,16 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
           + ") beyond its " + mapped + " B");
     }
     get(off, dst.duplicate().limit(to + len).position(to));
+  }
+
+  /** A view of the mapping itself: a read straight from the SCM mapping, no copy. */
+  @Override
+  public final BlobView view(long off, int len) {
+    open();
+    if (off < 0 || len <= 0 || off + len > mapped) {
+      return null;
+    }
+    return mappedView(off, len);
   }
 
   @Override
@@ -201,7 +214,10 @@ abstract sealed class ScmBlob implements Blob permits PmemBlob, MappedBlob {
     }
   }
 
-  /** Makes the last writes durable, then unmaps (no access to the mapping can follow). Idempotent. */
+  /**
+   * Makes the last writes durable, then lets go of the mapping (unmapped now, or when the last view of it is
+   * released); no access through the blob can follow. Idempotent.
+   */
   @Override
   public final void close() throws IOException {
     if (closed) {

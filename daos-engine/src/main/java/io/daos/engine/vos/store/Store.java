@@ -3,6 +3,8 @@ package io.daos.engine.vos.store;
 import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.engine.vos.blob.Blob;
+import io.daos.engine.vos.blob.BlobView;
+import io.daos.engine.vos.blob.BlobViews;
 import io.daos.engine.vos.blob.ExtentAllocator;
 import io.daos.engine.vos.lmdb.Bytes;
 import io.daos.engine.vos.lmdb.Cur;
@@ -40,6 +42,8 @@ public final class Store implements AutoCloseable {
   final Db meta;
   final ExtentAllocator alloc;
   public final Blob blob;
+  /** The views of the blob handed out and not released yet ({@link #view}). */
+  private final BlobViews views;
   final VosOptions opts;
   private final Path dir;
   /** Opened with {@code MDB_WRITEMAP} (its map is reserved). */
@@ -77,18 +81,46 @@ public final class Store implements AutoCloseable {
         .open(dir.toFile(), flags.toArray(new EnvFlags[0]));
     this.index = new Db(env.openDbi("index", DbiFlags.MDB_CREATE), scratch);
     this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
-    this.alloc = new ExtentAllocator(meta);
+    this.views = BlobViews.of(dir.resolve(BLOB_FILE));
+    this.alloc = new ExtentAllocator(meta, views);
     Blob b;
     try {
       b = opts.blob().open(dir.resolve(BLOB_FILE));
     } catch (IOException | RuntimeException e) {
+      views.close();
       env.close();
       throw e;
     }
     this.blob = b;
+    try {
+      freeWaiting();
+    } catch (RuntimeException e) {
+      try {
+        b.close();
+      } catch (IOException x) {
+        e.addSuppressed(x);
+      }
+      views.close();
+      env.close();
+      throw e;
+    }
     this.maxKeySize = env.getMaxKeySize();
     this.pageSize = env.stat().pageSize;
     this.pending = new PendingWrites(this);
+  }
+
+  /** Frees the extents a run that ended with views out left waiting for them (see {@link ExtentAllocator}). */
+  private void freeWaiting() {
+    Txn<ByteBuffer> t = env.txnWrite();
+    try {
+      if (alloc.freeWaiting(t)) {
+        alloc.flush(t);
+        t.commit();
+      }
+    } finally {
+      alloc.reset();
+      t.close();
+    }
   }
 
   /** LMDB's lock file, reserved before LMDB maps it (its reader table). */
@@ -199,6 +231,24 @@ public final class Store implements AutoCloseable {
     } else if (v.kind() == ValueRef.BLOB) {
       blob.read(v.blobOff() + byteOff, dst, to, len);
     }
+  }
+
+  /**
+   * A view of {@code len} bytes at {@code byteOff} of blob value {@code v} in the blob's own memory, or null where
+   * the value is not in the blob or the backend has no view of that range (read it instead). The caller releases it
+   * ({@link BlobView#release}, from any thread) once the bytes are sent; until then the range is not reused.
+   */
+  public BlobView view(ValueRef v, long byteOff, int len) {
+    if (v.kind() != ValueRef.BLOB || byteOff < 0 || byteOff + len > v.len()) {
+      return null;
+    }
+    BlobView bv = blob.view(v.blobOff() + byteOff, len);
+    return bv == null ? null : views.track(bv);
+  }
+
+  /** The views of this store's blob not released yet. */
+  public BlobViews views() {
+    return views;
   }
 
   public void freeValue(Txn<ByteBuffer> txn, ValueRef v) {
@@ -418,6 +468,7 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       throw new DaosException(DaosStatus.IO, "closing blob: " + e.getMessage(), e);
     } finally {
+      views.close();
       env.close();
     }
   }
