@@ -15,6 +15,7 @@ import io.daos.server.DaosServer;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.engine.launch.Signal;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,8 +111,44 @@ public final class InProcessCluster extends MiniDaosCluster {
     try {
       s.start();
     } catch (RuntimeException e) {
-      throw withListeners(e);
+      Optional<InetSocketAddress> taken = takenPort(e);
+      if (taken.isEmpty()) {
+        throw e;
+      }
+      // A socket of the server stopped just before can hold the port for a moment after its close returned (seen
+      // in CI: the port was listed free a moment later). Wait until it can be bound, then start once more.
+      s.close();
+      awaitBindable(taken.get());
+      s = DaosServer.builder().config(h.config).launcher(h.launcher).drpcTransport(drpc).build();
+      h.server = s;
+      try {
+        s.start();
+      } catch (RuntimeException again) {
+        throw withListeners(again);
+      }
     }
+  }
+
+  /** The host and port a failure to start says are already in use. */
+  private static Optional<InetSocketAddress> takenPort(RuntimeException e) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" ([0-9.]+):(\\d+) is already in use")
+        .matcher(String.valueOf(e.getMessage()));
+    return m.find() ? Optional.of(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))))
+        : Optional.empty();
+  }
+
+  /** Waits (at most 30 s) until {@code addr} can be bound with SO_REUSEADDR, as daos_server's preflight binds it. */
+  private static void awaitBindable(InetSocketAddress addr) {
+    Poll.until(addr + " free to bind", java.time.Duration.ofSeconds(30), () -> {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(addr);
+        return true;
+      } catch (IOException busy) {
+        return false;
+      }
+    }, () -> Commands.run(List.of("ss", "-ltnpa", "sport = :" + addr.getPort()), java.time.Duration.ofSeconds(10))
+        .stdout());
   }
 
   /** A port found taken: the failure with what listens on that port ({@code ss -ltnp}), to tell who holds it. */
