@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.daos.dmg.model.CommandModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import io.daos.dmg.model.CommandModel;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -149,7 +149,7 @@ final class CommandTree {
   }
 
   private CommandLine group(Class<?> cls) {
-    CommandSpec spec = model.covers(cls) ? model.create(cls) : null;
+    CommandSpec spec = model.create(cls);
     if (spec != null) {
       return new CommandLine(spec);
     }
@@ -174,17 +174,21 @@ final class CommandTree {
     return subcommands(cls).length > 0;
   }
 
+  /** Whether the command model holds {@code cls} as a command: its {@code @Command} attributes come from there. */
+  private boolean modeled(Class<?> cls) {
+    return model.covers(cls) && model.name(cls) != null;
+  }
+
   private String name(Class<?> cls) {
-    String n = model.covers(cls) ? model.name(cls) : null;
-    return n != null ? n : annotation(cls).name();
+    return modeled(cls) ? model.name(cls) : annotation(cls).name();
   }
 
   private String[] aliases(Class<?> cls) {
-    return model.covers(cls) && model.name(cls) != null ? model.aliases(cls) : annotation(cls).aliases();
+    return modeled(cls) ? model.aliases(cls) : annotation(cls).aliases();
   }
 
   private Class<?>[] subcommands(Class<?> cls) {
-    return model.covers(cls) && model.name(cls) != null ? model.subcommands(cls) : annotation(cls).subcommands();
+    return modeled(cls) ? model.subcommands(cls) : annotation(cls).subcommands();
   }
 
   private static Command annotation(Class<?> cls) {

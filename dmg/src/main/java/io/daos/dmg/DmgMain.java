@@ -74,9 +74,12 @@ public final class DmgMain {
    * channel (a fifth of a short dmg run's CPU). A trust store the user names is kept.
    */
   static void skipJdkTrustStore() {
-    if (System.getProperty(TRUST_STORE) == null) {
-      System.setProperty(TRUST_STORE, "NONE");
-    }
+    setIfUnset(TRUST_STORE, "NONE");
+  }
+
+  /** Sets system property {@code key} unless the user set it (a {@code -D} wins); true if it was set here. */
+  private static boolean setIfUnset(String key, String value) {
+    return System.getProperties().putIfAbsent(key, value) == null;
   }
 
   static final String TRUST_STORE = "javax.net.ssl.trustStore";
@@ -244,20 +247,15 @@ public final class DmgMain {
    * tenth of a short run, on the main thread).
    */
   static void disablePicocliClosures() {
-    if (System.getProperty(PICOCLI_CLOSURES) == null) {
-      System.setProperty(PICOCLI_CLOSURES, "true");
-    }
+    setIfUnset(PICOCLI_CLOSURES, "true");
   }
 
   static final String PICOCLI_CLOSURES = "picocli.disable.closures";
 
   static void configureLogging(boolean debug) {
-    if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", SLF4J_PROVIDER);
+    if (setIfUnset("slf4j.provider", SLF4J_PROVIDER)) {
       // slf4j says on stderr which provider it was told to load unless its own messages are at WARN or above
-      if (System.getProperty("slf4j.internal.verbosity") == null) {
-        System.setProperty("slf4j.internal.verbosity", "WARN");
-      }
+      setIfUnset("slf4j.internal.verbosity", "WARN");
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");

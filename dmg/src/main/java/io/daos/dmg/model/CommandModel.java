@@ -242,14 +242,13 @@ public final class CommandModel {
         }
         switch (mm.kind()) {
           case OPTION -> spec.addOption(OptionSpec.builder(
-              new ModelMember(mm.kind(), f, new OptionData(mm.values()), null, command, mm.initial()), factory)
+              new ModelMember(mm.kind(), f, new OptionData(mm.values()), command, mm.initial()), factory)
               .build());
           case PARAMETERS -> spec.addPositional(PositionalParamSpec.builder(
-              new ModelMember(mm.kind(), f, new ParametersData(mm.values()), null, command, mm.initial()), factory)
+              new ModelMember(mm.kind(), f, new ParametersData(mm.values()), command, mm.initial()), factory)
               .build());
           case MIXIN -> {
-            String name = mm.values().get("name");
-            ModelMember member = new ModelMember(mm.kind(), f, new MixinData(name), name, command);
+            ModelMember member = new ModelMember(mm.kind(), f, new MixinData(mm.values().get("name")), command);
             Object mixin = mm.initial().known() && mm.initial().value() == null ? null : get(f, command);
             if (mixin == null) {
               mixin = instantiate(f.getType());

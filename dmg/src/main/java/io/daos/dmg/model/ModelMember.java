@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.IAnnotatedElement;
 import picocli.CommandLine.Model.IExtensible;
 import picocli.CommandLine.Model.IGetter;
@@ -28,24 +29,21 @@ final class ModelMember implements IAnnotatedElement, IExtensible {
   private final Kind kind;
   private final Field field;
   private final Annotation annotation;
-  private final String mixinName;
   private final Binding binding;
   private final ITypeInfo typeInfo;
 
-  ModelMember(Kind kind, Field field, Annotation annotation, String mixinName, Object instance) {
-    this(kind, field, annotation, mixinName, instance, InitialValue.UNKNOWN);
+  ModelMember(Kind kind, Field field, Annotation annotation, Object instance) {
+    this(kind, field, annotation, instance, InitialValue.UNKNOWN);
   }
 
   /**
    * A member of {@code instance}, a command object as its constructor left it; {@code initial} is the field's
    * value there as the model recorded it (or {@link InitialValue#UNKNOWN}).
    */
-  ModelMember(Kind kind, Field field, Annotation annotation, String mixinName, Object instance,
-      InitialValue initial) {
+  ModelMember(Kind kind, Field field, Annotation annotation, Object instance, InitialValue initial) {
     this.kind = kind;
     this.field = field;
     this.annotation = annotation;
-    this.mixinName = mixinName;
     field.setAccessible(true);
     this.binding = new Binding(field, instance, initial);
     this.typeInfo = typeInfo();
@@ -115,7 +113,8 @@ final class ModelMember implements IAnnotatedElement, IExtensible {
 
   @Override
   public String getMixinName() {
-    return mixinName == null || mixinName.isEmpty() ? getName() : mixinName;
+    String name = annotation instanceof Mixin m ? m.name() : "";
+    return name.isEmpty() ? getName() : name;
   }
 
   @Override
