@@ -160,7 +160,7 @@ public final class ExtentAllocator {
     List<long[]> ready = new ArrayList<>();
     boolean stay = false;
     try (Cur c = meta.openCursor(t)) {
-      for (boolean ok = c.seek(PENDING_HEAD); ok && c.key().length == 9 && c.key()[0] == PENDING; ok = c.next()) {
+      for (boolean ok = c.seek(PENDING_HEAD); ok && pending(c.key()); ok = c.next()) {
         long off = Bytes.getLong(c.key(), 1);
         long len = Bytes.getLong(c.val(), 0);
         if (heldStay && views.overlaps(off, len)) {
@@ -186,7 +186,7 @@ public final class ExtentAllocator {
     use(t);
     boolean any;
     try (Cur c = meta.openCursor(t)) {
-      any = c.seek(PENDING_HEAD) && c.key().length == 9 && c.key()[0] == PENDING;
+      any = c.seek(PENDING_HEAD) && pending(c.key());
     }
     if (any) {
       moveWaiting(t, views.outstanding() > 0);
@@ -201,11 +201,16 @@ public final class ExtentAllocator {
   public long waitingTotal(Txn<ByteBuffer> t) {
     long sum = 0;
     try (Cur c = meta.openCursor(t)) {
-      for (boolean ok = c.seek(PENDING_HEAD); ok && c.key().length == 9 && c.key()[0] == PENDING; ok = c.next()) {
+      for (boolean ok = c.seek(PENDING_HEAD); ok && pending(c.key()); ok = c.next()) {
         sum += Bytes.getLong(c.val(), 0);
       }
     }
     return sum;
+  }
+
+  /** Whether {@code key} is a waiting extent's ({@code 'P' | off(8)}). */
+  private static boolean pending(byte[] key) {
+    return key.length == 9 && key[0] == PENDING;
   }
 
   /** Puts [start, start + size) on the free list, merged with the free extents either side. */
