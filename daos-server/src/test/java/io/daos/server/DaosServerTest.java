@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.daos.common.Ports;
 import io.daos.control.ControlClient;
 import io.daos.control.HostResponses;
 import io.daos.control.config.ControlConfig;
@@ -24,7 +25,6 @@ import io.daos.proto.mgmt.SystemStopResp;
 import io.daos.server.config.ServerConfig;
 import io.daos.server.engine.FakeEngineLauncher;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ class DaosServerTest {
   @Test
   @Timeout(120)
   void formatJoinStopStart() throws Exception {
-    int port = freePortPair();
+    int port = Ports.freePair();
     ServerConfig cfg = localConfig(port);
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
@@ -102,7 +102,7 @@ class DaosServerTest {
   @Test
   @Timeout(60)
   void unformattedSystemAnswersRunStorageFormatAtOnce() throws Exception {
-    int port = freePortPair();
+    int port = Ports.freePair();
     ServerConfig cfg = localConfig(port);
     try (DaosServer server = DaosServer.builder().config(cfg).launcher(new FakeEngineLauncher()).build();
         ControlClient client = adminClient(port)) {
@@ -121,23 +121,6 @@ class DaosServerTest {
     ServerConfig local = ServerConfig.defaultLocal(state).withPort(port)
         .withMgmtSvcReplicas(List.of("127.0.0.1:" + port));
     // start-up checks that the fabric port and the next are free: take a free pair, not the default 31416
-    return local.withEngine(0, local.engines().get(0).withFabricIfacePort(freePortPair()));
-  }
-
-  /** A free port whose successor (the Raft port) is free too. */
-  private static int freePortPair() throws IOException {
-    for (int i = 0; i < 50; i++) {
-      try (ServerSocket a = new ServerSocket(0)) {
-        int p = a.getLocalPort();
-        if (p < 65534) {
-          try (ServerSocket b = new ServerSocket(p + 1)) {
-            return p;
-          } catch (IOException busy) {
-            continue;
-          }
-        }
-      }
-    }
-    throw new IOException("no free port pair");
+    return local.withEngine(0, local.engines().get(0).withFabricIfacePort(Ports.freePair()));
   }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.daos.common.Ports;
 import io.daos.common.fault.Fault;
 import io.daos.server.config.EngineConfig;
 import io.daos.server.engine.FakeEngineLauncher;
 import io.daos.server.config.ServerConfig;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -36,10 +36,13 @@ class HostPreflightTest {
     return assertThrows(Fault.class, () -> HostPreflight.check(cfg, ControlAddress.of(cfg)));
   }
 
+  /**
+   * A control port whose MS Raft port (+1) is free too, below the kernel's ephemeral range: a port the kernel hands
+   * out may be taken by an outgoing connection's source port (seen as the MS Raft port named instead of the port a
+   * test holds).
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return Ports.freePair();
   }
 
   @Test
@@ -56,30 +59,13 @@ class HostPreflightTest {
 
   @Test
   void poolServiceRaftPortInUseIsNamed() throws IOException {
-    try (ServerSocket busy = raftPortOfAFreeFabricPort()) {
-      int p = busy.getLocalPort() - 1;
+    int p = Ports.freePair();
+    try (ServerSocket busy = new ServerSocket()) {
+      busy.bind(new InetSocketAddress("127.0.0.1", p + 1));
       Fault f = fails(local(freePort(), p));
       assertTrue(f.getMessage().contains("pool service Raft port (fabric port + 1) 127.0.0.1:" + (p + 1)),
           f.getMessage());
     }
-  }
-
-  /**
-   * A socket bound to port p + 1 where p is free: the port below one the kernel hands out may be taken (an outgoing
-   * connection's source port), which made the fabric port's check fail first.
-   */
-  private static ServerSocket raftPortOfAFreeFabricPort() throws IOException {
-    for (int i = 0; i < 50; i++) {
-      ServerSocket busy = new ServerSocket();
-      busy.bind(new InetSocketAddress("127.0.0.1", 0));
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress("127.0.0.1", busy.getLocalPort() - 1));
-        return busy;
-      } catch (IOException taken) {
-        busy.close();
-      }
-    }
-    throw new IOException("no free port below a free port on 127.0.0.1 in 50 tries");
   }
 
   @Test

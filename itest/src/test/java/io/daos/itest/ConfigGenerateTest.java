@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daos.cart.transport.CartTransports;
+import io.daos.common.Ports;
 import io.daos.control.ControlClient;
 import io.daos.control.HostResponses;
 import io.daos.control.config.ControlConfig;

@@ -1,5 +1,6 @@
 package io.daos.itest;
 
+import io.daos.common.Ports;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.daos.itest;
 
 import io.daos.cart.transport.CartTransports;
 import io.daos.cart.CartTransport;
+import io.daos.common.Ports;
 import io.daos.control.ControlClient;
 import io.daos.control.HostResponses;
 import io.daos.drpc.transport.DrpcTransport;

@@ -1,5 +1,6 @@
 package io.daos.itest;
 
+import io.daos.common.Ports;
 import io.daos.control.config.TransportConfig;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -3,6 +3,7 @@ package io.daos.itest;
 import io.daos.cart.transport.CartTransports;
 import com.google.gson.JsonObject;
 import io.daos.cart.CartTransport;
+import io.daos.common.Ports;
 import io.daos.drpc.transport.DrpcTransport;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.daos.itest;
+package io.daos.common;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +14,7 @@ import java.util.Set;
  * Free TCP ports on loopback for test servers. Ports handed out once are never handed out again by this JVM,
  * so two engines of one config cannot be given overlapping port pairs.
  */
-final class Ports {
+public final class Ports {
   private static final Set<Integer> GIVEN = new HashSet<>();
   /** The lowest port handed out, clear of DAOS's control ports 10001/10002. */
   private static final int FIRST = 12000;
@@ -27,7 +27,7 @@ final class Ports {
    * A free port p such that p+1 is also free: a control port and its MS Raft port, or an engine's fabric port
    * and its pool-service Raft port.
    */
-  static synchronized int freePair() throws IOException {
+  public static synchronized int freePair() throws IOException {
     for (int i = 0; i < 100; i++) {
       int p = free();
       if (p < 65535 && !GIVEN.contains(p + 1) && isFree(p + 1)) {
@@ -43,7 +43,7 @@ final class Ports {
    * connection's source port between the pick and the server's bind (seen as a pool-service Raft server failing
    * with EADDRINUSE on fabric port + 1).
    */
-  static synchronized int free() throws IOException {
+  public static synchronized int free() throws IOException {
     int top = ephemeralLow() - 2;
     for (int i = 0; i < 1000; i++) {
       int p = FIRST + RANDOM.nextInt(top - FIRST);
@@ -56,7 +56,7 @@ final class Ports {
   }
 
   /** The first port of net.ipv4.ip_local_port_range (Linux's default 32768 where it cannot be read). */
-  static int ephemeralLow() {
+  public static int ephemeralLow() {
     try {
       String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
       return Math.max(FIRST + 1000, Integer.parseInt(range.split("\\s+")[0]));
@@ -65,7 +65,7 @@ final class Ports {
     }
   }
 
-  static boolean isFree(int port) {
+  public static boolean isFree(int port) {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return true;
     } catch (IOException e) {
@@ -74,7 +74,7 @@ final class Ports {
   }
 
   /** True if {@code port} can be bound on the address {@code ip} (e.g. 127.0.0.3). */
-  static boolean isFree(String ip, int port) {
+  public static boolean isFree(String ip, int port) {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(ip))) {
       return true;
     } catch (IOException e) {
@@ -87,7 +87,7 @@ final class Ports {
    * (+1) are free on all of {@code ips}, else a free pair that is. A pair from {@link #free()} is marked as given,
    * so the in-process clusters of test classes that run at the same time never share one.
    */
-  static synchronized int sharedControlPort(List<String> ips, int preferred) throws IOException {
+  public static synchronized int sharedControlPort(List<String> ips, int preferred) throws IOException {
     if (!GIVEN.contains(preferred + 1) && pairFreeOnAll(ips, preferred)) {
       if (GIVEN.contains(preferred)) { // handed out by free(): its Raft port is this cluster's too
         GIVEN.add(preferred + 1);
@@ -109,7 +109,7 @@ final class Ports {
   }
 
   /** A free pair p, p+1 on loopback, neither in {@code taken}; both are added to it. */
-  static int freePairExcept(Set<Integer> taken) throws IOException {
+  public static int freePairExcept(Set<Integer> taken) throws IOException {
     for (int i = 0; i < 100; i++) {
       int p = freePair();
       if (!taken.contains(p) && !taken.contains(p + 1)) {
