@@ -477,7 +477,11 @@ public final class DaosEngine implements Closeable {
 
   /** Reopens the pool service replicas found under the SCM mount (on SET_UP, off the dRPC thread). */
   private void reopenPoolServices() {
-    if (serviceIo == null || !java.nio.file.Files.isDirectory(args.storage().resolve("rdb"))) {
+    if (serviceIo == null) {
+      return;
+    }
+    if (!java.nio.file.Files.isDirectory(args.storage().resolve("rdb"))) {
+      poolServices.noneToReopen();
       return;
     }
     serviceIo.execute(() -> {

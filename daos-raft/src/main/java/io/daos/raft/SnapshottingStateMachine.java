@@ -149,6 +149,13 @@ public abstract class SnapshottingStateMachine extends BaseStateMachine {
     return result;
   }
 
+  /** A configuration or metadata entry was applied: it moves the applied index too, so waiters are told. */
+  @Override
+  public void notifyTermIndexUpdated(long term, long index) {
+    super.notifyTermIndexUpdated(term, index);
+    changes.signal();
+  }
+
   /** Runs {@code query} on the state under the lock that apply and snapshots take. */
   protected final <T> T read(Supplier<T> query) {
     synchronized (lock) {

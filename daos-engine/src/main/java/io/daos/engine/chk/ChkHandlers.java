@@ -4,6 +4,7 @@ import io.daos.cart.CartClient;
 import io.daos.cart.CartReplier;
 import io.daos.cart.CartRequest;
 import io.daos.cart.CartServer;
+import io.daos.common.status.DaosException;
 import io.daos.common.status.DaosStatus;
 import io.daos.drpc.DrpcMethod;
 import io.daos.drpc.server.DrpcCallContext;
@@ -113,7 +114,13 @@ public final class ChkHandlers {
 
   private ChkStartReply startReply() {
     try {
-      return ChkStartReply.newBuilder().addAllClues(local.list()).build();
+      return ChkStartReply.newBuilder().addAllClues(local.list(timeout.dividedBy(2))).build();
+    } catch (DaosException e) {
+      LOG.error("{}: listing pool clues failed: {}", name, e.getMessage());
+      return ChkStartReply.newBuilder().setStatus(e.status().code()).build();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ChkStartReply.newBuilder().setStatus(DaosStatus.SHUTDOWN.code()).build();
     } catch (RuntimeException e) {
       LOG.error("{}: listing pool clues failed: {}", name, e.toString(), e);
       return ChkStartReply.newBuilder().setStatus(DaosStatus.MISC.code()).build();

@@ -1,10 +1,13 @@
 package io.daos.engine.chk;
 
+import io.daos.common.status.DaosException;
+import io.daos.common.status.DaosStatus;
 import io.daos.engine.pool.PoolTargets;
 import io.daos.engine.pool.svc.PoolProps;
 import io.daos.engine.pool.svc.PoolService;
 import io.daos.engine.pool.svc.PoolServices;
 import io.daos.proto.chk.PoolClue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +30,15 @@ final class LocalClues {
     this.rank = rank;
   }
 
-  List<PoolClue> list() {
+  /**
+   * This rank's clues, once its pool services are reopened and replayed (waiting at most {@code wait}): a clue read
+   * before that would miss a service's label and make the leader treat its pool as having no service.
+   */
+  List<PoolClue> list(Duration wait) throws InterruptedException {
+    if (!services.awaitLoaded(wait)) {
+      throw new DaosException(DaosStatus.BUSY, "rank " + rank.getAsInt() + ": pool services not loaded within "
+          + wait.toSeconds() + " s of the check start; start the check again");
+    }
     TreeSet<UUID> uuids = new TreeSet<>(pools.list());
     services.all().forEach(s -> uuids.add(s.poolUuid()));
     List<PoolClue> out = new ArrayList<>();

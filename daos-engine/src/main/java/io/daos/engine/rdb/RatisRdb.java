@@ -86,6 +86,22 @@ public final class RatisRdb implements Rdb {
     return stateMachine().changes();
   }
 
+  /**
+   * Waits up to {@code timeout} until this replica's state machine has applied every entry its log knew as committed
+   * when the wait began: after a restart Ratis replays the log asynchronously, so a local read before that can miss
+   * what was committed (the checker's pool clues read the label that way). False when the wait timed out.
+   */
+  @Override
+  public boolean awaitReplayed(Duration timeout) throws InterruptedException {
+    RaftServer.Division d = division();
+    long committed = d.getRaftLog().getLastCommittedIndex();
+    RdbStateMachine sm = (RdbStateMachine) d.getStateMachine();
+    return sm.changes().await(() -> {
+      var applied = sm.getLastAppliedTermIndex();
+      return applied != null && applied.getIndex() >= committed;
+    }, timeout);
+  }
+
   @Override
   public boolean isLeader() {
     try {

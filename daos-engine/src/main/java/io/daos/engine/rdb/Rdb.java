@@ -38,6 +38,12 @@ public interface Rdb extends AutoCloseable {
    */
   byte[] getLocal(String key);
 
+  /**
+   * Waits up to {@code timeout} until {@link #getLocal} reflects every entry this replica had committed when the wait
+   * began (a restarted replica replays its log in the background); false when the wait timed out.
+   */
+  boolean awaitReplayed(java.time.Duration timeout) throws InterruptedException;
+
   /** All entries whose keys start with {@code prefix}, in key order (a copy). DER_NOTLEADER unless leader. */
   SortedMap<String, byte[]> scan(String prefix);
 

@@ -5,11 +5,16 @@ import io.daos.common.status.DaosStatus;
 import io.daos.engine.rdb.RatisRdb;
 import io.daos.engine.rdb.RdbServer;
 import io.daos.proto.mgmt.PoolCreateReq;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,8 @@ public final class PoolServices implements ServiceReplicas, AutoCloseable {
   private final Supplier<RdbServer> rdbServer;
   private final Map<UUID, PoolService> services = new ConcurrentHashMap<>();
   private volatile PoolService.HandlesClosing closing = (svc, hdls) -> { };
+  /** Completed once {@link #reopen()} has run (or {@link #noneToReopen()} said there is nothing on disk). */
+  private final CompletableFuture<Void> reopened = new CompletableFuture<>();
 
   /** {@code rdbServer} starts (once) and returns the engine's Raft server; null when it cannot run yet. */
   public PoolServices(String name, Supplier<RdbServer> rdbServer) {
@@ -62,14 +69,45 @@ public final class PoolServices implements ServiceReplicas, AutoCloseable {
 
   /** Reopens the services of every group the Raft server has on disk; returns how many. */
   public int reopen() {
-    RdbServer server = rdbServer.get();
-    if (server == null) {
-      return 0;
+    try {
+      RdbServer server = rdbServer.get();
+      if (server == null) {
+        return 0;
+      }
+      for (UUID pool : server.pools()) {
+        server.replica(pool).ifPresent(r -> add(new PoolService(pool, r, r::replicaRanks)));
+      }
+      return services.size();
+    } finally {
+      reopened.complete(null);
     }
-    for (UUID pool : server.pools()) {
-      server.replica(pool).ifPresent(r -> add(new PoolService(pool, r, r::replicaRanks)));
+  }
+
+  /** This engine has no pool service storage: there is nothing for {@link #reopen()} to bring back. */
+  public void noneToReopen() {
+    reopened.complete(null);
+  }
+
+  /**
+   * Waits up to {@code timeout} until the replicas on disk are reopened and each has replayed its log, so a local
+   * read sees what was committed before the restart (DAOS's checker reads the pool services' storage directly).
+   * False when that did not happen in time.
+   */
+  public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      reopened.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
-    return services.size();
+    for (PoolService s : all()) {
+      if (!s.rdb().awaitReplayed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
