@@ -2,7 +2,8 @@
 # Lays out what the jdaos .deb installs, under <staging>, from a checkout built by `mvn package`:
 #   /usr/bin/{daos_server,daos_engine,daos_agent,dmg,daos}   the native launcher under each program's name
 #   /usr/lib/jdaos/<program>.launch                         its JVM options and main class (see jdaos_launcher.c)
-#   /usr/lib/jdaos/lib/*.jar                                the modules and their runtime dependencies
+#   /usr/lib/jdaos/lib/*.jar                                the modules and their runtime dependencies (a CLI: its
+#                                                           <module>.cli.jar, class path merged into one jar)
 #   /etc/daos/*.yml, /usr/lib/systemd/system/*.service, /usr/share/doc/jdaos/
 # usage: stage.sh <checkout root> <staging dir>
 set -euo pipefail
@@ -34,6 +35,14 @@ while read -r prog module main kind; do
   jar=$(ls "$root/$module"/target/"$module"-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
   IFS=: read -r -a deps <"$root/$module/target/classpath" || true  # no newline at its end
   files=("$jar" "${deps[@]}")
+  if [ "$kind" = cli ]; then
+    # A CLI runs from the one jar its build merged its class path into (build-tools/CliJar.java, as bin/jdaos-java)
+    files=("$root/$module/target/$module.cli.jar")
+    if [ ! -f "${files[0]}" ]; then
+      echo "stage.sh: ${files[0]} is missing: build the $module module with mvn -B -DskipTests package" >&2
+      exit 1
+    fi
+  fi
   jars+=("${files[@]}")
   names=("${files[@]##*/}")
   cp=$(IFS=:; echo "${names[*]/#/%PREFIX%/lib/jdaos/lib/}")
@@ -51,8 +60,7 @@ daos_agent daos-agent io.daos.agent.DaosAgentMain daemon
 dmg dmg io.daos.dmg.DmgMain cli
 daos libdaos io.daos.tool.DaosMain cli
 LIST
-# One file per name: modules that share a jar built in each of them (picocli-*-java8.jar, made alike by
-# build-tools/Java8Jar.java for dmg and libdaos) would make one cp copy two files to the same place.
+# One file per name: the daemons share most of their dependencies, and one cp must not copy two files to one place.
 printf '%s\n' "${jars[@]}" | awk -F/ '!seen[$NF]++' | xargs cp -f -t "$out$libdir/"
 cp -f "$root"/config/daos_server.yml "$root"/config/daos_agent.yml "$root"/config/daos_control.yml "$out/etc/daos/"
 cp -f "$root"/config/daos_server.service "$root"/config/daos_agent.service "$out/usr/lib/systemd/system/"

@@ -167,4 +167,103 @@ class CliLauncherTest {
     assertTrue(lines.contains("-Dio.netty.leakDetection.level=disabled"), r.toString());
     assertEquals("io.daos.Main", lines.get(lines.size() - 1));
   }
+  /** A jar of {@code entries} (name to content) at {@code jar}. */
+  private static Path jar(Path jar, Map<String, String> entries) throws IOException {
+    try (var zos = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        zos.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        zos.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        zos.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private static Map<String, String> entries(Path jar) throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (var z = new java.util.zip.ZipFile(jar.toFile())) {
+      for (var e : z.stream().toList()) {
+        out.put(e.getName(), new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * build-tools/CliJar.java merges a module's jar and its class path into one jar as the class path reads them: the
+   * first of two same-named entries wins, service files list every jar's providers, signature files and module
+   * descriptors are left out, and the manifest is its own (multi-release when a merged jar was).
+   */
+  @Test
+  void cliJarMergesTheClassPathInOrder() throws Exception {
+    Path module = jar(dir.resolve("m-1.jar"), Map.of("io/m/Main.class", "module", "META-INF/services/x.Svc",
+        "io.m.SvcImpl\n"));
+    Path dep = jar(dir.resolve("dep.jar"), Map.of("io/m/Main.class", "shadowed", "io/d/Dep.class", "dep",
+        "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n",
+        "META-INF/services/x.Svc", "# providers\nio.d.SvcImpl\nio.m.SvcImpl\n", "META-INF/DEP.SF", "digests",
+        "META-INF/DEP.RSA", "signature", "module-info.class", "descriptor"));
+    Path cp = dir.resolve("classpath");
+    Files.writeString(cp, dep.toString());
+    Path out = dir.resolve("m.cli.jar");
+    CommandResult r = Commands.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Launchers.root().resolve("build-tools/CliJar.java").toString(), module.toString(), cp.toString(),
+        out.toString()), Map.of(), Duration.ofSeconds(60));
+    assertEquals(0, r.exitCode(), r.toString());
+    Map<String, String> merged = entries(out);
+    assertEquals("module", merged.get("io/m/Main.class"), "the module's jar comes first");
+    assertEquals("dep", merged.get("io/d/Dep.class"));
+    assertEquals("io.m.SvcImpl\nio.d.SvcImpl\n", merged.get("META-INF/services/x.Svc"));
+    assertTrue(merged.get("META-INF/MANIFEST.MF").contains("Multi-Release: true"), merged.toString());
+    assertEquals(List.of("META-INF/", "META-INF/MANIFEST.MF", "META-INF/services/x.Svc", "io/d/Dep.class",
+        "io/m/Main.class"), List.copyOf(merged.keySet()));
+  }
+
+  /**
+   * A CLI runs from {@code target/<module>.cli.jar} while it is not older than the module's jar and class path (a
+   * lookup that misses opens every jar of a class path); a stale one is passed over for the class path.
+   */
+  @Test
+  void cliRunsFromItsMergedJarWhileItIsCurrent() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
+    env.put("JDAOS_CLI", "1");
+    env.put("JDAOS_CDS", "0");
+    Path target = dir.resolve("home/m/target");
+    Path cli = target.resolve("m.cli.jar");
+    Files.writeString(cli, "");
+    List<String> cmd = List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main");
+    CommandResult merged = Commands.run(cmd, env, Duration.ofSeconds(30));
+    assertEquals(0, merged.exitCode(), merged.toString());
+    assertTrue(merged.stdout().lines().toList().contains("@" + target.resolve("jdaos-cli-classpath.args")),
+        merged.toString());
+    assertEquals("-cp\n\"" + cli + "\"\n", Files.readString(target.resolve("jdaos-cli-classpath.args")));
+
+    Files.setLastModifiedTime(cli, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(target.resolve("classpath")).toMillis() - 60_000));
+    CommandResult stale = Commands.run(cmd, env, Duration.ofSeconds(30));
+    assertTrue(stale.stdout().lines().toList().contains("@" + target.resolve("jdaos-classpath.args")),
+        stale.toString());
+    assertTrue(Files.readString(target.resolve("jdaos-classpath.args")).contains("/nowhere.jar"));
+  }
+
+  /**
+   * The built dmg's merged jar: Bouncy Castle's provider without its signature files, picocli as the Java 8 copy the
+   * class path names (the one an AOT cache can hold), and grpc's channel providers of every jar in one service file.
+   */
+  @Test
+  void dmgCliJarHoldsItsClassPath() throws Exception {
+    Launchers.requirePackaged("dmg");
+    Path cli = Launchers.root().resolve("dmg/target/dmg.cli.jar");
+    try (var z = new java.util.zip.ZipFile(cli.toFile())) {
+      assertTrue(z.getEntry("org/bouncycastle/jce/provider/BouncyCastleProvider.class") != null);
+      assertTrue(z.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")),
+          "signature files of merged jars");
+      try (var in = z.getInputStream(z.getEntry("picocli/CommandLine.class"))) {
+        byte[] head = in.readNBytes(8);
+        assertEquals(52, ((head[6] & 0xff) << 8) | (head[7] & 0xff), "picocli from the Java 8 copy");
+      }
+      String providers = new String(z.getInputStream(z.getEntry("META-INF/services/io.grpc.ManagedChannelProvider"))
+          .readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(providers.contains("io.grpc.okhttp.OkHttpChannelProvider"), providers);
+    }
+  }
 }

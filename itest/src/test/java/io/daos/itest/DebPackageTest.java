@@ -93,6 +93,15 @@ class DebPackageTest {
       assertTrue(launch.lines().anyMatch("-Dio.netty.leakDetection.level=disabled"::equals),
           p + ".launch leaves Netty's leak detector on:\n" + launch);
     }
+    // the CLIs run from the one jar their build merged the class path into (build-tools/CliJar.java)
+    for (String cli : List.of("dmg", "daos")) {
+      String launch = Files.readString(root.resolve("usr/lib/jdaos").resolve(cli + ".launch"));
+      String module = cli.equals("dmg") ? "dmg" : "libdaos";
+      assertTrue(launch.lines().anyMatch(("-Djava.class.path=%PREFIX%/lib/jdaos/lib/" + module + ".cli.jar")::equals),
+          cli + ".launch:\n" + launch);
+      assertTrue(Files.isRegularFile(root.resolve("usr/lib/jdaos/lib").resolve(module + ".cli.jar")));
+    }
+    assertTrue(ok(root.resolve("usr/bin/dmg").toString(), "version").startsWith("DAOS Admin Tool version"));
     assertTrue(Files.isRegularFile(root.resolve("etc/daos/daos_server.yml")));
     String passwd = Files.readString(root.resolve("etc/passwd"));
     assertTrue(passwd.contains("\ndaos_server:") && passwd.contains("\ndaos_agent:"), passwd);

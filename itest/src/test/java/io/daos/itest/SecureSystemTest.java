@@ -155,6 +155,19 @@ class SecureSystemTest {
     Poll.until("rank 2 joined", java.time.Duration.ofSeconds(60), () -> state(2).equals("joined"), sys::logs);
   }
 
+  /**
+   * {@code bin/dmg} as an operator runs it: from the one jar its build merged the class path into (Bouncy Castle's
+   * classes unsigned there), it reads the admin certificate and key and queries the secured system over TLS.
+   */
+  @Test
+  @Timeout(120)
+  void launcherDmgOverTls() throws IOException {
+    CommandResult r = Commands.run(List.of(Launchers.bin("dmg").toString(), "-o", controlYaml("admin"), "system",
+        "query"), java.time.Duration.ofSeconds(90));
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.stdout().contains("Joined") && !r.stderr().contains("insecure mode"), r.toString());
+  }
+
   private static String state(int rank) {
     return sys.systemQuery().getMembersList().stream().filter(m -> m.getRank() == rank)
         .map(m -> m.getState().toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("");
