@@ -246,6 +246,31 @@ class CliLauncherTest {
   }
 
   /**
+   * On JDK 25 a CLI's AOT cache holds no training data and the JVM replays none (a replay thread that hands off with
+   * the main thread as classes initialise cost dmg 20 ms): diagnostic flags, so only for the JDK they were measured
+   * on, never for another.
+   */
+  @Test
+  void aotTrainingIsOffOnJdk25Only() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
+    env.put("JDAOS_CLI", "1");
+    env.put("JDAOS_AOT", "1");
+    Path target = dir.resolve("home/m/target");
+    Files.writeString(target.resolve("jdaos-classpath.args"), "-cp\n\"" + target.resolve("m-1.jar") + "\"\n");
+    Files.writeString(target.resolve("m.aot"), "");
+    List<String> cmd = List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main");
+    for (String feature : List.of("25", "26")) {
+      Files.writeString(target.resolve("m.aot.jdk"), feature + " " + env.get("JAVA") + "\n");
+      CommandResult r = Commands.run(cmd, env, Duration.ofSeconds(30));
+      assertEquals(0, r.exitCode(), r.toString());
+      List<String> args = r.stdout().lines().toList();
+      assertTrue(args.contains("-XX:AOTCache=" + target.resolve("m.aot")), r.toString());
+      assertEquals(feature.equals("25"), args.contains("-XX:-AOTReplayTraining"), feature + ": " + args);
+      assertEquals(feature.equals("25"), args.contains("-XX:-AOTRecordTraining"), feature + ": " + args);
+    }
+  }
+
+  /**
    * The built dmg's merged jar: Bouncy Castle's provider without its signature files, picocli as the Java 8 copy the
    * class path names (the one an AOT cache can hold), and grpc's channel providers of every jar in one service file.
    */
