@@ -50,7 +50,8 @@ while read -r prog module main kind; do
     echo "-Djava.class.path=$cp"
     echo "$common"
     [ "$kind" = cli ] && echo "$cli"
-    [ "$prog" = dmg ] && echo "-Xmn8m"   # as bin/dmg: a run allocates ~33 MB, a small young generation touches fewer pages
+    # as bin/dmg: a run allocates ~33 MB, a small young generation and transparent huge pages fault fewer pages in
+    [ "$prog" = dmg ] && printf '%s\n' -Xmn8m -XX:+UseTransparentHugePages
     echo "$main"; } >"$out/usr/lib/jdaos/$prog.launch"
   cp -f "$launcher/$prog" "$out/usr/bin/$prog"
 done <<'LIST'
