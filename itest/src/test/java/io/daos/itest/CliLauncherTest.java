@@ -131,6 +131,19 @@ class CliLauncherTest {
     return Map.of("JDAOS_HOME", dir.resolve("home").toString(), "JAVA", java.toString());
   }
 
+  /** {@link #fakeCheckout} run as a CLI (JDAOS_CLI=1), with one more environment variable {@code key}. */
+  private Map<String, String> fakeCliCheckout(String key, String value) throws IOException {
+    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
+    env.put("JDAOS_CLI", "1");
+    env.put(key, value);
+    return env;
+  }
+
+  /** {@code jdaos-java m io.daos.Main}: the fake checkout's module and a main class. */
+  private static List<String> mainOfM() {
+    return List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main");
+  }
+
   /**
    * Netty's leak detector is off in the JVMs bin/jdaos-java starts (its stack traces cost a client's network thread
    * 4-5 % at kv-put qd 32), and JDAOS_JAVA_OPTS, given after it, turns it back on.
@@ -224,13 +237,11 @@ class CliLauncherTest {
    */
   @Test
   void cliRunsFromItsMergedJarWhileItIsCurrent() throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
-    env.put("JDAOS_CLI", "1");
-    env.put("JDAOS_CDS", "0");
+    Map<String, String> env = fakeCliCheckout("JDAOS_CDS", "0");
     Path target = dir.resolve("home/m/target");
     Path cli = target.resolve("m.cli.jar");
     Files.writeString(cli, "");
-    List<String> cmd = List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main");
+    List<String> cmd = mainOfM();
     CommandResult merged = Commands.run(cmd, env, Duration.ofSeconds(30));
     assertEquals(0, merged.exitCode(), merged.toString());
     assertTrue(merged.stdout().lines().toList().contains("@" + target.resolve("jdaos-cli-classpath.args")),
@@ -252,13 +263,11 @@ class CliLauncherTest {
    */
   @Test
   void aotTrainingIsOffOnJdk25Only() throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(fakeCheckout());
-    env.put("JDAOS_CLI", "1");
-    env.put("JDAOS_AOT", "1");
+    Map<String, String> env = fakeCliCheckout("JDAOS_AOT", "1");
     Path target = dir.resolve("home/m/target");
     Files.writeString(target.resolve("jdaos-classpath.args"), "-cp\n\"" + target.resolve("m-1.jar") + "\"\n");
     Files.writeString(target.resolve("m.aot"), "");
-    List<String> cmd = List.of(Launchers.bin("jdaos-java").toString(), "m", "io.daos.Main");
+    List<String> cmd = mainOfM();
     for (String feature : List.of("25", "26")) {
       Files.writeString(target.resolve("m.aot.jdk"), feature + " " + env.get("JAVA") + "\n");
       CommandResult r = Commands.run(cmd, env, Duration.ofSeconds(30));
