@@ -83,23 +83,10 @@ public final class Store implements AutoCloseable {
     this.meta = new Db(env.openDbi("meta", DbiFlags.MDB_CREATE), scratch);
     this.views = BlobViews.of(dir.resolve(BLOB_FILE));
     this.alloc = new ExtentAllocator(meta, views);
-    Blob b;
     try {
-      b = opts.blob().open(dir.resolve(BLOB_FILE));
+      freeWaiting(); // metadata only: the blob is not read
+      this.blob = opts.blob().open(dir.resolve(BLOB_FILE));
     } catch (IOException | RuntimeException e) {
-      views.close();
-      env.close();
-      throw e;
-    }
-    this.blob = b;
-    try {
-      freeWaiting();
-    } catch (RuntimeException e) {
-      try {
-        b.close();
-      } catch (IOException x) {
-        e.addSuppressed(x);
-      }
       views.close();
       env.close();
       throw e;
