@@ -50,8 +50,9 @@ while read -r prog module main kind; do
     echo "-Djava.class.path=$cp"
     echo "$common"
     [ "$kind" = cli ] && echo "$cli"
-    # as bin/dmg: a run allocates ~33 MB, a small young generation and transparent huge pages fault fewer pages in
-    [ "$prog" = dmg ] && printf '%s\n' -Xmn8m -XX:+UseTransparentHugePages
+    # as bin/dmg: a run allocates ~33 MB, a small young generation and transparent huge pages fault fewer pages in;
+    # native method accessors spin no method-handle classes for picocli's reflective calls
+    [ "$prog" = dmg ] && printf '%s\n' -Xmn8m -XX:+UseTransparentHugePages -Djdk.reflect.useNativeAccessorOnly=true
     echo "$main"; } >"$out/usr/lib/jdaos/$prog.launch"
   cp -f "$launcher/$prog" "$out/usr/bin/$prog"
 done <<'LIST'
