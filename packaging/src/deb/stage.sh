@@ -32,9 +32,6 @@ cli='-XX:TieredStopAtLevel=1
 # program module main-class kind; every jar is copied once (one cp), the launch files name them under %PREFIX%.
 jars=()
 while read -r prog module main kind; do
-  jar=$(ls "$root/$module"/target/"$module"-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
-  IFS=: read -r -a deps <"$root/$module/target/classpath" || true  # no newline at its end
-  files=("$jar" "${deps[@]}")
   if [ "$kind" = cli ]; then
     # A CLI runs from the one jar its build merged its class path into (build-tools/CliJar.java, as bin/jdaos-java)
     files=("$root/$module/target/$module.cli.jar")
@@ -42,6 +39,10 @@ while read -r prog module main kind; do
       echo "stage.sh: ${files[0]} is missing: build the $module module with mvn -B -DskipTests package" >&2
       exit 1
     fi
+  else
+    jar=$(ls "$root/$module"/target/"$module"-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
+    IFS=: read -r -a deps <"$root/$module/target/classpath" || true  # no newline at its end
+    files=("$jar" "${deps[@]}")
   fi
   jars+=("${files[@]}")
   names=("${files[@]##*/}")

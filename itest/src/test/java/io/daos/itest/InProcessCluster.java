@@ -154,13 +154,13 @@ public final class InProcessCluster extends MiniDaosCluster {
 
   /** A port found taken: the failure with what listens on that port ({@code ss -ltnp}), to tell who holds it. */
   private static RuntimeException withListeners(RuntimeException e) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+) is already in use")
-        .matcher(String.valueOf(e.getMessage()));
-    if (!m.find()) {
+    Optional<InetSocketAddress> taken = takenPort(e);
+    if (taken.isEmpty()) {
       return e;
     }
-    CommandResult ss = Commands.run(List.of("ss", "-ltnpa", "sport = :" + m.group(1)), java.time.Duration.ofSeconds(10));
-    return new IllegalStateException(e.getMessage() + "\nsockets on port " + m.group(1) + " (ss -ltnpa):\n"
+    int port = taken.get().getPort();
+    CommandResult ss = Commands.run(List.of("ss", "-ltnpa", "sport = :" + port), java.time.Duration.ofSeconds(10));
+    return new IllegalStateException(e.getMessage() + "\nsockets on port " + port + " (ss -ltnpa):\n"
         + ss.stdout() + ss.stderr() + "this thread interrupted: " + Thread.currentThread().isInterrupted(), e);
   }
 

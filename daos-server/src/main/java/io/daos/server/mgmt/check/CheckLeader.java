@@ -158,8 +158,8 @@ final class CheckLeader {
     }
     if (r.getFailedRanksCount() > 0) {
       throw new DaosException(DaosStatus.UNREACH, "ranks " + io.daos.common.ranklist.RankSet.ofInts(
-          r.getFailedRanksList()) + " did not report their pools (their engine logs say why); check that they run in checker mode and start the "
-          + "check again");
+          r.getFailedRanksList()) + " did not report their pools (their engine logs say why); check that they run "
+          + "in checker mode and start the check again");
     }
     return r;
   }
